@@ -1,0 +1,93 @@
+/// One problem found in a rule file, an evidence file or a run, as a value.
+///
+/// Problems are collected, never thrown one at a time, so a policy officer sees every mistake
+/// in one run. `message` is a plain sentence for the person who edits the file; `hint` says
+/// what to do about it; `code` is a stable identifier for tests, docs and scripts.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable, Comparable {
+        case error
+        case warning
+        case note
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// A secondary place that helps explain the problem (e.g. the first of two duplicate ids).
+    public struct Note: Hashable, Sendable {
+        public var message: String
+        public var location: SourceLocation?
+
+        public init(_ message: String, at location: SourceLocation? = nil) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    public var severity: Severity
+    public var code: String
+    public var message: String
+    public var hint: String?
+    public var location: SourceLocation?
+    public var notes: [Note]
+
+    public init(
+        _ severity: Severity = .error,
+        code: String,
+        message: String,
+        hint: String? = nil,
+        at location: SourceLocation? = nil,
+        notes: [Note] = []
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.location = location
+        self.notes = notes
+    }
+
+    public static func error(
+        _ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Note] = []
+    ) -> Diagnostic {
+        Diagnostic(.error, code: code, message: message, hint: hint, at: location, notes: notes)
+    }
+
+    public static func warning(
+        _ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Note] = []
+    ) -> Diagnostic {
+        Diagnostic(.warning, code: code, message: message, hint: hint, at: location, notes: notes)
+    }
+
+    /// One line, `file:line:column: error[code]: message`, for logs and tests.
+    public var description: String {
+        var text = ""
+        if let location { text += "\(location): " }
+        text += "\(severity.rawValue)[\(code)]: \(message)"
+        if let hint { text += " (hint: \(hint))" }
+        return text
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Errors first by place, the order a reader goes through a file.
+    public func sortedForDisplay() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case let (l?, r?) where l != r: return l < r
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+}
