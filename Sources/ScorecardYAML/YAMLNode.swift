@@ -1,0 +1,94 @@
+import ScorecardBase
+
+/// One node of a loaded YAML document, with the place it was written.
+///
+/// Aliases are already resolved and merge keys (`<<`) already applied, so a consumer sees plain
+/// data; scalars stay strings until the schema that expects them gives them a type, so `no`,
+/// `010` or `2021-09-27` never change meaning behind the rule author's back.
+public struct YAMLNode: Hashable, Sendable {
+    public enum Content: Hashable, Sendable {
+        case scalar(YAMLScalar)
+        case sequence([YAMLNode])
+        case mapping([YAMLPair])
+    }
+
+    public var content: Content
+    /// Where the node starts (for an alias: where the anchored node it stands for starts).
+    public var location: SourceLocation
+    /// The explicit tag, if the author wrote one (`!!str`, `!custom`), fully resolved.
+    public var tag: String?
+    /// The anchor the author put on this node, if any (for diff tools and messages).
+    public var anchor: String?
+
+    public init(_ content: Content, at location: SourceLocation, tag: String? = nil, anchor: String? = nil) {
+        self.content = content
+        self.location = location
+        self.tag = tag
+        self.anchor = anchor
+    }
+
+    public var scalar: YAMLScalar? {
+        if case .scalar(let s) = content { return s }
+        return nil
+    }
+
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    public var mapping: [YAMLPair]? {
+        if case .mapping(let pairs) = content { return pairs }
+        return nil
+    }
+
+    /// The value under a plain scalar key, for mappings; nil otherwise.
+    public subscript(key: String) -> YAMLNode? {
+        mapping?.first { $0.key.scalar?.value == key }?.value
+    }
+
+    /// A word for the node's kind in messages to rule authors.
+    public var kindDescription: String {
+        switch content {
+        case .scalar(let s): s.isNull ? "空值" : "标量"
+        case .sequence: "列表"
+        case .mapping: "映射"
+        }
+    }
+}
+
+/// A key and its value in a mapping, in the order written.
+public struct YAMLPair: Hashable, Sendable {
+    public var key: YAMLNode
+    public var value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A scalar's text exactly as YAML defines it (after unescaping and folding), untyped.
+public struct YAMLScalar: Hashable, Sendable {
+    public enum Style: String, Hashable, Sendable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    public var value: String
+    public var style: Style
+    /// For each line of `value` (split on "\n"), where its first character sits in the file.
+    /// Lets an expression error point at the column inside the scalar. Empty when the mapping
+    /// from value to source is not exact (escapes, folded lines); then only `location` is known.
+    public var lineStarts: [SourceLocation]
+
+    public init(value: String, style: Style, lineStarts: [SourceLocation] = []) {
+        self.value = value
+        self.style = style
+        self.lineStarts = lineStarts
+    }
+
+    /// Plain `~`, `null`, `Null`, `NULL` or nothing at all: YAML's null, whatever the schema.
+    public var isNull: Bool {
+        style == .plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
+    }
+}
