@@ -1,0 +1,84 @@
+import ScorecardBase
+
+/// Rule files must be UTF-8. Checked before libyaml sees the bytes because libyaml would
+/// silently accept UTF-16 and reports bad bytes only as an offset, while officers need to
+/// know the line: files saved by Notepad or WPS as GBK/GB18030 are the common case.
+enum YAMLEncodingCheck {
+    static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    private static let hint =
+        "规则文件必须保存为 UTF-8 编码：在记事本或 WPS 中选择“另存为”，编码选“UTF-8”后保存。GBK/GB18030 等编码的文件无法读取。"
+
+    enum Outcome {
+        /// The bytes libyaml should read, a UTF-8 BOM removed.
+        case readable(ArraySlice<UInt8>)
+        case rejected(Diagnostic)
+    }
+
+    static func check(_ bytes: [UInt8], file: String) -> Outcome {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return .rejected(.error(
+                "yaml.encoding", "文件是 UTF-16 或 UTF-32 编码，规则文件必须是 UTF-8 编码。",
+                hint: hint, at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        var body = bytes[...]
+        if body.starts(with: utf8BOM) { body = body.dropFirst(3) }
+        if let bad = firstInvalidByte(in: body) {
+            let where_ = position(of: bad, in: body)
+            let location = SourceLocation(file: file, line: where_.line, column: where_.column)
+            let byte = body[bad]
+            if byte == 0 {
+                return .rejected(.error(
+                    "yaml.encoding", "文件中有空字节（0x00），它很可能是 UTF-16 编码而不是 UTF-8。",
+                    hint: hint, at: location))
+            }
+            let hex = String(byte, radix: 16, uppercase: true)
+            return .rejected(.error(
+                "yaml.encoding",
+                "文件不是 UTF-8 编码：第 \(where_.line) 行第 \(where_.column) 列有无法识别的字节 0x\(hex.count == 1 ? "0" + hex : hex)。",
+                hint: hint, at: location))
+        }
+        return .readable(body)
+    }
+
+    /// Index of the first byte that does not start a valid UTF-8 sequence (or is NUL).
+    static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let length = sequenceLength(in: bytes, at: i)
+            guard length > 0 else { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// Length of the valid UTF-8 sequence at `i`, or 0 if it is invalid (overlong forms,
+    /// surrogates and values past U+10FFFF included).
+    private static func sequenceLength(in bytes: ArraySlice<UInt8>, at i: Int) -> Int {
+        let lead = bytes[i]
+        func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            let j = i + offset
+            return j < bytes.endIndex && range.contains(bytes[j])
+        }
+        switch lead {
+        case 0x00: return 0
+        case 0x01...0x7F: return 1
+        case 0xC2...0xDF: return continuation(1) ? 2 : 0
+        case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
+        case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
+        case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    /// 1-based line and column (in scalars) of byte `index`; the bytes before it are valid.
+    static func position(of index: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        let text = String(decoding: bytes[bytes.startIndex..<index], as: UTF8.self)
+        let lines = YAMLSourceText(text).lines
+        return (lines.count, (lines.last?.count ?? 0) + 1)
+    }
+}

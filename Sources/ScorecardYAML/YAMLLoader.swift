@@ -1,0 +1,80 @@
+import Foundation
+import ScorecardBase
+
+/// One `---` document of a file.
+public struct YAMLDocument: Hashable, Sendable {
+    public var root: YAMLNode
+    /// Where the document starts (its `---`, or its first node when there is none).
+    public var location: SourceLocation
+
+    public init(root: YAMLNode, location: SourceLocation) {
+        self.root = root
+        self.location = location
+    }
+}
+
+/// Everything that could be read from a file, plus every problem found on the way.
+///
+/// A file that is empty or holds only comments has zero documents; a bare `---` gives one
+/// document whose root is a null scalar. A document in which a limit was hit (alias bomb,
+/// nesting) is left out; one with duplicate keys is kept (first key wins) so later layers can
+/// report more problems in the same run.
+public struct YAMLLoadResult: Sendable {
+    public var documents: [YAMLDocument]
+    public var diagnostics: [Diagnostic]
+
+    public init(documents: [YAMLDocument], diagnostics: [Diagnostic]) {
+        self.documents = documents
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Bounds that keep a hostile or mistaken file from exhausting memory or the stack.
+public struct YAMLLimits: Sendable {
+    /// Nodes in the loaded trees after alias expansion.
+    public var maxNodes: Int
+    /// Nesting of mappings and lists.
+    public var maxDepth: Int
+
+    public init(maxNodes: Int = 100_000, maxDepth: Int = 200) {
+        self.maxNodes = maxNodes
+        self.maxDepth = maxDepth
+    }
+
+    public static let `default` = YAMLLimits()
+}
+
+public enum YAMLLoader {
+    /// Never throws: problems come back as diagnostics (collected, not thrown one at a time).
+    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> YAMLLoadResult {
+        let body: ArraySlice<UInt8>
+        switch YAMLEncodingCheck.check(bytes, file: file) {
+        case .readable(let checked): body = checked
+        case .rejected(let diagnostic): return YAMLLoadResult(documents: [], diagnostics: [diagnostic])
+        }
+        let source = YAMLSourceText(String(decoding: body, as: UTF8.self))
+        var reader = YAMLEventReader(bytes: body)
+        var builder = YAMLTreeBuilder(file: file, limits: limits, source: source, body: body)
+        let documents = builder.documents(from: &reader)
+        return YAMLLoadResult(documents: documents, diagnostics: builder.diagnostics)
+    }
+
+    /// Reads the file; `file` in locations is `displayName ?? path`.
+    public static func load(
+        contentsOf path: String, displayName: String? = nil, limits: YAMLLimits = .default
+    ) -> YAMLLoadResult {
+        let file = displayName ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let message = !exists ? "找不到文件“\(file)”。"
+                : isDirectory.boolValue ? "“\(file)”是一个文件夹，不是规则文件。"
+                : "无法读取文件“\(file)”。"
+            return YAMLLoadResult(documents: [], diagnostics: [
+                .error("yaml.io", message, hint: "检查文件路径是否正确，以及是否有读取权限。", at: nil,
+                       notes: [.init("路径：\(path)")]),
+            ])
+        }
+        return load(bytes: [UInt8](data), file: file, limits: limits)
+    }
+}

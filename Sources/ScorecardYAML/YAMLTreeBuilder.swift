@@ -1,0 +1,234 @@
+import ScorecardBase
+
+/// Turns libyaml events into `YAMLNode` trees: resolves aliases, applies merge keys, rejects
+/// duplicate keys and enforces the limits. Problems are collected; only a syntax error or a hit
+/// limit stops reading (the former the whole file, the latter the current document).
+struct YAMLTreeBuilder {
+    let file: String
+    let limits: YAMLLimits
+    let source: YAMLSourceText
+    /// The bytes libyaml read, to place reader errors that only carry a byte offset.
+    let body: ArraySlice<UInt8>
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Anchors of the current document (YAML scopes anchors to one document).
+    private var anchors: [String: Built] = [:]
+    /// Nodes built so far in the whole file, aliases counted at their expanded size.
+    private var nodeCount = 0
+
+    init(file: String, limits: YAMLLimits, source: YAMLSourceText, body: ArraySlice<UInt8>) {
+        self.file = file
+        self.limits = limits
+        self.source = source
+        self.body = body
+    }
+
+    private enum Stop: Error {
+        /// libyaml gave up; nothing after this can be trusted.
+        case syntax
+        /// A limit was hit; skip to the end of the document.
+        case limit
+    }
+
+    /// A node with what alias expansion needs to keep the limits honest.
+    private struct Built {
+        var node: YAMLNode
+        /// Nodes in the subtree, after expansion.
+        var size: Int
+        /// Levels of mappings/lists in the subtree (a scalar has 0).
+        var height: Int
+    }
+
+    mutating func documents(from reader: inout YAMLEventReader) -> [YAMLDocument] {
+        var documents: [YAMLDocument] = []
+        while true {
+            guard let event = try? nextEvent(&reader) else { return documents }
+            switch event.kind {
+            case .streamEnd:
+                return documents
+            case .documentStart:
+                anchors = [:]
+                do throws(Stop) {
+                    let root = try node(from: try nextEvent(&reader), depth: 1, reader: &reader)
+                    _ = try nextEvent(&reader)  // document end
+                    documents.append(YAMLDocument(root: root.node, location: location(event.start, event.start)))
+                } catch {
+                    switch error {
+                    case .syntax: return documents
+                    case .limit: guard skipToDocumentEnd(&reader) else { return documents }
+                    }
+                }
+            default:
+                continue
+            }
+        }
+    }
+
+    private mutating func skipToDocumentEnd(_ reader: inout YAMLEventReader) -> Bool {
+        while let event = try? nextEvent(&reader) {
+            if case .documentEnd = event.kind { return true }
+        }
+        return false
+    }
+
+    private mutating func nextEvent(_ reader: inout YAMLEventReader) throws(Stop) -> YAMLEvent {
+        switch reader.next() {
+        case .success(let event): return event
+        case .failure(let failure):
+            diagnostics.append(syntaxDiagnostic(failure))
+            throw .syntax
+        }
+    }
+
+    private mutating func node(from event: YAMLEvent, depth: Int, reader: inout YAMLEventReader) throws(Stop) -> Built {
+        let here = location(event.start, event.end)
+        let built: Built
+        let anchor: String?
+        switch event.kind {
+        case .alias(let name):
+            return try alias(name, at: here, depth: depth)
+        case let .scalar(value, scalarAnchor, tag, style):
+            anchor = scalarAnchor
+            let starts = YAMLScalarLineStarts.compute(
+                value: value, style: style, start: event.start, end: event.end, source: source, file: file)
+            let scalar = YAMLScalar(value: value, style: style, lineStarts: starts)
+            built = Built(node: YAMLNode(.scalar(scalar), at: here, tag: tag, anchor: scalarAnchor), size: 1, height: 0)
+        case let .sequenceStart(seqAnchor, tag):
+            anchor = seqAnchor
+            try checkDepth(depth, at: here)
+            var items: [YAMLNode] = []
+            var size = 1, height = 0
+            while true {
+                let next = try nextEvent(&reader)
+                if case .sequenceEnd = next.kind { break }
+                let item = try node(from: next, depth: depth + 1, reader: &reader)
+                items.append(item.node)
+                size += item.size
+                height = max(height, item.height)
+            }
+            built = Built(node: YAMLNode(.sequence(items), at: here, tag: tag, anchor: seqAnchor), size: size, height: height + 1)
+        case let .mappingStart(mapAnchor, tag):
+            anchor = mapAnchor
+            try checkDepth(depth, at: here)
+            built = try mapping(at: here, tag: tag, anchor: mapAnchor, depth: depth, reader: &reader)
+        default:
+            // libyaml only yields node events here; anything else means a broken stream.
+            diagnostics.append(.error("yaml.syntax", "YAML 结构不完整，无法继续读取。", at: here))
+            throw .syntax
+        }
+        nodeCount += 1
+        if nodeCount > limits.maxNodes {
+            diagnostics.append(.error(
+                "yaml.node-limit", "文件内容过多：超过了 \(limits.maxNodes) 个节点的上限。",
+                hint: "把规则拆分到多个文件中。", at: here))
+            throw .limit
+        }
+        if let anchor { anchors[anchor] = built }
+        return built
+    }
+
+    private mutating func alias(_ name: String, at here: SourceLocation, depth: Int) throws(Stop) -> Built {
+        guard var target = anchors[name] else {
+            diagnostics.append(.error(
+                "yaml.undefined-alias", "别名“*\(name)”引用的锚点“&\(name)”不存在。",
+                hint: "锚点“&\(name)”必须在同一文档中、在使用它之前定义；检查名称拼写是否一致。", at: here))
+            return Built(node: YAMLNode(.scalar(YAMLScalar(value: "", style: .plain)), at: here), size: 1, height: 0)
+        }
+        nodeCount += target.size
+        if nodeCount > limits.maxNodes {
+            diagnostics.append(.error(
+                "yaml.alias-limit",
+                "别名“*\(name)”展开后内容过多（超过 \(limits.maxNodes) 个节点），已停止读取这个文档。",
+                hint: "别名层层引用会使内容成倍增长；请减少别名的嵌套使用。", at: here))
+            throw .limit
+        }
+        if target.height > 0, depth + target.height - 1 > limits.maxDepth {
+            diagnostics.append(depthDiagnostic(at: here))
+            throw .limit
+        }
+        // The copy keeps the anchored node's own location, as YAMLNode documents.
+        target.node.anchor = target.node.anchor ?? name
+        return target
+    }
+
+    private mutating func mapping(
+        at here: SourceLocation, tag: String?, anchor: String?, depth: Int, reader: inout YAMLEventReader
+    ) throws(Stop) -> Built {
+        var pairs: [YAMLPair] = []
+        var firstKeys: [String: SourceLocation] = [:]
+        var mergeSources: [[YAMLPair]] = []
+        var mergeIndex: Int?
+        var size = 1, height = 0
+        while true {
+            let next = try nextEvent(&reader)
+            if case .mappingEnd = next.kind { break }
+            let key = try node(from: next, depth: depth + 1, reader: &reader)
+            let value = try node(from: try nextEvent(&reader), depth: depth + 1, reader: &reader)
+            size += key.size + value.size
+            height = max(height, key.height, value.height)
+            if YAMLMergeKeys.isMergeKey(key.node) {
+                if let sources = YAMLMergeKeys.sources(of: value.node) {
+                    mergeSources += sources
+                    mergeIndex = mergeIndex ?? pairs.count
+                } else {
+                    diagnostics.append(.error(
+                        "yaml.merge", "合并键“<<”的值必须是一个映射（如 *锚点名）或由映射组成的列表，这里是\(value.node.kindDescription)。",
+                        hint: "写成  <<: *公共设置  或  <<: [*设置一, *设置二]。", at: value.node.location))
+                }
+                continue
+            }
+            if let id = YAMLMergeKeys.identity(of: key.node) {
+                if let first = firstKeys[id] {
+                    diagnostics.append(.error(
+                        "yaml.duplicate-key", "键“\(id)”在同一个映射里出现了两次。",
+                        hint: "删除或合并其中一个；同一层中每个键只能写一次（只会采用第一次的写法）。",
+                        at: key.node.location, notes: [.init("“\(id)”第一次出现在这里", at: first)]))
+                    continue
+                }
+                firstKeys[id] = key.node.location
+            }
+            pairs.append(YAMLPair(key: key.node, value: value.node))
+        }
+        if let mergeIndex {
+            pairs = YAMLMergeKeys.apply(explicit: pairs, insertAt: mergeIndex, sources: mergeSources)
+        }
+        return Built(node: YAMLNode(.mapping(pairs), at: here, tag: tag, anchor: anchor), size: size, height: height + 1)
+    }
+
+    private mutating func checkDepth(_ depth: Int, at here: SourceLocation) throws(Stop) {
+        guard depth > limits.maxDepth else { return }
+        diagnostics.append(depthDiagnostic(at: here))
+        throw .limit
+    }
+
+    private func depthDiagnostic(at here: SourceLocation) -> Diagnostic {
+        .error("yaml.depth-limit", "嵌套层数过多：超过了 \(limits.maxDepth) 层的上限，已停止读取这个文档。",
+               hint: "检查是否有括号没有闭合，或把深层结构拆开。", at: here)
+    }
+
+    /// A node's place; its length spans the node when it sits on one line.
+    private func location(_ start: YAMLMark, _ end: YAMLMark) -> SourceLocation {
+        let length = start.line == end.line ? end.column - start.column : 1
+        return SourceLocation(file: file, line: start.line + 1, column: start.column + 1, length: length)
+    }
+
+    private func syntaxDiagnostic(_ failure: LibYAMLFailure) -> Diagnostic {
+        let place: SourceLocation
+        if failure.stage == .reader {
+            let offset = min(max(0, failure.problemOffset), body.count)
+            let position = YAMLEncodingCheck.position(of: body.startIndex + offset, in: body)
+            place = SourceLocation(file: file, line: position.line, column: position.column)
+        } else {
+            place = location(failure.problemMark, failure.problemMark)
+        }
+        let character = source.scalar(line: failure.problemMark.line, column: failure.problemMark.column)
+        let translation = LibYAMLMessages.translate(
+            problem: failure.problem, context: failure.context, character: character)
+        var notes: [Diagnostic.Note] = []
+        if let context = failure.context, let mark = failure.contextMark {
+            notes.append(.init("（\(LibYAMLMessages.translate(context: context))）相关内容从这里开始", at: location(mark, mark)))
+        }
+        let english = failure.context.map { "\(failure.problem) (\($0))" } ?? failure.problem
+        notes.append(.init("libyaml 原文：\(english)"))
+        return .error("yaml.syntax", translation.message, hint: translation.hint, at: place, notes: notes)
+    }
+}
