@@ -84,12 +84,16 @@ enum LibYAMLMessages {
                 hint: "检查引号是否闭合，或者把这一行缩进。")
         case "did not find expected alphabetic or numeric character":
             return Translation(
-                message: "“&”或“*”后面应当紧跟锚点名称（字母或数字）。",
-                hint: "如果“&”“*”是文字内容，请把整个值用引号括起来。")
+                message: "“&”或“*”后面应当紧跟锚点名称；锚点名称只能用英文字母、数字、“-”和“_”，不能用中文。",
+                hint: "例如把 &基础 改成 &base，*基础 改成 *base；如果“&”“*”是文字内容，请把整个值用引号括起来。")
         case "did not find expected <document start>":
             return Translation(
                 message: "这里应当是新文档的开始“---”。",
                 hint: "检查“...”或指令行（以 % 开头）之后的内容。")
+        case "did not find expected whitespace or line break" where context == "while scanning a tag":
+            return Translation(
+                message: "以“!”开头的标签写得不对：标签只能用英文字母、数字和符号，不能用中文。",
+                hint: "规则文件一般不需要标签；如果“!”是文字内容，请把整个值用引号括起来。")
         case "did not find expected whitespace or line break", "did not find expected comment or line break":
             return Translation(
                 message: "这一行在这个位置后面不应再有内容。",
