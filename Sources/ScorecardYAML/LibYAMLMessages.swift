@@ -60,7 +60,7 @@ enum LibYAMLMessages {
                 hint: "规则文件一般不需要标签；如果“!”是文字内容，请把整个值用引号括起来。")
         case "found unexpected end of stream":
             return Translation(
-                message: "文件在这里意外结束：有引号没有闭合。",
+                message: "文件在这里意外结束：有引号（或括号）没有闭合。",
                 hint: "检查引号（\" 或 '）是否成对出现；值里需要引号时，可改用另一种引号括起来。")
         case "did not find expected ',' or ']'":
             return Translation(
