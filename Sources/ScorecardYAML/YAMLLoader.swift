@@ -16,9 +16,10 @@ public struct YAMLDocument: Hashable, Sendable {
 /// Everything that could be read from a file, plus every problem found on the way.
 ///
 /// A file that is empty or holds only comments has zero documents; a bare `---` gives one
-/// document whose root is a null scalar. A document in which a limit was hit (alias bomb,
-/// nesting) is left out; one with duplicate keys is kept (first key wins) so later layers can
-/// report more problems in the same run.
+/// document whose root is a null scalar. A syntax error or a hit limit (alias bomb, nesting)
+/// stops reading: the documents before it are kept, the one it occurred in is left out.
+/// A document with duplicate keys or undefined aliases is kept (first key wins; an undefined
+/// alias reads as null) so later layers can report more problems in the same run.
 public struct YAMLLoadResult: Sendable {
     public var documents: [YAMLDocument]
     public var diagnostics: [Diagnostic]

@@ -2,7 +2,7 @@ import ScorecardBase
 
 /// Turns libyaml events into `YAMLNode` trees: resolves aliases, applies merge keys, rejects
 /// duplicate keys and enforces the limits. Problems are collected; only a syntax error or a hit
-/// limit stops reading (the former the whole file, the latter the current document).
+/// limit stops reading, because the limits bound the whole file, not one document.
 struct YAMLTreeBuilder {
     let file: String
     let limits: YAMLLimits
@@ -25,7 +25,7 @@ struct YAMLTreeBuilder {
     private enum Stop: Error {
         /// libyaml gave up; nothing after this can be trusted.
         case syntax
-        /// A limit was hit; skip to the end of the document.
+        /// A limit was hit; reading on would only repeat the error.
         case limit
     }
 
@@ -52,22 +52,13 @@ struct YAMLTreeBuilder {
                     _ = try nextEvent(&reader)  // document end
                     documents.append(YAMLDocument(root: root.node, location: location(event.start, event.start)))
                 } catch {
-                    switch error {
-                    case .syntax: return documents
-                    case .limit: guard skipToDocumentEnd(&reader) else { return documents }
-                    }
+                    // Either way nothing after this point can be trusted or afforded.
+                    return documents
                 }
             default:
                 continue
             }
         }
-    }
-
-    private mutating func skipToDocumentEnd(_ reader: inout YAMLEventReader) -> Bool {
-        while let event = try? nextEvent(&reader) {
-            if case .documentEnd = event.kind { return true }
-        }
-        return false
     }
 
     private mutating func nextEvent(_ reader: inout YAMLEventReader) throws(Stop) -> YAMLEvent {

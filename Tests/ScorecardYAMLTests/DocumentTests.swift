@@ -38,3 +38,17 @@ import Testing
         #expect(own.documents.count <= 1)
     }
 }
+
+@Suite struct StoppingTests {
+    @Test func aLimitStopsReadingButKeepsEarlierDocuments() {
+        let result = load("a: 1\n---\n[[[[x]]]]\n---\nb: 2\n", limits: YAMLLimits(maxNodes: 100, maxDepth: 2))
+        #expect(result.documents.count == 1)
+        #expect(result.diagnostics.map(\.code) == ["yaml.depth-limit"])
+    }
+
+    @Test func aSyntaxErrorKeepsEarlierDocuments() {
+        let result = load("a: 1\n---\nb: [\n")
+        #expect(result.documents.count == 1)
+        #expect(result.diagnostics.map(\.code) == ["yaml.syntax"])
+    }
+}
