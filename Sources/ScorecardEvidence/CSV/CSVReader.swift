@@ -76,11 +76,7 @@ public struct CSVReader: ~Copyable, Sendable {
     }
 
     private mutating func completed() -> Result<CSVRawRecord, DiagnosticError> {
-        if let problem = scanner.problem {
-            scanner.clearProblem()
-            return .failure(DiagnosticError(problem))
-        }
-        return .success(scanner.record)
+        scanner.takeRecord()
     }
 
     /// The next record with string fields, the failure of a malformed record, or nil at the end.

@@ -2,13 +2,18 @@ import ScorecardBase
 
 /// The CSV state machine over UTF-8 chunks.
 ///
-/// Bytes are scanned in place; only field contents are copied, a run at a time, into the record
-/// being built. Positions are tracked as byte offsets plus a count of UTF-8 continuation bytes
-/// on the current line, so a column in scalars costs one subtraction and nothing per ASCII byte.
-/// Every state survives a chunk boundary, including a UTF-8 sequence cut in two.
+/// Bytes are scanned in place and a record's source bytes are copied once per chunk into the
+/// record; fields are recorded as ranges into them. Nothing per byte is done for printable
+/// ASCII beyond one comparison; positions are worked out from the record's bytes only for a
+/// problem or when a caller asks. Every state survives a chunk boundary, including a UTF-8
+/// sequence cut in two.
 struct CSVScanner: Sendable {
     enum State: Sendable {
         case recordStart, fieldStart, unquoted, quoted, quoteInQuoted
+    }
+
+    private enum Problem: Sendable {
+        case strayQuote, textAfterQuote, unterminatedQuote, undecodable(UInt8)
     }
 
     private static let quote: UInt8 = 0x22
@@ -25,74 +30,81 @@ struct CSVScanner: Sendable {
     var base = 0
     var index = 0
 
+    /// Physical line at the scan point, for the line of the next record.
     private var line = 1
-    private var lineStart = 0
-    private var continuation = 0
-    private var lineEndedByCR = false
+    /// Absolute offset just after the last CR, to count a CRLF as one line end.
+    private var afterCR = -1
 
     private var utf8Need = 0
     private var utf8Low: UInt8 = 0x80
     private var utf8High: UInt8 = 0xBF
-    private var utf8Lead: (line: Int, column: Int, byte: UInt8) = (0, 0, 0)
+    private var utf8Lead: (offset: Int, byte: UInt8) = (0, 0)
 
     private(set) var state = State.recordStart
+    /// First index in the current chunk of record bytes not yet copied into `record`.
     private var segmentStart = 0
-    private var fieldLine = 0
-    private var fieldColumn = 0
-    private var fieldFirstLineLength = -1
+    private var fieldStart = 0
+    private var fieldQuoted = false
+    private var fieldEscaped = false
 
-    private(set) var record: CSVRawRecord
+    private var building: CSVRawRecord
     private var recordNumber = 0
     /// The first problem in the record being scanned; the rest of the record is still consumed.
-    private(set) var problem: Diagnostic?
+    private var problem: (kind: Problem, offset: Int)?
 
     init(file: String) {
         self.file = file
-        self.record = CSVRawRecord(file: file)
+        self.building = CSVRawRecord(file: file)
     }
 
+    /// The record just completed, or the diagnostic for its first problem.
+    mutating func takeRecord() -> Result<CSVRawRecord, DiagnosticError> {
+        guard let (kind, offset) = problem else { return .success(building) }
+        problem = nil
+        let place = building.location(from: offset)
+        let at = SourceLocation(file: file, line: place.line, column: place.column)
+        let diagnostic: Diagnostic
+        switch kind {
+        case .strayQuote: diagnostic = CSVMessages.strayQuote(at: at)
+        case .textAfterQuote: diagnostic = CSVMessages.textAfterQuote(at: at)
+        case .unterminatedQuote: diagnostic = CSVMessages.unterminatedQuote(at: at)
+        case .undecodable(let byte):
+            let isMarker = encoding == .gb18030 && byte == DecodingInput.invalidMarker
+            diagnostic = TextMessages.undecodable(
+                file: file, line: at.line, column: at.column, byte: isMarker ? nil : byte,
+                tried: encoding == .gb18030 || !encodingWasDetected ? [encoding] : [.utf8]
+            )
+        }
+        return .failure(DiagnosticError(diagnostic))
+    }
+
+    /// Offset in the record's bytes of index `i` of the current chunk.
     @inline(__always)
-    private func column(at i: Int) -> Int { base + i - lineStart - continuation + 1 }
+    private func offset(_ i: Int) -> Int { building.bytes.count + i - segmentStart }
 
-    private func location(at i: Int, length: Int = 1) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: column(at: i), length: length)
+    private mutating func report(_ kind: Problem, at offset: Int) {
+        if problem == nil { problem = (kind, offset) }
     }
-
-    private mutating func report(_ diagnostic: Diagnostic) {
-        if problem == nil { problem = diagnostic }
-    }
-
-    mutating func clearProblem() { problem = nil }
 
     @inline(__always)
     private mutating func newline(at i: Int, _ byte: UInt8) {
-        let offset = base + i
-        if byte == Self.lf && lineEndedByCR && offset == lineStart {
-            lineStart = offset + 1  // the LF of a CRLF
-            lineEndedByCR = false
-            return
-        }
+        let absolute = base + i
+        if byte == Self.lf && absolute == afterCR { return }  // the LF of a CRLF
         line += 1
-        lineStart = offset + 1
-        continuation = 0
-        lineEndedByCR = byte == Self.cr
+        if byte == Self.cr { afterCR = absolute + 1 }
     }
 
     @inline(__always)
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        if !range.isEmpty { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+    private mutating func keep(_ bytes: UnsafeBufferPointer<UInt8>, upTo i: Int) {
+        if i > segmentStart {
+            building.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<i]))
+        }
+        segmentStart = i
     }
 
-    private mutating func beginField(at i: Int) {
-        fieldLine = line
-        fieldColumn = column(at: i)
-        fieldFirstLineLength = -1
-    }
-
-    /// `endColumn` is the column just after the field as written (after a closing quote).
-    private mutating func closeField(endColumn: Int) {
-        let length = fieldFirstLineLength >= 0 ? fieldFirstLineLength : endColumn - fieldColumn
-        record.slots.append(.init(end: record.bytes.count, line: fieldLine, column: fieldColumn, length: max(1, length)))
+    @inline(__always)
+    private mutating func closeField(at i: Int) {
+        building.slots.append(.init(start: fieldStart, end: offset(i), quoted: fieldQuoted, escaped: fieldEscaped))
     }
 
     // MARK: UTF-8
@@ -101,11 +113,11 @@ struct CSVScanner: Sendable {
     private mutating func consumeUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
         let byte = bytes[i]
         guard let (need, low, high) = UTF8Validation.lead(byte) else {
-            undecodable(line: line, column: column(at: i), byte: byte)
+            report(.undecodable(byte), at: offset(i))
             i += 1
             return true
         }
-        utf8Lead = (line, column(at: i), byte)
+        utf8Lead = (offset(i), byte)
         utf8Need = need
         utf8Low = low
         utf8High = high
@@ -119,11 +131,10 @@ struct CSVScanner: Sendable {
             let next = bytes[i]
             if next < utf8Low || next > utf8High {
                 utf8Need = 0
-                undecodable(line: utf8Lead.line, column: utf8Lead.column, byte: utf8Lead.byte)
+                report(.undecodable(utf8Lead.byte), at: utf8Lead.offset)
                 return true
             }
             i += 1
-            continuation += 1
             utf8Need -= 1
             utf8Low = 0x80
             utf8High = 0xBF
@@ -131,17 +142,9 @@ struct CSVScanner: Sendable {
         return true
     }
 
-    private mutating func undecodable(line: Int, column: Int, byte: UInt8) {
-        let isMarker = encoding == .gb18030 && byte == DecodingInput.invalidMarker
-        report(TextMessages.undecodable(
-            file: file, line: line, column: column, byte: isMarker ? nil : byte,
-            tried: encoding == .gb18030 || !encodingWasDetected ? [encoding] : [.utf8]
-        ))
-    }
-
     // MARK: Scanning
 
-    /// Scans `bytes` from `index`; true when a record is complete (check `problem` first).
+    /// Scans `bytes` from `index`; true when a record is complete (see `takeRecord`).
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let end = bytes.count
         var i = index
@@ -161,17 +164,19 @@ struct CSVScanner: Sendable {
                     continue scanning
                 }
                 recordNumber += 1
-                record.reset(line: line, number: recordNumber)
+                building.reset(line: line, number: recordNumber)
+                segmentStart = i
                 state = .fieldStart
 
             case .fieldStart:
-                beginField(at: i)
+                fieldStart = offset(i)
+                fieldEscaped = false
                 if bytes[i] == Self.quote {
+                    fieldQuoted = true
                     i += 1
-                    segmentStart = i
                     state = .quoted
                 } else {
-                    segmentStart = i
+                    fieldQuoted = false
                     state = .unquoted
                 }
 
@@ -189,20 +194,20 @@ struct CSVScanner: Sendable {
                     }
                     switch byte {
                     case Self.comma:
-                        append(bytes, segmentStart..<i)
-                        closeField(endColumn: column(at: i))
+                        closeField(at: i)
                         i += 1
-                        state = .fieldStart
-                        continue scanning
+                        // Stay in this loop for the next field unless it may start with a quote.
+                        if i < end && bytes[i] != Self.quote {
+                            fieldStart = offset(i)
+                        } else {
+                            state = .fieldStart
+                            continue scanning
+                        }
                     case Self.lf, Self.cr:
-                        append(bytes, segmentStart..<i)
-                        closeField(endColumn: column(at: i))
-                        newline(at: i, byte)
-                        i += 1
-                        state = .recordStart
-                        return true
+                        closeField(at: i)
+                        return endRecord(bytes, at: &i, byte)
                     case Self.quote:
-                        report(CSVMessages.strayQuote(at: location(at: i)))
+                        report(.strayQuote, at: offset(i))
                         i += 1
                     default:
                         i += 1
@@ -220,77 +225,70 @@ struct CSVScanner: Sendable {
                         if !consumeUTF8(bytes, &i) { break }
                         continue
                     }
-                    switch byte {
-                    case Self.quote:
-                        append(bytes, segmentStart..<i)
+                    if byte == Self.quote {
                         i += 1
                         state = .quoteInQuoted
                         continue scanning
-                    case Self.lf, Self.cr:
-                        if fieldFirstLineLength < 0 && line == fieldLine {
-                            fieldFirstLineLength = column(at: i) - fieldColumn
-                        }
-                        newline(at: i, byte)
-                        i += 1
-                    default:
-                        i += 1
                     }
+                    if byte == Self.lf || byte == Self.cr { newline(at: i, byte) }
+                    i += 1
                 }
 
             case .quoteInQuoted:
                 let byte = bytes[i]
                 switch byte {
                 case Self.quote:
-                    segmentStart = i  // `""`: the second quote starts the next run, as text
+                    fieldEscaped = true
                     i += 1
                     state = .quoted
                 case Self.comma:
-                    closeField(endColumn: column(at: i))
+                    closeField(at: i)
                     i += 1
                     state = .fieldStart
                 case Self.lf, Self.cr:
-                    closeField(endColumn: column(at: i))
-                    newline(at: i, byte)
-                    i += 1
-                    state = .recordStart
-                    return true
+                    closeField(at: i)
+                    return endRecord(bytes, at: &i, byte)
                 default:
                     // Keep going as if the rest were unquoted text, to find the record's end.
-                    report(CSVMessages.textAfterQuote(at: location(at: i)))
-                    segmentStart = i
+                    report(.textAfterQuote, at: offset(i))
                     state = .unquoted
                 }
             }
         }
-        // The chunk ended inside a field: keep what it holds of the field and go on from the
-        // start of the next chunk.
-        if state == .unquoted || state == .quoted {
-            append(bytes, segmentStart..<end)
-            segmentStart = 0
-        }
+        if state != .recordStart { keep(bytes, upTo: end) }
+        segmentStart = 0
         return false
+    }
+
+    @inline(__always)
+    private mutating func endRecord(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, _ byte: UInt8) -> Bool {
+        keep(bytes, upTo: i)
+        newline(at: i, byte)
+        i += 1
+        state = .recordStart
+        return true
     }
 
     /// Ends the input; true when that completes a record.
     mutating func finish() -> Bool {
-        let endColumn = column(at: 0)
         if utf8Need > 0 {
             utf8Need = 0
-            undecodable(line: utf8Lead.line, column: utf8Lead.column, byte: utf8Lead.byte)
+            report(.undecodable(utf8Lead.byte), at: utf8Lead.offset)
         }
+        segmentStart = 0
         switch state {
         case .recordStart:
             return false
         case .fieldStart:
-            beginField(at: 0)
+            fieldStart = offset(0)
+            fieldQuoted = false
+            fieldEscaped = false
         case .quoted:
-            report(CSVMessages.unterminatedQuote(
-                at: SourceLocation(file: file, line: fieldLine, column: fieldColumn)
-            ))
+            report(.unterminatedQuote, at: fieldStart)
         case .unquoted, .quoteInQuoted:
             break
         }
-        closeField(endColumn: endColumn)
+        closeField(at: 0)
         state = .recordStart
         return true
     }
