@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ScorecardBase
+
+/// Raw bytes from a file (read with read(2), a chunk at a time) or from memory.
+///
+/// Non-copyable because it owns the file descriptor, closed exactly once in `deinit`.
+struct ByteSource: ~Copyable, Sendable {
+    private let descriptor: Int32
+    private let memory: [UInt8]
+    private var memoryOffset = 0
+    /// The name used in messages.
+    let file: String
+
+    init(bytes: [UInt8], file: String) {
+        descriptor = -1
+        memory = bytes
+        self.file = file
+    }
+
+    init(path: String, displayName: String) throws(DiagnosticError) {
+        var fd: Int32
+        repeat {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+        } while fd == -1 && errno == EINTR
+        guard fd >= 0 else {
+            throw DiagnosticError(Self.ioProblem("io.open-failed", "无法打开文件", errno: errno, file: displayName))
+        }
+        descriptor = fd
+        memory = []
+        file = displayName
+    }
+
+    deinit {
+        if descriptor >= 0 { _ = close(descriptor) }
+    }
+
+    /// Appends up to `count` bytes to `buffer`; 0 means the end of the input.
+    mutating func read(appendingTo buffer: inout [UInt8], count: Int) -> Result<Int, DiagnosticError> {
+        if descriptor < 0 {
+            let taken = min(count, memory.count - memoryOffset)
+            buffer.append(contentsOf: memory[memoryOffset..<(memoryOffset + taken)])
+            memoryOffset += taken
+            return .success(taken)
+        }
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        let fd = descriptor
+        let result: Int = buffer.withUnsafeMutableBufferPointer { all in
+            guard let base = all.baseAddress else { return 0 }
+            while true {
+                let n = systemRead(fd, base + old, count)
+                if n == -1 && errno == EINTR { continue }
+                return n
+            }
+        }
+        guard result >= 0 else {
+            let failure = errno
+            buffer.removeLast(count)
+            return .failure(DiagnosticError(Self.ioProblem("io.read-failed", "读取文件时出错", errno: failure, file: file)))
+        }
+        buffer.removeLast(count - result)
+        return .success(result)
+    }
+
+    private static func ioProblem(_ code: String, _ message: String, errno: Int32, file: String) -> Diagnostic {
+        let reason = String(cString: strerror(errno))
+        return .error(
+            code, "\(message)：\(reason)",
+            hint: "请检查文件路径是否正确、文件是否存在以及是否有读取权限",
+            at: SourceLocation(file: file, line: 1, column: 1)
+        )
+    }
+}
+
+/// `read(2)` under a name that does not clash with `ByteSource.read`.
+@inline(__always)
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

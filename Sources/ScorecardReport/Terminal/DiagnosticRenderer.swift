@@ -1,0 +1,156 @@
+import ScorecardBase
+
+/// Renders diagnostics the way compilers do: a `file:line:column` header, the source line with
+/// a caret under the problem, then hint and notes, for people who read Chinese.
+///
+/// Columns in locations count Unicode scalars; on screen a Chinese character takes two cells
+/// and a tab up to four, so the caret line is built from the same expanded text as the echoed
+/// line.
+public struct DiagnosticRenderer: Sendable {
+    public static let tabWidth = 4
+
+    private let style: ANSIStyle
+    private let sourceLines: SourceLines.Loader
+
+    public init(color: Bool, sourceLines: @escaping SourceLines.Loader = SourceLines.utf8Files) {
+        self.style = ANSIStyle(enabled: color)
+        self.sourceLines = sourceLines
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var cache = LineCache(loader: sourceLines)
+        return render(diagnostic, cache: &cache)
+    }
+
+    /// All of them in reading order, blank-line separated, with a closing count.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        guard !diagnostics.isEmpty else { return "" }
+        var cache = LineCache(loader: sourceLines)
+        var blocks = diagnostics.sortedForDisplay().map { render($0, cache: &cache) }
+        blocks.append(summary(diagnostics))
+        return blocks.joined(separator: "\n")
+    }
+
+    /// "2 个错误，1 个警告": only the kinds that occur.
+    public func summary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        var parts: [String] = []
+        if errors > 0 { parts.append(style.apply(ANSIStyle.bold, ANSIStyle.red, to: "\(errors) 个错误")) }
+        if warnings > 0 { parts.append(style.apply(ANSIStyle.bold, ANSIStyle.yellow, to: "\(warnings) 个警告")) }
+        if parts.isEmpty { return "没有错误或警告\n" }
+        return parts.joined(separator: "，") + "\n"
+    }
+
+    private static func word(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: "错误"
+        case .warning: "警告"
+        case .note: "说明"
+        }
+    }
+
+    private static func color(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: ANSIStyle.red
+        case .warning: ANSIStyle.yellow
+        case .note: ANSIStyle.blue
+        }
+    }
+
+    private func render(_ diagnostic: Diagnostic, cache: inout LineCache) -> String {
+        let color = Self.color(diagnostic.severity)
+        var header = ""
+        if let location = diagnostic.location { header += style.apply(ANSIStyle.bold, to: "\(location): ") }
+        header += style.apply(ANSIStyle.bold, color, to: "\(Self.word(diagnostic.severity))[\(diagnostic.code)]")
+        header += style.apply(ANSIStyle.bold, to: ": \(diagnostic.message)")
+
+        // One gutter width for the main snippet and the notes' snippets.
+        let shown = ([diagnostic.location] + diagnostic.notes.map(\.location)).compactMap { $0 }
+            .filter { cache.line($0.line, of: $0.file) != nil }
+        let gutter = max(1, shown.map { String($0.line).count }.max() ?? 1)
+        let pad = String(repeating: " ", count: gutter)
+
+        var lines = [header]
+        if let location = diagnostic.location {
+            lines += snippet(location, color: color, gutter: gutter, cache: &cache)
+        }
+        let equals = style.apply(ANSIStyle.cyan, ANSIStyle.bold, to: "=")
+        if let hint = diagnostic.hint {
+            lines.append("\(pad) \(equals) \(style.apply(ANSIStyle.bold, to: "提示")): \(hint)")
+        }
+        for note in diagnostic.notes {
+            let place = note.location.map { "\($0): " } ?? ""
+            lines.append("\(pad) \(equals) \(style.apply(ANSIStyle.bold, to: "说明")): \(place)\(note.message)")
+            if let location = note.location {
+                lines += snippet(location, color: Self.color(.note), gutter: gutter, cache: &cache)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The gutter, the echoed line and the caret line; nothing when the line is not available.
+    private func snippet(_ location: SourceLocation, color: String, gutter: Int, cache: inout LineCache) -> [String] {
+        guard let text = cache.line(location.line, of: location.file) else { return [] }
+        let number = String(location.line)
+        let bar = style.apply(ANSIStyle.cyan, ANSIStyle.bold, to: "|")
+        let empty = String(repeating: " ", count: gutter) + " " + bar
+        let numbered = style.apply(ANSIStyle.cyan, ANSIStyle.bold, to: String(repeating: " ", count: gutter - number.count) + number)
+
+        let (shown, underline) = Self.layout(text, column: location.column, length: location.length)
+        let carets = style.apply(ANSIStyle.bold, color, to: String(repeating: "^", count: underline.width))
+        var lines = [empty, "\(numbered) \(bar) \(shown)".trimmingTrailingSpaces()]
+        lines.append("\(empty) \(String(repeating: " ", count: underline.offset))\(carets)")
+        return lines
+    }
+
+    /// The line with tabs expanded, and where the caret goes in cells: every scalar before the
+    /// column is measured with `TerminalWidth`, the same way the echoed text will be shown.
+    static func layout(_ line: String, column: Int, length: Int) -> (shown: String, underline: (offset: Int, width: Int)) {
+        var shown = ""
+        var cell = 0
+        var offset: Int?
+        var underlineEnd: Int?
+        let first = max(1, column)
+        let last = first + max(1, length)  // exclusive
+        var index = 1
+        for scalar in line.unicodeScalars {
+            if index == first { offset = cell }
+            if index == last { underlineEnd = cell }
+            if scalar == "\t" {
+                let next = (cell / tabWidth + 1) * tabWidth
+                shown += String(repeating: " ", count: next - cell)
+                cell = next
+            } else {
+                shown.unicodeScalars.append(scalar)
+                cell += TerminalWidth.width(of: scalar)
+            }
+            index += 1
+        }
+        // A column just past the text (e.g. a missing value at the end of the line) is shown
+        // after it; underlines are cut at the end of the line.
+        let start = offset ?? cell + (first - index)
+        let end = underlineEnd ?? max(cell, start + 1)
+        return (shown, (start, max(1, end - start)))
+    }
+}
+
+/// Source lines fetched once per file during one rendering call.
+private struct LineCache {
+    let loader: SourceLines.Loader
+    var files: [String: [String]?] = [:]
+
+    mutating func line(_ number: Int, of file: String) -> String? {
+        if files[file] == nil { files[file] = .some(loader(file)) }
+        guard let lines = files[file] ?? nil, number >= 1, number <= lines.count else { return nil }
+        return lines[number - 1]
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var scalars = unicodeScalars[...]
+        while scalars.last == " " { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

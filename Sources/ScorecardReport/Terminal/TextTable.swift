@@ -1,0 +1,79 @@
+/// A plain-text table whose columns line up in a terminal even with Chinese names in them.
+///
+/// The rule line is drawn with "-" rather than box-drawing "─": the latter has ambiguous East
+/// Asian width, and terminals set up for Chinese often draw it two cells wide, breaking alignment.
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable {
+        case left, right
+    }
+
+    public struct Column: Sendable {
+        public var title: String
+        public var alignment: Alignment
+
+        public init(_ title: String, alignment: Alignment = .left) {
+            self.title = title
+            self.alignment = alignment
+        }
+    }
+
+    private enum Row: Sendable {
+        case cells([String])
+        case separator
+    }
+
+    public var columns: [Column]
+    /// Between two columns.
+    public var gap = "  "
+    private var rows: [Row] = []
+
+    public init(columns: [Column]) {
+        self.columns = columns
+    }
+
+    public init(columns: [(title: String, alignment: Alignment)]) {
+        self.columns = columns.map { Column($0.title, alignment: $0.alignment) }
+    }
+
+    /// Missing cells are shown empty; cells beyond the columns are dropped. Line breaks in a
+    /// cell are shown as spaces so that a row stays one line.
+    public mutating func addRow(_ cells: [String]) {
+        rows.append(.cells(cells.map { cell in
+            String(String.UnicodeScalarView(cell.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+        }))
+    }
+
+    public mutating func addSeparator() {
+        rows.append(.separator)
+    }
+
+    public func render() -> String {
+        var widths = columns.map { TerminalWidth.width(of: $0.title) }
+        for case .cells(let cells) in rows {
+            for (i, cell) in cells.prefix(columns.count).enumerated() {
+                widths[i] = max(widths[i], TerminalWidth.width(of: cell))
+            }
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: gap)
+        var lines = [line(columns.map(\.title), widths: widths), rule]
+        for row in rows {
+            switch row {
+            case .cells(let cells): lines.append(line(cells, widths: widths))
+            case .separator: lines.append(rule)
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func line(_ cells: [String], widths: [Int]) -> String {
+        var parts: [String] = []
+        for (i, column) in columns.enumerated() {
+            let cell = i < cells.count ? cells[i] : ""
+            let padding = String(repeating: " ", count: max(0, widths[i] - TerminalWidth.width(of: cell)))
+            parts.append(column.alignment == .left ? cell + padding : padding + cell)
+        }
+        var text = parts.joined(separator: gap)
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
+    }
+}
