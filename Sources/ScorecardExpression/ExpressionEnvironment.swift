@@ -1,0 +1,24 @@
+/// The names an expression may read, their types, and the record slot each one lives in.
+///
+/// The caller decides namespaces: a dotted name such as `score.i07` is declared and looked up
+/// whole. Slots are resolved at compile time so evaluation indexes an array, never a dictionary.
+public struct ExpressionEnvironment: Sendable {
+    struct Entry: Sendable {
+        var type: ValueType
+        var slot: Int
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    /// Declares or redeclares `name`. `slot` indexes the `[Value]` given to `evaluate`.
+    public mutating func declare(_ name: String, type: ValueType, slot: Int) {
+        entries[name] = Entry(type: type, slot: slot)
+    }
+
+    /// Declared names, sorted.
+    public var names: [String] { entries.keys.sorted() }
+
+    func lookup(_ name: String) -> Entry? { entries[name] }
+}

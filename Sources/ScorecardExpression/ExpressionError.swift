@@ -1,0 +1,44 @@
+/// A problem found while compiling an expression: syntax, unknown name, wrong type or arity.
+///
+/// `offset` and `length` count Unicode scalars within the expression text, so the rule loader
+/// can add the expression's own position in the YAML file and underline the right characters.
+public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Stable identifier, e.g. `expr.name.unknown`.
+    public var code: String
+    /// Plain Simplified Chinese for the policy officer.
+    public var message: String
+    /// What to type instead, when we can tell.
+    public var hint: String?
+    public var offset: Int
+    public var length: Int
+
+    public init(code: String, message: String, hint: String? = nil, offset: Int, length: Int) {
+        self.code = code
+        self.message = message
+        self.hint = hint
+        self.offset = offset
+        self.length = max(1, length)
+    }
+
+    public var description: String {
+        "[\(code)] @\(offset)+\(length): \(message)" + (hint.map { "（\($0)）" } ?? "")
+    }
+}
+
+/// A problem met while evaluating a checked expression against one record: division by zero,
+/// overflow, or a value that was not recorded. Points at the offending subexpression.
+public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public var offset: Int
+    public var length: Int
+
+    public init(code: String, message: String, offset: Int, length: Int) {
+        self.code = code
+        self.message = message
+        self.offset = offset
+        self.length = max(1, length)
+    }
+
+    public var description: String { "[\(code)] @\(offset)+\(length): \(message)" }
+}

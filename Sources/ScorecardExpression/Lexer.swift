@@ -1,0 +1,168 @@
+import ScorecardBase
+
+/// Splits expression text into tokens, catching the typing mistakes that non-programmers make
+/// (full-width punctuation, `=`, `&&`) with a hint at the exact character.
+struct Lexer {
+    private let scalars: [Unicode.Scalar]
+    private var index = 0
+
+    init(_ scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
+    static func tokenize(_ scalars: [Unicode.Scalar]) throws(ExpressionError) -> [Token] {
+        var lexer = Lexer(scalars)
+        var tokens: [Token] = []
+        while true {
+            let token = try lexer.next()
+            tokens.append(token)
+            if case .end = token.kind { return tokens }
+        }
+    }
+
+    static func isNameStart(_ s: Unicode.Scalar) -> Bool {
+        s == "_" || (s.properties.isAlphabetic && FullWidth.halfWidth(of: s) == nil)
+    }
+
+    static func isNameContinue(_ s: Unicode.Scalar) -> Bool {
+        isNameStart(s) || ("0"..."9").contains(s)
+    }
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        let i = index + ahead
+        return i < scalars.count ? scalars[i] : nil
+    }
+
+    private mutating func next() throws(ExpressionError) -> Token {
+        while let s = peek(), s == " " || s == "\t" || s == "\n" || s == "\r" { index += 1 }
+        let start = index
+        guard let s = peek() else { return Token(kind: .end, offset: start, length: 0) }
+        if ("0"..."9").contains(s) { return try number() }
+        if Lexer.isNameStart(s) { return try name() }
+        if s == "\"" || s == "'" { return try string(quote: s) }
+        if let half = FullWidth.halfWidth(of: s) { throw FullWidth.error(s, halfWidth: half, at: start) }
+        index += 1
+        func symbol(_ symbol: Token.Symbol, _ length: Int = 1) -> Token {
+            index = start + length
+            return Token(kind: .symbol(symbol), offset: start, length: length)
+        }
+        let following = peek()
+        switch s {
+        case "+": return symbol(.plus)
+        case "-": return symbol(.minus)
+        case "*": return symbol(.star)
+        case "/": return symbol(.slash)
+        case "(": return symbol(.openParen)
+        case ")": return symbol(.closeParen)
+        case ",": return symbol(.comma)
+        case "<": return following == "=" ? symbol(.lessOrEqual, 2) : symbol(.less)
+        case ">": return following == "=" ? symbol(.greaterOrEqual, 2) : symbol(.greater)
+        case "=":
+            if following == "=" { return symbol(.equal, 2) }
+            throw ExpressionError(
+                code: "expr.syntax.single-equals", message: "单独的“=”不是运算符",
+                hint: "比较是否相等请写 ==", offset: start, length: 1)
+        case "!":
+            if following == "=" { return symbol(.notEqual, 2) }
+            throw ExpressionError(
+                code: "expr.syntax.c-operator", message: "不认识“!”", hint: "表示“不是”请写 not",
+                offset: start, length: 1)
+        case "&":
+            throw ExpressionError(
+                code: "expr.syntax.c-operator", message: "不认识“\(following == "&" ? "&&" : "&")”",
+                hint: "表示“并且”请写 and", offset: start, length: following == "&" ? 2 : 1)
+        case "|":
+            throw ExpressionError(
+                code: "expr.syntax.c-operator", message: "不认识“\(following == "|" ? "||" : "|")”",
+                hint: "表示“或者”请写 or", offset: start, length: following == "|" ? 2 : 1)
+        case ".":
+            throw ExpressionError(
+                code: "expr.syntax.unknown-character", message: "这里不应出现“.”",
+                hint: "小数请在小数点前写出 0，例如 0.5；名称中的点前后都要有字母",
+                offset: start, length: 1)
+        default:
+            throw ExpressionError(
+                code: "expr.syntax.unknown-character", message: "无法识别的字符“\(Character(s))”",
+                hint: nil, offset: start, length: 1)
+        }
+    }
+
+    private mutating func number() throws(ExpressionError) -> Token {
+        let start = index
+        while let s = peek(), ("0"..."9").contains(s) { index += 1 }
+        var isInteger = true
+        if peek() == ".", let after = peek(1), ("0"..."9").contains(after) {
+            isInteger = false
+            index += 1
+            while let s = peek(), ("0"..."9").contains(s) { index += 1 }
+        } else if peek() == ".", !(peek(1).map(Lexer.isNameStart) ?? false) {
+            throw ExpressionError(
+                code: "expr.syntax.bad-number", message: "小数点后面缺少数字",
+                hint: "例如写成 5.0 或 5", offset: start, length: index - start + 1)
+        }
+        if let s = peek(), Lexer.isNameContinue(s) || s == "." {
+            var end = index
+            while end < scalars.count, Lexer.isNameContinue(scalars[end]) { end += 1 }
+            throw ExpressionError(
+                code: "expr.syntax.bad-number", message: "数字后面紧跟着字母或符号",
+                hint: "数字请直接写出全部位数（不支持 1e3 这样的写法）；名称不能以数字开头",
+                offset: start, length: end - start)
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars[start..<index])
+        guard let value = ExactDecimal(text) else {
+            throw ExpressionError(
+                code: "expr.syntax.bad-number", message: "数字 \(text) 太大或小数位太多",
+                hint: "最多 \(ExactDecimal.maxScale) 位小数、约 38 位有效数字",
+                offset: start, length: index - start)
+        }
+        return Token(kind: .number(value, isInteger: isInteger), offset: start, length: index - start)
+    }
+
+    /// A name, possibly dotted (`score.i07`), or a keyword.
+    private mutating func name() throws(ExpressionError) -> Token {
+        let start = index
+        while true {
+            while let s = peek(), Lexer.isNameContinue(s) { index += 1 }
+            guard peek() == ".", let after = peek(1), Lexer.isNameStart(after) else { break }
+            index += 1
+        }
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars[start..<index])
+        if let keyword = Token.Keyword(rawValue: text) {
+            return Token(kind: .keyword(keyword), offset: start, length: index - start)
+        }
+        return Token(kind: .name(text), offset: start, length: index - start)
+    }
+
+    private mutating func string(quote: Unicode.Scalar) throws(ExpressionError) -> Token {
+        let start = index
+        index += 1
+        var text = ""
+        while true {
+            guard let s = peek() else {
+                throw ExpressionError(
+                    code: "expr.syntax.unterminated-string", message: "文本缺少结尾的引号",
+                    hint: "请在文本末尾补上 \(quote)", offset: start, length: 1)
+            }
+            index += 1
+            if s == quote { break }
+            if s == "\\" {
+                switch peek() {
+                case "\""?: text.unicodeScalars.append("\"")
+                case "'"?: text.unicodeScalars.append("'")
+                case "\\"?: text.unicodeScalars.append("\\")
+                case "n"?: text.unicodeScalars.append("\n")
+                default:
+                    throw ExpressionError(
+                        code: "expr.syntax.bad-escape", message: "文本中的“\\”后面只能跟 \"、'、\\ 或 n",
+                        hint: "要写反斜杠本身请写 \\\\", offset: index - 1, length: 2)
+                }
+                index += 1
+                continue
+            }
+            text.unicodeScalars.append(s)
+        }
+        return Token(kind: .string(text), offset: start, length: index - start)
+    }
+}
