@@ -91,3 +91,6 @@ extension Array where Element == Diagnostic {
         }.map(\.element)
     }
 }
+
+/// A diagnostic can be the failure of a `Result` or a typed throw: one problem, fully described.
+extension Diagnostic: Error {}

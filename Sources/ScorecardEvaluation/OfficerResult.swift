@@ -1,0 +1,86 @@
+import ScorecardBase
+import ScorecardEvidence
+import ScorecardExpression
+import ScorecardRules
+
+/// How one item's score came about: enough to explain it line by line.
+public struct ItemResult: Sendable {
+    public enum Basis: Sendable, Hashable {
+        /// The assessor's score as recorded.
+        case assessed(ExactDecimal)
+        /// The formula's exact value before rounding.
+        case computed(ExactDecimal)
+        /// Condition number `index` (from 0) held and set the score.
+        case condition(index: Int, reason: String?)
+    }
+
+    public var itemID: String
+    /// Rounded to the policy's precision; nil when the item could not be evaluated.
+    public var score: ExactDecimal?
+    public var basis: Basis?
+    /// The record values the item's rule read, by name, in name order.
+    public var inputs: [(name: String, value: Value)]
+}
+
+/// One reward line for the quarter, charged to a fund.
+public struct RewardResult: Sendable {
+    public var rewardID: String
+    public var fund: String
+    /// Rounded to the money precision.
+    public var amount: ExactDecimal
+    /// Per-record rewards: how many records at each rate (e.g. 矿 × 2, 区队 × 3).
+    public var breakdown: [(key: String, count: Int, rate: ExactDecimal)]
+    /// Why nothing was paid, when a condition did not hold.
+    public var withheld: Bool
+    /// Whether the reward was cut to its cap.
+    public var capped: Bool
+}
+
+/// One officer's quarter: item scores, total, grade and rewards, or the failures that stopped it.
+public struct OfficerResult: Sendable {
+    public var officer: Officer
+    public var items: [ItemResult]
+    public var total: ExactDecimal?
+    public var grade: String?
+    public var rewards: [RewardResult]
+    public var rewardTotal: ExactDecimal?
+    /// Record checks that failed (e.g. more on-time reports than reports due).
+    public var findings: [Diagnostic]
+    /// Evaluation failures (division by zero, a missing value): the officer's result is incomplete.
+    public var failures: [Diagnostic]
+    public var recordLocation: SourceLocation
+
+    public var isComplete: Bool { failures.isEmpty && total != nil }
+}
+
+/// A group's totals: per unit, per manager or per fund.
+public struct GroupTotal: Sendable, Hashable {
+    public var key: String
+    public var officers: Int
+    public var scoreSum: ExactDecimal
+    public var reward: ExactDecimal
+
+    /// The mean total at the scoring precision, for reading across units of different size.
+    public func averageScore(precision: Int, rounding: RoundingMode) -> ExactDecimal? {
+        guard officers > 0 else { return nil }
+        return try? scoreSum.dividing(by: ExactDecimal(officers), scale: precision + 4).rounded(scale: precision, rounding)
+    }
+}
+
+/// A whole quarter's results, in roster order.
+public struct QuarterResult: Sendable {
+    public var quarter: Quarter
+    public var policyName: String
+    public var policyVersion: String
+    public var officers: [OfficerResult]
+    /// In the order units first appear.
+    public var byUnit: [GroupTotal]
+    /// In the order funds are declared.
+    public var byFund: [(fund: Fund, amount: ExactDecimal)]
+    /// In band order, best first; officers without a grade are not counted.
+    public var gradeCounts: [(grade: String, count: Int)]
+    public var rewardTotal: ExactDecimal
+
+    public var failures: [Diagnostic] { officers.flatMap(\.failures) }
+    public var findings: [Diagnostic] { officers.flatMap(\.findings) }
+}

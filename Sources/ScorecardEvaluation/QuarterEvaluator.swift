@@ -1,0 +1,247 @@
+import ScorecardBase
+import ScorecardEvidence
+import ScorecardExpression
+import ScorecardRules
+
+/// Runs a policy over a quarter's records. Pure: the same policy and evidence always give the
+/// same result, and one officer's failure never stops the others.
+public struct QuarterEvaluator: Sendable {
+    public let policy: Policy
+
+    public init(policy: Policy) {
+        self.policy = policy
+    }
+
+    public func evaluate(_ evidence: QuarterEvidence) -> QuarterResult {
+        let results = evidence.records.map { evaluate($0) }
+        return summarize(results, quarter: evidence.quarter)
+    }
+
+    /// One officer, start to finish: checks, items in dependency order, total, grade, rewards.
+    public func evaluate(_ record: OfficerRecord) -> OfficerResult {
+        var slots = record.slots
+        var failures: [Diagnostic] = []
+        var findings: [Diagnostic] = []
+        let officer = record.officer
+        let layout = policy.layout
+
+        for check in policy.evidence.checks {
+            do {
+                if case .boolean(false) = try check.requirement.evaluate(slots) {
+                    findings.append(.error(
+                        "evidence.check", "联系员 \(officer.id)（\(officer.name)）的记录不符合检查“\(check.id)”：\(check.message)",
+                        hint: "核对记录中 \(check.requirement.readNames.joined(separator: "、")) 的数值", at: record.location))
+                }
+            } catch {
+                failures.append(failure(error, officer: officer, what: "记录检查 \(check.id)", at: check.requirement.location(of: error)))
+            }
+        }
+
+        var itemResults = [ItemResult?](repeating: nil, count: policy.items.count)
+        var complete = true
+        for index in policy.evaluationOrder {
+            let item = policy.items[index]
+            let result = evaluate(item, slots: slots, officer: officer, failures: &failures)
+            if let score = result.score, let slot = layout.slot(ofScore: item.id) {
+                slots[slot] = .number(score)
+            } else {
+                complete = false
+            }
+            itemResults[index] = result
+        }
+        let items = itemResults.enumerated().map { index, result in
+            result ?? ItemResult(itemID: policy.items[index].id, score: nil, basis: nil, inputs: [])
+        }
+
+        var total: ExactDecimal?
+        var grade: String?
+        if complete {
+            do {
+                var sum = ExactDecimal.zero
+                for result in items { if let score = result.score { sum = try sum.adding(score) } }
+                total = sum
+                slots[layout.totalSlot] = .number(sum)
+                grade = policy.grades?.band(for: sum)?.name
+                if let grade { slots[layout.gradeSlot] = .string(grade) }
+            } catch {
+                failures.append(.error("eval.overflow", "联系员 \(officer.id)（\(officer.name)）的总分超出可计算的范围", at: record.location))
+            }
+        }
+
+        var rewards: [RewardResult] = []
+        var rewardTotal: ExactDecimal? = total == nil ? nil : .zero
+        if total != nil {
+            for rule in policy.rewards {
+                do {
+                    let reward = try evaluate(rule, slots: slots, grade: grade)
+                    rewards.append(reward)
+                    rewardTotal = try rewardTotal?.adding(reward.amount)
+                } catch let error as LocatedEvaluationError {
+                    failures.append(failure(error.error, officer: officer, what: "奖励 \(rule.id)", at: error.location))
+                    rewardTotal = nil
+                } catch {
+                    failures.append(.error("eval.overflow", "联系员 \(officer.id) 的奖励 \(rule.id) 超出可计算的范围", at: rule.location))
+                    rewardTotal = nil
+                }
+            }
+        }
+
+        return OfficerResult(
+            officer: officer, items: items, total: failures.isEmpty ? total : nil, grade: failures.isEmpty ? grade : nil,
+            rewards: rewards, rewardTotal: failures.isEmpty ? rewardTotal : nil, findings: findings,
+            failures: failures, recordLocation: record.location)
+    }
+
+    private func evaluate(_ item: Item, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {
+        var names: [String] = []
+        if case .computed(let formula) = item.scoring.method { names += formula.readNames }
+        if item.scoring.isAssessed { names.append(item.id) }
+        for condition in item.scoring.conditions { names += condition.when.readNames + condition.score.readNames }
+        let inputs = Set(names).sorted().map { ($0, value(of: $0, in: slots)) }
+        var result = ItemResult(itemID: item.id, score: nil, basis: nil, inputs: inputs)
+
+        do {
+            for (index, condition) in item.scoring.conditions.enumerated() {
+                guard case .boolean(true) = try located(condition.when, slots) else { continue }
+                let raw = try number(located(condition.score, slots), item: item, officer: officer)
+                result.basis = .condition(index: index, reason: condition.reason)
+                result.score = try bounded(raw, item: item, officer: officer)
+                return result
+            }
+            switch item.scoring.method {
+            case .assessed:
+                guard let slot = policy.layout.slot(ofField: item.id), case .number(let raw) = slots[slot] else {
+                    failures.append(.error(
+                        "eval.missing-value", "联系员 \(officer.id)（\(officer.name)）缺少项目 \(item.id) 的考核人打分",
+                        hint: "在记录表的 \(item.id) 列填写 0 到 \(item.points.normalized) 的分数", at: item.location))
+                    return result
+                }
+                result.basis = .assessed(raw)
+                result.score = try bounded(raw, item: item, officer: officer)
+            case .computed(let formula):
+                let raw = try number(located(formula, slots), item: item, officer: officer)
+                result.basis = .computed(raw)
+                result.score = try bounded(raw, item: item, officer: officer)
+            }
+        } catch let error as LocatedEvaluationError {
+            failures.append(failure(error.error, officer: officer, what: "项目 \(item.id)", at: error.location))
+        } catch let error as ItemRangeError {
+            failures.append(error.diagnostic)
+        } catch {
+            failures.append(.error("eval.failed", "联系员 \(officer.id) 的项目 \(item.id) 无法计算", at: item.location))
+        }
+        return result
+    }
+
+    /// Rounds to the policy's precision; a score outside 0…points is a rule mistake, not clamped away.
+    private func bounded(_ raw: ExactDecimal, item: Item, officer: Officer) throws -> ExactDecimal {
+        let score = raw.rounded(scale: policy.scoring.precision, policy.scoring.rounding)
+        if score.isNegative || score > item.points {
+            throw ItemRangeError(diagnostic: .error(
+                "eval.score-range", "联系员 \(officer.id)（\(officer.name)）的项目 \(item.id) 算得 \(score)，超出本项分值 0 到 \(item.points.normalized)",
+                hint: "检查本项的公式或条件得分", at: item.scoring.location))
+        }
+        return score
+    }
+
+    private func number(_ value: Value, item: Item, officer: Officer) throws -> ExactDecimal {
+        if case .number(let n) = value { return n }
+        throw ItemRangeError(diagnostic: .error(
+            "eval.not-number", "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))
+    }
+
+    private func evaluate(_ rule: RewardRule, slots: [Value], grade: String?) throws -> RewardResult {
+        var result = RewardResult(rewardID: rule.id, fund: rule.fund, amount: .zero, breakdown: [], withheld: false, capped: false)
+        if let condition = rule.condition, case .boolean(false) = try located(condition, slots) {
+            result.withheld = true
+            return result
+        }
+        var amount = ExactDecimal.zero
+        switch rule.basis {
+        case .perRecord(let listID, let by, let rates):
+            guard let listSlot = policy.layout.slot(ofList: listID),
+                  let list = policy.evidence.list(withID: listID),
+                  let keyIndex = list.fields.firstIndex(where: { $0.id == by }) else { break }
+            let rows: [[Value]]
+            if case .list(let values) = slots[listSlot] { rows = values } else { rows = [] }
+            for rate in rates {
+                let count = rows.filter { $0.indices.contains(keyIndex) && $0[keyIndex] == .string(rate.key) }.count
+                result.breakdown.append((rate.key, count, rate.amount))
+                amount = try amount.adding(rate.amount.multiplying(by: ExactDecimal(count)))
+            }
+        case .byGrade(let rates):
+            if let grade, let rate = rates.first(where: { $0.key == grade }) { amount = rate.amount }
+        case .formula(let formula):
+            if case .number(let value) = try located(formula, slots) { amount = value }
+        }
+        if let cap = rule.cap, amount > cap {
+            amount = cap
+            result.capped = true
+        }
+        result.amount = amount.rounded(scale: policy.money.precision, policy.money.rounding)
+        return result
+    }
+
+    private func value(of name: String, in slots: [Value]) -> Value {
+        let layout = policy.layout
+        let slot = name.hasPrefix("score.") ? layout.slot(ofScore: String(name.dropFirst(6))) : (layout.slot(ofField: name) ?? layout.slot(ofList: name))
+        guard let slot, slots.indices.contains(slot) else { return .missing }
+        return slots[slot]
+    }
+
+    private func failure(_ error: EvaluationError, officer: Officer, what: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "eval.\(error.code)", "联系员 \(officer.id)（\(officer.name)）的\(what)无法计算：\(error.message)",
+            hint: "其他联系员照常计算；请核对此人的记录或规则中的表达式", at: location)
+    }
+
+    private func summarize(_ results: [OfficerResult], quarter: Quarter) -> QuarterResult {
+        var unitOrder: [String] = []
+        var units: [String: GroupTotal] = [:]
+        var funds: [String: ExactDecimal] = [:]
+        var grades: [String: Int] = [:]
+        var rewardTotal = ExactDecimal.zero
+        for result in results {
+            let unit = result.officer.unit
+            if units[unit] == nil {
+                unitOrder.append(unit)
+                units[unit] = GroupTotal(key: unit, officers: 0, scoreSum: .zero, reward: .zero)
+            }
+            guard result.isComplete, let total = result.total, var group = units[unit] else { continue }
+            group.officers += 1
+            group.scoreSum = (try? group.scoreSum.adding(total)) ?? group.scoreSum
+            for reward in result.rewards {
+                funds[reward.fund] = (try? (funds[reward.fund] ?? .zero).adding(reward.amount)) ?? funds[reward.fund]
+                group.reward = (try? group.reward.adding(reward.amount)) ?? group.reward
+                rewardTotal = (try? rewardTotal.adding(reward.amount)) ?? rewardTotal
+            }
+            units[unit] = group
+            if let grade = result.grade { grades[grade, default: 0] += 1 }
+        }
+        let bandOrder = (policy.grades?.bands ?? []).sorted { $0.min > $1.min }.map(\.name)
+        return QuarterResult(
+            quarter: quarter, policyName: policy.metadata.name, policyVersion: policy.metadata.version,
+            officers: results, byUnit: unitOrder.compactMap { units[$0] },
+            byFund: policy.funds.map { ($0, funds[$0.id] ?? .zero) },
+            gradeCounts: bandOrder.map { ($0, grades[$0] ?? 0) }, rewardTotal: rewardTotal)
+    }
+}
+
+/// Evaluates, tagging a failure with the place in the rule file it is about.
+private func located(_ expression: RuleExpression, _ slots: [Value]) throws(LocatedEvaluationError) -> Value {
+    do {
+        return try expression.evaluate(slots)
+    } catch {
+        throw LocatedEvaluationError(error: error, location: expression.location(of: error))
+    }
+}
+
+struct LocatedEvaluationError: Error {
+    var error: EvaluationError
+    var location: SourceLocation
+}
+
+/// A score outside its item's range, or of the wrong kind: a per-officer failure.
+struct ItemRangeError: Error {
+    var diagnostic: Diagnostic
+}

@@ -1,0 +1,66 @@
+import ScorecardBase
+import ScorecardEvidence
+import ScorecardRules
+
+/// Rules plus recorded evidence, loaded and checked together: what every command starts from.
+/// Holds the loading order and the "which quarter" default in one place so the command line
+/// stays a thin layer.
+public struct Workspace: Sendable {
+    public var rulesPath: String
+    public var evidencePath: String
+    public private(set) var policy: Policy?
+    public private(set) var roster: Roster?
+    /// Problems in the rule files: usage-level, nothing can run (exit 2).
+    public private(set) var ruleDiagnostics: [Diagnostic] = []
+    /// Problems in the roster (exit 1).
+    public private(set) var rosterDiagnostics: [Diagnostic] = []
+
+    public init(rulesPath: String, evidencePath: String) {
+        self.rulesPath = rulesPath
+        self.evidencePath = evidencePath
+        let loaded = PolicyLoader.load(path: rulesPath)
+        policy = loaded.policy
+        ruleDiagnostics = loaded.diagnostics
+        if policy != nil {
+            let folder = EvidenceFolder(root: evidencePath)
+            let rosterLoad = folder.loadRoster()
+            roster = rosterLoad.roster
+            rosterDiagnostics = rosterLoad.problems
+        }
+    }
+
+    public var evidenceFolder: EvidenceFolder { EvidenceFolder(root: evidencePath) }
+
+    /// The quarter asked for, or the latest one with evidence.
+    public func resolveQuarter(_ requested: Quarter?) -> Result<Quarter, Diagnostic> {
+        if let requested { return .success(requested) }
+        guard let latest = evidenceFolder.quarters().last else {
+            return .failure(.error(
+                "evidence.no-quarters", "证据文件夹“\(evidencePath)”中没有任何季度的记录",
+                hint: "季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil))
+        }
+        return .success(latest)
+    }
+
+    /// A quarter's evidence and results. `evidenceProblems` holds reading problems (bad values,
+    /// unknown officers…); when it has errors the result must not be published.
+    public struct QuarterRun: Sendable {
+        public var quarter: Quarter
+        public var evidence: QuarterEvidence
+        public var evidenceProblems: [Diagnostic]
+        public var result: QuarterResult?
+    }
+
+    public func run(_ quarter: Quarter) -> QuarterRun? {
+        guard let policy, let roster else { return nil }
+        let loaded = evidenceFolder.loadQuarter(quarter, policy: policy, roster: roster)
+        var problems = rosterDiagnostics + loaded.problems
+        var result: QuarterResult?
+        if !problems.hasErrors {
+            let evaluated = QuarterEvaluator(policy: policy).evaluate(loaded.evidence)
+            problems += evaluated.findings
+            result = evaluated
+        }
+        return QuarterRun(quarter: quarter, evidence: loaded.evidence, evidenceProblems: problems.sortedForDisplay(), result: result)
+    }
+}

@@ -1,0 +1,56 @@
+import ScorecardBase
+
+/// A CSV file as evidence rows: the header first, then one row per record, streamed.
+struct CSVRowSource: EvidenceRowSource, ~Copyable {
+    private var reader: CSVReader
+    let header: [EvidenceCell]
+
+    /// Opens the file and reads its header; nil (with the problem recorded) when it cannot.
+    static func open(_ path: String, problems: inout [Diagnostic]) -> CSVRowSource? {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path)
+        } catch {
+            problems.append(error.diagnostic)
+            return nil
+        }
+        return CSVRowSource(reader: reader, path: path, problems: &problems)
+    }
+
+    private init?(reader: consuming CSVReader, path: String, problems: inout [Diagnostic]) {
+        var header: [EvidenceCell]?
+        while header == nil {
+            switch reader.nextRaw() {
+            case nil:
+                problems.append(.error(
+                    "evidence.empty-file", "文件“\(path)”是空的，没有表头", hint: "第一行应当是表头，如 officer,i01,…",
+                    at: SourceLocation(file: path, line: 1, column: 1)))
+                return nil
+            case .failure(let error):
+                problems.append(error.diagnostic)
+            case .success(let raw):
+                header = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: raw.location(at: $0)) }
+            }
+        }
+        self.reader = reader
+        self.header = header ?? []
+    }
+
+    mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
+        while let next = reader.nextRaw() {
+            switch next {
+            case .failure(let error):
+                problems.append(error.diagnostic)
+            case .success(let raw):
+                let cells = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: raw.location(at: $0)) }
+                if raw.count > header.count {
+                    problems.append(.error(
+                        "evidence.extra-cells", "这一行有 \(raw.count) 格，比表头多 \(raw.count - header.count) 格",
+                        hint: "检查是否多了逗号；含逗号的内容要用英文双引号括起来", at: raw.location(at: header.count)))
+                }
+                return EvidenceRow(cells: cells, location: SourceLocation(file: raw.file, line: raw.line, column: 1))
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,115 @@
+import ScorecardBase
+import ScorecardRules
+import ScorecardYAML
+
+/// The recorded evidence of a mine, laid out as documented in docs/evidence.md:
+///
+///     officers.csv            the roster
+///     2025-Q1/scores.csv      one row per officer (or 2025-Q1/evidence.yaml)
+///     2025-Q1/suggestions.csv one row per adopted suggestion (a file per evidence list)
+public struct EvidenceFolder: Sendable {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public static let rosterFile = "officers.csv"
+    public static let recordsFile = "scores.csv"
+    public static let yamlFile = "evidence.yaml"
+
+    /// The quarters that have a folder, oldest first.
+    public func quarters() -> [Quarter] {
+        guard case .success(let names) = FileSystem.list(root) else { return [] }
+        return names.compactMap { name in
+            guard let quarter = Quarter(name), FileSystem.kind(of: FileSystem.join(root, name)) == .directory else { return nil }
+            return quarter
+        }.sorted()
+    }
+
+    public func folder(for quarter: Quarter) -> String { FileSystem.join(root, quarter.description) }
+
+    public func loadRoster() -> (roster: Roster, problems: [Diagnostic]) {
+        let path = FileSystem.join(root, Self.rosterFile)
+        guard FileSystem.kind(of: path) == .file else {
+            return (Roster(officers: []), [.error(
+                "evidence.no-roster", "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv，格式见 docs/evidence.md", at: nil)])
+        }
+        var problems: [Diagnostic] = []
+        guard var source = CSVRowSource.open(path, problems: &problems) else { return (Roster(officers: []), problems) }
+        let loaded = RosterLoader.load(from: &source, file: path)
+        return (loaded.roster, problems + loaded.problems)
+    }
+
+    /// Reads and checks one quarter's records against the policy; every problem is collected.
+    public func loadQuarter(_ quarter: Quarter, policy: Policy, roster: Roster) -> (evidence: QuarterEvidence, problems: [Diagnostic]) {
+        let folder = folder(for: quarter)
+        var binder = RecordBinder(policy: policy, roster: roster, quarter: quarter)
+        var problems: [Diagnostic] = []
+        var files: [String] = []
+        guard FileSystem.kind(of: folder) == .directory else {
+            let known = quarters().map(\.description)
+            problems.append(.error(
+                "evidence.no-quarter", "找不到 \(quarter) 的证据文件夹“\(folder)”",
+                hint: known.isEmpty ? "证据文件夹中应有以季度命名的子文件夹，如 2025-Q1" : "已有的季度：\(known.joined(separator: "、"))", at: nil))
+            return (binder.finish(files: []), problems)
+        }
+        let csvPath = FileSystem.join(folder, Self.recordsFile)
+        let yamlPath = FileSystem.join(folder, Self.yamlFile)
+        let hasCSV = FileSystem.kind(of: csvPath) == .file
+        let hasYAML = FileSystem.kind(of: yamlPath) == .file
+        var yamlTables: YAMLEvidenceTables?
+
+        if hasCSV && hasYAML {
+            problems.append(.error(
+                "evidence.two-formats", "\(quarter) 同时有 \(Self.recordsFile) 和 \(Self.yamlFile)，不知道以哪个为准",
+                hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
+        } else if hasCSV {
+            files.append(csvPath)
+            if var source = CSVRowSource.open(csvPath, problems: &problems) {
+                binder.bindRecords(from: &source, file: csvPath)
+            }
+        } else if hasYAML {
+            files.append(yamlPath)
+            let loaded = YAMLLoader.load(contentsOf: yamlPath)
+            problems += loaded.diagnostics
+            if let root = loaded.documents.first?.root {
+                var tables = YAMLEvidenceTables.read(root, listIDs: policy.evidence.lists.map(\.id), problems: &problems)
+                if let (text, location) = tables.quarter, Quarter(text) != quarter {
+                    problems.append(.error(
+                        "evidence.wrong-quarter", "文件写的是季度“\(text)”，却放在 \(quarter) 的文件夹里",
+                        hint: "改正 quarter:，或把文件移到对应的文件夹", at: location))
+                }
+                binder.bindRecords(from: &tables.records, file: yamlPath)
+                yamlTables = tables
+            }
+        } else {
+            problems.append(.error(
+                "evidence.no-records", "\(quarter) 的文件夹里没有考核记录表（\(Self.recordsFile) 或 \(Self.yamlFile)）",
+                hint: "格式见 docs/evidence.md", at: nil))
+        }
+
+        for list in policy.evidence.lists {
+            let listPath = FileSystem.join(folder, "\(list.id).csv")
+            if FileSystem.kind(of: listPath) == .file {
+                files.append(listPath)
+                if var source = CSVRowSource.open(listPath, problems: &problems) {
+                    binder.bindList(list, from: &source, file: listPath)
+                }
+            } else if var rows = yamlTables?.lists[list.id] {
+                binder.bindList(list, from: &rows, file: yamlPath)
+            } else if yamlTables == nil {
+                problems.append(.warning(
+                    "evidence.no-list", "\(quarter) 没有“\(list.displayName)”明细（\(list.id).csv），按本季度没有此类记录计算",
+                    hint: "如有记录，放在 \(listPath)", at: nil))
+            }
+        }
+        let evidence = binder.finish(files: files)
+        return (evidence, problems + binder.problems)
+    }
+}
+
+extension EvidenceList {
+    /// What people call the list: its Chinese name when it has one.
+    public var displayName: String { name ?? id }
+}

@@ -1,0 +1,166 @@
+import ScorecardBase
+import ScorecardExpression
+import ScorecardRules
+
+/// Binds rows of a quarter's tables to officers' records, checking every value against the
+/// rules: unknown officers and columns, types and ranges, duplicates, dates outside the quarter.
+/// Every problem is collected; nothing stops at the first.
+public struct RecordBinder {
+    public let policy: Policy
+    public let roster: Roster
+    public let quarter: Quarter
+    public private(set) var problems: [Diagnostic] = []
+
+    private var records: [String: OfficerRecord] = [:]
+    private var order: [String] = []
+    private var listRows: [String: [[[Value]]]] = [:] // officer → list index → rows
+
+    public init(policy: Policy, roster: Roster, quarter: Quarter) {
+        self.policy = policy
+        self.roster = roster
+        self.quarter = quarter
+    }
+
+    /// The main table: one row per officer, one column per field.
+    public mutating func bindRecords(from source: inout some EvidenceRowSource & ~Copyable, file: String) {
+        let fields = policy.evidence.fields
+        let mapping = ColumnMapping(header: source.header, fields: fields, file: file, problems: &problems)
+        guard let officerColumn = mapping.officerColumn else { return }
+        while let row = source.nextRow(problems: &problems) {
+            guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
+            if let earlier = records[officer.id] {
+                problems.append(.error(
+                    "evidence.duplicate-record", "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
+                    hint: "每人每季度只能有一行；合并或删去一行", at: row.location,
+                    notes: [.init("第一行在这里", at: earlier.location)]))
+                continue
+            }
+            var slots = policy.layout.emptySlots()
+            var locations = [SourceLocation?](repeating: nil, count: fields.count)
+            var rowOK = true
+            for (index, field) in fields.enumerated() {
+                let cell = mapping.fieldColumns[index].flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil }
+                guard let value = value(of: field, in: cell, row: row, officer: officer) else {
+                    rowOK = false
+                    continue
+                }
+                slots[policy.layout.fieldsStart + index] = value
+                locations[index] = cell.flatMap { $0.text.trimmedForEvidence.isEmpty ? nil : $0.location }
+            }
+            _ = rowOK
+            records[officer.id] = OfficerRecord(officer: officer, slots: slots, location: row.location, fieldLocations: locations)
+            order.append(officer.id)
+        }
+    }
+
+    /// An itemised list (e.g. adopted suggestions): one row per item, with the officer's id.
+    public mutating func bindList(_ list: EvidenceList, from source: inout some EvidenceRowSource & ~Copyable, file: String) {
+        guard let listIndex = policy.evidence.lists.firstIndex(where: { $0.id == list.id }) else { return }
+        let mapping = ColumnMapping(header: source.header, fields: list.fields, file: file, problems: &problems)
+        guard let officerColumn = mapping.officerColumn else { return }
+        while let row = source.nextRow(problems: &problems) {
+            guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
+            var values: [Value] = []
+            var rowOK = true
+            for (index, field) in list.fields.enumerated() {
+                let cell = mapping.fieldColumns[index].flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil }
+                guard let value = value(of: field, in: cell, row: row, officer: officer) else {
+                    rowOK = false
+                    values.append(.missing)
+                    continue
+                }
+                values.append(value)
+            }
+            guard rowOK else { continue }
+            var lists = listRows[officer.id] ?? Array(repeating: [], count: policy.evidence.lists.count)
+            lists[listIndex].append(values)
+            listRows[officer.id] = lists
+        }
+    }
+
+    /// The quarter's records in the order they were read, with their lists attached; officers
+    /// serving in the quarter without a record are reported.
+    public mutating func finish(files: [String]) -> QuarterEvidence {
+        for officer in roster.officers where officer.serves(in: quarter) && records[officer.id] == nil {
+            problems.append(.error(
+                "evidence.missing-record", "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）本季度在任，但没有考核记录",
+                hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
+        }
+        for (officerID, _) in listRows where records[officerID] == nil {
+            if let officer = roster.officer(withID: officerID), officer.serves(in: quarter) { continue }
+        }
+        var result: [OfficerRecord] = []
+        for id in order {
+            guard var record = records[id] else { continue }
+            let lists = listRows[id] ?? Array(repeating: [], count: policy.evidence.lists.count)
+            for (index, rows) in lists.enumerated() {
+                record.slots[policy.layout.listsStart + index] = .list(rows)
+            }
+            result.append(record)
+        }
+        return QuarterEvidence(quarter: quarter, records: result, files: files)
+    }
+
+    private mutating func officer(in row: EvidenceRow, column: Int, nameColumn: Int?) -> Officer? {
+        guard row.cells.indices.contains(column) else {
+            problems.append(.error("evidence.short-row", "这一行的列数不够，没有联系员工号", hint: "检查这一行是否少了逗号", at: row.location))
+            return nil
+        }
+        let cell = row.cells[column]
+        let id = cell.text.trimmedForEvidence
+        if id.isEmpty {
+            problems.append(.error("evidence.missing-officer", "这一行没有填写联系员工号", at: cell.location))
+            return nil
+        }
+        guard let officer = roster.officer(withID: id) else {
+            let suggestion = NameSuggestion.closest(to: id, among: roster.officers.map(\.id))
+            problems.append(.error(
+                "evidence.unknown-officer", "名册中没有工号为“\(id)”的联系员",
+                hint: suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人", at: cell.location))
+            return nil
+        }
+        if !officer.serves(in: quarter) {
+            problems.append(.error(
+                "evidence.not-serving", "联系员 \(officer.id)（\(officer.name)）在 \(quarter) 不在任",
+                hint: "核对名册中的任职日期（from/until）或这一行的工号", at: cell.location))
+            return nil
+        }
+        if let nameColumn, row.cells.indices.contains(nameColumn) {
+            let name = row.cells[nameColumn].text.trimmedForEvidence
+            if !name.isEmpty, name != officer.name {
+                problems.append(.error(
+                    "evidence.name-mismatch", "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是“\(name)”",
+                    hint: "核对工号与姓名是否填错了行", at: row.cells[nameColumn].location))
+                return nil
+            }
+        }
+        return officer
+    }
+
+    private mutating func value(of field: EvidenceField, in cell: EvidenceCell?, row: EvidenceRow, officer: Officer) -> Value? {
+        let text = cell?.text.trimmedForEvidence ?? ""
+        if text.isEmpty {
+            if let defaultValue = field.defaultValue { return defaultValue }
+            problems.append(.error(
+                "evidence.missing-value", "联系员 \(officer.id)（\(officer.name)）的“\(field.displayName)”没有填写",
+                hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
+                at: cell?.location ?? row.location))
+            return nil
+        }
+        switch FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max) {
+        case .failure(let problem):
+            problems.append(.error(
+                "evidence.bad-value", "联系员 \(officer.id)（\(officer.name)）的“\(field.displayName)”：\(problem.message)",
+                hint: problem.hint, at: cell?.location ?? row.location))
+            return nil
+        case .success(let value):
+            if field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
+                problems.append(.error(
+                    "evidence.date-outside-quarter", "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
+                    hint: "核对日期，或把这条记录放到它所属季度的文件里", at: cell?.location ?? row.location))
+                return nil
+            }
+            return value
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ScorecardBase
+import ScorecardRules
+
+/// Reads the roster (`officers.csv`): who serves in which area, whom they report to, how they
+/// were chosen and trained. Headers may be the ids below or their Chinese names.
+public enum RosterLoader {
+    /// Column id, Chinese names accepted, required.
+    static let columns: [(id: String, names: [String], required: Bool)] = [
+        ("officer", ["工号", "联系员编号", "编号"], true),
+        ("name", ["姓名"], true),
+        ("unit", ["单位", "区队", "科区"], true),
+        ("area", ["责任片区", "班次"], true),
+        ("manager_role", ["管理者类别"], false),
+        ("manager", ["管理者", "汇报对象"], false),
+        ("selection", ["选配方式", "产生方式"], false),
+        ("reason", ["指定理由", "理由"], false),
+        ("trained_on", ["培训日期"], false),
+        ("from", ["任职日期", "起始日期"], false),
+        ("until", ["离任日期", "截止日期"], false),
+    ]
+
+    public static func load(from source: inout some EvidenceRowSource & ~Copyable, file: String) -> (roster: Roster, problems: [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        var columnOf: [String: Int] = [:]
+        for (index, cell) in source.header.enumerated() {
+            let title = cell.text.trimmedForEvidence
+            if title.isEmpty { continue }
+            if let column = columns.first(where: { $0.id == title || $0.names.contains(title) }) {
+                if columnOf[column.id] != nil {
+                    problems.append(.error("evidence.duplicate-column", "名册的“\(title)”列重复了", at: cell.location))
+                }
+                columnOf[column.id] = index
+            } else {
+                let all = columns.flatMap { [$0.id] + $0.names }
+                problems.append(.error(
+                    "evidence.unknown-column", "名册中没有“\(title)”这一列",
+                    hint: NameSuggestion.closest(to: title, among: all).map { "是否想写“\($0)”？" } ?? "可用的列：\(columns.map(\.id).joined(separator: "、"))",
+                    at: cell.location))
+            }
+        }
+        let headerLocation = source.header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
+        for column in columns where column.required && columnOf[column.id] == nil {
+            problems.append(.error(
+                "evidence.missing-column", "名册缺少“\(column.id)”（\(column.names[0])）这一列", hint: "在第一行表头加上这一列", at: headerLocation))
+        }
+        guard columns.allSatisfy({ !$0.required || columnOf[$0.id] != nil }) else {
+            return (Roster(officers: []), problems)
+        }
+
+        var officers: [Officer] = []
+        var firstRow: [String: SourceLocation] = [:]
+        while let row = source.nextRow(problems: &problems) {
+            func text(_ id: String) -> String? {
+                guard let index = columnOf[id], row.cells.indices.contains(index) else { return nil }
+                let value = row.cells[index].text.trimmedForEvidence
+                return value.isEmpty ? nil : value
+            }
+            func location(_ id: String) -> SourceLocation {
+                guard let index = columnOf[id], row.cells.indices.contains(index) else { return row.location }
+                return row.cells[index].location
+            }
+            func date(_ id: String) -> LocalDate? {
+                guard let value = text(id) else { return nil }
+                if let date = LocalDate(value) { return date }
+                problems.append(.error("evidence.bad-value", "名册中的日期“\(value)”无法识别", hint: "按“年-月-日”填写，如 2025-03-31", at: location(id)))
+                return nil
+            }
+            var missing = false
+            for column in columns where column.required && text(column.id) == nil {
+                problems.append(.error("evidence.missing-value", "名册这一行没有填写“\(column.names[0])”", at: location(column.id)))
+                missing = true
+            }
+            guard !missing, let id = text("officer"), let name = text("name"), let unit = text("unit"), let area = text("area") else { continue }
+            if let earlier = firstRow[id] {
+                problems.append(.error(
+                    "evidence.duplicate-officer", "名册中工号“\(id)”出现了两次", hint: "每名联系员在名册中只登记一行",
+                    at: location("officer"), notes: [.init("第一次在这里", at: earlier)]))
+                continue
+            }
+            firstRow[id] = location("officer")
+            let officer = Officer(
+                id: id, name: name, unit: unit, area: area, managerRole: text("manager_role"), manager: text("manager"),
+                selection: text("selection"), reason: text("reason"), trainedOn: date("trained_on"), from: date("from"),
+                until: date("until"), location: row.location)
+            if let from = officer.from, let until = officer.until, until < from {
+                problems.append(.error("evidence.bad-dates", "联系员 \(id) 的离任日期早于任职日期", at: location("until")))
+            }
+            officers.append(officer)
+        }
+        return (Roster(officers: officers), problems)
+    }
+}

@@ -1,0 +1,129 @@
+import ScorecardBase
+import ScorecardYAML
+
+/// Turns a YAML evidence file into tables: the officers' records and each itemised list.
+///
+/// ```yaml
+/// quarter: 2025-Q3
+/// records:
+///   - officer: "10231"
+///     i01: 4.5
+///     reports_due: 9
+///     suggestions:
+///       - {date: 2025-07-12, level: 矿, title: 井口候车区加装遮阳棚}
+/// ```
+public struct YAMLEvidenceTables {
+    public var quarter: (text: String, location: SourceLocation)?
+    public var records: TableRows
+    public var lists: [String: TableRows]
+
+    /// A header and rows held in memory, built from YAML mappings.
+    public struct TableRows: EvidenceRowSource {
+        public var header: [EvidenceCell]
+        var rows: [EvidenceRow]
+        var position = 0
+
+        public mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
+            guard position < rows.count else { return nil }
+            defer { position += 1 }
+            return rows[position]
+        }
+    }
+
+    public static func read(_ root: YAMLNode, listIDs: [String], problems: inout [Diagnostic]) -> YAMLEvidenceTables {
+        var tables = YAMLEvidenceTables(quarter: nil, records: TableRows(header: [], rows: []), lists: [:])
+        guard let pairs = root.mapping else {
+            problems.append(.error("evidence.yaml-shape", "证据文件的最外层应当有 records:（以及可选的 quarter:）", at: root.location))
+            return tables
+        }
+        var recordNodes: [YAMLNode] = []
+        for pair in pairs {
+            switch pair.key.scalar?.value {
+            case "quarter":
+                if let text = pair.value.scalar?.value { tables.quarter = (text, pair.value.location) }
+            case "records":
+                if let items = pair.value.sequence {
+                    recordNodes = items
+                } else {
+                    problems.append(.error("evidence.yaml-shape", "records 应当是一个列表，每名联系员以“- ”开头", at: pair.value.location))
+                }
+            default:
+                problems.append(.error(
+                    "evidence.yaml-shape", "证据文件中没有“\(pair.key.scalar?.value ?? "?")”这一项",
+                    hint: "最外层只能有 quarter 和 records", at: pair.key.location))
+            }
+        }
+
+        var recordHeader: [String] = []
+        var listHeaders: [String: [String]] = [:]
+        var recordRows: [[String: EvidenceCell]] = []
+        var recordLocations: [SourceLocation] = []
+        var listRows: [String: [([String: EvidenceCell], SourceLocation)]] = [:]
+        for node in recordNodes {
+            guard let fields = node.mapping else {
+                problems.append(.error("evidence.yaml-shape", "每名联系员的记录应当是“字段: 值”的映射", at: node.location))
+                continue
+            }
+            var cells: [String: EvidenceCell] = [:]
+            var officerCell: EvidenceCell?
+            var ownListRows: [(String, [String: EvidenceCell], SourceLocation)] = []
+            for pair in fields {
+                guard let key = pair.key.scalar?.value else { continue }
+                if listIDs.contains(key) {
+                    guard let items = pair.value.sequence else {
+                        problems.append(.error("evidence.yaml-shape", "“\(key)”应当是一个列表", at: pair.value.location))
+                        continue
+                    }
+                    for item in items {
+                        guard let itemPairs = item.mapping else {
+                            problems.append(.error("evidence.yaml-shape", "“\(key)”的每一条应当是“字段: 值”的映射", at: item.location))
+                            continue
+                        }
+                        var itemCells: [String: EvidenceCell] = [:]
+                        for itemPair in itemPairs {
+                            guard let itemKey = itemPair.key.scalar?.value else { continue }
+                            itemCells[itemKey] = cell(itemPair.value, problems: &problems)
+                            if !(listHeaders[key, default: []].contains(itemKey)) { listHeaders[key, default: []].append(itemKey) }
+                        }
+                        ownListRows.append((key, itemCells, item.location))
+                    }
+                } else {
+                    let value = cell(pair.value, problems: &problems)
+                    cells[key] = value
+                    if key == "officer" || key == "工号" { officerCell = value }
+                    if !recordHeader.contains(key) { recordHeader.append(key) }
+                }
+            }
+            // List rows carry the officer id of the record they sit in, as in the CSV layout.
+            for (listID, itemCells, location) in ownListRows {
+                var withOfficer = itemCells
+                if withOfficer["officer"] == nil { withOfficer["officer"] = officerCell ?? EvidenceCell(text: "", location: location) }
+                listRows[listID, default: []].append((withOfficer, location))
+            }
+            recordRows.append(cells)
+            recordLocations.append(node.location)
+        }
+
+        func table(_ header: [String], _ rows: [([String: EvidenceCell], SourceLocation)], at location: SourceLocation) -> TableRows {
+            TableRows(
+                header: header.map { EvidenceCell(text: $0, location: location) },
+                rows: rows.map { cells, rowLocation in
+                    EvidenceRow(cells: header.map { cells[$0] ?? EvidenceCell(text: "", location: rowLocation) }, location: rowLocation)
+                })
+        }
+        tables.records = table(recordHeader, Array(zip(recordRows, recordLocations)), at: root.location)
+        for (listID, rows) in listRows {
+            let header = ["officer"] + (listHeaders[listID] ?? []).filter { $0 != "officer" }
+            tables.lists[listID] = table(header, rows, at: root.location)
+        }
+        return tables
+    }
+
+    private static func cell(_ node: YAMLNode, problems: inout [Diagnostic]) -> EvidenceCell {
+        guard let scalar = node.scalar else {
+            problems.append(.error("evidence.yaml-shape", "这里应当是一个值，而不是\(node.kindDescription)", at: node.location))
+            return EvidenceCell(text: "", location: node.location)
+        }
+        return EvidenceCell(text: scalar.isNull ? "" : scalar.value, location: node.location)
+    }
+}

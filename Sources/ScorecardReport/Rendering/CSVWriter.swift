@@ -1,0 +1,27 @@
+/// RFC 4180 output with a UTF-8 BOM option, so Chinese Excel opens the file without garbling it.
+public struct CSVWriter: Sendable {
+    public private(set) var text = ""
+
+    public init(bom: Bool = false) {
+        if bom { text = "\u{FEFF}" }
+    }
+
+    public mutating func row(_ cells: [String]) {
+        text += cells.map(Self.quoted).joined(separator: ",") + "\r\n"
+    }
+
+    static func quoted(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for character in self {
+            if character == target { out += replacement } else { out.append(character) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,210 @@
+import ScorecardBase
+import ScorecardEvaluation
+import ScorecardExpression
+import ScorecardRules
+
+/// Renders a quarter's results for people (a terminal) and for machines (JSON, CSV).
+public struct QuarterReport: Sendable {
+    public let policy: Policy
+    public let result: QuarterResult
+
+    public init(policy: Policy, result: QuarterResult) {
+        self.policy = policy
+        self.result = result
+    }
+
+    private var scorePlaces: Int { policy.scoring.precision }
+    private var moneyPlaces: Int { policy.money.precision }
+
+    func score(_ value: ExactDecimal?) -> String { value.map { $0.formatted(scale: scorePlaces) } ?? "—" }
+    func money(_ value: ExactDecimal?) -> String { value.map { $0.formatted(scale: moneyPlaces) } ?? "—" }
+    /// Item cells are narrow: `5`, `4.5`, `4.17`.
+    func itemCell(_ value: ExactDecimal?) -> String { value.map { $0.normalized.description } ?? "—" }
+
+    // MARK: Terminal
+
+    public func renderText() -> String {
+        var out = "\(policy.metadata.name)（版本 \(policy.metadata.version)）· \(result.quarter) 季度考核结果\n"
+        out += "共 \(result.officers.count) 名联系员；分值：\(policy.items.count) 项，满分 \(policy.scoring.total.normalized)；金额单位：\(policy.money.currency)\n\n"
+
+        var columns: [TextTable.Column] = [
+            .init("工号"), .init("姓名"), .init("单位"), .init(areaTitle),
+        ]
+        columns += policy.items.map { TextTable.Column(shortItemTitle($0.id), alignment: .right) }
+        columns += [.init("总分", alignment: .right), .init("等级"), .init("奖励", alignment: .right)]
+        var table = TextTable(columns: columns)
+        for officer in result.officers {
+            var row = [officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area]
+            row += officer.items.map { itemCell($0.score) }
+            row += [score(officer.total), officer.grade ?? (officer.isComplete ? "—" : "未算出"), money(officer.rewardTotal)]
+            table.addRow(row)
+        }
+        out += "各项得分（列名为考核标准序号）\n" + table.render() + "\n"
+
+        let rewarded = result.officers.filter { ($0.rewardTotal ?? .zero) > .zero }
+        if !policy.rewards.isEmpty {
+            out += "奖励明细\n"
+            if rewarded.isEmpty {
+                out += "  本季度没有奖励。\n\n"
+            } else {
+                var rewards = TextTable(columns: [.init("工号"), .init("姓名"), .init("奖励"), .init("明细"), .init("金额", alignment: .right), .init("经费")])
+                for officer in rewarded {
+                    for reward in officer.rewards where reward.amount > .zero {
+                        let rule = policy.rewards.first { $0.id == reward.rewardID }
+                        rewards.addRow([
+                            officer.officer.id, officer.officer.name, rule?.title ?? reward.rewardID, rewardBreakdownText(reward),
+                            money(reward.amount), policy.fund(withID: reward.fund)?.name ?? reward.fund,
+                        ])
+                    }
+                }
+                out += rewards.render() + "\n"
+            }
+        }
+
+        var units = TextTable(columns: [
+            .init("单位"), .init("人数", alignment: .right), .init("平均分", alignment: .right), .init("奖励合计", alignment: .right),
+        ])
+        for unit in result.byUnit {
+            units.addRow([
+                unit.key, String(unit.officers),
+                score(unit.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding)), money(unit.reward),
+            ])
+        }
+        out += "按单位汇总\n" + units.render() + "\n"
+
+        if !result.byFund.isEmpty {
+            var funds = TextTable(columns: [.init("经费"), .init("金额", alignment: .right), .init("依据")])
+            for (fund, amount) in result.byFund {
+                funds.addRow([fund.name, money(amount), fund.clause.map { "条款 \($0)" } ?? ""])
+            }
+            out += "按经费汇总\n" + funds.render() + "\n"
+        }
+        if !result.gradeCounts.isEmpty {
+            out += "等级分布：" + result.gradeCounts.map { "\($0.grade) \($0.count) 人" }.joined(separator: "，") + "\n"
+        }
+        out += "奖励合计：\(money(result.rewardTotal)) \(policy.money.currency)\n"
+        let failed = result.officers.filter { !$0.isComplete }.count
+        if failed > 0 {
+            out += "有 \(failed) 名联系员的结果未能算出，原因见下。\n"
+        }
+        return out
+    }
+
+    private var areaTitle: String { policy.roster?.area == "shift" || policy.roster == nil ? "班次" : "责任片区" }
+
+    /// `i07` → `07`; other ids stay as written.
+    private func shortItemTitle(_ id: String) -> String {
+        if id.count == 3, id.first == "i", id.dropFirst().allSatisfy(\.isNumber) { return String(id.dropFirst()) }
+        return id
+    }
+
+    // MARK: JSON
+
+    public func renderJSON() -> String {
+        let officers: [JSONValue] = result.officers.map { officer in
+            .object([
+                ("officer", .string(officer.officer.id)),
+                ("name", .string(officer.officer.name)),
+                ("unit", .string(officer.officer.unit)),
+                ("area", .string(officer.officer.area)),
+                ("manager", .text(officer.officer.manager)),
+                ("items", .array(officer.items.map { item in
+                    .object([("id", .string(item.itemID)), ("score", .decimal(item.score)), ("basis", basisJSON(item.basis))])
+                })),
+                ("total", .decimal(officer.total)),
+                ("grade", .text(officer.grade)),
+                ("rewards", .array(officer.rewards.map { reward in
+                    .object([
+                        ("id", .string(reward.rewardID)), ("fund", .string(reward.fund)),
+                        ("amount", .number(reward.amount.formatted(scale: moneyPlaces))),
+                        ("breakdown", .array(reward.breakdown.map {
+                            .object([("key", .string($0.key)), ("count", .number(String($0.count))), ("rate", .number($0.rate.description))])
+                        })),
+                        ("withheld", .bool(reward.withheld)), ("capped", .bool(reward.capped)),
+                    ])
+                })),
+                ("reward_total", officer.rewardTotal.map { .number($0.formatted(scale: moneyPlaces)) } ?? .null),
+                ("failures", .array(officer.failures.map(diagnosticJSON))),
+            ])
+        }
+        let document: JSONValue = .object([
+            ("quarter", .string(result.quarter.description)),
+            ("policy", .object([
+                ("id", .string(policy.metadata.id)), ("name", .string(policy.metadata.name)),
+                ("version", .string(policy.metadata.version)), ("effective", .string(policy.metadata.effective.description)),
+            ])),
+            ("officers", .array(officers)),
+            ("units", .array(result.byUnit.map { unit in
+                .object([
+                    ("unit", .string(unit.key)), ("officers", .number(String(unit.officers))),
+                    ("score_sum", .number(unit.scoreSum.formatted(scale: scorePlaces))),
+                    ("average", .decimal(unit.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding))),
+                    ("reward", .number(unit.reward.formatted(scale: moneyPlaces))),
+                ])
+            })),
+            ("funds", .array(result.byFund.map { fund, amount in
+                .object([("id", .string(fund.id)), ("name", .string(fund.name)), ("amount", .number(amount.formatted(scale: moneyPlaces)))])
+            })),
+            ("grades", .object(result.gradeCounts.map { ($0.grade, .number(String($0.count))) })),
+            ("reward_total", .number(result.rewardTotal.formatted(scale: moneyPlaces))),
+        ])
+        return document.rendered() + "\n"
+    }
+
+    private func basisJSON(_ basis: ItemResult.Basis?) -> JSONValue {
+        switch basis {
+        case .assessed(let raw): .object([("method", .string("assessed")), ("raw", .number(raw.description))])
+        case .computed(let raw): .object([("method", .string("computed")), ("raw", .number(raw.description))])
+        case .condition(let index, let reason): .object([("method", .string("condition")), ("condition", .number(String(index + 1))), ("reason", .text(reason))])
+        case nil: .null
+        }
+    }
+
+    // MARK: CSV
+
+    /// One row per officer; opens in Chinese Excel as UTF-8 thanks to the BOM.
+    public func renderCSV(bom: Bool = true) -> String {
+        var writer = CSVWriter(bom: bom)
+        writer.row(["officer", "name", "unit", "area"] + policy.items.map(\.id) + ["total", "grade"] + policy.rewards.map { "reward_\($0.id)" } + ["reward_total"])
+        for officer in result.officers {
+            var row = [officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area]
+            row += officer.items.map { $0.score.map { $0.formatted(scale: scorePlaces) } ?? "" }
+            row += [officer.total.map { $0.formatted(scale: scorePlaces) } ?? "", officer.grade ?? ""]
+            row += policy.rewards.map { rule in
+                officer.rewards.first { $0.rewardID == rule.id }.map { $0.amount.formatted(scale: moneyPlaces) } ?? ""
+            }
+            row.append(officer.rewardTotal.map { $0.formatted(scale: moneyPlaces) } ?? "")
+            writer.row(row)
+        }
+        return writer.text
+    }
+}
+
+func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
+    .object([
+        ("severity", .string(diagnostic.severity.rawValue)),
+        ("code", .string(diagnostic.code)),
+        ("message", .string(diagnostic.message)),
+        ("hint", .text(diagnostic.hint)),
+        ("file", .text(diagnostic.location?.file)),
+        ("line", diagnostic.location.map { .number(String($0.line)) } ?? .null),
+        ("column", diagnostic.location.map { .number(String($0.column)) } ?? .null),
+    ])
+}
+
+/// Diagnostics as JSON, for `check --format json` and scripts.
+public func renderDiagnosticsJSON(_ diagnostics: [Diagnostic]) -> String {
+    JSONValue.object([
+        ("errors", .number(String(diagnostics.filter { $0.severity == .error }.count))),
+        ("warnings", .number(String(diagnostics.filter { $0.severity == .warning }.count))),
+        ("diagnostics", .array(diagnostics.map(diagnosticJSON))),
+    ]).rendered() + "\n"
+}
+
+/// `矿 2 条 × 30 + 区队 3 条 × 5`: how a per-record reward was reached.
+func rewardBreakdownText(_ reward: RewardResult) -> String {
+    if reward.withheld { return "条件不满足，不发放" }
+    if reward.breakdown.isEmpty { return reward.capped ? "已按上限发放" : "" }
+    let parts = reward.breakdown.filter { $0.count > 0 }.map { "\($0.key) \($0.count) 条 × \($0.rate.normalized)" }
+    return parts.joined(separator: " + ") + (reward.capped ? "（已按上限发放）" : "")
+}

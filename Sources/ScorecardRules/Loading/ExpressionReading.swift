@@ -1,0 +1,29 @@
+import ScorecardBase
+import ScorecardExpression
+import ScorecardYAML
+
+/// Compiles an expression written in a YAML scalar, pointing any error at the exact column
+/// inside the scalar so the caret lands under the offending word.
+enum ExpressionReading {
+    static func compile(
+        _ node: YAMLNode, _ what: String, in environment: ExpressionEnvironment,
+        expecting: ExpectedType, sink: inout DiagnosticSink
+    ) -> RuleExpression? {
+        guard let scalar = node.scalar else {
+            sink.error("rules.expected-expression", "\(what) 应当是一个表达式（一行文字），这里却是\(node.kindDescription)", at: node.location)
+            return nil
+        }
+        if scalar.isNull || scalar.value.allSatisfy(\.isWhitespace) {
+            sink.error("rules.empty-value", "\(what) 不能为空", hint: "写一个表达式，如 reports_on_time <= reports_due", at: node.location)
+            return nil
+        }
+        do {
+            return RuleExpression(checked: try Expression.compile(scalar.value, in: environment, expecting: expecting), node: node)
+        } catch {
+            sink.error(
+                "expr.\(error.code)", "\(what)：\(error.message)", hint: error.hint,
+                at: node.location(ofScalarOffset: error.offset, length: error.length))
+            return nil
+        }
+    }
+}

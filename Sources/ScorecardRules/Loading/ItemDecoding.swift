@@ -1,0 +1,114 @@
+import ScorecardBase
+import ScorecardExpression
+import ScorecardYAML
+
+/// An item read for its shape, before its expressions are compiled (they may read other
+/// items' scores, so every item id must be known first).
+struct ItemDraft {
+    var id: String
+    var title: String
+    var points: ExactDecimal
+    var clause: String?
+    var duty: String?
+    var isAssessed: Bool
+    var formula: YAMLNode?
+    var conditions: [(when: YAMLNode, score: YAMLNode, reason: String?, location: SourceLocation)]
+    var scoringLocation: SourceLocation
+    var location: SourceLocation
+    var idLocation: SourceLocation
+}
+
+enum ItemDecoding {
+    enum MethodWord: String, CaseIterable { case assessed, computed }
+
+    static func draft(_ node: YAMLNode, index: Int, sink: inout DiagnosticSink) -> ItemDraft? {
+        guard let reader = MappingReader(node, context: "第 \(index + 1) 个考核项目", allowed: ["id", "title", "points", "clause", "duty", "scoring"], sink: &sink)
+        else { return nil }
+        let idNode = reader.required("id", sink: &sink, hint: "每个项目要有一个编号，如 id: i01")
+        let id = idNode.flatMap { ScalarReading.identifier($0, "项目编号（id）", sink: &sink) }
+        let label = id.map { "项目 \($0)" } ?? "第 \(index + 1) 个考核项目"
+        let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文").flatMap { ScalarReading.text($0, "\(label) 的标题（title）", sink: &sink) }
+        let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5").flatMap { ScalarReading.decimal($0, "\(label) 的分值（points）", sink: &sink) }
+        if let points, points.isNegative || points.isZero {
+            sink.error("rules.bad-points", "\(label) 的分值应当大于 0，这里是 \(points)", at: reader.location(ofKey: "points"))
+        }
+        let clause = ScalarReading.clause(reader, sink: &sink)
+        let duty = reader.optional("duty").flatMap { ScalarReading.text($0, "\(label) 的职责条款（duty）", sink: &sink) }
+        if clause == nil {
+            sink.warning("rules.missing-clause", "\(label) 没有注明所依据的条款（clause）", hint: "写上 clause: 考核标准N，方便核对", at: node.location)
+        }
+
+        var isAssessed = true
+        var formula: YAMLNode?
+        var conditions: [(when: YAMLNode, score: YAMLNode, reason: String?, location: SourceLocation)] = []
+        let scoringNode = reader.required("scoring", sink: &sink, hint: "写 scoring: assessed（考核人打分），或写明 method: computed 和 formula")
+        if let scoringNode {
+            if scoringNode.scalar != nil {
+                isAssessed = ScalarReading.keyword(scoringNode, "\(label) 的计分方式（scoring）", as: MethodWord.self, sink: &sink) != .computed
+                if !isAssessed {
+                    sink.error("rules.missing-key", "\(label) 按公式计分，需要写出公式", hint: "改写为：\n  scoring:\n    method: computed\n    formula: …", at: scoringNode.location)
+                }
+            } else if let scoring = MappingReader(scoringNode, context: "\(label) 的计分方式（scoring）", allowed: ["method", "formula", "conditions"], sink: &sink) {
+                let method = scoring.required("method", sink: &sink, hint: "写 method: assessed 或 method: computed")
+                    .flatMap { ScalarReading.keyword($0, "\(label) 的计分方式（method）", as: MethodWord.self, sink: &sink) }
+                isAssessed = method != .computed
+                formula = scoring.optional("formula")
+                if method == .computed, formula == nil {
+                    _ = scoring.required("formula", sink: &sink, hint: "写出计算本项得分的公式，如 formula: 5 * reports_on_time / reports_due")
+                }
+                if method == .assessed, formula != nil {
+                    sink.error("rules.misplaced-key", "\(label) 由考核人打分，不需要公式（formula）", hint: "删去 formula，或把 method 改为 computed", at: scoring.location(ofKey: "formula"))
+                    formula = nil
+                }
+                if let list = scoring.optional("conditions") {
+                    if let nodes = list.sequence {
+                        for (i, conditionNode) in nodes.enumerated() {
+                            guard let c = MappingReader(conditionNode, context: "\(label) 的第 \(i + 1) 个条件", allowed: ["when", "score", "reason"], sink: &sink)
+                            else { continue }
+                            let when = c.required("when", sink: &sink, hint: "写出条件，如 when: violations > 0")
+                            let score = c.required("score", sink: &sink, hint: "写出条件成立时的得分，如 score: 0")
+                            let reason = c.optional("reason").flatMap { ScalarReading.text($0, "条件的理由（reason）", sink: &sink) }
+                            if let when, let score { conditions.append((when, score, reason, conditionNode.location)) }
+                        }
+                    } else {
+                        sink.error("rules.expected-list", "\(label) 的条件（conditions）应当是一个列表，每个条件以“- ”开头", at: list.location)
+                    }
+                }
+            }
+        }
+        guard let id, let title, let points, let idNode else { return nil }
+        return ItemDraft(
+            id: id, title: title, points: points, clause: clause, duty: duty, isAssessed: isAssessed, formula: formula,
+            conditions: conditions, scoringLocation: scoringNode?.location ?? node.location, location: node.location,
+            idLocation: valueLocation(idNode))
+    }
+
+    /// Compiles the item's expressions against the officer record environment.
+    static func finish(_ draft: ItemDraft, environment: ExpressionEnvironment, sink: inout DiagnosticSink) -> Item? {
+        let label = "项目 \(draft.id)"
+        var method: Scoring.Method = .assessed
+        var ok = true
+        if !draft.isAssessed {
+            if let formulaNode = draft.formula,
+               let formula = ExpressionReading.compile(formulaNode, "\(label) 的公式", in: environment, expecting: .number, sink: &sink) {
+                method = .computed(formula)
+            } else {
+                ok = false
+            }
+        }
+        var conditions: [ScoreCondition] = []
+        for condition in draft.conditions {
+            let when = ExpressionReading.compile(condition.when, "\(label) 的条件（when）", in: environment, expecting: .boolean, sink: &sink)
+            let score = ExpressionReading.compile(condition.score, "\(label) 的条件得分（score）", in: environment, expecting: .number, sink: &sink)
+            if let when, let score {
+                conditions.append(ScoreCondition(when: when, score: score, reason: condition.reason, location: condition.location))
+            } else {
+                ok = false
+            }
+        }
+        guard ok else { return nil }
+        return Item(
+            id: draft.id, title: draft.title, points: draft.points, clause: draft.clause, duty: draft.duty,
+            scoring: Scoring(method: method, conditions: conditions, location: draft.scoringLocation), location: draft.location)
+    }
+}

@@ -1,0 +1,65 @@
+import ScorecardBase
+import ScorecardYAML
+
+/// Reads one YAML mapping against the keys a schema allows, reporting unknown keys with a
+/// "did you mean" hint, missing required keys, and keys of the wrong shape.
+struct MappingReader {
+    let node: YAMLNode
+    /// How messages name this mapping, e.g. `项目 i07` or `policy`.
+    let context: String
+    private let pairs: [YAMLPair]
+
+    /// Nil (with an error) when the node is not a mapping.
+    init?(_ node: YAMLNode, context: String, allowed: [String], sink: inout DiagnosticSink) {
+        guard let pairs = node.mapping else {
+            sink.error(
+                "rules.expected-mapping",
+                "\(context) 应当是一组“键: 值”（映射），这里却是\(node.kindDescription)",
+                hint: "在下一行缩进写出各个键，如“  id: ...”",
+                at: node.location)
+            return nil
+        }
+        self.node = node
+        self.context = context
+        self.pairs = pairs
+        for pair in pairs {
+            guard let key = pair.key.scalar?.value else {
+                sink.error("rules.complex-key", "\(context) 中的键必须是简单的文字", at: pair.key.location)
+                continue
+            }
+            if !allowed.contains(key) {
+                let suggestion = NameSuggestion.closest(to: key, among: allowed)
+                sink.error(
+                    "rules.unknown-key",
+                    "\(context) 中没有“\(key)”这个键",
+                    hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的键：\(allowed.joined(separator: "、"))",
+                    at: keyLocation(pair))
+            }
+        }
+    }
+
+    func has(_ key: String) -> Bool { pairs.contains { $0.key.scalar?.value == key } }
+
+    func optional(_ key: String) -> YAMLNode? {
+        guard let value = pairs.first(where: { $0.key.scalar?.value == key })?.value else { return nil }
+        // `key:` with nothing after it reads as absent, the way authors mean it.
+        if let scalar = value.scalar, scalar.isNull { return nil }
+        return value
+    }
+
+    func required(_ key: String, sink: inout DiagnosticSink, hint: String? = nil) -> YAMLNode? {
+        if let value = optional(key) { return value }
+        let written = pairs.first { $0.key.scalar?.value == key }
+        sink.error(
+            "rules.missing-key",
+            written == nil ? "\(context) 缺少必填的“\(key)”" : "\(context) 的“\(key)”没有填写内容",
+            hint: hint ?? "请补上“\(key): …”",
+            at: written.map { keyLocation($0) } ?? node.location)
+        return nil
+    }
+
+    /// Where the key itself was written, for messages about the key.
+    func location(ofKey key: String) -> SourceLocation {
+        pairs.first { $0.key.scalar?.value == key }.map(keyLocation) ?? node.location
+    }
+}

@@ -1,0 +1,168 @@
+import ScorecardBase
+import ScorecardExpression
+import ScorecardYAML
+
+/// The outcome of loading a policy: the policy when it has no errors, and every problem found.
+public struct PolicyLoadResult: Sendable {
+    public var policy: Policy?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads a rule folder (or file) into a checked `Policy`, reporting all problems in all files
+/// in one pass rather than stopping at the first.
+public enum PolicyLoader {
+    public static func load(path: String) -> PolicyLoadResult {
+        switch RuleFiles.sources(at: path) {
+        case .success(let sources): return load(sources: sources)
+        case .failure(let diagnostic): return PolicyLoadResult(policy: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    public static func load(sources: [RuleSource]) -> PolicyLoadResult {
+        var sink = DiagnosticSink()
+        var sections = RuleSections()
+        for source in sources {
+            let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath)
+            sink.append(contentsOf: loaded.diagnostics)
+            for document in loaded.documents { sections.add(document: document.root, sink: &sink) }
+        }
+        let policy = build(sections, files: sources.map(\.displayPath), sink: &sink)
+        let diagnostics = sink.diagnostics.sortedForDisplay()
+        return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics)
+    }
+
+    private static func build(_ sections: RuleSections, files: [String], sink: inout DiagnosticSink) -> Policy? {
+        let firstFile = files.first ?? "rules"
+        let fileStart = SourceLocation(file: firstFile, line: 1, column: 1)
+        func requiredSection(_ name: String, hint: String) -> YAMLNode? {
+            if let node = sections.section(name) { return node }
+            sink.error("rules.missing-section", "规则中缺少“\(name)”这一节", hint: hint, at: fileStart)
+            return nil
+        }
+
+        let metadata = requiredSection("policy", hint: "写上政策的 id、name、version 和 effective（生效日期）")
+            .flatMap { MetadataDecoding.policy($0, sink: &sink) }
+        let scoring = requiredSection("scoring", hint: "写上 scoring: 下的 total（满分）")
+            .flatMap { MetadataDecoding.scoring($0, sink: &sink) }
+        let money = sections.section("money").flatMap { MetadataDecoding.money($0, sink: &sink) } ?? .default()
+        let funds = sections.list("funds").enumerated().compactMap { MetadataDecoding.fund($1, index: $0, sink: &sink) }
+        PolicyChecks.duplicateIDs(funds.map { ($0.id, $0.location) }, what: "经费", sink: &sink)
+        let grades = sections.section("grades").flatMap { MetadataDecoding.grades($0, sink: &sink) }
+
+        // Evidence shape first: items and rewards are checked against it.
+        var declaredFields: [EvidenceField] = []
+        var lists: [EvidenceList] = []
+        var checkNodes: [(node: YAMLNode, index: Int)] = []
+        if let evidenceNode = sections.section("evidence"),
+           let reader = MappingReader(evidenceNode, context: "evidence", allowed: ["fields", "lists", "checks"], sink: &sink) {
+            declaredFields = reader.optional("fields").map { EvidenceDecoding.fields($0, context: "evidence.fields", sink: &sink) } ?? []
+            if let listsNode = reader.optional("lists") {
+                if let nodes = listsNode.sequence {
+                    lists = nodes.enumerated().compactMap { EvidenceDecoding.list($1, index: $0, sink: &sink) }
+                } else {
+                    sink.error("rules.expected-list", "evidence.lists 应当是一个列表", at: listsNode.location)
+                }
+            }
+            if let checksNode = reader.optional("checks") {
+                if let nodes = checksNode.sequence {
+                    checkNodes = nodes.enumerated().map { ($1, $0) }
+                } else {
+                    sink.error("rules.expected-list", "evidence.checks 应当是一个列表", at: checksNode.location)
+                }
+            }
+        }
+        for list in lists { PolicyChecks.duplicateIDs(list.fields.map { ($0.id, $0.location) }, what: "明细 \(list.id) 的字段", sink: &sink) }
+
+        let itemNodes = sections.list("items")
+        if sections.lists["items"] == nil {
+            sink.error("rules.missing-section", "规则中缺少“items”（考核项目）这一节", hint: "列出考核标准的各个项目", at: fileStart)
+        }
+        let drafts = itemNodes.enumerated().compactMap { ItemDecoding.draft($1, index: $0, sink: &sink) }
+        PolicyChecks.duplicateIDs(drafts.map { ($0.id, $0.idLocation) }, what: "考核项目", sink: &sink)
+        if let scoring { PolicyChecks.pointsAddUp(drafts, scoring: scoring, sink: &sink) }
+        if let grades, let scoring { PolicyChecks.gradeBands(grades, total: scoring.total, sink: &sink) }
+
+        // Each assessed item adds a record field named by its id, holding the assessor's score.
+        let assessedFields = drafts.filter(\.isAssessed).map { draft in
+            EvidenceField(
+                id: draft.id, name: nil, type: .decimal, min: .zero, max: draft.points,
+                description: draft.title, clause: draft.clause, assessedItem: draft.id, location: draft.location)
+        }
+        let fields = assessedFields + declaredFields
+        PolicyChecks.duplicateIDs(
+            fields.map { ($0.id, $0.location) } + lists.map { ($0.id, $0.location) },
+            what: "记录字段（含考核人打分的项目）", sink: &sink)
+
+        var seenItems = Set<String>()
+        let uniqueDrafts = drafts.filter { seenItems.insert($0.id).inserted }
+        let layout = RecordLayout(fieldIDs: fields.map(\.id), listIDs: lists.map(\.id), itemIDs: uniqueDrafts.map(\.id))
+        var recordEnvironment = ExpressionEnvironment()
+        for field in fields {
+            if let slot = layout.slot(ofField: field.id) { recordEnvironment.declare(field.id, type: field.type.expressionType, slot: slot) }
+        }
+        for list in lists {
+            if let slot = layout.slot(ofList: list.id) { recordEnvironment.declare(list.id, type: .list(list.recordType), slot: slot) }
+        }
+        let checkEnvironment = recordEnvironment
+        var itemEnvironment = recordEnvironment
+        for draft in uniqueDrafts {
+            if let slot = layout.slot(ofScore: draft.id) { itemEnvironment.declare("score.\(draft.id)", type: .decimal, slot: slot) }
+        }
+        var rewardEnvironment = itemEnvironment
+        rewardEnvironment.declare("total", type: .decimal, slot: layout.totalSlot)
+        rewardEnvironment.declare("grade", type: .string, slot: layout.gradeSlot)
+
+        let items = uniqueDrafts.compactMap { ItemDecoding.finish($0, environment: itemEnvironment, sink: &sink) }
+        let order = items.count == uniqueDrafts.count ? PolicyChecks.evaluationOrder(items, sink: &sink) : []
+
+        var checks: [EvidenceCheck] = []
+        for (node, index) in checkNodes {
+            guard let reader = MappingReader(node, context: "evidence.checks 的第 \(index + 1) 项", allowed: ["id", "require", "message", "clause"], sink: &sink)
+            else { continue }
+            let id = reader.required("id", sink: &sink).flatMap { ScalarReading.identifier($0, "检查编号（id）", sink: &sink) }
+            let message = reader.required("message", sink: &sink, hint: "写一句话说明不符合时的问题").flatMap { ScalarReading.text($0, "说明（message）", sink: &sink) }
+            let requirement = reader.required("require", sink: &sink).flatMap {
+                ExpressionReading.compile($0, "检查 \(id ?? "") 的条件（require）", in: checkEnvironment, expecting: .boolean, sink: &sink)
+            }
+            if let id, let message, let requirement {
+                checks.append(EvidenceCheck(id: id, requirement: requirement, message: message, clause: ScalarReading.clause(reader, sink: &sink), location: node.location))
+            }
+        }
+        PolicyChecks.duplicateIDs(checks.map { ($0.id, $0.location) }, what: "记录检查", sink: &sink)
+        let evidence = EvidenceSchema(fields: fields, lists: lists, checks: checks)
+
+        let rewards = sections.list("rewards").enumerated().compactMap {
+            RewardDecoding.reward($1, index: $0, environment: rewardEnvironment, evidence: evidence, sink: &sink)
+        }
+        PolicyChecks.duplicateIDs(rewards.map { ($0.id, $0.location) }, what: "奖励", sink: &sink)
+        for reward in rewards { PolicyChecks.fundReference(reward.fund, at: reward.location, funds: funds, sink: &sink) }
+        if !rewards.isEmpty, grades == nil {
+            for reward in rewards {
+                if case .byGrade = reward.basis {
+                    sink.error("rules.no-grades", "奖励 \(reward.id) 按等级定额，但规则中没有 grades（等级）", at: reward.location)
+                }
+            }
+        }
+        if let grades {
+            for reward in rewards {
+                guard case .byGrade(let rates) = reward.basis else { continue }
+                for rate in rates where !grades.bands.contains(where: { $0.name == rate.key }) {
+                    let suggestion = NameSuggestion.closest(to: rate.key, among: grades.bands.map(\.name))
+                    sink.error("rules.unknown-grade", "奖励 \(reward.id) 中的“\(rate.key)”不是已声明的等级",
+                               hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的等级：\(grades.bands.map(\.name).joined(separator: "、"))", at: rate.location)
+                }
+            }
+        }
+
+        let eligibility = sections.section("eligibility").flatMap { StructureDecoding.eligibility($0, sink: &sink) }
+        let roster = sections.section("roster").flatMap { StructureDecoding.roster($0, sink: &sink) }
+        let annual = sections.section("annual").flatMap { StructureDecoding.annual($0, funds: funds, sink: &sink) }
+        let vacancy = sections.section("vacancy").flatMap { StructureDecoding.vacancy($0, sink: &sink) }
+
+        guard let metadata, let scoring else { return nil }
+        return Policy(
+            metadata: metadata, scoring: scoring, money: money, funds: funds, grades: grades, evidence: evidence,
+            items: items, rewards: rewards, eligibility: eligibility, roster: roster, annual: annual, vacancy: vacancy,
+            layout: layout, files: files, evaluationOrder: order)
+    }
+}

@@ -1,0 +1,109 @@
+import ScorecardBase
+import ScorecardExpression
+import ScorecardYAML
+
+/// `rewards`: per-record rates, grade tiers or a formula, each charged to a declared fund.
+enum RewardDecoding {
+    static func reward(
+        _ node: YAMLNode, index: Int, environment: ExpressionEnvironment, evidence: EvidenceSchema,
+        sink: inout DiagnosticSink
+    ) -> RewardRule? {
+        guard let reader = MappingReader(
+            node, context: "第 \(index + 1) 项奖励（rewards）",
+            allowed: ["id", "title", "clause", "fund", "per_record", "by_grade", "formula", "when", "cap"], sink: &sink)
+        else { return nil }
+        let id = reader.required("id", sink: &sink).flatMap { ScalarReading.identifier($0, "奖励编号（id）", sink: &sink) }
+        let label = id.map { "奖励 \($0)" } ?? "第 \(index + 1) 项奖励"
+        let title = reader.required("title", sink: &sink).flatMap { ScalarReading.text($0, "\(label) 的名称（title）", sink: &sink) }
+        let clause = ScalarReading.clause(reader, sink: &sink)
+        let fund = reader.required("fund", sink: &sink, hint: "写上列支的经费编号，如 fund: party_building").flatMap { ScalarReading.identifier($0, "\(label) 的经费（fund）", sink: &sink) }
+        let cap = reader.optional("cap").flatMap { ScalarReading.decimal($0, "\(label) 的上限（cap）", sink: &sink) }
+        let condition = reader.optional("when").flatMap {
+            ExpressionReading.compile($0, "\(label) 的发放条件（when）", in: environment, expecting: .boolean, sink: &sink)
+        }
+
+        let bases = ["per_record", "by_grade", "formula"].filter { reader.has($0) }
+        if bases.count != 1 {
+            sink.error(
+                "rules.reward-basis", bases.isEmpty ? "\(label) 没有写明怎样计算金额" : "\(label) 同时写了 \(bases.joined(separator: "、"))，只能选一种",
+                hint: "三选一：per_record（按条计奖）、by_grade（按等级定额）、formula（公式）", at: node.location)
+            return nil
+        }
+        var basis: RewardBasis?
+        switch bases[0] {
+        case "per_record":
+            basis = perRecord(reader.optional("per_record"), label: label, evidence: evidence, sink: &sink)
+        case "by_grade":
+            if let gradeNode = reader.optional("by_grade") {
+                basis = rates(gradeNode, label: "\(label) 的等级定额（by_grade）", sink: &sink).map { .byGrade($0) }
+            }
+        default:
+            if let formulaNode = reader.optional("formula"),
+               let formula = ExpressionReading.compile(formulaNode, "\(label) 的公式", in: environment, expecting: .number, sink: &sink) {
+                basis = .formula(formula)
+            }
+        }
+        guard let id, let title, let fund, let basis else { return nil }
+        return RewardRule(id: id, title: title, clause: clause, fund: fund, basis: basis, condition: condition, cap: cap, location: node.location)
+    }
+
+    private static func perRecord(_ node: YAMLNode?, label: String, evidence: EvidenceSchema, sink: inout DiagnosticSink) -> RewardBasis? {
+        guard let node, let reader = MappingReader(node, context: "\(label) 的按条计奖（per_record）", allowed: ["list", "by", "rates"], sink: &sink)
+        else { return nil }
+        let listNode = reader.required("list", sink: &sink, hint: "写上按哪一种明细计奖，如 list: suggestions")
+        let listID = listNode.flatMap { ScalarReading.identifier($0, "明细（list）", sink: &sink) }
+        let byNode = reader.required("by", sink: &sink, hint: "写上按明细中的哪个字段区分费率，如 by: level")
+        let by = byNode.flatMap { ScalarReading.identifier($0, "区分字段（by）", sink: &sink) }
+        let rates = reader.required("rates", sink: &sink).flatMap { self.rates($0, label: "\(label) 的费率（rates）", sink: &sink) }
+        guard let listID, let by, let rates, let listNode, let byNode else { return nil }
+
+        guard let list = evidence.list(withID: listID) else {
+            let suggestion = NameSuggestion.closest(to: listID, among: evidence.lists.map(\.id))
+            sink.error(
+                "rules.unknown-list", "\(label) 引用的明细“\(listID)”没有在 evidence.lists 中声明",
+                hint: suggestion.map { "是否想写“\($0)”？" } ?? "先在 evidence.lists 中声明这种明细", at: valueLocation(listNode))
+            return nil
+        }
+        guard let field = list.fields.first(where: { $0.id == by }) else {
+            let suggestion = NameSuggestion.closest(to: by, among: list.fields.map(\.id))
+            sink.error(
+                "rules.unknown-field", "明细 \(listID) 没有“\(by)”这个字段",
+                hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的字段：\(list.fields.map(\.id).joined(separator: "、"))", at: valueLocation(byNode))
+            return nil
+        }
+        if case .choice(let choices) = field.type {
+            for rate in rates where !choices.contains(rate.key) {
+                let suggestion = NameSuggestion.closest(to: rate.key, among: choices)
+                sink.error(
+                    "rules.unknown-choice", "费率中的“\(rate.key)”不是字段 \(listID).\(by) 的可选值",
+                    hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(choices.joined(separator: "、"))", at: rate.location)
+            }
+            for choice in choices where !rates.contains(where: { $0.key == choice }) {
+                sink.warning(
+                    "rules.rate-missing", "字段 \(listID).\(by) 的可选值“\(choice)”没有费率，这类记录不计奖",
+                    hint: "如需计奖，在 rates 中加上“\(choice): 金额”", at: node.location)
+            }
+        } else {
+            sink.error("rules.rate-field-type", "按条计奖的区分字段 \(listID).\(by) 应当是 choice（选项）类型", hint: "在 evidence.lists 中把它声明为 type: choice 并列出 choices", at: valueLocation(byNode))
+        }
+        return .perRecord(list: listID, by: by, rates: rates)
+    }
+
+    /// `{矿: 30, 区队: 5}`: amounts by key, written in the order the author chose.
+    private static func rates(_ node: YAMLNode, label: String, sink: inout DiagnosticSink) -> [RewardRate]? {
+        guard let pairs = node.mapping else {
+            sink.error("rules.expected-mapping", "\(label) 应当逐行写成“名称: 金额”", hint: "如：\n  矿: 30\n  区队: 5", at: node.location)
+            return nil
+        }
+        var rates: [RewardRate] = []
+        for pair in pairs {
+            guard let key = pair.key.scalar?.value, !key.isEmpty else { continue }
+            guard let amount = ScalarReading.decimal(pair.value, "\(label) 中“\(key)”的金额", sink: &sink) else { continue }
+            if amount.isNegative {
+                sink.error("rules.negative-amount", "\(label) 中“\(key)”的金额不能为负数", at: valueLocation(pair.value))
+            }
+            rates.append(RewardRate(key: key, amount: amount, location: keyLocation(pair)))
+        }
+        return rates
+    }
+}

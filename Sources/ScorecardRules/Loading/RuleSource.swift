@@ -1,0 +1,49 @@
+import ScorecardBase
+
+/// One rule file's bytes and the name to show for it. Lets the loader read folders on disk and,
+/// later, files taken from a git revision, the same way.
+public struct RuleSource: Sendable, Hashable {
+    public var displayPath: String
+    public var bytes: [UInt8]
+
+    public init(displayPath: String, bytes: [UInt8]) {
+        self.displayPath = displayPath
+        self.bytes = bytes
+    }
+}
+
+/// Finds the rule files of a policy: a single file, or every `.yaml`/`.yml` file directly in a
+/// folder, in name order so that results never depend on the file system's listing order.
+public enum RuleFiles {
+    public static func sources(at path: String) -> Result<[RuleSource], Diagnostic> {
+        switch FileSystem.kind(of: path) {
+        case .missing:
+            return .failure(.error(
+                "rules.not-found", "找不到规则文件或文件夹“\(path)”",
+                hint: "检查路径；不给路径时使用当前目录下的 rules/", at: nil))
+        case .file:
+            return FileSystem.read(path).map { [RuleSource(displayPath: path, bytes: $0)] }
+        case .directory:
+            let names: [String]
+            switch FileSystem.list(path) {
+            case .success(let list): names = list
+            case .failure(let error): return .failure(error)
+            }
+            let yamlNames = names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
+            if yamlNames.isEmpty {
+                return .failure(.error(
+                    "rules.empty-folder", "文件夹“\(path)”里没有规则文件（.yaml）",
+                    hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil))
+            }
+            var sources: [RuleSource] = []
+            for name in yamlNames {
+                let filePath = FileSystem.join(path, name)
+                switch FileSystem.read(filePath) {
+                case .success(let bytes): sources.append(RuleSource(displayPath: filePath, bytes: bytes))
+                case .failure(let error): return .failure(error)
+                }
+            }
+            return .success(sources)
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import ScorecardBase
+import ScorecardExpression
+import ScorecardYAML
+
+/// Typed reading of scalars: the schema decides the type, never YAML's implicit typing.
+enum ScalarReading {
+    static func text(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
+        guard let scalar = node.scalar else {
+            sink.error("rules.expected-text", "\(what) 应当是一段文字，这里却是\(node.kindDescription)", at: node.location)
+            return nil
+        }
+        let value = scalar.value.trimmingSpaces
+        if value.isEmpty || scalar.isNull {
+            sink.error("rules.empty-value", "\(what) 不能为空", at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    /// Ids are used in expressions and CSV headers: a letter or `_` first, then letters, digits, `_`.
+    static func identifier(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
+        guard let value = text(node, what, sink: &sink) else { return nil }
+        guard isIdentifier(value) else {
+            sink.error(
+                "rules.bad-id", "\(what)“\(value)”不能用作编号",
+                hint: "编号只能由字母、数字和下划线组成，且不能以数字开头，如 reports_due、i07",
+                at: valueLocation(node))
+            return nil
+        }
+        if reservedWords.contains(value) {
+            sink.error("rules.reserved-id", "\(what)“\(value)”是表达式的保留字，不能用作编号", hint: "换一个名字，如 \(value)_1", at: valueLocation(node))
+            return nil
+        }
+        return value
+    }
+
+    static let reservedWords: Set<String> = [
+        "and", "or", "not", "if", "then", "else", "true", "false", "score", "total", "grade",
+    ]
+
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, !first.properties.numericType.isSome else { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ($0.isASCII && $0.properties.numericType.isSome) }
+    }
+
+    static func decimal(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> ExactDecimal? {
+        guard let value = text(node, what, sink: &sink) else { return nil }
+        guard let number = ExactDecimal(value) else {
+            sink.error(
+                "rules.expected-number", "\(what) 应当是一个数，这里写的是“\(value)”",
+                hint: "写成 5、30 或 2.5 这样的数字，不要带单位、逗号或科学计数法",
+                at: valueLocation(node))
+            return nil
+        }
+        return number
+    }
+
+    static func integer(_ node: YAMLNode, _ what: String, range: ClosedRange<Int>? = nil, sink: inout DiagnosticSink) -> Int? {
+        guard let value = text(node, what, sink: &sink) else { return nil }
+        guard value.allSatisfy({ $0.isASCII && $0.isNumber }) || (value.first == "-" && value.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && value.count > 1),
+              let number = Int(value) else {
+            sink.error("rules.expected-integer", "\(what) 应当是一个整数，这里写的是“\(value)”", hint: "写成 0、1、4 这样的整数", at: valueLocation(node))
+            return nil
+        }
+        if let range, !range.contains(number) {
+            sink.error("rules.out-of-range", "\(what) 应当在 \(range.lowerBound) 到 \(range.upperBound) 之间，这里是 \(number)", at: valueLocation(node))
+            return nil
+        }
+        return number
+    }
+
+    static func date(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> LocalDate? {
+        guard let value = text(node, what, sink: &sink) else { return nil }
+        guard let date = LocalDate(value) else {
+            sink.error("rules.expected-date", "\(what) 应当是一个日期，这里写的是“\(value)”", hint: "按“年-月-日”写，如 2021-09-27", at: valueLocation(node))
+            return nil
+        }
+        return date
+    }
+
+    /// `true`/`false`, and `是`/`否` as policy officers write them. YAML 1.1's `yes`/`on`/`y`
+    /// are refused rather than guessed.
+    static func boolean(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> Bool? {
+        guard let value = text(node, what, sink: &sink) else { return nil }
+        switch value {
+        case "true", "是": return true
+        case "false", "否": return false
+        default:
+            sink.error("rules.expected-boolean", "\(what) 应当是 true 或 false，这里写的是“\(value)”", hint: "写 true（是）或 false（否）", at: valueLocation(node))
+            return nil
+        }
+    }
+
+    /// One of a fixed set of words, with a suggestion for near misses.
+    static func keyword<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ what: String, as type: T.Type, sink: inout DiagnosticSink) -> T?
+    where T.RawValue == String {
+        guard let value = text(node, what, sink: &sink) else { return nil }
+        if let result = T(rawValue: value) { return result }
+        let words = T.allCases.map(\.rawValue)
+        let suggestion = NameSuggestion.closest(to: value, among: words)
+        sink.error(
+            "rules.unknown-word", "\(what) 不能是“\(value)”",
+            hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(words.joined(separator: "、"))",
+            at: valueLocation(node))
+        return nil
+    }
+
+    static func textList(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> [String]? {
+        guard let items = node.sequence else {
+            sink.error("rules.expected-list", "\(what) 应当是一个列表，这里却是\(node.kindDescription)", hint: "写成 [甲, 乙] 或逐行以“- ”开头", at: node.location)
+            return nil
+        }
+        return items.compactMap { text($0, what, sink: &sink) }
+    }
+
+    /// A clause reference such as `2.3.1` or `考核标准7`. Numbers like 2.4 are kept as written.
+    static func clause(_ reader: MappingReader, sink: inout DiagnosticSink) -> String? {
+        reader.optional("clause").flatMap { text($0, "条款（clause）", sink: &sink) }
+    }
+}
+
+extension Optional where Wrapped == Unicode.NumericType {
+    var isSome: Bool { self != nil }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

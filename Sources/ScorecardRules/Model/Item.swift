@@ -1,0 +1,41 @@
+import ScorecardBase
+import ScorecardExpression
+
+/// One line of the scorecard (考核标准): worth `points`, scored by an assessor or computed.
+public struct Item: Sendable {
+    public var id: String
+    public var title: String
+    public var points: ExactDecimal
+    public var clause: String?
+    /// The duty clause (2.1.x) or condition the item measures, when the rules name one.
+    public var duty: String?
+    public var scoring: Scoring
+    public var location: SourceLocation
+}
+
+public struct Scoring: Sendable {
+    public enum Method: Sendable {
+        /// The assessor's score, read from the record field named by the item id.
+        case assessed
+        /// A formula over the record.
+        case computed(RuleExpression)
+    }
+
+    public var method: Method
+    /// Checked in order before the method; the first that holds decides the score.
+    public var conditions: [ScoreCondition]
+    public var location: SourceLocation
+
+    public var isAssessed: Bool {
+        if case .assessed = method { return true }
+        return false
+    }
+}
+
+/// "0 if any violation": a condition that overrides the item's usual score.
+public struct ScoreCondition: Sendable {
+    public var when: RuleExpression
+    public var score: RuleExpression
+    public var reason: String?
+    public var location: SourceLocation
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import ScorecardBase
+import ScorecardEvaluation
+import ScorecardReport
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "检查规则文件和证据记录，列出全部问题。",
+        discussion: """
+            Validates the rules and then every quarter of evidence (or only --quarter), reporting \
+            every problem with file:line:column, the line with a caret, and a hint.
+            Exit 0 when clean (warnings allowed), 1 when the evidence has problems, 2 when the rules do.
+            """
+    )
+
+    @OptionGroup var location: LocationOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(name: .long, help: "Output: text (for people) or json (for scripts).")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("check 的输出格式只能是 text 或 json") }
+    }
+
+    func run() throws {
+        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
+        guard workspace.policy != nil else {
+            emit(workspace.ruleDiagnostics, summary: "规则有错误，未检查证据。")
+            throw ExitCode(2)
+        }
+        var diagnostics = workspace.ruleDiagnostics
+        var checked: [String] = []
+        let quarters: [Quarter]
+        if let requested = try location.parsedQuarter() {
+            quarters = [requested]
+        } else {
+            quarters = workspace.evidenceFolder.quarters()
+            if quarters.isEmpty {
+                diagnostics += workspace.rosterDiagnostics
+                diagnostics.append(.warning("evidence.no-quarters", "证据文件夹“\(location.evidence)”中没有任何季度的记录", at: nil))
+            }
+        }
+        var seenRoster = false
+        for quarter in quarters {
+            guard let run = workspace.run(quarter) else { continue }
+            // The roster's problems come back with every quarter: report them once.
+            let problems = seenRoster ? run.evidenceProblems.filter { !workspace.rosterDiagnostics.contains($0) } : run.evidenceProblems
+            seenRoster = true
+            diagnostics += problems
+            checked.append("\(quarter)（\(run.evidence.records.count) 条记录）")
+        }
+        let summary = "规则：\(location.rules) 通过检查；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、"))
+        emit(diagnostics, summary: summary)
+        if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+
+    private func emit(_ diagnostics: [Diagnostic], summary: String) {
+        switch format {
+        case .json:
+            writeOutput(renderDiagnosticsJSON(diagnostics))
+        default:
+            report(diagnostics, display: display)
+            if !diagnostics.hasErrors { writeOutput(summary + "\n") }
+        }
+    }
+}

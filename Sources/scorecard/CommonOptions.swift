@@ -1,0 +1,75 @@
+import ArgumentParser
+import ScorecardBase
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the rules and the evidence are; shared by every subcommand.
+struct LocationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Rule file or folder (规则文件或文件夹).", valueName: "path"))
+    var rules: String = "rules"
+
+    @Option(name: .long, help: ArgumentHelp("Evidence folder: officers.csv and one folder per quarter (证据文件夹).", valueName: "path"))
+    var evidence: String = "seeds"
+
+    @Option(name: .long, help: ArgumentHelp("Quarter to use, e.g. 2025-Q4; default: the latest with evidence.", valueName: "year-Qn"))
+    var quarter: String?
+
+    func parsedQuarter() throws -> Quarter? {
+        guard let quarter else { return nil }
+        guard let parsed = Quarter(quarter) else {
+            throw ValidationError("“\(quarter)”不是季度；请写成 2025-Q4 这样的形式")
+        }
+        return parsed
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+struct DisplayOptions: ParsableArguments {
+    @Option(name: .long, help: "When to colour terminal output: auto (a terminal without NO_COLOR), always, never.")
+    var color: ColorChoice = .auto
+
+    /// Colour for a stream: only on a terminal, never when NO_COLOR is set (no-color.org).
+    func useColor(fileDescriptor: Int32) -> Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+            return isatty(fileDescriptor) == 1
+        }
+    }
+}
+
+func writeOutput(_ text: String) { writeAll(text, to: 1) }
+
+func writeError(_ text: String) { writeAll(text, to: 2) }
+
+/// Writes every byte, retrying short writes, so piped output is never cut.
+private func writeAll(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { break }
+            offset += written
+        }
+    }
+}
+
+func exitProcess(_ code: Int32) -> Never {
+    exit(code)
+}

@@ -1,0 +1,20 @@
+import ScorecardBase
+import ScorecardEvidence
+import ScorecardReport
+
+/// Prints problems the way a compiler does, with the offending line and a caret, on stderr.
+func report(_ diagnostics: [Diagnostic], display: DisplayOptions) {
+    guard !diagnostics.isEmpty else { return }
+    let renderer = DiagnosticRenderer(color: display.useColor(fileDescriptor: 2), sourceLines: sourceLines)
+    writeError(renderer.render(diagnostics))
+}
+
+/// The lines of a rule or evidence file, decoded as the readers decoded them (UTF-8 or GB18030),
+/// so the echoed line matches what the caret points at.
+@Sendable func sourceLines(_ path: String) -> [String]? {
+    guard case .success(let bytes) = FileSystem.read(path),
+          case .success(let decoded) = TextDecoding.decode(bytes, file: path) else { return nil }
+    return decoded.text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+    }
+}

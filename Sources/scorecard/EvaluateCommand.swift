@@ -1,0 +1,54 @@
+import ArgumentParser
+import ScorecardBase
+import ScorecardEvaluation
+import ScorecardReport
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "计算一个季度的考核结果：各项得分、总分、等级、奖励，按单位和经费汇总。",
+        discussion: """
+            Runs one quarter (default: the latest in the evidence folder). If the evidence has any \
+            problem, every problem is listed, nothing is written and the exit code is 1. An officer \
+            whose result cannot be computed is reported without stopping the others (exit 1).
+            """
+    )
+
+    @OptionGroup var location: LocationOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(name: .long, help: "Output: text (a table for people), json or csv (one row per officer).")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
+        guard let policy = workspace.policy else {
+            report(workspace.ruleDiagnostics, display: display)
+            throw ExitCode(2)
+        }
+        report(workspace.ruleDiagnostics, display: display) // warnings only at this point
+        let quarter: Quarter
+        switch workspace.resolveQuarter(try location.parsedQuarter()) {
+        case .success(let resolved): quarter = resolved
+        case .failure(let problem):
+            report([problem], display: display)
+            throw ExitCode(1)
+        }
+        guard let run = workspace.run(quarter) else { throw ExitCode(2) }
+        report(run.evidenceProblems, display: display)
+        guard let result = run.result, !run.evidenceProblems.hasErrors else {
+            writeError("证据有问题，未输出结果。改正后重新运行。\n")
+            throw ExitCode(1)
+        }
+        let rendered = QuarterReport(policy: policy, result: result)
+        switch format {
+        case .text: writeOutput(rendered.renderText())
+        case .json: writeOutput(rendered.renderJSON())
+        case .csv: writeOutput(rendered.renderCSV())
+        }
+        if !result.failures.isEmpty {
+            report(result.failures, display: display)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import ScorecardBase
+import ScorecardEvaluation
+import ScorecardReport
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "逐项说明一名联系员的季度结果：得分、公式、所用记录及其位置、条款。",
+        discussion: "The officer is given by id (工号) or by name (姓名)."
+    )
+
+    @Argument(help: ArgumentHelp("Officer id (工号) or name (姓名).", valueName: "officer"))
+    var officer: String
+
+    @OptionGroup var location: LocationOptions
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
+        guard let policy = workspace.policy else {
+            report(workspace.ruleDiagnostics, display: display)
+            throw ExitCode(2)
+        }
+        let quarter: Quarter
+        switch workspace.resolveQuarter(try location.parsedQuarter()) {
+        case .success(let resolved): quarter = resolved
+        case .failure(let problem):
+            report([problem], display: display)
+            throw ExitCode(1)
+        }
+        guard let run = workspace.run(quarter) else { throw ExitCode(2) }
+        guard let result = run.result, !run.evidenceProblems.hasErrors else {
+            report(run.evidenceProblems, display: display)
+            writeError("证据有问题，无法说明结果。\n")
+            throw ExitCode(1)
+        }
+        let matches = result.officers.filter { $0.officer.id == officer || $0.officer.name == officer }
+        guard let officerResult = matches.first else {
+            let known = result.officers.map { "\($0.officer.id) \($0.officer.name)" }
+            writeError("\(quarter) 没有工号或姓名为“\(officer)”的联系员。本季度的联系员：\(known.joined(separator: "、"))\n")
+            throw ExitCode(2)
+        }
+        if matches.count > 1 {
+            writeError("姓名“\(officer)”对应多名联系员：\(matches.map(\.officer.id).joined(separator: "、"))；请改用工号。\n")
+            throw ExitCode(2)
+        }
+        var fieldLocations: [String: SourceLocation] = [:]
+        if let record = run.evidence.records.first(where: { $0.officer.id == officerResult.officer.id }) {
+            for (index, id) in policy.layout.fieldIDs.enumerated() where index < record.fieldLocations.count {
+                if let location = record.fieldLocations[index] { fieldLocations[id] = location }
+            }
+        }
+        writeOutput(ExplainReport(policy: policy, result: officerResult, quarter: quarter, fieldLocations: fieldLocations).renderText())
+        if !officerResult.failures.isEmpty {
+            report(officerResult.failures, display: display)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-print("scorecard: under construction")
