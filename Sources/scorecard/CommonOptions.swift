@@ -19,6 +19,10 @@ struct LocationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Quarter to use, e.g. 2025-Q4; default: the latest with evidence.", valueName: "year-Qn"))
     var quarter: String?
 
+    func validate() throws {
+        _ = try parsedQuarter()
+    }
+
     func parsedQuarter() throws -> Quarter? {
         guard let quarter else { return nil }
         guard let parsed = Quarter(quarter) else {

@@ -109,9 +109,13 @@ public struct QuarterReport: Sendable {
                 ("area", .string(officer.officer.area)),
                 ("manager", .text(officer.officer.manager)),
                 ("items", .array(officer.items.map { item in
-                    .object([("id", .string(item.itemID)), ("score", .decimal(item.score)), ("basis", basisJSON(item.basis))])
+                    .object([
+                        ("id", .string(item.itemID)),
+                        ("score", item.score.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
+                        ("basis", basisJSON(item.basis)),
+                    ])
                 })),
-                ("total", .decimal(officer.total)),
+                ("total", officer.total.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
                 ("grade", .text(officer.grade)),
                 ("rewards", .array(officer.rewards.map { reward in
                     .object([

@@ -21,7 +21,7 @@ enum ExpressionReading {
             return RuleExpression(checked: try Expression.compile(scalar.value, in: environment, expecting: expecting), node: node)
         } catch {
             sink.error(
-                "expr.\(error.code)", "\(what)：\(error.message)", hint: error.hint,
+                error.code.hasPrefix("expr.") ? error.code : "expr.\(error.code)", "\(what)：\(error.message)", hint: error.hint,
                 at: node.location(ofScalarOffset: error.offset, length: error.length))
             return nil
         }

@@ -89,9 +89,14 @@ public enum PolicyLoader {
                 description: draft.title, clause: draft.clause, assessedItem: draft.id, location: draft.location)
         }
         let fields = assessedFields + declaredFields
-        PolicyChecks.duplicateIDs(
-            fields.map { ($0.id, $0.location) } + lists.map { ($0.id, $0.location) },
-            what: "记录字段（含考核人打分的项目）", sink: &sink)
+        PolicyChecks.duplicateIDs(declaredFields.map { ($0.id, $0.location) } + lists.map { ($0.id, $0.location) }, what: "记录字段", sink: &sink)
+        for field in declaredFields + lists.map({ EvidenceField(id: $0.id, type: .text, location: $0.location) }) {
+            if let item = assessedFields.first(where: { $0.id == field.id }) {
+                sink.error(
+                    "rules.duplicate-id", "记录字段“\(field.id)”与考核人打分的项目同名：该项目的打分已占用这一列",
+                    hint: "给字段换一个编号", at: field.location, notes: [.init("项目写在这里", at: item.location)])
+            }
+        }
 
         var seenItems = Set<String>()
         let uniqueDrafts = drafts.filter { seenItems.insert($0.id).inserted }
@@ -135,7 +140,7 @@ public enum PolicyLoader {
             RewardDecoding.reward($1, index: $0, environment: rewardEnvironment, evidence: evidence, sink: &sink)
         }
         PolicyChecks.duplicateIDs(rewards.map { ($0.id, $0.location) }, what: "奖励", sink: &sink)
-        for reward in rewards { PolicyChecks.fundReference(reward.fund, at: reward.location, funds: funds, sink: &sink) }
+        for reward in rewards { PolicyChecks.fundReference(reward.fund, at: reward.fundLocation, funds: funds, sink: &sink) }
         if !rewards.isEmpty, grades == nil {
             for reward in rewards {
                 if case .byGrade = reward.basis {

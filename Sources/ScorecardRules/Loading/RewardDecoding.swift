@@ -16,7 +16,8 @@ enum RewardDecoding {
         let label = id.map { "奖励 \($0)" } ?? "第 \(index + 1) 项奖励"
         let title = reader.required("title", sink: &sink).flatMap { ScalarReading.text($0, "\(label) 的名称（title）", sink: &sink) }
         let clause = ScalarReading.clause(reader, sink: &sink)
-        let fund = reader.required("fund", sink: &sink, hint: "写上列支的经费编号，如 fund: party_building").flatMap { ScalarReading.identifier($0, "\(label) 的经费（fund）", sink: &sink) }
+        let fundNode = reader.required("fund", sink: &sink, hint: "写上列支的经费编号，如 fund: party_building")
+        let fund = fundNode.flatMap { ScalarReading.identifier($0, "\(label) 的经费（fund）", sink: &sink) }
         let cap = reader.optional("cap").flatMap { ScalarReading.decimal($0, "\(label) 的上限（cap）", sink: &sink) }
         let condition = reader.optional("when").flatMap {
             ExpressionReading.compile($0, "\(label) 的发放条件（when）", in: environment, expecting: .boolean, sink: &sink)
@@ -44,7 +45,8 @@ enum RewardDecoding {
             }
         }
         guard let id, let title, let fund, let basis else { return nil }
-        return RewardRule(id: id, title: title, clause: clause, fund: fund, basis: basis, condition: condition, cap: cap, location: node.location)
+        return RewardRule(
+            id: id, title: title, clause: clause, fund: fund, fundLocation: fundNode.map(valueLocation) ?? node.location, basis: basis, condition: condition, cap: cap, location: node.location)
     }
 
     private static func perRecord(_ node: YAMLNode?, label: String, evidence: EvidenceSchema, sink: inout DiagnosticSink) -> RewardBasis? {

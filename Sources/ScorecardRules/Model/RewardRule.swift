@@ -7,6 +7,8 @@ public struct RewardRule: Sendable {
     public var title: String
     public var clause: String?
     public var fund: String
+    /// Where the fund was named, for a reference to an undeclared fund.
+    public var fundLocation: SourceLocation
     public var basis: RewardBasis
     /// Paid only when this holds (e.g. `total >= 60`).
     public var condition: RuleExpression?
