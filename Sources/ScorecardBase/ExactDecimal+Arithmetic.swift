@@ -64,7 +64,13 @@ extension ExactDecimal {
         if shift >= 0 {
             var remainder: UInt128
             if shift <= 38, case let (scaled, false) = dividend.multipliedReportingOverflow(by: ExactDecimal.pow10(shift)) {
-                (kept, remainder) = scaled.quotientAndRemainder(dividingBy: divisor)
+                if scaled <= UInt128(UInt64.max), divisor <= UInt128(UInt64.max) {
+                    // Common case (scores, money): hardware 64-bit division.
+                    let (q, r) = UInt64(scaled).quotientAndRemainder(dividingBy: UInt64(divisor))
+                    (kept, remainder) = (UInt128(q), UInt128(r))
+                } else {
+                    (kept, remainder) = scaled.quotientAndRemainder(dividingBy: divisor)
+                }
             } else {
                 (kept, remainder) = dividend.quotientAndRemainder(dividingBy: divisor)
                 var left = shift

@@ -70,6 +70,14 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
     /// Divides out powers of ten while the scale allows, in large steps first.
     static func stripTrailingZeros(_ magnitude: inout UInt128, _ scale: inout Int) {
         if magnitude == 0 { scale = 0; return }
+        if magnitude <= UInt128(UInt64.max) {
+            // Hardware 64-bit division is several times cheaper than the 128-bit routines.
+            var small = UInt64(magnitude)
+            while scale >= 8, small % 100_000_000 == 0 { small /= 100_000_000; scale -= 8 }
+            while scale >= 1, small % 10 == 0 { small /= 10; scale -= 1 }
+            magnitude = UInt128(small)
+            return
+        }
         var step = 16
         while step > 0 {
             let p = pow10(step)
