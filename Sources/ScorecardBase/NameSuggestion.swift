@@ -1,26 +1,30 @@
-/// "Did you mean …?" for misspelt keys, ids and names.
+/// "Did you mean …?" for misspelt keys, ids, column titles and names in expressions.
 ///
 /// Policy officers type keys by hand; a near miss (`pionts` for `points`) should come back with
-/// the word they meant rather than a bare "unknown key".
+/// the word they meant rather than a bare "unknown key". One implementation serves every layer
+/// so the same slip gets the same suggestion everywhere.
 public enum NameSuggestion {
-    /// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
-    /// Case differences count as half an edit so `Points` still finds `points`.
+    /// The closest candidate within a third of the name's length (at least 1, at most 3 edits);
+    /// a difference in letter case alone always qualifies. Ties go to the alphabetically first,
+    /// so the suggestion never depends on declaration order.
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
-        let target = Array(name.lowercased())
+        let target = Array(name.unicodeScalars)
         guard !target.isEmpty else { return nil }
-        var best: (name: String, distance: Int)?
-        for candidate in candidates where candidate != name {
-            let distance = editDistance(target, Array(candidate.lowercased()))
-            let limit = max(1, min(3, (max(target.count, candidate.count) + 2) / 4))
+        let lowered = name.lowercased()
+        let limit = min(3, max(1, target.count / 3))
+        var best: (distance: Int, name: String)?
+        for candidate in candidates.sorted() where candidate != name {
+            let distance = candidate.lowercased() == lowered ? 0 : editDistance(target, Array(candidate.unicodeScalars))
             guard distance <= limit else { continue }
             if let current = best, current.distance <= distance { continue }
-            best = (candidate, distance)
+            best = (distance, candidate)
         }
         return best?.name
     }
 
-    /// Levenshtein distance with transpositions counted as one edit (`pionts` → `points`).
-    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// Optimal-string-alignment distance: a swapped pair of letters counts as one edit,
+    /// the commonest typing slip (`pionts` → `points`).
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous2 = [Int](repeating: 0, count: b.count + 1)

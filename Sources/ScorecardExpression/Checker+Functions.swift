@@ -57,7 +57,7 @@ extension Checker {
             }
             return Checked(type: .date, code: .date { _ in day }, syntax: node)
         default:
-            let suggestion = Suggestion.closest(to: name, among: Checker.functionNames)
+            let suggestion = NameSuggestion.closest(to: name, among: Checker.functionNames)
             throw ExpressionError(
                 code: "expr.function.unknown", message: "没有名为“\(name)”的函数",
                 hint: suggestion.map { "你是不是想写 \($0)？" }

@@ -106,7 +106,7 @@ struct Checker {
         guard let entry = environment.lookup(name) else {
             var candidates = environment.names
             for scope in scopes { candidates += scope.fields.map(\.name) }
-            let suggestion = Suggestion.closest(to: name, among: candidates)
+            let suggestion = NameSuggestion.closest(to: name, among: candidates)
             let isKeywordLike = Token.Keyword(rawValue: name.lowercased()) != nil
             throw ExpressionError(
                 code: "expr.name.unknown", message: "不认识的名称“\(name)”",
