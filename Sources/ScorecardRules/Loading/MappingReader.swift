@@ -14,7 +14,7 @@ struct MappingReader {
         guard let pairs = node.mapping else {
             sink.error(
                 "rules.expected-mapping",
-                "\(context) 应当是一组“键: 值”（映射），这里却是\(node.kindDescription)",
+                "\(spaced(context))应当是一组“键: 值”（映射），这里却是\(node.kindDescription)",
                 hint: "在下一行缩进写出各个键，如“  id: ...”",
                 at: node.location)
             return nil
@@ -24,14 +24,14 @@ struct MappingReader {
         self.pairs = pairs
         for pair in pairs {
             guard let key = pair.key.scalar?.value else {
-                sink.error("rules.complex-key", "\(context) 中的键必须是简单的文字", at: pair.key.location)
+                sink.error("rules.complex-key", "\(spaced(context))中的键必须是简单的文字", at: pair.key.location)
                 continue
             }
             if !allowed.contains(key) {
                 let suggestion = NameSuggestion.closest(to: key, among: allowed)
                 sink.error(
                     "rules.unknown-key",
-                    "\(context) 中没有“\(key)”这个键",
+                    "\(spaced(context))中没有“\(key)”这个键",
                     hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的键：\(allowed.joined(separator: "、"))",
                     at: keyLocation(pair))
             }
@@ -52,7 +52,7 @@ struct MappingReader {
         let written = pairs.first { $0.key.scalar?.value == key }
         sink.error(
             "rules.missing-key",
-            written == nil ? "\(context) 缺少必填的“\(key)”" : "\(context) 的“\(key)”没有填写内容",
+            written == nil ? "\(spaced(context))缺少必填的“\(key)”" : "\(spaced(context))的“\(key)”没有填写内容",
             hint: hint ?? "请补上“\(key): …”",
             at: written.map { keyLocation($0) } ?? node.location)
         return nil
@@ -62,4 +62,11 @@ struct MappingReader {
     func location(ofKey key: String) -> SourceLocation {
         pairs.first { $0.key.scalar?.value == key }.map(keyLocation) ?? node.location
     }
+}
+
+/// Chinese runs straight on after Chinese, but keeps a space after a Latin word (`policy 中`),
+/// the way Chinese typesetting spaces mixed text.
+func spaced(_ context: String) -> String {
+    guard let last = context.unicodeScalars.last else { return context }
+    return last.isASCII ? context + " " : context
 }
