@@ -130,18 +130,16 @@ import ScorecardBase
         #expect(try checked.evaluateBoolean(slots) == nil)
     }
 
-    @Test func aMillionEvaluationsAreCheap() throws {
+    /// Speed belongs in benchmarks; this pins that repeated evaluation of one compiled
+    /// expression is stable and its results add up exactly.
+    @Test func repeatedEvaluationAccumulatesExactly() throws {
         let checked = try Expression.compile(
             "if reports_due == 0 then 5 else 5 * reports_on_time / reports_due", in: F.environment)
         let slots = F.record
         var total = ExactDecimal.zero
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure {
-            for _ in 0..<100_000 {
-                if let v = try checked.evaluateNumber(slots) { total = try total.adding(v) }
-            }
+        for _ in 0..<10_000 {
+            if let v = try checked.evaluateNumber(slots) { total = try total.adding(v) }
         }
-        #expect(total == ExactDecimal(375_000))
-        print("100k evaluations: \(elapsed)")
+        #expect(total == ExactDecimal(37_500))
     }
 }

@@ -15,7 +15,7 @@ struct MappingReader {
             sink.error(
                 "rules.expected-mapping",
                 "\(spaced(context))应当是一组“键: 值”（映射），这里却是\(node.kindDescription)",
-                hint: "在下一行缩进写出各个键，如“  id: ...”",
+                hint: colonHint(node) ?? "在下一行缩进写出各个键，如“  id: ...”",
                 at: node.location)
             return nil
         }
@@ -69,4 +69,15 @@ struct MappingReader {
 func spaced(_ context: String) -> String {
     guard let last = context.unicodeScalars.last else { return context }
     return last.isASCII ? context + " " : context
+}
+
+/// A scalar where a mapping belongs is nearly always a colon typed the Chinese way (`id：i01`)
+/// or without the space YAML needs after it (`id:i01`).
+func colonHint(_ node: YAMLNode) -> String? {
+    guard let text = node.scalar?.value else { return nil }
+    if text.contains("：") { return "把全角冒号“：”改为半角冒号“:”，并在冒号后加一个空格，如“id: i01”" }
+    if let colon = text.firstIndex(of: ":"), text.index(after: colon) < text.endIndex, text[text.index(after: colon)] != " " {
+        return "YAML 的冒号后面要有一个空格：写成“\(text[..<colon]): \(text[text.index(after: colon)...])”"
+    }
+    return nil
 }
