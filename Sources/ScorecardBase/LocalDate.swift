@@ -19,6 +19,29 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Parses exactly `YYYY-MM-DD`; also accepts `YYYY/MM/DD` and `YYYY/M/D`, which Chinese
     /// spreadsheet software writes when it exports dates.
     public init?(_ text: some StringProtocol) {
+        // The common `YYYY-MM-DD` straight from the bytes: evidence files hold many dates.
+        let bytes = text.utf8
+        if bytes.count == 10 {
+            var digits: [Int] = []
+            digits.reserveCapacity(8)
+            var shapeOK = true
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 7 {
+                    if byte != UInt8(ascii: "-") { shapeOK = false; break }
+                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    digits.append(Int(byte - UInt8(ascii: "0")))
+                } else {
+                    shapeOK = false
+                    break
+                }
+            }
+            if shapeOK {
+                self.init(
+                    year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+                    month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
+                return
+            }
+        }
         let separators: Set<Character> = ["-", "/"]
         let parts = text.split(omittingEmptySubsequences: false) { separators.contains($0) }
         guard parts.count == 3,

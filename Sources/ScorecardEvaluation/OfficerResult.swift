@@ -18,8 +18,6 @@ public struct ItemResult: Sendable {
     /// Rounded to the policy's precision; nil when the item could not be evaluated.
     public var score: ExactDecimal?
     public var basis: Basis?
-    /// The record values the item's rule read, by name, in name order.
-    public var inputs: [(name: String, value: Value)]
 }
 
 /// One reward line for the quarter, charged to a fund.

@@ -50,7 +50,7 @@ public struct QuarterEvaluator: Sendable {
             itemResults[index] = result
         }
         let items = itemResults.enumerated().map { index, result in
-            result ?? ItemResult(itemID: policy.items[index].id, score: nil, basis: nil, inputs: [])
+            result ?? ItemResult(itemID: policy.items[index].id, score: nil, basis: nil)
         }
 
         var total: ExactDecimal?
@@ -93,12 +93,7 @@ public struct QuarterEvaluator: Sendable {
     }
 
     private func evaluate(_ item: Item, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {
-        var names: [String] = []
-        if case .computed(let formula) = item.scoring.method { names += formula.readNames }
-        if item.scoring.isAssessed { names.append(item.id) }
-        for condition in item.scoring.conditions { names += condition.when.readNames + condition.score.readNames }
-        let inputs = Set(names).sorted().map { ($0, value(of: $0, in: slots)) }
-        var result = ItemResult(itemID: item.id, score: nil, basis: nil, inputs: inputs)
+        var result = ItemResult(itemID: item.id, score: nil, basis: nil)
 
         do {
             for (index, condition) in item.scoring.conditions.enumerated() {
@@ -180,13 +175,6 @@ public struct QuarterEvaluator: Sendable {
         }
         result.amount = amount.rounded(scale: policy.money.precision, policy.money.rounding)
         return result
-    }
-
-    private func value(of name: String, in slots: [Value]) -> Value {
-        let layout = policy.layout
-        let slot = name.hasPrefix("score.") ? layout.slot(ofScore: String(name.dropFirst(6))) : (layout.slot(ofField: name) ?? layout.slot(ofList: name))
-        guard let slot, slots.indices.contains(slot) else { return .missing }
-        return slots[slot]
     }
 
     private func failure(_ error: EvaluationError, officer: Officer, what: String, at location: SourceLocation) -> Diagnostic {

@@ -45,13 +45,8 @@ struct ExplainCommand: ParsableCommand {
             writeError("姓名“\(officer)”对应多名联系员：\(matches.map(\.officer.id).joined(separator: "、"))；请改用工号。\n")
             throw ExitCode(2)
         }
-        var fieldLocations: [String: SourceLocation] = [:]
-        if let record = run.evidence.records.first(where: { $0.officer.id == officerResult.officer.id }) {
-            for (index, id) in policy.layout.fieldIDs.enumerated() where index < record.fieldLocations.count {
-                if let location = record.fieldLocations[index] { fieldLocations[id] = location }
-            }
-        }
-        writeOutput(ExplainReport(policy: policy, result: officerResult, quarter: quarter, fieldLocations: fieldLocations).renderText())
+        guard let record = run.evidence.records.first(where: { $0.officer.id == officerResult.officer.id }) else { throw ExitCode(2) }
+        writeOutput(ExplainReport(policy: policy, result: officerResult, record: record, quarter: quarter).renderText())
         if !officerResult.failures.isEmpty {
             report(officerResult.failures, display: display)
             throw ExitCode(1)

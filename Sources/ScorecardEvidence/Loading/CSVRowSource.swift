@@ -42,13 +42,12 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             case .failure(let error):
                 problems.append(error.diagnostic)
             case .success(let raw):
-                let cells = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: raw.location(at: $0)) }
                 if raw.count > header.count {
                     problems.append(.error(
                         "evidence.extra-cells", "这一行有 \(raw.count) 格，比表头多 \(raw.count - header.count) 格",
                         hint: "检查是否多了逗号；含逗号的内容要用英文双引号括起来", at: raw.location(at: header.count)))
                 }
-                return EvidenceRow(cells: cells, location: SourceLocation(file: raw.file, line: raw.line, column: 1))
+                return EvidenceRow(csv: raw)
             }
         }
         return nil

@@ -68,6 +68,10 @@ struct ColumnMapping {
 extension String {
     /// Cells lose surrounding spaces and a stray BOM, which spreadsheets add without asking.
     var trimmedForEvidence: String {
+        // Nearly every cell needs nothing: decide that from the bytes at both ends.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         var text = Substring(self)
         while let first = text.first, first.isWhitespace || first == "\u{FEFF}" { text = text.dropFirst() }
         while let last = text.last, last.isWhitespace { text = text.dropLast() }

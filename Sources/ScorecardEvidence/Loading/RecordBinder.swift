@@ -36,19 +36,11 @@ public struct RecordBinder {
                 continue
             }
             var slots = policy.layout.emptySlots()
-            var locations = [SourceLocation?](repeating: nil, count: fields.count)
-            var rowOK = true
             for (index, field) in fields.enumerated() {
-                let cell = mapping.fieldColumns[index].flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil }
-                guard let value = value(of: field, in: cell, row: row, officer: officer) else {
-                    rowOK = false
-                    continue
-                }
+                guard let value = value(of: field, column: mapping.fieldColumns[index], row: row, officer: officer) else { continue }
                 slots[policy.layout.fieldsStart + index] = value
-                locations[index] = cell.flatMap { $0.text.trimmedForEvidence.isEmpty ? nil : $0.location }
             }
-            _ = rowOK
-            records[officer.id] = OfficerRecord(officer: officer, slots: slots, location: row.location, fieldLocations: locations)
+            records[officer.id] = OfficerRecord(officer: officer, slots: slots, row: row, fieldColumns: mapping.fieldColumns)
             order.append(officer.id)
         }
     }
@@ -63,8 +55,7 @@ public struct RecordBinder {
             var values: [Value] = []
             var rowOK = true
             for (index, field) in list.fields.enumerated() {
-                let cell = mapping.fieldColumns[index].flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil }
-                guard let value = value(of: field, in: cell, row: row, officer: officer) else {
+                guard let value = value(of: field, column: mapping.fieldColumns[index], row: row, officer: officer) else {
                     rowOK = false
                     values.append(.missing)
                     continue
@@ -102,62 +93,62 @@ public struct RecordBinder {
     }
 
     private mutating func officer(in row: EvidenceRow, column: Int, nameColumn: Int?) -> Officer? {
-        guard row.cells.indices.contains(column) else {
+        guard let text = row.text(at: column) else {
             problems.append(.error("evidence.short-row", "这一行的列数不够，没有联系员工号", hint: "检查这一行是否少了逗号", at: row.location))
             return nil
         }
-        let cell = row.cells[column]
-        let id = cell.text.trimmedForEvidence
+        let id = text.trimmedForEvidence
         if id.isEmpty {
-            problems.append(.error("evidence.missing-officer", "这一行没有填写联系员工号", at: cell.location))
+            problems.append(.error("evidence.missing-officer", "这一行没有填写联系员工号", at: row.location(at: column)))
             return nil
         }
         guard let officer = roster.officer(withID: id) else {
             let suggestion = NameSuggestion.closest(to: id, among: roster.officers.map(\.id))
             problems.append(.error(
                 "evidence.unknown-officer", "名册中没有工号为“\(id)”的联系员",
-                hint: suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人", at: cell.location))
+                hint: suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人", at: row.location(at: column)))
             return nil
         }
         if !officer.serves(in: quarter) {
             problems.append(.error(
                 "evidence.not-serving", "联系员 \(officer.id)（\(officer.name)）在 \(quarter) 不在任",
-                hint: "核对名册中的任职日期（from/until）或这一行的工号", at: cell.location))
+                hint: "核对名册中的任职日期（from/until）或这一行的工号", at: row.location(at: column)))
             return nil
         }
-        if let nameColumn, row.cells.indices.contains(nameColumn) {
-            let name = row.cells[nameColumn].text.trimmedForEvidence
+        if let nameColumn, let nameText = row.text(at: nameColumn) {
+            let name = nameText.trimmedForEvidence
             if !name.isEmpty, name != officer.name {
                 problems.append(.error(
                     "evidence.name-mismatch", "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是“\(name)”",
-                    hint: "核对工号与姓名是否填错了行", at: row.cells[nameColumn].location))
+                    hint: "核对工号与姓名是否填错了行", at: row.location(at: nameColumn)))
                 return nil
             }
         }
         return officer
     }
 
-    private mutating func value(of field: EvidenceField, in cell: EvidenceCell?, row: EvidenceRow, officer: Officer) -> Value? {
-        let text = cell?.text.trimmedForEvidence ?? ""
+    private mutating func value(of field: EvidenceField, column: Int?, row: EvidenceRow, officer: Officer) -> Value? {
+        let text = column.flatMap { row.text(at: $0) }?.trimmedForEvidence ?? ""
+        let place = column.map { row.location(at: $0) } ?? row.location
         if text.isEmpty {
             if let defaultValue = field.defaultValue { return defaultValue }
             problems.append(.error(
                 "evidence.missing-value", "联系员 \(officer.id)（\(officer.name)）的“\(field.displayName)”没有填写",
                 hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
-                at: cell?.location ?? row.location))
+                at: place))
             return nil
         }
         switch FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max) {
         case .failure(let problem):
             problems.append(.error(
                 "evidence.bad-value", "联系员 \(officer.id)（\(officer.name)）的“\(field.displayName)”：\(problem.message)",
-                hint: problem.hint, at: cell?.location ?? row.location))
+                hint: problem.hint, at: place))
             return nil
         case .success(let value):
             if field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
                 problems.append(.error(
                     "evidence.date-outside-quarter", "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
-                    hint: "核对日期，或把这条记录放到它所属季度的文件里", at: cell?.location ?? row.location))
+                    hint: "核对日期，或把这条记录放到它所属季度的文件里", at: place))
                 return nil
             }
             return value

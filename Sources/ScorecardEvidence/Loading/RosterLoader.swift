@@ -51,13 +51,13 @@ public enum RosterLoader {
         var firstRow: [String: SourceLocation] = [:]
         while let row = source.nextRow(problems: &problems) {
             func text(_ id: String) -> String? {
-                guard let index = columnOf[id], row.cells.indices.contains(index) else { return nil }
-                let value = row.cells[index].text.trimmedForEvidence
+                guard let index = columnOf[id], let cellText = row.text(at: index) else { return nil }
+                let value = cellText.trimmedForEvidence
                 return value.isEmpty ? nil : value
             }
             func location(_ id: String) -> SourceLocation {
-                guard let index = columnOf[id], row.cells.indices.contains(index) else { return row.location }
-                return row.cells[index].location
+                guard let index = columnOf[id] else { return row.location }
+                return row.location(at: index)
             }
             func date(_ id: String) -> LocalDate? {
                 guard let value = text(id) else { return nil }

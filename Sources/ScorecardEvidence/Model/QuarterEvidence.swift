@@ -6,16 +6,35 @@ public struct OfficerRecord: Sendable {
     public var officer: Officer
     /// Values by slot (`RecordLayout`); item-score, total and grade slots start `missing`.
     public var slots: [Value]
-    /// Where the officer's row was read (file and line), for messages and explanations.
+    /// The row the record was read from: where each value came from, worked out on demand.
+    private var row: EvidenceRow?
+    /// The row's column for each evidence field, by field index; nil for a default.
+    private var fieldColumns: [Int?]
+    /// Where the officer's row starts (file and line).
     public var location: SourceLocation
-    /// Where each field's value was read, by field slot; nil when the value is a default.
-    public var fieldLocations: [SourceLocation?]
 
-    public init(officer: Officer, slots: [Value], location: SourceLocation, fieldLocations: [SourceLocation?]) {
+    public init(officer: Officer, slots: [Value], row: EvidenceRow, fieldColumns: [Int?]) {
         self.officer = officer
         self.slots = slots
+        self.row = row
+        self.fieldColumns = fieldColumns
+        self.location = row.location
+    }
+
+    /// A record built in code (tests, other front ends), with no source to point into.
+    public init(officer: Officer, slots: [Value], location: SourceLocation) {
+        self.officer = officer
+        self.slots = slots
+        self.row = nil
+        self.fieldColumns = []
         self.location = location
-        self.fieldLocations = fieldLocations
+    }
+
+    /// Where evidence field `index` was read; nil when it was left empty and took its default.
+    public func fieldLocation(_ index: Int) -> SourceLocation? {
+        guard let row, index < fieldColumns.count, let column = fieldColumns[index],
+              let text = row.text(at: column), !text.trimmedForEvidence.isEmpty else { return nil }
+        return row.location(at: column)
     }
 }
 

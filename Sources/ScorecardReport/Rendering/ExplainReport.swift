@@ -1,5 +1,6 @@
 import ScorecardBase
 import ScorecardEvaluation
+import ScorecardEvidence
 import ScorecardExpression
 import ScorecardRules
 
@@ -8,15 +9,21 @@ import ScorecardRules
 public struct ExplainReport: Sendable {
     public let policy: Policy
     public let result: OfficerResult
+    public let record: OfficerRecord
     public let quarter: Quarter
     /// Where each evidence field's value was read, by field id.
-    public let fieldLocations: [String: SourceLocation]
+    private let fieldLocations: [String: SourceLocation]
 
-    public init(policy: Policy, result: OfficerResult, quarter: Quarter, fieldLocations: [String: SourceLocation]) {
+    public init(policy: Policy, result: OfficerResult, record: OfficerRecord, quarter: Quarter) {
         self.policy = policy
         self.result = result
+        self.record = record
         self.quarter = quarter
-        self.fieldLocations = fieldLocations
+        var locations: [String: SourceLocation] = [:]
+        for (index, id) in policy.layout.fieldIDs.enumerated() {
+            if let location = record.fieldLocation(index) { locations[id] = location }
+        }
+        self.fieldLocations = locations
     }
 
     public func renderText() -> String {
@@ -53,7 +60,8 @@ public struct ExplainReport: Sendable {
             case nil:
                 out += "     未能计算，原因见下\n"
             }
-            let inputs = itemResult.inputs.filter { $0.name != item.id || !item.scoring.isAssessed }
+            let inputs = ItemInputs.values(read: item, record: record, result: result, layout: policy.layout)
+                .filter { $0.name != item.id || !item.scoring.isAssessed }
             if !inputs.isEmpty {
                 let described = inputs.map { input in
                     var text = "\(input.name) = \(valueText(input.value))"

@@ -11,8 +11,11 @@ public enum FieldValueParsing {
 
     public static func parse(_ raw: String, as type: FieldType, min: ExactDecimal?, max: ExactDecimal?) -> Result<Value, Problem> {
         var text = Substring(raw)
-        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
-        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        // Most values have nothing to trim; only look at characters when an end byte says so.
+        if let first = raw.utf8.first, let last = raw.utf8.last, first <= 0x20 || first >= 0x80 || last <= 0x20 || last >= 0x80 {
+            while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+            while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        }
         switch type {
         case .integer, .decimal:
             guard let number = ExactDecimal(text) else {
