@@ -25,17 +25,9 @@ public struct QuarterEvaluator: Sendable {
         let officer = record.officer
         let layout = policy.layout
 
-        for check in policy.evidence.checks {
-            do {
-                if case .boolean(false) = try check.requirement.evaluate(slots) {
-                    findings.append(.error(
-                        "evidence.check", "联系员 \(officer.id)（\(officer.name)）的记录不符合检查“\(check.id)”：\(check.message)",
-                        hint: "核对记录中 \(check.requirement.readNames.joined(separator: "、")) 的数值", at: record.location))
-                }
-            } catch {
-                failures.append(failure(error, officer: officer, what: "记录检查 \(check.id)", at: check.requirement.location(of: error)))
-            }
-        }
+        let checked = check(record)
+        findings += checked.findings
+        failures += checked.failures
 
         var itemResults = [ItemResult?](repeating: nil, count: policy.items.count)
         var complete = true
@@ -90,6 +82,30 @@ public struct QuarterEvaluator: Sendable {
             officer: officer, items: items, total: failures.isEmpty ? total : nil, grade: failures.isEmpty ? grade : nil,
             rewards: rewards, rewardTotal: failures.isEmpty ? rewardTotal : nil, findings: findings,
             failures: failures, recordLocation: record.location)
+    }
+
+    /// The record checks of the rules (e.g. on-time reports never exceed reports due): problems
+    /// in the evidence, reported at the first value the check reads.
+    public func check(_ record: OfficerRecord) -> (findings: [Diagnostic], failures: [Diagnostic]) {
+        var findings: [Diagnostic] = []
+        var failures: [Diagnostic] = []
+        let officer = record.officer
+        for check in policy.evidence.checks {
+            do {
+                if case .boolean(false) = try check.requirement.evaluate(record.slots) {
+                    let place = check.requirement.readNames.lazy
+                        .compactMap { name in self.policy.layout.fieldIDs.firstIndex(of: name).flatMap { record.fieldLocation($0) } }
+                        .first
+                    findings.append(.error(
+                        "evidence.check", "联系员 \(officer.id)（\(officer.name)）的记录不符合检查“\(check.id)”：\(check.message)",
+                        hint: "核对记录中 \(check.requirement.readNames.joined(separator: "、")) 的数值；规则写在 \(check.location)",
+                        at: place ?? record.location))
+                }
+            } catch {
+                failures.append(failure(error, officer: officer, what: "记录检查 \(check.id)", at: check.requirement.location(of: error)))
+            }
+        }
+        return (findings, failures)
     }
 
     private func evaluate(_ item: Item, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {

@@ -51,15 +51,19 @@ public struct Workspace: Sendable {
         public var result: QuarterResult?
     }
 
-    public func run(_ quarter: Quarter) -> QuarterRun? {
+    /// Loads and evaluates a quarter. By default nothing is evaluated when the evidence has an
+    /// error; with `partial`, the officers whose rows are sound are evaluated all the same (the
+    /// problems are still reported, and the run still counts as having findings).
+    public func run(_ quarter: Quarter, partial: Bool = false) -> QuarterRun? {
         guard let policy, let roster else { return nil }
         let loaded = evidenceFolder.loadQuarter(quarter, policy: policy, roster: roster)
+        let evaluator = QuarterEvaluator(policy: policy)
         var problems = rosterDiagnostics + loaded.problems
+        // Record checks run on every sound record, so one run lists every problem in the evidence.
+        for record in loaded.evidence.records { problems += evaluator.check(record).findings }
         var result: QuarterResult?
-        if !problems.hasErrors {
-            let evaluated = QuarterEvaluator(policy: policy).evaluate(loaded.evidence)
-            problems += evaluated.findings
-            result = evaluated
+        if partial || !problems.hasErrors {
+            result = evaluator.evaluate(loaded.evidence)
         }
         return QuarterRun(quarter: quarter, evidence: loaded.evidence, evidenceProblems: problems.sortedForDisplay(), result: result)
     }

@@ -20,6 +20,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: "Output: text (a table for people), json or csv (one row per officer).")
     var format: OutputFormat = .text
 
+    @Flag(name: .long, help: "Evaluate the officers whose evidence is sound even when other rows have problems (still exits 1).")
+    var partial = false
+
     func run() throws {
         let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
         guard let policy = workspace.policy else {
@@ -34,10 +37,10 @@ struct EvaluateCommand: ParsableCommand {
             report([problem], display: display)
             throw ExitCode(1)
         }
-        guard let run = workspace.run(quarter) else { throw ExitCode(2) }
+        guard let run = workspace.run(quarter, partial: partial) else { throw ExitCode(2) }
         report(run.evidenceProblems, display: display)
-        guard let result = run.result, !run.evidenceProblems.hasErrors else {
-            writeError("证据有问题，未输出结果。改正后重新运行。\n")
+        guard let result = run.result, partial || !run.evidenceProblems.hasErrors else {
+            writeError("证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
             throw ExitCode(1)
         }
         let rendered = QuarterReport(policy: policy, result: result)
@@ -48,6 +51,10 @@ struct EvaluateCommand: ParsableCommand {
         }
         if !result.failures.isEmpty {
             report(result.failures, display: display)
+            throw ExitCode(1)
+        }
+        if run.evidenceProblems.hasErrors {
+            writeError("以上结果不含证据有问题的联系员（--partial）。\n")
             throw ExitCode(1)
         }
     }

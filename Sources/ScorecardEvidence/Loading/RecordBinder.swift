@@ -12,6 +12,8 @@ public struct RecordBinder {
     public private(set) var problems: [Diagnostic] = []
 
     private var records: [String: OfficerRecord] = [:]
+    /// Officers with a problem in any of their rows: left out of a partial run.
+    public private(set) var rejected: Set<String> = []
     private var order: [String] = []
     private var listRows: [String: [[[Value]]]] = [:] // officer → list index → rows
 
@@ -33,11 +35,15 @@ public struct RecordBinder {
                     "evidence.duplicate-record", "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
                     hint: "每人每季度只能有一行；合并或删去一行", at: row.location,
                     notes: [.init("第一行在这里", at: earlier.location)]))
+                rejected.insert(officer.id)
                 continue
             }
             var slots = policy.layout.emptySlots()
             for (index, field) in fields.enumerated() {
-                guard let value = value(of: field, column: mapping.fieldColumns[index], row: row, officer: officer) else { continue }
+                guard let value = value(of: field, column: mapping.fieldColumns[index], row: row, officer: officer) else {
+                    rejected.insert(officer.id)
+                    continue
+                }
                 slots[policy.layout.fieldsStart + index] = value
             }
             records[officer.id] = OfficerRecord(officer: officer, slots: slots, row: row, fieldColumns: mapping.fieldColumns)
@@ -62,15 +68,19 @@ public struct RecordBinder {
                 }
                 values.append(value)
             }
-            guard rowOK else { continue }
+            guard rowOK else {
+                rejected.insert(officer.id)
+                continue
+            }
             var lists = listRows[officer.id] ?? Array(repeating: [], count: policy.evidence.lists.count)
             lists[listIndex].append(values)
             listRows[officer.id] = lists
         }
     }
 
-    /// The quarter's records in the order they were read, with their lists attached; officers
-    /// serving in the quarter without a record are reported.
+    /// The quarter's valid records in the order they were read, with their lists attached;
+    /// officers serving in the quarter without a record are reported, and officers with a bad
+    /// row are left out (see `rejected`), so a partial run evaluates only what is sound.
     public mutating func finish(files: [String]) -> QuarterEvidence {
         for officer in roster.officers where officer.serves(in: quarter) && records[officer.id] == nil {
             problems.append(.error(
@@ -81,7 +91,7 @@ public struct RecordBinder {
             if let officer = roster.officer(withID: officerID), officer.serves(in: quarter) { continue }
         }
         var result: [OfficerRecord] = []
-        for id in order {
+        for id in order where !rejected.contains(id) {
             guard var record = records[id] else { continue }
             let lists = listRows[id] ?? Array(repeating: [], count: policy.evidence.lists.count)
             for (index, rows) in lists.enumerated() {
@@ -121,6 +131,7 @@ public struct RecordBinder {
                 problems.append(.error(
                     "evidence.name-mismatch", "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是“\(name)”",
                     hint: "核对工号与姓名是否填错了行", at: row.location(at: nameColumn)))
+                rejected.insert(officer.id)
                 return nil
             }
         }
