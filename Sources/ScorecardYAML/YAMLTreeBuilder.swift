@@ -220,6 +220,18 @@ struct YAMLTreeBuilder {
         }
         let english = failure.context.map { "\(failure.problem) (\($0))" } ?? failure.problem
         notes.append(.init("libyaml 原文：\(english)"))
-        return .error("yaml.syntax", translation.message, hint: translation.hint, at: place, notes: notes)
+        return .error("yaml.syntax", translation.message, hint: fullWidthColonHint(failure) ?? translation.hint, at: place, notes: notes)
+    }
+
+    /// A colon typed with a Chinese input method (`points：5`) is the likeliest cause of a syntax
+    /// error on a line, or the line before it, that has one outside any quotes.
+    private func fullWidthColonHint(_ failure: LibYAMLFailure) -> String? {
+        let lines = [failure.contextMark?.line, failure.problemMark.line, failure.problemMark.line - 1].compactMap { $0 }
+        for index in lines {
+            guard let text = source.line(index), let colon = text.firstIndex(of: "："),
+                  !text[..<colon].contains("\""), !text[..<colon].contains("'"), !text[..<colon].contains("#"), !text[..<colon].contains(":") else { continue }
+            return "第 \(index + 1) 行的冒号“：”是全角（中文输入法）的，YAML 只认半角冒号：改成“:”并在后面加一个空格"
+        }
+        return nil
     }
 }

@@ -80,9 +80,11 @@ public struct DiagnosticRenderer: Sendable {
             lines.append("\(pad) \(equals) \(style.apply(ANSIStyle.bold, to: "提示")): \(hint)")
         }
         for note in diagnostic.notes {
-            let place = note.location.map { "\($0): " } ?? ""
+            // A note about the very place already shown needs no second copy of the line.
+            let location = note.location == diagnostic.location ? nil : note.location
+            let place = location.map { "\($0): " } ?? ""
             lines.append("\(pad) \(equals) \(style.apply(ANSIStyle.bold, to: "说明")): \(place)\(note.message)")
-            if let location = note.location {
+            if let location {
                 lines += snippet(location, color: Self.color(.note), gutter: gutter, cache: &cache)
             }
         }

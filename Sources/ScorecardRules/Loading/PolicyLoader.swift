@@ -21,14 +21,40 @@ public enum PolicyLoader {
     public static func load(sources: [RuleSource]) -> PolicyLoadResult {
         var sink = DiagnosticSink()
         var sections = RuleSections()
+        var unreadable: [String] = []
         for source in sources {
             let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath)
             sink.append(contentsOf: loaded.diagnostics)
+            if loaded.diagnostics.contains(where: { $0.severity == .error && Self.stopsReading.contains($0.code) }) {
+                unreadable.append(source.displayPath)
+            }
             for document in loaded.documents { sections.add(document: document.root, sink: &sink) }
         }
+        let yamlProblems = sink.diagnostics.count
         let policy = build(sections, files: sources.map(\.displayPath), sink: &sink)
-        let diagnostics = sink.diagnostics.sortedForDisplay()
+        var diagnostics = sink.diagnostics
+        if !unreadable.isEmpty {
+            // Part of the policy could not be read, so "missing" and "undeclared" findings about
+            // the rest would mostly be echoes of that one mistake: report what was read directly.
+            diagnostics = Array(diagnostics[..<yamlProblems])
+                + diagnostics[yamlProblems...].filter { !Self.dependsOnWholePolicy($0.code) }
+            diagnostics.append(.warning(
+                "rules.incomplete", "\(unreadable.joined(separator: "、")) 未能读完，跨文件的检查（缺少的节、引用、分值合计）这次没有进行",
+                hint: "先改正上面的语法错误，再运行一次检查", at: nil))
+        }
+        diagnostics = diagnostics.sortedForDisplay()
         return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics)
+    }
+
+    /// YAML problems after which the rest of a file is not read.
+    static let stopsReading: Set<String> = ["yaml.syntax", "yaml.encoding", "yaml.alias-limit", "yaml.depth-limit", "yaml.node-limit", "yaml.io"]
+
+    /// Findings that are only meaningful when every file was read in full.
+    static func dependsOnWholePolicy(_ code: String) -> Bool {
+        code.hasPrefix("expr.name") || [
+            "rules.missing-section", "rules.points-total", "rules.unknown-fund", "rules.unknown-list",
+            "rules.unknown-grade", "rules.no-grades", "rules.unknown-field",
+        ].contains(code)
     }
 
     private static func build(_ sections: RuleSections, files: [String], sink: inout DiagnosticSink) -> Policy? {
