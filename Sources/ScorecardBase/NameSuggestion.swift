@@ -4,16 +4,17 @@
 /// the word they meant rather than a bare "unknown key". One implementation serves every layer
 /// so the same slip gets the same suggestion everywhere.
 public enum NameSuggestion {
-    /// The closest candidate within a third of the name's length (at least 1, at most 3 edits);
+    /// The closest candidate within a third of the longer name's length (at least 1, at most 3
+    /// edits), so `应报次数` still finds `应报信息次数`;
     /// a difference in letter case alone always qualifies. Ties go to the alphabetically first,
     /// so the suggestion never depends on declaration order.
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(name.unicodeScalars)
         guard !target.isEmpty else { return nil }
         let lowered = name.lowercased()
-        let limit = min(3, max(1, target.count / 3))
         var best: (distance: Int, name: String)?
         for candidate in candidates.sorted() where candidate != name {
+            let limit = min(3, max(1, max(target.count, candidate.unicodeScalars.count) / 3))
             let distance = candidate.lowercased() == lowered ? 0 : editDistance(target, Array(candidate.unicodeScalars))
             guard distance <= limit else { continue }
             if let current = best, current.distance <= distance { continue }

@@ -71,6 +71,11 @@ public struct QuarterEvaluator: Sendable {
                 } catch let error as LocatedEvaluationError {
                     failures.append(failure(error.error, officer: officer, what: "奖励 \(rule.id)", at: error.location))
                     rewardTotal = nil
+                } catch let error as ItemRangeError {
+                    var diagnostic = error.diagnostic
+                    diagnostic.message = "联系员 \(officer.id)（\(officer.name)）的" + diagnostic.message
+                    failures.append(diagnostic)
+                    rewardTotal = nil
                 } catch {
                     failures.append(.error("eval.overflow", "联系员 \(officer.id) 的奖励 \(rule.id) 超出可计算的范围", at: rule.location))
                     rewardTotal = nil
@@ -185,6 +190,11 @@ public struct QuarterEvaluator: Sendable {
         case .formula(let formula):
             if case .number(let value) = try located(formula, slots) { amount = value }
         }
+        if amount.isNegative {
+            throw ItemRangeError(diagnostic: .error(
+                "eval.negative-reward", "奖励 \(rule.id) 算出的金额 \(amount) 是负数",
+                hint: "奖励不能为负；检查奖励公式", at: rule.location))
+        }
         if let cap = rule.cap, amount > cap {
             amount = cap
             result.capped = true
@@ -195,7 +205,7 @@ public struct QuarterEvaluator: Sendable {
 
     private func failure(_ error: EvaluationError, officer: Officer, what: String, at location: SourceLocation) -> Diagnostic {
         .error(
-            "eval.\(error.code)", "联系员 \(officer.id)（\(officer.name)）的\(what)无法计算：\(error.message)",
+            error.code, "联系员 \(officer.id)（\(officer.name)）的\(what.spacedBeforeChinese)无法计算：\(error.message)",
             hint: "其他联系员照常计算；请核对此人的记录或规则中的表达式", at: location)
     }
 

@@ -56,6 +56,12 @@ public struct Workspace: Sendable {
     /// problems are still reported, and the run still counts as having findings).
     public func run(_ quarter: Quarter, partial: Bool = false) -> QuarterRun? {
         guard let policy, let roster else { return nil }
+        if roster.officers.isEmpty && rosterDiagnostics.hasErrors {
+            // Without a roster every row would be "unknown officer": report the roster alone.
+            return QuarterRun(
+                quarter: quarter, evidence: QuarterEvidence(quarter: quarter, records: [], files: []),
+                evidenceProblems: rosterDiagnostics, result: nil)
+        }
         let loaded = evidenceFolder.loadQuarter(quarter, policy: policy, roster: roster)
         let evaluator = QuarterEvaluator(policy: policy)
         var problems = rosterDiagnostics + loaded.problems

@@ -48,7 +48,8 @@ struct ColumnMapping {
                 let suggestion = NameSuggestion.closest(to: title, among: candidates)
                 problems.append(.error(
                     "evidence.unknown-column", "规则中没有“\(title)”这一列",
-                    hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的列：\(fields.map { $0.id }.joined(separator: "、"))",
+                    hint: suggestion.map { "是否想写“\($0)”？" }
+                        ?? "可用的列：\(fields.map { field in field.name.map { "\(field.id)（\($0)）" } ?? field.id }.joined(separator: "、"))",
                     at: cell.location))
             }
         }

@@ -19,15 +19,21 @@ public struct EvidenceFolder: Sendable {
     public static let yamlFile = "evidence.yaml"
 
     /// The quarters that have a folder, oldest first.
-    public func quarters() -> [Quarter] {
+    public func quarters() -> [Quarter] { quarterFolders().map(\.quarter) }
+
+    /// Quarter folders as named on disk: `2025-Q1`, and also `2025Q1` or `2025-q1`.
+    private func quarterFolders() -> [(quarter: Quarter, name: String)] {
         guard case .success(let names) = FileSystem.list(root) else { return [] }
-        return names.compactMap { name in
+        return names.compactMap { name -> (Quarter, String)? in
             guard let quarter = Quarter(name), FileSystem.kind(of: FileSystem.join(root, name)) == .directory else { return nil }
-            return quarter
-        }.sorted()
+            return (quarter, name)
+        }.sorted { $0.0 < $1.0 }
     }
 
-    public func folder(for quarter: Quarter) -> String { FileSystem.join(root, quarter.description) }
+    public func folder(for quarter: Quarter) -> String {
+        let name = quarterFolders().first { $0.quarter == quarter }?.name ?? quarter.description
+        return FileSystem.join(root, name)
+    }
 
     public func loadRoster() -> (roster: Roster, problems: [Diagnostic]) {
         let path = FileSystem.join(root, Self.rosterFile)
@@ -73,8 +79,18 @@ public struct EvidenceFolder: Sendable {
             files.append(yamlPath)
             let loaded = YAMLLoader.load(contentsOf: yamlPath)
             problems += loaded.diagnostics
+            if loaded.documents.count > 1, let second = loaded.documents.dropFirst().first {
+                problems.append(.error(
+                    "evidence.yaml-documents", "证据文件里有 \(loaded.documents.count) 个文档（用“---”分开），只能有一个",
+                    hint: "把各部分合并到一个 records: 列表中", at: second.location))
+            }
             if let root = loaded.documents.first?.root {
-                var tables = YAMLEvidenceTables.read(root, listIDs: policy.evidence.lists.map(\.id), problems: &problems)
+                var names: [String: String] = [:]
+                for field in policy.evidence.fields + policy.evidence.lists.flatMap(\.fields) {
+                    if let name = field.name { names[name] = field.id }
+                }
+                var tables = YAMLEvidenceTables.read(
+                    root, listIDs: policy.evidence.lists.map(\.id), canonical: { names[$0] ?? $0 }, problems: &problems)
                 if let (text, location) = tables.quarter, Quarter(text) != quarter {
                     problems.append(.error(
                         "evidence.wrong-quarter", "文件写的是季度“\(text)”，却放在 \(quarter) 的文件夹里",
@@ -92,6 +108,12 @@ public struct EvidenceFolder: Sendable {
         for list in policy.evidence.lists {
             let listPath = FileSystem.join(folder, "\(list.id).csv")
             if FileSystem.kind(of: listPath) == .file {
+                if yamlTables?.lists[list.id] != nil {
+                    problems.append(.error(
+                        "evidence.two-formats", "“\(list.displayName)”既写在 \(Self.yamlFile) 里，又有 \(list.id).csv，不知道以哪个为准",
+                        hint: "只保留其中一处", at: SourceLocation(file: listPath, line: 1, column: 1)))
+                    continue
+                }
                 files.append(listPath)
                 if var source = CSVRowSource.open(listPath, problems: &problems) {
                     binder.bindList(list, from: &source, file: listPath)

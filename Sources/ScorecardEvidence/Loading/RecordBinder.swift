@@ -84,11 +84,8 @@ public struct RecordBinder {
     public mutating func finish(files: [String]) -> QuarterEvidence {
         for officer in roster.officers where officer.serves(in: quarter) && records[officer.id] == nil {
             problems.append(.error(
-                "evidence.missing-record", "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）本季度在任，但没有考核记录",
+                "evidence.missing-record", "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）在 \(quarter) 在任，但没有考核记录",
                 hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
-        }
-        for (officerID, _) in listRows where records[officerID] == nil {
-            if let officer = roster.officer(withID: officerID), officer.serves(in: quarter) { continue }
         }
         var result: [OfficerRecord] = []
         for id in order where !rejected.contains(id) {
@@ -143,6 +140,8 @@ public struct RecordBinder {
         let place = column.map { row.location(at: $0) } ?? row.location
         if text.isEmpty {
             if let defaultValue = field.defaultValue { return defaultValue }
+            // A whole missing column was reported once at the header; no echo per row.
+            guard column != nil else { return nil }
             problems.append(.error(
                 "evidence.missing-value", "联系员 \(officer.id)（\(officer.name)）的“\(field.displayName)”没有填写",
                 hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",

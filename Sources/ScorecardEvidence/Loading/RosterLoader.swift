@@ -31,10 +31,11 @@ public enum RosterLoader {
                 }
                 columnOf[column.id] = index
             } else {
+                // Offices keep notes beside the roster (备注…): not an error, but say it is unused.
                 let all = columns.flatMap { [$0.id] + $0.names }
-                problems.append(.error(
-                    "evidence.unknown-column", "名册中没有“\(title)”这一列",
-                    hint: NameSuggestion.closest(to: title, among: all).map { "是否想写“\($0)”？" } ?? "可用的列：\(columns.map(\.id).joined(separator: "、"))",
+                problems.append(.warning(
+                    "evidence.unused-column", "名册中的“\(title)”列不会被使用",
+                    hint: NameSuggestion.closest(to: title, among: all).map { "如果它是“\($0)”，请改正表头" } ?? "可用的列：\(columns.map(\.id).joined(separator: "、"))",
                     at: cell.location))
             }
         }

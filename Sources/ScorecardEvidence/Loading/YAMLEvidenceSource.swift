@@ -30,7 +30,11 @@ public struct YAMLEvidenceTables {
         }
     }
 
-    public static func read(_ root: YAMLNode, listIDs: [String], problems: inout [Diagnostic]) -> YAMLEvidenceTables {
+    /// `canonical` turns a key as written (a field's id or Chinese name, `工号`…) into the one
+    /// title used for the column, so a file may mix both spellings across records.
+    public static func read(
+        _ root: YAMLNode, listIDs: [String], canonical: (String) -> String = { $0 }, problems: inout [Diagnostic]
+    ) -> YAMLEvidenceTables {
         var tables = YAMLEvidenceTables(quarter: nil, records: TableRows(header: [], rows: []), lists: [:])
         guard let pairs = root.mapping else {
             problems.append(.error("evidence.yaml-shape", "证据文件的最外层应当有 records:（以及可选的 quarter:）", at: root.location))
@@ -56,6 +60,7 @@ public struct YAMLEvidenceTables {
 
         var recordHeader: [String] = []
         var listHeaders: [String: [String]] = [:]
+        var keyPlaces: [String: SourceLocation] = [:]
         var recordRows: [[String: EvidenceCell]] = []
         var recordLocations: [SourceLocation] = []
         var listRows: [String: [([String: EvidenceCell], SourceLocation)]] = [:]
@@ -68,7 +73,8 @@ public struct YAMLEvidenceTables {
             var officerCell: EvidenceCell?
             var ownListRows: [(String, [String: EvidenceCell], SourceLocation)] = []
             for pair in fields {
-                guard let key = pair.key.scalar?.value else { continue }
+                guard let written = pair.key.scalar?.value else { continue }
+                let key = canonical(written)
                 if listIDs.contains(key) {
                     guard let items = pair.value.sequence else {
                         problems.append(.error("evidence.yaml-shape", "“\(key)”应当是一个列表", at: pair.value.location))
@@ -81,7 +87,9 @@ public struct YAMLEvidenceTables {
                         }
                         var itemCells: [String: EvidenceCell] = [:]
                         for itemPair in itemPairs {
-                            guard let itemKey = itemPair.key.scalar?.value else { continue }
+                            guard let writtenKey = itemPair.key.scalar?.value else { continue }
+                            let itemKey = canonical(writtenKey)
+                            if keyPlaces["\(key).\(itemKey)"] == nil { keyPlaces["\(key).\(itemKey)"] = itemPair.key.location }
                             itemCells[itemKey] = cell(itemPair.value, problems: &problems)
                             if !(listHeaders[key, default: []].contains(itemKey)) { listHeaders[key, default: []].append(itemKey) }
                         }
@@ -89,32 +97,41 @@ public struct YAMLEvidenceTables {
                     }
                 } else {
                     let value = cell(pair.value, problems: &problems)
+                    if cells[key] != nil {
+                        problems.append(.error(
+                            "evidence.duplicate-column", "这条记录里“\(written)”写了两次（编号与中文名算同一项）",
+                            hint: "只保留一个", at: pair.key.location))
+                    }
                     cells[key] = value
-                    if key == "officer" || key == "工号" { officerCell = value }
+                    if ColumnMapping.officerHeaders.contains(key) { officerCell = value }
+                    if keyPlaces[key] == nil { keyPlaces[key] = pair.key.location }
                     if !recordHeader.contains(key) { recordHeader.append(key) }
                 }
             }
             // List rows carry the officer id of the record they sit in, as in the CSV layout.
             for (listID, itemCells, location) in ownListRows {
                 var withOfficer = itemCells
-                if withOfficer["officer"] == nil { withOfficer["officer"] = officerCell ?? EvidenceCell(text: "", location: location) }
+                if !withOfficer.keys.contains(where: ColumnMapping.officerHeaders.contains) {
+                    withOfficer["officer"] = officerCell ?? EvidenceCell(text: "", location: location)
+                }
                 listRows[listID, default: []].append((withOfficer, location))
             }
             recordRows.append(cells)
             recordLocations.append(node.location)
         }
 
-        func table(_ header: [String], _ rows: [([String: EvidenceCell], SourceLocation)], at location: SourceLocation) -> TableRows {
+        func table(_ header: [String], _ rows: [([String: EvidenceCell], SourceLocation)], prefix: String) -> TableRows {
             TableRows(
-                header: header.map { EvidenceCell(text: $0, location: location) },
+                header: header.map { EvidenceCell(text: $0, location: keyPlaces[prefix + $0] ?? root.location) },
                 rows: rows.map { cells, rowLocation in
                     EvidenceRow(cells: header.map { cells[$0] ?? EvidenceCell(text: "", location: rowLocation) }, location: rowLocation)
                 })
         }
-        tables.records = table(recordHeader, Array(zip(recordRows, recordLocations)), at: root.location)
+        tables.records = table(recordHeader, Array(zip(recordRows, recordLocations)), prefix: "")
         for (listID, rows) in listRows {
-            let header = ["officer"] + (listHeaders[listID] ?? []).filter { $0 != "officer" }
-            tables.lists[listID] = table(header, rows, at: root.location)
+            var header = listHeaders[listID] ?? []
+            if !header.contains(where: ColumnMapping.officerHeaders.contains) { header.insert("officer", at: 0) }
+            tables.lists[listID] = table(header, rows, prefix: "\(listID).")
         }
         return tables
     }

@@ -64,12 +64,7 @@ struct MappingReader {
     }
 }
 
-/// Chinese runs straight on after Chinese, but keeps a space after a Latin word (`policy 中`),
-/// the way Chinese typesetting spaces mixed text.
-func spaced(_ context: String) -> String {
-    guard let last = context.unicodeScalars.last else { return context }
-    return last.isASCII ? context + " " : context
-}
+func spaced(_ context: String) -> String { context.spacedBeforeChinese }
 
 /// A scalar where a mapping belongs is nearly always a colon typed the Chinese way (`id：i01`)
 /// or without the space YAML needs after it (`id:i01`).

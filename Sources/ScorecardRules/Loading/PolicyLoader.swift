@@ -105,7 +105,8 @@ public enum PolicyLoader {
         }
         let drafts = itemNodes.enumerated().compactMap { ItemDecoding.draft($1, index: $0, sink: &sink) }
         PolicyChecks.duplicateIDs(drafts.map { ($0.id, $0.idLocation) }, what: "考核项目", sink: &sink)
-        if let scoring { PolicyChecks.pointsAddUp(drafts, scoring: scoring, sink: &sink) }
+        // An item that could not be read has unknown points: adding up the rest would only echo that.
+        if let scoring, drafts.count == itemNodes.count { PolicyChecks.pointsAddUp(drafts, scoring: scoring, sink: &sink) }
         if let grades, let scoring { PolicyChecks.gradeBands(grades, total: scoring.total, sink: &sink) }
 
         // Each assessed item adds a record field named by its id, holding the assessor's score.

@@ -19,6 +19,9 @@ enum RewardDecoding {
         let fundNode = reader.required("fund", sink: &sink, hint: "写上列支的经费编号，如 fund: party_building")
         let fund = fundNode.flatMap { ScalarReading.identifier($0, "\(label) 的经费（fund）", sink: &sink) }
         let cap = reader.optional("cap").flatMap { ScalarReading.decimal($0, "\(label) 的上限（cap）", sink: &sink) }
+        if let cap, cap.isNegative {
+            sink.error("rules.negative-amount", "\(label) 的上限（cap）不能为负数", at: reader.location(ofKey: "cap"))
+        }
         let condition = reader.optional("when").flatMap {
             ExpressionReading.compile($0, "\(label) 的发放条件（when）", in: environment, expecting: .boolean, sink: &sink)
         }

@@ -6,12 +6,12 @@ import ScorecardYAML
 enum ScalarReading {
     static func text(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
         guard let scalar = node.scalar else {
-            sink.error("rules.expected-text", "\(what)应当是一段文字，这里却是\(node.kindDescription)", at: node.location)
+            sink.error("rules.expected-text", "\(spaced(what))应当是一段文字，这里却是\(node.kindDescription)", at: node.location)
             return nil
         }
         let value = scalar.value.trimmingSpaces
         if value.isEmpty || scalar.isNull {
-            sink.error("rules.empty-value", "\(what)不能为空", at: node.location)
+            sink.error("rules.empty-value", "\(spaced(what))不能为空", at: node.location)
             return nil
         }
         return value
@@ -39,7 +39,7 @@ enum ScalarReading {
     ]
 
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, !first.properties.numericType.isSome else { return false }
+        guard let first = text.unicodeScalars.first, !(first.isASCII && first.properties.numericType.isSome) else { return false }
         return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ($0.isASCII && $0.properties.numericType.isSome) }
     }
 
@@ -47,7 +47,7 @@ enum ScalarReading {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard let number = ExactDecimal(value) else {
             sink.error(
-                "rules.expected-number", "\(what)应当是一个数，这里写的是“\(value)”",
+                "rules.expected-number", "\(spaced(what))应当是一个数，这里写的是“\(value)”",
                 hint: "写成 5、30 或 2.5 这样的数字，不要带单位、逗号或科学计数法",
                 at: valueLocation(node))
             return nil
@@ -59,11 +59,11 @@ enum ScalarReading {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard value.allSatisfy({ $0.isASCII && $0.isNumber }) || (value.first == "-" && value.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && value.count > 1),
               let number = Int(value) else {
-            sink.error("rules.expected-integer", "\(what)应当是一个整数，这里写的是“\(value)”", hint: "写成 0、1、4 这样的整数", at: valueLocation(node))
+            sink.error("rules.expected-integer", "\(spaced(what))应当是一个整数，这里写的是“\(value)”", hint: "写成 0、1、4 这样的整数", at: valueLocation(node))
             return nil
         }
         if let range, !range.contains(number) {
-            sink.error("rules.out-of-range", "\(what)应当在 \(range.lowerBound) 到 \(range.upperBound) 之间，这里是 \(number)", at: valueLocation(node))
+            sink.error("rules.out-of-range", "\(spaced(what))应当在 \(range.lowerBound) 到 \(range.upperBound) 之间，这里是 \(number)", at: valueLocation(node))
             return nil
         }
         return number
@@ -72,7 +72,7 @@ enum ScalarReading {
     static func date(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> LocalDate? {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard let date = LocalDate(value) else {
-            sink.error("rules.expected-date", "\(what)应当是一个日期，这里写的是“\(value)”", hint: "按“年-月-日”写，如 2021-09-27", at: valueLocation(node))
+            sink.error("rules.expected-date", "\(spaced(what))应当是一个日期，这里写的是“\(value)”", hint: "按“年-月-日”写，如 2021-09-27", at: valueLocation(node))
             return nil
         }
         return date
@@ -86,7 +86,7 @@ enum ScalarReading {
         case "true", "是": return true
         case "false", "否": return false
         default:
-            sink.error("rules.expected-boolean", "\(what)应当是 true 或 false，这里写的是“\(value)”", hint: "写 true（是）或 false（否）", at: valueLocation(node))
+            sink.error("rules.expected-boolean", "\(spaced(what))应当是 true 或 false，这里写的是“\(value)”", hint: "写 true（是）或 false（否）", at: valueLocation(node))
             return nil
         }
     }
@@ -99,7 +99,7 @@ enum ScalarReading {
         let words = T.allCases.map(\.rawValue)
         let suggestion = NameSuggestion.closest(to: value, among: words)
         sink.error(
-            "rules.unknown-word", "\(what)不能是“\(value)”",
+            "rules.unknown-word", "\(spaced(what))不能是“\(value)”",
             hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(words.joined(separator: "、"))",
             at: valueLocation(node))
         return nil
@@ -107,7 +107,7 @@ enum ScalarReading {
 
     static func textList(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> [String]? {
         guard let items = node.sequence else {
-            sink.error("rules.expected-list", "\(what)应当是一个列表，这里却是\(node.kindDescription)", hint: "写成 [甲, 乙] 或逐行以“- ”开头", at: node.location)
+            sink.error("rules.expected-list", "\(spaced(what))应当是一个列表，这里却是\(node.kindDescription)", hint: "写成 [甲, 乙] 或逐行以“- ”开头", at: node.location)
             return nil
         }
         return items.compactMap { text($0, what, sink: &sink) }
