@@ -60,7 +60,7 @@ extension Checker {
             let suggestion = NameSuggestion.closest(to: name, among: Checker.functionNames)
             throw ExpressionError(
                 code: "expr.function.unknown", message: "没有名为“\(name)”的函数",
-                hint: suggestion.map { "你是不是想写 \($0)？" }
+                hint: suggestion.map { "是否想写“\($0)”？" }
                     ?? "可用的函数有：" + Checker.functionNames.joined(separator: "、"),
                 offset: node.offset, length: nameLength)
         }

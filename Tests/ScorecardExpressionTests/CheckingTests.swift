@@ -64,7 +64,7 @@ import ScorecardBase
         let keyword = try #require(F.error("If is_active then 1 else 2"))
         #expect(keyword.code == "expr.name.unknown" || keyword.code == "expr.syntax.trailing")
         let far = try #require(F.error("zzzzzzzz"))
-        #expect(far.hint?.contains("你是不是") == false)
+        #expect(far.hint?.contains("是否想写") != true)
         // Fields are not visible outside their list function.
         #expect(F.error("adopted")?.code == "expr.name.unknown")
     }
