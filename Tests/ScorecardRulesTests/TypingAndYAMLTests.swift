@@ -84,6 +84,14 @@ import Testing
         #expect(result.errors.map(\.code) == ["yaml.syntax", "rules.unknown-fund"], "\(result.listing)")
     }
 
+    @Test func syntaxErrorBeforeASectionDoesNotAlsoReportTheSectionMissing() {
+        let policy = "policy: [\n" + Rules.policy.dropFirst("policy:\n".count)
+        let result = Rules.load(["policy": String(policy)])
+        #expect(result.errors.first?.code == "yaml.syntax", "\(result.listing)")
+        #expect(!result.codes.contains("rules.missing-section"), "\(result.listing)")
+        #expect(!result.codes.contains("rules.points-total"), "\(result.listing)")
+    }
+
     @Test func tabIndentationIsASyntaxError() {
         let result = Rules.load(["extra": "annual:\n\texcellent: {count: 3}\n"])
         #expect(result.errors.first?.code == "yaml.syntax", "\(result.listing)")

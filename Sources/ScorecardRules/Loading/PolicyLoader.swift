@@ -21,22 +21,31 @@ public enum PolicyLoader {
     public static func load(sources: [RuleSource]) -> PolicyLoadResult {
         var sink = DiagnosticSink()
         var sections = RuleSections()
+        var someFileCutShort = false
         for source in sources {
             let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath)
             sink.append(contentsOf: loaded.diagnostics)
+            someFileCutShort = someFileCutShort
+                || loaded.diagnostics.contains { $0.severity == .error && !yamlErrorsThatKeepTheDocument.contains($0.code) }
             for document in loaded.documents { sections.add(document: document.root, sink: &sink) }
         }
-        let policy = build(sections, files: sources.map(\.displayPath), sink: &sink)
+        let policy = build(sections, files: sources.map(\.displayPath), someFileCutShort: someFileCutShort, sink: &sink)
         let diagnostics = sink.diagnostics.sortedForDisplay()
         return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics)
     }
 
-    private static func build(_ sections: RuleSections, files: [String], sink: inout DiagnosticSink) -> Policy? {
+    /// YAML errors after which the file's documents are still all there (first key wins, an
+    /// undefined alias reads as null); any other YAML error means part of a file was not read.
+    private static let yamlErrorsThatKeepTheDocument: Set<String> = ["yaml.duplicate-key", "yaml.undefined-alias", "yaml.merge"]
+
+    /// `someFileCutShort`: a file could not be read to its end, so a section missing now may
+    /// only be missing because of that error; it is not reported a second time.
+    private static func build(_ sections: RuleSections, files: [String], someFileCutShort: Bool, sink: inout DiagnosticSink) -> Policy? {
         let firstFile = files.first ?? "rules"
         let fileStart = SourceLocation(file: firstFile, line: 1, column: 1)
         func requiredSection(_ name: String, hint: String) -> YAMLNode? {
             if let node = sections.section(name) { return node }
-            sink.error("rules.missing-section", "规则中缺少“\(name)”这一节", hint: hint, at: fileStart)
+            if !someFileCutShort { sink.error("rules.missing-section", "规则中缺少“\(name)”这一节", hint: hint, at: fileStart) }
             return nil
         }
 
@@ -74,12 +83,16 @@ public enum PolicyLoader {
         for list in lists { PolicyChecks.duplicateIDs(list.fields.map { ($0.id, $0.location) }, what: "明细 \(list.id) 的字段", sink: &sink) }
 
         let itemNodes = sections.list("items")
-        if sections.lists["items"] == nil {
+        if sections.lists["items"] == nil, !someFileCutShort {
             sink.error("rules.missing-section", "规则中缺少“items”（考核项目）这一节", hint: "列出考核标准的各个项目", at: fileStart)
         }
         let drafts = itemNodes.enumerated().compactMap { ItemDecoding.draft($1, index: $0, sink: &sink) }
         PolicyChecks.duplicateIDs(drafts.map { ($0.id, $0.idLocation) }, what: "考核项目", sink: &sink)
-        if let scoring { PolicyChecks.pointsAddUp(drafts, scoring: scoring, sink: &sink) }
+        // Only a sum over every item means anything: an item already reported as broken, or
+        // items lost with an unreadable file, would make a correct total look wrong.
+        if let scoring, sections.lists["items"] != nil, drafts.count == itemNodes.count, !someFileCutShort {
+            PolicyChecks.pointsAddUp(drafts, scoring: scoring, sink: &sink)
+        }
         if let grades, let scoring { PolicyChecks.gradeBands(grades, total: scoring.total, sink: &sink) }
 
         // Each assessed item adds a record field named by its id, holding the assessor's score.
