@@ -98,13 +98,23 @@ import Testing
     @Test func idInFullWidthLettersIsRefusedBecauseNoFormulaCouldNameIt() {
         // Typed with a Chinese input method: ｉ０２ looks like i02 but an expression cannot use it.
         let result = Rules.load(items: Rules.items.replacingOccurrences(of: "id: i02", with: "id: ｉ02"))
-        expectOnlyError(result, "rules.bad-id", at: "t/items.yaml", 7, 9)
+        let diagnostic = expectOnlyError(result, "rules.bad-id", at: "t/items.yaml", 7, 9)
+        #expect(diagnostic?.hint?.contains("ｉ") == true, "the hint names the full-width character")
     }
 
     @Test func chineseIdsAreAllowed() throws {
         let result = Rules.load(items: Rules.items.replacingOccurrences(of: "id: i01", with: "id: 遵守"))
         expectClean(result)
         #expect(result.policy?.item(withID: "遵守") != nil)
+    }
+
+    @Test func idStartingWithAChineseNumeralIsAllowedAndUsableInFormulas() throws {
+        // 三违 (the "three violations") is everyday vocabulary at a coal mine; 三 is a word here, not a digit.
+        let evidence = Rules.evidence.replacingOccurrences(of: "  lists:\n", with: "    - id: 三违次数\n      type: integer\n      default: 0\n  lists:\n")
+        let items = ExpressionErrorTests.items(formula: "if 三违次数 > 0 then 0 else 5")
+        let result = Rules.load(["evidence": evidence, "items": items])
+        expectClean(result)
+        #expect(result.policy?.evidence.field(withID: "三违次数") != nil)
     }
 
     @Test func duplicateItemIdsAreReportedOnceWithANoteAtTheFirst() {

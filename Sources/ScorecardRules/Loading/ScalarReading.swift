@@ -21,9 +21,11 @@ enum ScalarReading {
     static func identifier(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard isIdentifier(value) else {
+            let fullWidth = value.unicodeScalars.first { isFullWidthForm($0) }
             sink.error(
                 "rules.bad-id", "\(what)“\(value)”不能用作编号",
-                hint: "编号只能由字母、数字和下划线组成，且不能以数字开头，如 reports_due、i07",
+                hint: fullWidth.map { "“\(Character($0))”是全角字符，请切换到英文输入法重新输入" }
+                    ?? "编号只能由字母、数字和下划线组成，且不能以数字开头，如 reports_due、i07",
                 at: valueLocation(node))
             return nil
         }
@@ -38,10 +40,17 @@ enum ScalarReading {
         "and", "or", "not", "if", "then", "else", "true", "false", "score", "total", "grade",
     ]
 
+    /// The expression language's own rule for names, so every id can be written in a formula:
+    /// `_` or a letter of any script first (三 in 三违次数 is a letter, not a digit), then
+    /// letters, `_` or ASCII digits. Full-width Latin (ｉ07 from a Chinese input method) is not a name.
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, !first.properties.numericType.isSome else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ($0.isASCII && $0.properties.numericType.isSome) }
+        func isStart(_ s: Unicode.Scalar) -> Bool { s == "_" || (s.properties.isAlphabetic && !isFullWidthForm(s)) }
+        guard let first = text.unicodeScalars.first, isStart(first) else { return false }
+        return text.unicodeScalars.allSatisfy { isStart($0) || ("0"..."9").contains($0) }
     }
+
+    /// The full-width forms of ASCII (U+FF01–U+FF5E) that Chinese input methods type.
+    static func isFullWidthForm(_ s: Unicode.Scalar) -> Bool { (0xFF01...0xFF5E).contains(s.value) }
 
     static func decimal(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> ExactDecimal? {
         guard let value = text(node, what, sink: &sink) else { return nil }
@@ -117,10 +126,6 @@ enum ScalarReading {
     static func clause(_ reader: MappingReader, sink: inout DiagnosticSink) -> String? {
         reader.optional("clause").flatMap { text($0, "条款（clause）", sink: &sink) }
     }
-}
-
-extension Optional where Wrapped == Unicode.NumericType {
-    var isSome: Bool { self != nil }
 }
 
 extension String {
