@@ -30,7 +30,7 @@ enum ItemDecoding {
         let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文").flatMap { ScalarReading.text($0, "\(label) 的标题（title）", sink: &sink) }
         let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5").flatMap { ScalarReading.decimal($0, "\(label) 的分值（points）", sink: &sink) }
         if let points, points.isNegative || points.isZero {
-            sink.error("rules.bad-points", "\(label) 的分值应当大于 0，这里是 \(points)", at: reader.location(ofKey: "points"))
+            sink.error("rules.bad-points", "\(label) 的分值应当大于 0，这里是 \(points)", hint: "写上本项分值，如 points: 5", at: reader.location(ofKey: "points"))
         }
         let clause = ScalarReading.clause(reader, sink: &sink)
         let duty = reader.optional("duty").flatMap { ScalarReading.text($0, "\(label) 的职责条款（duty）", sink: &sink) }
@@ -71,7 +71,9 @@ enum ItemDecoding {
                             if let when, let score { conditions.append((when, score, reason, conditionNode.location)) }
                         }
                     } else {
-                        sink.error("rules.expected-list", "\(label) 的条件（conditions）应当是一个列表，每个条件以“- ”开头", at: list.location)
+                        sink.error(
+                            "rules.expected-list", "\(label) 的条件（conditions）应当是一个列表，每个条件以“- ”开头",
+                            hint: "如：\n  conditions:\n    - when: violations > 0\n      score: 0", at: list.location)
                     }
                 }
             }

@@ -69,14 +69,14 @@ public enum PolicyLoader {
                 if let nodes = listsNode.sequence {
                     lists = nodes.enumerated().compactMap { EvidenceDecoding.list($1, index: $0, sink: &sink) }
                 } else {
-                    sink.error("rules.expected-list", "evidence.lists 应当是一个列表", at: listsNode.location)
+                    sink.error("rules.expected-list", "evidence.lists 应当是一个列表", hint: "每种明细以“- ”开头，写出 id 和 fields", at: listsNode.location)
                 }
             }
             if let checksNode = reader.optional("checks") {
                 if let nodes = checksNode.sequence {
                     checkNodes = nodes.enumerated().map { ($1, $0) }
                 } else {
-                    sink.error("rules.expected-list", "evidence.checks 应当是一个列表", at: checksNode.location)
+                    sink.error("rules.expected-list", "evidence.checks 应当是一个列表", hint: "每项检查以“- ”开头，写出 id、require 和 message", at: checksNode.location)
                 }
             }
         }
@@ -157,7 +157,9 @@ public enum PolicyLoader {
         if !rewards.isEmpty, grades == nil {
             for reward in rewards {
                 if case .byGrade = reward.basis {
-                    sink.error("rules.no-grades", "奖励 \(reward.id) 按等级定额，但规则中没有 grades（等级）", at: reward.location)
+                    sink.error(
+                        "rules.no-grades", "奖励 \(reward.id) 按等级定额，但规则中没有 grades（等级）",
+                        hint: "在 grades 中写出各个等级，或改用 per_record、formula 计奖", at: reward.location)
                 }
             }
         }

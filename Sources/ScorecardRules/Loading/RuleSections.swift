@@ -25,7 +25,7 @@ struct RuleSections {
         }
         for pair in pairs {
             guard let name = pair.key.scalar?.value else {
-                sink.error("rules.complex-key", "节名必须是简单的文字", at: pair.key.location)
+                sink.error("rules.complex-key", "节名必须是简单的文字", hint: "节名顶格写再加冒号，如 items:", at: pair.key.location)
                 continue
             }
             if Self.listSections.contains(name) {

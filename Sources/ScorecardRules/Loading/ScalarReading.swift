@@ -6,12 +6,14 @@ import ScorecardYAML
 enum ScalarReading {
     static func text(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
         guard let scalar = node.scalar else {
-            sink.error("rules.expected-text", "\(what)应当是一段文字，这里却是\(node.kindDescription)", at: node.location)
+            sink.error(
+                "rules.expected-text", "\(what)应当是一段文字，这里却是\(node.kindDescription)",
+                hint: "把文字写在冒号后的同一行；文字里有冒号等符号时加引号", at: node.location)
             return nil
         }
         let value = scalar.value.trimmingSpaces
         if value.isEmpty || scalar.isNull {
-            sink.error("rules.empty-value", "\(what)不能为空", at: node.location)
+            sink.error("rules.empty-value", "\(what)不能为空", hint: "在冒号后写上内容", at: node.location)
             return nil
         }
         return value
@@ -72,7 +74,9 @@ enum ScalarReading {
             return nil
         }
         if let range, !range.contains(number) {
-            sink.error("rules.out-of-range", "\(what)应当在 \(range.lowerBound) 到 \(range.upperBound) 之间，这里是 \(number)", at: valueLocation(node))
+            sink.error(
+                "rules.out-of-range", "\(what)应当在 \(range.lowerBound) 到 \(range.upperBound) 之间，这里是 \(number)",
+                hint: "改为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数", at: valueLocation(node))
             return nil
         }
         return number
