@@ -133,6 +133,11 @@ import Testing
         #expect(diagnostic?.message.contains("101") == true)
     }
 
+    @Test func defaultThatIsAListIsRefusedNotReadAsEmptyText() {
+        let text = Rules.evidence.replacingOccurrences(of: "          type: text\n", with: "          type: text\n          default: [无]\n")
+        expectOnlyError(Rules.load(evidence: text), "rules.bad-default", at: "t/evidence.yaml", 17, 20)
+    }
+
     @Test func fractionalBoundOfAnIntegerFieldIsRefused() {
         let text = Self.evidence(reportsDue: "      type: integer\n      max: 2.5\n")
         expectOnlyError(Rules.load(evidence: text), "rules.expected-integer", at: "t/evidence.yaml", 5, 12)

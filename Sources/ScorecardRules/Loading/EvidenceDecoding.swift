@@ -75,10 +75,16 @@ enum EvidenceDecoding {
 
         var defaultValue: Value?
         if let node = reader.optional("default") {
-            switch FieldValueParsing.parse(node.scalar?.value ?? "", as: type, min: min, max: max) {
-            case .success(let value): defaultValue = value
-            case .failure(let problem):
-                sink.error("rules.bad-default", "\(label) 的默认值（default）不合适：\(problem.message)", hint: problem.hint, at: valueLocation(node))
+            if let scalar = node.scalar {
+                switch FieldValueParsing.parse(scalar.value, as: type, min: min, max: max) {
+                case .success(let value): defaultValue = value
+                case .failure(let problem):
+                    sink.error("rules.bad-default", "\(label) 的默认值（default）不合适：\(problem.message)", hint: problem.hint, at: valueLocation(node))
+                }
+            } else {
+                sink.error(
+                    "rules.bad-default", "\(label) 的默认值（default）应当是一个值，这里却是\(node.kindDescription)",
+                    hint: "把默认值写在冒号后的同一行，如 default: 0", at: node.location)
             }
         }
         guard let id else { return nil }
