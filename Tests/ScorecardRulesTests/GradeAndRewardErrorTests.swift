@@ -192,6 +192,17 @@ import Testing
         expectOnlyError(result, "rules.no-grades", at: "t/rewards.yaml", 2, 5)
     }
 
+    @Test func byGradeWithBrokenGradesReportsOnlyTheGrades() {
+        let rewards = "rewards:\n  - id: tier\n    title: 等级奖励\n    fund: party_building\n    by_grade:\n      合格: 50\n"
+        let result = Rules.load(["rewards": rewards, "grades": "grades:\n  - name: 合格\n    min: 0\n"])
+        expectOnlyError(result, "rules.expected-mapping", at: "t/grades.yaml", 2, 3)
+    }
+
+    @Test func assessedItemWithAFormulaIsRefused() {
+        let items = Rules.items.replacingOccurrences(of: "      method: computed", with: "      method: assessed")
+        expectOnlyError(Rules.load(items: items), "rules.misplaced-key", at: "t/items.yaml", 13, 7)
+    }
+
     @Test func negativeRateIsRefused() {
         let result = Rules.load(["rewards": Rules.rewards.replacingOccurrences(of: "矿: 30", with: "矿: -30")])
         expectOnlyError(result, "rules.negative-amount", at: "t/rewards.yaml", 9, 12)
