@@ -16,6 +16,12 @@ import Testing
         #expect(diagnostic?.location?.length == 3)
     }
 
+    @Test func formulaReadingTheScoreOfABrokenItemDoesNotAddAnError() {
+        let items = ExpressionErrorTests.items(formula: "score.i01")
+            .replacingOccurrences(of: "    points: 5\n    clause: 考核标准1", with: "    points: 五\n    clause: 考核标准1")
+        expectOnlyError(Rules.load(items: items), "rules.expected-number", at: "t/items.yaml", 4, 13)
+    }
+
     @Test func pointsWithAUnitAreRefused() {
         expectOnlyError(Rules.load(items: Self.items(points: "5分")), "rules.expected-number", at: "t/items.yaml", 9, 13)
     }

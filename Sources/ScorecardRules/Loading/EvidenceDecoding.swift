@@ -17,7 +17,10 @@ enum EvidenceDecoding {
         let clause = ScalarReading.clause(reader, sink: &sink)
         guard let typeNode = reader.required("type", sink: &sink, hint: "可选类型：integer（整数）、decimal（小数）、text（文字）、boolean（是/否）、date（日期）、choice（选项）"),
               let typeWord = ScalarReading.keyword(typeNode, "\(label) 的类型（type）", as: FieldTypeWord.self, sink: &sink)
-        else { return nil }
+        else {
+            if let id { sink.brokenNames.insert(id) }
+            return nil
+        }
 
         var type: FieldType
         switch typeWord {
@@ -29,7 +32,10 @@ enum EvidenceDecoding {
         case .choice:
             guard let choicesNode = reader.required("choices", sink: &sink, hint: "列出可选的值，如 choices: [矿, 区队]"),
                   let choices = ScalarReading.textList(choicesNode, "\(label) 的可选值（choices）", sink: &sink)
-            else { return nil }
+            else {
+                if let id { sink.brokenNames.insert(id) }
+                return nil
+            }
             if choices.isEmpty { sink.error("rules.empty-choices", "\(label) 的可选值（choices）不能为空", hint: "列出可选的值，如 choices: [矿, 区队]", at: choicesNode.location) }
             var seen = Set<String>()
             for choice in choices where !seen.insert(choice).inserted {

@@ -22,11 +22,21 @@ enum ExpressionReading {
         do {
             return RuleExpression(checked: try Expression.compile(scalar.value, in: environment, expecting: expecting), node: node)
         } catch {
+            if error.code == "expr.name.unknown", sink.brokenNames.contains(text(of: scalar.value, at: error.offset, length: error.length)) {
+                return nil
+            }
             sink.error(
                 error.code.hasPrefix("expr.") ? error.code : "expr.\(error.code)", "\(what)：\(error.message)", hint: error.hint ?? fallbackHint(expecting),
                 at: node.location(ofScalarOffset: error.offset, length: error.length))
             return nil
         }
+    }
+
+    /// The part of `source` an error points at, by Unicode scalar offset.
+    private static func text(of source: String, at offset: Int, length: Int) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: source.unicodeScalars.dropFirst(max(0, offset)).prefix(length))
+        return String(result)
     }
 
     /// For the few expression errors that come without advice of their own.

@@ -78,7 +78,10 @@ enum ItemDecoding {
                 }
             }
         }
-        guard let id, let title, let points, let idNode else { return nil }
+        guard let id, let title, let points, let idNode else {
+            if let id { sink.brokenNames.formUnion([id, "score.\(id)"]) }
+            return nil
+        }
         return ItemDraft(
             id: id, title: title, points: points, clause: clause, duty: duty, isAssessed: isAssessed, formula: formula,
             conditions: conditions, scoringLocation: scoringNode?.location ?? node.location, location: node.location,
