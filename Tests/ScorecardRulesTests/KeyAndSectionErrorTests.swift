@@ -139,6 +139,16 @@ import Testing
         #expect(diagnostic?.message.contains("policy") == true)
     }
 
+    @Test func emptyPolicySectionIsReportedAtItsKeyNotInAnotherFile() {
+        let policy = Rules.policy.replacingOccurrences(of: "policy:\n  id: test\n  name: 测试制度\n  version: \"1\"\n  effective: 2021-09-27\n", with: "policy:\n")
+        let diagnostic = expectOnlyError(Rules.load(["policy": policy]), "rules.missing-section", at: "t/policy.yaml", 1, 1)
+        #expect(diagnostic?.message.contains("policy") == true)
+    }
+
+    @Test func itemsWrittenAsAWordIsOneError() {
+        expectOnlyError(Rules.load(items: "items: 无\n"), "rules.expected-list", at: "t/items.yaml", 1, 8)
+    }
+
     @Test func emptyAndCommentOnlyFilesAreAllowed() {
         expectClean(Rules.load(["extra": "", "notes": "# 说明：本文件暂无规则\n", "blank": "---\n"]))
     }

@@ -45,7 +45,11 @@ public enum PolicyLoader {
         let fileStart = SourceLocation(file: firstFile, line: 1, column: 1)
         func requiredSection(_ name: String, hint: String) -> YAMLNode? {
             if let node = sections.section(name) { return node }
-            if !someFileCutShort { sink.error("rules.missing-section", "规则中缺少“\(name)”这一节", hint: hint, at: fileStart) }
+            if let written = sections.single[name] {
+                sink.error("rules.missing-section", "“\(name)”这一节是空的", hint: hint, at: keyLocation(written))
+            } else if !someFileCutShort {
+                sink.error("rules.missing-section", "规则中缺少“\(name)”这一节", hint: hint, at: fileStart)
+            }
             return nil
         }
 
@@ -83,7 +87,7 @@ public enum PolicyLoader {
         for list in lists { PolicyChecks.duplicateIDs(list.fields.map { ($0.id, $0.location) }, what: "明细 \(list.id) 的字段", sink: &sink) }
 
         let itemNodes = sections.list("items")
-        if sections.lists["items"] == nil, !someFileCutShort {
+        if sections.lists["items"] == nil, !someFileCutShort, !sections.unreadableLists.contains("items") {
             sink.error("rules.missing-section", "规则中缺少“items”（考核项目）这一节", hint: "列出考核标准的各个项目", at: fileStart)
         }
         let drafts = itemNodes.enumerated().compactMap { ItemDecoding.draft($1, index: $0, sink: &sink) }

@@ -14,6 +14,8 @@ struct RuleSections {
 
     private(set) var single: [String: YAMLPair] = [:]
     private(set) var lists: [String: [YAMLNode]] = [:]
+    /// List sections written with something other than a list; already reported, so not missing.
+    private(set) var unreadableLists: Set<String> = []
 
     mutating func add(document root: YAMLNode, sink: inout DiagnosticSink) {
         if let scalar = root.scalar, scalar.isNull { return }
@@ -30,6 +32,7 @@ struct RuleSections {
             }
             if Self.listSections.contains(name) {
                 guard let items = pair.value.sequence else {
+                    unreadableLists.insert(name)
                     sink.error(
                         "rules.expected-list", "“\(name)”应当是一个列表，每一条以“- ”开头",
                         hint: "如：\n\(name):\n  - id: ...", at: pair.value.location)
