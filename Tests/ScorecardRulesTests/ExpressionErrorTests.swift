@@ -70,6 +70,17 @@ import Testing
         #expect(diagnostic?.message.contains("a → b → a") == true)
     }
 
+    @Test func twoSeparateCyclesAreBothReported() {
+        func item(_ id: String, reads other: String) -> String {
+            "  - id: \(id)\n    title: 项目\n    points: 2.5\n    clause: 考核标准1\n    scoring:\n      method: computed\n      formula: score.\(other)\n"
+        }
+        let items = "items:\n" + item("a", reads: "b") + item("b", reads: "a") + item("c", reads: "d") + item("d", reads: "c")
+        let cycles = Rules.load(items: items).errors.filter { $0.code == "rules.score-cycle" }
+        #expect(cycles.compactMap(\.location?.line) == [2, 16])
+        #expect(cycles.map { $0.message.contains("a → b → a") } == [true, false])
+        #expect(cycles.map { $0.message.contains("c → d → c") } == [false, true])
+    }
+
     @Test func anItemReadingItsOwnScoreIsACycle() {
         let result = Rules.load(items: Self.items(formula: "score.i02"))
         let diagnostic = expectOnlyError(result, "rules.score-cycle", at: "t/items.yaml", 7, 5)

@@ -97,13 +97,14 @@ enum PolicyChecks {
         }
         var order: [Int] = []
         var state = [Int](repeating: 0, count: items.count) // 0 new, 1 visiting, 2 done
-        var reported = false
+        // Each cycle once, however many of its items the search enters it from.
+        var reported = Set<Set<Int>>()
         func visit(_ i: Int, path: [Int]) {
             if state[i] == 2 { return }
             if state[i] == 1 {
-                if !reported {
-                    reported = true
-                    let cycle = (path.drop { $0 != i } + [i]).map { items[$0].id }.joined(separator: " → ")
+                let members = Array(path.drop { $0 != i })
+                if reported.insert(Set(members)).inserted {
+                    let cycle = (members + [i]).map { items[$0].id }.joined(separator: " → ")
                     sink.error(
                         "rules.score-cycle", "项目得分互相引用，无法计算：\(cycle)",
                         hint: "去掉其中一个公式对另一项得分（score.…）的引用", at: items[i].location)
