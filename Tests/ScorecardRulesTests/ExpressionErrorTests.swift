@@ -143,6 +143,15 @@ import Testing
         expectOnlyError(Rules.load(items: items), "expr.name.unknown", at: "t/items.yaml", 3, 95)
     }
 
+    @Test func columnsCountUnicodeScalarsNotBytesUTF16UnitsOrCharacters() {
+        // 𡈼 is one scalar but two UTF-16 units and four UTF-8 bytes; "e\u{301}" is one
+        // Character but two scalars. Columns count scalars, as libyaml does.
+        let items = "items:\n  - {id: i01, title: 遵守规章, points: 5, clause: 考核标准1, scoring: assessed}\n"
+            + "  - {id: i02, title: 𡈼e\u{301}, points: 5, clause: 考核标准2, scoring: {method: computed, formula: 5 * reprts}}\n"
+        // "  - {id: i02, title: " is 21 scalars, the title 3, ", points: …, formula: " 65, "5 * " 4.
+        expectOnlyError(Rules.load(items: items), "expr.name.unknown", at: "t/items.yaml", 3, 21 + 3 + 65 + 4 + 1)
+    }
+
     @Test func formulaOfTheWrongTypeIsRefused() {
         let result = Rules.load(items: Self.items(formula: "reports_due > 0"))
         expectOnlyError(result, "expr.type.expected", at: "t/items.yaml", 13, 16)
