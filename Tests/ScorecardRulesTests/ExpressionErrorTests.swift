@@ -169,6 +169,24 @@ import Testing
         expectOnlyError(Rules.load(items: items), "expr.type.expected", at: "t/items.yaml", 9, 17)
     }
 
+    @Test func conditionScoreAboveThePointsIsRefusedAtLoadTime() {
+        let items = Rules.items.replacingOccurrences(of: "    scoring: assessed\n", with: """
+                scoring:
+                  method: assessed
+                  conditions:
+                    - when: reports_due > 10
+                      score: 50
+
+            """)
+        let diagnostic = expectOnlyError(Rules.load(items: items), "rules.score-range", at: "t/items.yaml", 10, 18)
+        #expect(diagnostic?.message.contains("50") == true)
+    }
+
+    @Test func constantFormulaOutsideThePointsIsRefusedAtLoadTime() {
+        expectOnlyError(Rules.load(items: Self.items(formula: "-1")), "rules.score-range", at: "t/items.yaml", 13, 16)
+        expectClean(Rules.load(items: Self.items(formula: "2.5 * 2")))
+    }
+
     @Test func emptyFormulaIsReported() {
         let result = Rules.load(items: Self.items(formula: "\"  \""))
         expectOnlyError(result, "rules.empty-value", at: "t/items.yaml", 13, 16)

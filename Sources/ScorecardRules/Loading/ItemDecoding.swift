@@ -96,6 +96,7 @@ enum ItemDecoding {
         if !draft.isAssessed {
             if let formulaNode = draft.formula,
                let formula = ExpressionReading.compile(formulaNode, "\(label) 的公式", in: environment, expecting: .number, sink: &sink) {
+                constantScoreFits(formula, draft.points, label: label, sink: &sink)
                 method = .computed(formula)
             } else {
                 ok = false
@@ -105,6 +106,7 @@ enum ItemDecoding {
         for condition in draft.conditions {
             let when = ExpressionReading.compile(condition.when, "\(label) 的条件（when）", in: environment, expecting: .boolean, sink: &sink)
             let score = ExpressionReading.compile(condition.score, "\(label) 的条件得分（score）", in: environment, expecting: .number, sink: &sink)
+            if let score { constantScoreFits(score, draft.points, label: label, sink: &sink) }
             if let when, let score {
                 conditions.append(ScoreCondition(when: when, score: score, reason: condition.reason, location: condition.location))
             } else {
@@ -115,5 +117,16 @@ enum ItemDecoding {
         return Item(
             id: draft.id, title: draft.title, points: draft.points, clause: draft.clause, duty: draft.duty,
             scoring: Scoring(method: method, conditions: conditions, location: draft.scoringLocation), location: draft.location)
+    }
+
+    /// A score written as a plain number (no record values) must fit the item, 0 to its points;
+    /// otherwise every officer it applies to would fail at evaluation instead of once here.
+    static func constantScoreFits(_ score: RuleExpression, _ points: ExactDecimal, label: String, sink: inout DiagnosticSink) {
+        guard score.readNames.isEmpty, case .number(let value)? = try? score.evaluate([]) else { return }
+        if value.isNegative || value > points {
+            sink.error(
+                "rules.score-range", "\(label) 的得分 \(value.normalized) 超出本项分值 0 到 \(points.normalized)",
+                hint: "写 0 到 \(points.normalized) 之间的分数", at: score.location)
+        }
     }
 }
