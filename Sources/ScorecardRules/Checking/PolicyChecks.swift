@@ -41,7 +41,7 @@ enum PolicyChecks {
     /// Bands must cover 0 to the total with no gap and no overlap, so every total gets one grade.
     static func gradeBands(_ scale: GradeScale, total: ExactDecimal, sink: inout DiagnosticSink) {
         guard !scale.bands.isEmpty else {
-            sink.error("rules.no-grades", "grades.bands 中没有任何等级", at: scale.location)
+            sink.error("rules.no-grades", "grades.bands 中没有任何等级", hint: "至少写一个从 0 分起的等级，如：\n  - name: 合格\n    min: 0", at: scale.location)
             return
         }
         duplicateIDs(scale.bands.map { ($0.name, $0.location) }, what: "等级", sink: &sink)
@@ -53,7 +53,9 @@ enum PolicyChecks {
         }
         for (index, band) in sorted.enumerated() {
             if let below = band.below, below <= band.min {
-                sink.error("rules.grade-empty", "等级“\(band.name)”的上限 \(below.normalized) 不高于下限 \(band.min.normalized)", at: band.location)
+                sink.error(
+                    "rules.grade-empty", "等级“\(band.name)”的上限 \(below.normalized) 不高于下限 \(band.min.normalized)",
+                    hint: "below（不含）应当大于 min（含）；最高等级不写 below", at: band.location)
             }
             let next = index + 1 < sorted.count ? sorted[index + 1] : nil
             guard let next else {
@@ -95,13 +97,14 @@ enum PolicyChecks {
         }
         var order: [Int] = []
         var state = [Int](repeating: 0, count: items.count) // 0 new, 1 visiting, 2 done
-        var reported = false
+        // Each cycle once, however many of its items the search enters it from.
+        var reported = Set<Set<Int>>()
         func visit(_ i: Int, path: [Int]) {
             if state[i] == 2 { return }
             if state[i] == 1 {
-                if !reported {
-                    reported = true
-                    let cycle = (path.drop { $0 != i } + [i]).map { items[$0].id }.joined(separator: " → ")
+                let members = Array(path.drop { $0 != i })
+                if reported.insert(Set(members)).inserted {
+                    let cycle = (members + [i]).map { items[$0].id }.joined(separator: " → ")
                     sink.error(
                         "rules.score-cycle", "项目得分互相引用，无法计算：\(cycle)",
                         hint: "去掉其中一个公式对另一项得分（score.…）的引用", at: items[i].location)

@@ -17,7 +17,10 @@ enum EvidenceDecoding {
         let clause = ScalarReading.clause(reader, sink: &sink)
         guard let typeNode = reader.required("type", sink: &sink, hint: "可选类型：integer（整数）、decimal（小数）、text（文字）、boolean（是/否）、date（日期）、choice（选项）"),
               let typeWord = ScalarReading.keyword(typeNode, "\(label) 的类型（type）", as: FieldTypeWord.self, sink: &sink)
-        else { return nil }
+        else {
+            if let id { sink.brokenNames.insert(id) }
+            return nil
+        }
 
         var type: FieldType
         switch typeWord {
@@ -29,11 +32,14 @@ enum EvidenceDecoding {
         case .choice:
             guard let choicesNode = reader.required("choices", sink: &sink, hint: "列出可选的值，如 choices: [矿, 区队]"),
                   let choices = ScalarReading.textList(choicesNode, "\(label) 的可选值（choices）", sink: &sink)
-            else { return nil }
-            if choices.isEmpty { sink.error("rules.empty-choices", "\(label) 的可选值（choices）不能为空", at: choicesNode.location) }
+            else {
+                if let id { sink.brokenNames.insert(id) }
+                return nil
+            }
+            if choices.isEmpty { sink.error("rules.empty-choices", "\(label) 的可选值（choices）不能为空", hint: "列出可选的值，如 choices: [矿, 区队]", at: choicesNode.location) }
             var seen = Set<String>()
             for choice in choices where !seen.insert(choice).inserted {
-                sink.error("rules.duplicate-choice", "\(label) 的可选值“\(choice)”重复了", at: choicesNode.location)
+                sink.error("rules.duplicate-choice", "\(label) 的可选值“\(choice)”重复了", hint: "删去重复的“\(choice)”", at: choicesNode.location)
             }
             type = .choice(choices)
         }
@@ -45,12 +51,14 @@ enum EvidenceDecoding {
         func bound(_ key: String) -> ExactDecimal? {
             guard let node = reader.optional(key) else { return nil }
             guard isNumber else {
-                sink.error("rules.misplaced-key", "只有数值字段（integer、decimal）才能写 \(key)", at: reader.location(ofKey: key))
+                sink.error(
+                    "rules.misplaced-key", "只有数值字段（integer、decimal）才能写 \(key)",
+                    hint: "删去 \(key)，或把 type 改为 integer 或 decimal", at: reader.location(ofKey: key))
                 return nil
             }
             guard let value = ScalarReading.decimal(node, "\(label) 的\(key == "min" ? "下限" : "上限")（\(key)）", sink: &sink) else { return nil }
             if type == .integer, value.scale > 0, value.normalized.scale > 0 {
-                sink.error("rules.expected-integer", "整数字段 \(id ?? "") 的\(key)应当是整数", at: valueLocation(node))
+                sink.error("rules.expected-integer", "整数字段 \(id ?? "") 的\(key)应当是整数", hint: "写成整数，或把 type 改为 decimal", at: valueLocation(node))
             }
             return value
         }
@@ -65,16 +73,24 @@ enum EvidenceDecoding {
             if type == .date {
                 withinQuarter = ScalarReading.boolean(node, "\(label) 的 within_quarter", sink: &sink) ?? false
             } else {
-                sink.error("rules.misplaced-key", "只有日期字段（date）才能写 within_quarter", at: reader.location(ofKey: "within_quarter"))
+                sink.error(
+                    "rules.misplaced-key", "只有日期字段（date）才能写 within_quarter",
+                    hint: "删去 within_quarter，或把 type 改为 date", at: reader.location(ofKey: "within_quarter"))
             }
         }
 
         var defaultValue: Value?
         if let node = reader.optional("default") {
-            switch FieldValueParsing.parse(node.scalar?.value ?? "", as: type, min: min, max: max) {
-            case .success(let value): defaultValue = value
-            case .failure(let problem):
-                sink.error("rules.bad-default", "\(label) 的默认值（default）不合适：\(problem.message)", hint: problem.hint, at: valueLocation(node))
+            if let scalar = node.scalar {
+                switch FieldValueParsing.parse(scalar.value, as: type, min: min, max: max) {
+                case .success(let value): defaultValue = value
+                case .failure(let problem):
+                    sink.error("rules.bad-default", "\(label) 的默认值（default）不合适：\(problem.message)", hint: problem.hint, at: valueLocation(node))
+                }
+            } else {
+                sink.error(
+                    "rules.bad-default", "\(label) 的默认值（default）应当是一个值，这里却是\(node.kindDescription)",
+                    hint: "把默认值写在冒号后的同一行，如 default: 0", at: node.location)
             }
         }
         guard let id else { return nil }
@@ -85,7 +101,7 @@ enum EvidenceDecoding {
 
     static func fields(_ node: YAMLNode, context: String, sink: inout DiagnosticSink) -> [EvidenceField] {
         guard let nodes = node.sequence else {
-            sink.error("rules.expected-list", "\(context) 应当是一个列表，每个字段以“- ”开头", at: node.location)
+            sink.error("rules.expected-list", "\(context) 应当是一个列表，每个字段以“- ”开头", hint: "如：\n  - id: reports_due\n    type: integer", at: node.location)
             return []
         }
         return nodes.enumerated().compactMap { field($1, index: $0, context: context, sink: &sink) }

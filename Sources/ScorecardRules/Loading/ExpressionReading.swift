@@ -10,7 +10,9 @@ enum ExpressionReading {
         expecting: ExpectedType, sink: inout DiagnosticSink
     ) -> RuleExpression? {
         guard let scalar = node.scalar else {
-            sink.error("rules.expected-expression", "\(what) 应当是一个表达式（一行文字），这里却是\(node.kindDescription)", at: node.location)
+            sink.error(
+                "rules.expected-expression", "\(what) 应当是一个表达式（一行文字），这里却是\(node.kindDescription)",
+                hint: "把表达式写在冒号后的同一行", at: node.location)
             return nil
         }
         if scalar.isNull || scalar.value.allSatisfy(\.isWhitespace) {
@@ -20,10 +22,29 @@ enum ExpressionReading {
         do {
             return RuleExpression(checked: try Expression.compile(scalar.value, in: environment, expecting: expecting), node: node)
         } catch {
+            if error.code == "expr.name.unknown", sink.brokenNames.contains(text(of: scalar.value, at: error.offset, length: error.length)) {
+                return nil
+            }
             sink.error(
-                error.code.hasPrefix("expr.") ? error.code : "expr.\(error.code)", "\(what)：\(error.message)", hint: error.hint,
+                error.code.hasPrefix("expr.") ? error.code : "expr.\(error.code)", "\(what)：\(error.message)", hint: error.hint ?? fallbackHint(expecting),
                 at: node.location(ofScalarOffset: error.offset, length: error.length))
             return nil
+        }
+    }
+
+    /// The part of `source` an error points at, by Unicode scalar offset.
+    private static func text(of source: String, at offset: Int, length: Int) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: source.unicodeScalars.dropFirst(max(0, offset)).prefix(length))
+        return String(result)
+    }
+
+    /// For the few expression errors that come without advice of their own.
+    static func fallbackHint(_ expecting: ExpectedType) -> String {
+        switch expecting {
+        case .number: "这里要写一个算出数值的式子，如 5 * reports_on_time / reports_due"
+        case .boolean: "这里要写一个条件，如 reports_due > 0"
+        default: "检查这个表达式的写法"
         }
     }
 }

@@ -30,7 +30,7 @@ enum ItemDecoding {
         let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文").flatMap { ScalarReading.text($0, "\(label) 的标题（title）", sink: &sink) }
         let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5").flatMap { ScalarReading.decimal($0, "\(label) 的分值（points）", sink: &sink) }
         if let points, points.isNegative || points.isZero {
-            sink.error("rules.bad-points", "\(label) 的分值应当大于 0，这里是 \(points)", at: reader.location(ofKey: "points"))
+            sink.error("rules.bad-points", "\(label) 的分值应当大于 0，这里是 \(points)", hint: "写上本项分值，如 points: 5", at: reader.location(ofKey: "points"))
         }
         let clause = ScalarReading.clause(reader, sink: &sink)
         let duty = reader.optional("duty").flatMap { ScalarReading.text($0, "\(label) 的职责条款（duty）", sink: &sink) }
@@ -71,12 +71,17 @@ enum ItemDecoding {
                             if let when, let score { conditions.append((when, score, reason, conditionNode.location)) }
                         }
                     } else {
-                        sink.error("rules.expected-list", "\(label) 的条件（conditions）应当是一个列表，每个条件以“- ”开头", at: list.location)
+                        sink.error(
+                            "rules.expected-list", "\(label) 的条件（conditions）应当是一个列表，每个条件以“- ”开头",
+                            hint: "如：\n  conditions:\n    - when: violations > 0\n      score: 0", at: list.location)
                     }
                 }
             }
         }
-        guard let id, let title, let points, let idNode else { return nil }
+        guard let id, let title, let points, let idNode else {
+            if let id { sink.brokenNames.formUnion([id, "score.\(id)"]) }
+            return nil
+        }
         return ItemDraft(
             id: id, title: title, points: points, clause: clause, duty: duty, isAssessed: isAssessed, formula: formula,
             conditions: conditions, scoringLocation: scoringNode?.location ?? node.location, location: node.location,
@@ -91,6 +96,7 @@ enum ItemDecoding {
         if !draft.isAssessed {
             if let formulaNode = draft.formula,
                let formula = ExpressionReading.compile(formulaNode, "\(label) 的公式", in: environment, expecting: .number, sink: &sink) {
+                constantScoreFits(formula, draft.points, label: label, sink: &sink)
                 method = .computed(formula)
             } else {
                 ok = false
@@ -100,6 +106,7 @@ enum ItemDecoding {
         for condition in draft.conditions {
             let when = ExpressionReading.compile(condition.when, "\(label) 的条件（when）", in: environment, expecting: .boolean, sink: &sink)
             let score = ExpressionReading.compile(condition.score, "\(label) 的条件得分（score）", in: environment, expecting: .number, sink: &sink)
+            if let score { constantScoreFits(score, draft.points, label: label, sink: &sink) }
             if let when, let score {
                 conditions.append(ScoreCondition(when: when, score: score, reason: condition.reason, location: condition.location))
             } else {
@@ -110,5 +117,16 @@ enum ItemDecoding {
         return Item(
             id: draft.id, title: draft.title, points: draft.points, clause: draft.clause, duty: draft.duty,
             scoring: Scoring(method: method, conditions: conditions, location: draft.scoringLocation), location: draft.location)
+    }
+
+    /// A score written as a plain number (no record values) must fit the item, 0 to its points;
+    /// otherwise every officer it applies to would fail at evaluation instead of once here.
+    static func constantScoreFits(_ score: RuleExpression, _ points: ExactDecimal, label: String, sink: inout DiagnosticSink) {
+        guard score.readNames.isEmpty, case .number(let value)? = try? score.evaluate([]) else { return }
+        if value.isNegative || value > points {
+            sink.error(
+                "rules.score-range", "\(label) 的得分 \(value.normalized) 超出本项分值 0 到 \(points.normalized)",
+                hint: "写 0 到 \(points.normalized) 之间的分数", at: score.location)
+        }
     }
 }

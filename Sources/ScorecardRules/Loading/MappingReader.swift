@@ -24,7 +24,7 @@ struct MappingReader {
         self.pairs = pairs
         for pair in pairs {
             guard let key = pair.key.scalar?.value else {
-                sink.error("rules.complex-key", "\(spaced(context))中的键必须是简单的文字", at: pair.key.location)
+                sink.error("rules.complex-key", "\(spaced(context))中的键必须是简单的文字", hint: "键写成一个词再加冒号，如 id:、title:", at: pair.key.location)
                 continue
             }
             if !allowed.contains(key) {

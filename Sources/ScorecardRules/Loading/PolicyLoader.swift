@@ -25,13 +25,13 @@ public enum PolicyLoader {
         for source in sources {
             let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath)
             sink.append(contentsOf: loaded.diagnostics)
-            if loaded.diagnostics.contains(where: { $0.severity == .error && Self.stopsReading.contains($0.code) }) {
+            if loaded.diagnostics.contains(where: { $0.severity == .error && !yamlErrorsThatKeepTheDocument.contains($0.code) }) {
                 unreadable.append(source.displayPath)
             }
             for document in loaded.documents { sections.add(document: document.root, sink: &sink) }
         }
         let yamlProblems = sink.diagnostics.count
-        let policy = build(sections, files: sources.map(\.displayPath), sink: &sink)
+        let policy = build(sections, files: sources.map(\.displayPath), someFileCutShort: !unreadable.isEmpty, sink: &sink)
         var diagnostics = sink.diagnostics
         if !unreadable.isEmpty {
             // Part of the policy could not be read, so "missing" and "undeclared" findings about
@@ -46,8 +46,9 @@ public enum PolicyLoader {
         return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics)
     }
 
-    /// YAML problems after which the rest of a file is not read.
-    static let stopsReading: Set<String> = ["yaml.syntax", "yaml.encoding", "yaml.alias-limit", "yaml.depth-limit", "yaml.node-limit", "yaml.io"]
+    /// YAML errors after which the file's documents are still all there (first key wins, an
+    /// undefined alias reads as null); any other YAML error means part of a file was not read.
+    private static let yamlErrorsThatKeepTheDocument: Set<String> = ["yaml.duplicate-key", "yaml.undefined-alias", "yaml.merge"]
 
     /// Findings that are only meaningful when every file was read in full.
     static func dependsOnWholePolicy(_ code: String) -> Bool {
@@ -57,12 +58,18 @@ public enum PolicyLoader {
         ].contains(code)
     }
 
-    private static func build(_ sections: RuleSections, files: [String], sink: inout DiagnosticSink) -> Policy? {
+    /// `someFileCutShort`: a file could not be read to its end, so a section missing now may
+    /// only be missing because of that error; it is not reported a second time.
+    private static func build(_ sections: RuleSections, files: [String], someFileCutShort: Bool, sink: inout DiagnosticSink) -> Policy? {
         let firstFile = files.first ?? "rules"
         let fileStart = SourceLocation(file: firstFile, line: 1, column: 1)
         func requiredSection(_ name: String, hint: String) -> YAMLNode? {
             if let node = sections.section(name) { return node }
-            sink.error("rules.missing-section", "规则中缺少“\(name)”这一节", hint: hint, at: fileStart)
+            if let written = sections.single[name] {
+                sink.error("rules.missing-section", "“\(name)”这一节是空的", hint: hint, at: keyLocation(written))
+            } else if !someFileCutShort {
+                sink.error("rules.missing-section", "规则中缺少“\(name)”这一节", hint: hint, at: fileStart)
+            }
             return nil
         }
 
@@ -86,27 +93,30 @@ public enum PolicyLoader {
                 if let nodes = listsNode.sequence {
                     lists = nodes.enumerated().compactMap { EvidenceDecoding.list($1, index: $0, sink: &sink) }
                 } else {
-                    sink.error("rules.expected-list", "evidence.lists 应当是一个列表", at: listsNode.location)
+                    sink.error("rules.expected-list", "evidence.lists 应当是一个列表", hint: "每种明细以“- ”开头，写出 id 和 fields", at: listsNode.location)
                 }
             }
             if let checksNode = reader.optional("checks") {
                 if let nodes = checksNode.sequence {
                     checkNodes = nodes.enumerated().map { ($1, $0) }
                 } else {
-                    sink.error("rules.expected-list", "evidence.checks 应当是一个列表", at: checksNode.location)
+                    sink.error("rules.expected-list", "evidence.checks 应当是一个列表", hint: "每项检查以“- ”开头，写出 id、require 和 message", at: checksNode.location)
                 }
             }
         }
         for list in lists { PolicyChecks.duplicateIDs(list.fields.map { ($0.id, $0.location) }, what: "明细 \(list.id) 的字段", sink: &sink) }
 
         let itemNodes = sections.list("items")
-        if sections.lists["items"] == nil {
+        if sections.lists["items"] == nil, !someFileCutShort, !sections.unreadableLists.contains("items") {
             sink.error("rules.missing-section", "规则中缺少“items”（考核项目）这一节", hint: "列出考核标准的各个项目", at: fileStart)
         }
         let drafts = itemNodes.enumerated().compactMap { ItemDecoding.draft($1, index: $0, sink: &sink) }
         PolicyChecks.duplicateIDs(drafts.map { ($0.id, $0.idLocation) }, what: "考核项目", sink: &sink)
-        // An item that could not be read has unknown points: adding up the rest would only echo that.
-        if let scoring, drafts.count == itemNodes.count { PolicyChecks.pointsAddUp(drafts, scoring: scoring, sink: &sink) }
+        // Only a sum over every item means anything: an item already reported as broken, or
+        // items lost with an unreadable file, would make a correct total look wrong.
+        if let scoring, sections.lists["items"] != nil, drafts.count == itemNodes.count, !someFileCutShort {
+            PolicyChecks.pointsAddUp(drafts, scoring: scoring, sink: &sink)
+        }
         if let grades, let scoring { PolicyChecks.gradeBands(grades, total: scoring.total, sink: &sink) }
 
         // Each assessed item adds a record field named by its id, holding the assessor's score.
@@ -168,10 +178,13 @@ public enum PolicyLoader {
         }
         PolicyChecks.duplicateIDs(rewards.map { ($0.id, $0.location) }, what: "奖励", sink: &sink)
         for reward in rewards { PolicyChecks.fundReference(reward.fund, at: reward.fundLocation, funds: funds, sink: &sink) }
-        if !rewards.isEmpty, grades == nil {
+        // Grades that are written but could not be read have been reported already.
+        if !rewards.isEmpty, grades == nil, sections.section("grades") == nil, !someFileCutShort {
             for reward in rewards {
                 if case .byGrade = reward.basis {
-                    sink.error("rules.no-grades", "奖励 \(reward.id) 按等级定额，但规则中没有 grades（等级）", at: reward.location)
+                    sink.error(
+                        "rules.no-grades", "奖励 \(reward.id) 按等级定额，但规则中没有 grades（等级）",
+                        hint: "在 grades 中写出各个等级，或改用 per_record、formula 计奖", at: reward.location)
                 }
             }
         }

@@ -105,7 +105,7 @@ enum RewardDecoding {
             guard let key = pair.key.scalar?.value, !key.isEmpty else { continue }
             guard let amount = ScalarReading.decimal(pair.value, "\(label) 中“\(key)”的金额", sink: &sink) else { continue }
             if amount.isNegative {
-                sink.error("rules.negative-amount", "\(label) 中“\(key)”的金额不能为负数", at: valueLocation(pair.value))
+                sink.error("rules.negative-amount", "\(label) 中“\(key)”的金额不能为负数", hint: "金额写成 0 或正数", at: valueLocation(pair.value))
             }
             rates.append(RewardRate(key: key, amount: amount, location: keyLocation(pair)))
         }

@@ -4,6 +4,10 @@ import ScorecardYAML
 /// Collects every problem found while reading rule files, so one run reports them all.
 struct DiagnosticSink {
     private(set) var diagnostics: [Diagnostic] = []
+    /// Names whose declaration was already reported as broken (a field with a misspelt type,
+    /// an item whose points are not a number): an expression reading one of them fails
+    /// quietly rather than adding "unknown name" to the one real mistake.
+    var brokenNames: Set<String> = []
 
     mutating func error(_ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(code, message, hint: hint, at: location, notes: notes))

@@ -14,6 +14,8 @@ struct RuleSections {
 
     private(set) var single: [String: YAMLPair] = [:]
     private(set) var lists: [String: [YAMLNode]] = [:]
+    /// List sections written with something other than a list; already reported, so not missing.
+    private(set) var unreadableLists: Set<String> = []
 
     mutating func add(document root: YAMLNode, sink: inout DiagnosticSink) {
         if let scalar = root.scalar, scalar.isNull { return }
@@ -25,11 +27,12 @@ struct RuleSections {
         }
         for pair in pairs {
             guard let name = pair.key.scalar?.value else {
-                sink.error("rules.complex-key", "节名必须是简单的文字", at: pair.key.location)
+                sink.error("rules.complex-key", "节名必须是简单的文字", hint: "节名顶格写再加冒号，如 items:", at: pair.key.location)
                 continue
             }
             if Self.listSections.contains(name) {
                 guard let items = pair.value.sequence else {
+                    unreadableLists.insert(name)
                     sink.error(
                         "rules.expected-list", "“\(name)”应当是一个列表，每一条以“- ”开头",
                         hint: "如：\n\(name):\n  - id: ...", at: pair.value.location)

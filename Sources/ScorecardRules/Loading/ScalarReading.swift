@@ -6,12 +6,14 @@ import ScorecardYAML
 enum ScalarReading {
     static func text(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
         guard let scalar = node.scalar else {
-            sink.error("rules.expected-text", "\(spaced(what))应当是一段文字，这里却是\(node.kindDescription)", at: node.location)
+            sink.error(
+                "rules.expected-text", "\(spaced(what))应当是一段文字，这里却是\(node.kindDescription)",
+                hint: "把文字写在冒号后的同一行；文字里有冒号等符号时加引号", at: node.location)
             return nil
         }
         let value = scalar.value.trimmingSpaces
         if value.isEmpty || scalar.isNull {
-            sink.error("rules.empty-value", "\(spaced(what))不能为空", at: node.location)
+            sink.error("rules.empty-value", "\(spaced(what))不能为空", hint: "在冒号后写上内容", at: node.location)
             return nil
         }
         return value
@@ -21,9 +23,11 @@ enum ScalarReading {
     static func identifier(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard isIdentifier(value) else {
+            let fullWidth = value.unicodeScalars.first { isFullWidthForm($0) }
             sink.error(
                 "rules.bad-id", "\(what)“\(value)”不能用作编号",
-                hint: "编号只能由字母、数字和下划线组成，且不能以数字开头，如 reports_due、i07",
+                hint: fullWidth.map { "“\(Character($0))”是全角字符，请切换到英文输入法重新输入" }
+                    ?? "编号只能由字母、数字和下划线组成，且不能以数字开头，如 reports_due、i07",
                 at: valueLocation(node))
             return nil
         }
@@ -38,10 +42,17 @@ enum ScalarReading {
         "and", "or", "not", "if", "then", "else", "true", "false", "score", "total", "grade",
     ]
 
+    /// The expression language's own rule for names, so every id can be written in a formula:
+    /// `_` or a letter of any script first (三 in 三违次数 is a letter, not a digit), then
+    /// letters, `_` or ASCII digits. Full-width Latin (ｉ07 from a Chinese input method) is not a name.
     static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, !(first.isASCII && first.properties.numericType.isSome) else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ($0.isASCII && $0.properties.numericType.isSome) }
+        func isStart(_ s: Unicode.Scalar) -> Bool { s == "_" || (s.properties.isAlphabetic && !isFullWidthForm(s)) }
+        guard let first = text.unicodeScalars.first, isStart(first) else { return false }
+        return text.unicodeScalars.allSatisfy { isStart($0) || ("0"..."9").contains($0) }
     }
+
+    /// The full-width forms of ASCII (U+FF01–U+FF5E) that Chinese input methods type.
+    static func isFullWidthForm(_ s: Unicode.Scalar) -> Bool { (0xFF01...0xFF5E).contains(s.value) }
 
     static func decimal(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> ExactDecimal? {
         guard let value = text(node, what, sink: &sink) else { return nil }
@@ -63,7 +74,9 @@ enum ScalarReading {
             return nil
         }
         if let range, !range.contains(number) {
-            sink.error("rules.out-of-range", "\(spaced(what))应当在 \(range.lowerBound) 到 \(range.upperBound) 之间，这里是 \(number)", at: valueLocation(node))
+            sink.error(
+                "rules.out-of-range", "\(spaced(what))应当在 \(range.lowerBound) 到 \(range.upperBound) 之间，这里是 \(number)",
+                hint: "改为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数", at: valueLocation(node))
             return nil
         }
         return number
@@ -117,10 +130,6 @@ enum ScalarReading {
     static func clause(_ reader: MappingReader, sink: inout DiagnosticSink) -> String? {
         reader.optional("clause").flatMap { text($0, "条款（clause）", sink: &sink) }
     }
-}
-
-extension Optional where Wrapped == Unicode.NumericType {
-    var isSome: Bool { self != nil }
 }
 
 extension String {
