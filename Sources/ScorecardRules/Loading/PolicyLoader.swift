@@ -37,7 +37,7 @@ public enum PolicyLoader {
             // Part of the policy could not be read, so "missing" and "undeclared" findings about
             // the rest would mostly be echoes of that one mistake: report what was read directly.
             diagnostics = Array(diagnostics[..<yamlProblems])
-                + diagnostics[yamlProblems...].filter { !Self.dependsOnWholePolicy($0.code) }
+                + diagnostics[yamlProblems...].filter { !Self.mayEchoUnreadPart($0.code, sections: sections) }
             diagnostics.append(.warning(
                 "rules.incomplete", "\(unreadable.joined(separator: "、")) 未能读完，跨文件的检查（缺少的节、引用、分值合计）这次没有进行",
                 hint: "先改正上面的语法错误，再运行一次检查", at: nil))
@@ -50,12 +50,17 @@ public enum PolicyLoader {
     /// undefined alias reads as null); any other YAML error means part of a file was not read.
     private static let yamlErrorsThatKeepTheDocument: Set<String> = ["yaml.duplicate-key", "yaml.undefined-alias", "yaml.merge"]
 
-    /// Findings that are only meaningful when every file was read in full.
-    static func dependsOnWholePolicy(_ code: String) -> Bool {
-        code.hasPrefix("expr.name") || [
-            "rules.missing-section", "rules.points-total", "rules.unknown-fund", "rules.unknown-list",
-            "rules.unknown-grade", "rules.no-grades", "rules.unknown-field",
-        ].contains(code)
+    /// Findings that may only echo a part of the policy that was not read: a missing section, or
+    /// a reference into a section of which nothing at all was read. A reference into a section
+    /// that was read is still reported, since the misspelling is real.
+    static func mayEchoUnreadPart(_ code: String, sections: RuleSections) -> Bool {
+        switch code {
+        case "rules.missing-section", "rules.points-total", "rules.no-grades": true
+        case "rules.unknown-fund": sections.list("funds").isEmpty
+        case "rules.unknown-grade": sections.section("grades") == nil
+        case "rules.unknown-list", "rules.unknown-field": sections.section("evidence") == nil
+        default: code.hasPrefix("expr.name") && sections.section("evidence") == nil
+        }
     }
 
     /// `someFileCutShort`: a file could not be read to its end, so a section missing now may
