@@ -81,6 +81,8 @@ extension Checker {
         case let (.date(a), .date(b)):
             return Checker.compare(op, a, b)
         case let (.string(a), .string(b)) where !ordered:
+            try checkChoice(left, against: right)
+            try checkChoice(right, against: left)
             return Checker.equate(op, a, b)
         case let (.boolean(a), .boolean(b)) where !ordered:
             return Checker.equate(op, a, b)
@@ -96,6 +98,17 @@ extension Checker {
                 message: "不能把\(left.type)“\(text(left.syntax))”和\(right.type)“\(text(right.syntax))”相比较",
                 hint: "比较的两边必须是同一类值", offset: right.syntax.offset, length: right.syntax.length)
         }
+    }
+
+    /// `level == "旷"`: a word the compared name can never hold is a typo, not a test.
+    private func checkChoice(_ named: Checked, against literal: Checked) throws(ExpressionError) {
+        guard case .name(let name) = named.syntax.kind, case .string(let word) = literal.syntax.kind,
+              let choices = choices(of: name), !choices.contains(word) else { return }
+        let suggestion = NameSuggestion.closest(to: word, among: choices)
+        throw ExpressionError(
+            code: "expr.choice.unknown", message: "“\(word)”不是“\(name)”可能的取值",
+            hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(choices.joined(separator: "、"))",
+            offset: literal.syntax.offset, length: literal.syntax.length)
     }
 
     /// `==` / `!=` code for text and booleans.

@@ -88,6 +88,14 @@ struct Checker {
 
     // MARK: Names
 
+    /// The declared words a name can hold, looking through list scopes first, as `resolve` does.
+    func choices(of name: String) -> [String]? {
+        for scope in scopes.reversed() {
+            if let field = scope.fields.first(where: { $0.name == name }) { return field.choices }
+        }
+        return environment.lookup(name)?.choices
+    }
+
     private mutating func resolve(_ name: String, _ node: Syntax) throws(ExpressionError) -> Checked {
         let missing = { (what: String) in
             EvaluationError(code: "expr.eval.missing", message: "没有记录“\(name)”的值\(what)", offset: node.offset, length: node.length)

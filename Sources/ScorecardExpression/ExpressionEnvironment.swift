@@ -6,6 +6,7 @@ public struct ExpressionEnvironment: Sendable {
     struct Entry: Sendable {
         var type: ValueType
         var slot: Int
+        var choices: [String]?
     }
 
     private(set) var entries: [String: Entry] = [:]
@@ -13,8 +14,10 @@ public struct ExpressionEnvironment: Sendable {
     public init() {}
 
     /// Declares or redeclares `name`. `slot` indexes the `[Value]` given to `evaluate`.
-    public mutating func declare(_ name: String, type: ValueType, slot: Int) {
-        entries[name] = Entry(type: type, slot: slot)
+    /// `choices`, for text, lists the only words the value can be, so that comparing it with a
+    /// misspelt word (`level == "旷"`) is caught when the rules load rather than never matching.
+    public mutating func declare(_ name: String, type: ValueType, slot: Int, choices: [String]? = nil) {
+        entries[name] = Entry(type: type, slot: slot, choices: choices)
     }
 
     /// Declared names, sorted.

@@ -29,10 +29,13 @@ public struct RecordType: Hashable, Sendable {
     public struct Field: Hashable, Sendable {
         public var name: String
         public var type: ValueType
+        /// For text limited to declared words: comparing it with any other word is a mistake.
+        public var choices: [String]?
 
-        public init(_ name: String, _ type: ValueType) {
+        public init(_ name: String, _ type: ValueType, choices: [String]? = nil) {
             self.name = name
             self.type = type
+            self.choices = choices
         }
     }
 

@@ -145,7 +145,7 @@ public enum PolicyLoader {
         let layout = RecordLayout(fieldIDs: fields.map(\.id), listIDs: lists.map(\.id), itemIDs: uniqueDrafts.map(\.id))
         var recordEnvironment = ExpressionEnvironment()
         for field in fields {
-            if let slot = layout.slot(ofField: field.id) { recordEnvironment.declare(field.id, type: field.type.expressionType, slot: slot) }
+            if let slot = layout.slot(ofField: field.id) { recordEnvironment.declare(field.id, type: field.type.expressionType, slot: slot, choices: field.type.choices) }
         }
         for list in lists {
             if let slot = layout.slot(ofList: list.id) { recordEnvironment.declare(list.id, type: .list(list.recordType), slot: slot) }
@@ -157,7 +157,7 @@ public enum PolicyLoader {
         }
         var rewardEnvironment = itemEnvironment
         rewardEnvironment.declare("total", type: .decimal, slot: layout.totalSlot)
-        rewardEnvironment.declare("grade", type: .string, slot: layout.gradeSlot)
+        rewardEnvironment.declare("grade", type: .string, slot: layout.gradeSlot, choices: grades.map { $0.bands.map(\.name) })
 
         let items = uniqueDrafts.compactMap { ItemDecoding.finish($0, environment: itemEnvironment, sink: &sink) }
         let order = items.count == uniqueDrafts.count ? PolicyChecks.evaluationOrder(items, sink: &sink) : []

@@ -12,7 +12,7 @@ enum StructureDecoding {
         let fields = reader.optional("candidate_fields").map { EvidenceDecoding.fields($0, context: "eligibility.candidate_fields", sink: &sink) } ?? []
         PolicyChecks.duplicateIDs(fields.map { ($0.id, $0.location) }, what: "候选人字段", sink: &sink)
         var environment = ExpressionEnvironment()
-        for (slot, field) in fields.enumerated() { environment.declare(field.id, type: field.type.expressionType, slot: slot) }
+        for (slot, field) in fields.enumerated() { environment.declare(field.id, type: field.type.expressionType, slot: slot, choices: field.type.choices) }
 
         var criteria: [Criterion] = []
         if let list = reader.required("criteria", sink: &sink, hint: "列出各项任职条件") {

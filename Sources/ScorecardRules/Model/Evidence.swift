@@ -33,6 +33,12 @@ public enum FieldType: Sendable, Hashable {
         }
     }
 
+    /// The words a choice field can hold; nil for every other type.
+    public var choices: [String]? {
+        if case .choice(let words) = self { return words }
+        return nil
+    }
+
     /// The word rule files use for the type.
     public var keyword: String {
         switch self {
@@ -94,7 +100,7 @@ public struct EvidenceList: Sendable, Hashable {
     public var location: SourceLocation
 
     public var recordType: RecordType {
-        RecordType(name: id, fields: fields.map { RecordType.Field($0.id, $0.type.expressionType) })
+        RecordType(name: id, fields: fields.map { RecordType.Field($0.id, $0.type.expressionType, choices: $0.type.choices) })
     }
 }
 
