@@ -27,6 +27,7 @@ public struct RecordBinder {
         let mapping = ColumnMapping(header: source.header, fields: fields, file: file, problems: &problems)
         guard let officerColumn = mapping.officerColumn else { return }
         while let row = source.nextRow(problems: &problems) {
+            reportIfShort(row, header: source.header)
             guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if let earlier = records[officer.id] {
                 problems.append(.error(
@@ -39,12 +40,12 @@ public struct RecordBinder {
             var locations = [SourceLocation?](repeating: nil, count: fields.count)
             var rowOK = true
             for (index, field) in fields.enumerated() {
-                let cell = mapping.fieldColumns[index].flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil }
-                guard let value = value(of: field, in: cell, row: row, officer: officer) else {
+                guard let value = value(of: field, column: mapping.fieldColumns[index], row: row, officer: officer) else {
                     rowOK = false
                     continue
                 }
                 slots[policy.layout.fieldsStart + index] = value
+                let cell = mapping.fieldColumns[index].flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil }
                 locations[index] = cell.flatMap { $0.text.trimmedForEvidence.isEmpty ? nil : $0.location }
             }
             _ = rowOK
@@ -59,12 +60,12 @@ public struct RecordBinder {
         let mapping = ColumnMapping(header: source.header, fields: list.fields, file: file, problems: &problems)
         guard let officerColumn = mapping.officerColumn else { return }
         while let row = source.nextRow(problems: &problems) {
+            reportIfShort(row, header: source.header)
             guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             var values: [Value] = []
             var rowOK = true
             for (index, field) in list.fields.enumerated() {
-                let cell = mapping.fieldColumns[index].flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil }
-                guard let value = value(of: field, in: cell, row: row, officer: officer) else {
+                guard let value = value(of: field, column: mapping.fieldColumns[index], row: row, officer: officer) else {
                     rowOK = false
                     values.append(.missing)
                     continue
@@ -102,10 +103,8 @@ public struct RecordBinder {
     }
 
     private mutating func officer(in row: EvidenceRow, column: Int, nameColumn: Int?) -> Officer? {
-        guard row.cells.indices.contains(column) else {
-            problems.append(.error("evidence.short-row", "这一行的列数不够，没有联系员工号", hint: "检查这一行是否少了逗号", at: row.location))
-            return nil
-        }
+        // A row too short to hold the officer's id was reported by `reportIfShort`.
+        guard row.cells.indices.contains(column) else { return nil }
         let cell = row.cells[column]
         let id = cell.text.trimmedForEvidence
         if id.isEmpty {
@@ -137,27 +136,42 @@ public struct RecordBinder {
         return officer
     }
 
-    private mutating func value(of field: EvidenceField, in cell: EvidenceCell?, row: EvidenceRow, officer: Officer) -> Value? {
-        let text = cell?.text.trimmedForEvidence ?? ""
+    /// A row with fewer cells than the header: its missing values must not pass for defaults.
+    private mutating func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell]) {
+        guard row.cells.count < header.count else { return }
+        let missing = header[row.cells.count...].map { "“\($0.text.trimmedForEvidence)”" }.joined(separator: "、")
+        problems.append(.error(
+            "evidence.short-row", "这一行只有 \(row.cells.count) 格，比表头少 \(header.count - row.cells.count) 格，缺少 \(missing)",
+            hint: "检查这一行是否少了逗号；没有数值的格子也要留出逗号", at: row.location))
+    }
+
+    /// The field's value in `column` of the row. Nil, with the problem reported, when it is
+    /// missing or wrong; nil without a new report when the column is absent from the header
+    /// (reported once there) or cut off by a short row (reported once for the row).
+    private mutating func value(of field: EvidenceField, column: Int?, row: EvidenceRow, officer: Officer) -> Value? {
+        guard let column else { return field.defaultValue }
+        guard row.cells.indices.contains(column) else { return nil }
+        let cell = row.cells[column]
+        let text = cell.text.trimmedForEvidence
         if text.isEmpty {
             if let defaultValue = field.defaultValue { return defaultValue }
             problems.append(.error(
                 "evidence.missing-value", "联系员 \(officer.id)（\(officer.name)）的“\(field.displayName)”没有填写",
                 hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
-                at: cell?.location ?? row.location))
+                at: cell.location))
             return nil
         }
         switch FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max) {
         case .failure(let problem):
             problems.append(.error(
                 "evidence.bad-value", "联系员 \(officer.id)（\(officer.name)）的“\(field.displayName)”：\(problem.message)",
-                hint: problem.hint, at: cell?.location ?? row.location))
+                hint: problem.hint, at: cell.location))
             return nil
         case .success(let value):
             if field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
                 problems.append(.error(
                     "evidence.date-outside-quarter", "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
-                    hint: "核对日期，或把这条记录放到它所属季度的文件里", at: cell?.location ?? row.location))
+                    hint: "核对日期，或把这条记录放到它所属季度的文件里", at: cell.location))
                 return nil
             }
             return value
