@@ -14,6 +14,9 @@ public struct RecordBinder {
     private var records: [String: OfficerRecord] = [:]
     private var order: [String] = []
     private var listRows: [String: [[[Value]]]] = [:] // officer → list index → rows
+    /// Officers whose row was turned away for a name that does not match the roster: they have
+    /// a row, so they are not also reported as having none.
+    private var rejectedRows: Set<String> = []
 
     public init(policy: Policy, roster: Roster, quarter: Quarter) {
         self.policy = policy
@@ -82,7 +85,7 @@ public struct RecordBinder {
     /// The quarter's records in the order they were read, with their lists attached; officers
     /// serving in the quarter without a record are reported.
     public mutating func finish(files: [String]) -> QuarterEvidence {
-        for officer in roster.officers where officer.serves(in: quarter) && records[officer.id] == nil {
+        for officer in roster.officers where officer.serves(in: quarter) && records[officer.id] == nil && !rejectedRows.contains(officer.id) {
             problems.append(.error(
                 "evidence.missing-record", "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）本季度在任，但没有考核记录",
                 hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
@@ -130,6 +133,7 @@ public struct RecordBinder {
                 problems.append(.error(
                     "evidence.name-mismatch", "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是“\(name)”",
                     hint: "核对工号与姓名是否填错了行", at: row.cells[nameColumn].location))
+                rejectedRows.insert(officer.id)
                 return nil
             }
         }
