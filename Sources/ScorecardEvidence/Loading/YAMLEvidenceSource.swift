@@ -56,6 +56,9 @@ public struct YAMLEvidenceTables {
 
         var recordHeader: [String] = []
         var listHeaders: [String: [String]] = [:]
+        /// Where each key was first written, so that a problem with a "column" points at a key.
+        var keyLocations: [String: SourceLocation] = [:]
+        var listKeyLocations: [String: [String: SourceLocation]] = [:]
         var recordRows: [[String: EvidenceCell]] = []
         var recordLocations: [SourceLocation] = []
         var listRows: [String: [([String: EvidenceCell], SourceLocation)]] = [:]
@@ -83,15 +86,23 @@ public struct YAMLEvidenceTables {
                         for itemPair in itemPairs {
                             guard let itemKey = itemPair.key.scalar?.value else { continue }
                             itemCells[itemKey] = cell(itemPair.value, problems: &problems)
-                            if !(listHeaders[key, default: []].contains(itemKey)) { listHeaders[key, default: []].append(itemKey) }
+                            if !(listHeaders[key, default: []].contains(itemKey)) {
+                                listHeaders[key, default: []].append(itemKey)
+                                listKeyLocations[key, default: [:]][itemKey] = itemPair.key.location
+                            }
                         }
                         ownListRows.append((key, itemCells, item.location))
                     }
                 } else {
                     let value = cell(pair.value, problems: &problems)
-                    cells[key] = value
-                    if key == "officer" || key == "工号" { officerCell = value }
-                    if !recordHeader.contains(key) { recordHeader.append(key) }
+                    // Every spelling of the officer key is one column, whichever each record uses.
+                    let column = ColumnMapping.officerHeaders.contains(key) ? "officer" : key
+                    cells[column] = value
+                    if column == "officer" { officerCell = value }
+                    if !recordHeader.contains(column) {
+                        recordHeader.append(column)
+                        keyLocations[column] = pair.key.location
+                    }
                 }
             }
             // List rows carry the officer id of the record they sit in, as in the CSV layout.
@@ -104,17 +115,19 @@ public struct YAMLEvidenceTables {
             recordLocations.append(node.location)
         }
 
-        func table(_ header: [String], _ rows: [([String: EvidenceCell], SourceLocation)], at location: SourceLocation) -> TableRows {
+        func table(
+            _ header: [String], _ rows: [([String: EvidenceCell], SourceLocation)], keys: [String: SourceLocation], at location: SourceLocation
+        ) -> TableRows {
             TableRows(
-                header: header.map { EvidenceCell(text: $0, location: location) },
+                header: header.map { EvidenceCell(text: $0, location: keys[$0] ?? location) },
                 rows: rows.map { cells, rowLocation in
                     EvidenceRow(cells: header.map { cells[$0] ?? EvidenceCell(text: "", location: rowLocation) }, location: rowLocation)
                 })
         }
-        tables.records = table(recordHeader, Array(zip(recordRows, recordLocations)), at: root.location)
+        tables.records = table(recordHeader, Array(zip(recordRows, recordLocations)), keys: keyLocations, at: root.location)
         for (listID, rows) in listRows {
             let header = ["officer"] + (listHeaders[listID] ?? []).filter { $0 != "officer" }
-            tables.lists[listID] = table(header, rows, at: root.location)
+            tables.lists[listID] = table(header, rows, keys: listKeyLocations[listID] ?? [:], at: root.location)
         }
         return tables
     }
