@@ -97,7 +97,7 @@ import ScorecardRules
     @Test func missingOfficerColumnStopsBindingTheTable() {
         let records = ["a1,reports_due", "4.5,10"]
         let bound = bind(records)
-        #expect(bound.places.first == "evidence.missing-officer-column@scores.csv:1:1")
+        #expect(bound.places == ["evidence.missing-officer-column@scores.csv:1:1"])
         #expect(bound.evidence.records.isEmpty)
     }
 

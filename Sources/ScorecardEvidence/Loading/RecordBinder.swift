@@ -17,6 +17,9 @@ public struct RecordBinder {
     /// Officers whose row was turned away for a name that does not match the roster: they have
     /// a row, so they are not also reported as having none.
     private var rejectedRows: Set<String> = []
+    /// Whether a record table with an officer column was read. Without one nobody is reported
+    /// as missing a record: the table's own problem (absent, ambiguous, no officer column) says why.
+    private var readRecordTable = false
 
     public init(policy: Policy, roster: Roster, quarter: Quarter) {
         self.policy = policy
@@ -29,6 +32,7 @@ public struct RecordBinder {
         let fields = policy.evidence.fields
         let mapping = ColumnMapping(header: source.header, fields: fields, file: file, problems: &problems)
         guard let officerColumn = mapping.officerColumn else { return }
+        readRecordTable = true
         while let row = source.nextRow(problems: &problems) {
             reportIfShort(row, header: source.header)
             guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
@@ -85,7 +89,7 @@ public struct RecordBinder {
     /// The quarter's records in the order they were read, with their lists attached; officers
     /// serving in the quarter without a record are reported.
     public mutating func finish(files: [String]) -> QuarterEvidence {
-        for officer in roster.officers where officer.serves(in: quarter) && records[officer.id] == nil && !rejectedRows.contains(officer.id) {
+        for officer in roster.officers where readRecordTable && officer.serves(in: quarter) && records[officer.id] == nil && !rejectedRows.contains(officer.id) {
             problems.append(.error(
                 "evidence.missing-record", "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）本季度在任，但没有考核记录",
                 hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
