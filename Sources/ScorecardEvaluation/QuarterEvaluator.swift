@@ -39,12 +39,21 @@ public struct QuarterEvaluator: Sendable {
 
         var itemResults = [ItemResult?](repeating: nil, count: policy.items.count)
         var complete = true
+        var unscored = Set<String>()
         for index in policy.evaluationOrder {
             let item = policy.items[index]
+            // An item reading the score of one that failed cannot be scored either; the failure
+            // already reported says why, so it is not reported again.
+            if readNames(of: item).contains(where: { $0.hasPrefix("score.") && unscored.contains(String($0.dropFirst(6))) }) {
+                unscored.insert(item.id)
+                complete = false
+                continue
+            }
             let result = evaluate(item, slots: slots, officer: officer, failures: &failures)
             if let score = result.score, let slot = layout.slot(ofScore: item.id) {
                 slots[slot] = .number(score)
             } else {
+                unscored.insert(item.id)
                 complete = false
             }
             itemResults[index] = result
@@ -92,12 +101,17 @@ public struct QuarterEvaluator: Sendable {
             failures: failures, recordLocation: record.location)
     }
 
-    private func evaluate(_ item: Item, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {
+    /// The record values and item scores an item's rule reads.
+    private func readNames(of item: Item) -> [String] {
         var names: [String] = []
         if case .computed(let formula) = item.scoring.method { names += formula.readNames }
         if item.scoring.isAssessed { names.append(item.id) }
         for condition in item.scoring.conditions { names += condition.when.readNames + condition.score.readNames }
-        let inputs = Set(names).sorted().map { ($0, value(of: $0, in: slots)) }
+        return names
+    }
+
+    private func evaluate(_ item: Item, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {
+        let inputs = Set(readNames(of: item)).sorted().map { ($0, value(of: $0, in: slots)) }
         var result = ItemResult(itemID: item.id, score: nil, basis: nil, inputs: inputs)
 
         do {
