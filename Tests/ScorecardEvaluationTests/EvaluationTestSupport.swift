@@ -130,3 +130,68 @@ func evaluate(
     let evidence = binder.finish(files: ["scores.csv"])
     return (evidence, binder.problems, QuarterEvaluator(policy: policy).evaluate(evidence))
 }
+
+/// A folder under /tmp for one test; `body` runs with its path and the folder is removed after.
+func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
+    var template = Array("/tmp/scorecard-teval-XXXXXX".utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { throw TemporaryFolderError() }
+    let path = String(cString: made)
+    defer { removeTree(path) }
+    return try body(path)
+}
+
+struct TemporaryFolderError: Error {}
+
+/// Writes `bytes` to `path` under `root`, making folders on the way.
+func write(_ bytes: [UInt8], to relativePath: String, in root: String) throws {
+    var folder = root
+    for part in relativePath.split(separator: "/").dropLast() {
+        folder += "/" + part
+        if FileSystem.kind(of: folder) != .directory, mkdir(folder, 0o755) != 0 { throw TemporaryFolderError() }
+    }
+    guard let file = fopen(root + "/" + relativePath, "wb") else { throw TemporaryFolderError() }
+    defer { fclose(file) }
+    let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+    if written != bytes.count { throw TemporaryFolderError() }
+}
+
+func write(_ text: String, to relativePath: String, in root: String) throws {
+    try write(Array(text.utf8), to: relativePath, in: root)
+}
+
+private func removeTree(_ path: String) {
+    if FileSystem.kind(of: path) == .directory, case .success(let names) = FileSystem.list(path) {
+        for name in names { removeTree(path + "/" + name) }
+        rmdir(path)
+    } else {
+        unlink(path)
+    }
+}
+
+/// Everything a quarter's result says, as lines of text, for comparing two runs field by field.
+/// With `locations` false, the places values were read are left out (they differ between the
+/// CSV and YAML forms of the same evidence).
+func fingerprint(_ result: QuarterResult, locations: Bool = true) -> [String] {
+    var lines = ["\(result.quarter) \(result.policyName) \(result.policyVersion)"]
+    for officer in result.officers {
+        lines.append("officer \(officer.officer.id) \(officer.officer.name) \(officer.officer.unit)\(officer.officer.area)")
+        for item in officer.items {
+            let inputs = item.inputs.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+            lines.append("  item \(item.itemID) \(item.score.map(\.description) ?? "-") \(item.basis.map { "\($0)" } ?? "-") [\(inputs)]")
+        }
+        lines.append("  total \(officer.total.map(\.description) ?? "-") \(officer.grade ?? "-")")
+        for reward in officer.rewards {
+            let breakdown = reward.breakdown.map { "\($0.key)×\($0.count)@\($0.rate)" }.joined(separator: ",")
+            lines.append("  reward \(reward.rewardID) \(reward.fund) \(reward.amount) [\(breakdown)] \(reward.withheld) \(reward.capped)")
+        }
+        lines.append("  rewardTotal \(officer.rewardTotal.map(\.description) ?? "-")")
+        let problems = officer.findings + officer.failures
+        lines += problems.map { "  problem " + (locations ? $0.description : "\($0.code) \($0.message)") }
+        if locations { lines.append("  at \(officer.recordLocation)") }
+    }
+    lines += result.byUnit.map { "unit \($0.key) \($0.officers) \($0.scoreSum) \($0.reward)" }
+    lines += result.byFund.map { "fund \($0.fund.id) \($0.fund.name) \($0.amount)" }
+    lines += result.gradeCounts.map { "grade \($0.grade) \($0.count)" }
+    lines.append("rewardTotal \(result.rewardTotal)")
+    return lines
+}

@@ -191,8 +191,8 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
         #expect(run.result.failures.isEmpty)
     }
 
-    static let c2 = """
-      - id: c2
+    static let i07 = """
+      - id: i07
         title: 完成率
         points: 5
         clause: 考核标准3
@@ -202,36 +202,36 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
     """
 
     @Test func itemReadsAnotherItemsScore() throws {
-        // c1 comes before c2 but reads score.c2: the evaluation order follows the reference.
-        let c2 = Self.c2.replacingOccurrences(of: "FORMULA", with: "if planned == 0 then 5 else 5 * done / planned")
-        let policy = try loadPolicy(evaluatorRules(formula: "score.c2 / 2", extraItems: c2, total: 15))
-        #expect(policy.items.map(\.id) == ["a1", "c1", "c2"])
-        #expect(policy.evaluationOrder.map { policy.items[$0].id } == ["a1", "c2", "c1"])
+        // c1 comes before i07 but reads score.i07: the evaluation order follows the reference.
+        let i07 = Self.i07.replacingOccurrences(of: "FORMULA", with: "if planned == 0 then 5 else 5 * done / planned")
+        let policy = try loadPolicy(evaluatorRules(formula: "score.i07 / 2", extraItems: i07, total: 15))
+        #expect(policy.items.map(\.id) == ["a1", "c1", "i07"])
+        #expect(policy.evaluationOrder.map { policy.items[$0].id } == ["a1", "i07", "c1"])
         let run = evaluate(policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,4,3,1", "1002,4,0,0", "1003,4,4,3"])
         #expect(run.result.failures.isEmpty, "\(run.result.failures)")
-        // 1001: c2 = 5 × 1/3 → 1.67; c1 = 1.67 / 2 = 0.835 → 0.84 (from the rounded c2)
+        // 1001: i07 = 5 × 1/3 → 1.67; c1 = 1.67 / 2 = 0.835 → 0.84 (from the rounded i07)
         let officer = try #require(run.result.officer("1001"))
-        #expect(officer.score("c2") == dec("1.67"))
+        #expect(officer.score("i07") == dec("1.67"))
         #expect(officer.score("c1") == dec("0.84"))
-        #expect(officer.item("c1")?.inputs.map(\.name) == ["score.c2"])
+        #expect(officer.item("c1")?.inputs.map(\.name) == ["score.i07"])
         #expect(officer.item("c1")?.inputs.first?.value == .number(dec("1.67")))
         #expect(officer.total == dec("6.51"))  // 4 + 0.84 + 1.67
         // Items are listed in rule order whatever the evaluation order.
-        #expect(officer.items.map(\.itemID) == ["a1", "c1", "c2"])
-        #expect(run.result.officer("1003")?.score("c1") == dec("1.88")) // c2 = 3.75, / 2 = 1.875 → 1.88
+        #expect(officer.items.map(\.itemID) == ["a1", "c1", "i07"])
+        #expect(run.result.officer("1003")?.score("c1") == dec("1.88")) // i07 = 3.75, / 2 = 1.875 → 1.88
     }
 
     @Test func failedItemIsNotReportedAgainByTheItemThatReadsIt() throws {
-        let c2 = Self.c2.replacingOccurrences(of: "FORMULA", with: "5 * done / planned")
-        let policy = try loadPolicy(evaluatorRules(formula: "score.c2 / 2", extraItems: c2, total: 15))
+        let i07 = Self.i07.replacingOccurrences(of: "FORMULA", with: "5 * done / planned")
+        let policy = try loadPolicy(evaluatorRules(formula: "score.i07 / 2", extraItems: i07, total: 15))
         let run = evaluate(policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,4,0,0", "1002,4,2,1", "1003,4,4,3"])
         let officer = try #require(run.result.officer("1001"))
-        // One cause, one failure: the division in c2. c1 cannot be computed either, silently.
+        // One cause, one failure: the division in i07. c1 cannot be computed either, silently.
         #expect(officer.failures.count == 1)
         #expect(officer.failures.first?.code.hasSuffix("division-by-zero") == true)
-        #expect(officer.score("c1") == nil && officer.score("c2") == nil)
+        #expect(officer.score("c1") == nil && officer.score("i07") == nil)
         #expect(officer.total == nil)
-        #expect(run.result.officer("1002")?.total == dec("7.75")) // c2 = 5 × 1/2 = 2.5, c1 = 1.25: 4 + 1.25 + 2.5
+        #expect(run.result.officer("1002")?.total == dec("7.75")) // i07 = 5 × 1/2 = 2.5, c1 = 1.25: 4 + 1.25 + 2.5
     }
 
     @Test func byGradeRewardTiers() throws {
