@@ -82,11 +82,14 @@ public struct QuarterEvaluator: Sendable {
         if total != nil {
             for rule in policy.rewards {
                 do {
-                    let reward = try evaluate(rule, slots: slots, grade: grade)
+                    let reward = try evaluate(rule, slots: slots, grade: grade, officer: officer)
                     rewards.append(reward)
                     rewardTotal = try rewardTotal?.adding(reward.amount)
                 } catch let error as LocatedEvaluationError {
                     failures.append(failure(error.error, officer: officer, what: "奖励 \(rule.id)", at: error.location))
+                    rewardTotal = nil
+                } catch let error as ItemRangeError {
+                    failures.append(error.diagnostic)
                     rewardTotal = nil
                 } catch {
                     failures.append(.error("eval.overflow", "联系员 \(officer.id) 的奖励 \(rule.id) 超出可计算的范围", at: rule.location))
@@ -164,7 +167,7 @@ public struct QuarterEvaluator: Sendable {
             "eval.not-number", "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))
     }
 
-    private func evaluate(_ rule: RewardRule, slots: [Value], grade: String?) throws -> RewardResult {
+    private func evaluate(_ rule: RewardRule, slots: [Value], grade: String?, officer: Officer) throws -> RewardResult {
         var result = RewardResult(rewardID: rule.id, fund: rule.fund, amount: .zero, breakdown: [], withheld: false, capped: false)
         if let condition = rule.condition, case .boolean(false) = try located(condition, slots) {
             result.withheld = true
@@ -193,6 +196,13 @@ public struct QuarterEvaluator: Sendable {
             result.capped = true
         }
         result.amount = amount.rounded(scale: policy.money.precision, policy.money.rounding)
+        // Rates are never negative (the rules loader sees to it); a formula can be, and a
+        // reward that takes money back is a mistake in the rule, not a payment.
+        if result.amount.isNegative {
+            throw ItemRangeError(diagnostic: .error(
+                "eval.reward-range", "联系员 \(officer.id)（\(officer.name)）的奖励 \(rule.id) 算得 \(result.amount)，奖励金额不能为负数",
+                hint: "检查奖励的公式，如用 max(0, …) 或发放条件（when）", at: rule.location))
+        }
         return result
     }
 
@@ -255,7 +265,8 @@ struct LocatedEvaluationError: Error {
     var location: SourceLocation
 }
 
-/// A score outside its item's range, or of the wrong kind: a per-officer failure.
+/// A score outside its item's range, a score of the wrong kind or a negative reward: a
+/// per-officer failure.
 struct ItemRangeError: Error {
     var diagnostic: Diagnostic
 }

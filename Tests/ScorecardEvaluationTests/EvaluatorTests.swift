@@ -278,6 +278,27 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
         #expect(run.result.byFund.map(\.amount) == [dec("0"), dec("53.33")])
     }
 
+    @Test func negativeRewardIsAFailureNotANegativePayment() throws {
+        let rewards = """
+          - id: above_eight
+            title: 超出 8 分的部分
+            fund: bonus
+            formula: (total - 8) * 10
+        """
+        let policy = try loadPolicy(evaluatorRules(formula: "5 * done / planned", rewards: rewards))
+        let run = evaluate(policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,5,4,4", "1002,2,1,1", "1003,4,4,4"])
+        // 1001: (10 - 8) × 10 = 20; 1003: (9 - 8) × 10 = 10
+        #expect(run.result.officer("1001")?.rewardTotal == dec("20"))
+        #expect(run.result.officer("1003")?.rewardTotal == dec("10"))
+        // 1002: (7 - 8) × 10 = -10 — a rule that pays back money is a mistake in the rule.
+        let officer = try #require(run.result.officer("1002"))
+        #expect(officer.failures.map(\.code) == ["eval.reward-range"])
+        #expect(officer.failures.first?.message.contains("-10") == true)
+        #expect(officer.failures.first?.location == policy.rewards.first?.location)
+        #expect(officer.rewardTotal == nil)
+        #expect(run.result.rewardTotal == dec("30"))
+    }
+
     @Test func perUnitTotalsAndAverages() throws {
         let policy = try loadPolicy(evaluatorRules(formula: "5 * done / planned"))
         let four = roster([("1001", "张三", "一队"), ("1002", "李四", "二队"), ("1003", "王五", "一队"), ("1004", "赵六", "一队")])
