@@ -215,6 +215,17 @@ import ScorecardRules
         }
     }
 
+    @Test func listInYAMLAndInItsOwnFileIsAnError() throws {
+        try withTemporaryFolder { folder in
+            try folder.write("2025-Q2/evidence.yaml", yaml)
+            try folder.write("2025-Q2/suggestions.csv", csvSuggestions)
+            let bound = loadFolder(folder)
+            // Neither copy may be dropped silently: which one counts is for the office to say.
+            #expect(bound.places == ["evidence.two-formats@\(folder.file("2025-Q2/suggestions.csv")):1:1"])
+            #expect(bound.problems.first?.message.contains("采纳建议") == true)
+        }
+    }
+
     @Test func yamlQuarterMustMatchItsFolder() throws {
         try withTemporaryFolder { folder in
             try folder.write("2025-Q2/evidence.yaml", yaml.replacingOccurrences(of: "quarter: 2025-Q2", with: "quarter: 2025-Q3"))

@@ -92,6 +92,11 @@ public struct EvidenceFolder: Sendable {
         for list in policy.evidence.lists {
             let listPath = FileSystem.join(folder, "\(list.id).csv")
             if FileSystem.kind(of: listPath) == .file {
+                if yamlTables?.lists[list.id] != nil {
+                    problems.append(.error(
+                        "evidence.two-formats", "\(quarter) 的“\(list.displayName)”既写在 \(Self.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
+                        hint: "只保留其中一处", at: SourceLocation(file: listPath, line: 1, column: 1)))
+                }
                 files.append(listPath)
                 if var source = CSVRowSource.open(listPath, problems: &problems) {
                     binder.bindList(list, from: &source, file: listPath)
