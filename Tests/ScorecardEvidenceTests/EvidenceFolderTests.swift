@@ -46,6 +46,29 @@ import ScorecardRules
         }
     }
 
+    @Test func malformedHeaderIsNotReplacedByTheFirstRow() throws {
+        try withTemporaryFolder { folder in
+            try folder.write("2025-Q2/scores.csv", records.replacingOccurrences(of: "officer,a1", with: "officer,a\"1"))
+            try folder.write("2025-Q2/suggestions.csv", suggestions)
+            let bound = loadFolder(folder)
+            // The header's own problem, and nothing that comes of reading 1001,4.5,… as a header.
+            #expect(bound.places == ["csv.stray-quote@\(folder.file("2025-Q2/scores.csv")):1:10"])
+            #expect(bound.evidence.records.isEmpty)
+        }
+    }
+
+    @Test func csvSyntaxErrorInARowIsReportedAndTheOtherRowsRead() throws {
+        try withTemporaryFolder { folder in
+            try folder.write("2025-Q2/scores.csv", records.replacingOccurrences(of: "1002,3,8,8", with: "1002,3\"x,8,8"))
+            try folder.write("2025-Q2/suggestions.csv", suggestions)
+            let bound = loadFolder(folder)
+            let file = folder.file("2025-Q2/scores.csv")
+            // The broken row cannot be told apart from a missing one: 1002 is also reported.
+            #expect(bound.places == ["csv.stray-quote@\(file):3:7", "evidence.missing-record@officers.csv:3:1"])
+            #expect(bound.evidence.records.map(\.officer.id) == ["1001", "1004"])
+        }
+    }
+
     @Test func gb18030FileWithChineseHeaders() throws {
         try withTemporaryFolder { folder in
             let text = "工号,姓名,a1,应报信息次数,按时准确上报次数\r\n1001,张三,四,10,9\r\n1002,李四,3,8,8\r\n1004,赵六,5,0,0\r\n"
