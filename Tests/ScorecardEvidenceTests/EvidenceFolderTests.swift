@@ -266,3 +266,48 @@ import ScorecardRules
         }
     }
 }
+
+/// The demo seeds as each office saved them: Q3 with CRLF and quoted titles, Q4 in GB18030
+/// with Chinese headers. Titles are compared with the files decoded by iconv.
+@Suite struct EvidenceSeedTests {
+    @Test func q3QuotedTitlesAndQ4GB18030Titles() throws {
+        let seeds = evidencePackageRoot + "/seeds"
+        let loaded = PolicyLoader.load(path: evidencePackageRoot + "/rules")
+        let policy = try #require(loaded.policy)
+        let folder = EvidenceFolder(root: seeds)
+        let roster = folder.loadRoster().roster
+        let titleSlot = try #require(policy.evidence.list(withID: "suggestions")?.fields.firstIndex { $0.id == "title" })
+        let listSlot = try #require(policy.layout.slot(ofList: "suggestions"))
+        func titles(_ evidence: QuarterEvidence, _ id: String) -> [String] {
+            guard let record = evidence.records.first(where: { $0.officer.id == id }), case .list(let rows) = record.slots[listSlot] else { return [] }
+            return rows.map { if case .string(let text) = $0[titleSlot] { text } else { "" } }
+        }
+
+        let q3 = folder.loadQuarter(Quarter(year: 2025, number: 3)!, policy: policy, roster: roster)
+        #expect(q3.problems.isEmpty, "\(q3.problems)")
+        #expect(titles(q3.evidence, "10418").contains("井口候车区加装遮阳棚,雨天铺设防滑垫"))
+        #expect(titles(q3.evidence, "10611").contains("班组推行\"手指口述\"安全确认"))
+        #expect(q3.evidence.records.count == 20)
+
+        let q4 = folder.loadQuarter(Quarter(year: 2025, number: 4)!, policy: policy, roster: roster)
+        #expect(q4.problems.isEmpty, "\(q4.problems)")
+        let bytes = try #require(try? readAll(seeds + "/2025-Q4/suggestions.csv"))
+        let decoded = String(decoding: try #require(iconvConvert(bytes, from: "GB18030", to: "UTF-8")), as: UTF8.self)
+        let rows = decoded.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.count == 34)
+        for id in Set(rows.map { $0[0] }) {
+            #expect(titles(q4.evidence, id) == rows.filter { $0[0] == id }.map { $0[3] }, "\(id)")
+        }
+        // Chinese headers: the counts land in their fields (10533: 6 due, 5 on time, 3 held, 1 attended).
+        let record = try #require(q4.evidence.records.first { $0.officer.id == "10533" })
+        let values = ["reports_due", "reports_on_time", "meetings_held", "meetings_attended"].map { record.slots[policy.layout.slot(ofField: $0)!] }
+        #expect(values == [number("6"), number("5"), number("3"), number("1")])
+    }
+}
+
+func readAll(_ path: String) throws -> [UInt8] {
+    switch FileSystem.read(path) {
+    case .success(let bytes): return bytes
+    case .failure(let problem): throw problem
+    }
+}
