@@ -89,7 +89,8 @@ public struct RecordBinder {
     /// The quarter's records in the order they were read, with their lists attached; officers
     /// serving in the quarter without a record are reported.
     public mutating func finish(files: [String]) -> QuarterEvidence {
-        for officer in roster.officers where readRecordTable && officer.serves(in: quarter) && records[officer.id] == nil && !rejectedRows.contains(officer.id) {
+        for officer in roster.officers
+        where readRecordTable && officer.serves(in: quarter) && records[officer.id] == nil && !rejectedRows.contains(officer.id) {
             problems.append(.error(
                 "evidence.missing-record", "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）本季度在任，但没有考核记录",
                 hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
