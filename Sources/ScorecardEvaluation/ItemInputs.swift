@@ -6,11 +6,7 @@ import ScorecardRules
 /// record and the result rather than stored with every result, since only `explain` needs them.
 public enum ItemInputs {
     public static func values(read item: Item, record: OfficerRecord, result: OfficerResult, layout: RecordLayout) -> [(name: String, value: Value)] {
-        var names: [String] = []
-        if case .computed(let formula) = item.scoring.method { names += formula.readNames }
-        if item.scoring.isAssessed { names.append(item.id) }
-        for condition in item.scoring.conditions { names += condition.when.readNames + condition.score.readNames }
-        return Set(names).sorted().map { name in (name, value(of: name, record: record, result: result, layout: layout)) }
+        Set(item.readNames).sorted().map { name in (name, value(of: name, record: record, result: result, layout: layout)) }
     }
 
     static func value(of name: String, record: OfficerRecord, result: OfficerResult, layout: RecordLayout) -> Value {

@@ -7,9 +7,12 @@ import ScorecardRules
 /// same result, and one officer's failure never stops the others.
 public struct QuarterEvaluator: Sendable {
     public let policy: Policy
+    /// For each item, the items whose scores it reads: worked out once, not per officer.
+    private let scoreDependencies: [[String]]
 
     public init(policy: Policy) {
         self.policy = policy
+        self.scoreDependencies = policy.items.map(\.scoreDependencies)
     }
 
     public func evaluate(_ evidence: QuarterEvidence) -> QuarterResult {
@@ -31,12 +34,21 @@ public struct QuarterEvaluator: Sendable {
 
         var itemResults = [ItemResult?](repeating: nil, count: policy.items.count)
         var complete = true
+        var unscored = Set<String>()
         for index in policy.evaluationOrder {
             let item = policy.items[index]
+            // An item reading the score of one that failed cannot be scored either; the failure
+            // already reported says why, so it is not reported again.
+            if !unscored.isEmpty, scoreDependencies[index].contains(where: unscored.contains) {
+                unscored.insert(item.id)
+                complete = false
+                continue
+            }
             let result = evaluate(item, slots: slots, officer: officer, failures: &failures)
             if let score = result.score, let slot = layout.slot(ofScore: item.id) {
                 slots[slot] = .number(score)
             } else {
+                unscored.insert(item.id)
                 complete = false
             }
             itemResults[index] = result
@@ -65,16 +77,14 @@ public struct QuarterEvaluator: Sendable {
         if total != nil {
             for rule in policy.rewards {
                 do {
-                    let reward = try evaluate(rule, slots: slots, grade: grade)
+                    let reward = try evaluate(rule, slots: slots, grade: grade, officer: officer)
                     rewards.append(reward)
                     rewardTotal = try rewardTotal?.adding(reward.amount)
                 } catch let error as LocatedEvaluationError {
                     failures.append(failure(error.error, officer: officer, what: "奖励 \(rule.id)", at: error.location))
                     rewardTotal = nil
                 } catch let error as ItemRangeError {
-                    var diagnostic = error.diagnostic
-                    diagnostic.message = "联系员 \(officer.id)（\(officer.name)）的" + diagnostic.message
-                    failures.append(diagnostic)
+                    failures.append(error.diagnostic)
                     rewardTotal = nil
                 } catch {
                     failures.append(.error("eval.overflow", "联系员 \(officer.id) 的奖励 \(rule.id) 超出可计算的范围", at: rule.location))
@@ -166,7 +176,7 @@ public struct QuarterEvaluator: Sendable {
             "eval.not-number", "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))
     }
 
-    private func evaluate(_ rule: RewardRule, slots: [Value], grade: String?) throws -> RewardResult {
+    private func evaluate(_ rule: RewardRule, slots: [Value], grade: String?, officer: Officer) throws -> RewardResult {
         var result = RewardResult(rewardID: rule.id, fund: rule.fund, amount: .zero, breakdown: [], withheld: false, capped: false)
         if let condition = rule.condition, case .boolean(false) = try located(condition, slots) {
             result.withheld = true
@@ -190,16 +200,18 @@ public struct QuarterEvaluator: Sendable {
         case .formula(let formula):
             if case .number(let value) = try located(formula, slots) { amount = value }
         }
-        if amount.isNegative {
-            throw ItemRangeError(diagnostic: .error(
-                "eval.negative-reward", "奖励 \(rule.id) 算出的金额 \(amount) 是负数",
-                hint: "奖励不能为负；检查奖励公式", at: rule.location))
-        }
         if let cap = rule.cap, amount > cap {
             amount = cap
             result.capped = true
         }
         result.amount = amount.rounded(scale: policy.money.precision, policy.money.rounding)
+        // Rates are never negative (the rules loader sees to it); a formula can be, and a
+        // reward that takes money back is a mistake in the rule, not a payment.
+        if result.amount.isNegative {
+            throw ItemRangeError(diagnostic: .error(
+                "eval.reward-range", "联系员 \(officer.id)（\(officer.name)）的奖励 \(rule.id) 算得 \(result.amount)，奖励金额不能为负数",
+                hint: "检查奖励的公式，如用 max(0, …) 或发放条件（when）", at: rule.location))
+        }
         return result
     }
 
@@ -255,7 +267,8 @@ struct LocatedEvaluationError: Error {
     var location: SourceLocation
 }
 
-/// A score outside its item's range, or of the wrong kind: a per-officer failure.
+/// A score outside its item's range, a score of the wrong kind or a negative reward: a
+/// per-officer failure.
 struct ItemRangeError: Error {
     var diagnostic: Diagnostic
 }

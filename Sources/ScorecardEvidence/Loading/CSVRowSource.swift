@@ -17,23 +17,22 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
         return CSVRowSource(reader: reader, path: path, problems: &problems)
     }
 
+    /// The first record is the header; when it cannot be read the file is not read on, since
+    /// taking the first row of values for the header would only add problems that are not there.
     private init?(reader: consuming CSVReader, path: String, problems: inout [Diagnostic]) {
-        var header: [EvidenceCell]?
-        while header == nil {
-            switch reader.nextRaw() {
-            case nil:
-                problems.append(.error(
-                    "evidence.empty-file", "文件“\(path)”是空的，没有表头", hint: "第一行应当是表头，如 officer,i01,…",
-                    at: SourceLocation(file: path, line: 1, column: 1)))
-                return nil
-            case .failure(let error):
-                problems.append(error.diagnostic)
-            case .success(let raw):
-                header = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: raw.location(at: $0)) }
-            }
+        switch reader.nextRaw() {
+        case nil:
+            problems.append(.error(
+                "evidence.empty-file", "文件“\(path)”是空的，没有表头", hint: "第一行应当是表头，如 officer,i01,…",
+                at: SourceLocation(file: path, line: 1, column: 1)))
+            return nil
+        case .failure(let error):
+            problems.append(error.diagnostic)
+            return nil
+        case .success(let raw):
+            header = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: raw.location(at: $0)) }
         }
         self.reader = reader
-        self.header = header ?? []
     }
 
     mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {

@@ -110,7 +110,7 @@ public struct EvidenceFolder: Sendable {
             if FileSystem.kind(of: listPath) == .file {
                 if yamlTables?.lists[list.id] != nil {
                     problems.append(.error(
-                        "evidence.two-formats", "“\(list.displayName)”既写在 \(Self.yamlFile) 里，又有 \(list.id).csv，不知道以哪个为准",
+                        "evidence.two-formats", "\(quarter) 的“\(list.displayName)”既写在 \(Self.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
                         hint: "只保留其中一处", at: SourceLocation(file: listPath, line: 1, column: 1)))
                     continue
                 }

@@ -12,8 +12,12 @@ public struct RecordBinder {
     public private(set) var problems: [Diagnostic] = []
 
     private var records: [String: OfficerRecord] = [:]
-    /// Officers with a problem in any of their rows: left out of a partial run.
+    /// Officers with a problem in any of their rows: left out of a partial run, and never also
+    /// reported as having no record (they have one).
     public private(set) var rejected: Set<String> = []
+    /// Whether a record table with an officer column was read. Without one nobody is reported
+    /// as missing a record: the table's own problem (absent, ambiguous, no officer column) says why.
+    private var readRecordTable = false
     private var order: [String] = []
     private var listRows: [String: [[[Value]]]] = [:] // officer → list index → rows
 
@@ -28,8 +32,11 @@ public struct RecordBinder {
         let fields = policy.evidence.fields
         let mapping = ColumnMapping(header: source.header, fields: fields, file: file, problems: &problems)
         guard let officerColumn = mapping.officerColumn else { return }
+        readRecordTable = true
         while let row = source.nextRow(problems: &problems) {
+            let short = reportIfShort(row, header: source.header)
             guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
+            if short { rejected.insert(officer.id) }
             if let earlier = records[officer.id] {
                 problems.append(.error(
                     "evidence.duplicate-record", "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
@@ -57,7 +64,9 @@ public struct RecordBinder {
         let mapping = ColumnMapping(header: source.header, fields: list.fields, file: file, problems: &problems)
         guard let officerColumn = mapping.officerColumn else { return }
         while let row = source.nextRow(problems: &problems) {
+            let short = reportIfShort(row, header: source.header)
             guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
+            if short { rejected.insert(officer.id) }
             var values: [Value] = []
             var rowOK = true
             for (index, field) in list.fields.enumerated() {
@@ -82,7 +91,8 @@ public struct RecordBinder {
     /// officers serving in the quarter without a record are reported, and officers with a bad
     /// row are left out (see `rejected`), so a partial run evaluates only what is sound.
     public mutating func finish(files: [String]) -> QuarterEvidence {
-        for officer in roster.officers where officer.serves(in: quarter) && records[officer.id] == nil {
+        for officer in roster.officers
+        where readRecordTable && officer.serves(in: quarter) && records[officer.id] == nil && !rejected.contains(officer.id) {
             problems.append(.error(
                 "evidence.missing-record", "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）在 \(quarter) 在任，但没有考核记录",
                 hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
@@ -100,10 +110,8 @@ public struct RecordBinder {
     }
 
     private mutating func officer(in row: EvidenceRow, column: Int, nameColumn: Int?) -> Officer? {
-        guard let text = row.text(at: column) else {
-            problems.append(.error("evidence.short-row", "这一行的列数不够，没有联系员工号", hint: "检查这一行是否少了逗号", at: row.location))
-            return nil
-        }
+        // A row too short to hold the officer's id was reported by `reportIfShort`.
+        guard let text = row.text(at: column) else { return nil }
         let id = text.trimmedForEvidence
         if id.isEmpty {
             problems.append(.error("evidence.missing-officer", "这一行没有填写联系员工号", at: row.location(at: column)))
@@ -135,13 +143,27 @@ public struct RecordBinder {
         return officer
     }
 
+    /// A row with fewer cells than the header: its missing values must not pass for defaults.
+    /// Returns whether the row was short.
+    private mutating func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell]) -> Bool {
+        guard row.count < header.count else { return false }
+        let missing = header[row.count...].map { "“\($0.text.trimmedForEvidence)”" }.joined(separator: "、")
+        problems.append(.error(
+            "evidence.short-row", "这一行只有 \(row.count) 格，比表头少 \(header.count - row.count) 格，缺少 \(missing)",
+            hint: "检查这一行是否少了逗号；没有数值的格子也要留出逗号", at: row.location))
+        return true
+    }
+
+    /// The field's value in `column` of the row. Nil, with the problem reported, when it is
+    /// missing or wrong; nil without a new report when the column is absent from the header
+    /// (reported once there) or cut off by a short row (reported once for the row).
     private mutating func value(of field: EvidenceField, column: Int?, row: EvidenceRow, officer: Officer) -> Value? {
-        let text = column.flatMap { row.text(at: $0) }?.trimmedForEvidence ?? ""
-        let place = column.map { row.location(at: $0) } ?? row.location
+        guard let column else { return field.defaultValue }
+        guard let cellText = row.text(at: column) else { return nil }
+        let text = cellText.trimmedForEvidence
+        let place = row.location(at: column)
         if text.isEmpty {
             if let defaultValue = field.defaultValue { return defaultValue }
-            // A whole missing column was reported once at the header; no echo per row.
-            guard column != nil else { return nil }
             problems.append(.error(
                 "evidence.missing-value", "联系员 \(officer.id)（\(officer.name)）的“\(field.displayName)”没有填写",
                 hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",

@@ -31,12 +31,17 @@ public enum RosterLoader {
                 }
                 columnOf[column.id] = index
             } else {
-                // Offices keep notes beside the roster (备注…): not an error, but say it is unused.
+                // A near miss of a known column is a typo that would lose data: an error. Anything
+                // else is a note the office keeps beside the roster (备注…): a warning that it is unused.
                 let all = columns.flatMap { [$0.id] + $0.names }
-                problems.append(.warning(
-                    "evidence.unused-column", "名册中的“\(title)”列不会被使用",
-                    hint: NameSuggestion.closest(to: title, among: all).map { "如果它是“\($0)”，请改正表头" } ?? "可用的列：\(columns.map(\.id).joined(separator: "、"))",
-                    at: cell.location))
+                if let suggestion = NameSuggestion.closest(to: title, among: all) {
+                    problems.append(.error(
+                        "evidence.unknown-column", "名册中没有“\(title)”这一列", hint: "是否想写“\(suggestion)”？", at: cell.location))
+                } else {
+                    problems.append(.warning(
+                        "evidence.unused-column", "名册中的“\(title)”列不会被使用",
+                        hint: "名册用到的列：\(columns.map(\.id).joined(separator: "、"))", at: cell.location))
+                }
             }
         }
         let headerLocation = source.header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)

@@ -74,7 +74,8 @@ public struct YAMLEvidenceTables {
             var ownListRows: [(String, [String: EvidenceCell], SourceLocation)] = []
             for pair in fields {
                 guard let written = pair.key.scalar?.value else { continue }
-                let key = canonical(written)
+                // Every spelling of the officer key is one column, whichever each record uses.
+                let key = ColumnMapping.officerHeaders.contains(canonical(written)) ? "officer" : canonical(written)
                 if listIDs.contains(key) {
                     guard let items = pair.value.sequence else {
                         problems.append(.error("evidence.yaml-shape", "“\(key)”应当是一个列表", at: pair.value.location))

@@ -30,6 +30,10 @@ public struct OfficerRecord: Sendable {
         self.location = location
     }
 
+    /// Where each evidence field was read, by field index (nil for a default). Works each one
+    /// out, so prefer `fieldLocation(_:)` for a single field.
+    public var fieldLocations: [SourceLocation?] { fieldColumns.indices.map(fieldLocation) }
+
     /// Where evidence field `index` was read; nil when it was left empty and took its default.
     public func fieldLocation(_ index: Int) -> SourceLocation? {
         guard let row, index < fieldColumns.count, let column = fieldColumns[index],

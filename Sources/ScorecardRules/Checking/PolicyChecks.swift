@@ -89,12 +89,7 @@ enum PolicyChecks {
     /// Orders items so every item follows those whose scores it reads; reports cycles.
     static func evaluationOrder(_ items: [Item], sink: inout DiagnosticSink) -> [Int] {
         let index = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func dependencies(_ item: Item) -> [Int] {
-            var names: [String] = []
-            if case .computed(let formula) = item.scoring.method { names += formula.readNames }
-            for condition in item.scoring.conditions { names += condition.when.readNames + condition.score.readNames }
-            return names.compactMap { $0.hasPrefix("score.") ? index[String($0.dropFirst(6))] : nil }
-        }
+        func dependencies(_ item: Item) -> [Int] { item.scoreDependencies.compactMap { index[$0] } }
         var order: [Int] = []
         var state = [Int](repeating: 0, count: items.count) // 0 new, 1 visiting, 2 done
         // Each cycle once, however many of its items the search enters it from.

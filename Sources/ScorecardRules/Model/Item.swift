@@ -13,6 +13,23 @@ public struct Item: Sendable {
     public var location: SourceLocation
 }
 
+extension Item {
+    /// Every record value and item score the item's rule reads (`score.i07` for a score),
+    /// in the order written; names may repeat.
+    public var readNames: [String] {
+        var names: [String] = []
+        if case .computed(let formula) = scoring.method { names += formula.readNames }
+        if scoring.isAssessed { names.append(id) }
+        for condition in scoring.conditions { names += condition.when.readNames + condition.score.readNames }
+        return names
+    }
+
+    /// The ids of the items whose scores this item reads.
+    public var scoreDependencies: [String] {
+        readNames.compactMap { $0.hasPrefix("score.") ? String($0.dropFirst(6)) : nil }
+    }
+}
+
 public struct Scoring: Sendable {
     public enum Method: Sendable {
         /// The assessor's score, read from the record field named by the item id.

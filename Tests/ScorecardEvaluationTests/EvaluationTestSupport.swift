@@ -1,0 +1,196 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Testing
+import ScorecardBase
+import ScorecardEvaluation
+import ScorecardEvidence
+import ScorecardExpression
+import ScorecardRules
+
+/// The package root, three levels up from this file (Tests/ScorecardEvaluationTests/…).
+let packageRoot: String = {
+    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)
+    return parts.joined(separator: "/")
+}()
+
+let bundledRules = packageRoot + "/rules"
+let seeds = packageRoot + "/seeds"
+
+/// The bundled rules over the demo seeds, loaded once for every test that reads them.
+let seedWorkspace = Workspace(rulesPath: bundledRules, evidencePath: seeds)
+
+/// The four seed quarters, each read and evaluated once per test run (reading is the slow part).
+let seedRuns: [Workspace.QuarterRun?] = (1...4).map { seedWorkspace.run(quarter($0)) }
+
+func quarter(_ number: Int) -> Quarter { Quarter(year: 2025, number: number)! }
+
+func dec(_ text: String) -> ExactDecimal {
+    guard let value = ExactDecimal(text) else { fatalError("bad decimal literal \(text)") }
+    return value
+}
+
+extension QuarterResult {
+    func officer(_ id: String) -> OfficerResult? { officers.first { $0.officer.id == id } }
+}
+
+extension OfficerResult {
+    func item(_ id: String) -> ItemResult? { items.first { $0.itemID == id } }
+    func score(_ id: String) -> ExactDecimal? { item(id)?.score }
+}
+
+/// Bytes of a file through the C library's iconv, as UTF-8 text: an independent decoder to
+/// check the engine's own GB18030 reading against.
+func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
+    let converter = iconv_open("UTF-8", encoding)
+    guard Int(bitPattern: converter) != -1 else { return nil }
+    defer { iconv_close(converter) }
+    var input = bytes.map { CChar(bitPattern: $0) }
+    var output = [CChar](repeating: 0, count: bytes.count * 4 + 4)
+    let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+        output.withUnsafeMutableBufferPointer { outBuffer in
+            var inPointer = inBuffer.baseAddress
+            var outPointer = outBuffer.baseAddress
+            var inLeft = inBuffer.count
+            var outLeft = outBuffer.count
+            guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != Int.max, inLeft == 0 else { return nil }
+            return outBuffer.count - outLeft
+        }
+    }
+    guard let produced else { return nil }
+    return String(decoding: output[0..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+func readBytes(_ path: String) -> [UInt8] {
+    guard case .success(let bytes) = FileSystem.read(path) else { fatalError("cannot read \(path)") }
+    return bytes
+}
+
+/// Rows of a table held in memory.
+struct MemoryRows: EvidenceRowSource {
+    var header: [EvidenceCell]
+    var rows: [EvidenceRow]
+    var position = 0
+
+    /// `lines[0]` is the header; cells are split on commas; locations are `file:line:column`
+    /// counted as a CSV file would be.
+    init(_ lines: [String], file: String) {
+        func cells(_ line: String, _ number: Int) -> [EvidenceCell] {
+            var column = 1
+            return line.split(separator: ",", omittingEmptySubsequences: false).map { part in
+                defer { column += part.unicodeScalars.count + 1 }
+                return EvidenceCell(text: String(part), location: SourceLocation(file: file, line: number, column: column))
+            }
+        }
+        header = cells(lines[0], 1)
+        rows = lines.dropFirst().enumerated().map { offset, line in
+            EvidenceRow(cells: cells(line, offset + 2), location: SourceLocation(file: file, line: offset + 2, column: 1))
+        }
+    }
+
+    mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
+        guard position < rows.count else { return nil }
+        defer { position += 1 }
+        return rows[position]
+    }
+}
+
+/// A policy from YAML text; the test fails (and stops) if it does not load.
+func loadPolicy(_ yaml: String, file: String = "rules.yaml") throws -> Policy {
+    let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: file, bytes: Array(yaml.utf8))])
+    let errors = loaded.diagnostics.filter { $0.severity == .error }
+    #expect(errors.isEmpty, "\(errors)")
+    return try #require(loaded.policy)
+}
+
+/// Officers for in-memory tests: 1001 …, all in office all year.
+func roster(_ entries: [(id: String, name: String, unit: String)]) -> Roster {
+    Roster(officers: entries.enumerated().map { index, entry in
+        Officer(id: entry.id, name: entry.name, unit: entry.unit, area: "班\(index + 1)",
+                location: SourceLocation(file: "officers.csv", line: index + 2, column: 1))
+    })
+}
+
+/// Binds in-memory records (and optionally suggestion rows) and evaluates them.
+func evaluate(
+    _ policy: Policy, roster: Roster, records: [String], suggestions: [String]? = nil, quarter: Quarter = quarter(1)
+) -> (evidence: QuarterEvidence, problems: [Diagnostic], result: QuarterResult) {
+    var binder = RecordBinder(policy: policy, roster: roster, quarter: quarter)
+    var rows = MemoryRows(records, file: "scores.csv")
+    binder.bindRecords(from: &rows, file: "scores.csv")
+    if let suggestions, let list = policy.evidence.lists.first {
+        var listRows = MemoryRows(suggestions, file: "suggestions.csv")
+        binder.bindList(list, from: &listRows, file: "suggestions.csv")
+    }
+    let evidence = binder.finish(files: ["scores.csv"])
+    return (evidence, binder.problems, QuarterEvaluator(policy: policy).evaluate(evidence))
+}
+
+/// A folder under /tmp for one test; `body` runs with its path and the folder is removed after.
+func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
+    var template = Array("/tmp/scorecard-teval-XXXXXX".utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { throw TemporaryFolderError() }
+    let path = String(cString: made)
+    defer { removeTree(path) }
+    return try body(path)
+}
+
+struct TemporaryFolderError: Error {}
+
+/// Writes `bytes` to `path` under `root`, making folders on the way.
+func write(_ bytes: [UInt8], to relativePath: String, in root: String) throws {
+    var folder = root
+    for part in relativePath.split(separator: "/").dropLast() {
+        folder += "/" + part
+        if FileSystem.kind(of: folder) != .directory, mkdir(folder, 0o755) != 0 { throw TemporaryFolderError() }
+    }
+    guard let file = fopen(root + "/" + relativePath, "wb") else { throw TemporaryFolderError() }
+    defer { fclose(file) }
+    let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+    if written != bytes.count { throw TemporaryFolderError() }
+}
+
+func write(_ text: String, to relativePath: String, in root: String) throws {
+    try write(Array(text.utf8), to: relativePath, in: root)
+}
+
+private func removeTree(_ path: String) {
+    if FileSystem.kind(of: path) == .directory, case .success(let names) = FileSystem.list(path) {
+        for name in names { removeTree(path + "/" + name) }
+        rmdir(path)
+    } else {
+        unlink(path)
+    }
+}
+
+/// Everything a quarter's result says, as lines of text, for comparing two runs field by field.
+/// With `locations` false, the places values were read are left out (they differ between the
+/// CSV and YAML forms of the same evidence).
+func fingerprint(_ result: QuarterResult, locations: Bool = true) -> [String] {
+    var lines = ["\(result.quarter) \(result.policyName) \(result.policyVersion)"]
+    for officer in result.officers {
+        lines.append("officer \(officer.officer.id) \(officer.officer.name) \(officer.officer.unit)\(officer.officer.area)")
+        for item in officer.items {
+            lines.append("  item \(item.itemID) \(item.score.map(\.description) ?? "-") \(item.basis.map { "\($0)" } ?? "-")")
+        }
+        lines.append("  total \(officer.total.map(\.description) ?? "-") \(officer.grade ?? "-")")
+        for reward in officer.rewards {
+            let breakdown = reward.breakdown.map { "\($0.key)×\($0.count)@\($0.rate)" }.joined(separator: ",")
+            lines.append("  reward \(reward.rewardID) \(reward.fund) \(reward.amount) [\(breakdown)] \(reward.withheld) \(reward.capped)")
+        }
+        lines.append("  rewardTotal \(officer.rewardTotal.map(\.description) ?? "-")")
+        let problems = officer.findings + officer.failures
+        lines += problems.map { "  problem " + (locations ? $0.description : "\($0.code) \($0.message)") }
+        if locations { lines.append("  at \(officer.recordLocation)") }
+    }
+    lines += result.byUnit.map { "unit \($0.key) \($0.officers) \($0.scoreSum) \($0.reward)" }
+    lines += result.byFund.map { "fund \($0.fund.id) \($0.fund.name) \($0.amount)" }
+    lines += result.gradeCounts.map { "grade \($0.grade) \($0.count)" }
+    lines.append("rewardTotal \(result.rewardTotal)")
+    return lines
+}
