@@ -84,3 +84,34 @@ struct BadEvidenceTests {
         #expect(try ws.run(["explain", "10533", "--quarter", "2025-Q1"]).status == 1)
     }
 }
+
+/// Problems that do not stop a run are still shown, by every command that reads the evidence.
+@Suite("evidence warnings")
+struct EvidenceWarningTests {
+    /// 2025-Q1 without its suggestions file: counted as no suggestions, with a warning.
+    static func withoutSuggestions() throws -> Workspace {
+        let ws = try Workspace()
+        try FileManager.default.removeItem(at: ws.url("seeds/2025-Q1/suggestions.csv"))
+        return ws
+    }
+
+    @Test(arguments: [["evaluate"], ["explain", "10533"], ["check"]])
+    func aMissingListIsAWarningThatEveryCommandShows(command: [String]) throws {
+        let ws = try Self.withoutSuggestions()
+        defer { ws.remove() }
+        let run = try ws.run(command + ["--quarter", "2025-Q1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.isEmpty)
+        #expect(run.stderr.contains("警告[evidence.no-list]"), "\(command): stderr is “\(run.stderr)”")
+        #expect(run.stderr.contains("seeds/2025-Q1/suggestions.csv"))
+        #expect(run.stderr.hasSuffix("1 个警告\n"))
+    }
+
+    @Test func theExplanationOfAZeroRewardComesWithItsWarning() throws {
+        let ws = try Self.withoutSuggestions()
+        defer { ws.remove() }
+        let run = try ws.run(["explain", "石磊", "--quarter", "2025-Q1"])
+        #expect(run.stdoutLines.contains("奖励合计 0.00 元"))
+        #expect(run.stderr.contains("按本季度没有此类记录计算"))
+    }
+}

@@ -179,3 +179,21 @@ struct CheckTests {
         #expect(DiagnosticBlock.parse(run.stderr).count == expected.count)
     }
 }
+
+@Suite("rule warnings")
+struct RuleWarningTests {
+    @Test(arguments: [["evaluate"], ["explain", "10533"], ["check"]])
+    func aWarningInTheRulesIsShownAndDoesNotStopTheRun(command: [String]) throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        try ws.replace("rules/items.yaml", "    clause: 考核标准9\n", with: "")
+        let place = try ws.position(of: "  - id: i09", in: "rules/items.yaml")
+        let run = try ws.run(command + ["--quarter", "2025-Q4"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!run.stdout.isEmpty)
+        let blocks = DiagnosticBlock.parse(run.stderr)
+        #expect(blocks.map(\.code) == ["rules.missing-clause"], "\(command): stderr is “\(run.stderr)”")
+        #expect(blocks.first.map { $0.severity == "警告" && $0.file == "rules/items.yaml" && $0.line == place.line } == true)
+        #expect(run.stderr.hasSuffix("1 个警告\n"))
+    }
+}
