@@ -81,6 +81,17 @@ struct ExplainTests {
         }
     }
 
+    @Test func conditionItemShowsTheConditionAndItsReason() throws {
+        let run = try CLI.run(["explain", "钟宏斌"])
+        #expect(run.status == 0)
+        let lines = run.stdoutLines
+        let start = try #require(lines.firstIndex { $0.hasPrefix("i12  ") })
+        #expect(lines[start].hasPrefix("i12  0.00 / 5"))
+        #expect(lines[start + 1] == "     条件成立：violations > 0 → 得 0 分（本季度有违章记录，本项不得分）")
+        #expect(lines[start + 2].hasPrefix("     用到：violations = 1（seeds/2025-Q4/scores.csv:"))
+        #expect(lines.contains { $0.hasPrefix("总分 62.75 / 100，等级 合格") })
+    }
+
     @Test(arguments: ["99999", "张三"])
     func anUnknownOfficerIsAUsageErrorListingTheOfficers(officer: String) throws {
         let run = try CLI.run(["explain", officer])
