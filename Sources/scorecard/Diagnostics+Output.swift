@@ -10,11 +10,11 @@ func report(_ diagnostics: [Diagnostic], display: DisplayOptions) {
 }
 
 /// The lines of a rule or evidence file, decoded as the readers decoded them (UTF-8 or GB18030),
-/// so the echoed line matches what the caret points at.
+/// so the echoed line matches what the caret points at. Split at LF, CRLF and CR by scalars, as
+/// the readers count lines: "\r\n" is a single Character, so splitting the String at "\n"
+/// would leave a CRLF file as one line.
 @Sendable func sourceLines(_ path: String) -> [String]? {
     guard case .success(let bytes) = FileSystem.read(path),
           case .success(let decoded) = TextDecoding.decode(bytes, file: path) else { return nil }
-    return decoded.text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-        line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-    }
+    return SourceLines.split(decoded.text)
 }

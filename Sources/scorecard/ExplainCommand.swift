@@ -22,6 +22,7 @@ struct ExplainCommand: ParsableCommand {
             report(workspace.ruleDiagnostics, display: display)
             throw ExitCode(2)
         }
+        report(workspace.ruleDiagnostics, display: display) // warnings only at this point
         let quarter: Quarter
         switch workspace.resolveQuarter(try location.parsedQuarter()) {
         case .success(let resolved): quarter = resolved
@@ -35,6 +36,7 @@ struct ExplainCommand: ParsableCommand {
             writeError("证据有问题，无法说明结果。\n")
             throw ExitCode(1)
         }
+        report(run.evidenceProblems, display: display) // warnings only: they can change the results
         let matches = result.officers.filter { $0.officer.id == officer || $0.officer.name == officer }
         guard let officerResult = matches.first else {
             let known = result.officers.map { "\($0.officer.id) \($0.officer.name)" }

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@Suite("colour")
+struct ColorTests {
+    /// A run that has diagnostics to colour: a quarter with no evidence (exit 1).
+    static let failing = ["evaluate", "--quarter", "2024-Q1"]
+
+    @Test func alwaysColoursDiagnosticsEvenWithNoColorSet() throws {
+        let run = try CLI.run(Self.failing + ["--color", "always"], environment: ["NO_COLOR": "1"])
+        #expect(run.status == 1)
+        #expect(run.stderr.containsANSI)
+        #expect(run.stderr.contains("\u{1B}[1;31m错误[evidence.no-quarter]\u{1B}[0m"))
+    }
+
+    @Test func noColorTurnsAutoOff() throws {
+        let run = try CLI.run(Self.failing + ["--color", "auto"], environment: ["NO_COLOR": "1"])
+        #expect(run.status == 1)
+        #expect(!run.stderr.containsANSI)
+        #expect(!run.stdout.containsANSI)
+    }
+
+    @Test func pipedOutputHasNoColourByDefault() throws {
+        for arguments in [Self.failing, ["evaluate"], ["explain", "10533"], ["check", "--quarter", "2025-Q4"]] {
+            let run = try CLI.run(arguments, environment: ["NO_COLOR": nil, "TERM": "xterm-256color"])
+            #expect(!run.stderr.containsANSI, "\(arguments)")
+            #expect(!run.stdout.containsANSI, "\(arguments)")
+        }
+        let never = try CLI.run(Self.failing + ["--color", "never"], environment: ["NO_COLOR": nil])
+        #expect(!never.stderr.containsANSI)
+    }
+
+    @Test func anEmptyNoColorDoesNotCount() throws {
+        // no-color.org: only a non-empty NO_COLOR disables colour; --color always still wins.
+        let run = try CLI.run(Self.failing + ["--color", "always"], environment: ["NO_COLOR": ""])
+        #expect(run.stderr.containsANSI)
+    }
+
+    /// Colour only wraps text in SGR codes: without them the output is the plain output.
+    @Test func colourAddsNothingButEscapes() throws {
+        let (ws, _) = try CheckTests.brokenRules()
+        defer { ws.remove() }
+        let plain = try ws.run(["check", "--color", "never"])
+        let coloured = try ws.run(["check", "--color", "always"])
+        #expect(plain.status == 2 && coloured.status == 2)
+        #expect(coloured.stderr.containsANSI)
+        #expect(coloured.stderr.strippingANSI == plain.stderr)
+        #expect(coloured.stdout == plain.stdout)
+    }
+
+    @Test func dataOutputIsNeverColoured() throws {
+        let run = try CLI.run(["evaluate", "--color", "always"])
+        #expect(run.status == 0)
+        #expect(!run.stdout.containsANSI)
+        #expect(run.stdoutData == (try CLI.cached(["evaluate"])).stdoutData)
+    }
+
+    @Test func anUnknownColourChoiceIsAUsageError() throws {
+        let run = try CLI.run(["evaluate", "--color", "sometimes"])
+        #expect(run.status == 2)
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("sometimes"))
+    }
+}
+
+@Suite("help and usage")
+struct HelpTests {
+    @Test(arguments: [
+        ["--help"], ["-h"], ["help"], [],
+        ["check", "--help"], ["evaluate", "--help"], ["explain", "--help"],
+        ["help", "check"], ["help", "evaluate"], ["help", "explain"],
+    ])
+    func helpExitsZero(arguments: [String]) throws {
+        let run = try CLI.run(arguments)
+        #expect(run.status == 0, "\(arguments): \(run.stderr)")
+        #expect(run.stdout.contains("USAGE: scorecard"))
+        #expect(run.stderr == "")
+    }
+
+    @Test(arguments: ["check", "evaluate", "explain"])
+    func subcommandHelpDescribesItsOptions(command: String) throws {
+        let run = try CLI.run([command, "--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("USAGE: scorecard \(command)"))
+        for option in ["--rules <path>", "--evidence <path>", "--quarter <year-Qn>", "--color <color>"] {
+            #expect(run.stdout.contains(option), "\(command): \(option)")
+        }
+    }
+
+    @Test func rootHelpListsSubcommandsAndExitCodes() throws {
+        let run = try CLI.run(["--help"])
+        for command in ["check", "evaluate", "explain"] { #expect(run.stdout.contains(command)) }
+        #expect(run.stdout.contains("Exit codes"))
+    }
+
+    @Test func version() throws {
+        let run = try CLI.run(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "0.1.0\n")
+    }
+
+    @Test(arguments: [["bogus"], ["evaluate", "--frmat", "json"], ["evaluate", "--format", "xml"], ["explain", "1", "2"]])
+    func usageErrorsExitTwo(arguments: [String]) throws {
+        let run = try CLI.run(arguments)
+        #expect(run.status == 2, "\(arguments)")
+        #expect(run.stdout == "")
+        #expect(run.stderr.contains("Error:"))
+    }
+}
