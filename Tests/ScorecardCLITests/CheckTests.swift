@@ -125,7 +125,7 @@ struct CheckTests {
         #expect(placement.carets == "volunteerd".count)
         // Counting characters instead of cells would put it two cells to the left.
         #expect(placement.caret != echo.source.distance(from: echo.source.startIndex, to: echo.source.range(of: "volunteerd")!.lowerBound))
-        #expect(eligibility.hint == "你是不是想写 volunteered？")
+        #expect(eligibility.hint == "是否想写“volunteered”？")
 
         for problem in [("rules/items.yaml", "reports_ontime"), ("rules/policy.yaml", "precison"), ("rules/rewards.yaml", "party_buildng")] {
             let block = try #require(blocks.first { $0.file == problem.0 && $0.echo?.source.contains(problem.1) == true })
