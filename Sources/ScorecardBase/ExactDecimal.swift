@@ -17,6 +17,10 @@ public struct ExactDecimal: Hashable, Sendable, Comparable, CustomStringConverti
     /// Never `Int128.min`: the value range is symmetric so that negation cannot overflow.
     public let coefficient: Int128
     /// Digits after the decimal point, `0...maxScale`.
+    ///
+    /// An `Int`, not a byte, on purpose: with a `UInt8` here (17 bytes, alignment 16) Swift 6.3.1
+    /// debug builds emit an aligned SSE move on a misaligned stack slot for `ExactDecimal?` and
+    /// crash (seen in `QuarterReport.itemCell`). Revisit when the compiler is upgraded.
     public let scale: Int
 
     public static let zero = ExactDecimal(coefficient: 0, scale: 0)

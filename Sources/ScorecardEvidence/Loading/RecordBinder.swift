@@ -11,14 +11,16 @@ public struct RecordBinder {
     public let quarter: Quarter
     public private(set) var problems: [Diagnostic] = []
 
-    private var records: [String: OfficerRecord] = [:]
+    /// Records in the order read; `recordIndex` finds one by officer id. Kept apart so that a
+    /// growing quarter moves small integers, not whole records.
+    private var records: [OfficerRecord] = []
+    private var recordIndex: [String: Int] = [:]
     /// Officers with a problem in any of their rows: left out of a partial run, and never also
     /// reported as having no record (they have one).
     public private(set) var rejected: Set<String> = []
     /// Whether a record table with an officer column was read. Without one nobody is reported
     /// as missing a record: the table's own problem (absent, ambiguous, no officer column) says why.
     private var readRecordTable = false
-    private var order: [String] = []
     private var listRows: [String: [[[Value]]]] = [:] // officer → list index → rows
 
     public init(policy: Policy, roster: Roster, quarter: Quarter) {
@@ -37,7 +39,7 @@ public struct RecordBinder {
             let short = reportIfShort(row, header: source.header)
             guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if short { rejected.insert(officer.id) }
-            if let earlier = records[officer.id] {
+            if let earlier = recordIndex[officer.id].map({ records[$0] }) {
                 problems.append(.error(
                     "evidence.duplicate-record", "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
                     hint: "每人每季度只能有一行；合并或删去一行", at: row.location,
@@ -53,8 +55,8 @@ public struct RecordBinder {
                 }
                 slots[policy.layout.fieldsStart + index] = value
             }
-            records[officer.id] = OfficerRecord(officer: officer, slots: slots, row: row, fieldColumns: mapping.fieldColumns)
-            order.append(officer.id)
+            recordIndex[officer.id] = records.count
+            records.append(OfficerRecord(officer: officer, slots: slots, row: row, fieldColumns: mapping.fieldColumns))
         }
     }
 
@@ -92,20 +94,23 @@ public struct RecordBinder {
     /// row are left out (see `rejected`), so a partial run evaluates only what is sound.
     public mutating func finish(files: [String]) -> QuarterEvidence {
         for officer in roster.officers
-        where readRecordTable && officer.serves(in: quarter) && records[officer.id] == nil && !rejected.contains(officer.id) {
+        where readRecordTable && officer.serves(in: quarter) && recordIndex[officer.id] == nil && !rejected.contains(officer.id) {
             problems.append(.error(
                 "evidence.missing-record", "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）在 \(quarter) 在任，但没有考核记录",
                 hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
         }
-        var result: [OfficerRecord] = []
-        for id in order where !rejected.contains(id) {
-            guard var record = records[id] else { continue }
-            let lists = listRows[id] ?? Array(repeating: [], count: policy.evidence.lists.count)
-            for (index, rows) in lists.enumerated() {
-                record.slots[policy.layout.listsStart + index] = .list(rows)
+        // Lists are attached in place and the records handed over, not copied.
+        let noRows = [[[Value]]](repeating: [], count: policy.evidence.lists.count)
+        for index in records.indices {
+            let lists = listRows.removeValue(forKey: records[index].officer.id) ?? noRows
+            for (listIndex, rows) in lists.enumerated() {
+                records[index].slots[policy.layout.listsStart + listIndex] = .list(rows)
             }
-            result.append(record)
         }
+        var result: [OfficerRecord] = []
+        swap(&result, &records)
+        recordIndex = [:]
+        if !rejected.isEmpty { result.removeAll { rejected.contains($0.officer.id) } }
         return QuarterEvidence(quarter: quarter, records: result, files: files)
     }
 
