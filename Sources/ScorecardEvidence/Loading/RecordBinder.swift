@@ -166,7 +166,8 @@ public struct RecordBinder {
         guard let column else { return field.defaultValue }
         guard let cellText = row.text(at: column) else { return nil }
         let text = cellText.trimmedForEvidence
-        let place = row.location(at: column)
+        // Worked out only for a problem: counting columns for every cell of a large file is real work.
+        var place: SourceLocation { row.location(at: column) }
         if text.isEmpty {
             if let defaultValue = field.defaultValue { return defaultValue }
             problems.append(.error(
