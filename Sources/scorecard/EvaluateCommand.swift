@@ -24,20 +24,8 @@ struct EvaluateCommand: ParsableCommand {
     var partial = false
 
     func run() throws {
-        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
-        guard let policy = workspace.policy else {
-            report(workspace.ruleDiagnostics, display: display)
-            throw ExitCode(2)
-        }
-        report(workspace.ruleDiagnostics, display: display) // warnings only at this point
-        let quarter: Quarter
-        switch workspace.resolveQuarter(try location.parsedQuarter()) {
-        case .success(let resolved): quarter = resolved
-        case .failure(let problem):
-            report([problem], display: display)
-            throw ExitCode(1)
-        }
-        guard let run = workspace.run(quarter, partial: partial) else { throw ExitCode(2) }
+        let loaded = try LoadedQuarter(location, display: display, partial: partial)
+        let (policy, run) = (loaded.policy, loaded.run)
         report(run.evidenceProblems, display: display)
         guard let result = run.result, partial || !run.evidenceProblems.hasErrors else {
             writeError("证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")

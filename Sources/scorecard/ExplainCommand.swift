@@ -17,20 +17,8 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
-        guard let policy = workspace.policy else {
-            report(workspace.ruleDiagnostics, display: display)
-            throw ExitCode(2)
-        }
-        report(workspace.ruleDiagnostics, display: display) // warnings only at this point
-        let quarter: Quarter
-        switch workspace.resolveQuarter(try location.parsedQuarter()) {
-        case .success(let resolved): quarter = resolved
-        case .failure(let problem):
-            report([problem], display: display)
-            throw ExitCode(1)
-        }
-        guard let run = workspace.run(quarter) else { throw ExitCode(2) }
+        let loaded = try LoadedQuarter(location, display: display)
+        let (policy, run, quarter) = (loaded.policy, loaded.run, loaded.run.quarter)
         guard let result = run.result, !run.evidenceProblems.hasErrors else {
             report(run.evidenceProblems, display: display)
             writeError("证据有问题，无法说明结果。\n")

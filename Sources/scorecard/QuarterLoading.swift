@@ -1,0 +1,27 @@
+import ArgumentParser
+import ScorecardBase
+import ScorecardEvaluation
+import ScorecardRules
+
+/// What `evaluate` and `explain` both start from: the rules loaded (rule errors exit 2), the
+/// quarter resolved, and its evidence read and, when sound (or `partial`), evaluated.
+struct LoadedQuarter {
+    var policy: Policy
+    var run: Workspace.QuarterRun
+
+    init(_ location: LocationOptions, display: DisplayOptions, partial: Bool = false) throws {
+        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
+        report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
+        guard let policy = workspace.policy else { throw ExitCode(2) }
+        let quarter: Quarter
+        switch workspace.resolveQuarter(try location.parsedQuarter()) {
+        case .success(let resolved): quarter = resolved
+        case .failure(let problem):
+            report([problem], display: display)
+            throw ExitCode(1)
+        }
+        guard let run = workspace.run(quarter, partial: partial) else { throw ExitCode(2) }
+        self.policy = policy
+        self.run = run
+    }
+}
