@@ -8,7 +8,10 @@ import ScorecardRules
 public struct Workspace: Sendable {
     public var rulesPath: String
     public var evidencePath: String
-    public private(set) var policy: Policy?
+    /// Every version of the rules; nil when the rules have errors.
+    public private(set) var versions: PolicyVersions?
+    /// The newest version: what checks that concern the rules rather than a quarter look at.
+    public var policy: Policy? { versions?.latest }
     public private(set) var roster: Roster?
     /// Problems in the rule files: usage-level, nothing can run (exit 2).
     public private(set) var ruleDiagnostics: [Diagnostic] = []
@@ -18,10 +21,10 @@ public struct Workspace: Sendable {
     public init(rulesPath: String, evidencePath: String) {
         self.rulesPath = rulesPath
         self.evidencePath = evidencePath
-        let loaded = PolicyLoader.load(path: rulesPath)
-        policy = loaded.policy
+        let loaded = PolicyLoader.loadVersions(path: rulesPath)
+        versions = loaded.versions
         ruleDiagnostics = loaded.diagnostics
-        if policy != nil {
+        if versions != nil {
             let folder = EvidenceFolder(root: evidencePath)
             let rosterLoad = folder.loadRoster()
             roster = rosterLoad.roster
@@ -46,6 +49,8 @@ public struct Workspace: Sendable {
     /// unknown officers…); when it has errors the result must not be published.
     public struct QuarterRun: Sendable {
         public var quarter: Quarter
+        /// The version of the rules the quarter was evaluated under.
+        public var policy: Policy
         public var evidence: QuarterEvidence
         public var evidenceProblems: [Diagnostic]
         public var result: QuarterResult?
@@ -55,11 +60,39 @@ public struct Workspace: Sendable {
     /// error; with `partial`, the officers whose rows are sound are evaluated all the same (the
     /// problems are still reported, and the run still counts as having findings).
     public func run(_ quarter: Quarter, partial: Bool = false) -> QuarterRun? {
-        guard let policy, let roster else { return nil }
+        guard case .success(let policy) = policy(for: quarter) else { return nil }
+        return run(quarter, under: policy, partial: partial)
+    }
+
+    /// The version of the rules for a quarter: the one named by `version` when given (by its
+    /// `policy.version` or its folder), otherwise the one in force on the quarter's first day.
+    public func policy(for quarter: Quarter, version: String? = nil) -> Result<Policy, Diagnostic> {
+        guard let versions else {
+            return .failure(.error("rules.unusable", "规则有错误，无法使用", hint: "先用 scorecard check 改正规则", at: nil))
+        }
+        if let version {
+            guard let pinned = versions.version(named: version) else {
+                return .failure(.error(
+                    "rules.unknown-version", "规则中没有版本“\(version)”",
+                    hint: "已有的版本：\(versions.summary)", at: nil))
+            }
+            return .success(pinned)
+        }
+        guard let inForce = versions.inForce(for: quarter) else {
+            return .failure(.error(
+                "rules.no-version-in-force", "\(quarter) 开始时（\(quarter.firstDay)）还没有生效的规则版本",
+                hint: "已有的版本：\(versions.summary)；或用 --rules-version 指定一个版本", at: nil))
+        }
+        return .success(inForce)
+    }
+
+    /// Loads and evaluates a quarter under the given version of the rules.
+    public func run(_ quarter: Quarter, under policy: Policy, partial: Bool = false) -> QuarterRun? {
+        guard let roster else { return nil }
         if roster.officers.isEmpty && rosterDiagnostics.hasErrors {
             // Without a roster every row would be "unknown officer": report the roster alone.
             return QuarterRun(
-                quarter: quarter, evidence: QuarterEvidence(quarter: quarter, records: [], files: []),
+                quarter: quarter, policy: policy, evidence: QuarterEvidence(quarter: quarter, records: [], files: []),
                 evidenceProblems: rosterDiagnostics, result: nil)
         }
         let loaded = evidenceFolder.loadQuarter(quarter, policy: policy, roster: roster)
@@ -71,6 +104,7 @@ public struct Workspace: Sendable {
         if partial || !problems.hasErrors {
             result = evaluator.evaluate(loaded.evidence)
         }
-        return QuarterRun(quarter: quarter, evidence: loaded.evidence, evidenceProblems: problems.sortedForDisplay(), result: result)
+        return QuarterRun(
+            quarter: quarter, policy: policy, evidence: loaded.evidence, evidenceProblems: problems.sortedForDisplay(), result: result)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardReport
+import ScorecardRules
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,12 +45,19 @@ struct CheckCommand: ParsableCommand {
         }
         var seenRoster = false
         for quarter in quarters {
-            guard let run = workspace.run(quarter) else { continue }
+            let policy: Policy
+            switch workspace.policy(for: quarter, version: location.rulesVersion) {
+            case .success(let chosen): policy = chosen
+            case .failure(let problem):
+                diagnostics.append(problem)
+                continue
+            }
+            guard let run = workspace.run(quarter, under: policy) else { continue }
             // The roster's problems come back with every quarter: report them once.
             let problems = seenRoster ? run.evidenceProblems.filter { !workspace.rosterDiagnostics.contains($0) } : run.evidenceProblems
             seenRoster = true
             diagnostics += problems
-            checked.append("\(quarter)（\(run.evidence.records.count) 条记录）")
+            checked.append("\(quarter)（\(run.evidence.records.count) 条记录，规则版本 \(policy.metadata.version)）")
         }
         let summary = "规则：\(location.rules) 通过检查；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、"))
         emit(diagnostics, summary: summary)

@@ -19,6 +19,11 @@ struct LocationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Quarter to use, e.g. 2025-Q4; default: the latest with evidence.", valueName: "year-Qn"))
     var quarter: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Use this version of the rules (its policy.version or its folder) instead of the one in force for the quarter.",
+        valueName: "version"))
+    var rulesVersion: String?
+
     func validate() throws {
         _ = try parsedQuarter()
     }

@@ -12,7 +12,7 @@ struct LoadedQuarter {
     init(_ location: LocationOptions, display: DisplayOptions, partial: Bool = false) throws {
         let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
         report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
-        guard let policy = workspace.policy else { throw ExitCode(2) }
+        guard workspace.versions != nil else { throw ExitCode(2) }
         let quarter: Quarter
         switch workspace.resolveQuarter(try location.parsedQuarter()) {
         case .success(let resolved): quarter = resolved
@@ -20,7 +20,14 @@ struct LoadedQuarter {
             report([problem], display: display)
             throw ExitCode(1)
         }
-        guard let run = workspace.run(quarter, partial: partial) else { throw ExitCode(2) }
+        let policy: Policy
+        switch workspace.policy(for: quarter, version: location.rulesVersion) {
+        case .success(let chosen): policy = chosen
+        case .failure(let problem):
+            report([problem], display: display)
+            throw ExitCode(2)
+        }
+        guard let run = workspace.run(quarter, under: policy, partial: partial) else { throw ExitCode(2) }
         self.policy = policy
         self.run = run
     }

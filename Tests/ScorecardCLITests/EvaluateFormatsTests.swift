@@ -5,7 +5,7 @@ import Testing
 struct EvaluateFormatsTests {
 
     func document() throws -> [String: Any] {
-        let run = try CLI.cached(["evaluate", "--format", "json"])
+        let run = try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "json"])
         try #require(run.status == 0, "\(run.stderr)")
         let parsed = try JSONSerialization.jsonObject(with: run.stdoutData)
         return try #require(parsed as? [String: Any])
@@ -24,7 +24,7 @@ struct EvaluateFormatsTests {
     // MARK: JSON
 
     @Test func jsonRunIsClean() throws {
-        let run = try CLI.cached(["evaluate", "--format", "json"])
+        let run = try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "json"])
         #expect(run.status == 0)
         #expect(run.stderr == "")
         #expect(run.stdout.hasSuffix("}\n"))
@@ -41,7 +41,7 @@ struct EvaluateFormatsTests {
         #expect(Self.number(document["reward_total"]) == 345)
         // Keys come out in a fixed, documented order.
         let keys = ["\"quarter\"", "\"policy\"", "\"officers\"", "\"units\"", "\"funds\"", "\"grades\"", "\"reward_total\""]
-        let text = try CLI.cached(["evaluate", "--format", "json"]).stdout
+        let text = try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "json"]).stdout
         let positions = keys.compactMap { key in text.range(of: "\n  \(key): ")?.lowerBound }
         #expect(positions.count == keys.count)
         #expect(positions == positions.sorted())
@@ -85,13 +85,13 @@ struct EvaluateFormatsTests {
         #expect(Self.number(i07["score"]) == 4.17)
         let basis = try #require(i07["basis"] as? [String: Any])
         #expect(basis["method"] as? String == "computed")
-        #expect(try CLI.cached(["evaluate", "--format", "json"]).stdout.contains("\"raw\": 4.166666666666666667"))
+        #expect(try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "json"]).stdout.contains("\"raw\": 4.166666666666666667"))
     }
 
     /// Scores and money are JSON numbers written with two decimals (`93.40`, `110.00`), so a
     /// script sees the same figures as the printed report.
     @Test func jsonNumbersHaveTwoDecimals() throws {
-        let text = try CLI.cached(["evaluate", "--format", "json"]).stdout
+        let text = try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "json"]).stdout
         #expect(text.contains("\"total\": 93.40,"))
         #expect(text.contains("\"reward_total\": 110.00,"))
         #expect(text.contains("\"reward_total\": 345.00\n"))
@@ -123,9 +123,9 @@ struct EvaluateFormatsTests {
     }
 
     @Test func jsonIsReproducible() throws {
-        let first = try CLI.cached(["evaluate", "--format", "json"])
+        let first = try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "json"])
         // A second process, the paths and quarter spelt out: the same bytes.
-        let explicit = try CLI.run(["evaluate", "--format", "json", "--quarter", "2025-Q4", "--rules", "rules", "--evidence", "seeds"])
+        let explicit = try CLI.run(["evaluate", "--rules-version", "2021.1", "--format", "json", "--quarter", "2025-Q4", "--rules", "rules", "--evidence", "seeds"])
         #expect(first.stdoutData == explicit.stdoutData)
     }
 
@@ -135,14 +135,14 @@ struct EvaluateFormatsTests {
         + ["total", "grade", "reward_adopted_suggestions", "reward_total"]
 
     func csvLines() throws -> [String] {
-        let run = try CLI.cached(["evaluate", "--format", "csv"])
+        let run = try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "csv"])
         try #require(run.status == 0, "\(run.stderr)")
         let body = run.stdoutData.dropFirst(3)
         return String(decoding: body, as: UTF8.self).components(separatedBy: "\r\n")
     }
 
     @Test func csvHasBOMHeaderAndTwentyRows() throws {
-        let run = try CLI.cached(["evaluate", "--format", "csv"])
+        let run = try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "csv"])
         #expect(run.status == 0)
         #expect(run.stderr == "")
         #expect(Array(run.stdoutData.prefix(3)) == [0xEF, 0xBB, 0xBF])

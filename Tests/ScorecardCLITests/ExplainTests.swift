@@ -4,7 +4,7 @@ import Testing
 @Suite("explain")
 struct ExplainTests {
     func output() throws -> CLI.Result {
-        let run = try CLI.cached(["explain", "10533"])
+        let run = try CLI.cached(["explain", "--rules-version", "2021.1", "10533"])
         try #require(run.status == 0, "\(run.stderr)")
         return run
     }
@@ -18,7 +18,7 @@ struct ExplainTests {
     }
 
     @Test func nameAndIDGiveTheSameExplanation() throws {
-        let byName = try CLI.run(["explain", "石磊"])
+        let byName = try CLI.run(["explain", "--rules-version", "2021.1", "石磊"])
         #expect(byName.status == 0)
         #expect(byName.stderr == "")
         #expect(byName.stdoutData == (try output().stdoutData))
@@ -82,7 +82,7 @@ struct ExplainTests {
     }
 
     @Test func conditionItemShowsTheConditionAndItsReason() throws {
-        let run = try CLI.run(["explain", "钟宏斌"])
+        let run = try CLI.run(["explain", "--rules-version", "2021.1", "钟宏斌"])
         #expect(run.status == 0)
         let lines = run.stdoutLines
         let start = try #require(lines.firstIndex { $0.hasPrefix("i12  ") })
@@ -94,7 +94,7 @@ struct ExplainTests {
 
     @Test(arguments: ["99999", "张三"])
     func anUnknownOfficerIsAUsageErrorListingTheOfficers(officer: String) throws {
-        let run = try CLI.run(["explain", officer])
+        let run = try CLI.run(["explain", "--rules-version", "2021.1", officer])
         #expect(run.status == 2)
         #expect(run.stdout == "")
         #expect(run.stderr.contains("“\(officer)”"))
@@ -105,7 +105,7 @@ struct ExplainTests {
     }
 
     @Test func explainWithoutAnOfficerIsAUsageError() throws {
-        let run = try CLI.run(["explain"])
+        let run = try CLI.run(["explain", "--rules-version", "2021.1"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("Usage: scorecard explain"))
     }

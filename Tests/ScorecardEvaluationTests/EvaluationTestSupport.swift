@@ -25,8 +25,18 @@ let seeds = packageRoot + "/seeds"
 /// The bundled rules over the demo seeds, loaded once for every test that reads them.
 let seedWorkspace = Workspace(rulesPath: bundledRules, evidencePath: seeds)
 
-/// The four seed quarters, each read and evaluated once per test run (reading is the slow part).
-let seedRuns: [Workspace.QuarterRun?] = (1...4).map { seedWorkspace.run(quarter($0)) }
+/// The original 2021 policy (rules/ itself): the version the hand-checked figures were worked
+/// out under, whatever version is in force for a quarter.
+let originalPolicy = seedWorkspace.versions?.version(named: "2021.1")
+
+/// The four seed quarters under the original policy, each read and evaluated once per test run.
+let seedRuns: [Workspace.QuarterRun?] = (1...4).map { number in
+    originalPolicy.flatMap { seedWorkspace.run(quarter(number), under: $0) }
+}
+
+/// The four seed quarters under the version in force for each (2021.1 for Q1–Q2, the 2025.1
+/// demo revision from 2025-07-01 for Q3–Q4).
+let seedRunsInForce: [Workspace.QuarterRun?] = (1...4).map { seedWorkspace.run(quarter($0)) }
 
 func quarter(_ number: Int) -> Quarter { Quarter(year: 2025, number: number)! }
 

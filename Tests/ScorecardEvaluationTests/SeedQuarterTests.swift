@@ -67,7 +67,7 @@ import ScorecardEvidence
         // violations = 1 → condition 0 of i12 holds → 0 (the assessor's 3.0 is overridden)
         #expect(officer.score("i12") == dec("0"))
         #expect(officer.item("i12")?.basis == .condition(index: 0, reason: "本季度有违章记录，本项不得分"))
-        let i12 = try #require(seedWorkspace.policy?.item(withID: "i12"))
+        let i12 = try #require(originalPolicy?.item(withID: "i12"))
         #expect(Set(i12.readNames).sorted() == ["i12", "violations"])
         // i07: 6 of 8 reports → 5 × 6/8 = 3.75 exactly
         #expect(officer.score("i07") == dec("3.75"))

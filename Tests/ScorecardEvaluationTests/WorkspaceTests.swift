@@ -112,10 +112,11 @@ import ScorecardRules
     @Test func evaluatingTwiceGivesIdenticalResults() throws {
         let first = try #require(seedRuns[3]?.result)
         // The same evidence again through the evaluator, and the whole quarter read afresh.
-        let policy = try #require(seedWorkspace.policy)
+        let policy = try #require(seedRuns[3]?.policy)
         let again = QuarterEvaluator(policy: policy).evaluate(try #require(seedRuns[3]?.evidence))
         #expect(fingerprint(again) == fingerprint(first))
-        let fresh = try #require(Workspace(rulesPath: bundledRules, evidencePath: seeds).run(quarter(4))?.result)
+        let freshWorkspace = Workspace(rulesPath: bundledRules, evidencePath: seeds)
+        let fresh = try #require(freshWorkspace.run(quarter(4), under: policy)?.result)
         #expect(fingerprint(fresh) == fingerprint(first))
         #expect(fingerprint(first).count > 20 * 25)
     }

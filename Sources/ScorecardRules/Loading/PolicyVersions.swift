@@ -1,0 +1,126 @@
+import ScorecardBase
+
+/// Every version of a policy kept in one rule folder, each with its date of effect.
+///
+/// A folder's own `.yaml` files are one complete version; each subfolder holding `.yaml` files
+/// is another complete version (by convention named for its effective date, e.g.
+/// `rules/2025-07-01/`). A run uses the version in force: the latest effective date on or
+/// before the first day of the quarter assessed.
+public struct PolicyVersions: Sendable {
+    /// Oldest first.
+    public private(set) var versions: [Policy]
+
+    public init(versions: [Policy]) {
+        self.versions = versions.sorted { $0.metadata.effective < $1.metadata.effective }
+    }
+
+    /// The version in force on `date`: the latest effective on or before it.
+    public func inForce(on date: LocalDate) -> Policy? {
+        versions.last { $0.metadata.effective <= date }
+    }
+
+    /// The version in force for a quarter: the one in force on its first day.
+    public func inForce(for quarter: Quarter) -> Policy? { inForce(on: quarter.firstDay) }
+
+    /// A version named by its `policy.version` or by its folder (as given on the command line).
+    public func version(named name: String) -> Policy? {
+        versions.first { $0.metadata.version == name } ?? versions.first { policy in
+            guard let file = policy.files.first else { return false }
+            let folder = Self.folder(of: file)
+            return folder == name || folder.split(separator: "/").last.map(String.init) == name
+        }
+    }
+
+    /// The newest version, for checks that concern the rules rather than a quarter.
+    public var latest: Policy? { versions.last }
+
+    static func folder(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/") else { return "." }
+        return String(file[..<slash])
+    }
+
+    /// Words for messages: `2021.1（2021-09-27 起）、2025.3（2025-07-01 起）`.
+    public var summary: String {
+        versions.map { "\($0.metadata.version)（\($0.metadata.effective) 起）" }.joined(separator: "、")
+    }
+}
+
+public struct PolicyVersionsLoadResult: Sendable {
+    /// Nil when any version has errors: a rule folder is checked whole.
+    public var versions: PolicyVersions?
+    public var diagnostics: [Diagnostic]
+}
+
+extension PolicyLoader {
+    /// Loads every version under `path` (see `PolicyVersions`), reporting every problem in every
+    /// version, then checks the versions against each other.
+    public static func loadVersions(path: String) -> PolicyVersionsLoadResult {
+        guard FileSystem.kind(of: path) == .directory else {
+            let single = load(path: path)
+            return PolicyVersionsLoadResult(versions: single.policy.map { PolicyVersions(versions: [$0]) }, diagnostics: single.diagnostics)
+        }
+        var folders: [String] = []
+        switch FileSystem.list(path) {
+        case .failure(let problem): return PolicyVersionsLoadResult(versions: nil, diagnostics: [problem])
+        case .success(let names):
+            if names.contains(where: isRuleFile) { folders.append(path) }
+            for name in names where !name.hasPrefix(".") {
+                let sub = FileSystem.join(path, name)
+                guard FileSystem.kind(of: sub) == .directory,
+                      case .success(let inner) = FileSystem.list(sub), inner.contains(where: isRuleFile) else { continue }
+                folders.append(sub)
+            }
+        }
+        if folders.isEmpty {
+            return PolicyVersionsLoadResult(versions: nil, diagnostics: [.error(
+                "rules.empty-folder", "文件夹“\(path)”里没有规则文件（.yaml）",
+                hint: "规则文件的扩展名应为 .yaml 或 .yml；多个版本时每个版本一个子文件夹", at: nil)])
+        }
+        var diagnostics: [Diagnostic] = []
+        var policies: [Policy] = []
+        var allLoaded = true
+        for folder in folders {
+            let loaded = load(path: folder)
+            diagnostics += loaded.diagnostics
+            if let policy = loaded.policy { policies.append(policy) } else { allLoaded = false }
+        }
+        diagnostics += crossVersionProblems(policies)
+        let ok = allLoaded && !diagnostics.hasErrors
+        return PolicyVersionsLoadResult(versions: ok ? PolicyVersions(versions: policies) : nil, diagnostics: diagnostics)
+    }
+
+    private static func isRuleFile(_ name: String) -> Bool {
+        !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+    }
+
+    /// Versions of one policy: the same id, distinct version names, distinct dates.
+    static func crossVersionProblems(_ policies: [Policy]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let sorted = policies.sorted { $0.metadata.effective < $1.metadata.effective }
+        if let first = sorted.first {
+            for other in sorted.dropFirst() where other.metadata.id != first.metadata.id {
+                problems.append(.error(
+                    "rules.version-policy-id", "版本 \(other.metadata.version) 的政策编号“\(other.metadata.id)”与版本 \(first.metadata.version) 的“\(first.metadata.id)”不同",
+                    hint: "同一个规则文件夹里的各版本必须是同一项政策；别的政策请放到另一个文件夹",
+                    at: other.metadata.location, notes: [.init("版本 \(first.metadata.version) 写在这里", at: first.metadata.location)]))
+            }
+        }
+        for (index, policy) in sorted.enumerated() {
+            for earlier in sorted[..<index] {
+                if earlier.metadata.effective == policy.metadata.effective {
+                    problems.append(.error(
+                        "rules.version-same-date", "版本 \(policy.metadata.version) 与版本 \(earlier.metadata.version) 的生效日期都是 \(policy.metadata.effective)，无法决定用哪一个",
+                        hint: "改正其中一个的 effective", at: policy.metadata.location,
+                        notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
+                }
+                if earlier.metadata.version == policy.metadata.version {
+                    problems.append(.error(
+                        "rules.version-same-name", "两个版本都叫“\(policy.metadata.version)”",
+                        hint: "给新版本换一个版本号", at: policy.metadata.location,
+                        notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
+                }
+            }
+        }
+        return problems
+    }
+}
