@@ -83,7 +83,8 @@ extension Array where Element == Diagnostic {
     public func sortedForDisplay() -> [Diagnostic] {
         enumerated().sorted { a, b in
             switch (a.element.location, b.element.location) {
-            case let (l?, r?) where l != r: return l < r
+            // Places that differ only in underline length keep the order they were found in.
+            case let (l?, r?) where l < r || r < l: return l < r
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a.offset < b.offset

@@ -15,3 +15,15 @@ import ScorecardBase
         #expect(!rendered.contains("说明: p.yaml:1:1"))
     }
 }
+
+@Suite struct DiagnosticOrderTests {
+    @Test func problemsAtTheSamePlaceKeepTheOrderFoundWhateverTheirLength() {
+        let first = Diagnostic.error("a", "第一", at: SourceLocation(file: "f", line: 2, column: 3, length: 5))
+        let second = Diagnostic.error("b", "第二", at: SourceLocation(file: "f", line: 2, column: 3, length: 1))
+        let earlier = Diagnostic.error("c", "更早", at: SourceLocation(file: "f", line: 1, column: 9))
+        for _ in 0..<20 {
+            #expect([first, second, earlier].sortedForDisplay().map(\.code) == ["c", "a", "b"])
+            #expect([second, first, earlier].sortedForDisplay().map(\.code) == ["c", "b", "a"])
+        }
+    }
+}
