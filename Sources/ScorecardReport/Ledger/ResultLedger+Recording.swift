@@ -15,38 +15,38 @@ public enum LedgerOutcome: Sendable {
 
 /// One difference between a recorded quarter and this run.
 public enum LedgerChange: Sendable, Hashable {
-    case changed(LedgerInputKind, path: String, location: SourceLocation?)
+    case changed(LedgerInputKind, path: String)
     case added(LedgerInputKind, path: String)
-    case removed(LedgerInputKind, path: String, location: SourceLocation?)
+    case removed(LedgerInputKind, path: String)
     case policyVersion(recorded: String, now: String)
     /// Same inputs, different results: the engine changed.
     case results(recordedEngine: String, engine: String)
     /// results.json or results.csv no longer matches the digest recorded with it.
-    case recordEdited(path: String, location: SourceLocation?)
+    case recordEdited(path: String)
 
     public var note: Diagnostic.Note {
         switch self {
-        case .changed(let kind, let path, let location):
-            .init("\(kind.word)“\(path)”的内容与记录时不同", at: location)
+        case .changed(let kind, let path):
+            .init("\(kind.word)“\(path)”的内容与记录时不同")
         case .added(let kind, let path):
             .init("多了\(kind.word)“\(path)”（记录时没有）")
-        case .removed(let kind, let path, let location):
-            .init("记录时用到的\(kind.word)“\(path)”这次没有用到或已不存在", at: location)
+        case .removed(let kind, let path):
+            .init("记录时用到的\(kind.word)“\(path)”这次没有用到或已不存在")
         case .policyVersion(let recorded, let now):
             .init("规则版本由记录时的 \(recorded) 变为 \(now)")
         case .results(let recordedEngine, let engine):
             .init(recordedEngine == engine
                   ? "输入相同，但算出的结果与记录时不同"
                   : "输入相同，但算出的结果与记录时不同（程序版本由 \(recordedEngine) 变为 \(engine)）")
-        case .recordEdited(let path, let location):
-            .init("记录中的“\(path)”在记录后被改动过", at: location)
+        case .recordEdited(let path):
+            .init("记录中的“\(path)”在记录后被改动过")
         }
     }
 }
 
 extension ResultLedger {
     /// How `now` differs from `recorded`; empty when recording again would change nothing.
-    /// `recordedOutputsNow` are the digests of the recorded result files as they are on disk.
+    /// The recorded result files in `recordFolder` are re-hashed too: an edited record is a difference.
     public static func changes(from recorded: Provenance, to now: Provenance, recordFolder: String) -> [LedgerChange] {
         var changes: [LedgerChange] = []
         if recorded.policy.version != now.policy.version {
@@ -55,19 +55,19 @@ extension ResultLedger {
         for (kind, old, new) in [(LedgerInputKind.rules, recorded.ruleFiles, now.ruleFiles), (.evidence, recorded.evidenceFiles, now.evidenceFiles)] {
             for file in new {
                 if let before = old.first(where: { $0.name == file.name }) {
-                    if before.sha256 != file.sha256 { changes.append(.changed(kind, path: file.path, location: before.location)) }
+                    if before.sha256 != file.sha256 { changes.append(.changed(kind, path: file.path)) }
                 } else {
                     changes.append(.added(kind, path: file.path))
                 }
             }
             for file in old where !new.contains(where: { $0.name == file.name }) {
-                changes.append(.removed(kind, path: file.path, location: file.location))
+                changes.append(.removed(kind, path: file.path))
             }
         }
         for output in recorded.outputs {
             let path = FileSystem.join(recordFolder, output.name)
             let digest = (try? FileSystem.sha256(ofFile: path).get()).map(SHA256.hex)
-            if digest != output.sha256 { changes.append(.recordEdited(path: path, location: output.location)) }
+            if digest != output.sha256 { changes.append(.recordEdited(path: path)) }
         }
         let sameInputs = changes.isEmpty
         let recordedDigests = recorded.outputs.map { "\($0.name)=\($0.sha256)" }
