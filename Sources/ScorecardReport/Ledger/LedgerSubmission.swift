@@ -8,6 +8,11 @@ public struct LedgerSubmission: Sendable {
     public struct Output: Sendable {
         public var name: String
         public var bytes: [UInt8]
+
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
     }
 
     public var quarter: Quarter
