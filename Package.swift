@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "ScorecardRules", dependencies: ["ScorecardBase", "ScorecardYAML", "ScorecardExpression"]),
         .target(name: "ScorecardEvidence", dependencies: ["ScorecardBase", "ScorecardYAML", "ScorecardExpression", "ScorecardRules"]),
         .target(name: "ScorecardEvaluation", dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence"]),
-        .target(name: "ScorecardReport", dependencies: ["ScorecardBase", "ScorecardRules", "ScorecardEvaluation"]),
+        .target(name: "ScorecardReport", dependencies: ["ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation"]),
         .executableTarget(
             name: "scorecard",
             dependencies: [

@@ -10,7 +10,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "检查规则文件和证据记录，列出全部问题。",
         discussion: """
             Validates the rules and then every quarter of evidence (or only --quarter), reporting \
-            every problem with file:line:column, the line with a caret, and a hint.
+            every problem with file:line:column, the line with a caret, and a hint. Then checks \
+            that every recorded quarter (--results, default <evidence>/results) still matches the \
+            SHA-256 of the rule and evidence files it was computed from.
             Exit 0 when clean (warnings allowed), 1 when the evidence has problems, 2 when the rules do.
             """
     )
@@ -20,6 +22,8 @@ struct CheckCommand: ParsableCommand {
 
     @Option(name: .long, help: "Output: text (for people) or json (for scripts).")
     var format: OutputFormat = .text
+
+    @OptionGroup var results: ResultsOptions
 
     func validate() throws {
         if format == .csv { throw ValidationError("check 的输出格式只能是 text 或 json") }
@@ -59,7 +63,10 @@ struct CheckCommand: ParsableCommand {
             diagnostics += problems
             checked.append("\(quarter)（\(run.evidence.records.count) 条记录，规则版本 \(policy.metadata.version)）")
         }
-        let summary = "规则：\(location.rules) 通过检查；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、"))
+        // Recorded quarters (the result ledger): their inputs must still be as recorded. Ledger+CLI.swift.
+        let ledger = verifyRecordedQuarters(location: location, results: results, only: try location.parsedQuarter())
+        diagnostics += ledger.diagnostics
+        let summary = "规则：\(location.rules) 通过检查；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、")) + ledger.summary
         emit(diagnostics, summary: summary)
         if diagnostics.hasErrors { throw ExitCode(1) }
     }

@@ -15,7 +15,7 @@ struct ScorecardCommand: ParsableCommand {
             Exit codes: 0 success; 1 findings (bad evidence, failed record checks, officers \
             whose results could not be computed); 2 usage or rule errors.
             """,
-        version: "0.1.0",
+        version: ScorecardVersion.current,
         subcommands: [CheckCommand.self, EvaluateCommand.self, ExplainCommand.self],
         defaultSubcommand: nil
     )

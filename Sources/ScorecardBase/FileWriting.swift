@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writing, over the C library like the rest of `FileSystem`. What is written here is meant to
+/// be final (recorded results), so every write goes to a temporary name, is flushed to disk and
+/// only then renamed into place: a crash or Ctrl-C leaves the old file or the new one, never half.
+extension FileSystem {
+    /// The folder part of a path: `seeds/results` for `seeds/results/2025-Q4`, `.` for a bare name.
+    public static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        if slash == trimmed.startIndex { return "/" }
+        return String(trimmed[..<slash])
+    }
+
+    /// The last component of a path.
+    public static func lastComponent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
+        return String(trimmed[trimmed.index(after: slash)...])
+    }
+
+    /// Creates one folder; an existing folder is fine when `existingIsFine`.
+    public static func makeDirectory(_ path: String, existingIsFine: Bool = false) -> Result<Void, Diagnostic> {
+        if mkdir(path, 0o755) == 0 { return .success(()) }
+        if errno == EEXIST && existingIsFine && kind(of: path) == .directory { return .success(()) }
+        return .failure(writeError("无法创建文件夹“\(path)”：\(systemErrorText())"))
+    }
+
+    /// Creates a folder and any missing folders above it.
+    public static func makeDirectories(_ path: String) -> Result<Void, Diagnostic> {
+        if kind(of: path) == .directory { return .success(()) }
+        let above = parent(of: path)
+        if above != path && above != "." && above != "/" {
+            if case .failure(let problem) = makeDirectories(above) { return .failure(problem) }
+        }
+        return makeDirectory(path, existingIsFine: true)
+    }
+
+    /// Writes `bytes` to `path` atomically: to `.tmp-<name>-<pid>` in the same folder, fsync,
+    /// rename(2) over `path`, then fsync the folder so the rename itself survives a power cut.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Result<Void, Diagnostic> {
+        let folder = parent(of: path)
+        let temporary = join(folder, ".tmp-\(lastComponent(of: path))-\(getpid())")
+        _ = unlink(temporary) // a leftover of an earlier crash with the same process id
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { return .failure(writeError("无法创建文件“\(temporary)”：\(systemErrorText())")) }
+        var failure: Diagnostic?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(fd, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 {
+                    failure = writeError("写入文件“\(temporary)”时出错：\(systemErrorText())")
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = writeError("无法把文件“\(temporary)”写入磁盘：\(systemErrorText())") }
+        if close(fd) != 0 && failure == nil { failure = writeError("关闭文件“\(temporary)”时出错：\(systemErrorText())") }
+        if let failure {
+            _ = unlink(temporary)
+            return .failure(failure)
+        }
+        if case .failure(let problem) = rename(temporary, to: path) {
+            _ = unlink(temporary)
+            return .failure(problem)
+        }
+        return syncDirectory(folder)
+    }
+
+    /// rename(2): atomic within one file system. A folder cannot replace a non-empty folder, so
+    /// two runs recording the same quarter at once cannot both win.
+    public static func rename(_ source: String, to destination: String) -> Result<Void, Diagnostic> {
+        #if canImport(Glibc)
+        let status = Glibc.rename(source, destination)
+        #elseif canImport(Musl)
+        let status = Musl.rename(source, destination)
+        #else
+        let status = Darwin.rename(source, destination)
+        #endif
+        guard status == 0 else {
+            return .failure(writeError("无法把“\(source)”改名为“\(destination)”：\(systemErrorText())"))
+        }
+        return .success(())
+    }
+
+    /// Flushes a folder's entries (new names, renames) to disk.
+    public static func syncDirectory(_ path: String) -> Result<Void, Diagnostic> {
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { return .failure(writeError("无法打开文件夹“\(path)”：\(systemErrorText())")) }
+        defer { close(fd) }
+        // Some file systems refuse fsync on a folder (EINVAL); the data is then as safe as they make it.
+        if fsync(fd) != 0 && errno != EINVAL && errno != EROFS {
+            return .failure(writeError("无法把文件夹“\(path)”写入磁盘：\(systemErrorText())"))
+        }
+        return .success(())
+    }
+
+    /// Removes a folder that holds only files (no subfolders), e.g. a half-built record.
+    public static func removeFlatDirectory(_ path: String) {
+        if case .success(let names) = list(path) {
+            for name in names { _ = unlink(join(path, name)) }
+        }
+        _ = rmdir(path)
+    }
+
+    /// The SHA-256 of a file, read in 64 KiB chunks so a large evidence file is never held whole.
+    public static func sha256(ofFile path: String) -> Result<[UInt8], Diagnostic> {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            return .failure(.error("io.read", "无法读取文件“\(path)”：\(systemErrorText())", hint: "检查文件是否存在、是否有读取权限", at: nil))
+        }
+        defer { close(fd) }
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { readChunk(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.error("io.read", "读取文件“\(path)”时出错：\(systemErrorText())", at: nil))
+            }
+            if count == 0 { break }
+            hasher.update(buffer[0..<count])
+        }
+        return .success(hasher.finalize())
+    }
+
+    /// The current process id, for names of temporary files and folders.
+    public static var processID: Int32 { Int32(getpid()) }
+
+    private static func writeError(_ message: String) -> Diagnostic {
+        .error("io.write", message, hint: "检查文件夹是否存在、是否有写入权限、磁盘是否已满", at: nil)
+    }
+
+    private static func systemErrorText() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+private func readChunk(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(fd, buffer, count)
+    #elseif canImport(Musl)
+    Musl.read(fd, buffer, count)
+    #else
+    Darwin.read(fd, buffer, count)
+    #endif
+}

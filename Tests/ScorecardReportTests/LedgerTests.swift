@@ -1,0 +1,360 @@
+import Foundation
+import ScorecardBase
+import ScorecardReport
+import Testing
+
+/// A mine's folder in a temporary directory: two rule files, a roster and a quarter's
+/// evidence, and the results folder under the evidence as `evaluate --record` uses it.
+private struct Mine {
+    let root: String
+    let quarter = Quarter(year: 2025, number: 4)!
+    var ledger: ResultLedger
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)").path
+        ledger = ResultLedger(root: root + "/seeds/results")
+        try FileManager.default.createDirectory(atPath: root + "/rules", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/seeds/2025-Q4", withIntermediateDirectories: true)
+        try write("rules/policy.yaml", "policy: {version: \"2021.1\"}\n")
+        try write("rules/items.yaml", "items: []\n")
+        try write("seeds/officers.csv", "工号,姓名\n10231,田晓东\n")
+        try write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,4.5\n")
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    func write(_ path: String, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
+    }
+
+    func text(_ path: String) throws -> String {
+        try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+    }
+
+    func names(_ path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: root + "/" + path).sorted()
+    }
+
+    func submission(results: String = "{\"total\": 93.40}\n", version: String = "2021.1", evidence: [String]? = nil) -> LedgerSubmission {
+        LedgerSubmission(
+            quarter: quarter, policy: .init(id: "jiangou", name: "碱沟煤矿政工联系员制度", version: version, effective: "2021-09-27"),
+            rulesPath: root + "/rules", ruleFiles: [root + "/rules/items.yaml", root + "/rules/policy.yaml"],
+            evidencePath: root + "/seeds",
+            evidenceFiles: evidence ?? [root + "/seeds/officers.csv", root + "/seeds/2025-Q4/scores.csv"],
+            outputs: [.init(name: "results.json", bytes: Array(results.utf8)), .init(name: "results.csv", bytes: Array("officer,total\r\n".utf8))])
+    }
+
+    static let firstTime = UTCTime(year: 2026, month: 1, day: 5, hour: 8, minute: 30)!
+    static let laterTime = UTCTime(year: 2026, month: 2, day: 1, hour: 9)!
+}
+
+@Suite struct LedgerRecordingTests {
+    @Test func recordsResultsAndProvenance() throws {
+        let mine = try Mine()
+        defer { mine.remove() }
+        guard case .recorded(let provenance, let folder, let superseded) =
+            mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42) else {
+            Issue.record("expected a record"); return
+        }
+        #expect(folder == mine.root + "/seeds/results/2025-Q4")
+        #expect(superseded == nil)
+        #expect(try mine.names("seeds/results") == ["2025-Q4"], "no temporary or incomplete folder is left")
+        #expect(try mine.names("seeds/results/2025-Q4") == ["provenance.json", "results.csv", "results.json"])
+        #expect(try mine.text("seeds/results/2025-Q4/results.json") == "{\"total\": 93.40}\n")
+
+        let json = try mine.text("seeds/results/2025-Q4/provenance.json")
+        #expect(json.contains("\"recorded_at\": \"2026-01-05T08:30:00Z\""))
+        #expect(json.contains("\"engine_version\": \"\(ScorecardVersion.current)\""))
+        #expect(json.contains("\"name\": \"2025-Q4/scores.csv\""))
+        let scores = SHA256.hex(SHA256.hash(Array("工号,i01\n10231,4.5\n".utf8)))
+        #expect(json.contains("\"sha256\": \"\(scores)\""))
+
+        // Read back, it is what was written.
+        let read = try #require(mine.ledger.record(of: mine.quarter)).get()
+        #expect(read.recordedAt == Mine.firstTime)
+        #expect(read.policy == provenance.policy)
+        #expect(read.evidenceFiles.map(\.name) == ["officers.csv", "2025-Q4/scores.csv"])
+        #expect(read.evidenceFiles.map(\.sha256) == provenance.evidenceFiles.map(\.sha256))
+        #expect(read.ruleFiles.map(\.name) == ["items.yaml", "policy.yaml"])
+        #expect(read.outputs.map(\.name) == ["results.json", "results.csv"])
+        #expect(mine.ledger.recordedQuarters() == [mine.quarter])
+    }
+
+    @Test func recordingTheSameAgainWritesNothing() throws {
+        let mine = try Mine()
+        defer { mine.remove() }
+        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        let before = try mine.text("seeds/results/2025-Q4/provenance.json")
+        for force in [false, true] {
+            guard case .unchanged(let recorded, _) = mine.ledger.record(mine.submission(), force: force, at: Mine.laterTime, processID: 43) else {
+                Issue.record("expected unchanged"); return
+            }
+            #expect(recorded.recordedAt == Mine.firstTime)
+        }
+        #expect(try mine.text("seeds/results/2025-Q4/provenance.json") == before)
+        #expect(try mine.names("seeds/results") == ["2025-Q4"])
+    }
+
+    @Test func aFinalQuarterIsNotOverwrittenWithDifferentInputs() throws {
+        let mine = try Mine()
+        defer { mine.remove() }
+        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        let before = try mine.text("seeds/results/2025-Q4/provenance.json")
+        try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,4.0\n")
+        try mine.write("seeds/2025-Q4/suggestions.csv", "工号,日期\n")
+        let evidence = [mine.root + "/seeds/2025-Q4/scores.csv", mine.root + "/seeds/2025-Q4/suggestions.csv"]
+        let outcome = mine.ledger.record(
+            mine.submission(results: "{\"total\": 92.90}\n", version: "2021.2", evidence: evidence), force: false, at: Mine.laterTime, processID: 43)
+        guard case .refused(let problem) = outcome else { Issue.record("expected a refusal, got \(outcome)"); return }
+        #expect(problem.code == "ledger.final")
+        #expect(problem.severity == .error)
+        #expect(problem.message.contains("2025-Q4 的结果已于 2026-01-05T08:30:00Z 记录"))
+        #expect(problem.hint?.contains("--force") == true)
+        let notes = problem.notes.map(\.message)
+        #expect(notes.contains("规则版本由记录时的 2021.1 变为 2021.2"))
+        #expect(notes.contains("证据文件“\(mine.root)/seeds/2025-Q4/scores.csv”的内容与记录时不同"))
+        #expect(notes.contains("多了证据文件“\(mine.root)/seeds/2025-Q4/suggestions.csv”（记录时没有）"))
+        #expect(notes.contains("记录时用到的证据文件“\(mine.root)/seeds/officers.csv”这次没有用到或已不存在"))
+        #expect(try mine.text("seeds/results/2025-Q4/provenance.json") == before)
+        #expect(try mine.text("seeds/results/2025-Q4/results.json") == "{\"total\": 93.40}\n")
+        #expect(try mine.names("seeds/results") == ["2025-Q4"])
+    }
+
+    @Test func sameInputsButDifferentResultsIsAChangeToo() throws {
+        let mine = try Mine()
+        defer { mine.remove() }
+        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        let outcome = mine.ledger.record(
+            mine.submission(results: "{\"total\": 93.41}\n"), force: false, at: Mine.laterTime, processID: 43, engineVersion: "9.9.9")
+        guard case .refused(let problem) = outcome else { Issue.record("expected a refusal"); return }
+        #expect(problem.notes.map(\.message) == ["输入相同，但算出的结果与记录时不同（程序版本由 \(ScorecardVersion.current) 变为 9.9.9）"])
+    }
+
+    @Test func forcingKeepsThePreviousRecord() throws {
+        let mine = try Mine()
+        defer { mine.remove() }
+        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        let old = try mine.text("seeds/results/2025-Q4/provenance.json")
+        try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,4.0\n")
+        guard case .recorded(_, _, let superseded) = mine.ledger.record(
+            mine.submission(results: "{\"total\": 92.90}\n"), force: true, at: Mine.laterTime, processID: 43) else {
+            Issue.record("expected a record"); return
+        }
+        #expect(superseded == mine.root + "/seeds/results/2025-Q4.superseded-20260201T090000Z")
+        #expect(try mine.names("seeds/results") == ["2025-Q4", "2025-Q4.superseded-20260201T090000Z"])
+        #expect(try mine.text("seeds/results/2025-Q4.superseded-20260201T090000Z/provenance.json") == old)
+        #expect(try mine.text("seeds/results/2025-Q4.superseded-20260201T090000Z/results.json") == "{\"total\": 93.40}\n")
+        #expect(try mine.text("seeds/results/2025-Q4/results.json") == "{\"total\": 92.90}\n")
+        #expect(try mine.ledger.record(of: mine.quarter)?.get().recordedAt == Mine.laterTime)
+
+        // Forced again within the same second: the second earlier record is kept as well.
+        try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,3.5\n")
+        guard case .recorded(_, _, let again) = mine.ledger.record(
+            mine.submission(results: "{\"total\": 92.40}\n"), force: true, at: Mine.laterTime, processID: 44) else {
+            Issue.record("expected a record"); return
+        }
+        #expect(again == mine.root + "/seeds/results/2025-Q4.superseded-20260201T090000Z-2")
+        #expect(mine.ledger.recordedQuarters() == [mine.quarter])
+    }
+
+    /// A crash (kill -9, power cut) after any write step leaves the complete old record or none,
+    /// never part of one; the half-built folder is ignored and reported by `verify`.
+    @Test(arguments: 1...4)
+    func aCrashWhileRecordingLeavesNoHalfRecord(step: Int) throws {
+        let mine = try Mine()
+        defer { mine.remove() }
+        var crashing = mine.ledger
+        crashing.crashAfterStep = step
+        guard case .failed = crashing.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42) else {
+            Issue.record("expected the simulated crash"); return
+        }
+        #expect(mine.ledger.record(of: mine.quarter) == nil, "no record at all")
+        #expect(mine.ledger.recordedQuarters().isEmpty)
+        #expect(try mine.names("seeds/results") == [".2025-Q4.incomplete-42"])
+        let verification = mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds")
+        #expect(verification.diagnostics.map(\.code) == ["ledger.incomplete"])
+        #expect(verification.diagnostics.allSatisfy { $0.severity == .warning })
+
+        // Recording afterwards works, beside the stale folder.
+        guard case .recorded = mine.ledger.record(mine.submission(), force: false, at: Mine.laterTime, processID: 42) else {
+            Issue.record("expected a record"); return
+        }
+        #expect(try mine.names("seeds/results") == [".2025-Q4.incomplete-42", "2025-Q4"])
+    }
+
+    @Test(arguments: 1...5)
+    func aCrashWhileForcingKeepsTheOldRecordWhole(step: Int) throws {
+        let mine = try Mine()
+        defer { mine.remove() }
+        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        let old = try mine.text("seeds/results/2025-Q4/provenance.json")
+        try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,4.0\n")
+        var crashing = mine.ledger
+        crashing.crashAfterStep = step
+        guard case .failed = crashing.record(mine.submission(results: "{}\n"), force: true, at: Mine.laterTime, processID: 43) else {
+            Issue.record("expected the simulated crash"); return
+        }
+        // Either still in place or already moved aside, whole either way.
+        let kept = step < 5 ? "seeds/results/2025-Q4" : "seeds/results/2025-Q4.superseded-20260201T090000Z"
+        #expect(try mine.text(kept + "/provenance.json") == old)
+        #expect(try mine.text(kept + "/results.json") == "{\"total\": 93.40}\n")
+        if step < 5 { #expect(!(try mine.names("seeds/results")).contains { $0.contains("superseded") }) }
+    }
+
+    @Test func aDamagedRecordIsReplacedOnlyWhenForced() throws {
+        let mine = try Mine()
+        defer { mine.remove() }
+        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        try mine.write("seeds/results/2025-Q4/provenance.json", "{\"format\": \"scorecard-ledger/1\", \"quarter\": ")
+        guard case .refused(let problem) = mine.ledger.record(mine.submission(), force: false, at: Mine.laterTime, processID: 43) else {
+            Issue.record("expected a refusal"); return
+        }
+        #expect(problem.code == "ledger.bad-record")
+        #expect(problem.hint?.contains("--force") == true)
+        guard case .recorded(_, _, let superseded?) = mine.ledger.record(mine.submission(), force: true, at: Mine.laterTime, processID: 43) else {
+            Issue.record("expected a record"); return
+        }
+        #expect(superseded.hasSuffix("2025-Q4.superseded-20260201T090000Z"))
+    }
+
+    @Test func anUnreadableInputFailsBeforeAnythingIsWritten() throws {
+        let mine = try Mine()
+        defer { mine.remove() }
+        let outcome = mine.ledger.record(
+            mine.submission(evidence: [mine.root + "/seeds/nope.csv"]), force: false, at: Mine.firstTime, processID: 42)
+        guard case .failed(let problem) = outcome else { Issue.record("expected a failure"); return }
+        #expect(problem.code == "io.read")
+        #expect(FileSystem.kind(of: mine.root + "/seeds/results") == .missing)
+    }
+}
+
+@Suite struct LedgerCheckTests {
+    private func recorded() throws -> Mine {
+        let mine = try Mine()
+        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        return mine
+    }
+
+    @Test func anUntouchedRecordIsIntact() throws {
+        let mine = try recorded()
+        defer { mine.remove() }
+        let verification = mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds")
+        #expect(verification.diagnostics.isEmpty)
+        #expect(verification.intact == [mine.quarter])
+        #expect(ResultLedger(root: mine.root + "/nowhere").verify(rulesPath: "r", evidencePath: "e").diagnostics.isEmpty)
+    }
+
+    @Test func changedAndMissingInputsAreNamedWithTheirPlaceInTheRecord() throws {
+        let mine = try recorded()
+        defer { mine.remove() }
+        try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,4.0\n")
+        try FileManager.default.removeItem(atPath: mine.root + "/rules/items.yaml")
+        let verification = mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds")
+        #expect(verification.intact.isEmpty)
+        let byCode = Dictionary(grouping: verification.diagnostics, by: \.code)
+        let changed = try #require(byCode["ledger.changed-input"]?.first)
+        #expect(changed.message == "2025-Q4 的记录所用的证据文件“\(mine.root)/seeds/2025-Q4/scores.csv”在记录后被改动过，内容与记录时不同")
+        #expect(changed.hint?.contains("--record --force") == true)
+        let provenance = mine.root + "/seeds/results/2025-Q4/provenance.json"
+        let lines = try mine.text("seeds/results/2025-Q4/provenance.json").components(separatedBy: "\n")
+        let location = try #require(changed.location)
+        #expect(location.file == provenance)
+        #expect(lines[location.line - 1].contains("\"sha256\""))
+        #expect(lines[location.line - 2].contains("\"name\": \"2025-Q4/scores.csv\""))
+        #expect(location.column == 19)
+        let missing = try #require(byCode["ledger.missing-input"]?.first)
+        #expect(missing.message == "2025-Q4 的记录所用的规则文件“\(mine.root)/rules/items.yaml”已不存在")
+        #expect(verification.diagnostics.count == 2)
+    }
+
+    @Test func inputsAreFoundWhereTheMineFolderIsNow() throws {
+        let mine = try recorded()
+        defer { mine.remove() }
+        // The whole folder moved: names inside the rule and evidence folders still match.
+        let moved = mine.root + "-moved"
+        try FileManager.default.moveItem(atPath: mine.root, toPath: moved)
+        defer { try? FileManager.default.removeItem(atPath: moved) }
+        let verification = ResultLedger(root: moved + "/seeds/results").verify(rulesPath: moved + "/rules", evidencePath: moved + "/seeds")
+        #expect(verification.diagnostics.isEmpty)
+        #expect(verification.intact == [mine.quarter])
+    }
+
+    @Test func anEditedResultIsReported() throws {
+        let mine = try recorded()
+        defer { mine.remove() }
+        try mine.write("seeds/results/2025-Q4/results.json", "{\"total\": 99.00}\n")
+        let verification = mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds")
+        #expect(verification.diagnostics.map(\.code) == ["ledger.changed-result"])
+    }
+
+    @Test func aDamagedProvenanceIsABadRecordWithItsPlace() throws {
+        let mine = try recorded()
+        defer { mine.remove() }
+        let text = try mine.text("seeds/results/2025-Q4/provenance.json")
+        try mine.write("seeds/results/2025-Q4/provenance.json", text.replacingOccurrences(of: "\"engine_version\"", with: "\"engine\""))
+        let verification = mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds", quarters: [mine.quarter])
+        let problem = try #require(verification.diagnostics.first)
+        #expect(problem.code == "ledger.bad-record")
+        #expect(problem.message.contains("缺少“engine_version”"))
+        #expect(problem.location?.line == 1)
+
+        try FileManager.default.removeItem(atPath: mine.root + "/seeds/results/2025-Q4/provenance.json")
+        #expect(mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds").diagnostics.map(\.code) == ["ledger.bad-record"])
+    }
+
+    @Test func onlyTheQuartersAskedFor() throws {
+        let mine = try recorded()
+        defer { mine.remove() }
+        try mine.write("seeds/2025-Q4/scores.csv", "changed\n")
+        let other = Quarter(year: 2025, number: 3)!
+        #expect(mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds", quarters: [other]).diagnostics.isEmpty)
+    }
+}
+
+@Suite struct LedgerNamesTests {
+    @Test func inputNamesAreRelativeToTheirFolder() throws {
+        let mine = try Mine()
+        defer { mine.remove() }
+        // A single rule file: named by its file name, found next to wherever the rule file is now.
+        var submission = mine.submission()
+        submission.rulesPath = mine.root + "/rules/items.yaml"
+        submission.ruleFiles = [mine.root + "/rules/items.yaml"]
+        guard case .recorded(let provenance, _, _) = mine.ledger.record(submission, force: false, at: Mine.firstTime, processID: 1) else {
+            Issue.record("expected a record"); return
+        }
+        #expect(provenance.ruleFiles.map(\.name) == ["items.yaml"])
+        #expect(mine.ledger.verify(rulesPath: mine.root + "/rules/items.yaml", evidencePath: mine.root + "/seeds/").diagnostics.isEmpty)
+    }
+}
+
+@Suite struct JSONReaderTests {
+    @Test func readsBackWhatJSONValueWrites() throws {
+        let value = JSONValue.object([
+            ("text", .string("碱沟 \"引号\" \\ \n\t\u{01}")), ("n", .number("-12.50e+3")), ("yes", .bool(true)), ("none", .null),
+            ("list", .array([.string("a"), .array([]), .object([])])),
+        ])
+        let node = try JSONReader.parse(Array(value.rendered().utf8), file: "x.json").get()
+        #expect(node["text"]?.string == "碱沟 \"引号\" \\ \n\t\u{01}")
+        guard case .number("-12.50e+3")? = node["n"]?.kind else { Issue.record("number"); return }
+        #expect(node["list"]?.array?.count == 3)
+        #expect(node["list"]?.location == SourceLocation(file: "x.json", line: 6, column: 11))
+    }
+
+    @Test func unicodeEscapesIncludingSurrogatePairs() throws {
+        let node = try JSONReader.parse(Array(#"["\u78b1\u6c9f", "\ud83d\ude00", "\/"]"#.utf8), file: "x").get()
+        #expect(node.array?.map(\.string) == ["碱沟", "😀", "/"])
+    }
+
+    @Test(arguments: [
+        ("", 1, 1), ("{\"a\": 1,}", 1, 9), ("{\"a\" 1}", 1, 6), ("[1, 2", 1, 6), ("{\"a\": \"x", 1, 9),
+        ("[01]", 1, 3), ("[1.]", 1, 4), ("\"\\ud83d\"", 1, 8), ("{}\n x", 2, 2), ("[tru]", 1, 5), ("\"\\q\"", 1, 4),
+        ("[\"a\nb\"]", 1, 4), (String(repeating: "[", count: 100), 1, 65),
+    ])
+    func rejectsWithAPlace(text: String, line: Int, column: Int) {
+        guard case .failure(let problem) = JSONReader.parse(Array(text.utf8), file: "p.json") else {
+            Issue.record("accepted \(text)"); return
+        }
+        #expect(problem.code == "ledger.bad-record")
+        #expect(problem.location == SourceLocation(file: "p.json", line: line, column: column), "\(text): \(problem)")
+    }
+}
