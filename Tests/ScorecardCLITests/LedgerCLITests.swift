@@ -21,7 +21,7 @@ struct LedgerCLITests {
         defer { workspace.remove() }
         let first = try workspace.run(Self.record + ["--format", "json"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.hasPrefix("已记录 2025-Q4 的结果：seeds/results/2025-Q4/（results.json、results.csv、provenance.json），规则版本 2021.1，7 个规则文件、3 个证据文件。\n"))
+        #expect(first.stderr.hasPrefix("已记录 2025-Q4 的结果：seeds/results/2025-Q4/（results.json、results.csv、provenance.json），规则版本 2025.1，7 个规则文件、3 个证据文件。\n"))
         // results.json is exactly what evaluate --format json prints; stdout is not polluted.
         #expect(try Data(contentsOf: workspace.url("seeds/results/2025-Q4/results.json")) == first.stdoutData)
         let csv = try workspace.run(["evaluate", "--quarter", "2025-Q4", "--format", "csv"])
@@ -30,7 +30,8 @@ struct LedgerCLITests {
 
         let recorded = try provenance(workspace)
         #expect(recorded["quarter"] as? String == "2025-Q4")
-        #expect((recorded["policy"] as? [String: Any])?["version"] as? String == "2021.1")
+        // 2025-Q4 is under the demo revision in force from 2025-07-01.
+        #expect((recorded["policy"] as? [String: Any])?["version"] as? String == "2025.1")
         let evidence = try #require((recorded["evidence"] as? [String: Any])?["files"] as? [[String: Any]])
         #expect(evidence.map { $0["path"] as? String } == ["seeds/officers.csv", "seeds/2025-Q4/scores.csv", "seeds/2025-Q4/suggestions.csv"])
         #expect(evidence.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
@@ -122,11 +123,11 @@ struct LedgerCLITests {
         // A run killed mid-way leaves a hidden folder: not a record, and check says so.
         try FileManager.default.createDirectory(at: workspace.url("archive/.2025-Q3.incomplete-999"), withIntermediateDirectories: true)
         try workspace.write("archive/.2025-Q3.incomplete-999/results.json", "{\"quar")
-        try workspace.replace("rules/items.yaml", "title: 按照规定定期、准确上报信息", with: "title: 按照规定定期、准确上报信息。")
+        try workspace.replace("rules/2025-07-01/items.yaml", "title: 按照规定定期、准确上报信息", with: "title: 按照规定定期、准确上报信息。")
         let check = try workspace.run(["check", "--results", "archive"])
         #expect(check.status == 1)
         #expect(check.stderr.contains("警告[ledger.incomplete]: 结果文件夹中有一个没有写完的记录“archive/.2025-Q3.incomplete-999”"))
-        #expect(check.stderr.contains("错误[ledger.changed-input]: 2025-Q4 的记录所用的规则文件“rules/items.yaml”在记录后被改动过"))
+        #expect(check.stderr.contains("错误[ledger.changed-input]: 2025-Q4 的记录所用的规则文件“rules/2025-07-01/items.yaml”在记录后被改动过"))
         // Without --results, the default folder has no records: nothing to compare.
         let elsewhere = try workspace.run(["check"])
         #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
