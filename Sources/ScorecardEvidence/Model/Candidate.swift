@@ -1,0 +1,59 @@
+import ScorecardBase
+import ScorecardExpression
+
+/// Someone put forward as a liaison officer (clause 2.2.1), with the facts the eligibility
+/// criteria are judged on.
+public struct Candidate: Sendable {
+    public var id: String
+    public var name: String
+    public var unit: String
+    /// The responsibility area (shift) the candidate stands for.
+    public var area: String
+    /// The values of `eligibility.candidateFields`, in that order: the slots the criteria read.
+    public var values: [Value]
+    /// Where the candidate's row starts.
+    public var location: SourceLocation
+    /// The row, kept so that a value's place is worked out only when a report needs it.
+    private var row: EvidenceRow?
+    private var fieldColumns: [Int?]
+
+    public init(id: String, name: String, unit: String, area: String, values: [Value], row: EvidenceRow, fieldColumns: [Int?]) {
+        self.init(id: id, name: name, unit: unit, area: area, values: values, location: row.location)
+        self.row = row
+        self.fieldColumns = fieldColumns
+    }
+
+    /// A candidate built in code (tests, other front ends), with no source to point into.
+    public init(id: String, name: String, unit: String, area: String, values: [Value], location: SourceLocation) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.area = area
+        self.values = values
+        self.location = location
+        self.row = nil
+        self.fieldColumns = []
+    }
+
+    /// Where candidate field `index` was read; nil when it was left empty and took its default.
+    public func fieldLocation(_ index: Int) -> SourceLocation? {
+        guard let row, index < fieldColumns.count, let column = fieldColumns[index],
+              let text = row.text(at: column), !text.trimmedForEvidence.isEmpty else { return nil }
+        return row.location(at: column)
+    }
+}
+
+/// The candidates file as read: the sound rows, and who was left out because a row was wrong.
+public struct CandidateList: Sendable {
+    public var file: String
+    public var candidates: [Candidate]
+    /// Candidates (by id, or `第 n 行` when the id itself is missing) whose row has a problem:
+    /// not judged until it is put right.
+    public var rejected: [String]
+
+    public init(file: String, candidates: [Candidate], rejected: [String]) {
+        self.file = file
+        self.candidates = candidates
+        self.rejected = rejected
+    }
+}
