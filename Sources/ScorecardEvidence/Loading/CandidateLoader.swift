@@ -22,8 +22,10 @@ public enum CandidateLoader {
             return (CandidateList(file: file, candidates: [], rejected: []), problems)
         }
         var candidates: [Candidate] = []
-        var rejected: [String] = []
+        var rejected: [CandidateList.RejectedRow] = []
         var firstRow: [String: SourceLocation] = [:]
+        // Which of two rows for one candidate is right is for the office to say: neither is judged.
+        var duplicated: Set<String> = []
         while let row = source.nextRow(problems: &problems) {
             var sound = !FieldCellReading.reportIfShort(row, header: source.header, problems: &problems)
             // The key, then name, unit and area: all must be filled in.
@@ -41,6 +43,7 @@ public enum CandidateLoader {
                 problems.append(.error(
                     "evidence.duplicate-candidate", "候选人 \(id) 在名单中出现了两次", hint: "每名候选人只登记一行；合并或删去一行",
                     at: row.location(at: keyColumn), notes: [.init("第一次在这里", at: earlier)]))
+                if duplicated.insert(id).inserted { rejected.append(.init(id: id, name: name, location: earlier)) }
                 continue
             }
             if !id.isEmpty { firstRow[id] = row.location(at: keyColumn) }
@@ -53,11 +56,12 @@ public enum CandidateLoader {
                 values.append(value ?? .missing)
             }
             guard sound else {
-                rejected.append(id.isEmpty ? "第 \(row.location.line) 行" : "\(id)（\(name)）")
+                rejected.append(.init(id: id.isEmpty ? nil : id, name: name.isEmpty ? nil : name, location: row.location))
                 continue
             }
             candidates.append(Candidate(id: id, name: name, unit: unit, area: area, values: values, row: row, fieldColumns: mapping.fieldColumns))
         }
+        candidates.removeAll { duplicated.contains($0.id) }
         return (CandidateList(file: file, candidates: candidates, rejected: rejected), problems)
     }
 }

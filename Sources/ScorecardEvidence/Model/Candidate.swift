@@ -47,11 +47,23 @@ public struct Candidate: Sendable {
 public struct CandidateList: Sendable {
     public var file: String
     public var candidates: [Candidate]
-    /// Candidates (by id, or `第 n 行` when the id itself is missing) whose row has a problem:
-    /// not judged until it is put right.
-    public var rejected: [String]
+    /// Rows with a problem: not judged until they are put right.
+    public var rejected: [RejectedRow]
 
-    public init(file: String, candidates: [Candidate], rejected: [String]) {
+    /// A row left out, named by what it has (the id may be the very thing missing).
+    public struct RejectedRow: Sendable, Hashable {
+        public var id: String?
+        public var name: String?
+        public var location: SourceLocation
+
+        /// `10478（白云飞）`, or `第 7 行` when the row has no id.
+        public var label: String {
+            guard let id else { return "第 \(location.line) 行" }
+            return name.map { "\(id)（\($0)）" } ?? id
+        }
+    }
+
+    public init(file: String, candidates: [Candidate], rejected: [RejectedRow]) {
         self.file = file
         self.candidates = candidates
         self.rejected = rejected
