@@ -4,7 +4,7 @@ import Testing
 /// Every diagnostic code the engine can emit appears in docs/ (rules.md, evidence.md,
 /// output.md), so a policy officer who sees a code can look it up.
 @Suite struct DiagnosticCodesDocumentedTests {
-    static let prefixes = ["rules", "evidence", "roster", "eval", "expr", "yaml", "csv", "text", "io"]
+    static let prefixes = ["rules", "evidence", "eval", "expr", "yaml", "csv", "text", "io"]
 
     /// String literals in the sources that look like codes: `"rules.unknown-key"`.
     static func codes(inSourcesAt root: String) throws -> Set<String> {
