@@ -13,14 +13,12 @@ public struct Candidate: Sendable {
     public var values: [Value]
     /// Where the candidate's row starts.
     public var location: SourceLocation
-    /// The row, kept so that a value's place is worked out only when a report needs it.
-    private var row: EvidenceRow?
-    private var fieldColumns: [Int?]
+    /// Where each value came from, worked out only when a report needs it.
+    private var places: FieldPlaces
 
     public init(id: String, name: String, unit: String, area: String, values: [Value], row: EvidenceRow, fieldColumns: [Int?]) {
         self.init(id: id, name: name, unit: unit, area: area, values: values, location: row.location)
-        self.row = row
-        self.fieldColumns = fieldColumns
+        self.places = FieldPlaces(row: row, columns: fieldColumns)
     }
 
     /// A candidate built in code (tests, other front ends), with no source to point into.
@@ -31,16 +29,11 @@ public struct Candidate: Sendable {
         self.area = area
         self.values = values
         self.location = location
-        self.row = nil
-        self.fieldColumns = []
+        self.places = .none
     }
 
     /// Where candidate field `index` was read; nil when it was left empty and took its default.
-    public func fieldLocation(_ index: Int) -> SourceLocation? {
-        guard let row, index < fieldColumns.count, let column = fieldColumns[index],
-              let text = row.text(at: column), !text.trimmedForEvidence.isEmpty else { return nil }
-        return row.location(at: column)
-    }
+    public func fieldLocation(_ index: Int) -> SourceLocation? { places.location(index) }
 }
 
 /// The candidates file as read: the sound rows, and who was left out because a row was wrong.
