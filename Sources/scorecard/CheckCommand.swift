@@ -63,12 +63,20 @@ struct CheckCommand: ParsableCommand {
             diagnostics += problems
             checked.append("\(quarter)（\(run.evidence.records.count) 条记录，规则版本 \(policy.metadata.version)）")
         }
+        diagnostics += rosterBreaches(workspace, quarters: quarters)
         // Recorded quarters (the result ledger): their inputs must still be as recorded. Ledger+CLI.swift.
         let ledger = verifyRecordedQuarters(location: location, results: results, only: try location.parsedQuarter())
         diagnostics += ledger.diagnostics
         let summary = "规则：\(location.rules) 通过检查；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、")) + ledger.summary
         emit(diagnostics, summary: summary)
         if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+
+    /// The roster against the selection rules (clause 2.2.2) over the quarters checked; only on
+    /// a roster that loaded cleanly, since a rejected row would pass for a vacancy.
+    private func rosterBreaches(_ workspace: Workspace, quarters: [Quarter]) -> [Diagnostic] {
+        guard let rules = workspace.policy?.roster, let roster = workspace.roster, !workspace.rosterDiagnostics.hasErrors else { return [] }
+        return RosterChecks(rules: rules, roster: roster).check(quarters: quarters)
     }
 
     private func emit(_ diagnostics: [Diagnostic], summary: String) {

@@ -16,7 +16,7 @@ struct ScorecardCommand: ParsableCommand {
             whose results could not be computed); 2 usage or rule errors.
             """,
         version: ScorecardVersion.current,
-        subcommands: [CheckCommand.self, EvaluateCommand.self, ExplainCommand.self],
+        subcommands: [CheckCommand.self, EvaluateCommand.self, ExplainCommand.self, EligibilityCommand.self],
         defaultSubcommand: nil
     )
 

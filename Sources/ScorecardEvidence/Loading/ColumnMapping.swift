@@ -1,21 +1,41 @@
 import ScorecardBase
 import ScorecardRules
 
+/// The columns a table has besides its fields: the one saying whose row it is (an officer's
+/// id, a candidate's), the optional name beside it, and fixed columns such as a candidate's unit.
+struct TableKeys {
+    /// Headers accepted for the key column.
+    var key: [String]
+    var name: [String] = ["name", "姓名"]
+    /// Other required columns, each as its accepted headers (the id first, then a Chinese name).
+    var fixed: [[String]] = []
+    /// Reported when the key column is absent.
+    var missingKeyCode: String
+    var missingKeyMessage: String
+    var missingKeyHint: String
+
+    static let officer = TableKeys(
+        key: ["officer", "工号", "联系员编号", "编号"], missingKeyCode: "evidence.missing-officer-column",
+        missingKeyMessage: "表中没有联系员工号这一列", missingKeyHint: "第一行表头应当有“officer”或“工号”")
+}
+
 /// Which column of a table holds which field. Headers may use a field's id (`reports_due`) or
 /// its Chinese name (`应报信息次数`), since offices keep their sheets in Chinese.
 struct ColumnMapping {
-    /// Column index of the officer id.
-    var officerColumn: Int?
-    /// Column index of the officer's name, if the sheet carries one (checked against the roster).
+    /// Column index of the key (the officer id in quarterly tables).
+    var keyColumn: Int?
+    /// Column index of the name, if the sheet carries one (checked against the roster).
     var nameColumn: Int?
+    /// Column index of each of `TableKeys.fixed`, in that order.
+    var fixedColumns: [Int?]
     /// Column index for each field, by field index.
     var fieldColumns: [Int?]
 
-    static let officerHeaders = ["officer", "工号", "联系员编号", "编号"]
-    static let nameHeaders = ["name", "姓名"]
+    static let officerHeaders = TableKeys.officer.key
 
-    init(header: [EvidenceCell], fields: [EvidenceField], file: String, problems: inout [Diagnostic]) {
+    init(header: [EvidenceCell], fields: [EvidenceField], keys: TableKeys = .officer, file: String, problems: inout [Diagnostic]) {
         fieldColumns = Array(repeating: nil, count: fields.count)
+        fixedColumns = Array(repeating: nil, count: keys.fixed.count)
         var byName: [String: Int] = [:]
         for (index, field) in fields.enumerated() {
             byName[field.id] = index
@@ -32,10 +52,12 @@ struct ColumnMapping {
                 continue
             }
             seen[title] = cell.location
-            if Self.officerHeaders.contains(title) {
-                officerColumn = column
-            } else if Self.nameHeaders.contains(title) {
+            if keys.key.contains(title) {
+                keyColumn = column
+            } else if keys.name.contains(title) {
                 nameColumn = column
+            } else if let fixedIndex = keys.fixed.firstIndex(where: { $0.contains(title) }) {
+                fixedColumns[fixedIndex] = column
             } else if let fieldIndex = byName[title] {
                 if fieldColumns[fieldIndex] != nil {
                     problems.append(.error(
@@ -44,7 +66,7 @@ struct ColumnMapping {
                 }
                 fieldColumns[fieldIndex] = column
             } else {
-                let candidates = fields.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) } + Self.officerHeaders
+                let candidates = fields.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) } + keys.key + keys.fixed.flatMap { $0 }
                 let suggestion = NameSuggestion.closest(to: title, among: candidates)
                 problems.append(.error(
                     "evidence.unknown-column", "规则中没有“\(title)”这一列",
@@ -53,15 +75,18 @@ struct ColumnMapping {
                     at: cell.location))
             }
         }
-        if officerColumn == nil {
-            problems.append(.error(
-                "evidence.missing-officer-column", "表中没有联系员工号这一列",
-                hint: "第一行表头应当有“officer”或“工号”", at: header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)))
+        let headerLocation = header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
+        if keyColumn == nil {
+            problems.append(.error(keys.missingKeyCode, keys.missingKeyMessage, hint: keys.missingKeyHint, at: headerLocation))
+        }
+        for (index, headers) in keys.fixed.enumerated() where fixedColumns[index] == nil {
+            let title = headers.count > 1 ? "“\(headers[0])”（\(headers[1])）" : "“\(headers[0])”"
+            problems.append(.error("evidence.missing-column", "表中缺少\(title)这一列", hint: "在第一行表头加上这一列", at: headerLocation))
         }
         for (index, field) in fields.enumerated() where fieldColumns[index] == nil && field.defaultValue == nil {
             problems.append(.error(
                 "evidence.missing-column", "表中缺少“\(field.id)”（\(field.displayName)）这一列，且规则没有给它默认值",
-                hint: "加上这一列，或在规则中为它写 default", at: header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)))
+                hint: "加上这一列，或在规则中为它写 default", at: headerLocation))
         }
     }
 }

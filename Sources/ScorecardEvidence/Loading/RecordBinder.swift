@@ -33,7 +33,7 @@ public struct RecordBinder {
     public mutating func bindRecords(from source: inout some EvidenceRowSource & ~Copyable, file: String) {
         let fields = policy.evidence.fields
         let mapping = ColumnMapping(header: source.header, fields: fields, file: file, problems: &problems)
-        guard let officerColumn = mapping.officerColumn else { return }
+        guard let officerColumn = mapping.keyColumn else { return }
         readRecordTable = true
         while let row = source.nextRow(problems: &problems) {
             let short = reportIfShort(row, header: source.header)
@@ -64,7 +64,7 @@ public struct RecordBinder {
     public mutating func bindList(_ list: EvidenceList, from source: inout some EvidenceRowSource & ~Copyable, file: String) {
         guard let listIndex = policy.evidence.lists.firstIndex(where: { $0.id == list.id }) else { return }
         let mapping = ColumnMapping(header: source.header, fields: list.fields, file: file, problems: &problems)
-        guard let officerColumn = mapping.officerColumn else { return }
+        guard let officerColumn = mapping.keyColumn else { return }
         while let row = source.nextRow(problems: &problems) {
             let short = reportIfShort(row, header: source.header)
             guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
@@ -148,48 +148,12 @@ public struct RecordBinder {
         return officer
     }
 
-    /// A row with fewer cells than the header: its missing values must not pass for defaults.
-    /// Returns whether the row was short.
     private mutating func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell]) -> Bool {
-        guard row.count < header.count else { return false }
-        let missing = header[row.count...].map { "“\($0.text.trimmedForEvidence)”" }.joined(separator: "、")
-        problems.append(.error(
-            "evidence.short-row", "这一行只有 \(row.count) 格，比表头少 \(header.count - row.count) 格，缺少 \(missing)",
-            hint: "检查这一行是否少了逗号；没有数值的格子也要留出逗号", at: row.location))
-        return true
+        FieldCellReading.reportIfShort(row, header: header, problems: &problems)
     }
 
-    /// The field's value in `column` of the row. Nil, with the problem reported, when it is
-    /// missing or wrong; nil without a new report when the column is absent from the header
-    /// (reported once there) or cut off by a short row (reported once for the row).
     private mutating func value(of field: EvidenceField, column: Int?, row: EvidenceRow, officer: Officer) -> Value? {
-        guard let column else { return field.defaultValue }
-        guard let cellText = row.text(at: column) else { return nil }
-        let text = cellText.trimmedForEvidence
-        // Worked out only for a problem: counting columns for every cell of a large file is real work.
-        var place: SourceLocation { row.location(at: column) }
-        if text.isEmpty {
-            if let defaultValue = field.defaultValue { return defaultValue }
-            problems.append(.error(
-                "evidence.missing-value", "联系员 \(officer.id)（\(officer.name)）的“\(field.displayName)”没有填写",
-                hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
-                at: place))
-            return nil
-        }
-        switch FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max) {
-        case .failure(let problem):
-            problems.append(.error(
-                "evidence.bad-value", "联系员 \(officer.id)（\(officer.name)）的“\(field.displayName)”：\(problem.message)",
-                hint: problem.hint, at: place))
-            return nil
-        case .success(let value):
-            if field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
-                problems.append(.error(
-                    "evidence.date-outside-quarter", "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
-                    hint: "核对日期，或把这条记录放到它所属季度的文件里", at: place))
-                return nil
-            }
-            return value
-        }
+        FieldCellReading.value(
+            of: field, column: column, row: row, owner: "联系员 \(officer.id)（\(officer.name)）", quarter: quarter, problems: &problems)
     }
 }

@@ -17,11 +17,14 @@ public struct Officer: Sendable, Hashable {
     /// In office until this day (inclusive); nil while still serving.
     public var until: LocalDate?
     public var location: SourceLocation
+    /// Where each roster column's cell is, by column id (`selection`, `trained_on`…), for the
+    /// roster checks to point at the cell to fix. A roster is small, so they are kept.
+    public var cellLocations: [String: SourceLocation]
 
     public init(
         id: String, name: String, unit: String, area: String, managerRole: String? = nil, manager: String? = nil,
         selection: String? = nil, reason: String? = nil, trainedOn: LocalDate? = nil, from: LocalDate? = nil,
-        until: LocalDate? = nil, location: SourceLocation
+        until: LocalDate? = nil, location: SourceLocation, cellLocations: [String: SourceLocation] = [:]
     ) {
         self.id = id
         self.name = name
@@ -35,7 +38,11 @@ public struct Officer: Sendable, Hashable {
         self.from = from
         self.until = until
         self.location = location
+        self.cellLocations = cellLocations
     }
+
+    /// The cell of roster column `id`; the row's start when the roster has no such column.
+    public func location(ofColumn id: String) -> SourceLocation { cellLocations[id] ?? location }
 
     /// Whether the officer served at any time during the quarter.
     public func serves(in quarter: Quarter) -> Bool {

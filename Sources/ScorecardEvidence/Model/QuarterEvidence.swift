@@ -6,18 +6,15 @@ public struct OfficerRecord: Sendable {
     public var officer: Officer
     /// Values by slot (`RecordLayout`); item-score, total and grade slots start `missing`.
     public var slots: [Value]
-    /// The row the record was read from: where each value came from, worked out on demand.
-    private var row: EvidenceRow?
-    /// The row's column for each evidence field, by field index; nil for a default.
-    private var fieldColumns: [Int?]
+    /// Where each value came from, worked out on demand.
+    private var places: FieldPlaces
     /// Where the officer's row starts (file and line).
     public var location: SourceLocation
 
     public init(officer: Officer, slots: [Value], row: EvidenceRow, fieldColumns: [Int?]) {
         self.officer = officer
         self.slots = slots
-        self.row = row
-        self.fieldColumns = fieldColumns
+        self.places = FieldPlaces(row: row, columns: fieldColumns)
         self.location = row.location
     }
 
@@ -25,21 +22,16 @@ public struct OfficerRecord: Sendable {
     public init(officer: Officer, slots: [Value], location: SourceLocation) {
         self.officer = officer
         self.slots = slots
-        self.row = nil
-        self.fieldColumns = []
+        self.places = .none
         self.location = location
     }
 
     /// Where each evidence field was read, by field index (nil for a default). Works each one
     /// out, so prefer `fieldLocation(_:)` for a single field.
-    public var fieldLocations: [SourceLocation?] { fieldColumns.indices.map(fieldLocation) }
+    public var fieldLocations: [SourceLocation?] { places.columns.indices.map(fieldLocation) }
 
     /// Where evidence field `index` was read; nil when it was left empty and took its default.
-    public func fieldLocation(_ index: Int) -> SourceLocation? {
-        guard let row, index < fieldColumns.count, let column = fieldColumns[index],
-              let text = row.text(at: column), !text.trimmedForEvidence.isEmpty else { return nil }
-        return row.location(at: column)
-    }
+    public func fieldLocation(_ index: Int) -> SourceLocation? { places.location(index) }
 }
 
 /// A quarter's evidence, ready to evaluate.

@@ -64,7 +64,7 @@ public struct ExplainReport: Sendable {
                 .filter { $0.name != item.id || !item.scoring.isAssessed }
             if !inputs.isEmpty {
                 let described = inputs.map { input in
-                    var text = "\(input.name) = \(valueText(input.value))"
+                    var text = "\(input.name) = \(input.value.reportText)"
                     if let location = fieldLocations[input.name] { text += "（\(location)）" }
                     return text
                 }
@@ -107,17 +107,6 @@ public struct ExplainReport: Sendable {
         case .down: "舍去"
         case .ceiling: "向上取整"
         case .floor: "向下取整"
-        }
-    }
-
-    private func valueText(_ value: Value) -> String {
-        switch value {
-        case .number(let n): n.description
-        case .string(let s): "“\(s)”"
-        case .boolean(let b): b ? "是" : "否"
-        case .date(let d): d.description
-        case .list(let rows): "\(rows.count) 条"
-        case .missing: "（未填写）"
         }
     }
 }

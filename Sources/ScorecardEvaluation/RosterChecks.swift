@@ -1,0 +1,230 @@
+import ScorecardBase
+import ScorecardEvidence
+import ScorecardRules
+
+/// The roster against the selection rules of clause 2.2.2, over the quarters being checked:
+/// each responsibility area staffed by exactly `officers_per_area` officers at a time, each
+/// officer chosen by a declared method (with a reason where the method requires one) and trained.
+///
+/// Areas are the unit/area pairs found in the roster; an area exists from the day its first
+/// officer took office. A handover on consecutive days (one leaves on 06-30, the next starts on
+/// 07-01) is neither an overlap nor a gap.
+public struct RosterChecks: Sendable {
+    public let rules: RosterRules
+    public let roster: Roster
+
+    public init(rules: RosterRules, roster: Roster) {
+        self.rules = rules
+        self.roster = roster
+    }
+
+    /// Every breach, in file order. Officers are judged only if they serve in one of `quarters`:
+    /// a record from years ago is not this year's concern.
+    public func check(quarters: [Quarter]) -> [Diagnostic] {
+        let quarters = Array(Set(quarters)).sorted()
+        guard !quarters.isEmpty else { return [] }
+        var problems: [Diagnostic] = []
+        for area in areas() {
+            problems += overlaps(in: area, quarters: quarters)
+            problems += vacancies(in: area, quarters: quarters)
+        }
+        for officer in roster.officers where quarters.contains(where: officer.serves(in:)) {
+            problems += selection(of: officer)
+            problems += training(of: officer)
+        }
+        return problems.sortedForDisplay()
+    }
+
+    // MARK: Areas
+
+    struct Area {
+        var unit: String
+        var area: String
+        /// In roster order.
+        var officers: [Officer]
+        var name: String { unit + area }
+        /// The day the area's first officer took office; nil when one has no start recorded.
+        var start: LocalDate? {
+            officers.contains { $0.from == nil } ? nil : officers.compactMap(\.from).min()
+        }
+    }
+
+    func areas() -> [Area] {
+        var order: [String] = []
+        var byKey: [String: Area] = [:]
+        for officer in roster.officers {
+            let key = officer.unit + "\u{1F}" + officer.area
+            if byKey[key] == nil {
+                order.append(key)
+                byKey[key] = Area(unit: officer.unit, area: officer.area, officers: [])
+            }
+            byKey[key]?.officers.append(officer)
+        }
+        return order.compactMap { byKey[$0] }
+    }
+
+    /// More officers at once than the rules allow: reported at the `from` cell of the officer
+    /// whose start made one too many, with the others' rows as notes.
+    private func overlaps(in area: Area, quarters: [Quarter]) -> [Diagnostic] {
+        let sorted = area.officers.sorted { ($0.from ?? .distantPast) < ($1.from ?? .distantPast) }
+        var problems: [Diagnostic] = []
+        for (index, officer) in sorted.enumerated() {
+            let start = officer.from ?? .distantPast
+            let others = sorted[..<index].filter { ($0.until ?? .distantFuture) >= start }
+            guard others.count + 1 > rules.officersPerArea else { continue }
+            let end = (others + [officer]).map { $0.until ?? .distantFuture }.min() ?? .distantFuture
+            let affected = quarters.filter { $0.firstDay <= end && start <= $0.lastDay }
+            guard !affected.isEmpty else { continue }
+            let span = period(start, end)
+            let everyone = (others + [officer]).map { "\($0.id)（\($0.name)）" }.joined(separator: "、")
+            problems.append(.error(
+                "roster.area-overlap",
+                "\(area.name)\(span.isEmpty ? "" : " " + span.spacedBeforeChinese)同时有 \(others.count + 1) 名联系员：\(everyone)，每个责任片区应有 \(rules.officersPerArea) 名；涉及 \(affected.map(\.description).joined(separator: "、"))",
+                hint: "核对名册的任职日期（from）和离任日期（until）：换人时，前一任的离任日期应早于后一任的任职日期\(clauseNote(rules.clause))",
+                at: officer.location(ofColumn: "from"),
+                notes: others.map { other in
+                    let served = period(other.from ?? .distantPast, other.until ?? .distantFuture)
+                    return .init("同一片区的联系员 \(other.id)（\(other.name)），" + (served.isEmpty ? "没有填写任职、离任日期" : "任职 \(served)"), at: other.location)
+                }))
+        }
+        return problems
+    }
+
+    /// Quarters (from the area's start) with no officer at all are errors, listed once per area;
+    /// days without one inside a quarter that has one (a late successor) are warnings.
+    private func vacancies(in area: Area, quarters: [Quarter]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var vacant: [Quarter] = []
+        var gaps: [(start: LocalDate, end: LocalDate)] = []
+        for quarter in quarters {
+            let windowStart = max(quarter.firstDay, area.start ?? .distantPast)
+            guard windowStart <= quarter.lastDay else { continue }
+            let spans = area.officers.compactMap { officer -> (LocalDate, LocalDate)? in
+                let start = max(officer.from ?? windowStart, windowStart), end = min(officer.until ?? quarter.lastDay, quarter.lastDay)
+                return start <= end ? (start, end) : nil
+            }.sorted { $0.0 < $1.0 }
+            if spans.isEmpty {
+                vacant.append(quarter)
+                continue
+            }
+            var cursor = windowStart
+            for (start, end) in spans {
+                if cursor < start, let last = start.previousDay { appendGap(cursor, last, to: &gaps) }
+                if let next = end.nextDay, next > cursor { cursor = next }
+                if end == .distantFuture { cursor = .distantFuture }
+            }
+            if cursor <= quarter.lastDay { appendGap(cursor, quarter.lastDay, to: &gaps) }
+        }
+        if let first = vacant.first {
+            let leaver = lastToLeave(in: area, before: first.firstDay)
+            problems.append(.error(
+                "roster.area-vacant", "\(area.name)在 \(vacant.map(\.description).joined(separator: "、")) 没有在任的联系员",
+                hint: "每个责任片区应有 \(rules.officersPerArea) 名联系员\(clauseNote(rules.clause))；在名册中登记接任的联系员及其任职日期（from）",
+                at: leaver.map { $0.location(ofColumn: "until") } ?? area.officers.first?.location))
+        }
+        for gap in gaps {
+            let leaver = lastToLeave(in: area, before: gap.start)
+            let successor = area.officers.first { $0.from.flatMap(\.previousDay) == gap.end }
+            problems.append(.warning(
+                "roster.area-gap", "\(area.name) \(gap.start) 至 \(gap.end) 没有在任的联系员",
+                hint: "核对前后两任的离任日期（until）和任职日期（from）；确实空缺的，应尽快产生接任的联系员\(clauseNote(rules.clause))",
+                at: leaver.map { $0.location(ofColumn: "until") } ?? area.officers.first?.location,
+                notes: successor.map { [.init("接任的联系员 \($0.id)（\($0.name)）从这里开始", at: $0.location(ofColumn: "from"))] } ?? []))
+        }
+        return problems
+    }
+
+    /// A gap continuing the previous one (across a quarter boundary) extends it.
+    private func appendGap(_ start: LocalDate, _ end: LocalDate, to gaps: inout [(start: LocalDate, end: LocalDate)]) {
+        if let last = gaps.last, last.end.nextDay == start {
+            gaps[gaps.count - 1].end = end
+        } else {
+            gaps.append((start, end))
+        }
+    }
+
+    private func lastToLeave(in area: Area, before day: LocalDate) -> Officer? {
+        area.officers.filter { $0.until.map { $0 < day } ?? false }.max { ($0.until ?? .distantPast) < ($1.until ?? .distantPast) }
+    }
+
+    // MARK: Officers
+
+    /// Chosen by a declared method (clause 2.2.2.2), with a reason when the method needs one.
+    private func selection(of officer: Officer) -> [Diagnostic] {
+        guard !rules.selection.isEmpty else { return [] }
+        let methods = rules.selection.map(\.method)
+        let who = "联系员 \(officer.id)（\(officer.name)）"
+        guard let written = officer.selection else {
+            return [.error(
+                "roster.missing-selection", "\(who)没有填写选配方式",
+                hint: "在 selection（选配方式）一列填写 \(methods.joined(separator: " 或 "))\(clauseNote(rules.selection.first?.clause))",
+                at: officer.location(ofColumn: "selection"))]
+        }
+        guard let method = rules.selection.first(where: { $0.method == written }) else {
+            let suggestion = NameSuggestion.closest(to: written, among: methods)
+            return [.error(
+                "roster.unknown-selection", "\(who)的选配方式“\(written)”不是规则中的方式",
+                hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(methods.joined(separator: "、"))",
+                at: officer.location(ofColumn: "selection"))]
+        }
+        if method.requiresReason, officer.reason == nil {
+            return [.error(
+                "roster.missing-reason", "\(who)由“\(method.method)”产生，但没有写明理由",
+                hint: "在 reason（指定理由）一列写明为何\(method.method)\(clauseNote(method.clause))",
+                at: officer.location(ofColumn: "reason"))]
+        }
+        return []
+    }
+
+    /// Trained once chosen (clause 2.2.2.3). Training after taking office is allowed by the text
+    /// ("人选确定后应进行业务培训" fixes no deadline) but unusual, so it is a warning to confirm.
+    private func training(of officer: Officer) -> [Diagnostic] {
+        guard let rule = rules.training, rule.required else { return [] }
+        let who = "联系员 \(officer.id)（\(officer.name)）"
+        guard let trainedOn = officer.trainedOn else {
+            return [.error(
+                "roster.missing-training", "\(who)没有业务培训记录",
+                hint: "在 trained_on（培训日期）一列填写培训日期；人选确定后应进行业务培训\(clauseNote(rule.clause))",
+                at: officer.location(ofColumn: "trained_on"))]
+        }
+        if let from = officer.from, trainedOn > from {
+            return [.warning(
+                "roster.late-training", "\(who)\(from) 任职，培训日期 \(trainedOn) 在任职之后",
+                hint: "人选确定后应进行业务培训\(clauseNote(rule.clause))；核对培训日期，确属任职后补训的可不理会",
+                at: officer.location(ofColumn: "trained_on"))]
+        }
+        return []
+    }
+
+    // MARK: Wording
+
+    /// `2025-07-01 至 2025-09-30`, `2025-07-01 起`; empty when neither end is recorded.
+    private func period(_ start: LocalDate, _ end: LocalDate) -> String {
+        switch (start == .distantPast, end == .distantFuture) {
+        case (true, true): ""
+        case (true, false): "至 \(end)"
+        case (false, true): "\(start) 起"
+        case (false, false): "\(start) 至 \(end)"
+        }
+    }
+
+    private func clauseNote(_ clause: String?) -> String { clause.map { "（条款 \($0)）" } ?? "" }
+}
+
+extension LocalDate {
+    /// Bounds for an open start or end of office; real dates never reach them.
+    static let distantPast = LocalDate(year: 1, month: 1, day: 1)!
+    static let distantFuture = LocalDate(year: 9999, month: 12, day: 31)!
+
+    var nextDay: LocalDate? {
+        if let next = LocalDate(year: year, month: month, day: day + 1) { return next }
+        if let next = LocalDate(year: year, month: month + 1, day: 1) { return next }
+        return LocalDate(year: year + 1, month: 1, day: 1)
+    }
+
+    var previousDay: LocalDate? {
+        if let previous = LocalDate(year: year, month: month, day: day - 1) { return previous }
+        if month > 1 { return LocalDate(year: year, month: month - 1, day: LocalDate.daysIn(month: month - 1, year: year)) }
+        return LocalDate(year: year - 1, month: 12, day: 31)
+    }
+}

@@ -1,0 +1,86 @@
+import ScorecardBase
+import ScorecardExpression
+import ScorecardRules
+
+/// Reads the candidates file (`candidates.csv`): one row per candidate with the identifying
+/// columns and one column per `eligibility.candidate_fields` entry, by id or Chinese name.
+/// Every problem is collected; a candidate whose row has one is left out and named.
+public enum CandidateLoader {
+    static let keys = TableKeys(
+        key: ["candidate", "候选人编号", "工号"], name: [],
+        fixed: [["name", "姓名"], ["unit", "单位", "区队", "科区"], ["area", "责任片区", "班次"]],
+        missingKeyCode: "evidence.missing-candidate-column", missingKeyMessage: "候选人名单中没有候选人编号这一列",
+        missingKeyHint: "第一行表头应当有“candidate”或“候选人编号”")
+
+    public static func load(
+        from source: inout some EvidenceRowSource & ~Copyable, eligibility: Eligibility, file: String
+    ) -> (list: CandidateList, problems: [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let fields = eligibility.candidateFields
+        let mapping = ColumnMapping(header: source.header, fields: fields, keys: keys, file: file, problems: &problems)
+        guard let keyColumn = mapping.keyColumn, !mapping.fixedColumns.contains(where: { $0 == nil }) else {
+            return (CandidateList(file: file, candidates: [], rejected: []), problems)
+        }
+        var candidates: [Candidate] = []
+        var rejected: [CandidateList.RejectedRow] = []
+        var firstRow: [String: SourceLocation] = [:]
+        // Which of two rows for one candidate is right is for the office to say: neither is judged.
+        var duplicated: Set<String> = []
+        while let row = source.nextRow(problems: &problems) {
+            var sound = !FieldCellReading.reportIfShort(row, header: source.header, problems: &problems)
+            // The key, then name, unit and area: all must be filled in.
+            var identity: [String] = []
+            for (column, title) in zip([keyColumn] + mapping.fixedColumns.compactMap { $0 }, ["候选人编号", "姓名", "单位", "班次"]) {
+                let text = row.text(at: column)?.trimmedForEvidence ?? ""
+                if text.isEmpty, row.text(at: column) != nil {
+                    problems.append(.error("evidence.missing-value", "候选人名单这一行没有填写“\(title)”", at: row.location(at: column)))
+                }
+                if text.isEmpty { sound = false }
+                identity.append(text)
+            }
+            let (id, name, unit, area) = (identity[0], identity[1], identity[2], identity[3])
+            if !id.isEmpty, let earlier = firstRow[id] {
+                problems.append(.error(
+                    "evidence.duplicate-candidate", "候选人 \(id) 在名单中出现了两次", hint: "每名候选人只登记一行；合并或删去一行",
+                    at: row.location(at: keyColumn), notes: [.init("第一次在这里", at: earlier)]))
+                if duplicated.insert(id).inserted { rejected.append(.init(id: id, name: name, location: earlier)) }
+                continue
+            }
+            if !id.isEmpty { firstRow[id] = row.location(at: keyColumn) }
+            let owner = id.isEmpty ? "候选人" : "候选人 \(id)（\(name)）"
+            var values: [Value] = []
+            for (index, field) in fields.enumerated() {
+                let value = FieldCellReading.value(
+                    of: field, column: mapping.fieldColumns[index], row: row, owner: owner, quarter: nil, problems: &problems)
+                if value == nil { sound = false }
+                values.append(value ?? .missing)
+            }
+            guard sound else {
+                rejected.append(.init(id: id.isEmpty ? nil : id, name: name.isEmpty ? nil : name, location: row.location))
+                continue
+            }
+            candidates.append(Candidate(id: id, name: name, unit: unit, area: area, values: values, row: row, fieldColumns: mapping.fieldColumns))
+        }
+        candidates.removeAll { duplicated.contains($0.id) }
+        return (CandidateList(file: file, candidates: candidates, rejected: rejected), problems)
+    }
+}
+
+extension EvidenceFolder {
+    public static let candidatesFile = "candidates.csv"
+
+    /// Reads `candidates.csv` against the rules' eligibility fields.
+    public func loadCandidates(_ eligibility: Eligibility) -> (list: CandidateList, problems: [Diagnostic]) {
+        let path = FileSystem.join(root, Self.candidatesFile)
+        let empty = CandidateList(file: path, candidates: [], rejected: [])
+        guard FileSystem.kind(of: path) == .file else {
+            return (empty, [.error(
+                "evidence.no-candidates", "找不到候选人名单“\(path)”",
+                hint: "候选人名单是证据文件夹中的 \(Self.candidatesFile)，格式见 docs/evidence.md", at: nil)])
+        }
+        var problems: [Diagnostic] = []
+        guard var source = CSVRowSource.open(path, problems: &problems) else { return (empty, problems) }
+        let loaded = CandidateLoader.load(from: &source, eligibility: eligibility, file: path)
+        return (loaded.list, problems + loaded.problems)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import ScorecardBase
+import ScorecardEvaluation
+import ScorecardEvidence
+import ScorecardReport
+
+struct EligibilityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eligibility",
+        abstract: "按任职条件（条款 2.2.1）审查候选人名单：每人每项条件是否符合，不符合的原因。",
+        discussion: """
+            Reads candidates.csv in the evidence folder and judges every candidate against the \
+            eligibility criteria of the rules. A candidate who does not qualify is a result, not an \
+            error. Exit 0 when the file is sound, 1 when a row has problems (those candidates are \
+            left out and named) or a condition could not be judged, 2 on rule errors.
+            """
+    )
+
+    @OptionGroup var location: LocationOptions
+    @OptionGroup var display: DisplayOptions
+
+    @Option(name: .long, help: "Output: text (a table for people), json or csv (one row per candidate).")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
+        report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
+        guard let policy = workspace.policy else { throw ExitCode(2) }
+        guard let eligibility = policy.eligibility else {
+            report([.error(
+                "rules.no-eligibility", "规则中没有任职条件（eligibility）一节，无法审查候选人",
+                hint: "在规则中写出 eligibility：候选人字段（candidate_fields）和各项条件（criteria），格式见 docs/rules.md", at: nil)],
+                display: display)
+            throw ExitCode(2)
+        }
+        let loaded = workspace.evidenceFolder.loadCandidates(eligibility)
+        report(loaded.problems.sortedForDisplay(), display: display)
+        if loaded.list.candidates.isEmpty && loaded.problems.hasErrors {
+            writeError("候选人名单有问题，没有可以审查的候选人。\n")
+            throw ExitCode(1)
+        }
+        let results = EligibilityEvaluator(eligibility: eligibility).evaluate(loaded.list.candidates)
+        let rendered = EligibilityReport(policy: policy, eligibility: eligibility, list: loaded.list, results: results)
+        switch format {
+        case .text: writeOutput(rendered.renderText(color: display.useColor(fileDescriptor: 1)))
+        case .json: writeOutput(rendered.renderJSON())
+        case .csv: writeOutput(rendered.renderCSV())
+        }
+        let failures = results.flatMap(\.failures)
+        report(failures, display: display)
+        if !loaded.list.rejected.isEmpty {
+            writeError("以上结果不含名单中有问题的行：\(loaded.list.rejected.map(\.label).joined(separator: "、"))；改正后重新运行。\n")
+        }
+        if loaded.problems.hasErrors || !failures.isEmpty { throw ExitCode(1) }
+    }
+}
