@@ -63,11 +63,13 @@ struct CheckCommand: ParsableCommand {
             diagnostics += problems
             checked.append("\(quarter)（\(run.evidence.records.count) 条记录，规则版本 \(policy.metadata.version)）")
         }
-        diagnostics += rosterBreaches(workspace, quarters: quarters)
+        let breaches = rosterBreaches(workspace, quarters: quarters)
+        diagnostics += breaches
         // Recorded quarters (the result ledger): their inputs must still be as recorded. Ledger+CLI.swift.
         let ledger = verifyRecordedQuarters(location: location, results: results, only: try location.parsedQuarter())
         diagnostics += ledger.diagnostics
-        let summary = "规则：\(location.rules) 通过检查；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、")) + ledger.summary
+        let rosterNote = workspace.policy?.roster != nil && !quarters.isEmpty && breaches.isEmpty ? "；名册符合选配规定" : ""
+        let summary = "规则：\(location.rules) 通过检查；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、")) + rosterNote + ledger.summary
         emit(diagnostics, summary: summary)
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
