@@ -16,7 +16,7 @@ struct ScorecardCommand: ParsableCommand {
             whose results could not be computed); 2 usage or rule errors.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, EvaluateCommand.self, ExplainCommand.self],
+        subcommands: [CheckCommand.self, EvaluateCommand.self, ExplainCommand.self, AnnualCommand.self, VacancyCommand.self],
         defaultSubcommand: nil
     )
 

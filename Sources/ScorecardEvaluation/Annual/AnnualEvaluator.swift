@@ -44,12 +44,15 @@ public struct AnnualEvaluator: Sendable {
         if !missing.isEmpty {
             notes.insert("\(year) 年缺少 \(missing.map(\.description).joined(separator: "、")) 的记录，年度结果是暂定的", at: 0)
         }
+        // Groups follow the roster (first appearance), not the ranking.
+        let final = Dictionary(officers.map { ($0.officer.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let inRosterOrder = everyone.compactMap { final[$0.officer.id] }
         return AnnualResult(
             year: year, quarters: quarters.map { ($0.quarter, $0.policy.metadata.version) },
             annualVersion: policy.metadata.version, rules: rules, officers: officers, rankedCount: ranked.count,
             excellentLimit: selection.limit(ranked: ranked.count),
-            byUnit: groups(officers) { (nil, $0.unit) },
-            byManager: groups(officers) { ($0.reportsTo.role, $0.reportsTo.name) },
+            byUnit: groups(inRosterOrder) { (nil, $0.unit) },
+            byManager: groups(inRosterOrder) { ($0.reportsTo.role, $0.reportsTo.name) },
             byFund: funds(quarters, officers: officers), notes: notes)
     }
 

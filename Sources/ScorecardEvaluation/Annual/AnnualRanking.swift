@@ -50,17 +50,6 @@ struct AnnualRanking: Sendable {
         return a < b ? -1 : 1
     }
 
-    /// The words for a tie-breaker, as a policy officer reads them.
-    static func title(_ breaker: AnnualRules.TieBreaker) -> String {
-        switch breaker {
-        case .latestQuarterTotal: "最近一个季度的总分"
-        case .lowestQuarterTotal: "全年最低一个季度的总分"
-        case .adoptedSuggestions: "全年被采纳的建议条数"
-        case .rewardTotal: "全年所得季度奖励"
-        case .officerID: "工号（小者在前）"
-        }
-    }
-
     /// An officer's value for a tie-breaker, for saying how a tie was settled.
     func value(of officer: AnnualOfficerResult, for breaker: AnnualRules.TieBreaker) -> String {
         switch breaker {
@@ -92,7 +81,7 @@ struct AnnualRanking: Sendable {
                     let who = "第 \(previous.rank ?? 0) 名 \(previous.officer.name)（\(previous.officer.id)）"
                     let shared = figure(officer).map { $0.formatted(scale: scorePlaces) } ?? "—"
                     if let breaker {
-                        officer.tieNote = "与\(who)\(figureName)同为 \(shared)，按“\(Self.title(breaker))”排在其后"
+                        officer.tieNote = "与\(who)\(figureName)同为 \(shared)，按“\(breaker.title)”排在其后"
                             + "（\(value(of: officer, for: breaker)) 对 \(value(of: previous, for: breaker))）"
                     } else {
                         officer.tieNote = "与\(who)\(figureName)同为 \(shared)，各比较项也都相同，名次并列"
@@ -107,4 +96,17 @@ struct AnnualRanking: Sendable {
 
 extension Character {
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension AnnualRules.TieBreaker {
+    /// The words for a tie-breaker, as a policy officer reads them.
+    public var title: String {
+        switch self {
+        case .latestQuarterTotal: "最近一个季度的总分"
+        case .lowestQuarterTotal: "全年最低一个季度的总分"
+        case .adoptedSuggestions: "全年被采纳的建议条数"
+        case .rewardTotal: "全年所得季度奖励"
+        case .officerID: "工号（小者在前）"
+        }
+    }
 }
