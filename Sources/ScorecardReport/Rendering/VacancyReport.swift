@@ -21,7 +21,7 @@ public struct VacancyReport: Sendable {
     public func renderText() -> String {
         let clause = list.rules.clause.map { "条款 \($0)" } ?? "专职岗位补缺"
         var out = "\(policy.metadata.name) · 专职政工岗位补缺人选（\(clause)）\n"
-        out += "按\(orderWords)从高到低排列（order_by: \(list.rules.orderBy.rawValue)，规则版本 \(list.version)）；同分按年度评选的比较项排列。\n"
+        out += "按 \(orderWords)从高到低排列（order_by: \(list.rules.orderBy.rawValue)，规则版本 \(list.version)）；同分按年度评选的比较项排列。\n"
         out += "只列出 \(list.asOf) 仍在任的联系员"
         out += list.left.isEmpty ? "。\n\n"
             : "；年内离任的 \(list.left.count) 名不在其中：" + list.left.map { "\($0.id) \($0.name)（\($0.until.map { "\($0) 离任" } ?? "")）" }.joined(separator: "、") + "。\n\n"
