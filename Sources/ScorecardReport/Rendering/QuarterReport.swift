@@ -162,7 +162,7 @@ public struct QuarterReport: Sendable {
                     ("role", .string(manager.role)), ("manager", .string(manager.name)),
                     ("officers", .number(String(manager.total.officers))),
                     ("score_sum", .number(manager.total.scoreSum.formatted(scale: scorePlaces))),
-                    ("average", .decimal(manager.total.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding))),
+                    ("average", manager.total.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding).map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
                     ("reward", .number(manager.total.reward.formatted(scale: moneyPlaces))),
                 ])
             })),
