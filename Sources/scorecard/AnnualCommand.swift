@@ -22,11 +22,7 @@ struct AnnualCommand: ParsableCommand {
     func run() throws {
         let loaded = try LoadedYear(options, display: display)
         let rendered = AnnualReport(policy: loaded.policy, result: loaded.annual)
-        switch format {
-        case .text: writeOutput(rendered.renderText())
-        case .json: writeOutput(rendered.renderJSON())
-        case .csv: writeOutput(rendered.renderCSV())
-        }
+        format.write(text: rendered.renderText, json: { rendered.renderJSON() }, csv: { rendered.renderCSV() })
         try loaded.reportFailures(display: display)
     }
 }

@@ -30,11 +30,7 @@ struct VacancyCommand: ParsableCommand {
         }
         let list = VacancyList(annual: loaded.annual, rules: rules, policy: loaded.policy)
         let rendered = VacancyReport(policy: loaded.policy, list: list)
-        switch format {
-        case .text: writeOutput(rendered.renderText())
-        case .json: writeOutput(rendered.renderJSON())
-        case .csv: writeOutput(rendered.renderCSV())
-        }
+        format.write(text: rendered.renderText, json: { rendered.renderJSON() }, csv: { rendered.renderCSV() })
         try loaded.reportFailures(display: display)
     }
 }

@@ -5,11 +5,7 @@ import ScorecardRules
 
 /// Where the rules and evidence are, and which year: what `annual` and `vacancy` take.
 struct YearOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Rule file or folder (规则文件或文件夹).", valueName: "path"))
-    var rules: String = "rules"
-
-    @Option(name: .long, help: ArgumentHelp("Evidence folder: officers.csv and one folder per quarter (证据文件夹).", valueName: "path"))
-    var evidence: String = "seeds"
+    @OptionGroup var paths: PathOptions
 
     @Option(name: .long, help: ArgumentHelp("Year, e.g. 2025; default: the latest year with evidence.", valueName: "year"))
     var year: Int?
@@ -23,7 +19,7 @@ struct LoadedYear {
     var annual: AnnualResult
 
     init(_ options: YearOptions, display: DisplayOptions) throws {
-        let workspace = Workspace(rulesPath: options.rules, evidencePath: options.evidence)
+        let workspace = Workspace(rulesPath: options.paths.rules, evidencePath: options.paths.evidence)
         report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
         guard workspace.versions != nil else { throw ExitCode(2) }
         let year: Int
