@@ -9,12 +9,19 @@ import Darwin
 #endif
 
 /// Where the rules and the evidence are; shared by every subcommand.
-struct LocationOptions: ParsableArguments {
+struct PathOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Rule file or folder (规则文件或文件夹).", valueName: "path"))
     var rules: String = "rules"
 
     @Option(name: .long, help: ArgumentHelp("Evidence folder: officers.csv and one folder per quarter (证据文件夹).", valueName: "path"))
     var evidence: String = "seeds"
+}
+
+/// The paths, and which quarter under which version: what the quarterly commands take.
+struct LocationOptions: ParsableArguments {
+    @OptionGroup var paths: PathOptions
+    var rules: String { paths.rules }
+    var evidence: String { paths.evidence }
 
     @Option(name: .long, help: ArgumentHelp("Quarter to use, e.g. 2025-Q4; default: the latest with evidence.", valueName: "year-Qn"))
     var quarter: String?
@@ -39,6 +46,15 @@ struct LocationOptions: ParsableArguments {
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
+
+    /// Writes the rendering this format asks for to standard output.
+    func write(text: () -> String, json: () -> String, csv: () -> String) {
+        switch self {
+        case .text: writeOutput(text())
+        case .json: writeOutput(json())
+        case .csv: writeOutput(csv())
+        }
+    }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

@@ -16,7 +16,10 @@ struct ScorecardCommand: ParsableCommand {
             whose results could not be computed); 2 usage or rule errors.
             """,
         version: ScorecardVersion.current,
-        subcommands: [CheckCommand.self, EvaluateCommand.self, ExplainCommand.self, EligibilityCommand.self],
+        subcommands: [
+            CheckCommand.self, EvaluateCommand.self, ExplainCommand.self, AnnualCommand.self, VacancyCommand.self,
+            EligibilityCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -142,7 +142,7 @@ struct EvaluateTextTests {
 
     @Test func everyTableLinesUp() throws {
         let tables = PrintedTable.all(in: try output().stdout)
-        #expect(tables.count == 4)  // scores, rewards, units, funds
+        #expect(tables.count == 5)  // scores, rewards, units, managers, funds
         for table in tables {
             for line in table.lines {
                 let cells = DisplayWidth.cells(line)

@@ -72,6 +72,17 @@ public struct QuarterReport: Sendable {
         }
         out += "按单位汇总\n" + units.render() + "\n"
 
+        var managers = TextTable(columns: [
+            .init("汇报对象"), .init("姓名"), .init("人数", alignment: .right), .init("平均分", alignment: .right), .init("奖励合计", alignment: .right),
+        ])
+        for manager in result.byManager {
+            managers.addRow([
+                manager.role, manager.name, String(manager.total.officers),
+                score(manager.total.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding)), money(manager.total.reward),
+            ])
+        }
+        out += "按汇报对象汇总\n" + managers.render() + "\n"
+
         if !result.byFund.isEmpty {
             var funds = TextTable(columns: [.init("经费"), .init("金额", alignment: .right), .init("依据")])
             for (fund, amount) in result.byFund {
@@ -144,6 +155,15 @@ public struct QuarterReport: Sendable {
                     ("score_sum", .number(unit.scoreSum.formatted(scale: scorePlaces))),
                     ("average", .decimal(unit.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding))),
                     ("reward", .number(unit.reward.formatted(scale: moneyPlaces))),
+                ])
+            })),
+            ("managers", .array(result.byManager.map { manager in
+                .object([
+                    ("role", .string(manager.role)), ("manager", .string(manager.name)),
+                    ("officers", .number(String(manager.total.officers))),
+                    ("score_sum", .number(manager.total.scoreSum.formatted(scale: scorePlaces))),
+                    ("average", manager.total.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding).map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
+                    ("reward", .number(manager.total.reward.formatted(scale: moneyPlaces))),
                 ])
             })),
             ("funds", .array(result.byFund.map { fund, amount in

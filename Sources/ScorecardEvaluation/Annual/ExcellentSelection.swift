@@ -1,0 +1,73 @@
+import ScorecardBase
+import ScorecardRules
+
+/// Names the excellent officers (clause 2.4) among the ranked ones: every limit the rules give
+/// applies at once, and each officer gets the reason they are or are not excellent.
+struct ExcellentSelection: Sendable {
+    var rule: ExcellentRule
+    var scorePlaces: Int
+
+    /// The most officers that may be excellent among `ranked`, and the words saying why; nil
+    /// when neither `count` nor `share` is given. A share is rounded down (floor), so the
+    /// number never exceeds the share: 0.2 of 18 is 3.6, so 3.
+    func limit(ranked: Int) -> (count: Int, why: String)? {
+        var limits: [(count: Int, why: String)] = []
+        if let count = rule.count { limits.append((count, "count: \(count)，最多 \(count) 名")) }
+        if let share = rule.share {
+            let product = (try? share.multiplying(by: ExactDecimal(ranked))) ?? .zero
+            let floor = product.rounded(scale: 0, .floor)
+            let whole = floor.scale == 0 ? Int(exactly: floor.coefficient) ?? 0 : 0
+            limits.append((whole, "share: \(share.normalized)，参评 \(ranked) 人 × \(share.normalized) = \(product.normalized)，向下取整为 \(whole) 名"))
+        }
+        guard let tightest = limits.map(\.count).min() else { return nil }
+        return (tightest, limits.map(\.why).joined(separator: "；"))
+    }
+
+    /// `ranked` in rank order. Officers sharing a rank are taken together or not at all: a tie
+    /// that would overrun the limit is left out whole (never more than the limit), and no one
+    /// ranked below it is taken instead.
+    func apply(to ranked: [AnnualOfficerResult]) -> (officers: [AnnualOfficerResult], notes: [String]) {
+        let cap = limit(ranked: ranked.count)
+        var officers = ranked
+        var notes: [String] = []
+        var taken = 0
+        var closed = false
+        var start = 0
+        while start < officers.count {
+            var end = start + 1
+            while end < officers.count, officers[end].rank == officers[start].rank { end += 1 }
+            let group = start..<end
+            let rank = officers[start].rank ?? start + 1
+            let total = officers[start].annualTotal
+            var cuts: [String] = []
+            if let minTotal = rule.minTotal, let total, total < minTotal {
+                cuts.append("年度成绩 \(total.formatted(scale: scorePlaces)) 低于优秀最低分 \(minTotal.normalized)（min_total）")
+            }
+            if let cap, closed || taken + group.count > cap.count {
+                if !closed, group.count > 1, taken < cap.count {
+                    cuts.append("与第 \(rank) 名的 \(group.count) 人并列，同时评选将超出名额（\(cap.why)）")
+                    notes.append("第 \(rank) 名有 \(group.count) 人并列，全部评选将超出优秀名额（\(cap.why)），按规则均不评为优秀")
+                } else {
+                    cuts.append("名额已满（\(cap.why)）")
+                }
+                closed = true
+            }
+            for index in group {
+                if cuts.isEmpty {
+                    var why = ["第 \(rank) 名"]
+                    if let minTotal = rule.minTotal, let total {
+                        why.append("年度成绩 \(total.formatted(scale: scorePlaces)) 不低于 \(minTotal.normalized)")
+                    }
+                    if let cap { why.append("在 \(cap.count) 名的名额之内") }
+                    officers[index].excellent = true
+                    officers[index].excellentReason = why.joined(separator: "，")
+                } else {
+                    officers[index].excellentReason = cuts.joined(separator: "；")
+                }
+            }
+            if cuts.isEmpty { taken += group.count }
+            start = end
+        }
+        return (officers, notes)
+    }
+}

@@ -1,0 +1,70 @@
+import ScorecardBase
+import ScorecardEvidence
+import ScorecardRules
+
+extension Workspace {
+    /// A year's quarters, each read and evaluated under the version of the rules in force on
+    /// its first day, and the version whose `annual` rules close the year (the last quarter's).
+    public struct YearRun: Sendable {
+        public var year: Int
+        public var runs: [QuarterRun]
+        /// Every quarter's evidence problems, the roster's said once; errors mean no results.
+        public var problems: [Diagnostic]
+        public var yearEndPolicy: Policy
+
+        /// The quarters as the annual evaluator takes them; nil while any quarter has no result.
+        public var annualQuarters: [AnnualQuarter]? {
+            let quarters = runs.compactMap { run in
+                run.result.map { AnnualQuarter(policy: run.policy, evidence: run.evidence, result: $0) }
+            }
+            return quarters.count == runs.count ? quarters : nil
+        }
+    }
+
+    /// The years with evidence, oldest first.
+    public func years() -> [Int] {
+        var years: [Int] = []
+        for quarter in evidenceFolder.quarters() where years.last != quarter.year { years.append(quarter.year) }
+        return years
+    }
+
+    /// The year asked for (it must have evidence), or the latest with evidence.
+    public func resolveYear(_ requested: Int?) -> Result<Int, Diagnostic> {
+        let years = years()
+        if let requested, years.contains(requested) { return .success(requested) }
+        if requested == nil, let latest = years.last { return .success(latest) }
+        let known = years.isEmpty ? "没有任何季度的记录" : "有记录的年份：\(years.map(String.init).joined(separator: "、"))"
+        return .failure(.error(
+            "evidence.no-year", requested.map { "证据文件夹“\(evidencePath)”中没有 \($0) 年任何季度的记录" }
+                ?? "证据文件夹“\(evidencePath)”中没有任何季度的记录",
+            hint: "\(known)；季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil))
+    }
+
+    /// Loads and evaluates every quarter of `year` with evidence. A quarter for which no
+    /// version of the rules is in force stops the run (a rule-level problem).
+    public func runYear(_ year: Int) -> Result<YearRun, Diagnostic> {
+        var runs: [QuarterRun] = []
+        for quarter in evidenceFolder.quarters() where quarter.year == year {
+            switch policy(for: quarter) {
+            case .failure(let problem): return .failure(problem)
+            case .success(let policy):
+                guard let run = run(quarter, under: policy) else { return .failure(unusableRules) }
+                runs.append(run)
+            }
+        }
+        guard let last = runs.last else {
+            if case .failure(let problem) = resolveYear(year) { return .failure(problem) }
+            return .failure(unusableRules)
+        }
+        var problems: [Diagnostic] = []
+        for (index, run) in runs.enumerated() {
+            // The roster's problems come back with every quarter: keep them once.
+            problems += index == 0 ? run.evidenceProblems : run.evidenceProblems.filter { !rosterDiagnostics.contains($0) }
+        }
+        return .success(YearRun(year: year, runs: runs, problems: problems, yearEndPolicy: last.policy))
+    }
+
+    private var unusableRules: Diagnostic {
+        .error("rules.unusable", "规则有错误，无法使用", hint: "先用 scorecard check 改正规则", at: nil)
+    }
+}

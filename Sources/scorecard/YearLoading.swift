@@ -1,0 +1,58 @@
+import ArgumentParser
+import ScorecardBase
+import ScorecardEvaluation
+import ScorecardRules
+
+/// Where the rules and evidence are, and which year: what `annual` and `vacancy` take.
+struct YearOptions: ParsableArguments {
+    @OptionGroup var paths: PathOptions
+
+    @Option(name: .long, help: ArgumentHelp("Year, e.g. 2025; default: the latest year with evidence.", valueName: "year"))
+    var year: Int?
+}
+
+/// What `annual` and `vacancy` both start from: the rules loaded (rule errors exit 2), the year
+/// resolved, every quarter of it read and evaluated under its own version of the rules (bad
+/// evidence: every problem listed, nothing written, exit 1), and the year-end assessment.
+struct LoadedYear {
+    var policy: Policy
+    var annual: AnnualResult
+
+    init(_ options: YearOptions, display: DisplayOptions) throws {
+        let workspace = Workspace(rulesPath: options.paths.rules, evidencePath: options.paths.evidence)
+        report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
+        guard workspace.versions != nil else { throw ExitCode(2) }
+        let year: Int
+        switch workspace.resolveYear(options.year) {
+        case .success(let resolved): year = resolved
+        case .failure(let problem):
+            report([problem], display: display)
+            throw ExitCode(1)
+        }
+        let run: Workspace.YearRun
+        switch workspace.runYear(year) {
+        case .success(let loaded): run = loaded
+        case .failure(let problem):
+            report([problem], display: display)
+            throw ExitCode(2)
+        }
+        report(run.problems, display: display)
+        guard !run.problems.hasErrors, let quarters = run.annualQuarters else {
+            writeError("证据有问题，未输出结果。改正后重新运行（可先用 scorecard check 列出全部问题）。\n")
+            throw ExitCode(1)
+        }
+        guard let evaluator = AnnualEvaluator(policy: run.yearEndPolicy) else {
+            report([AnnualEvaluator.missingRules(run.yearEndPolicy)], display: display)
+            throw ExitCode(2)
+        }
+        policy = run.yearEndPolicy
+        annual = evaluator.evaluate(year: year, quarters: quarters)
+    }
+
+    /// The quarterly failures behind officers left unranked: reported after the results (exit 1).
+    func reportFailures(display: DisplayOptions) throws {
+        guard !annual.incompleteOfficers.isEmpty else { return }
+        writeError("有联系员某季度的结果未能算出（见 scorecard evaluate --quarter …），这些联系员未参加评选。\n")
+        throw ExitCode(1)
+    }
+}
