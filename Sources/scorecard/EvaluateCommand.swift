@@ -50,7 +50,7 @@ struct EvaluateCommand: ParsableCommand {
                 : "证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
             throw ExitCode(1)
         }
-        let rendered = QuarterReport(policy: policy, result: result)
+        let rendered = QuarterReport(policy: policy, result: result, versionPinned: location.rulesVersion != nil)
         switch format {
         case .text: writeOutput(rendered.renderText())
         case .json: writeOutput(rendered.renderJSON())

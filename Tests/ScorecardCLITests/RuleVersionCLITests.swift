@@ -20,6 +20,7 @@ struct RuleVersionCLITests {
         let run = try CLI.run(["evaluate", "--quarter", "2025-Q2"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdoutLines.first?.contains("版本 2021.1") == true)
+        #expect(run.stdoutLines.dropFirst().first == "规则版本 2021.1（2021-09-27 起施行）：本季度第一天（2025-04-01）有效的版本。")
     }
 
     @Test func anUnknownPinnedVersionIsAUsageError() throws {

@@ -7,10 +7,22 @@ import ScorecardRules
 public struct QuarterReport: Sendable {
     public let policy: Policy
     public let result: QuarterResult
+    /// Whether the version was named on the command line rather than chosen by date, so the
+    /// report can say why these rules were used.
+    public let versionPinned: Bool
 
-    public init(policy: Policy, result: QuarterResult) {
+    public init(policy: Policy, result: QuarterResult, versionPinned: Bool = false) {
         self.policy = policy
         self.result = result
+        self.versionPinned = versionPinned
+    }
+
+    /// `规则版本 2025.1（2025-07-01 起施行）：本季度第一天（2025-10-01）有效的版本。`
+    var versionLine: String {
+        let version = "规则版本 \(policy.metadata.version)（\(policy.metadata.effective) 起施行）"
+        return versionPinned
+            ? version + "：按 --rules-version 指定，不一定是本季度实际有效的版本。"
+            : version + "：本季度第一天（\(result.quarter.firstDay)）有效的版本。"
     }
 
     private var scorePlaces: Int { policy.scoring.precision }
@@ -25,6 +37,7 @@ public struct QuarterReport: Sendable {
 
     public func renderText() -> String {
         var out = "\(policy.metadata.name)（版本 \(policy.metadata.version)）· \(result.quarter) 季度考核结果\n"
+        out += versionLine + "\n"
         out += "共 \(result.officers.count) 名联系员；分值：\(policy.items.count) 项，满分 \(policy.scoring.total.normalized)；金额单位：\(policy.money.currency)\n\n"
 
         var columns: [TextTable.Column] = [
