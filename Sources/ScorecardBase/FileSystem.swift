@@ -23,12 +23,18 @@ public enum FileSystem {
     }
 
     public static func read(_ path: String) -> Result<[UInt8], Diagnostic> {
+        var bytes: [UInt8] = []
+        return forEachChunk(of: path) { bytes.append(contentsOf: $0) }.map { bytes }
+    }
+
+    /// Hands a file to `body` in 64 KiB chunks, so hashing or scanning a large evidence file
+    /// never holds it whole.
+    public static func forEachChunk(of path: String, _ body: (ArraySlice<UInt8>) -> Void) -> Result<Void, Diagnostic> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             return .failure(.error("io.read", "无法读取文件“\(path)”：\(errorText())", hint: "检查文件是否存在、是否有读取权限", at: nil))
         }
         defer { close(fd) }
-        var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
@@ -36,10 +42,9 @@ public enum FileSystem {
                 if errno == EINTR { continue }
                 return .failure(.error("io.read", "读取文件“\(path)”时出错：\(errorText())", at: nil))
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
+            if count == 0 { return .success(()) }
+            body(buffer[0..<count])
         }
-        return .success(bytes)
     }
 
     public static func list(_ folder: String) -> Result<[String], Diagnostic> {
@@ -67,7 +72,7 @@ public enum FileSystem {
         #endif
     }
 
-    private static func errorText() -> String {
+    static func errorText() -> String {
         String(cString: strerror(errno))
     }
 }

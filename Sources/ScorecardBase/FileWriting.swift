@@ -114,25 +114,10 @@ extension FileSystem {
         _ = rmdir(path)
     }
 
-    /// The SHA-256 of a file, read in 64 KiB chunks so a large evidence file is never held whole.
+    /// The SHA-256 of a file, read in chunks so a large evidence file is never held whole.
     public static func sha256(ofFile path: String) -> Result<[UInt8], Diagnostic> {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            return .failure(.error("io.read", "无法读取文件“\(path)”：\(systemErrorText())", hint: "检查文件是否存在、是否有读取权限", at: nil))
-        }
-        defer { close(fd) }
         var hasher = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { readChunk(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.error("io.read", "读取文件“\(path)”时出错：\(systemErrorText())", at: nil))
-            }
-            if count == 0 { break }
-            hasher.update(buffer[0..<count])
-        }
-        return .success(hasher.finalize())
+        return FileSystem.forEachChunk(of: path) { hasher.update($0) }.map { hasher.finalize() }
     }
 
     /// The current process id, for names of temporary files and folders.
@@ -142,17 +127,5 @@ extension FileSystem {
         .error("io.write", message, hint: "检查文件夹是否存在、是否有写入权限、磁盘是否已满", at: nil)
     }
 
-    private static func systemErrorText() -> String {
-        String(cString: strerror(errno))
-    }
-}
-
-private func readChunk(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(fd, buffer, count)
-    #elseif canImport(Musl)
-    Musl.read(fd, buffer, count)
-    #else
-    Darwin.read(fd, buffer, count)
-    #endif
+    private static func systemErrorText() -> String { FileSystem.errorText() }
 }
