@@ -136,9 +136,9 @@ import Testing
         expectChange(changes, "evidence.field-added", "evidence.fields[meetings]", old: nil, new: "integer，默认 0",
                      oldAt: nil, newAt: "new/evidence.yaml:10", clause: "考核标准16")
         expectChange(changes, "evidence.list-field-changed", "evidence.lists[suggestions].fields[level].type",
-                     old: "choice（矿、区队）", new: "choice（矿、区队、班组）", oldAt: "old/evidence.yaml:12", newAt: "new/evidence.yaml:16", clause: nil)
+                     old: "choice（矿、区队）", new: "choice（矿、区队、班组）", oldAt: "old/evidence.yaml:12", newAt: "new/evidence.yaml:17", clause: nil)
         expectChange(changes, "evidence.check-added", "evidence.checks[on_time]", old: nil, new: "reports_on_time <= reports_due",
-                     oldAt: nil, newAt: "new/evidence.yaml:22", clause: nil)
+                     oldAt: nil, newAt: "new/evidence.yaml:23", clause: nil)
     }
 
     static let structure = """
