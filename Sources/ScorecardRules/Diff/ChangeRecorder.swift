@@ -50,6 +50,21 @@ struct ChangeRecorder {
             oldLocation: at, newLocation: nil, clause: clause, summary: "删去\(subject)"))
     }
 
+    /// A whole optional section (`roster`, `annual`…): reported when only one side has it.
+    /// Returns both when both have it, for the caller to compare setting by setting.
+    mutating func bothPresent<T>(
+        _ old: T?, _ new: T?, kind: String, subject: String,
+        describe: (T) -> String, location: (T) -> SourceLocation, clause: (T) -> String?
+    ) -> (old: T, new: T)? {
+        switch (old, new) {
+        case let (old?, new?): return (old, new)
+        case let (nil, new?): added(kind + ".added", kind, subject: subject, new: describe(new), at: location(new), clause: clause(new))
+        case let (old?, nil): removed(kind + ".removed", kind, subject: subject, old: describe(old), at: location(old), clause: clause(old))
+        case (nil, nil): break
+        }
+        return nil
+    }
+
     /// Short values read well inside the sentence; long ones (formulas, titles) are shown below it.
     private static func isShort(_ text: String) -> Bool { text.count <= 24 }
 }

@@ -88,11 +88,9 @@ extension PolicyDiff {
     }
 
     static func eligibility(_ old: Eligibility?, _ new: Eligibility?, _ r: inout ChangeRecorder) {
-        guard let a = old, let b = new else {
-            if let b = new { r.added("eligibility.added", "eligibility", subject: "任职条件（eligibility）", new: "\(b.criteria.count) 项条件", at: b.location, clause: b.clause) }
-            if let a = old { r.removed("eligibility.removed", "eligibility", subject: "任职条件（eligibility）", old: "\(a.criteria.count) 项条件", at: a.location, clause: a.clause) }
-            return
-        }
+        guard let (a, b) = r.bothPresent(
+            old, new, kind: "eligibility", subject: "任职条件（eligibility）",
+            describe: { "\($0.criteria.count) 项条件" }, location: \.location, clause: \.clause) else { return }
         let clause = b.clause ?? a.clause
         r.property(
             "eligibility.requirement", "eligibility.require", subject: "任职条件的要求",

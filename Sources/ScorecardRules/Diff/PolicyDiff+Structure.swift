@@ -3,11 +3,9 @@ import ScorecardBase
 /// The roster, year-end and vacancy rules: whole sections added or removed, then each setting.
 extension PolicyDiff {
     static func roster(_ old: RosterRules?, _ new: RosterRules?, _ r: inout ChangeRecorder) {
-        guard let a = old, let b = new else {
-            if let b = new { r.added("roster.added", "roster", subject: "选配与管理规则（roster）", new: "每个\(b.area) \(b.officersPerArea) 名", at: b.location, clause: b.clause) }
-            if let a = old { r.removed("roster.removed", "roster", subject: "选配与管理规则（roster）", old: "每个\(a.area) \(a.officersPerArea) 名", at: a.location, clause: a.clause) }
-            return
-        }
+        guard let (a, b) = r.bothPresent(
+            old, new, kind: "roster", subject: "选配与管理规则（roster）",
+            describe: { "每个\($0.area) \($0.officersPerArea) 名" }, location: \.location, clause: \.clause) else { return }
         let clause = b.clause ?? a.clause
         let (la, lb) = (a.location, b.location)
         r.property("roster.area", "roster.area", subject: "责任区", old: a.area, new: b.area, oldAt: la, newAt: lb, clause: clause)
@@ -58,11 +56,9 @@ extension PolicyDiff {
     }
 
     static func annual(_ old: AnnualRules?, _ new: AnnualRules?, _ r: inout ChangeRecorder) {
-        guard let a = old, let b = new else {
-            if let b = new { r.added("annual.added", "annual", subject: "年度评选规则（annual）", new: "\(b.aggregate.rawValue)，须满 \(b.quartersRequired) 个季度", at: b.location, clause: b.clause) }
-            if let a = old { r.removed("annual.removed", "annual", subject: "年度评选规则（annual）", old: "\(a.aggregate.rawValue)，须满 \(a.quartersRequired) 个季度", at: a.location, clause: a.clause) }
-            return
-        }
+        guard let (a, b) = r.bothPresent(
+            old, new, kind: "annual", subject: "年度评选规则（annual）",
+            describe: { "\($0.aggregate.rawValue)，须满 \($0.quartersRequired) 个季度" }, location: \.location, clause: \.clause) else { return }
         let clause = b.clause ?? a.clause
         let (la, lb) = (a.location, b.location)
         r.property("annual.clause", "annual.clause", subject: "年度评选的条款", old: a.clause, new: b.clause, oldAt: la, newAt: lb, clause: clause)
@@ -98,11 +94,9 @@ extension PolicyDiff {
     }
 
     static func vacancy(_ old: VacancyRules?, _ new: VacancyRules?, _ r: inout ChangeRecorder) {
-        guard let a = old, let b = new else {
-            if let b = new { r.added("vacancy.added", "vacancy", subject: "专职岗位补缺规则（vacancy）", new: b.orderBy.rawValue, at: b.location, clause: b.clause) }
-            if let a = old { r.removed("vacancy.removed", "vacancy", subject: "专职岗位补缺规则（vacancy）", old: a.orderBy.rawValue, at: a.location, clause: a.clause) }
-            return
-        }
+        guard let (a, b) = r.bothPresent(
+            old, new, kind: "vacancy", subject: "专职岗位补缺规则（vacancy）",
+            describe: \.orderBy.rawValue, location: \.location, clause: \.clause) else { return }
         let clause = b.clause ?? a.clause
         r.property("vacancy.order-by", "vacancy.order_by", subject: "补缺的排序依据", old: a.orderBy.rawValue, new: b.orderBy.rawValue, oldAt: a.location, newAt: b.location, clause: clause)
         r.property("vacancy.clause", "vacancy.clause", subject: "补缺规则的条款", old: a.clause, new: b.clause, oldAt: a.location, newAt: b.location, clause: clause)

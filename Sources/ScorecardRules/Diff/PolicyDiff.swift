@@ -7,31 +7,31 @@ import ScorecardBase
 public enum PolicyDiff {
     /// Every change from `old` to `new`, grouped in display order (see `PolicyChangeGroup`).
     public static func compare(old: Policy, new: Policy) -> [PolicyChange] {
-        var recorder = ChangeRecorder()
-        recorder.group = .metadata
-        metadata(old.metadata, new.metadata, &recorder)
-        recorder.group = .scoring
-        scoring(old.scoring, new.scoring, &recorder)
-        recorder.group = .items
-        items(old.items, new.items, &recorder)
-        recorder.group = .grades
-        grades(old.grades, new.grades, &recorder)
-        recorder.group = .rewards
-        rewards(old.rewards, new.rewards, &recorder)
-        recorder.group = .funds
-        funds(old.funds, new.funds, &recorder)
-        money(old.money, new.money, &recorder)
-        recorder.group = .evidence
-        evidence(old.evidence, new.evidence, &recorder)
-        recorder.group = .eligibility
-        eligibility(old.eligibility, new.eligibility, &recorder)
-        recorder.group = .roster
-        roster(old.roster, new.roster, &recorder)
-        recorder.group = .annual
-        annual(old.annual, new.annual, &recorder)
-        recorder.group = .vacancy
-        vacancy(old.vacancy, new.vacancy, &recorder)
-        return recorder.changes
+        var r = ChangeRecorder()
+        r.group = .metadata
+        metadata(old.metadata, new.metadata, &r)
+        r.group = .scoring
+        scoring(old.scoring, new.scoring, &r)
+        r.group = .items
+        items(old.items, new.items, &r)
+        r.group = .grades
+        grades(old.grades, new.grades, &r)
+        r.group = .rewards
+        rewards(old.rewards, new.rewards, &r)
+        r.group = .funds
+        funds(old.funds, new.funds, &r)
+        money(old.money, new.money, &r)
+        r.group = .evidence
+        evidence(old.evidence, new.evidence, &r)
+        r.group = .eligibility
+        eligibility(old.eligibility, new.eligibility, &r)
+        r.group = .roster
+        roster(old.roster, new.roster, &r)
+        r.group = .annual
+        annual(old.annual, new.annual, &r)
+        r.group = .vacancy
+        vacancy(old.vacancy, new.vacancy, &r)
+        return r.changes
     }
 
     static func metadata(_ old: PolicyMetadata, _ new: PolicyMetadata, _ r: inout ChangeRecorder) {
