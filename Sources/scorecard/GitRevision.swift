@@ -1,0 +1,102 @@
+import ScorecardBase
+import ScorecardRules
+
+/// Rule files as they were at a git revision (`HEAD~1:rules`), read with `git` itself so that
+/// a draft can be compared with the version committed, without checking anything out.
+struct GitRevision {
+    /// As given: `HEAD~1`.
+    var revision: String
+    /// As given: `rules`, relative to the current folder.
+    var path: String
+
+    /// `REV:path` split at its first colon; nil when there is no colon.
+    init?(_ spec: String) {
+        guard let colon = spec.firstIndex(of: ":"), colon != spec.startIndex else { return nil }
+        revision = String(spec[..<colon])
+        path = String(spec[spec.index(after: colon)...])
+    }
+
+    var label: String { "\(revision):\(path)" }
+
+    /// git reads `REV:./path` relative to the current folder, as every other path here is.
+    private var object: String {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        if trimmed.isEmpty { return "\(revision):./" }
+        return trimmed.hasPrefix("/") || trimmed.hasPrefix("./") || trimmed.hasPrefix("../") ? "\(revision):\(trimmed)" : "\(revision):./\(trimmed)"
+    }
+
+    private var shownFolder: String { path.hasSuffix("/") ? String(path.dropLast()) : path }
+
+    /// The rule files at the revision (a file, or a folder's own `.yaml` files in name order),
+    /// shown as `HEAD~1:rules/items.yaml`; and the names of sub-folders that hold other versions.
+    func sources() -> Result<(sources: [RuleSource], otherVersions: [String]), Diagnostic> {
+        guard let inside = GitProcess.run(["rev-parse", "--is-inside-work-tree"]) else {
+            return .failure(.error(
+                "diff.git-unavailable", "无法运行 git，读不到“\(label)”",
+                hint: "安装 git，或把要比较的版本放在文件夹里，直接写文件夹的路径", at: nil))
+        }
+        guard inside.succeeded else {
+            return .failure(.error(
+                "diff.not-a-checkout", "当前文件夹不在 git 仓库中，无法读取“\(label)”",
+                hint: "在规则所在的 git 仓库里运行；或直接写文件夹的路径，如 rules/2025-07-01", at: nil))
+        }
+        guard let commit = GitProcess.run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]), commit.succeeded else {
+            return .failure(.error(
+                "diff.unknown-revision", "git 仓库中没有“\(revision)”这个版本",
+                hint: "用 git log --oneline 查看已有的提交，如 HEAD、HEAD~1、提交号或分支名", at: nil))
+        }
+        guard let type = GitProcess.run(["cat-file", "-t", object]), type.succeeded else {
+            return .failure(.error(
+                "diff.not-in-revision", "版本 \(revision) 中没有“\(path)”",
+                hint: "路径相对于当前文件夹；用 git ls-tree \(revision) 查看那个版本里有哪些文件", at: nil))
+        }
+        if String(decoding: type.stdout, as: UTF8.self).hasPrefix("blob") {
+            return blob(object).map { ([RuleSource(displayPath: label, bytes: $0)], []) }
+        }
+        guard let listing = GitProcess.run(["ls-tree", "-z", object]), listing.succeeded else {
+            return .failure(gitFailed(nil))
+        }
+        var files: [(name: String, id: String)] = []
+        var folders: [(name: String, id: String)] = []
+        for entry in listing.stdout.split(separator: 0) {
+            // `<mode> <type> <object>\t<name>`
+            guard let tab = entry.firstIndex(of: 9) else { continue }
+            let fields = entry[..<tab].split(separator: 32).map { String(decoding: $0, as: UTF8.self) }
+            let name = String(decoding: entry[entry.index(after: tab)...], as: UTF8.self)
+            guard fields.count == 3, !name.hasPrefix(".") else { continue }
+            if fields[1] == "blob", name.hasSuffix(".yaml") || name.hasSuffix(".yml") { files.append((name, fields[2])) }
+            if fields[1] == "tree" { folders.append((name, fields[2])) }
+        }
+        if files.isEmpty {
+            return .failure(.error(
+                "rules.empty-folder", "版本 \(revision) 的文件夹“\(path)”里没有规则文件（.yaml）",
+                hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil))
+        }
+        var sources: [RuleSource] = []
+        for file in files.sorted(by: { $0.name < $1.name }) {
+            switch blob(file.id) {
+            case .success(let bytes):
+                let shown = shownFolder.isEmpty ? "\(revision):\(file.name)" : "\(revision):\(shownFolder)/\(file.name)"
+                sources.append(RuleSource(displayPath: shown, bytes: bytes))
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        let versions = folders.filter { folder in
+            guard let inner = GitProcess.run(["ls-tree", "--name-only", "-z", folder.id]), inner.succeeded else { return false }
+            return inner.stdout.split(separator: 0).contains { name in
+                let text = String(decoding: name, as: UTF8.self)
+                return text.hasSuffix(".yaml") || text.hasSuffix(".yml")
+            }
+        }.map(\.name).sorted()
+        return .success((sources, versions))
+    }
+
+    private func blob(_ object: String) -> Result<[UInt8], Diagnostic> {
+        guard let output = GitProcess.run(["cat-file", "blob", object]), output.succeeded else { return .failure(gitFailed(nil)) }
+        return .success(output.stdout)
+    }
+
+    private func gitFailed(_ output: GitProcess.Output?) -> Diagnostic {
+        .error("diff.git-unavailable", "git 没能读出“\(label)”", hint: output?.message ?? "检查 git 仓库是否完好（git status）", at: nil)
+    }
+}
