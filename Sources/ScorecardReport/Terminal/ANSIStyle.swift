@@ -3,6 +3,7 @@ struct ANSIStyle: Sendable {
     var enabled: Bool
 
     static let red = "31"
+    static let green = "32"
     static let yellow = "33"
     static let cyan = "36"
     static let blue = "34"
