@@ -5,6 +5,13 @@ public struct GradeMovement: Sendable, Hashable {
     public var to: String
     public var count: Int
     public var direction: GradeDirection
+
+    public init(from: String, to: String, count: Int, direction: GradeDirection) {
+        self.from = from
+        self.to = to
+        self.count = count
+        self.direction = direction
+    }
 }
 
 /// Officers per grade under each version, among the officers compared.
