@@ -4,16 +4,20 @@ import ScorecardRules
 
 extension ImpactSideRun {
     /// The fields and lists this version reads and `other` does not, each with whether the
-    /// quarter's files hold it. Presence is read off this version's own binding: a missing
-    /// column or list file is reported there, and a defaulted field has no cell to point at.
-    func needs(notReadBy other: Policy) -> [EvidenceNeed] {
+    /// quarter's files hold it. Presence is read off the two bindings: a column this version
+    /// reads is "unknown" to the other, a column it lacks is reported by it (or, with a default,
+    /// leaves no cell to point at), and a list file it lacks is reported by it.
+    func needs(notReadBy other: ImpactSideRun) -> [EvidenceNeed] {
         var needs: [EvidenceNeed] = []
-        for (index, field) in policy.evidence.fields.enumerated() where other.evidence.field(withID: field.id) == nil {
-            needs.append(EvidenceNeed(
-                kind: .field, id: field.id, name: field.name, assessedItem: field.assessedItem, neededBy: side,
-                presence: presence(of: field, index: index)))
+        for (index, field) in policy.evidence.fields.enumerated() where other.policy.evidence.field(withID: field.id) == nil {
+            // An assessed item's score column is labelled by the item's title.
+            let label = field.name ?? field.assessedItem.flatMap { policy.item(withID: $0)?.title }
+            var need = EvidenceNeed(
+                kind: .field, id: field.id, name: label, assessedItem: field.assessedItem, neededBy: side, presence: .present)
+            need.presence = presence(of: field, index: index, as: need, other: other)
+            needs.append(need)
         }
-        for list in policy.evidence.lists where other.evidence.list(withID: list.id) == nil {
+        for list in policy.evidence.lists where other.policy.evidence.list(withID: list.id) == nil {
             let absent = loadProblems.contains { $0.code == "evidence.no-list" && $0.message.contains("\(list.id).csv") }
             needs.append(EvidenceNeed(
                 kind: .list, id: list.id, name: list.name, assessedItem: nil, neededBy: side, presence: absent ? .empty : .present))
@@ -21,13 +25,14 @@ extension ImpactSideRun {
         return needs
     }
 
-    private func presence(of field: EvidenceField, index: Int) -> EvidenceNeed.Presence {
+    private func presence(of field: EvidenceField, index: Int, as need: EvidenceNeed, other: ImpactSideRun) -> EvidenceNeed.Presence {
+        if other.loadProblems.contains(where: need.explains)
+            || evidence.records.contains(where: { $0.fieldLocation(index) != nil }) {
+            return .present
+        }
+        if let defaultValue = field.defaultValue { return .defaulted(defaultValue) }
         if loadProblems.contains(where: { $0.code == "evidence.missing-column" && $0.message.contains("“\(field.id)”") }) {
             return .missing
-        }
-        if let defaultValue = field.defaultValue, !evidence.records.isEmpty,
-           evidence.records.allSatisfy({ $0.fieldLocation(index) == nil }) {
-            return .defaulted(defaultValue)
         }
         return .present
     }

@@ -14,7 +14,7 @@ public enum ImpactAnalysis {
     ) -> (impact: PolicyImpact?, problems: [Diagnostic]) {
         let oldRun = ImpactSideRun(side: .old, policy: old, folder: evidence, roster: roster, quarter: quarter)
         let newRun = ImpactSideRun(side: .new, policy: new, folder: evidence, roster: roster, quarter: quarter)
-        let needs = oldRun.needs(notReadBy: new) + newRun.needs(notReadBy: old)
+        let needs = oldRun.needs(notReadBy: newRun) + newRun.needs(notReadBy: oldRun)
         let merged = ProblemMerge(old: oldRun, new: newRun, needs: needs)
         guard oldRun.canEvaluate || newRun.canEvaluate else { return (nil, merged.problems) }
         do {

@@ -23,7 +23,7 @@ extension ImpactReport {
         switch need.kind {
         case .field:
             what = need.assessedItem != nil
-                ? "考核项目 \(need.id) 的打分"
+                ? "考核项目 \(need.id)\(need.name.map { "（\($0)）" } ?? " ")的打分"
                 : need.name.map { "字段“\($0)”（\(need.id)）" } ?? "字段“\(need.id)”"
         case .list:
             what = "“\(need.displayName)”明细（\(need.id).csv）"

@@ -20,7 +20,7 @@ public struct ImpactReport: Sendable {
 
     /// Which versions were compared, on what.
     var versionsLine: String {
-        "\(label(.old))（\(impact.old.effective) 起施行）→ \(label(.new))（\(impact.new.effective) 起施行），用同一份考核记录计算。"
+        "旧版本 \(impact.old.version)（\(impact.old.effective) 起施行）→ 新版本 \(impact.new.version)（\(impact.new.effective) 起施行），用同一份考核记录计算。"
     }
 
     /// `新版本（2025.1）`
