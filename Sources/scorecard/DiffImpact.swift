@@ -1,4 +1,5 @@
 import ScorecardBase
+import ScorecardEvaluation
 import ScorecardEvidence
 import ScorecardReport
 import ScorecardRules
@@ -13,20 +14,6 @@ struct ImpactSection {
 
 /// Both versions evaluated on the same evidence (`--evidence`, `--quarter`, default the latest
 /// quarter with evidence).
-///
-/// INTEGRATION POINT — the impact analysis (Sources/ScorecardEvaluation/Impact, ImpactReport)
-/// is built on another branch. When it is merged, replace the block marked STUB below with:
-///
-///     let (impact, problems) = ImpactAnalysis.compare(old: old, new: new, evidence: folder, roster: roster, quarter: quarter)
-///     guard let impact else {
-///         return ImpactSection(rendered: nil, note: "无法在 \(quarter) 的记录上计算影响，原因见上面的提示。", problems: rosterProblems + problems)
-///     }
-///     let report = ImpactReport(impact: impact, color: color)
-///     return ImpactSection(
-///         rendered: DiffReport.Impact(text: report.text(), json: report.json(), markdown: report.markdown()),
-///         note: nil, problems: rosterProblems + problems)
-///
-/// (and `import ScorecardEvaluation`).
 func impactSection(old: Policy, new: Policy, evidencePath: String, quarter requested: Quarter?, color: Bool) -> ImpactSection {
     let folder = EvidenceFolder(root: evidencePath)
     guard let quarter = requested ?? folder.quarters().last else {
@@ -34,9 +21,13 @@ func impactSection(old: Policy, new: Policy, evidencePath: String, quarter reque
             rendered: nil, note: "证据文件夹“\(evidencePath)”中没有季度记录，没有计算对考核结果的影响（可用 --evidence 指定）。", problems: [])
     }
     let (roster, rosterProblems) = folder.loadRoster()
-    // STUB: the impact analysis is not in this build yet.
-    _ = (roster, old, new, color)
+    let (impact, problems) = ImpactAnalysis.compare(old: old, new: new, evidence: folder, roster: roster, quarter: quarter)
+    guard let impact else {
+        return ImpactSection(
+            rendered: nil, note: "无法在 \(quarter) 的记录上计算影响，原因见上面的提示。", problems: rosterProblems + problems)
+    }
+    let report = ImpactReport(impact: impact, color: color)
     return ImpactSection(
-        rendered: nil, note: "（尚未接入：在 \(quarter) 的记录上比较两个版本的结果，这一部分将由影响分析提供。）",
-        problems: rosterProblems.filter { $0.severity == .error })
+        rendered: DiffReport.Impact(text: report.text(), json: report.json(), markdown: report.markdown()),
+        note: nil, problems: rosterProblems + problems)
 }

@@ -100,11 +100,11 @@ public struct DiffReport: Sendable {
             for change in inGroup { out += text(of: change) }
         }
         if !changes.isEmpty {
-            out += "\n" + style.apply(ANSIStyle.bold, to: "对考核结果的影响") + "\n"
+            // The impact section carries its own heading; only a note needs one here.
             if let impact {
-                out += impact.text.hasSuffix("\n") || impact.text.isEmpty ? impact.text : impact.text + "\n"
+                out += "\n" + (impact.text.hasSuffix("\n") || impact.text.isEmpty ? impact.text : impact.text + "\n")
             } else if let impactNote {
-                out += impactNote + "\n"
+                out += "\n" + style.apply(ANSIStyle.bold, to: "对考核结果的影响") + "\n" + impactNote + "\n"
             }
         }
         return out
@@ -203,11 +203,10 @@ public struct DiffReport: Sendable {
             }
         }
         if !changes.isEmpty {
-            out += "\n## 对考核结果的影响\n\n"
             if let impact {
-                out += impact.markdown.hasSuffix("\n") || impact.markdown.isEmpty ? impact.markdown : impact.markdown + "\n"
+                out += "\n" + (impact.markdown.hasSuffix("\n") || impact.markdown.isEmpty ? impact.markdown : impact.markdown + "\n")
             } else if let impactNote {
-                out += impactNote + "\n"
+                out += "\n## 对考核结果的影响\n\n" + impactNote + "\n"
             }
         }
         return out
