@@ -37,6 +37,11 @@ public struct Workspace: Sendable {
     /// The quarter asked for, or the latest one with evidence.
     public func resolveQuarter(_ requested: Quarter?) -> Result<Quarter, Diagnostic> {
         if let requested { return .success(requested) }
+        guard FileSystem.kind(of: evidencePath) == .directory else {
+            return .failure(.error(
+                "evidence.not-found", "找不到证据文件夹“\(evidencePath)”",
+                hint: "检查 --evidence 的路径；不写时使用当前目录下的 seeds/", at: nil))
+        }
         guard let latest = evidenceFolder.quarters().last else {
             return .failure(.error(
                 "evidence.no-quarters", "证据文件夹“\(evidencePath)”中没有任何季度的记录",
