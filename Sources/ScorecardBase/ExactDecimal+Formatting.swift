@@ -14,18 +14,34 @@ extension ExactDecimal {
 
     /// Digits of `magnitude × 10^-scale`, zero-padded on the right up to `places >= scale`.
     static func render(magnitude: UInt128, scale: Int, negative: Bool, places: Int) -> String {
-        var digits = String(magnitude)
-        if digits.count <= scale {
-            digits = String(repeating: "0", count: scale - digits.count + 1) + digits
+        // Digits written backwards into a small buffer, then laid out once: no intermediate strings.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(48)
+        if magnitude <= UInt128(UInt64.max) {
+            var rest = UInt64(magnitude)
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest != 0
+        } else {
+            var rest = magnitude
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest != 0
         }
-        var text = negative && magnitude != 0 ? "-" : ""
+        // At least one digit before the point.
+        while digits.count <= scale { digits.append(UInt8(ascii: "0")) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(digits.count + places - scale + 2)
+        if negative && magnitude != 0 { bytes.append(UInt8(ascii: "-")) }
         let integerCount = digits.count - scale
-        text += digits.prefix(integerCount)
+        for index in stride(from: digits.count - 1, through: digits.count - integerCount, by: -1) { bytes.append(digits[index]) }
         if places > 0 {
-            text += "."
-            text += digits.dropFirst(integerCount)
-            text += String(repeating: "0", count: places - scale)
+            bytes.append(UInt8(ascii: "."))
+            for index in stride(from: scale - 1, through: 0, by: -1) { bytes.append(digits[index]) }
+            for _ in 0..<max(0, places - scale) { bytes.append(UInt8(ascii: "0")) }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -20,27 +20,11 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
     /// spreadsheet software writes when it exports dates.
     public init?(_ text: some StringProtocol) {
         // The common `YYYY-MM-DD` straight from the bytes: evidence files hold many dates.
-        let bytes = text.utf8
-        if bytes.count == 10 {
-            var digits: [Int] = []
-            digits.reserveCapacity(8)
-            var shapeOK = true
-            for (index, byte) in bytes.enumerated() {
-                if index == 4 || index == 7 {
-                    if byte != UInt8(ascii: "-") { shapeOK = false; break }
-                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                    digits.append(Int(byte - UInt8(ascii: "0")))
-                } else {
-                    shapeOK = false
-                    break
-                }
-            }
-            if shapeOK {
-                self.init(
-                    year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
-                    month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
-                return
-            }
+        let plain = text.utf8.withContiguousStorageIfAvailable { LocalDate.plainFields($0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { LocalDate.plainFields($0) }
+        if let plain {
+            self.init(year: plain.year, month: plain.month, day: plain.day)
+            return
         }
         let separators: Set<Character> = ["-", "/"]
         let parts = text.split(omittingEmptySubsequences: false) { separators.contains($0) }
@@ -53,6 +37,24 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
         let usesDash = text.contains("-")
         if usesDash && (parts[1].count != 2 || parts[2].count != 2 || text.contains("/")) { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// Year, month and day of exactly `YYYY-MM-DD` (digits and dashes, not yet range-checked).
+    private static func plainFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        var fields = (year: 0, month: 0, day: 0)
+        for index in 0..<10 where index != 4 && index != 7 {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            if index < 4 {
+                fields.year = fields.year * 10 + Int(digit)
+            } else if index < 7 {
+                fields.month = fields.month * 10 + Int(digit)
+            } else {
+                fields.day = fields.day * 10 + Int(digit)
+            }
+        }
+        return fields
     }
 
     public static func isLeap(_ year: Int) -> Bool {

@@ -98,9 +98,25 @@ extension String {
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
             return self
         }
+        // Nor does a cell that starts with a scalar of U+4000…U+9FFF (CJK: 张三, 甲班) and ends
+        // with printable ASCII or such a scalar: none of them is whitespace, a BOM or a mark that
+        // joins a preceding character.
+        if let first = utf8.first, (0xE4...0xE9).contains(first), endsPlainly { return self }
         var text = Substring(self)
         while let first = text.first, first.isWhitespace || first == "\u{FEFF}" { text = text.dropFirst() }
         while let last = text.last, last.isWhitespace { text = text.dropLast() }
         return String(text)
+    }
+
+    /// Whether the last scalar is printable ASCII or in U+4000…U+9FFF.
+    private var endsPlainly: Bool {
+        let bytes = utf8
+        guard let last = bytes.last else { return false }
+        if last > 0x20 && last < 0x80 { return true }
+        guard bytes.count >= 3, last & 0xC0 == 0x80 else { return false }
+        let end = bytes.endIndex
+        let middle = bytes[bytes.index(end, offsetBy: -2)]
+        let lead = bytes[bytes.index(end, offsetBy: -3)]
+        return middle & 0xC0 == 0x80 && (0xE4...0xE9).contains(lead)
     }
 }

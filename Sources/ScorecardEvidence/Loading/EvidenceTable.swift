@@ -21,41 +21,66 @@ public protocol EvidenceRowSource: ~Copyable {
     mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow?
 }
 
-/// One row of evidence. Texts are read eagerly; places are worked out only when asked for (an
+/// One row of evidence. A CSV row keeps its bytes and makes a `String` for a cell only when
+/// asked (most numeric cells never need one); places are worked out only when asked for (an
 /// error, an explanation), since counting columns in every cell of a large file is real work.
 public struct EvidenceRow: Sendable {
-    public var texts: [String]
     /// Where the row starts.
     public var location: SourceLocation
-    private var locator: Locator
+    private var storage: Storage
 
-    private enum Locator: Sendable {
-        case fixed([SourceLocation])
+    private enum Storage: Sendable {
+        case fixed(texts: [String], locations: [SourceLocation])
         case csv(CSVRawRecord)
     }
 
     public init(cells: [EvidenceCell], location: SourceLocation) {
-        self.texts = cells.map(\.text)
         self.location = location
-        self.locator = .fixed(cells.map(\.location))
+        self.storage = .fixed(texts: cells.map(\.text), locations: cells.map(\.location))
     }
 
     init(csv raw: CSVRawRecord) {
-        self.texts = raw.indices.map { raw.string(at: $0) }
         self.location = SourceLocation(file: raw.file, line: raw.line, column: 1)
-        self.locator = .csv(raw)
+        self.storage = .csv(raw)
     }
 
-    public var count: Int { texts.count }
+    /// Every cell's text, in order.
+    public var texts: [String] {
+        switch storage {
+        case .fixed(let texts, _): texts
+        case .csv(let raw): raw.indices.map { raw.string(at: $0) }
+        }
+    }
 
-    public func text(at index: Int) -> String? { texts.indices.contains(index) ? texts[index] : nil }
+    public var count: Int {
+        switch storage {
+        case .fixed(let texts, _): texts.count
+        case .csv(let raw): raw.count
+        }
+    }
+
+    public func text(at index: Int) -> String? {
+        switch storage {
+        case .fixed(let texts, _): texts.indices.contains(index) ? texts[index] : nil
+        case .csv(let raw): raw.indices.contains(index) ? raw.string(at: index) : nil
+        }
+    }
+
+    /// The CSV record behind the row, for reading a cell's bytes without making a `String`.
+    var csvRecord: CSVRawRecord? {
+        if case .csv(let raw) = storage { return raw }
+        return nil
+    }
 
     /// The place of cell `index`; the row's start when there is no such cell.
     public func location(at index: Int) -> SourceLocation {
-        guard texts.indices.contains(index) else { return location }
-        switch locator {
-        case .fixed(let locations): return index < locations.count ? locations[index] : location
-        case .csv(let raw): return raw.location(at: index)
+        switch storage {
+        case .fixed(let texts, let locations):
+            guard texts.indices.contains(index) else { return location }
+            return index < locations.count ? locations[index] : location
+        case .csv(let raw):
+            guard raw.indices.contains(index) else { return location }
+            return raw.location(at: index)
         }
     }
 

@@ -14,6 +14,9 @@ enum FieldCellReading {
         of field: EvidenceField, column: Int?, row: EvidenceRow, owner: String, quarter: Quarter?, problems: inout [Diagnostic]
     ) -> Value? {
         guard let column else { return field.defaultValue }
+        if let raw = row.csvRecord, raw.indices.contains(column), let number = plainNumber(raw, at: column, field: field) {
+            return .number(number)
+        }
         guard let cellText = row.text(at: column) else { return nil }
         let text = cellText.trimmedForEvidence
         // Worked out only for a problem: counting columns for every cell of a large file is real work.
@@ -40,6 +43,28 @@ enum FieldCellReading {
             }
             return value
         }
+    }
+
+    /// A number field's value read straight from the CSV bytes, when the cell is a plain number
+    /// within the field's range that nothing needs trimming from; nil sends the cell down the
+    /// general path, which parses it the same way and words any problem.
+    private static func plainNumber(_ raw: CSVRawRecord, at column: Int, field: EvidenceField) -> ExactDecimal? {
+        let isInteger: Bool
+        switch field.type {
+        case .integer: isInteger = true
+        case .decimal: isInteger = false
+        default: return nil
+        }
+        let parsed: ExactDecimal? = raw.withUTF8(at: column) { bytes in
+            guard let first = bytes.first, let last = bytes.last,
+                  first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
+            return ExactDecimal.parse(utf8: bytes)
+        }
+        guard let number = parsed else { return nil }
+        if isInteger, number.normalized.scale > 0 { return nil }
+        if let min = field.min, number < min { return nil }
+        if let max = field.max, number > max { return nil }
+        return number
     }
 
     /// A row with fewer cells than the header: its missing values must not pass for defaults.

@@ -87,7 +87,7 @@ public enum RosterLoader {
             let officer = Officer(
                 id: id, name: name, unit: unit, area: area, managerRole: text("manager_role"), manager: text("manager"),
                 selection: text("selection"), reason: text("reason"), trainedOn: date("trained_on"), from: date("from"),
-                until: date("until"), location: row.location, cellLocations: columnOf.mapValues { row.location(at: $0) })
+                until: date("until"), location: row.location, row: row, columns: columnOf)
             if let from = officer.from, let until = officer.until, until < from {
                 problems.append(.error("evidence.bad-dates", "联系员 \(id) 的离任日期早于任职日期", at: location("until")))
             }

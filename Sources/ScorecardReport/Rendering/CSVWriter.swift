@@ -11,6 +11,13 @@ public struct CSVWriter: Sendable {
     }
 
     static func quoted(_ cell: String) -> String {
+        // Nearly every cell has none of the four bytes: decide that without going by characters.
+        var mayNeedQuotes = false
+        for byte in cell.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            mayNeedQuotes = true
+            break
+        }
+        guard mayNeedQuotes else { return cell }
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
     }
