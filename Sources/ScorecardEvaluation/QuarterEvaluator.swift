@@ -9,10 +9,16 @@ public struct QuarterEvaluator: Sendable {
     public let policy: Policy
     /// For each item, the items whose scores it reads: worked out once, not per officer.
     private let scoreDependencies: [[String]]
+    /// For each item, the slot its score goes to and the slot of its assessor's score field:
+    /// looked up by id once, not per officer.
+    private let scoreSlots: [Int?]
+    private let fieldSlots: [Int?]
 
     public init(policy: Policy) {
         self.policy = policy
         self.scoreDependencies = policy.items.map(\.scoreDependencies)
+        self.scoreSlots = policy.items.map { policy.layout.slot(ofScore: $0.id) }
+        self.fieldSlots = policy.items.map { policy.layout.slot(ofField: $0.id) }
     }
 
     public func evaluate(_ evidence: QuarterEvidence) -> QuarterResult {
@@ -20,15 +26,25 @@ public struct QuarterEvaluator: Sendable {
         return summarize(results, quarter: evidence.quarter)
     }
 
+    /// The same, with each record's checks already run (`checks[i]` is `check(records[i])`), so
+    /// a caller that ran them for their findings does not pay for them twice.
+    func evaluate(_ evidence: QuarterEvidence, checks: [(findings: [Diagnostic], failures: [Diagnostic])]) -> QuarterResult {
+        let results = evidence.records.indices.map { evaluate(evidence.records[$0], checked: checks[$0]) }
+        return summarize(results, quarter: evidence.quarter)
+    }
+
     /// One officer, start to finish: checks, items in dependency order, total, grade, rewards.
     public func evaluate(_ record: OfficerRecord) -> OfficerResult {
+        evaluate(record, checked: check(record))
+    }
+
+    private func evaluate(_ record: OfficerRecord, checked: (findings: [Diagnostic], failures: [Diagnostic])) -> OfficerResult {
         var slots = record.slots
         var failures: [Diagnostic] = []
         var findings: [Diagnostic] = []
         let officer = record.officer
         let layout = policy.layout
 
-        let checked = check(record)
         findings += checked.findings
         failures += checked.failures
 
@@ -44,8 +60,8 @@ public struct QuarterEvaluator: Sendable {
                 complete = false
                 continue
             }
-            let result = evaluate(item, slots: slots, officer: officer, failures: &failures)
-            if let score = result.score, let slot = layout.slot(ofScore: item.id) {
+            let result = evaluate(item, fieldSlot: fieldSlots[index], slots: slots, officer: officer, failures: &failures)
+            if let score = result.score, let slot = scoreSlots[index] {
                 slots[slot] = .number(score)
             } else {
                 unscored.insert(item.id)
@@ -123,7 +139,7 @@ public struct QuarterEvaluator: Sendable {
         return (findings, failures)
     }
 
-    private func evaluate(_ item: Item, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {
+    private func evaluate(_ item: Item, fieldSlot: Int?, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {
         var result = ItemResult(itemID: item.id, score: nil, basis: nil)
 
         do {
@@ -136,7 +152,7 @@ public struct QuarterEvaluator: Sendable {
             }
             switch item.scoring.method {
             case .assessed:
-                guard let slot = policy.layout.slot(ofField: item.id), case .number(let raw) = slots[slot] else {
+                guard let slot = fieldSlot, case .number(let raw) = slots[slot] else {
                     failures.append(.error(
                         "eval.missing-value", "联系员 \(officer.id)（\(officer.name)）缺少项目 \(item.id) 的考核人打分",
                         hint: "在记录表的 \(item.id) 列填写 0 到 \(item.points.normalized) 的分数", at: item.location))

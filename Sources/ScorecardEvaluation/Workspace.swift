@@ -104,10 +104,11 @@ public struct Workspace: Sendable {
         let evaluator = QuarterEvaluator(policy: policy)
         var problems = rosterDiagnostics + loaded.problems
         // Record checks run on every sound record, so one run lists every problem in the evidence.
-        for record in loaded.evidence.records { problems += evaluator.check(record).findings }
+        let checks = loaded.evidence.records.map { evaluator.check($0) }
+        for checked in checks { problems += checked.findings }
         var result: QuarterResult?
         if partial || !problems.hasErrors {
-            result = evaluator.evaluate(loaded.evidence)
+            result = evaluator.evaluate(loaded.evidence, checks: checks)
         }
         return QuarterRun(
             quarter: quarter, policy: policy, evidence: loaded.evidence, evidenceProblems: problems.sortedForDisplay(), result: result)

@@ -7,7 +7,11 @@ public struct CSVWriter: Sendable {
     }
 
     public mutating func row(_ cells: [String]) {
-        text += cells.map(Self.quoted).joined(separator: ",") + "\r\n"
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { text.append(",") }
+            text.append(Self.quoted(cell))
+        }
+        text.append("\r\n")
     }
 
     static func quoted(_ cell: String) -> String {

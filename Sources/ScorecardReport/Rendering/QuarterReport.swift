@@ -203,12 +203,21 @@ public struct QuarterReport: Sendable {
     public func renderCSV(bom: Bool = true) -> String {
         var writer = CSVWriter(bom: bom)
         writer.row(["officer", "name", "unit", "area"] + policy.items.map(\.id) + ["total", "grade"] + policy.rewards.map { "reward_\($0.id)" } + ["reward_total"])
+        // One row buffer for every officer, refilled in place.
+        var row: [String] = []
+        row.reserveCapacity(4 + policy.items.count + 2 + policy.rewards.count + 1)
+        let scorePlaces = scorePlaces, moneyPlaces = moneyPlaces
         for officer in result.officers {
-            var row = [officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area]
-            row += officer.items.map { $0.score.map { $0.formatted(scale: scorePlaces) } ?? "" }
-            row += [officer.total.map { $0.formatted(scale: scorePlaces) } ?? "", officer.grade ?? ""]
-            row += policy.rewards.map { rule in
-                officer.rewards.first { $0.rewardID == rule.id }.map { $0.amount.formatted(scale: moneyPlaces) } ?? ""
+            row.removeAll(keepingCapacity: true)
+            row.append(officer.officer.id)
+            row.append(officer.officer.name)
+            row.append(officer.officer.unit)
+            row.append(officer.officer.area)
+            for item in officer.items { row.append(item.score.map { $0.formatted(scale: scorePlaces) } ?? "") }
+            row.append(officer.total.map { $0.formatted(scale: scorePlaces) } ?? "")
+            row.append(officer.grade ?? "")
+            for rule in policy.rewards {
+                row.append(officer.rewards.first { $0.rewardID == rule.id }.map { $0.amount.formatted(scale: moneyPlaces) } ?? "")
             }
             row.append(officer.rewardTotal.map { $0.formatted(scale: moneyPlaces) } ?? "")
             writer.row(row)
