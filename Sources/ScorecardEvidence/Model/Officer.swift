@@ -3,32 +3,99 @@ import ScorecardBase
 /// A liaison officer on the roster: who they are, the area (shift) they serve, whom they report
 /// to (clause 3) and how they were chosen and trained (clause 2.2.2).
 public struct Officer: Sendable, Hashable {
-    public var id: String
-    public var name: String
-    public var unit: String
-    public var area: String
-    public var managerRole: String?
-    public var manager: String?
-    public var selection: String?
-    public var reason: String?
-    public var trainedOn: LocalDate?
+    /// The officer's data in one shared, immutable box: an officer is copied into every record
+    /// and result of a quarter, and a copy is then one reference, not a dozen strings and dates.
+    /// Setting a property puts a changed copy in a new box.
+    private var box: Box
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private struct Fields: Sendable {
+        var id: String
+        var name: String
+        var unit: String
+        var area: String
+        var managerRole: String?
+        var manager: String?
+        var selection: String?
+        var reason: String?
+        var trainedOn: LocalDate?
+        var from: LocalDate?
+        var until: LocalDate?
+        var location: SourceLocation
+        var places: CellPlaces
+    }
+
+    private mutating func set<T>(_ path: WritableKeyPath<Fields, T>, _ value: T) {
+        var fields = box.fields
+        fields[keyPath: path] = value
+        box = Box(fields)
+    }
+
+    public var id: String {
+        get { box.fields.id }
+        set { set(\.id, newValue) }
+    }
+    public var name: String {
+        get { box.fields.name }
+        set { set(\.name, newValue) }
+    }
+    public var unit: String {
+        get { box.fields.unit }
+        set { set(\.unit, newValue) }
+    }
+    public var area: String {
+        get { box.fields.area }
+        set { set(\.area, newValue) }
+    }
+    public var managerRole: String? {
+        get { box.fields.managerRole }
+        set { set(\.managerRole, newValue) }
+    }
+    public var manager: String? {
+        get { box.fields.manager }
+        set { set(\.manager, newValue) }
+    }
+    public var selection: String? {
+        get { box.fields.selection }
+        set { set(\.selection, newValue) }
+    }
+    public var reason: String? {
+        get { box.fields.reason }
+        set { set(\.reason, newValue) }
+    }
+    public var trainedOn: LocalDate? {
+        get { box.fields.trainedOn }
+        set { set(\.trainedOn, newValue) }
+    }
     /// In office from this day (inclusive); nil when not recorded.
-    public var from: LocalDate?
+    public var from: LocalDate? {
+        get { box.fields.from }
+        set { set(\.from, newValue) }
+    }
     /// In office until this day (inclusive); nil while still serving.
-    public var until: LocalDate?
-    public var location: SourceLocation
+    public var until: LocalDate? {
+        get { box.fields.until }
+        set { set(\.until, newValue) }
+    }
+    public var location: SourceLocation {
+        get { box.fields.location }
+        set { set(\.location, newValue) }
+    }
     /// Where each roster column's cell is, by column id (`selection`, `trained_on`…), for the
     /// roster checks to point at the cell to fix. Worked out when asked for from the row kept.
     public var cellLocations: [String: SourceLocation] {
         get {
-            switch places {
+            switch box.fields.places {
             case .fixed(let locations): locations
             case .row(let row, let columns): columns.mapValues { row.location(at: $0) }
             }
         }
-        set { places = .fixed(newValue) }
+        set { set(\.places, .fixed(newValue)) }
     }
-    private var places: CellPlaces
 
     private enum CellPlaces: Sendable {
         case fixed([String: SourceLocation])
@@ -41,19 +108,9 @@ public struct Officer: Sendable, Hashable {
         selection: String? = nil, reason: String? = nil, trainedOn: LocalDate? = nil, from: LocalDate? = nil,
         until: LocalDate? = nil, location: SourceLocation, cellLocations: [String: SourceLocation] = [:]
     ) {
-        self.id = id
-        self.name = name
-        self.unit = unit
-        self.area = area
-        self.managerRole = managerRole
-        self.manager = manager
-        self.selection = selection
-        self.reason = reason
-        self.trainedOn = trainedOn
-        self.from = from
-        self.until = until
-        self.location = location
-        self.places = .fixed(cellLocations)
+        self.box = Box(Fields(
+            id: id, name: name, unit: unit, area: area, managerRole: managerRole, manager: manager, selection: selection,
+            reason: reason, trainedOn: trainedOn, from: from, until: until, location: location, places: .fixed(cellLocations)))
     }
 
     /// An officer read from a roster row, its cells' places left to be worked out when asked for.
@@ -62,15 +119,14 @@ public struct Officer: Sendable, Hashable {
         selection: String?, reason: String?, trainedOn: LocalDate?, from: LocalDate?,
         until: LocalDate?, location: SourceLocation, row: EvidenceRow, columns: [String: Int]
     ) {
-        self.init(
+        self.box = Box(Fields(
             id: id, name: name, unit: unit, area: area, managerRole: managerRole, manager: manager, selection: selection,
-            reason: reason, trainedOn: trainedOn, from: from, until: until, location: location)
-        self.places = .row(row, columns: columns)
+            reason: reason, trainedOn: trainedOn, from: from, until: until, location: location, places: .row(row, columns: columns)))
     }
 
     /// The cell of roster column `id`; the row's start when the roster has no such column.
     public func location(ofColumn id: String) -> SourceLocation {
-        switch places {
+        switch box.fields.places {
         case .fixed(let locations): locations[id] ?? location
         case .row(let row, let columns): columns[id].map { row.location(at: $0) } ?? location
         }
