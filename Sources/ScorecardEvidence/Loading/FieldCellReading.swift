@@ -9,9 +9,9 @@ enum FieldCellReading {
     /// The field's value in `column` of the row. Nil, with the problem reported, when it is
     /// missing or wrong; nil without a new report when the column is absent from the header
     /// (reported once there) or cut off by a short row (reported once for the row).
-    /// `owner` names whose row it is in messages: `联系员 10231（田晓东）`.
+    /// `owner` names whose row it is in messages: `联系员 10231（田晓东）`; worked out only for a problem.
     static func value(
-        of field: EvidenceField, column: Int?, row: EvidenceRow, owner: String, quarter: Quarter?, problems: inout [Diagnostic]
+        of field: EvidenceField, column: Int?, row: EvidenceRow, owner: @autoclosure () -> String, quarter: Quarter?, problems: inout [Diagnostic]
     ) -> Value? {
         guard let column else { return field.defaultValue }
         if let raw = row.csvRecord, raw.indices.contains(column), let number = plainNumber(raw, at: column, field: field) {
@@ -24,7 +24,7 @@ enum FieldCellReading {
         if text.isEmpty {
             if let defaultValue = field.defaultValue { return defaultValue }
             problems.append(.error(
-                "evidence.missing-value", "\(owner)的“\(field.displayName)”没有填写",
+                "evidence.missing-value", "\(owner())的“\(field.displayName)”没有填写",
                 hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
                 at: place))
             return nil
@@ -32,7 +32,7 @@ enum FieldCellReading {
         switch FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max) {
         case .failure(let problem):
             problems.append(.error(
-                "evidence.bad-value", "\(owner)的“\(field.displayName)”：\(problem.message)", hint: problem.hint, at: place))
+                "evidence.bad-value", "\(owner())的“\(field.displayName)”：\(problem.message)", hint: problem.hint, at: place))
             return nil
         case .success(let value):
             if let quarter, field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
