@@ -54,7 +54,8 @@ public enum RosterLoader {
         }
 
         var officers: [Officer] = []
-        var firstRow: [String: SourceLocation] = [:]
+        // Each id's index in `officers`; its cell's place is worked out only for a duplicate.
+        var firstRow: [String: Int] = [:]
         while let row = source.nextRow(problems: &problems) {
             func text(_ id: String) -> String? {
                 guard let index = columnOf[id], let cellText = row.text(at: index) else { return nil }
@@ -77,13 +78,13 @@ public enum RosterLoader {
                 missing = true
             }
             guard !missing, let id = text("officer"), let name = text("name"), let unit = text("unit"), let area = text("area") else { continue }
-            if let earlier = firstRow[id] {
+            if let earlier = firstRow[id].map({ officers[$0].location(ofColumn: "officer") }) {
                 problems.append(.error(
                     "evidence.duplicate-officer", "名册中工号“\(id)”出现了两次", hint: "每名联系员在名册中只登记一行",
                     at: location("officer"), notes: [.init("第一次在这里", at: earlier)]))
                 continue
             }
-            firstRow[id] = location("officer")
+            firstRow[id] = officers.count
             let officer = Officer(
                 id: id, name: name, unit: unit, area: area, managerRole: text("manager_role"), manager: text("manager"),
                 selection: text("selection"), reason: text("reason"), trainedOn: date("trained_on"), from: date("from"),
