@@ -75,20 +75,25 @@ public struct Workspace: Sendable {
         guard let versions else {
             return .failure(.error("rules.unusable", "规则有错误，无法使用", hint: "先用 scorecard check 改正规则", at: nil))
         }
-        if let version {
-            guard let pinned = versions.version(named: version) else {
-                return .failure(.error(
-                    "rules.unknown-version", "规则中没有版本“\(version)”",
-                    hint: "已有的版本：\(versions.summary)", at: nil))
-            }
-            return .success(pinned)
-        }
+        if let version { return self.version(named: version) }
         guard let inForce = versions.inForce(for: quarter) else {
             return .failure(.error(
                 "rules.no-version-in-force", "\(quarter) 开始时（\(quarter.firstDay)）还没有生效的规则版本",
                 hint: "已有的版本：\(versions.summary)；或用 --rules-version 指定一个版本", at: nil))
         }
         return .success(inForce)
+    }
+
+    /// A version named on the command line, by its `policy.version` or its folder.
+    public func version(named name: String) -> Result<Policy, Diagnostic> {
+        guard let versions else {
+            return .failure(.error("rules.unusable", "规则有错误，无法使用", hint: "先用 scorecard check 改正规则", at: nil))
+        }
+        guard let named = versions.version(named: name) else {
+            return .failure(.error(
+                "rules.unknown-version", "规则中没有版本“\(name)”", hint: "已有的版本：\(versions.summary)", at: nil))
+        }
+        return .success(named)
     }
 
     /// Loads and evaluates a quarter under the given version of the rules.

@@ -16,8 +16,13 @@ struct EligibilityCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var location: LocationOptions
+    @OptionGroup var location: PathOptions
     @OptionGroup var display: DisplayOptions
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Judge candidates under this version of the rules (its policy.version or its folder); default: the newest.",
+        valueName: "version"))
+    var rulesVersion: String?
 
     @Option(name: .long, help: "Output: text (a table for people), json or csv (one row per candidate).")
     var format: OutputFormat = .text
@@ -25,7 +30,17 @@ struct EligibilityCommand: ParsableCommand {
     func run() throws {
         let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
         report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
-        guard let policy = workspace.policy else { throw ExitCode(2) }
+        guard let newest = workspace.policy else { throw ExitCode(2) }
+        // Candidates are chosen for the future: the newest version unless one is named.
+        var policy = newest
+        if let rulesVersion {
+            switch workspace.version(named: rulesVersion) {
+            case .success(let named): policy = named
+            case .failure(let problem):
+                report([problem], display: display)
+                throw ExitCode(2)
+            }
+        }
         guard let eligibility = policy.eligibility else {
             report([.error(
                 "rules.no-eligibility", "规则中没有任职条件（eligibility）一节，无法审查候选人",

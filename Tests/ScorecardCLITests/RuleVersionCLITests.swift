@@ -37,3 +37,22 @@ struct RuleVersionCLITests {
         #expect(run.status == 1)
     }
 }
+
+@Suite("eligibility versions")
+struct EligibilityVersionCLITests {
+    @Test func eligibilityUsesTheNewestVersionUnlessOneIsNamed() throws {
+        let newest = try CLI.run(["eligibility"])
+        #expect(newest.stdoutLines.first?.contains("版本 2025.1") == true)
+        let named = try CLI.run(["eligibility", "--rules-version", "2021.1"])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdoutLines.first?.contains("版本 2021.1") == true)
+        let unknown = try CLI.run(["eligibility", "--rules-version", "1999.9"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("rules.unknown-version"))
+    }
+
+    @Test func eligibilityTakesNoQuarter() throws {
+        let run = try CLI.run(["eligibility", "--quarter", "2025-Q1"])
+        #expect(run.status == 2)
+    }
+}
