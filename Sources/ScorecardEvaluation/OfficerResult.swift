@@ -65,19 +65,32 @@ public struct GroupTotal: Sendable, Hashable {
     }
 }
 
-/// A whole quarter's results, in roster order.
+/// A whole quarter's results, in the order of the record table, with their totals: the
+/// collected form, for a quarter of a mine's size.
 public struct QuarterResult: Sendable {
     public var quarter: Quarter
     public var policyName: String
     public var policyVersion: String
     public var officers: [OfficerResult]
+    public var summary: QuarterSummary
+
+    public init(quarter: Quarter, policy: Policy, officers: [OfficerResult], summary: QuarterSummary) {
+        self.quarter = quarter
+        self.policyName = policy.metadata.name
+        self.policyVersion = policy.metadata.version
+        self.officers = officers
+        self.summary = summary
+    }
+
     /// In the order units first appear.
-    public var byUnit: [GroupTotal]
+    public var byUnit: [GroupTotal] { summary.byUnit }
+    /// In the order managers first appear.
+    public var byManager: [ManagerTotal] { summary.byManager }
     /// In the order funds are declared.
-    public var byFund: [(fund: Fund, amount: ExactDecimal)]
+    public var byFund: [(fund: Fund, amount: ExactDecimal)] { summary.byFund }
     /// In band order, best first; officers without a grade are not counted.
-    public var gradeCounts: [(grade: String, count: Int)]
-    public var rewardTotal: ExactDecimal
+    public var gradeCounts: [(grade: String, count: Int)] { summary.gradeCounts }
+    public var rewardTotal: ExactDecimal { summary.rewardTotal }
 
     public var failures: [Diagnostic] { officers.flatMap(\.failures) }
     public var findings: [Diagnostic] { officers.flatMap(\.findings) }

@@ -21,16 +21,16 @@ public struct QuarterEvaluator: Sendable {
         self.fieldSlots = policy.items.map { policy.layout.slot(ofField: $0.id) }
     }
 
+    /// A quarter's records held in memory, evaluated and totalled: for tests and small tools.
+    /// Commands go through `QuarterPipeline`, which streams.
     public func evaluate(_ evidence: QuarterEvidence) -> QuarterResult {
-        let results = evidence.records.map { evaluate($0) }
-        return summarize(results, quarter: evidence.quarter)
-    }
-
-    /// The same, with each record's checks already run (`checks[i]` is `check(records[i])`), so
-    /// a caller that ran them for their findings does not pay for them twice.
-    func evaluate(_ evidence: QuarterEvidence, checks: [(findings: [Diagnostic], failures: [Diagnostic])]) -> QuarterResult {
-        let results = evidence.records.indices.map { evaluate(evidence.records[$0], checked: checks[$0]) }
-        return summarize(results, quarter: evidence.quarter)
+        var summary = QuarterSummary(policy: policy)
+        let results = evidence.records.map { record in
+            let result = evaluate(record)
+            summary.add(result)
+            return result
+        }
+        return QuarterResult(quarter: evidence.quarter, policy: policy, officers: results, summary: summary)
     }
 
     /// One officer, start to finish: checks, items in dependency order, total, grade, rewards.
@@ -38,7 +38,7 @@ public struct QuarterEvaluator: Sendable {
         evaluate(record, checked: check(record))
     }
 
-    private func evaluate(_ record: OfficerRecord, checked: (findings: [Diagnostic], failures: [Diagnostic])) -> OfficerResult {
+    func evaluate(_ record: OfficerRecord, checked: (findings: [Diagnostic], failures: [Diagnostic])) -> OfficerResult {
         var slots = record.slots
         var failures: [Diagnostic] = []
         var findings: [Diagnostic] = []
@@ -235,37 +235,6 @@ public struct QuarterEvaluator: Sendable {
         .error(
             error.code, "联系员 \(officer.id)（\(officer.name)）的\(what.spacedBeforeChinese)无法计算：\(error.message)",
             hint: "其他联系员照常计算；请核对此人的记录或规则中的表达式", at: location)
-    }
-
-    private func summarize(_ results: [OfficerResult], quarter: Quarter) -> QuarterResult {
-        var unitOrder: [String] = []
-        var units: [String: GroupTotal] = [:]
-        var funds: [String: ExactDecimal] = [:]
-        var grades: [String: Int] = [:]
-        var rewardTotal = ExactDecimal.zero
-        for result in results {
-            let unit = result.officer.unit
-            if units[unit] == nil {
-                unitOrder.append(unit)
-                units[unit] = GroupTotal(key: unit, officers: 0, scoreSum: .zero, reward: .zero)
-            }
-            guard result.isComplete, let total = result.total, var group = units[unit] else { continue }
-            group.officers += 1
-            group.scoreSum = (try? group.scoreSum.adding(total)) ?? group.scoreSum
-            for reward in result.rewards {
-                funds[reward.fund] = (try? (funds[reward.fund] ?? .zero).adding(reward.amount)) ?? funds[reward.fund]
-                group.reward = (try? group.reward.adding(reward.amount)) ?? group.reward
-                rewardTotal = (try? rewardTotal.adding(reward.amount)) ?? rewardTotal
-            }
-            units[unit] = group
-            if let grade = result.grade { grades[grade, default: 0] += 1 }
-        }
-        let bandOrder = (policy.grades?.bands ?? []).sorted { $0.min > $1.min }.map(\.name)
-        return QuarterResult(
-            quarter: quarter, policyName: policy.metadata.name, policyVersion: policy.metadata.version,
-            officers: results, byUnit: unitOrder.compactMap { units[$0] },
-            byFund: policy.funds.map { ($0, funds[$0.id] ?? .zero) },
-            gradeCounts: bandOrder.map { ($0, grades[$0] ?? 0) }, rewardTotal: rewardTotal)
     }
 }
 

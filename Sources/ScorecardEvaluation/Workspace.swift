@@ -50,23 +50,26 @@ public struct Workspace: Sendable {
         return .success(latest)
     }
 
-    /// A quarter's evidence and results. `evidenceProblems` holds reading problems (bad values,
-    /// unknown officers…); when it has errors the result must not be published.
+    /// A quarter read and evaluated with its records and results kept: what `explain`, the
+    /// year and the impact of a rule change work from (a mine's quarter is small). A command
+    /// that writes a quarter out streams it through `pipeline(for:under:)` instead.
     public struct QuarterRun: Sendable {
-        public var quarter: Quarter
-        /// The version of the rules the quarter was evaluated under.
-        public var policy: Policy
+        public var outcome: QuarterOutcome
         public var evidence: QuarterEvidence
-        public var evidenceProblems: [Diagnostic]
+        /// The results, when they may be published (see `outcome.publication`).
         public var result: QuarterResult?
+
+        public var quarter: Quarter { outcome.quarter }
+        /// The version of the rules the quarter was evaluated under.
+        public var policy: Policy { outcome.policy }
+        /// Problems in the quarter's evidence, record checks included; the roster's are the
+        /// roster's (`rosterDiagnostics`).
+        public var evidenceProblems: [Diagnostic] { outcome.problems }
     }
 
-    /// Loads and evaluates a quarter. By default nothing is evaluated when the evidence has an
-    /// error; with `partial`, the officers whose rows are sound are evaluated all the same (the
-    /// problems are still reported, and the run still counts as having findings).
-    public func run(_ quarter: Quarter, partial: Bool = false) -> QuarterRun? {
-        guard case .success(let policy) = policy(for: quarter) else { return nil }
-        return run(quarter, under: policy, partial: partial)
+    /// Loads and evaluates a quarter under the version of the rules in force for it.
+    public func run(_ quarter: Quarter, partial: Bool = false) -> Result<QuarterRun, Diagnostic> {
+        policy(for: quarter).map { run(quarter, under: $0, partial: partial) }
     }
 
     /// The version of the rules for a quarter: the one named by `version` when given (by its
@@ -96,26 +99,22 @@ public struct Workspace: Sendable {
         return .success(named)
     }
 
-    /// Loads and evaluates a quarter under the given version of the rules.
-    public func run(_ quarter: Quarter, under policy: Policy, partial: Bool = false) -> QuarterRun? {
-        guard let roster else { return nil }
-        if roster.officers.isEmpty && rosterDiagnostics.hasErrors {
-            // Without a roster every row would be "unknown officer": report the roster alone.
-            return QuarterRun(
-                quarter: quarter, policy: policy, evidence: QuarterEvidence(quarter: quarter, records: [], files: []),
-                evidenceProblems: rosterDiagnostics, result: nil)
-        }
-        let loaded = evidenceFolder.loadQuarter(quarter, policy: policy, roster: roster)
-        let evaluator = QuarterEvaluator(policy: policy)
-        var problems = rosterDiagnostics + loaded.problems
-        // Record checks run on every sound record, so one run lists every problem in the evidence.
-        let checks = loaded.evidence.records.map { evaluator.check($0) }
-        for checked in checks { problems += checked.findings }
-        var result: QuarterResult?
-        if partial || !problems.hasErrors {
-            result = evaluator.evaluate(loaded.evidence, checks: checks)
-        }
-        return QuarterRun(
-            quarter: quarter, policy: policy, evidence: loaded.evidence, evidenceProblems: problems.sortedForDisplay(), result: result)
+    /// The quarter's pipeline under the given version of the rules: every command's way in.
+    public func pipeline(for quarter: Quarter, under policy: Policy) -> QuarterPipeline {
+        QuarterPipeline(
+            quarter: quarter, policy: policy, roster: roster ?? Roster(officers: []), folder: evidenceFolder,
+            rosterUnusable: roster == nil || (roster?.officers.isEmpty == true && rosterDiagnostics.hasErrors))
+    }
+
+    /// Loads and evaluates a quarter under the given version of the rules, keeping the records
+    /// and results. By default nothing is evaluated when the evidence has an error; with
+    /// `partial`, the officers whose rows are sound are evaluated all the same (the problems
+    /// are still reported, and the run still counts as having findings).
+    public func run(_ quarter: Quarter, under policy: Policy, partial: Bool = false) -> QuarterRun {
+        var sink = CollectingSink()
+        let outcome = pipeline(for: quarter, under: policy).run(partial: partial, into: &sink)
+        let evidence = QuarterEvidence(quarter: quarter, records: sink.records, files: outcome.files)
+        let result = outcome.summary.map { QuarterResult(quarter: quarter, policy: policy, officers: sink.results, summary: $0) }
+        return QuarterRun(outcome: outcome, evidence: evidence, result: result)
     }
 }

@@ -35,7 +35,8 @@ struct CheckCommand: ParsableCommand {
             emit(workspace.ruleDiagnostics, summary: "规则有错误，未检查证据。")
             throw ExitCode(2)
         }
-        var diagnostics = workspace.ruleDiagnostics
+        // The roster's problems are the roster's: said once, before the quarters'.
+        var diagnostics = workspace.ruleDiagnostics + workspace.rosterDiagnostics
         var checked: [String] = []
         let quarters: [Quarter]
         if let requested = try location.parsedQuarter() {
@@ -43,11 +44,9 @@ struct CheckCommand: ParsableCommand {
         } else {
             quarters = workspace.evidenceFolder.quarters()
             if quarters.isEmpty {
-                diagnostics += workspace.rosterDiagnostics
                 diagnostics.append(.warning("evidence.no-quarters", "证据文件夹“\(location.evidence)”中没有任何季度的记录", at: nil))
             }
         }
-        var seenRoster = false
         for quarter in quarters {
             let policy: Policy
             switch workspace.policy(for: quarter, version: location.rulesVersion) {
@@ -56,12 +55,11 @@ struct CheckCommand: ParsableCommand {
                 diagnostics.append(problem)
                 continue
             }
-            guard let run = workspace.run(quarter, under: policy) else { continue }
-            // The roster's problems come back with every quarter: report them once.
-            let problems = seenRoster ? run.evidenceProblems.filter { !workspace.rosterDiagnostics.contains($0) } : run.evidenceProblems
-            seenRoster = true
-            diagnostics += problems
-            checked.append("\(quarter)（\(run.evidence.records.count) 条记录，规则版本 \(policy.metadata.version)）")
+            // Only read and checked: nothing is scored, so nothing is kept.
+            var sink = DiscardingSink()
+            let outcome = workspace.pipeline(for: quarter, under: policy).run(evaluating: false, into: &sink)
+            diagnostics += outcome.problems
+            checked.append("\(quarter)（\(outcome.recordCount) 条记录，规则版本 \(policy.metadata.version)）")
         }
         let breaches = rosterBreaches(workspace, quarters: quarters)
         diagnostics += breaches

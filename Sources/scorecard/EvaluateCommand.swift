@@ -43,8 +43,8 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         let loaded = try LoadedQuarter(location, display: display, partial: partial)
         let (policy, run) = (loaded.policy, loaded.run)
-        report(run.evidenceProblems, display: display)
-        guard let result = run.result, partial || !run.evidenceProblems.hasErrors else {
+        report(loaded.problems, display: display)
+        guard let result = run.result, partial || !loaded.problems.hasErrors else {
             writeError(record
                 ? "证据有问题，未输出结果，也未记录。改正后重新运行。\n"
                 : "证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
@@ -61,7 +61,7 @@ struct EvaluateCommand: ParsableCommand {
             if record { writeError("有联系员的结果未能算出，未记录：记录的结果必须完整。\n") }
             throw ExitCode(1)
         }
-        if run.evidenceProblems.hasErrors {
+        if loaded.problems.hasErrors {
             writeError("以上结果不含证据有问题的联系员（--partial）。\n")
             throw ExitCode(1)
         }

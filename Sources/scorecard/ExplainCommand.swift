@@ -19,12 +19,12 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let loaded = try LoadedQuarter(location, display: display)
         let (policy, run, quarter) = (loaded.policy, loaded.run, loaded.run.quarter)
-        guard let result = run.result, !run.evidenceProblems.hasErrors else {
-            report(run.evidenceProblems, display: display)
+        guard let result = run.result, !loaded.problems.hasErrors else {
+            report(loaded.problems, display: display)
             writeError("证据有问题，无法说明结果。\n")
             throw ExitCode(1)
         }
-        report(run.evidenceProblems, display: display) // warnings only: they can change the results
+        report(loaded.problems, display: display) // warnings only: they can change the results
         let matches = result.officers.filter { $0.officer.id == officer || $0.officer.name == officer }
         guard let officerResult = matches.first else {
             let known = result.officers.map { "\($0.officer.id) \($0.officer.name)" }

@@ -8,6 +8,8 @@ import ScorecardRules
 struct LoadedQuarter {
     var policy: Policy
     var run: Workspace.QuarterRun
+    /// The roster's problems and the quarter's, in the order a reader goes through the files.
+    var problems: [Diagnostic]
 
     init(_ location: LocationOptions, display: DisplayOptions, partial: Bool = false) throws {
         let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
@@ -27,8 +29,9 @@ struct LoadedQuarter {
             report([problem], display: display)
             throw ExitCode(2)
         }
-        guard let run = workspace.run(quarter, under: policy, partial: partial) else { throw ExitCode(2) }
+        let run = workspace.run(quarter, under: policy, partial: partial)
         self.policy = policy
         self.run = run
+        self.problems = (workspace.rosterDiagnostics + run.evidenceProblems).sortedForDisplay()
     }
 }

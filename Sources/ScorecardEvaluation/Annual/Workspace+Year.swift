@@ -48,19 +48,16 @@ extension Workspace {
             switch policy(for: quarter) {
             case .failure(let problem): return .failure(problem)
             case .success(let policy):
-                guard let run = run(quarter, under: policy) else { return .failure(unusableRules) }
-                runs.append(run)
+                runs.append(run(quarter, under: policy))
             }
         }
         guard let last = runs.last else {
             if case .failure(let problem) = resolveYear(year) { return .failure(problem) }
             return .failure(unusableRules)
         }
-        var problems: [Diagnostic] = []
-        for (index, run) in runs.enumerated() {
-            // The roster's problems come back with every quarter: keep them once.
-            problems += index == 0 ? run.evidenceProblems : run.evidenceProblems.filter { !rosterDiagnostics.contains($0) }
-        }
+        // The roster's problems are the roster's: said once, beside every quarter's own.
+        var problems = rosterDiagnostics
+        for run in runs { problems += run.evidenceProblems }
         return .success(YearRun(year: year, runs: runs, problems: problems, yearEndPolicy: last.policy))
     }
 

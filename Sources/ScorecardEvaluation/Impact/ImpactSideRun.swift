@@ -18,10 +18,15 @@ struct ImpactSideRun: Sendable {
     init(side: ImpactSide, policy: Policy, folder: EvidenceFolder, roster: Roster, quarter: Quarter) {
         self.side = side
         self.policy = policy
-        let loaded = folder.loadQuarter(quarter, policy: policy, roster: roster)
-        evidence = loaded.evidence
-        loadProblems = loaded.problems
-        result = QuarterEvaluator(policy: policy).evaluate(loaded.evidence)
+        var sink = CollectingSink()
+        let outcome = QuarterPipeline(quarter: quarter, policy: policy, roster: roster, folder: folder).run(partial: true, into: &sink)
+        evidence = QuarterEvidence(quarter: quarter, records: sink.records, files: outcome.files)
+        // The pipeline's problems include the record checks' findings, which `problems` adds
+        // from the results: keep the reading problems apart, as they were found.
+        let findings = sink.results.flatMap(\.findings)
+        loadProblems = outcome.problems.filter { !findings.contains($0) }
+        result = QuarterResult(
+            quarter: quarter, policy: policy, officers: sink.results, summary: outcome.summary ?? QuarterSummary(policy: policy))
         complete = Dictionary(
             result.officers.filter(\.isComplete).map { ($0.officer.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

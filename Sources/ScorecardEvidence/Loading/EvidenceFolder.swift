@@ -47,36 +47,56 @@ public struct EvidenceFolder: Sendable {
         return (loaded.roster, problems + loaded.problems)
     }
 
-    /// Reads and checks one quarter's records against the policy; every problem is collected.
+    /// Reads and checks one quarter's records against the policy, keeping them; every problem
+    /// is collected. For a mine's quarter, tests and tools that want the records at hand.
     public func loadQuarter(_ quarter: Quarter, policy: Policy, roster: Roster) -> (evidence: QuarterEvidence, problems: [Diagnostic]) {
+        var records: [OfficerRecord] = []
+        let reading = readQuarter(quarter, policy: policy, roster: roster) { records.append($0) }
+        if !reading.rejectedAfterHandover.isEmpty { records.removeAll { reading.rejectedAfterHandover.contains($0.officer.id) } }
+        return (QuarterEvidence(quarter: quarter, records: records, files: reading.files), reading.problems)
+    }
+
+    /// Reads and checks one quarter's records against the policy, handing each sound record to
+    /// `body` as soon as it is bound (with its lists attached) and keeping none: the lists are
+    /// read first, then the record table streams through. Every problem is collected.
+    public func readQuarter(
+        _ quarter: Quarter, policy: Policy, roster: Roster, each body: (OfficerRecord) -> Void
+    ) -> QuarterReading {
         let folder = folder(for: quarter)
         var binder = RecordBinder(policy: policy, roster: roster, quarter: quarter)
         var problems: [Diagnostic] = []
-        var files: [String] = []
+        var recordFiles: [String] = []
+        var listFiles: [String] = []
+        func reading() -> QuarterReading {
+            QuarterReading(
+                quarter: quarter, files: recordFiles + listFiles, problems: problems + binder.problems,
+                rejected: binder.rejected, rejectedAfterHandover: binder.rejectedAfterHandover)
+        }
         guard FileSystem.kind(of: folder) == .directory else {
             let known = quarters().map(\.description)
             problems.append(.error(
                 "evidence.no-quarter", "找不到 \(quarter) 的证据文件夹“\(folder)”",
                 hint: known.isEmpty ? "证据文件夹中应有以季度命名的子文件夹，如 2025-Q1" : "已有的季度：\(known.joined(separator: "、"))", at: nil))
-            return (binder.finish(files: []), problems)
+            return reading()
         }
         let csvPath = FileSystem.join(folder, Self.recordsFile)
         let yamlPath = FileSystem.join(folder, Self.yamlFile)
         let hasCSV = FileSystem.kind(of: csvPath) == .file
         let hasYAML = FileSystem.kind(of: yamlPath) == .file
         var yamlTables: YAMLEvidenceTables?
+        // The record table is opened (its header read) first and streamed last, after the lists
+        // its records need; problems are still found in the order of the files.
+        var csvSource: CSVRowSource?
 
         if hasCSV && hasYAML {
             problems.append(.error(
                 "evidence.two-formats", "\(quarter) 同时有 \(Self.recordsFile) 和 \(Self.yamlFile)，不知道以哪个为准",
                 hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
         } else if hasCSV {
-            files.append(csvPath)
-            if var source = CSVRowSource.open(csvPath, problems: &problems) {
-                binder.bindRecords(from: &source, file: csvPath)
-            }
+            recordFiles.append(csvPath)
+            csvSource = CSVRowSource.open(csvPath, problems: &problems)
         } else if hasYAML {
-            files.append(yamlPath)
+            recordFiles.append(yamlPath)
             let loaded = YAMLLoader.load(contentsOf: yamlPath)
             problems += loaded.diagnostics
             if loaded.documents.count > 1, let second = loaded.documents.dropFirst().first {
@@ -89,14 +109,13 @@ public struct EvidenceFolder: Sendable {
                 for field in policy.evidence.fields + policy.evidence.lists.flatMap(\.fields) {
                     if let name = field.name { names[name] = field.id }
                 }
-                var tables = YAMLEvidenceTables.read(
+                let tables = YAMLEvidenceTables.read(
                     root, listIDs: policy.evidence.lists.map(\.id), canonical: { names[$0] ?? $0 }, problems: &problems)
                 if let (text, location) = tables.quarter, Quarter(text) != quarter {
                     problems.append(.error(
                         "evidence.wrong-quarter", "文件写的是季度“\(text)”，却放在 \(quarter) 的文件夹里",
                         hint: "改正 quarter:，或把文件移到对应的文件夹", at: location))
                 }
-                binder.bindRecords(from: &tables.records, file: yamlPath)
                 yamlTables = tables
             }
         } else {
@@ -114,7 +133,7 @@ public struct EvidenceFolder: Sendable {
                         hint: "只保留其中一处", at: SourceLocation(file: listPath, line: 1, column: 1)))
                     continue
                 }
-                files.append(listPath)
+                listFiles.append(listPath)
                 if var source = CSVRowSource.open(listPath, problems: &problems) {
                     binder.bindList(list, from: &source, file: listPath)
                 }
@@ -126,9 +145,28 @@ public struct EvidenceFolder: Sendable {
                     hint: "如有记录，放在 \(listPath)", at: nil))
             }
         }
-        let evidence = binder.finish(files: files)
-        return (evidence, problems + binder.problems)
+        if var source = csvSource.take() {
+            binder.bindRecords(from: &source, file: csvPath, each: body)
+        } else if var records = yamlTables?.records {
+            binder.bindRecords(from: &records, file: yamlPath, each: body)
+        }
+        binder.reportMissingRecords()
+        return reading()
     }
+}
+
+/// What reading a quarter found, besides the records handed on.
+public struct QuarterReading: Sendable {
+    public var quarter: Quarter
+    /// The evidence files read: the record table first, then the lists.
+    public var files: [String]
+    /// Every problem in the files, unsorted.
+    public var problems: [Diagnostic]
+    /// Officers with a problem in any of their rows.
+    public var rejected: Set<String>
+    /// Officers whose record was handed on before a later row rejected them (a second row for
+    /// the same officer): a caller keeping results must drop theirs.
+    public var rejectedAfterHandover: Set<String>
 }
 
 extension EvidenceList {

@@ -11,13 +11,20 @@ public struct RecordBinder {
     public let quarter: Quarter
     public private(set) var problems: [Diagnostic] = []
 
-    /// Records in the order read; `recordIndex` finds one by officer id. Kept apart so that a
-    /// growing quarter moves small integers, not whole records.
-    private var records: [OfficerRecord] = []
-    private var recordIndex: [String: Int] = [:]
+    /// Records kept by the collecting form of `bindRecords` (tests, small front ends); the
+    /// streaming form hands each record on and keeps none.
+    private var collected: [OfficerRecord] = []
+    /// For each roster position, the line of the officer's record row (0: none yet): enough to
+    /// find a duplicate and point at the first row, without keeping a string per officer.
+    private var recordLines: [Int]
+    /// The file of the record rows `recordLines` counts in.
+    private var recordFile = ""
     /// Officers with a problem in any of their rows: left out of a partial run, and never also
     /// reported as having no record (they have one).
     public private(set) var rejected: Set<String> = []
+    /// Officers rejected after their record was handed on (a second row for the same officer):
+    /// a streaming caller that kept their result must take it back out.
+    public private(set) var rejectedAfterHandover: Set<String> = []
     /// Whether a record table with an officer column was read. Without one nobody is reported
     /// as missing a record: the table's own problem (absent, ambiguous, no officer column) says why.
     private var readRecordTable = false
@@ -27,36 +34,68 @@ public struct RecordBinder {
         self.policy = policy
         self.roster = roster
         self.quarter = quarter
+        self.recordLines = Array(repeating: 0, count: roster.officers.count)
     }
 
-    /// The main table: one row per officer, one column per field.
+    /// The main table, kept: one row per officer, one column per field. Lists may be bound
+    /// before or after; `finish` attaches them.
     public mutating func bindRecords(from source: inout some EvidenceRowSource & ~Copyable, file: String) {
+        var kept: [OfficerRecord] = []
+        bindRows(from: &source, file: file, attachLists: false) { kept.append($0) }
+        collected += kept
+    }
+
+    /// The main table, streamed: each sound record is handed to `body` as soon as it is bound,
+    /// with its lists attached, and none is kept. Bind the lists first.
+    public mutating func bindRecords(
+        from source: inout some EvidenceRowSource & ~Copyable, file: String, each body: (OfficerRecord) -> Void
+    ) {
+        bindRows(from: &source, file: file, attachLists: true, body)
+    }
+
+    private mutating func bindRows(
+        from source: inout some EvidenceRowSource & ~Copyable, file: String, attachLists: Bool, _ body: (OfficerRecord) -> Void
+    ) {
         let fields = policy.evidence.fields
         let mapping = ColumnMapping(header: source.header, fields: fields, file: file, problems: &problems)
         guard let officerColumn = mapping.keyColumn else { return }
         readRecordTable = true
+        recordFile = file
+        let layout = policy.layout
+        let noRows = [[[Value]]](repeating: [], count: policy.evidence.lists.count)
         while let row = source.nextRow(problems: &problems) {
             let short = reportIfShort(row, header: source.header)
-            guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
+            guard let (officer, position) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if short { rejected.insert(officer.id) }
-            if let earlier = recordIndex[officer.id].map({ records[$0] }) {
+            if recordLines[position] != 0 {
                 problems.append(.error(
                     "evidence.duplicate-record", "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
                     hint: "每人每季度只能有一行；合并或删去一行", at: row.location,
-                    notes: [.init("第一行在这里", at: earlier.location)]))
+                    notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: recordLines[position], column: 1))]))
+                if !rejected.contains(officer.id) && attachLists { rejectedAfterHandover.insert(officer.id) }
                 rejected.insert(officer.id)
                 continue
             }
-            var slots = policy.layout.emptySlots()
+            recordLines[position] = row.location.line
+            var slots = layout.emptySlots()
+            var sound = !short && !rejected.contains(officer.id)
             for (index, field) in fields.enumerated() {
                 guard let value = value(of: field, column: mapping.fieldColumns[index], row: row, officer: officer) else {
                     rejected.insert(officer.id)
+                    sound = false
                     continue
                 }
-                slots[policy.layout.fieldsStart + index] = value
+                slots[layout.fieldsStart + index] = value
             }
-            recordIndex[officer.id] = records.count
-            records.append(OfficerRecord(officer: officer, slots: slots, row: row, fieldColumns: mapping.fieldColumns))
+            if attachLists {
+                // Rejected officers are not handed on: a partial run leaves them out.
+                guard sound else { continue }
+                let lists = listRows.removeValue(forKey: officer.id) ?? noRows
+                for (listIndex, rows) in lists.enumerated() {
+                    slots[layout.listsStart + listIndex] = .list(rows)
+                }
+            }
+            body(OfficerRecord(officer: officer, slots: slots, row: row, fieldColumns: mapping.fieldColumns))
         }
     }
 
@@ -67,7 +106,7 @@ public struct RecordBinder {
         guard let officerColumn = mapping.keyColumn else { return }
         while let row = source.nextRow(problems: &problems) {
             let short = reportIfShort(row, header: source.header)
-            guard let officer = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
+            guard let (officer, _) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if short { rejected.insert(officer.id) }
             var values: [Value] = []
             var rowOK = true
@@ -83,38 +122,44 @@ public struct RecordBinder {
                 rejected.insert(officer.id)
                 continue
             }
-            var lists = listRows[officer.id] ?? Array(repeating: [], count: policy.evidence.lists.count)
-            lists[listIndex].append(values)
-            listRows[officer.id] = lists
+            // Appended in place: taking the officer's lists out, appending and putting them
+            // back would copy them on every row.
+            listRows[officer.id, default: Array(repeating: [], count: policy.evidence.lists.count)][listIndex].append(values)
         }
     }
 
-    /// The quarter's valid records in the order they were read, with their lists attached;
-    /// officers serving in the quarter without a record are reported, and officers with a bad
-    /// row are left out (see `rejected`), so a partial run evaluates only what is sound.
-    public mutating func finish(files: [String]) -> QuarterEvidence {
-        for officer in roster.officers
-        where readRecordTable && officer.serves(in: quarter) && recordIndex[officer.id] == nil && !rejected.contains(officer.id) {
+    /// Reports the officers serving in the quarter without a record. Call once, after every table.
+    public mutating func reportMissingRecords() {
+        guard readRecordTable else { return }
+        for (position, officer) in roster.officers.enumerated()
+        where recordLines[position] == 0 && officer.serves(in: quarter) && !rejected.contains(officer.id) {
             problems.append(.error(
                 "evidence.missing-record", "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）在 \(quarter) 在任，但没有考核记录",
                 hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
         }
+    }
+
+    /// The quarter's valid records kept by the collecting `bindRecords`, in the order they were
+    /// read, with their lists attached; officers serving in the quarter without a record are
+    /// reported, and officers with a bad row are left out (see `rejected`), so a partial run
+    /// evaluates only what is sound.
+    public mutating func finish(files: [String]) -> QuarterEvidence {
+        reportMissingRecords()
         // Lists are attached in place and the records handed over, not copied.
         let noRows = [[[Value]]](repeating: [], count: policy.evidence.lists.count)
-        for index in records.indices {
-            let lists = listRows.removeValue(forKey: records[index].officer.id) ?? noRows
+        for index in collected.indices {
+            let lists = listRows.removeValue(forKey: collected[index].officer.id) ?? noRows
             for (listIndex, rows) in lists.enumerated() {
-                records[index].slots[policy.layout.listsStart + listIndex] = .list(rows)
+                collected[index].slots[policy.layout.listsStart + listIndex] = .list(rows)
             }
         }
         var result: [OfficerRecord] = []
-        swap(&result, &records)
-        recordIndex = [:]
+        swap(&result, &collected)
         if !rejected.isEmpty { result.removeAll { rejected.contains($0.officer.id) } }
         return QuarterEvidence(quarter: quarter, records: result, files: files)
     }
 
-    private mutating func officer(in row: EvidenceRow, column: Int, nameColumn: Int?) -> Officer? {
+    private mutating func officer(in row: EvidenceRow, column: Int, nameColumn: Int?) -> (Officer, position: Int)? {
         // A row too short to hold the officer's id was reported by `reportIfShort`.
         guard let text = row.text(at: column) else { return nil }
         let id = text.trimmedForEvidence
@@ -122,13 +167,14 @@ public struct RecordBinder {
             problems.append(.error("evidence.missing-officer", "这一行没有填写联系员工号", at: row.location(at: column)))
             return nil
         }
-        guard let officer = roster.officer(withID: id) else {
+        guard let position = roster.position(ofID: id) else {
             let suggestion = NameSuggestion.closest(to: id, among: roster.officers.map(\.id))
             problems.append(.error(
                 "evidence.unknown-officer", "名册中没有工号为“\(id)”的联系员",
                 hint: suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人", at: row.location(at: column)))
             return nil
         }
+        let officer = roster.officers[position]
         if !officer.serves(in: quarter) {
             problems.append(.error(
                 "evidence.not-serving", "联系员 \(officer.id)（\(officer.name)）在 \(quarter) 不在任",
@@ -145,7 +191,7 @@ public struct RecordBinder {
                 return nil
             }
         }
-        return officer
+        return (officer, position)
     }
 
     private mutating func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell]) -> Bool {

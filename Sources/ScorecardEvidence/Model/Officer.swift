@@ -174,4 +174,7 @@ public struct Roster: Sendable {
     }
 
     public func officer(withID id: String) -> Officer? { index[id].map { officers[$0] } }
+
+    /// Where the officer with this id stands in `officers`: a small number to index by.
+    public func position(ofID id: String) -> Int? { index[id] }
 }

@@ -1,0 +1,124 @@
+import ScorecardBase
+import ScorecardEvidence
+import ScorecardRules
+
+/// A quarter, start to finish, for every command: rows flow from the evidence files through
+/// binding, the record checks, the items and the rewards into a sink, officer by officer, while
+/// the totals run alongside. Nothing is kept per officer beyond what the sink keeps.
+public struct QuarterPipeline: Sendable {
+    public let quarter: Quarter
+    /// The version of the rules the quarter is evaluated under.
+    public let policy: Policy
+    public let roster: Roster
+    public let folder: EvidenceFolder
+    /// Whether the roster could not be read at all: every row would then be an unknown officer,
+    /// so the quarter is not read and the roster's own problems say why.
+    public let rosterUnusable: Bool
+
+    public init(quarter: Quarter, policy: Policy, roster: Roster, folder: EvidenceFolder, rosterUnusable: Bool = false) {
+        self.quarter = quarter
+        self.policy = policy
+        self.roster = roster
+        self.folder = folder
+        self.rosterUnusable = rosterUnusable
+    }
+
+    /// Runs the quarter into `sink`. By default results stop going to the sink at the first
+    /// error in the evidence (they could not be published), while reading and checking go on so
+    /// that every problem is listed. With `partial`, the officers whose rows are sound are
+    /// evaluated all the same and the others left out.
+    /// With `evaluating` false only the evidence is read and checked (`check`): no item is scored.
+    public func run(partial: Bool = false, evaluating: Bool = true, into sink: inout some QuarterSink) -> QuarterOutcome {
+        if rosterUnusable {
+            return QuarterOutcome(
+                quarter: quarter, policy: policy, files: [], recordCount: 0, problems: [], failures: [],
+                summary: nil, excluded: [], publication: .withheld(evidenceErrors: 0))
+        }
+        var pass = pass(partial: partial, evaluating: evaluating, excluding: [], into: &sink)
+        if partial && !pass.reading.rejectedAfterHandover.isEmpty {
+            // A second row for an officer already handed on: run again without them, so that
+            // neither the sink nor the totals hold a result for an officer left out.
+            sink.restart()
+            pass = self.pass(partial: true, evaluating: evaluating, excluding: pass.reading.rejectedAfterHandover, into: &sink)
+        }
+        let reading = pass.reading
+        var problems = reading.problems
+        for (officerID, findings) in pass.findings where !reading.rejected.contains(officerID) { problems += findings }
+        let evidenceErrors = problems.count { $0.severity == .error }
+        var failures = pass.failures
+        if let overflow = pass.summary.overflow { failures.append(overflow) }
+        let publication: Publication
+        if evidenceErrors > 0 && !partial {
+            publication = .withheld(evidenceErrors: evidenceErrors)
+            failures = []
+        } else if !failures.isEmpty || evidenceErrors > 0 {
+            publication = .incomplete(failedOfficers: pass.summary.incompleteCount, excludedOfficers: evidenceErrors > 0 ? reading.rejected.count : 0)
+        } else {
+            publication = .final
+        }
+        return QuarterOutcome(
+            quarter: quarter, policy: policy, files: reading.files, recordCount: pass.recordCount,
+            problems: problems.sortedForDisplay(), failures: failures,
+            summary: publication.mayWrite ? pass.summary : nil, excluded: evidenceErrors > 0 ? reading.rejected : [],
+            publication: publication)
+    }
+
+    private struct Pass {
+        var reading: QuarterReading
+        var summary: QuarterSummary
+        var recordCount = 0
+        /// Record checks that failed, by officer: dropped for an officer rejected later.
+        var findings: [(String, [Diagnostic])] = []
+        var failures: [Diagnostic] = []
+    }
+
+    private func pass(partial: Bool, evaluating: Bool, excluding: Set<String>, into sink: inout some QuarterSink) -> Pass {
+        let evaluator = QuarterEvaluator(policy: policy)
+        var summary = QuarterSummary(policy: policy)
+        var findings: [(String, [Diagnostic])] = []
+        var failures: [Diagnostic] = []
+        var recordCount = 0
+        var sound = evaluating
+        let reading = folder.readQuarter(quarter, policy: policy, roster: roster) { record in
+            if !excluding.isEmpty && excluding.contains(record.officer.id) { return }
+            recordCount += 1
+            guard sound || partial else {
+                // The results can no longer be published: only the checks still have something to say.
+                let checked = evaluator.check(record)
+                if !checked.findings.isEmpty { findings.append((record.officer.id, checked.findings)) }
+                return
+            }
+            let result = evaluator.evaluate(record)
+            if !result.findings.isEmpty {
+                findings.append((record.officer.id, result.findings))
+                if result.findings.contains(where: { $0.severity == .error }) { sound = false }
+            }
+            failures += result.failures
+            summary.add(result)
+            sink.accept(result, of: record)
+        }
+        if reading.problems.contains(where: { $0.severity == .error }) { sound = false }
+        return Pass(reading: reading, summary: summary, recordCount: recordCount, findings: findings, failures: failures)
+    }
+}
+
+/// What running a quarter found: the problems, the totals and whether the results may be published.
+public struct QuarterOutcome: Sendable {
+    public var quarter: Quarter
+    public var policy: Policy
+    /// The evidence files read, the record table first.
+    public var files: [String]
+    /// Sound records read.
+    public var recordCount: Int
+    /// Problems in the evidence, record checks included, in the order a reader goes through
+    /// the files. The roster's own problems are the roster's (`Workspace.rosterDiagnostics`).
+    public var problems: [Diagnostic]
+    /// Officers whose result could not be computed, and sums past what can be computed; empty
+    /// when the results are withheld.
+    public var failures: [Diagnostic]
+    /// The totals of the results written; nil when they are withheld.
+    public var summary: QuarterSummary?
+    /// Officers left out of a partial run because their evidence has problems.
+    public var excluded: Set<String>
+    public var publication: Publication
+}

@@ -1,0 +1,37 @@
+import ScorecardEvidence
+
+/// Where a quarter's results go, one officer at a time, in the order of the record table: a
+/// report being written, a ledger, a collection for a mine-sized quarter.
+public protocol QuarterSink {
+    /// One officer's result and the record it was computed from. Neither is kept by the pipeline.
+    mutating func accept(_ result: OfficerResult, of record: OfficerRecord)
+    /// Forgets every result accepted so far: the run starts over (a partial run that learns
+    /// late of an officer to leave out).
+    mutating func restart()
+}
+
+/// Keeps every record and result: for a quarter of a mine's size (explain, the year, the
+/// impact of a rule change), where holding them is cheap and looking back is needed.
+public struct CollectingSink: QuarterSink, Sendable {
+    public private(set) var records: [OfficerRecord] = []
+    public private(set) var results: [OfficerResult] = []
+
+    public init() {}
+
+    public mutating func accept(_ result: OfficerResult, of record: OfficerRecord) {
+        records.append(record)
+        results.append(result)
+    }
+
+    public mutating func restart() {
+        records.removeAll()
+        results.removeAll()
+    }
+}
+
+/// Keeps nothing: for a run that only wants the problems and the totals (`check`).
+public struct DiscardingSink: QuarterSink, Sendable {
+    public init() {}
+    public mutating func accept(_ result: OfficerResult, of record: OfficerRecord) {}
+    public mutating func restart() {}
+}

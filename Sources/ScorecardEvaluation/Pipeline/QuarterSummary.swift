@@ -1,0 +1,121 @@
+import ScorecardBase
+import ScorecardEvidence
+import ScorecardRules
+
+/// A quarter's totals, kept as running sums while results stream past: per unit, per manager,
+/// per fund and per grade. Its size depends on the number of units and managers, never on the
+/// number of officers.
+public struct QuarterSummary: Sendable {
+    /// Results added, complete or not.
+    public private(set) var officerCount = 0
+    /// Results added that could not be computed in full.
+    public private(set) var incompleteCount = 0
+    public private(set) var rewardTotal = ExactDecimal.zero
+    /// A sum past what can be computed: reported as a failure, never swallowed.
+    public private(set) var overflow: Diagnostic?
+
+    private var units: [GroupTotal] = []
+    private var unitIndex: [String: Int] = [:]
+    private var managers: [ManagerTotal] = []
+    private var managerIndex: [ManagerKey: Int] = [:]
+    private var fundAmounts: [String: ExactDecimal] = [:]
+    private var gradeCounts_: [String: Int] = [:]
+    private let funds: [Fund]
+    /// Band names, best first.
+    private let bandOrder: [String]
+
+    private struct ManagerKey: Hashable, Sendable {
+        var role: String
+        var name: String
+    }
+
+    public init(policy: Policy) {
+        funds = policy.funds
+        bandOrder = (policy.grades?.bands ?? []).sorted { $0.min > $1.min }.map(\.name)
+    }
+
+    /// Adds one officer's result. Only complete results count towards the sums; every result
+    /// puts its unit and manager in the order they first appear.
+    public mutating func add(_ result: OfficerResult) {
+        officerCount += 1
+        let officer = result.officer
+        let unitPosition = position(ofUnit: officer.unit)
+        let (role, name) = officer.reportsTo
+        let managerPosition = position(ofManager: ManagerKey(role: role, name: name))
+        guard result.isComplete, let total = result.total else {
+            incompleteCount += 1
+            return
+        }
+        units[unitPosition].officers += 1
+        if !Self.add(total, to: &units[unitPosition].scoreSum) { noteOverflow("单位“\(officer.unit)”的总分合计") }
+        for reward in result.rewards {
+            if !Self.add(reward.amount, to: &fundAmounts[reward.fund, default: .zero]) { noteOverflow("经费“\(reward.fund)”的合计") }
+            if !Self.add(reward.amount, to: &units[unitPosition].reward) { noteOverflow("单位“\(officer.unit)”的奖励合计") }
+            if !Self.add(reward.amount, to: &rewardTotal) { noteOverflow("奖励合计") }
+        }
+        managers[managerPosition].total.officers += 1
+        if !Self.add(total, to: &managers[managerPosition].total.scoreSum) { noteOverflow("汇报对象“\(name)”的总分合计") }
+        if !Self.add(result.rewardTotal ?? .zero, to: &managers[managerPosition].total.reward) { noteOverflow("汇报对象“\(name)”的奖励合计") }
+        if let grade = result.grade { gradeCounts_[grade, default: 0] += 1 }
+    }
+
+    /// Adds the totals of the rows that came after this summary's: units and managers first
+    /// seen there follow this summary's own, so the order is the order of the file.
+    public mutating func append(_ later: QuarterSummary) {
+        officerCount += later.officerCount
+        incompleteCount += later.incompleteCount
+        if overflow == nil { overflow = later.overflow }
+        for unit in later.units {
+            let position = position(ofUnit: unit.key)
+            units[position].officers += unit.officers
+            if !Self.add(unit.scoreSum, to: &units[position].scoreSum) { noteOverflow("单位“\(unit.key)”的总分合计") }
+            if !Self.add(unit.reward, to: &units[position].reward) { noteOverflow("单位“\(unit.key)”的奖励合计") }
+        }
+        for manager in later.managers {
+            let position = position(ofManager: ManagerKey(role: manager.role, name: manager.name))
+            managers[position].total.officers += manager.total.officers
+            if !Self.add(manager.total.scoreSum, to: &managers[position].total.scoreSum) { noteOverflow("汇报对象“\(manager.name)”的总分合计") }
+            if !Self.add(manager.total.reward, to: &managers[position].total.reward) { noteOverflow("汇报对象“\(manager.name)”的奖励合计") }
+        }
+        for (fund, amount) in later.fundAmounts {
+            if !Self.add(amount, to: &fundAmounts[fund, default: .zero]) { noteOverflow("经费“\(fund)”的合计") }
+        }
+        if !Self.add(later.rewardTotal, to: &rewardTotal) { noteOverflow("奖励合计") }
+        for (grade, count) in later.gradeCounts_ { gradeCounts_[grade, default: 0] += count }
+    }
+
+    /// In the order units first appear.
+    public var byUnit: [GroupTotal] { units }
+    /// In the order managers first appear.
+    public var byManager: [ManagerTotal] { managers }
+    /// In the order funds are declared.
+    public var byFund: [(fund: Fund, amount: ExactDecimal)] { funds.map { ($0, fundAmounts[$0.id] ?? .zero) } }
+    /// In band order, best first; officers without a grade are not counted.
+    public var gradeCounts: [(grade: String, count: Int)] { bandOrder.map { ($0, gradeCounts_[$0] ?? 0) } }
+
+    private mutating func position(ofUnit unit: String) -> Int {
+        if let known = unitIndex[unit] { return known }
+        unitIndex[unit] = units.count
+        units.append(GroupTotal(key: unit, officers: 0, scoreSum: .zero, reward: .zero))
+        return units.count - 1
+    }
+
+    private mutating func position(ofManager key: ManagerKey) -> Int {
+        if let known = managerIndex[key] { return known }
+        managerIndex[key] = managers.count
+        managers.append(ManagerTotal(role: key.role, name: key.name, total: GroupTotal(key: key.name, officers: 0, scoreSum: .zero, reward: .zero)))
+        return managers.count - 1
+    }
+
+    /// Whether the sum could be computed; on overflow it is left as it was.
+    private static func add(_ value: ExactDecimal, to sum: inout ExactDecimal) -> Bool {
+        guard let added = try? sum.adding(value) else { return false }
+        sum = added
+        return true
+    }
+
+    private mutating func noteOverflow(_ what: String) {
+        guard overflow == nil else { return }
+        overflow = .error("eval.overflow", "\(what)超出可计算的范围", hint: "检查规则中的分值和奖励金额是否大得不合常理", at: nil)
+    }
+}
