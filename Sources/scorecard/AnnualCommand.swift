@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScorecardBase
 import ScorecardReport
 
 struct AnnualCommand: ParsableCommand {
@@ -19,10 +20,18 @@ struct AnnualCommand: ParsableCommand {
     @Option(name: .long, help: "Output: text (tables for people), json or csv (one row per officer).")
     var format: OutputFormat = .text
 
+    @OptionGroup var destination: OutputOptions
+
     func run() throws {
         let loaded = try LoadedYear(options, display: display)
         let rendered = AnnualReport(policy: loaded.policy, result: loaded.annual)
-        format.write(text: rendered.renderText, json: { rendered.renderJSON() }, csv: { rendered.renderCSV() })
+        let output = try destination.open(display: display)
+        switch format {
+        case .text: output.write(rendered.renderText())
+        case .json: output.write(rendered.renderJSON())
+        case .csv: output.write(rendered.renderCSV())
+        }
+        try commit(output, display: display)
         try loaded.reportFailures(display: display)
     }
 }

@@ -34,6 +34,7 @@ struct EvaluateCommand: ParsableCommand {
     var force = false
 
     @OptionGroup var results: ResultsOptions
+    @OptionGroup var destination: OutputOptions
 
     func validate() throws {
         if force && !record { throw ValidationError("--force 只能和 --record 一起使用") }
@@ -41,32 +42,66 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try LoadedQuarter(location, display: display, partial: partial)
-        let (policy, run) = (loaded.policy, loaded.run)
-        report(loaded.problems, display: display)
-        guard let result = run.result, partial || !loaded.problems.hasErrors else {
-            writeError(record
-                ? "证据有问题，未输出结果，也未记录。改正后重新运行。\n"
-                : "证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
+        if record {
+            try runAndRecord()
+            return
+        }
+        let chosen = try ChosenQuarter(location, display: display)
+        let output = try destination.open(display: display)
+        var writer = QuarterWriter(
+            format: format.quarterFormat, policy: chosen.policy, quarter: chosen.quarter,
+            versionPinned: location.rulesVersion != nil, to: output)
+        let outcome = chosen.pipeline.run(partial: partial, into: &writer)
+        report(chosen.problems(outcome), display: display)
+        guard let summary = outcome.summary, outcome.publication.mayWrite else {
+            output.discard()
+            writeError("证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
             throw ExitCode(1)
         }
-        let rendered = QuarterReport(policy: policy, result: result, versionPinned: location.rulesVersion != nil)
-        switch format {
-        case .text: writeOutput(rendered.renderText())
-        case .json: writeOutput(rendered.renderJSON())
-        case .csv: writeOutput(rendered.renderCSV())
-        }
-        if !result.failures.isEmpty {
-            report(result.failures, display: display)
-            if record { writeError("有联系员的结果未能算出，未记录：记录的结果必须完整。\n") }
+        writer.finish(summary)
+        try commit(output, display: display)
+        if !outcome.failures.isEmpty {
+            report(outcome.failures, display: display)
             throw ExitCode(1)
         }
-        if loaded.problems.hasErrors {
+        if case .incomplete(_, let excluded) = outcome.publication, excluded > 0 {
             writeError("以上结果不含证据有问题的联系员（--partial）。\n")
             throw ExitCode(1)
         }
-        if record {
-            try recordQuarter(rendered, run: run, location: location, results: results, force: force, display: display)
+    }
+
+    /// `--record`: the quarter is kept whole, since the record holds every format of it.
+    private func runAndRecord() throws {
+        let loaded = try LoadedQuarter(location, display: display)
+        let (policy, run) = (loaded.policy, loaded.run)
+        report(loaded.problems, display: display)
+        guard let result = run.result, run.outcome.publication.mayWrite else {
+            writeError("证据有问题，未输出结果，也未记录。改正后重新运行。\n")
+            throw ExitCode(1)
+        }
+        let rendered = QuarterReport(policy: policy, result: result, versionPinned: location.rulesVersion != nil)
+        let output = try destination.open(display: display)
+        switch format {
+        case .text: output.write(rendered.renderText())
+        case .json: output.write(rendered.renderJSON())
+        case .csv: output.write(rendered.renderCSV())
+        }
+        try commit(output, display: display)
+        if !result.failures.isEmpty {
+            report(result.failures, display: display)
+            writeError("有联系员的结果未能算出，未记录：记录的结果必须完整。\n")
+            throw ExitCode(1)
+        }
+        try recordQuarter(rendered, run: run, location: location, results: results, force: force, display: display)
+    }
+}
+
+extension OutputFormat {
+    var quarterFormat: QuarterWriter.Format {
+        switch self {
+        case .text: .text
+        case .json: .json
+        case .csv: .csv
         }
     }
 }

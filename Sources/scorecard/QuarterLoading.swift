@@ -3,8 +3,41 @@ import ScorecardBase
 import ScorecardEvaluation
 import ScorecardRules
 
-/// What `evaluate` and `explain` both start from: the rules loaded (rule errors exit 2), the
-/// quarter resolved, and its evidence read and, when sound (or `partial`), evaluated.
+/// Which quarter under which rules: the rules loaded (rule errors exit 2), the quarter
+/// resolved and its version chosen. Where `evaluate` and `explain` start.
+struct ChosenQuarter {
+    var workspace: Workspace
+    var quarter: Quarter
+    var policy: Policy
+
+    init(_ location: LocationOptions, display: DisplayOptions) throws {
+        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
+        report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
+        guard workspace.versions != nil else { throw ExitCode(2) }
+        switch workspace.resolveQuarter(try location.parsedQuarter()) {
+        case .success(let resolved): quarter = resolved
+        case .failure(let problem):
+            report([problem], display: display)
+            throw ExitCode(1)
+        }
+        switch workspace.policy(for: quarter, version: location.rulesVersion) {
+        case .success(let chosen): policy = chosen
+        case .failure(let problem):
+            report([problem], display: display)
+            throw ExitCode(2)
+        }
+        self.workspace = workspace
+    }
+
+    var pipeline: QuarterPipeline { workspace.pipeline(for: quarter, under: policy) }
+
+    /// The roster's problems and the quarter's, in the order a reader goes through the files.
+    func problems(_ outcome: QuarterOutcome) -> [Diagnostic] {
+        (workspace.rosterDiagnostics + outcome.problems).sortedForDisplay()
+    }
+}
+
+/// A quarter read and evaluated with its records and results kept (`explain`, `--record`).
 struct LoadedQuarter {
     var policy: Policy
     var run: Workspace.QuarterRun
@@ -12,26 +45,10 @@ struct LoadedQuarter {
     var problems: [Diagnostic]
 
     init(_ location: LocationOptions, display: DisplayOptions, partial: Bool = false) throws {
-        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
-        report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
-        guard workspace.versions != nil else { throw ExitCode(2) }
-        let quarter: Quarter
-        switch workspace.resolveQuarter(try location.parsedQuarter()) {
-        case .success(let resolved): quarter = resolved
-        case .failure(let problem):
-            report([problem], display: display)
-            throw ExitCode(1)
-        }
-        let policy: Policy
-        switch workspace.policy(for: quarter, version: location.rulesVersion) {
-        case .success(let chosen): policy = chosen
-        case .failure(let problem):
-            report([problem], display: display)
-            throw ExitCode(2)
-        }
-        let run = workspace.run(quarter, under: policy, partial: partial)
-        self.policy = policy
+        let chosen = try ChosenQuarter(location, display: display)
+        let run = chosen.workspace.run(chosen.quarter, under: chosen.policy, partial: partial)
+        self.policy = chosen.policy
         self.run = run
-        self.problems = (workspace.rosterDiagnostics + run.evidenceProblems).sortedForDisplay()
+        self.problems = chosen.problems(run.outcome)
     }
 }

@@ -31,12 +31,12 @@ let originalPolicy = seedWorkspace.versions?.version(named: "2021.1")
 
 /// The four seed quarters under the original policy, each read and evaluated once per test run.
 let seedRuns: [Workspace.QuarterRun?] = (1...4).map { number in
-    originalPolicy.flatMap { seedWorkspace.run(quarter(number), under: $0) }
+    originalPolicy.map { seedWorkspace.run(quarter(number), under: $0) }
 }
 
 /// The four seed quarters under the version in force for each (2021.1 for Q1–Q2, the 2025.1
 /// demo revision from 2025-07-01 for Q3–Q4).
-let seedRunsInForce: [Workspace.QuarterRun?] = (1...4).map { seedWorkspace.run(quarter($0)) }
+let seedRunsInForce: [Workspace.QuarterRun?] = (1...4).map { try? seedWorkspace.run(quarter($0)).get() }
 
 func quarter(_ number: Int) -> Quarter { Quarter(year: 2025, number: number)! }
 

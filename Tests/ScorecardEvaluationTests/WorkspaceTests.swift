@@ -35,7 +35,7 @@ import ScorecardRules
             let workspace = Workspace(rulesPath: root + "/rules", evidencePath: root + "/evidence")
             #expect(workspace.ruleDiagnostics.isEmpty, "\(workspace.ruleDiagnostics)")
             #expect(workspace.rosterDiagnostics.isEmpty, "\(workspace.rosterDiagnostics)")
-            let run = try #require(workspace.run(quarter(2)))
+            let run = try workspace.run(quarter(2)).get()
             let scores = root + "/evidence/2025-Q2/scores.csv"
             let suggestions = root + "/evidence/2025-Q2/suggestions.csv"
             #expect(run.evidenceProblems.map { "\($0.code)@\($0.location?.description ?? "-")" } == [
@@ -63,14 +63,14 @@ import ScorecardRules
             try write(officers, to: "evidence/officers.csv", in: root)
             try write("officer,a1,planned,done\n1001,4,3,2\n1002,4,2,3\n1004,5,0,0\n1005,3,4,4\n", to: "evidence/2025-Q2/scores.csv", in: root)
             let workspace = Workspace(rulesPath: root + "/rules", evidencePath: root + "/evidence")
-            let run = try #require(workspace.run(quarter(2)))
+            let run = try workspace.run(quarter(2)).get()
             #expect(run.evidenceProblems.map { "\($0.severity) \($0.code)@\($0.location?.description ?? "-")" } == [
                 "error evidence.check@\(root)/evidence/2025-Q2/scores.csv:3:10",
                 "warning evidence.no-list@-",
             ])
             // Bad evidence: by default nothing is evaluated; --partial evaluates all the same.
             #expect(run.result == nil)
-            let partial = try #require(workspace.run(quarter(2), partial: true))
+            let partial = try workspace.run(quarter(2), partial: true).get()
             let result = try #require(partial.result)
             #expect(result.officer("1002")?.findings.map(\.code) == ["evidence.check"])
             // 1002: min(5, 5 × 3/2) = 5 → 4 + 5 = 9
@@ -100,7 +100,7 @@ import ScorecardRules
         try withTemporaryFolder { root in
             try write(readBytes(seeds + "/officers.csv"), to: "officers.csv", in: root)
             try write(yaml, to: "2025-Q1/evidence.yaml", in: root)
-            let run = try #require(Workspace(rulesPath: bundledRules, evidencePath: root).run(quarter(1)))
+            let run = try Workspace(rulesPath: bundledRules, evidencePath: root).run(quarter(1)).get()
             #expect(run.evidenceProblems.isEmpty, "\(run.evidenceProblems)")
             #expect(run.evidence.files == [root + "/2025-Q1/evidence.yaml"])
             let fromYAML = try #require(run.result)
@@ -116,7 +116,7 @@ import ScorecardRules
         let again = QuarterEvaluator(policy: policy).evaluate(try #require(seedRuns[3]?.evidence))
         #expect(fingerprint(again) == fingerprint(first))
         let freshWorkspace = Workspace(rulesPath: bundledRules, evidencePath: seeds)
-        let fresh = try #require(freshWorkspace.run(quarter(4), under: policy)?.result)
+        let fresh = try #require(freshWorkspace.run(quarter(4), under: policy).result)
         #expect(fingerprint(fresh) == fingerprint(first))
         #expect(fingerprint(first).count > 20 * 25)
     }

@@ -42,7 +42,7 @@ public struct LedgerSubmission: Sendable {
         let metadata = report.policy.metadata
         let roster = FileSystem.join(evidencePath, EvidenceFolder.rosterFile)
         self.init(
-            quarter: report.result.quarter,
+            quarter: report.quarter,
             policy: .init(id: metadata.id, name: metadata.name, version: metadata.version, effective: metadata.effective.description),
             rulesPath: rulesPath, ruleFiles: report.policy.files,
             evidencePath: evidencePath, evidenceFiles: [roster] + evidence.files.filter { $0 != roster },

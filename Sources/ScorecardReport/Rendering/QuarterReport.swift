@@ -3,17 +3,28 @@ import ScorecardEvaluation
 import ScorecardExpression
 import ScorecardRules
 
-/// Renders a quarter's results for people (a terminal) and for machines (JSON, CSV).
+/// Renders a quarter's results for people (a terminal) and for machines (JSON, CSV): the parts
+/// of each format, which `QuarterWriter` puts together as the results stream past.
 public struct QuarterReport: Sendable {
     public let policy: Policy
-    public let result: QuarterResult
+    public let quarter: Quarter
+    /// The collected results, when the report is rendered whole (`renderText()` and the rest).
+    public let result: QuarterResult?
     /// Whether the version was named on the command line rather than chosen by date, so the
     /// report can say why these rules were used.
     public let versionPinned: Bool
 
     public init(policy: Policy, result: QuarterResult, versionPinned: Bool = false) {
         self.policy = policy
+        self.quarter = result.quarter
         self.result = result
+        self.versionPinned = versionPinned
+    }
+
+    init(policy: Policy, quarter: Quarter, versionPinned: Bool) {
+        self.policy = policy
+        self.quarter = quarter
+        self.result = nil
         self.versionPinned = versionPinned
     }
 
@@ -22,7 +33,7 @@ public struct QuarterReport: Sendable {
         let version = "规则版本 \(policy.metadata.version)（\(policy.metadata.effective) 起施行）"
         return versionPinned
             ? version + "：按 --rules-version 指定，不一定是本季度实际有效的版本。"
-            : version + "：本季度第一天（\(result.quarter.firstDay)）有效的版本。"
+            : version + "：本季度第一天（\(quarter.firstDay)）有效的版本。"
     }
 
     private var scorePlaces: Int { policy.scoring.precision }
@@ -33,51 +44,62 @@ public struct QuarterReport: Sendable {
     /// Item cells are narrow: `5`, `4.5`, `4.17`.
     func itemCell(_ value: ExactDecimal?) -> String { value.map { $0.normalized.description } ?? "—" }
 
+    /// The whole report in one format, from the collected results.
+    private func render(_ format: QuarterWriter.Format) -> String {
+        let output = StringOutput()
+        var writer = QuarterWriter(format: format, policy: policy, quarter: quarter, versionPinned: versionPinned, to: output)
+        if let result {
+            for officer in result.officers { writer.add(officer) }
+            writer.finish(result.summary)
+        }
+        return output.text
+    }
+
     // MARK: Terminal
 
-    public func renderText() -> String {
-        var out = "\(policy.metadata.name)（版本 \(policy.metadata.version)）· \(result.quarter) 季度考核结果\n"
-        out += versionLine + "\n"
-        out += "共 \(result.officers.count) 名联系员；分值：\(policy.items.count) 项，满分 \(policy.scoring.total.normalized)；金额单位：\(policy.money.currency)\n\n"
+    public func renderText() -> String { render(.text) }
 
-        var columns: [TextTable.Column] = [
-            .init("工号"), .init("姓名"), .init("单位"), .init(areaTitle),
-        ]
+    func textHead(officers: Int) -> String {
+        var out = "\(policy.metadata.name)（版本 \(policy.metadata.version)）· \(quarter) 季度考核结果\n"
+        out += versionLine + "\n"
+        out += "共 \(officers) 名联系员；分值：\(policy.items.count) 项，满分 \(policy.scoring.total.normalized)；金额单位：\(policy.money.currency)\n\n"
+        return out
+    }
+
+    var officerColumns: [TextTable.Column] {
+        var columns: [TextTable.Column] = [.init("工号"), .init("姓名"), .init("单位"), .init(areaTitle)]
         columns += policy.items.map { TextTable.Column(shortItemTitle($0.id), alignment: .right) }
         columns += [.init("总分", alignment: .right), .init("等级"), .init("奖励", alignment: .right)]
-        var table = TextTable(columns: columns)
-        for officer in result.officers {
-            var row = [officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area]
-            row += officer.items.map { itemCell($0.score) }
-            row += [score(officer.total), officer.grade ?? (officer.isComplete ? "—" : "未算出"), money(officer.rewardTotal)]
-            table.addRow(row)
-        }
-        out += "各项得分（列名为考核标准序号）\n" + table.render() + "\n"
+        return columns
+    }
 
-        let rewarded = result.officers.filter { ($0.rewardTotal ?? .zero) > .zero }
-        if !policy.rewards.isEmpty {
-            out += "奖励明细\n"
-            if rewarded.isEmpty {
-                out += "  本季度没有奖励。\n\n"
-            } else {
-                var rewards = TextTable(columns: [.init("工号"), .init("姓名"), .init("奖励"), .init("明细"), .init("金额", alignment: .right), .init("经费")])
-                for officer in rewarded {
-                    for reward in officer.rewards where reward.amount > .zero {
-                        let rule = policy.rewards.first { $0.id == reward.rewardID }
-                        rewards.addRow([
-                            officer.officer.id, officer.officer.name, rule?.title ?? reward.rewardID, rewardBreakdownText(reward),
-                            money(reward.amount), policy.fund(withID: reward.fund)?.name ?? reward.fund,
-                        ])
-                    }
-                }
-                out += rewards.render() + "\n"
-            }
-        }
+    func officerRow(_ officer: OfficerResult) -> [String] {
+        var row = [officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area]
+        row += officer.items.map { itemCell($0.score) }
+        row += [score(officer.total), officer.grade ?? (officer.isComplete ? "—" : "未算出"), money(officer.rewardTotal)]
+        return row
+    }
 
+    var rewardColumns: [TextTable.Column] {
+        [.init("工号"), .init("姓名"), .init("奖励"), .init("明细"), .init("金额", alignment: .right), .init("经费")]
+    }
+
+    func rewardRows(_ officer: OfficerResult) -> [[String]] {
+        officer.rewards.filter { $0.amount > .zero }.map { reward in
+            let rule = policy.rewards.first { $0.id == reward.rewardID }
+            return [
+                officer.officer.id, officer.officer.name, rule?.title ?? reward.rewardID, rewardBreakdownText(reward),
+                money(reward.amount), policy.fund(withID: reward.fund)?.name ?? reward.fund,
+            ]
+        }
+    }
+
+    func textSummary(_ summary: QuarterSummary) -> String {
+        var out = ""
         var units = TextTable(columns: [
             .init("单位"), .init("人数", alignment: .right), .init("平均分", alignment: .right), .init("奖励合计", alignment: .right),
         ])
-        for unit in result.byUnit {
+        for unit in summary.byUnit {
             units.addRow([
                 unit.key, String(unit.officers),
                 score(unit.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding)), money(unit.reward),
@@ -88,7 +110,7 @@ public struct QuarterReport: Sendable {
         var managers = TextTable(columns: [
             .init("汇报对象"), .init("姓名"), .init("人数", alignment: .right), .init("平均分", alignment: .right), .init("奖励合计", alignment: .right),
         ])
-        for manager in result.byManager {
+        for manager in summary.byManager {
             managers.addRow([
                 manager.role, manager.name, String(manager.total.officers),
                 score(manager.total.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding)), money(manager.total.reward),
@@ -96,20 +118,19 @@ public struct QuarterReport: Sendable {
         }
         out += "按汇报对象汇总\n" + managers.render() + "\n"
 
-        if !result.byFund.isEmpty {
+        if !summary.byFund.isEmpty {
             var funds = TextTable(columns: [.init("经费"), .init("金额", alignment: .right), .init("依据")])
-            for (fund, amount) in result.byFund {
+            for (fund, amount) in summary.byFund {
                 funds.addRow([fund.name, money(amount), fund.clause.map { "条款 \($0)" } ?? ""])
             }
             out += "按经费汇总\n" + funds.render() + "\n"
         }
-        if !result.gradeCounts.isEmpty {
-            out += "等级分布：" + result.gradeCounts.map { "\($0.grade) \($0.count) 人" }.joined(separator: "，") + "\n"
+        if !summary.gradeCounts.isEmpty {
+            out += "等级分布：" + summary.gradeCounts.map { "\($0.grade) \($0.count) 人" }.joined(separator: "，") + "\n"
         }
-        out += "奖励合计：\(money(result.rewardTotal)) \(policy.money.currency)\n"
-        let failed = result.officers.filter { !$0.isComplete }.count
-        if failed > 0 {
-            out += "有 \(failed) 名联系员的结果未能算出，原因见下。\n"
+        out += "奖励合计：\(money(summary.rewardTotal)) \(policy.money.currency)\n"
+        if summary.incompleteCount > 0 {
+            out += "有 \(summary.incompleteCount) 名联系员的结果未能算出，原因见下。\n"
         }
         return out
     }
@@ -124,45 +145,50 @@ public struct QuarterReport: Sendable {
 
     // MARK: JSON
 
-    public func renderJSON() -> String {
-        let officers: [JSONValue] = result.officers.map { officer in
-            .object([
-                ("officer", .string(officer.officer.id)),
-                ("name", .string(officer.officer.name)),
-                ("unit", .string(officer.officer.unit)),
-                ("area", .string(officer.officer.area)),
-                ("manager", .text(officer.officer.manager)),
-                ("items", .array(officer.items.map { item in
-                    .object([
-                        ("id", .string(item.itemID)),
-                        ("score", item.score.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
-                        ("basis", basisJSON(item.basis)),
-                    ])
-                })),
-                ("total", officer.total.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
-                ("grade", .text(officer.grade)),
-                ("rewards", .array(officer.rewards.map { reward in
-                    .object([
-                        ("id", .string(reward.rewardID)), ("fund", .string(reward.fund)),
-                        ("amount", .number(reward.amount.formatted(scale: moneyPlaces))),
-                        ("breakdown", .array(reward.breakdown.map {
-                            .object([("key", .string($0.key)), ("count", .number(String($0.count))), ("rate", .number($0.rate.description))])
-                        })),
-                        ("withheld", .bool(reward.withheld)), ("capped", .bool(reward.capped)),
-                    ])
-                })),
-                ("reward_total", officer.rewardTotal.map { .number($0.formatted(scale: moneyPlaces)) } ?? .null),
-                ("failures", .array(officer.failures.map(diagnosticJSON))),
-            ])
-        }
-        let document: JSONValue = .object([
-            ("quarter", .string(result.quarter.description)),
-            ("policy", .object([
-                ("id", .string(policy.metadata.id)), ("name", .string(policy.metadata.name)),
-                ("version", .string(policy.metadata.version)), ("effective", .string(policy.metadata.effective.description)),
-            ])),
-            ("officers", .array(officers)),
-            ("units", .array(result.byUnit.map { unit in
+    public func renderJSON() -> String { render(.json) }
+
+    var policyJSON: JSONValue {
+        .object([
+            ("id", .string(policy.metadata.id)), ("name", .string(policy.metadata.name)),
+            ("version", .string(policy.metadata.version)), ("effective", .string(policy.metadata.effective.description)),
+        ])
+    }
+
+    func officerJSON(_ officer: OfficerResult) -> JSONValue {
+        .object([
+            ("officer", .string(officer.officer.id)),
+            ("name", .string(officer.officer.name)),
+            ("unit", .string(officer.officer.unit)),
+            ("area", .string(officer.officer.area)),
+            ("manager", .text(officer.officer.manager)),
+            ("items", .array(officer.items.map { item in
+                .object([
+                    ("id", .string(item.itemID)),
+                    ("score", item.score.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
+                    ("basis", basisJSON(item.basis)),
+                ])
+            })),
+            ("total", officer.total.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
+            ("grade", .text(officer.grade)),
+            ("rewards", .array(officer.rewards.map { reward in
+                .object([
+                    ("id", .string(reward.rewardID)), ("fund", .string(reward.fund)),
+                    ("amount", .number(reward.amount.formatted(scale: moneyPlaces))),
+                    ("breakdown", .array(reward.breakdown.map {
+                        .object([("key", .string($0.key)), ("count", .number(String($0.count))), ("rate", .number($0.rate.description))])
+                    })),
+                    ("withheld", .bool(reward.withheld)), ("capped", .bool(reward.capped)),
+                ])
+            })),
+            ("reward_total", officer.rewardTotal.map { .number($0.formatted(scale: moneyPlaces)) } ?? .null),
+            ("failures", .array(officer.failures.map(diagnosticJSON))),
+        ])
+    }
+
+    /// The members after `officers`, in order.
+    func summaryJSON(_ summary: QuarterSummary) -> [(String, JSONValue)] {
+        [
+            ("units", .array(summary.byUnit.map { unit in
                 .object([
                     ("unit", .string(unit.key)), ("officers", .number(String(unit.officers))),
                     ("score_sum", .number(unit.scoreSum.formatted(scale: scorePlaces))),
@@ -170,7 +196,7 @@ public struct QuarterReport: Sendable {
                     ("reward", .number(unit.reward.formatted(scale: moneyPlaces))),
                 ])
             })),
-            ("managers", .array(result.byManager.map { manager in
+            ("managers", .array(summary.byManager.map { manager in
                 .object([
                     ("role", .string(manager.role)), ("manager", .string(manager.name)),
                     ("officers", .number(String(manager.total.officers))),
@@ -179,13 +205,12 @@ public struct QuarterReport: Sendable {
                     ("reward", .number(manager.total.reward.formatted(scale: moneyPlaces))),
                 ])
             })),
-            ("funds", .array(result.byFund.map { fund, amount in
+            ("funds", .array(summary.byFund.map { fund, amount in
                 .object([("id", .string(fund.id)), ("name", .string(fund.name)), ("amount", .number(amount.formatted(scale: moneyPlaces)))])
             })),
-            ("grades", .object(result.gradeCounts.map { ($0.grade, .number(String($0.count))) })),
-            ("reward_total", .number(result.rewardTotal.formatted(scale: moneyPlaces))),
-        ])
-        return document.rendered() + "\n"
+            ("grades", .object(summary.gradeCounts.map { ($0.grade, .number(String($0.count))) })),
+            ("reward_total", .number(summary.rewardTotal.formatted(scale: moneyPlaces))),
+        ]
     }
 
     private func basisJSON(_ basis: ItemResult.Basis?) -> JSONValue {
@@ -200,29 +225,26 @@ public struct QuarterReport: Sendable {
     // MARK: CSV
 
     /// One row per officer; opens in Chinese Excel as UTF-8 thanks to the BOM.
-    public func renderCSV(bom: Bool = true) -> String {
-        var writer = CSVWriter(bom: bom)
-        writer.row(["officer", "name", "unit", "area"] + policy.items.map(\.id) + ["total", "grade"] + policy.rewards.map { "reward_\($0.id)" } + ["reward_total"])
-        // One row buffer for every officer, refilled in place.
-        var row: [String] = []
-        row.reserveCapacity(4 + policy.items.count + 2 + policy.rewards.count + 1)
-        let scorePlaces = scorePlaces, moneyPlaces = moneyPlaces
-        for officer in result.officers {
-            row.removeAll(keepingCapacity: true)
-            row.append(officer.officer.id)
-            row.append(officer.officer.name)
-            row.append(officer.officer.unit)
-            row.append(officer.officer.area)
-            for item in officer.items { row.append(item.score.map { $0.formatted(scale: scorePlaces) } ?? "") }
-            row.append(officer.total.map { $0.formatted(scale: scorePlaces) } ?? "")
-            row.append(officer.grade ?? "")
-            for rule in policy.rewards {
-                row.append(officer.rewards.first { $0.rewardID == rule.id }.map { $0.amount.formatted(scale: moneyPlaces) } ?? "")
-            }
-            row.append(officer.rewardTotal.map { $0.formatted(scale: moneyPlaces) } ?? "")
-            writer.row(row)
+    public func renderCSV() -> String { render(.csv) }
+
+    var csvHeader: [String] {
+        ["officer", "name", "unit", "area"] + policy.items.map(\.id) + ["total", "grade"] + policy.rewards.map { "reward_\($0.id)" } + ["reward_total"]
+    }
+
+    /// Refills `row` in place with the officer's cells.
+    func fillCSVRow(_ row: inout [String], for officer: OfficerResult) {
+        row.removeAll(keepingCapacity: true)
+        row.append(officer.officer.id)
+        row.append(officer.officer.name)
+        row.append(officer.officer.unit)
+        row.append(officer.officer.area)
+        for item in officer.items { row.append(item.score.map { $0.formatted(scale: scorePlaces) } ?? "") }
+        row.append(officer.total.map { $0.formatted(scale: scorePlaces) } ?? "")
+        row.append(officer.grade ?? "")
+        for rule in policy.rewards {
+            row.append(officer.rewards.first { $0.rewardID == rule.id }.map { $0.amount.formatted(scale: moneyPlaces) } ?? "")
         }
-        return writer.text
+        row.append(officer.rewardTotal.map { $0.formatted(scale: moneyPlaces) } ?? "")
     }
 }
 

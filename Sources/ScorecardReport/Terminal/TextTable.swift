@@ -24,7 +24,8 @@ public struct TextTable: Sendable {
 
     public var columns: [Column]
     /// Between two columns.
-    public var gap = "  "
+    public var gap = TextTable.defaultGap
+    static let defaultGap = "  "
     private var rows: [Row] = []
 
     public init(columns: [Column]) {
@@ -38,9 +39,7 @@ public struct TextTable: Sendable {
     /// Missing cells are shown empty; cells beyond the columns are dropped. Line breaks in a
     /// cell are shown as spaces so that a row stays one line.
     public mutating func addRow(_ cells: [String]) {
-        rows.append(.cells(cells.map { cell in
-            String(String.UnicodeScalarView(cell.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
-        }))
+        rows.append(.cells(cells.map(Self.oneLine)))
     }
 
     public mutating func addSeparator() {
@@ -65,7 +64,17 @@ public struct TextTable: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A cell as it is shown: line breaks and tabs as spaces, so that a row stays one line.
+    static func oneLine(_ cell: String) -> String {
+        guard cell.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return cell }
+        return String(String.UnicodeScalarView(cell.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+    }
+
     private func line(_ cells: [String], widths: [Int]) -> String {
+        Self.line(cells, columns: columns, widths: widths, gap: gap)
+    }
+
+    static func line(_ cells: [String], columns: [Column], widths: [Int], gap: String) -> String {
         var parts: [String] = []
         for (i, column) in columns.enumerated() {
             let cell = i < cells.count ? cells[i] : ""
@@ -76,4 +85,5 @@ public struct TextTable: Sendable {
         while text.hasSuffix(" ") { text.removeLast() }
         return text
     }
+
 }

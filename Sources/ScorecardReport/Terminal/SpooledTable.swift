@@ -1,0 +1,55 @@
+import ScorecardBase
+
+/// A `TextTable` whose rows wait in a spool instead of in memory: the column widths are known
+/// only once every row is in, and a quarter can have a million of them. Renders exactly as
+/// `TextTable` does.
+public struct SpooledTable {
+    public let columns: [TextTable.Column]
+    private var widths: [Int]
+    private let rows = ByteSpool()
+    public private(set) var rowCount = 0
+
+    public init(columns: [TextTable.Column]) {
+        self.columns = columns
+        self.widths = columns.map { TerminalWidth.width(of: $0.title) }
+    }
+
+    /// As `TextTable.addRow`: missing cells empty, extra cells dropped, line breaks as spaces.
+    public mutating func addRow(_ cells: [String]) {
+        var line: [UInt8] = []
+        for (index, cell) in cells.prefix(columns.count).enumerated() {
+            let clean = TextTable.oneLine(cell)
+            widths[index] = max(widths[index], TerminalWidth.width(of: clean))
+            if index > 0 { line.append(0x09) }
+            line.append(contentsOf: clean.utf8)
+        }
+        line.append(0x0A)
+        rows.append(line)
+        rowCount += 1
+    }
+
+    /// The table, a line at a time (each with its line break), to `body`.
+    public func render(_ body: (String) -> Void) {
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: TextTable.defaultGap)
+        body(TextTable.line(columns.map(\.title), columns: columns, widths: widths, gap: TextTable.defaultGap) + "\n")
+        body(rule + "\n")
+        var partial: [UInt8] = []
+        rows.forEachChunk { chunk in
+            var start = 0
+            for (offset, byte) in chunk.enumerated() where byte == 0x0A {
+                partial.append(contentsOf: chunk[start..<offset])
+                let cells = partial.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                body(TextTable.line(cells, columns: columns, widths: widths, gap: TextTable.defaultGap) + "\n")
+                partial.removeAll(keepingCapacity: true)
+                start = offset + 1
+            }
+            partial.append(contentsOf: chunk[start...])
+        }
+    }
+
+    public mutating func removeAll() {
+        rows.removeAll()
+        rowCount = 0
+        widths = columns.map { TerminalWidth.width(of: $0.title) }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import ScorecardBase
+
+/// `-o/--output`: where the results go; standard output when not given. Either way nothing
+/// appears until the results are known to be publishable, and a file appears whole or not at all.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Write the results to this file (written whole or not at all) instead of standard output.", valueName: "path"))
+    var output: String?
+
+    /// The pending output; a file that cannot be created there is a usage error (exit 2).
+    func open(display: DisplayOptions) throws -> PendingOutput {
+        do {
+            return try PendingOutput(output.map { .file($0) } ?? .standardOutput)
+        } catch {
+            report([error], display: display)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// Makes the output appear, or says why it could not (exit 1).
+func commit(_ output: PendingOutput, display: DisplayOptions) throws {
+    do {
+        try output.commit()
+    } catch {
+        report([error], display: display)
+        throw ExitCode(1)
+    }
+}
