@@ -1,4 +1,3 @@
-import Foundation
 import ScorecardBase
 
 /// One `---` document of a file.
@@ -65,17 +64,16 @@ public enum YAMLLoader {
         contentsOf path: String, displayName: String? = nil, limits: YAMLLimits = .default
     ) -> YAMLLoadResult {
         let file = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let message = !exists ? "找不到文件“\(file)”。"
-                : isDirectory.boolValue ? "“\(file)”是一个文件夹，不是规则文件。"
+        let kind = FileSystem.kind(of: path)
+        guard kind == .file, case .success(let data) = FileSystem.read(path) else {
+            let message = kind == .missing ? "找不到文件“\(file)”。"
+                : kind == .directory ? "“\(file)”是一个文件夹，不是规则文件。"
                 : "无法读取文件“\(file)”。"
             return YAMLLoadResult(documents: [], diagnostics: [
                 .error("yaml.io", message, hint: "检查文件路径是否正确，以及是否有读取权限。", at: nil,
                        notes: [.init("路径：\(path)")]),
             ])
         }
-        return load(bytes: [UInt8](data), file: file, limits: limits)
+        return load(bytes: data, file: file, limits: limits)
     }
 }
