@@ -1,3 +1,5 @@
+import ScorecardBase
+
 /// RFC 4180 output with a UTF-8 BOM option, so Chinese Excel opens the file without garbling it.
 public struct CSVWriter: Sendable {
     public private(set) var text = ""
@@ -34,5 +36,46 @@ extension String {
             if character == target { out += replacement } else { out.append(character) }
         }
         return out
+    }
+}
+
+/// One CSV row built as bytes in a buffer the caller reuses: the same cells `CSVWriter.row`
+/// writes, without a `String` per cell.
+struct CSVRowBytes {
+    var bytes: [UInt8] = []
+    private var cells = 0
+
+    mutating func start() {
+        bytes.removeAll(keepingCapacity: true)
+        cells = 0
+    }
+
+    private mutating func separate() {
+        if cells > 0 { bytes.append(0x2C) }
+        cells += 1
+    }
+
+    mutating func cell(_ text: String) {
+        separate()
+        var needsQuotes = false
+        for byte in text.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        if needsQuotes {
+            bytes.append(contentsOf: CSVWriter.quoted(text).utf8)
+        } else {
+            bytes.append(contentsOf: text.utf8)
+        }
+    }
+
+    mutating func cell(_ value: ExactDecimal?, scale: Int) {
+        separate()
+        value?.appendFormatted(scale: scale, to: &bytes)
+    }
+
+    mutating func end() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 }

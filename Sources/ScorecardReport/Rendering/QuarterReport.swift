@@ -231,21 +231,23 @@ public struct QuarterReport: Sendable {
         ["officer", "name", "unit", "area"] + policy.items.map(\.id) + ["total", "grade"] + policy.rewards.map { "reward_\($0.id)" } + ["reward_total"]
     }
 
-    /// Refills `row` in place with the officer's cells.
-    func fillCSVRow(_ row: inout [String], for officer: OfficerResult) {
-        row.removeAll(keepingCapacity: true)
-        row.append(officer.officer.id)
-        row.append(officer.officer.name)
-        row.append(officer.officer.unit)
-        row.append(officer.officer.area)
-        for item in officer.items { row.append(item.score.map { $0.formatted(scale: scorePlaces) } ?? "") }
-        row.append(officer.total.map { $0.formatted(scale: scorePlaces) } ?? "")
-        row.append(officer.grade ?? "")
+    /// The officer's row, written into `row` (reused from officer to officer).
+    func writeCSVRow(_ row: inout CSVRowBytes, for officer: OfficerResult) {
+        row.start()
+        row.cell(officer.officer.id)
+        row.cell(officer.officer.name)
+        row.cell(officer.officer.unit)
+        row.cell(officer.officer.area)
+        for item in officer.items { row.cell(item.score, scale: scorePlaces) }
+        row.cell(officer.total, scale: scorePlaces)
+        row.cell(officer.grade ?? "")
         for rule in policy.rewards {
-            row.append(officer.rewards.first { $0.rewardID == rule.id }.map { $0.amount.formatted(scale: moneyPlaces) } ?? "")
+            row.cell(officer.rewards.first { $0.rewardID == rule.id }?.amount, scale: moneyPlaces)
         }
-        row.append(officer.rewardTotal.map { $0.formatted(scale: moneyPlaces) } ?? "")
+        row.cell(officer.rewardTotal, scale: moneyPlaces)
+        row.end()
     }
+
 }
 
 func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {

@@ -19,7 +19,7 @@ public struct QuarterWriter: QuarterSink {
     private var officers = 0
     private var officerTable: SpooledTable?
     private var rewardTable: SpooledTable?
-    private var csvRow: [String] = []
+    private var csvRow = CSVRowBytes()
 
     /// Starts the report: the parts that come before the first officer are written now.
     public init(format: Format, policy: Policy, quarter: Quarter, versionPinned: Bool, to output: any ByteOutput) {
@@ -57,10 +57,8 @@ public struct QuarterWriter: QuarterSink {
         officers += 1
         switch format {
         case .csv:
-            report.fillCSVRow(&csvRow, for: result)
-            var writer = CSVWriter()
-            writer.row(csvRow)
-            output.write(writer.text)
+            report.writeCSVRow(&csvRow, for: result)
+            output.write(csvRow.bytes)
         case .json:
             output.write(officers == 1 ? "[\n    " : ",\n    ")
             output.write(report.officerJSON(result).rendered(indent: 2))
