@@ -52,19 +52,19 @@ public struct QuarterEvaluator: Sendable {
         var complete = true
         var unscored = Set<String>()
         for index in policy.evaluationOrder {
-            let item = policy.items[index]
             // An item reading the score of one that failed cannot be scored either; the failure
             // already reported says why, so it is not reported again.
             if !unscored.isEmpty, scoreDependencies[index].contains(where: unscored.contains) {
-                unscored.insert(item.id)
+                unscored.insert(policy.items[index].id)
                 complete = false
                 continue
             }
-            let result = evaluate(item, fieldSlot: fieldSlots[index], slots: slots, officer: officer, failures: &failures)
+            // The item is borrowed from the policy, not copied: a copy retains every one of its parts.
+            let result = evaluate(policy.items[index], fieldSlot: fieldSlots[index], slots: slots, officer: officer, failures: &failures)
             if let score = result.score, let slot = scoreSlots[index] {
                 slots[slot] = .number(score)
             } else {
-                unscored.insert(item.id)
+                unscored.insert(policy.items[index].id)
                 complete = false
             }
             itemResults[index] = result
@@ -139,7 +139,7 @@ public struct QuarterEvaluator: Sendable {
         return (findings, failures)
     }
 
-    private func evaluate(_ item: Item, fieldSlot: Int?, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {
+    private func evaluate(_ item: borrowing Item, fieldSlot: Int?, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {
         var result = ItemResult(itemID: item.id, score: nil, basis: nil)
 
         do {
@@ -176,7 +176,7 @@ public struct QuarterEvaluator: Sendable {
     }
 
     /// Rounds to the policy's precision; a score outside 0…points is a rule mistake, not clamped away.
-    private func bounded(_ raw: ExactDecimal, item: Item, officer: Officer) throws -> ExactDecimal {
+    private func bounded(_ raw: ExactDecimal, item: borrowing Item, officer: Officer) throws -> ExactDecimal {
         let score = raw.rounded(scale: policy.scoring.precision, policy.scoring.rounding)
         if score.isNegative || score > item.points {
             throw ItemRangeError(diagnostic: .error(
@@ -186,7 +186,7 @@ public struct QuarterEvaluator: Sendable {
         return score
     }
 
-    private func number(_ value: Value, item: Item, officer: Officer) throws -> ExactDecimal {
+    private func number(_ value: Value, item: borrowing Item, officer: Officer) throws -> ExactDecimal {
         if case .number(let n) = value { return n }
         throw ItemRangeError(diagnostic: .error(
             "eval.not-number", "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))

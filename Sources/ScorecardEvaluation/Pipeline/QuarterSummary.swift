@@ -94,14 +94,23 @@ public struct QuarterSummary: Sendable {
     public var gradeCounts: [(grade: String, count: Int)] { bandOrder.map { ($0, gradeCounts_[$0] ?? 0) } }
 
     private mutating func position(ofUnit unit: String) -> Int {
-        if let known = unitIndex[unit] { return known }
+        // A mine has a handful of units: comparing a few short strings beats hashing one.
+        if units.count <= 16 {
+            if let known = units.firstIndex(where: { $0.key == unit }) { return known }
+        } else if let known = unitIndex[unit] {
+            return known
+        }
         unitIndex[unit] = units.count
         units.append(GroupTotal(key: unit, officers: 0, scoreSum: .zero, reward: .zero))
         return units.count - 1
     }
 
     private mutating func position(ofManager key: ManagerKey) -> Int {
-        if let known = managerIndex[key] { return known }
+        if managers.count <= 16 {
+            if let known = managers.firstIndex(where: { $0.role == key.role && $0.name == key.name }) { return known }
+        } else if let known = managerIndex[key] {
+            return known
+        }
         managerIndex[key] = managers.count
         managers.append(ManagerTotal(role: key.role, name: key.name, total: GroupTotal(key: key.name, officers: 0, scoreSum: .zero, reward: .zero)))
         return managers.count - 1

@@ -11,7 +11,7 @@ enum FieldCellReading {
     /// (reported once there) or cut off by a short row (reported once for the row).
     /// `owner` names whose row it is in messages: `联系员 10231（田晓东）`; worked out only for a problem.
     static func value(
-        of field: EvidenceField, column: Int?, row: EvidenceRow, owner: @autoclosure () -> String, quarter: Quarter?, problems: inout [Diagnostic]
+        of field: borrowing EvidenceField, column: Int?, row: EvidenceRow, owner: @autoclosure () -> String, quarter: Quarter?, problems: inout [Diagnostic]
     ) -> Value? {
         guard let column else { return field.defaultValue }
         if let raw = row.csvRecord, raw.indices.contains(column), let number = plainNumber(raw, at: column, field: field) {
@@ -48,7 +48,7 @@ enum FieldCellReading {
     /// A number field's value read straight from the CSV bytes, when the cell is a plain number
     /// within the field's range that nothing needs trimming from; nil sends the cell down the
     /// general path, which parses it the same way and words any problem.
-    private static func plainNumber(_ raw: CSVRawRecord, at column: Int, field: EvidenceField) -> ExactDecimal? {
+    private static func plainNumber(_ raw: CSVRawRecord, at column: Int, field: borrowing EvidenceField) -> ExactDecimal? {
         let isInteger: Bool
         switch field.type {
         case .integer: isInteger = true

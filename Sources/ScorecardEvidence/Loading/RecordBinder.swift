@@ -79,8 +79,9 @@ public struct RecordBinder {
             recordLines[position] = row.location.line
             var slots = layout.emptySlots()
             var sound = !short && !rejected.contains(officer.id)
-            for (index, field) in fields.enumerated() {
-                guard let value = value(of: field, column: mapping.fieldColumns[index], row: row, officer: officer) else {
+            for index in fields.indices {
+                // The field is borrowed from the policy, not copied: a copy retains every one of its parts.
+                guard let value = value(of: fields[index], column: mapping.fieldColumns[index], row: row, officer: officer) else {
                     rejected.insert(officer.id)
                     sound = false
                     continue
@@ -90,7 +91,7 @@ public struct RecordBinder {
             if attachLists {
                 // Rejected officers are not handed on: a partial run leaves them out.
                 guard sound else { continue }
-                let lists = listRows.removeValue(forKey: officer.id) ?? noRows
+                let lists = listRows.isEmpty ? noRows : listRows.removeValue(forKey: officer.id) ?? noRows
                 for (listIndex, rows) in lists.enumerated() {
                     slots[layout.listsStart + listIndex] = .list(rows)
                 }
@@ -198,7 +199,7 @@ public struct RecordBinder {
         FieldCellReading.reportIfShort(row, header: header, problems: &problems)
     }
 
-    private mutating func value(of field: EvidenceField, column: Int?, row: EvidenceRow, officer: Officer) -> Value? {
+    private mutating func value(of field: borrowing EvidenceField, column: Int?, row: EvidenceRow, officer: Officer) -> Value? {
         FieldCellReading.value(
             of: field, column: column, row: row, owner: "联系员 \(officer.id)（\(officer.name)）", quarter: quarter, problems: &problems)
     }

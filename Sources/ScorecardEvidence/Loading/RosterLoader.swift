@@ -54,46 +54,53 @@ public enum RosterLoader {
         }
 
         var officers: [Officer] = []
-        // Each id's index in `officers`; its cell's place is worked out only for a duplicate.
+        // Each id's index in `officers`, which becomes the roster's own index; a cell's place
+        // is worked out only for a duplicate.
         var firstRow: [String: Int] = [:]
+        // Column positions looked up once, not per row and cell.
+        let position = columns.map { columnOf[$0.id] }
+        let required = columns.indices.filter { columns[$0].required }
+        let (officerAt, nameAt, unitAt, areaAt) = (position[0], position[1], position[2], position[3])
+        let (managerRoleAt, managerAt, selectionAt, reasonAt) = (position[4], position[5], position[6], position[7])
+        let (trainedOnAt, fromAt, untilAt) = (position[8], position[9], position[10])
         while let row = source.nextRow(problems: &problems) {
-            func text(_ id: String) -> String? {
-                guard let index = columnOf[id], let cellText = row.text(at: index) else { return nil }
+            func text(_ index: Int?) -> String? {
+                guard let index, let cellText = row.text(at: index) else { return nil }
                 let value = cellText.trimmedForEvidence
                 return value.isEmpty ? nil : value
             }
-            func location(_ id: String) -> SourceLocation {
-                guard let index = columnOf[id] else { return row.location }
+            func location(_ index: Int?) -> SourceLocation {
+                guard let index else { return row.location }
                 return row.location(at: index)
             }
-            func date(_ id: String) -> LocalDate? {
-                guard let value = text(id) else { return nil }
+            func date(_ index: Int?) -> LocalDate? {
+                guard let value = text(index) else { return nil }
                 if let date = LocalDate(value) { return date }
-                problems.append(.error("evidence.bad-value", "名册中的日期“\(value)”无法识别", hint: "按“年-月-日”填写，如 2025-03-31", at: location(id)))
+                problems.append(.error("evidence.bad-value", "名册中的日期“\(value)”无法识别", hint: "按“年-月-日”填写，如 2025-03-31", at: location(index)))
                 return nil
             }
             var missing = false
-            for column in columns where column.required && text(column.id) == nil {
-                problems.append(.error("evidence.missing-value", "名册这一行没有填写“\(column.names[0])”", at: location(column.id)))
+            for column in required where text(position[column]) == nil {
+                problems.append(.error("evidence.missing-value", "名册这一行没有填写“\(columns[column].names[0])”", at: location(position[column])))
                 missing = true
             }
-            guard !missing, let id = text("officer"), let name = text("name"), let unit = text("unit"), let area = text("area") else { continue }
+            guard !missing, let id = text(officerAt), let name = text(nameAt), let unit = text(unitAt), let area = text(areaAt) else { continue }
             if let earlier = firstRow[id].map({ officers[$0].location(ofColumn: "officer") }) {
                 problems.append(.error(
                     "evidence.duplicate-officer", "名册中工号“\(id)”出现了两次", hint: "每名联系员在名册中只登记一行",
-                    at: location("officer"), notes: [.init("第一次在这里", at: earlier)]))
+                    at: location(officerAt), notes: [.init("第一次在这里", at: earlier)]))
                 continue
             }
             firstRow[id] = officers.count
             let officer = Officer(
-                id: id, name: name, unit: unit, area: area, managerRole: text("manager_role"), manager: text("manager"),
-                selection: text("selection"), reason: text("reason"), trainedOn: date("trained_on"), from: date("from"),
-                until: date("until"), location: row.location, row: row, columns: columnOf)
+                id: id, name: name, unit: unit, area: area, managerRole: text(managerRoleAt), manager: text(managerAt),
+                selection: text(selectionAt), reason: text(reasonAt), trainedOn: date(trainedOnAt), from: date(fromAt),
+                until: date(untilAt), location: row.location, row: row, columns: columnOf)
             if let from = officer.from, let until = officer.until, until < from {
-                problems.append(.error("evidence.bad-dates", "联系员 \(id) 的离任日期早于任职日期", at: location("until")))
+                problems.append(.error("evidence.bad-dates", "联系员 \(id) 的离任日期早于任职日期", at: location(untilAt)))
             }
             officers.append(officer)
         }
-        return (Roster(officers: officers), problems)
+        return (Roster(officers: officers, index: firstRow), problems)
     }
 }

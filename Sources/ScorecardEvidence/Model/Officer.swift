@@ -173,6 +173,12 @@ public struct Roster: Sendable {
         self.index = Dictionary(officers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Officers whose index by id is already built (the roster loader's), in file order.
+    init(officers: [Officer], index: [String: Int]) {
+        self.officers = officers
+        self.index = index
+    }
+
     public func officer(withID id: String) -> Officer? { index[id].map { officers[$0] } }
 
     /// Where the officer with this id stands in `officers`: a small number to index by.
