@@ -162,3 +162,67 @@ private struct IDSink: QuarterSink {
         #expect(summary.overflow?.code == "eval.overflow")
     }
 }
+
+/// A record table read in parts at once gives what reading it in one piece gives: the same
+/// results in the same order, the same totals and the same problems, duplicates across parts too.
+@Suite struct QuarterPartsTests {
+    let officers = "officer,name,unit,area\n" + (1...40).map { "\(1000 + $0),员\($0),\($0 % 3 == 0 ? "二队" : "一队"),班\($0)" }.joined(separator: "\n") + "\n"
+
+    private func outcomes(scores: String, partial: Bool = false) throws -> (one: QuarterOutcome, oneIDs: [String], parts: QuarterOutcome, partIDs: [String]) {
+        try withTemporaryFolder { root in
+            try write(evaluatorRules(formula: "if planned == 0 then 5 else min(5, 5 * done / planned)"), to: "rules/policy.yaml", in: root)
+            try write(officers, to: "evidence/officers.csv", in: root)
+            try write(scores, to: "evidence/2025-Q2/scores.csv", in: root)
+            try write("officer,level\n1001,矿\n1040,区队\n1020,矿\n", to: "evidence/2025-Q2/suggestions.csv", in: root)
+            let workspace = Workspace(rulesPath: root + "/rules", evidencePath: root + "/evidence")
+            let policy = try #require(workspace.policy)
+            var single = workspace.pipeline(for: quarter(2), under: policy)
+            single.parts = 1
+            var split = single
+            split.parts = 3
+            split.partMinimumSize = 0
+            // The comparison means something only if the file really is read in three parts.
+            #expect(CSVSplit.parts(of: root + "/evidence/2025-Q2/scores.csv", count: 3, minimumSize: 0)?.count == 3)
+            var oneSink = CollectingSink()
+            var partSink = CollectingSink()
+            let one = single.run(partial: partial, into: &oneSink)
+            let parts = split.run(partial: partial, into: &partSink)
+            return (one, oneSink.results.map(\.officer.id), parts, partSink.results.map(\.officer.id))
+        }
+    }
+
+    private func rows(_ ids: [Int], bad: [Int: String] = [:]) -> String {
+        "officer,a1,planned,done\n" + ids.map { "\($0),\(bad[$0] ?? "4"),2,1" }.joined(separator: "\n") + "\n"
+    }
+
+    @Test func soundEvidenceInPartsIsTheSameAsInOnePiece() throws {
+        let run = try outcomes(scores: rows(Array(1001...1040)))
+        #expect(run.partIDs == run.oneIDs)
+        #expect(run.parts.publication == .final)
+        #expect(run.parts.summary?.byUnit == run.one.summary?.byUnit)
+        #expect(run.parts.summary?.rewardTotal == run.one.summary?.rewardTotal)
+        #expect(run.parts.summary?.byManager == run.one.summary?.byManager)
+        #expect(run.parts.recordCount == 40)
+    }
+
+    @Test func problemsInPartsAreTheProblemsInOnePiece() throws {
+        // 1005 twice (first and last part), a bad value late in the file, 1033 missing.
+        var ids = Array(1001...1040).filter { $0 != 1033 }
+        ids.append(1005)
+        let run = try outcomes(scores: rows(ids, bad: [1030: "9"]))
+        let describe = { (outcome: QuarterOutcome) in outcome.problems.map { "\($0.code)@\($0.location?.description ?? "-")" } }
+        #expect(describe(run.parts) == describe(run.one))
+        #expect(describe(run.parts).contains { $0.hasPrefix("evidence.duplicate-record") })
+        #expect(run.parts.publication == run.one.publication)
+    }
+
+    @Test func aPartialRunInPartsLeavesOutTheSameOfficers() throws {
+        var ids = Array(1001...1040)
+        ids.append(1005)
+        let run = try outcomes(scores: rows(ids, bad: [1030: "9"]), partial: true)
+        #expect(run.partIDs == run.oneIDs)
+        #expect(!run.partIDs.contains("1005") && !run.partIDs.contains("1030"))
+        #expect(run.parts.excluded == run.one.excluded)
+        #expect(run.parts.summary?.byUnit == run.one.summary?.byUnit)
+    }
+}

@@ -28,3 +28,8 @@ public final class StringOutput: ByteOutput {
 }
 
 extension PendingOutput: ByteOutput {}
+
+extension ByteSpool: ByteOutput {
+    public func write(_ bytes: UnsafeRawBufferPointer) { append(bytes) }
+    public func restart() { removeAll() }
+}

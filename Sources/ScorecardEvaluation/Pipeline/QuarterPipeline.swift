@@ -14,8 +14,16 @@ public struct QuarterPipeline: Sendable {
     /// Whether the roster could not be read at all: every row would then be an unknown officer,
     /// so the quarter is not read and the roster's own problems say why.
     public let rosterUnusable: Bool
+    /// How many parts a large record table may be read in at once (see `defaultParts`).
+    public var parts: Int
+    /// Below this size a record table is read in one part (tests lower it to split small files).
+    package var partMinimumSize = CSVSplit.minimumSize
 
-    public init(quarter: Quarter, policy: Policy, roster: Roster, folder: EvidenceFolder, rosterUnusable: Bool = false) {
+    public init(
+        quarter: Quarter, policy: Policy, roster: Roster, folder: EvidenceFolder, rosterUnusable: Bool = false,
+        parts: Int = QuarterPipeline.defaultParts
+    ) {
+        self.parts = parts
         self.quarter = quarter
         self.policy = policy
         self.roster = roster
@@ -72,14 +80,19 @@ public struct QuarterPipeline: Sendable {
         var failures: [Diagnostic] = []
     }
 
-    private func pass(partial: Bool, evaluating: Bool, excluding: Set<String>, into sink: inout some QuarterSink) -> Pass {
-        let evaluator = QuarterEvaluator(policy: policy)
-        var summary = QuarterSummary(policy: policy)
+    /// What one part of the record table gave: totals, findings and failures, in file order.
+    private struct PartState {
+        var summary: QuarterSummary
+        var recordCount = 0
         var findings: [(String, [Diagnostic])] = []
         var failures: [Diagnostic] = []
-        var recordCount = 0
-        var sound = evaluating
-        let reading = folder.readQuarter(quarter, policy: policy, roster: roster) { record in
+        /// Whether results may still be published; once not, records are only checked.
+        var sound: Bool
+
+        mutating func take(
+            _ record: OfficerRecord, evaluator: QuarterEvaluator, partial: Bool, excluding: Set<String>,
+            into sink: inout some QuarterSink
+        ) {
             if !excluding.isEmpty && excluding.contains(record.officer.id) { return }
             recordCount += 1
             guard sound || partial else {
@@ -97,8 +110,48 @@ public struct QuarterPipeline: Sendable {
             summary.add(result)
             sink.accept(result, of: record)
         }
-        if reading.problems.contains(where: { $0.severity == .error }) { sound = false }
-        return Pass(reading: reading, summary: summary, recordCount: recordCount, findings: findings, failures: failures)
+    }
+
+    /// How many parts a large record table is read in at once: one per processor, at most two
+    /// (the machines this runs on), and one when the sink takes results only in order.
+    public static var defaultParts: Int { min(2, ParallelWork.processorCount) }
+
+    private func pass<Sink: QuarterSink>(partial: Bool, evaluating: Bool, excluding: Set<String>, into sink: inout Sink) -> Pass {
+        let evaluator = QuarterEvaluator(policy: policy)
+        let wanted = sink.part() == nil ? 1 : parts
+        let reader = QuarterReader(
+            folder: folder, quarter: quarter, policy: policy, roster: roster, parts: wanted, partMinimumSize: partMinimumSize)
+        let fresh = PartState(summary: QuarterSummary(policy: policy), sound: evaluating)
+        if reader.partCount == 1 {
+            var binder = reader.binder.part()
+            var state = fresh
+            reader.readPart(0, into: &binder) { record in
+                state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &sink)
+            }
+            return Pass(
+                reading: reader.finish([binder]), summary: state.summary, recordCount: state.recordCount,
+                findings: state.findings, failures: state.failures)
+        }
+        // Parts of the file at once, each into a sink of its own, joined back in file order.
+        let sinks = (0..<reader.partCount).compactMap { _ in sink.part() }
+        let done = ParallelWork.map(reader.partCount) { index -> (RecordBinder, PartState, Sink) in
+            var binder = reader.binder.part()
+            var state = fresh
+            var partSink = sinks[index]
+            reader.readPart(index, into: &binder) { record in
+                state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &partSink)
+            }
+            return (binder, state, partSink)
+        }
+        var pass = Pass(reading: reader.finish(done.map { $0.0 }), summary: fresh.summary)
+        for (_, state, partSink) in done {
+            pass.summary.append(state.summary)
+            pass.recordCount += state.recordCount
+            pass.findings += state.findings
+            pass.failures += state.failures
+            sink.append(partSink)
+        }
+        return pass
     }
 }
 

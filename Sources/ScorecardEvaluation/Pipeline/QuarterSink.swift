@@ -8,6 +8,16 @@ public protocol QuarterSink {
     /// Forgets every result accepted so far: the run starts over (a partial run that learns
     /// late of an officer to leave out).
     mutating func restart()
+    /// An empty sink for a later part of the record table, filled on another thread while
+    /// this one is; nil (the default) when results can only come in order, one part.
+    func part() -> Self?
+    /// Takes in a part's results (`part()`), after every result this sink already has.
+    mutating func append(_ part: Self)
+}
+
+extension QuarterSink {
+    public func part() -> Self? { nil }
+    public mutating func append(_ part: Self) {}
 }
 
 /// Keeps every record and result: for a quarter of a mine's size (explain, the year, the
@@ -27,6 +37,13 @@ public struct CollectingSink: QuarterSink, Sendable {
         records.removeAll()
         results.removeAll()
     }
+
+    public func part() -> CollectingSink? { CollectingSink() }
+
+    public mutating func append(_ part: CollectingSink) {
+        records += part.records
+        results += part.results
+    }
 }
 
 /// Keeps nothing: for a run that only wants the problems and the totals (`check`).
@@ -34,4 +51,6 @@ public struct DiscardingSink: QuarterSink, Sendable {
     public init() {}
     public mutating func accept(_ result: OfficerResult, of record: OfficerRecord) {}
     public mutating func restart() {}
+    public func part() -> DiscardingSink? { DiscardingSink() }
+    public mutating func append(_ part: DiscardingSink) {}
 }

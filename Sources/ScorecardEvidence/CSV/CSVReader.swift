@@ -32,6 +32,15 @@ public struct CSVReader: ~Copyable, Sendable {
         scanner.encodingWasDetected = encoding == nil
     }
 
+    /// Reads the records in `range` of a UTF-8 file, the first of them starting at `line`:
+    /// one part of a file that several workers read at once (`CSVSplit` finds where it may be cut).
+    init(path: String, displayName: String, range: Range<Int>, line: Int, chunkSize: Int = CSVReader.defaultChunkSize) throws(DiagnosticError) {
+        let source = try ByteSource(path: path, displayName: displayName, range: range)
+        input = DecodingInput(source: source, encoding: .utf8, chunkSize: chunkSize)
+        scanner = CSVScanner(file: displayName, line: line)
+        scanner.encodingWasDetected = false
+    }
+
     /// Reads CSV held in memory; `file` is the name used in messages.
     public init(
         bytes: [UInt8], file: String, encoding: TextEncoding? = nil, chunkSize: Int = CSVReader.defaultChunkSize

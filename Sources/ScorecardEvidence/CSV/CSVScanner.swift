@@ -52,8 +52,9 @@ struct CSVScanner: Sendable {
     /// The first problem in the record being scanned; the rest of the record is still consumed.
     private var problem: (kind: Problem, offset: Int)?
 
-    init(file: String) {
+    init(file: String, line: Int = 1) {
         self.file = file
+        self.line = line
         self.building = CSVRawRecord(file: file)
     }
 

@@ -17,6 +17,23 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
         return CSVRowSource(reader: reader, path: path, problems: &problems)
     }
 
+    /// One part of a file whose header was read already: records from `part.range`, numbered
+    /// from `part.line`.
+    static func part(_ path: String, header: [EvidenceCell], part: CSVSplit.Part, problems: inout [Diagnostic]) -> CSVRowSource? {
+        do {
+            let reader = try CSVReader(path: path, displayName: path, range: part.range, line: part.line)
+            return CSVRowSource(reader: reader, header: header)
+        } catch {
+            problems.append(error.diagnostic)
+            return nil
+        }
+    }
+
+    private init(reader: consuming CSVReader, header: [EvidenceCell]) {
+        self.reader = reader
+        self.header = header
+    }
+
     /// The first record is the header; when it cannot be read the file is not read on, since
     /// taking the first row of values for the header would only add problems that are not there.
     private init?(reader: consuming CSVReader, path: String, problems: inout [Diagnostic]) {

@@ -62,39 +62,67 @@ public struct EvidenceFolder: Sendable {
     public func readQuarter(
         _ quarter: Quarter, policy: Policy, roster: Roster, each body: (OfficerRecord) -> Void
     ) -> QuarterReading {
-        let folder = folder(for: quarter)
-        var binder = RecordBinder(policy: policy, roster: roster, quarter: quarter)
-        var problems: [Diagnostic] = []
-        var recordFiles: [String] = []
-        var listFiles: [String] = []
-        func reading() -> QuarterReading {
-            QuarterReading(
-                quarter: quarter, files: recordFiles + listFiles, problems: problems + binder.problems,
-                rejected: binder.rejected, rejectedAfterHandover: binder.rejectedAfterHandover)
-        }
-        guard FileSystem.kind(of: folder) == .directory else {
-            let known = quarters().map(\.description)
+        let reader = QuarterReader(folder: self, quarter: quarter, policy: policy, roster: roster, parts: 1)
+        var part = reader.binder.part()
+        reader.readPart(0, into: &part, each: body)
+        return reader.finish([part])
+    }
+}
+
+/// A quarter's evidence being read: the lists and the record table's header are read when it
+/// is made; the record table is then read in one or more parts, each into a binder of its own
+/// (`readPart`, on as many threads as there are parts), and the parts joined in file order
+/// (`finish`). One part reads exactly as one pass over the files would.
+public struct QuarterReader: Sendable {
+    public let quarter: Quarter
+    public let policy: Policy
+    /// The binder after the lists; each part binds the record table from a copy of it.
+    public private(set) var binder: RecordBinder
+    /// How many parts the record table is read in: one unless it is a large plain CSV file.
+    public private(set) var partCount = 1
+    private var problems: [Diagnostic] = []
+    private var recordFiles: [String] = []
+    private var listFiles: [String] = []
+    private var table: RecordTable = .none
+
+    private enum RecordTable: Sendable {
+        case none
+        /// The CSV record table: its header (mapped) and, when it is read in parts, where they are.
+        case csv(path: String, header: [EvidenceCell], mapping: ColumnMapping, parts: [CSVSplit.Part]?)
+        case yaml(path: String, rows: YAMLEvidenceTables.TableRows)
+    }
+
+    public init(
+        folder: EvidenceFolder, quarter: Quarter, policy: Policy, roster: Roster, parts requested: Int,
+        partMinimumSize: Int = CSVSplit.minimumSize
+    ) {
+        self.quarter = quarter
+        self.policy = policy
+        self.binder = RecordBinder(policy: policy, roster: roster, quarter: quarter)
+        let path = folder.folder(for: quarter)
+        guard FileSystem.kind(of: path) == .directory else {
+            let known = folder.quarters().map(\.description)
             problems.append(.error(
-                "evidence.no-quarter", "找不到 \(quarter) 的证据文件夹“\(folder)”",
+                "evidence.no-quarter", "找不到 \(quarter) 的证据文件夹“\(path)”",
                 hint: known.isEmpty ? "证据文件夹中应有以季度命名的子文件夹，如 2025-Q1" : "已有的季度：\(known.joined(separator: "、"))", at: nil))
-            return reading()
+            return
         }
-        let csvPath = FileSystem.join(folder, Self.recordsFile)
-        let yamlPath = FileSystem.join(folder, Self.yamlFile)
+        let csvPath = FileSystem.join(path, EvidenceFolder.recordsFile)
+        let yamlPath = FileSystem.join(path, EvidenceFolder.yamlFile)
         let hasCSV = FileSystem.kind(of: csvPath) == .file
         let hasYAML = FileSystem.kind(of: yamlPath) == .file
         var yamlTables: YAMLEvidenceTables?
-        // The record table is opened (its header read) first and streamed last, after the lists
+        // The record table's header is read (and mapped) first, its rows last, after the lists
         // its records need; problems are still found in the order of the files.
-        var csvSource: CSVRowSource?
+        var csvHeader: [EvidenceCell]?
 
         if hasCSV && hasYAML {
             problems.append(.error(
-                "evidence.two-formats", "\(quarter) 同时有 \(Self.recordsFile) 和 \(Self.yamlFile)，不知道以哪个为准",
+                "evidence.two-formats", "\(quarter) 同时有 \(EvidenceFolder.recordsFile) 和 \(EvidenceFolder.yamlFile)，不知道以哪个为准",
                 hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
         } else if hasCSV {
             recordFiles.append(csvPath)
-            csvSource = CSVRowSource.open(csvPath, problems: &problems)
+            csvHeader = CSVRowSource.open(csvPath, problems: &problems)?.header
         } else if hasYAML {
             recordFiles.append(yamlPath)
             let loaded = YAMLLoader.load(contentsOf: yamlPath)
@@ -120,16 +148,16 @@ public struct EvidenceFolder: Sendable {
             }
         } else {
             problems.append(.error(
-                "evidence.no-records", "\(quarter) 的文件夹里没有考核记录表（\(Self.recordsFile) 或 \(Self.yamlFile)）",
+                "evidence.no-records", "\(quarter) 的文件夹里没有考核记录表（\(EvidenceFolder.recordsFile) 或 \(EvidenceFolder.yamlFile)）",
                 hint: "格式见 docs/evidence.md", at: nil))
         }
 
         for list in policy.evidence.lists {
-            let listPath = FileSystem.join(folder, "\(list.id).csv")
+            let listPath = FileSystem.join(path, "\(list.id).csv")
             if FileSystem.kind(of: listPath) == .file {
                 if yamlTables?.lists[list.id] != nil {
                     problems.append(.error(
-                        "evidence.two-formats", "\(quarter) 的“\(list.displayName)”既写在 \(Self.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
+                        "evidence.two-formats", "\(quarter) 的“\(list.displayName)”既写在 \(EvidenceFolder.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
                         hint: "只保留其中一处", at: SourceLocation(file: listPath, line: 1, column: 1)))
                     continue
                 }
@@ -145,13 +173,49 @@ public struct EvidenceFolder: Sendable {
                     hint: "如有记录，放在 \(listPath)", at: nil))
             }
         }
-        if var source = csvSource.take() {
-            binder.bindRecords(from: &source, file: csvPath, each: body)
-        } else if var records = yamlTables?.records {
-            binder.bindRecords(from: &records, file: yamlPath, each: body)
+        if let csvHeader {
+            let mapping = binder.mapRecordHeader(csvHeader, file: csvPath)
+            let split = requested > 1 ? CSVSplit.parts(of: csvPath, count: requested, minimumSize: partMinimumSize) : nil
+            partCount = split?.count ?? 1
+            table = .csv(path: csvPath, header: csvHeader, mapping: mapping, parts: split)
+        } else if let records = yamlTables?.records {
+            table = .yaml(path: yamlPath, rows: records)
         }
+    }
+
+    /// Reads part `index` of the record table into `part` (a copy of `binder.part()`),
+    /// handing each sound record to `body`. Parts may be read on different threads at once.
+    public func readPart(_ index: Int, into part: inout RecordBinder, each body: (OfficerRecord) -> Void) {
+        switch table {
+        case .none:
+            break
+        case .csv(let path, let header, let mapping, let parts):
+            if let parts {
+                var problems: [Diagnostic] = []
+                if var source = CSVRowSource.part(path, header: header, part: parts[index], problems: &problems) {
+                    part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, each: body)
+                }
+                part.add(problems)
+            } else {
+                // The whole file, its header read again (its problems were noted the first time).
+                var ignored: [Diagnostic] = []
+                if var source = CSVRowSource.open(path, problems: &ignored) {
+                    part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, each: body)
+                }
+            }
+        case .yaml(let path, var rows):
+            part.bindRecords(from: &rows, file: path, each: body)
+        }
+    }
+
+    /// Joins the parts, in file order, and reports who has no record.
+    public func finish(_ parts: [RecordBinder]) -> QuarterReading {
+        var binder = self.binder
+        binder.join(parts)
         binder.reportMissingRecords()
-        return reading()
+        return QuarterReading(
+            quarter: quarter, files: recordFiles + listFiles, problems: problems + binder.problems,
+            rejected: binder.rejected, rejectedAfterHandover: binder.rejectedAfterHandover)
     }
 }
 

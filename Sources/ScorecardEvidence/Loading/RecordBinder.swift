@@ -5,7 +5,7 @@ import ScorecardRules
 /// Binds rows of a quarter's tables to officers' records, checking every value against the
 /// rules: unknown officers and columns, types and ranges, duplicates, dates outside the quarter.
 /// Every problem is collected; nothing stops at the first.
-public struct RecordBinder {
+public struct RecordBinder: Sendable {
     public let policy: Policy
     public let roster: Roster
     public let quarter: Quarter
@@ -53,18 +53,80 @@ public struct RecordBinder {
         bindRows(from: &source, file: file, attachLists: true, body)
     }
 
+    /// Maps the record table's header to the fields once, for every part of the table; its
+    /// problems are this binder's.
+    mutating func mapRecordHeader(_ header: [EvidenceCell], file: String) -> ColumnMapping {
+        ColumnMapping(header: header, fields: policy.evidence.fields, file: file, problems: &problems)
+    }
+
+    /// Problems met reading a part's file (its bytes, not its values).
+    mutating func add(_ found: [Diagnostic]) { problems += found }
+
+    /// A binder for one part of the record table, read at the same time as the others: it
+    /// shares this binder's lists and starts with no problems of its own. Join the parts back
+    /// with `join(_:)`, in file order.
+    public func part() -> RecordBinder {
+        var part = self
+        part.problems = []
+        return part
+    }
+
+    /// The rows of one part of the record table (its header mapped already), streamed.
+    mutating func bindRecordPart(
+        from source: inout some EvidenceRowSource & ~Copyable, header: [EvidenceCell], mapping: ColumnMapping,
+        file: String, each body: (OfficerRecord) -> Void
+    ) {
+        bindRows(from: &source, header: header, mapping: mapping, file: file, attachLists: true, body)
+    }
+
+    /// Takes in the parts bound from this binder (`part()`), in file order: their problems,
+    /// their rejections, and the records they saw, reporting an officer with rows in two parts
+    /// as any second row is reported.
+    public mutating func join(_ parts: [RecordBinder]) {
+        for part in parts {
+            problems += part.problems
+            rejected.formUnion(part.rejected)
+            rejectedAfterHandover.formUnion(part.rejectedAfterHandover)
+            readRecordTable = readRecordTable || part.readRecordTable
+            if recordFile.isEmpty { recordFile = part.recordFile }
+            for position in part.recordLines.indices where part.recordLines[position] != 0 {
+                guard recordLines[position] != 0 else {
+                    recordLines[position] = part.recordLines[position]
+                    continue
+                }
+                let officer = roster.officers[position]
+                problems.append(.error(
+                    "evidence.duplicate-record", "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
+                    hint: "每人每季度只能有一行；合并或删去一行",
+                    at: SourceLocation(file: part.recordFile, line: part.recordLines[position], column: 1),
+                    notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: recordLines[position], column: 1))]))
+                // Both rows may have been handed on, each part taking its own for the first.
+                rejectedAfterHandover.insert(officer.id)
+                rejected.insert(officer.id)
+            }
+        }
+    }
+
     private mutating func bindRows(
         from source: inout some EvidenceRowSource & ~Copyable, file: String, attachLists: Bool, _ body: (OfficerRecord) -> Void
     ) {
+        let header = source.header
+        let mapping = mapRecordHeader(header, file: file)
+        bindRows(from: &source, header: header, mapping: mapping, file: file, attachLists: attachLists, body)
+    }
+
+    private mutating func bindRows(
+        from source: inout some EvidenceRowSource & ~Copyable, header: [EvidenceCell], mapping: ColumnMapping,
+        file: String, attachLists: Bool, _ body: (OfficerRecord) -> Void
+    ) {
         let fields = policy.evidence.fields
-        let mapping = ColumnMapping(header: source.header, fields: fields, file: file, problems: &problems)
         guard let officerColumn = mapping.keyColumn else { return }
         readRecordTable = true
         recordFile = file
         let layout = policy.layout
         let noRows = [[[Value]]](repeating: [], count: policy.evidence.lists.count)
         while let row = source.nextRow(problems: &problems) {
-            let short = reportIfShort(row, header: source.header)
+            let short = reportIfShort(row, header: header)
             guard let (officer, position) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if short { rejected.insert(officer.id) }
             if recordLines[position] != 0 {
@@ -91,7 +153,8 @@ public struct RecordBinder {
             if attachLists {
                 // Rejected officers are not handed on: a partial run leaves them out.
                 guard sound else { continue }
-                let lists = listRows.isEmpty ? noRows : listRows.removeValue(forKey: officer.id) ?? noRows
+                // Read, not removed: parts read at once share the lists.
+                let lists = listRows.isEmpty ? noRows : listRows[officer.id] ?? noRows
                 for (listIndex, rows) in lists.enumerated() {
                     slots[layout.listsStart + listIndex] = .list(rows)
                 }

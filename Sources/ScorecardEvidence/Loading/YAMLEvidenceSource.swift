@@ -18,7 +18,7 @@ public struct YAMLEvidenceTables {
     public var lists: [String: TableRows]
 
     /// A header and rows held in memory, built from YAML mappings.
-    public struct TableRows: EvidenceRowSource {
+    public struct TableRows: EvidenceRowSource, Sendable {
         public var header: [EvidenceCell]
         var rows: [EvidenceRow]
         var position = 0

@@ -17,6 +17,8 @@ struct ByteSource: ~Copyable, Sendable {
     /// Where read(2) writes before the bytes join the caller's buffer: allocated (and zeroed)
     /// once, not on every read, which for a 1 MiB chunk was most of a small file's cost.
     private var scratch: [UInt8] = []
+    /// Bytes left to read when only part of the file is read (`range`); nil for the whole file.
+    private var remaining: Int?
     /// The name used in messages.
     let file: String
 
@@ -39,6 +41,26 @@ struct ByteSource: ~Copyable, Sendable {
         file = displayName
     }
 
+    /// Only the bytes of `range` of the file: one part of a file read by several workers.
+    init(path: String, displayName: String, range: Range<Int>) throws(DiagnosticError) {
+        var fd: Int32
+        repeat {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+        } while fd == -1 && errno == EINTR
+        guard fd >= 0 else {
+            throw DiagnosticError(Self.ioProblem("io.open-failed", "无法打开文件", errno: errno, file: displayName))
+        }
+        guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
+            let problem = Self.ioProblem("io.read-failed", "读取文件时出错", errno: errno, file: displayName)
+            _ = close(fd)
+            throw DiagnosticError(problem)
+        }
+        descriptor = fd
+        memory = []
+        file = displayName
+        remaining = range.count
+    }
+
     deinit {
         if descriptor >= 0 { _ = close(descriptor) }
     }
@@ -51,6 +73,8 @@ struct ByteSource: ~Copyable, Sendable {
             memoryOffset += taken
             return .success(taken)
         }
+        let count = remaining.map { min($0, count) } ?? count
+        if count == 0 { return .success(0) }
         if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
         let fd = descriptor
         let result: Int = scratch.withUnsafeMutableBufferPointer { all in
@@ -65,6 +89,7 @@ struct ByteSource: ~Copyable, Sendable {
             return .failure(DiagnosticError(Self.ioProblem("io.read-failed", "读取文件时出错", errno: errno, file: file)))
         }
         buffer.append(contentsOf: scratch[0..<result])
+        if let left = remaining { remaining = left - result }
         return .success(result)
     }
 

@@ -20,17 +20,63 @@ public struct QuarterWriter: QuarterSink {
     private var officerTable: SpooledTable?
     private var rewardTable: SpooledTable?
     private var csvRow = CSVRowBytes()
+    /// A part of the results written on another thread (`part()`): no head, every officer
+    /// written as if one came before it, waiting in its own spool to be appended.
+    private let isPart: Bool
 
     /// Starts the report: the parts that come before the first officer are written now.
     public init(format: Format, policy: Policy, quarter: Quarter, versionPinned: Bool, to output: any ByteOutput) {
         self.format = format
         self.report = QuarterReport(policy: policy, quarter: quarter, versionPinned: versionPinned)
         self.output = output
+        self.isPart = false
         writeHead()
     }
 
+    private init(partOf whole: QuarterWriter) {
+        format = whole.format
+        report = whole.report
+        output = ByteSpool()
+        isPart = true
+        officerTable = whole.officerTable?.emptyCopy()
+        rewardTable = whole.rewardTable?.emptyCopy()
+    }
+
+    public func part() -> QuarterWriter? { QuarterWriter(partOf: self) }
+
+    public mutating func append(_ part: QuarterWriter) {
+        guard let spool = part.output as? ByteSpool else { return }
+        switch format {
+        case .csv:
+            spool.forEachChunk { output.write($0) }
+        case .json:
+            // The part wrote a separator before each officer; the first of all opens the array instead.
+            var skip = 0
+            if officers == 0 && part.officers > 0 {
+                output.write("[\n    ")
+                skip = Self.jsonSeparator.utf8.count
+            }
+            spool.forEachChunk { chunk in
+                let dropped = min(skip, chunk.count)
+                skip -= dropped
+                output.write(UnsafeRawBufferPointer(rebasing: chunk[dropped...]))
+            }
+        case .text:
+            if let later = part.officerTable { officerTable?.append(later) }
+            if let later = part.rewardTable { rewardTable?.append(later) }
+        }
+        officers += part.officers
+    }
+
+    private static let jsonSeparator = ",\n    "
+
     private mutating func writeHead() {
         officers = 0
+        guard !isPart else {
+            officerTable = officerTable?.emptyCopy()
+            rewardTable = rewardTable?.emptyCopy()
+            return
+        }
         switch format {
         case .csv:
             var writer = CSVWriter(bom: true)
@@ -60,7 +106,7 @@ public struct QuarterWriter: QuarterSink {
             report.writeCSVRow(&csvRow, for: result)
             output.write(csvRow.bytes)
         case .json:
-            output.write(officers == 1 ? "[\n    " : ",\n    ")
+            output.write(officers == 1 && !isPart ? "[\n    " : Self.jsonSeparator)
             output.write(report.officerJSON(result).rendered(indent: 2))
         case .text:
             officerTable?.addRow(report.officerRow(result))

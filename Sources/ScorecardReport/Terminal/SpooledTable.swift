@@ -47,6 +47,16 @@ public struct SpooledTable {
         }
     }
 
+    /// The rows of a table with the same columns, after this one's.
+    public mutating func append(_ later: SpooledTable) {
+        for index in widths.indices { widths[index] = max(widths[index], later.widths[index]) }
+        later.rows.forEachChunk { rows.append($0) }
+        rowCount += later.rowCount
+    }
+
+    /// An empty table with the same columns.
+    public func emptyCopy() -> SpooledTable { SpooledTable(columns: columns) }
+
     public mutating func removeAll() {
         rows.removeAll()
         rowCount = 0

@@ -1,0 +1,90 @@
+import ScorecardBase
+
+/// Where a large CSV file may be cut so that several workers read its records at once, each
+/// part beginning at a record of its own and knowing its first line.
+///
+/// A cut is safe only where a line break is always a record break: the file has no quote
+/// character (so no field spans lines), every CR is followed by LF, and it is valid UTF-8 (so
+/// every part decodes as the whole file would). Anything else is read in one piece, exactly as
+/// before; these checks cost one quick pass over bytes that are about to be read anyway.
+public enum CSVSplit {
+    /// One part: the byte range and the line it starts on.
+    public struct Part: Sendable, Hashable {
+        public var range: Range<Int>
+        public var line: Int
+    }
+
+    /// Files smaller than this are read in one piece: a worker costs more than it saves.
+    public static let minimumSize = 4 << 20
+
+    /// The parts, the first starting after the header line, or nil when the file should be read
+    /// in one piece (small, quoted fields, lone CRs, not UTF-8, unreadable).
+    public static func parts(of path: String, count: Int, minimumSize: Int = CSVSplit.minimumSize) -> [Part]? {
+        guard count > 1 else { return nil }
+        var size = 0
+        var lineBreaks: [Int] = []  // offsets just after each LF
+        var safe = true
+        var previous: UInt8 = 0
+        var utf8 = UTF8Run()
+        var offset = 0
+        let result = FileSystem.forEachChunk(of: path) { chunk in
+            guard safe else { return }
+            chunk.withUnsafeBufferPointer { bytes in
+                for (index, byte) in bytes.enumerated() {
+                    if byte < 0x80 {
+                        if utf8.need != 0 { safe = false; return }
+                        if byte == 0x22 { safe = false; return }
+                        if previous == 0x0D && byte != 0x0A { safe = false; return }
+                        if byte == 0x0A { lineBreaks.append(offset + index + 1) }
+                    } else if !utf8.accept(byte) {
+                        safe = false
+                        return
+                    }
+                    previous = byte
+                }
+            }
+            offset += chunk.count
+            size = offset
+        }
+        guard case .success = result, safe, utf8.need == 0, previous != 0x0D, size >= minimumSize, lineBreaks.count > count else { return nil }
+        // The header is the first line; every part starts just after a line break.
+        var parts: [Part] = []
+        var start = lineBreaks[0]
+        var startLine = 2
+        for k in 1..<count {
+            let target = size * k / count
+            // The first line break at or after the target.
+            var low = 0, high = lineBreaks.count
+            while low < high {
+                let middle = (low + high) / 2
+                if lineBreaks[middle] < target { low = middle + 1 } else { high = middle }
+            }
+            guard low < lineBreaks.count, lineBreaks[low] > start, lineBreaks[low] < size else { continue }
+            parts.append(Part(range: start..<lineBreaks[low], line: startLine))
+            start = lineBreaks[low]
+            startLine = low + 2
+        }
+        parts.append(Part(range: start..<size, line: startLine))
+        return parts.count > 1 ? parts : nil
+    }
+
+    /// UTF-8 checked a byte at a time across chunk boundaries.
+    private struct UTF8Run {
+        var need = 0
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+
+        mutating func accept(_ byte: UInt8) -> Bool {
+            if need > 0 {
+                guard byte >= low && byte <= high else { return false }
+                need -= 1
+                low = 0x80
+                high = 0xBF
+                return true
+            }
+            guard let lead = UTF8Validation.lead(byte) else { return false }
+            (need, low, high) = lead
+            return true
+        }
+    }
+}
