@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScorecardBase
 import ScorecardEvaluation
+import ScorecardLedger
 import ScorecardReport
 
 /// Where recorded quarters are kept: `--results`, default `<evidence>/results`.

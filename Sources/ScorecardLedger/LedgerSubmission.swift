@@ -1,6 +1,7 @@
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardEvidence
+import ScorecardReport
 import ScorecardRules
 
 /// What is to be recorded for a quarter: the rendered results and the files they came from.

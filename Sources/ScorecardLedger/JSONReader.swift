@@ -1,4 +1,5 @@
 import ScorecardBase
+import ScorecardReport
 
 /// A parsed JSON value with the place it starts, so a problem in a recorded provenance file
 /// (or a changed input it lists) can point at `file:line:column`.

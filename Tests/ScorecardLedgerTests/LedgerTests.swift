@@ -1,5 +1,6 @@
 import Foundation
 import ScorecardBase
+import ScorecardLedger
 import ScorecardReport
 import Testing
 

@@ -1,4 +1,5 @@
 import ScorecardBase
+import ScorecardReport
 
 /// One file a record depends on (a rule or evidence file) or consists of (results.json), with
 /// its SHA-256 at the time of recording.

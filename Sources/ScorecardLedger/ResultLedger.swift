@@ -17,7 +17,8 @@ public struct ResultLedger: Sendable {
 
     public var root: String
     /// For tests: stop after this many write steps, as a crash (kill -9, power cut) would.
-    public var crashAfterStep: Int?
+    /// Package-level: no user of the library can switch it on.
+    package var crashAfterStep: Int?
 
     public init(root: String) {
         self.root = root
