@@ -20,6 +20,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        /// The C library calls Swift's Glibc module leaves out (renameat2's exchange), as inline shims.
+        .systemLibrary(name: "CSystemShim"),
         .target(name: "ScorecardBase"),
         .target(name: "ScorecardYAML", dependencies: ["CYAML", "ScorecardBase"]),
         .target(name: "ScorecardExpression", dependencies: ["ScorecardBase"]),
@@ -31,7 +33,8 @@ let package = Package(
         .target(
             name: "ScorecardLedger",
             dependencies: [
-                "ScorecardBase", "ScorecardYAML", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardReport",
+                "CSystemShim", "ScorecardBase", "ScorecardYAML", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation",
+                "ScorecardReport",
             ]
         ),
         .executableTarget(
