@@ -114,7 +114,7 @@ extension ResultLedger {
 
     /// `20260201T090000Z` of `2025-Q4.superseded-20260201T090000Z-2`.
     static func supersededTime(of name: String) -> String? {
-        guard let range = name.range(of: ".superseded-") else { return nil }
+        guard let range = name.firstRange(of: ".superseded-") else { return nil }
         let rest = name[range.upperBound...]
         return String(rest.split(separator: "-", maxSplits: 1).first ?? rest)
     }

@@ -134,9 +134,9 @@ extension ResultLedger {
             if name.hasPrefix(".tmp-"), let dot = name.dropFirst(5).firstIndex(of: "."),
                name[dot...].hasPrefix(Self.historySuffix + "-") {
                 add(name.dropFirst(5)[..<dot]) { $0.temporary.append(name) }
-            } else if name.hasPrefix("."), let range = name.range(of: ".incomplete-") {
+            } else if name.hasPrefix("."), let range = name.firstRange(of: ".incomplete-") {
                 add(name.dropFirst()[..<range.lowerBound]) { $0.incomplete.append(name) }
-            } else if let range = name.range(of: ".superseded-") {
+            } else if let range = name.firstRange(of: ".superseded-") {
                 add(name[..<range.lowerBound]) { $0.superseded.append(name) }
             } else if name.hasSuffix(Self.historySuffix) {
                 add(name.dropLast(Self.historySuffix.count)) { $0.hasHistory = FileSystem.kind(of: FileSystem.join(root, name)) == .file }

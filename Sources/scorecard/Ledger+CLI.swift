@@ -58,7 +58,7 @@ func recordQuarter(
     force: Bool, recording: RecordingOptions, display: DisplayOptions
 ) throws {
     let ledger = ResultLedger(root: results.root(evidence: location.evidence))
-    let quarter = quarterReport.result.quarter
+    let quarter = quarterReport.quarter
     switch ledger.recover(quarter) {
     case .success(let repairs):
         if !repairs.isEmpty { writeError("已做完 \(quarter) 上次被中断的记录：\(repairs.joined(separator: "，再"))。\n") }
