@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Layers, lowest first; each target depends only on the ones above it in this list.
 /// CYAML → ScorecardBase → ScorecardYAML, ScorecardExpression → ScorecardRules
-/// → ScorecardEvidence → ScorecardEvaluation → ScorecardReport → scorecard (CLI).
+/// → ScorecardEvidence → ScorecardEvaluation → ScorecardReport → ScorecardLedger → scorecard (CLI).
 let package = Package(
     name: "Scorecard",
     platforms: [.macOS(.v15)],
@@ -20,6 +20,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        /// The C library calls Swift's Glibc module leaves out (renameat2's exchange), as inline shims.
+        .systemLibrary(name: "CSystemShim"),
         .target(name: "ScorecardBase"),
         .target(name: "ScorecardYAML", dependencies: ["CYAML", "ScorecardBase"]),
         .target(name: "ScorecardExpression", dependencies: ["ScorecardBase"]),
@@ -27,10 +29,18 @@ let package = Package(
         .target(name: "ScorecardEvidence", dependencies: ["ScorecardBase", "ScorecardYAML", "ScorecardExpression", "ScorecardRules"]),
         .target(name: "ScorecardEvaluation", dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence"]),
         .target(name: "ScorecardReport", dependencies: ["ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation"]),
+        /// The result ledger: recorded quarters, their provenance and history, and `check`'s verification.
+        .target(
+            name: "ScorecardLedger",
+            dependencies: [
+                "CSystemShim", "ScorecardBase", "ScorecardYAML", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation",
+                "ScorecardReport",
+            ]
+        ),
         .executableTarget(
             name: "scorecard",
             dependencies: [
-                "ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardReport",
+                "ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardReport", "ScorecardLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +51,7 @@ let package = Package(
         .testTarget(name: "ScorecardEvidenceTests", dependencies: ["ScorecardEvidence"]),
         .testTarget(name: "ScorecardEvaluationTests", dependencies: ["ScorecardEvaluation"]),
         .testTarget(name: "ScorecardReportTests", dependencies: ["ScorecardReport"]),
+        .testTarget(name: "ScorecardLedgerTests", dependencies: ["ScorecardLedger", "ScorecardBase", "ScorecardEvidence", "ScorecardReport"]),
         .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard"]),
     ],
     swiftLanguageModes: [.v6]

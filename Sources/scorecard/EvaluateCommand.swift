@@ -14,7 +14,8 @@ struct EvaluateCommand: ParsableCommand {
             With --record the results are also stored as final in the results folder (default \
             <evidence>/results/2025-Q4/), with the SHA-256 of every rule and evidence file used; \
             recording a final quarter again with different inputs is refused unless --force, which \
-            keeps the earlier record. Nothing is recorded when the evidence has problems.
+            keeps the earlier record and needs --reason (who records: --by, default the login name). \
+            Nothing is recorded when the evidence has problems. Exit 3 when the record cannot be written.
             """
     )
 
@@ -30,15 +31,17 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(name: .long, help: "Record the quarter's results as final in the results folder (记录为最终结果).")
     var record = false
 
-    @Flag(name: .long, help: "With --record: replace a different earlier record; the earlier one is kept, renamed.")
+    @Flag(name: .long, help: "With --record: replace a different earlier record; the earlier one is kept, renamed. Needs --reason.")
     var force = false
 
     @OptionGroup var results: ResultsOptions
+    @OptionGroup var recording: RecordingOptions
     @OptionGroup var destination: OutputOptions
 
     func validate() throws {
         if force && !record { throw ValidationError("--force 只能和 --record 一起使用") }
         if record && partial { throw ValidationError("--record 不能和 --partial 一起使用：记录的结果必须完整") }
+        try recording.validate(record: record, force: force)
     }
 
     func run() throws {
@@ -92,7 +95,7 @@ struct EvaluateCommand: ParsableCommand {
             writeError("有联系员的结果未能算出，未记录：记录的结果必须完整。\n")
             throw ExitCode(1)
         }
-        try recordQuarter(rendered, run: run, location: location, results: results, force: force, display: display)
+        try recordQuarter(rendered, run: run, location: location, results: results, force: force, recording: recording, display: display)
     }
 }
 

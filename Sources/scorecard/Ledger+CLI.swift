@@ -1,7 +1,15 @@
 import ArgumentParser
 import ScorecardBase
 import ScorecardEvaluation
+import ScorecardLedger
 import ScorecardReport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where recorded quarters are kept: `--results`, default `<evidence>/results`.
 struct ResultsOptions: ParsableArguments {
@@ -13,27 +21,75 @@ struct ResultsOptions: ParsableArguments {
     }
 }
 
+/// Who records a quarter and why: kept in the record and its history.
+struct RecordingOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("With --record: why (记录理由); required with --force.", valueName: "text"))
+    var reason: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --record: who records (记录人); default: the login name.", valueName: "name"))
+    var by: String?
+
+    /// `evaluate`'s rules for the recording options.
+    func validate(record: Bool, force: Bool) throws {
+        if !record && (reason != nil || by != nil) { throw ValidationError("--reason 和 --by 只能和 --record 一起使用") }
+        if let by, by.allSatisfy(\.isWhitespace) { throw ValidationError("--by 不能为空") }
+        if force && (reason ?? "").allSatisfy(\.isWhitespace) {
+            throw ValidationError("--force 必须和 --reason “理由” 一起使用：重新记录最终结果要写明为什么（例如经谁批准、更正了什么）")
+        }
+    }
+
+    /// `--by`, or the login name: LOGNAME, USER, getlogin, the user database, the user id.
+    var recorder: String {
+        if let by { return by }
+        for variable in ["LOGNAME", "USER"] {
+            if let value = getenv(variable), value.pointee != 0 { return String(cString: value) }
+        }
+        if let login = getlogin(), login.pointee != 0 { return String(cString: login) }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name, name.pointee != 0 { return String(cString: name) }
+        return "uid \(getuid())"
+    }
+}
+
 /// `evaluate --record`: stores the quarter as final, or explains why not. Messages go to
-/// standard error so that `--format json > file` stays clean.
+/// standard error so that `--format json > file` stays clean. A record that cannot be written
+/// exits 3; a refusal exits 1.
 func recordQuarter(
     _ quarterReport: QuarterReport, run: Workspace.QuarterRun, location: LocationOptions, results: ResultsOptions,
-    force: Bool, display: DisplayOptions
+    force: Bool, recording: RecordingOptions, display: DisplayOptions
 ) throws {
     let ledger = ResultLedger(root: results.root(evidence: location.evidence))
+    let quarter = quarterReport.quarter
+    switch ledger.recover(quarter) {
+    case .success(let repairs):
+        if !repairs.isEmpty { writeError("已做完 \(quarter) 上次被中断的记录：\(repairs.joined(separator: "，再"))。\n") }
+    case .failure(let problem):
+        try refuse(problem, display: display)
+    }
     let submission = LedgerSubmission(report: quarterReport, evidence: run.evidence, rulesPath: location.rules, evidencePath: location.evidence)
-    switch ledger.record(submission, force: force, at: .now(), processID: FileSystem.processID) {
+    let outcome = ledger.record(
+        submission, force: force, at: .now(), processID: FileSystem.processID, by: recording.recorder, reason: recording.reason)
+    switch outcome {
     case .recorded(let provenance, let folder, let superseded):
         var message = "已记录 \(provenance.quarter) 的结果：\(folder)/（\(ResultLedger.resultsJSON)、\(ResultLedger.resultsCSV)、\(ResultLedger.provenanceFile)），"
-        message += "规则版本 \(provenance.policy.version)，\(provenance.ruleFiles.count) 个规则文件、\(provenance.evidenceFiles.count) 个证据文件。\n"
-        if let superseded { message += "原记录已改名保留为 \(superseded)/。\n" }
+        message += "规则版本 \(provenance.policy.version)，\(provenance.ruleFiles.count) 个规则文件、\(provenance.evidenceFileCount) 个证据文件。\n"
+        if let superseded {
+            message += "原记录已改名保留为 \(superseded)/。\n"
+            message += "记录人 \(provenance.recordedBy ?? "")，理由：\(provenance.reason ?? "")；已记入 \(ledger.historyPath(for: quarter))。\n"
+        }
         writeError(message)
     case .unchanged(let provenance, let folder):
-        writeError("\(provenance.quarter) 的结果已于 \(provenance.recordedAt.iso8601) 记录（\(folder)/），输入和结果都没有变化，未重写。\n")
+        writeError("\(provenance.quarter) 的结果已于 \(ledger.timeDisplay.text(provenance.recordedAt)) 记录（\(folder)/），输入和结果都没有变化，未重写。\n")
     case .refused(let problem), .failed(let problem):
-        report([problem], display: display)
-        writeError("未记录。\n")
-        throw ExitCode(1)
+        try refuse(problem, display: display)
     }
+}
+
+/// Reports why nothing was recorded: exit 3 when the record could not be written (a full
+/// disk, a read-only folder), 1 otherwise.
+private func refuse(_ problem: Diagnostic, display: DisplayOptions) throws -> Never {
+    report([problem], display: display)
+    writeError("未记录。\n")
+    throw ExitCode(problem.code == "io.write" ? 3 : 1)
 }
 
 /// `check`'s part for recorded quarters: each one's inputs re-hashed and compared.

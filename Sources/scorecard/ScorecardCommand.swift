@@ -13,7 +13,8 @@ struct ScorecardCommand: ParsableCommand {
             With no paths given, rules are read from ./rules and evidence from ./seeds.
 
             Exit codes: 0 success; 1 findings (bad evidence, failed record checks, officers \
-            whose results could not be computed); 2 usage or rule errors.
+            whose results could not be computed); 2 usage or rule errors; 3 a record that \
+            could not be written (disk full, read-only folder).
             """,
         version: ScorecardVersion.current,
         subcommands: [

@@ -1,6 +1,7 @@
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardEvidence
+import ScorecardReport
 import ScorecardRules
 
 /// What is to be recorded for a quarter: the rendered results and the files they came from.
@@ -15,17 +16,33 @@ public struct LedgerSubmission: Sendable {
         }
     }
 
+    /// The roster rows a quarter used: the officers it evaluated, all serving in it.
+    public struct RosterUse: Sendable {
+        /// The roster file (`seeds/officers.csv`).
+        public var path: String
+        public var officers: [Officer]
+
+        public init(path: String, officers: [Officer]) {
+            self.path = path
+            self.officers = officers
+        }
+    }
+
     public var quarter: Quarter
     public var policy: Provenance.PolicyInfo
     public var rulesPath: String
     public var ruleFiles: [String]
     public var evidencePath: String
+    /// Evidence files recorded whole (SHA-256 of the file).
     public var evidenceFiles: [String]
+    /// The roster, recorded as the rows used; nil to record no roster (or to list it whole
+    /// among `evidenceFiles`).
+    public var roster: RosterUse?
     public var outputs: [Output]
 
     public init(
         quarter: Quarter, policy: Provenance.PolicyInfo, rulesPath: String, ruleFiles: [String],
-        evidencePath: String, evidenceFiles: [String], outputs: [Output]
+        evidencePath: String, evidenceFiles: [String], roster: RosterUse? = nil, outputs: [Output]
     ) {
         self.quarter = quarter
         self.policy = policy
@@ -33,11 +50,14 @@ public struct LedgerSubmission: Sendable {
         self.ruleFiles = ruleFiles
         self.evidencePath = evidencePath
         self.evidenceFiles = evidenceFiles
+        self.roster = roster
         self.outputs = outputs
     }
 
     /// A quarter's evaluated report: results.json (exactly `evaluate --format json`) and
-    /// results.csv, from every rule file and the roster plus the quarter's evidence files.
+    /// results.csv, from every rule file, the quarter's evidence files and the roster rows of
+    /// the officers evaluated (every officer serving in the quarter: recording needs evidence
+    /// without problems, and an officer serving without a record is one).
     public init(report: QuarterReport, evidence: QuarterEvidence, rulesPath: String, evidencePath: String) {
         let metadata = report.policy.metadata
         let roster = FileSystem.join(evidencePath, EvidenceFolder.rosterFile)
@@ -45,7 +65,8 @@ public struct LedgerSubmission: Sendable {
             quarter: report.quarter,
             policy: .init(id: metadata.id, name: metadata.name, version: metadata.version, effective: metadata.effective.description),
             rulesPath: rulesPath, ruleFiles: report.policy.files,
-            evidencePath: evidencePath, evidenceFiles: [roster] + evidence.files.filter { $0 != roster },
+            evidencePath: evidencePath, evidenceFiles: evidence.files.filter { $0 != roster },
+            roster: RosterUse(path: roster, officers: evidence.records.map(\.officer)),
             outputs: [
                 Output(name: ResultLedger.resultsJSON, bytes: Array(report.renderJSON().utf8)),
                 Output(name: ResultLedger.resultsCSV, bytes: Array(report.renderCSV().utf8)),

@@ -1,0 +1,164 @@
+import ScorecardBase
+import ScorecardReport
+import ScorecardYAML
+
+/// One line of a quarter's history (`results/2025-Q4.history`): a recording, or a final record
+/// replaced by a new one. Each line carries the SHA-256 of the line before it, so an entry
+/// edited or taken out breaks the chain at that place, and the last entry names the digest of
+/// the provenance.json that is final now.
+public struct LedgerHistoryEntry: Sendable, Hashable {
+    public enum Event: String, Sendable {
+        /// The quarter's first record.
+        case recorded
+        /// A new record replaced the final one (`--force`).
+        case superseded
+    }
+
+    public var event: Event
+    public var quarter: Quarter
+    /// UTC, as stored.
+    public var at: UTCTime
+    public var by: String
+    public var reason: String?
+    /// The digest of the provenance.json that became final.
+    public var provenanceSHA256: String
+    /// Where the earlier final record was moved (`2025-Q4.superseded-20260201T090000Z`); nil
+    /// for `recorded`, or when the earlier record was missing.
+    public var superseded: String?
+    /// The earlier final record's provenance.json digest, when there was one to read.
+    public var supersededSHA256: String?
+    /// SHA-256 of the line before this one (without its line break); nil for the first.
+    public var previousSHA256: String?
+    /// Where the entry is, once read back.
+    public var location: SourceLocation?
+
+    public init(
+        event: Event, quarter: Quarter, at: UTCTime, by: String, reason: String?, provenanceSHA256: String,
+        superseded: String? = nil, supersededSHA256: String? = nil, previousSHA256: String? = nil
+    ) {
+        self.event = event
+        self.quarter = quarter
+        self.at = at
+        self.by = by
+        self.reason = reason
+        self.provenanceSHA256 = provenanceSHA256
+        self.superseded = superseded
+        self.supersededSHA256 = supersededSHA256
+        self.previousSHA256 = previousSHA256
+    }
+
+    /// The line as written, without its line break.
+    public var line: String {
+        JSONValue.object([
+            ("event", .string(event.rawValue)),
+            ("quarter", .string(quarter.description)),
+            ("at", .string(at.iso8601)),
+            ("by", .string(by)),
+            ("reason", .text(reason)),
+            ("provenance_sha256", .string(provenanceSHA256)),
+            ("superseded", .text(superseded)),
+            ("superseded_provenance_sha256", .text(supersededSHA256)),
+            ("previous_sha256", .text(previousSHA256)),
+        ]).renderedOnOneLine(escaping: .yamlSafe)
+    }
+}
+
+/// A quarter's history as read: the entries that could be read, the chain's problems, and the
+/// digest of the last line (what the next entry chains to).
+public struct LedgerHistory: Sendable {
+    public var path: String
+    public var entries: [LedgerHistoryEntry] = []
+    /// Lines that cannot be read, a broken chain, a missing last line break (`ledger.history`).
+    public var problems: [Diagnostic] = []
+    /// SHA-256 of the last line; nil when the file is empty.
+    public var lastLineSHA256: String?
+    /// Whether every line was read and the chain holds.
+    public var isIntact: Bool { problems.isEmpty }
+
+    static let hint = "历史由程序写出、只增不改；不要手工修改或删除其中的行。被改动时从备份中取回原文件"
+
+    /// Reads a history file; nil when there is none.
+    package static func read(_ path: String) -> LedgerHistory? {
+        guard FileSystem.kind(of: path) == .file else { return nil }
+        var history = LedgerHistory(path: path)
+        guard case .success(let bytes) = FileSystem.read(path) else {
+            history.problems.append(.error("ledger.history", "无法读取记录历史“\(path)”", hint: hint, at: nil))
+            return history
+        }
+        history.read(bytes)
+        return history
+    }
+
+    private mutating func read(_ bytes: [UInt8]) {
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+        if lines.last?.isEmpty == true {
+            lines.removeLast()
+        } else if !lines.isEmpty {
+            problems.append(.error(
+                "ledger.history", "记录历史“\(path)”的最后一行不完整（没有换行），文件可能被截断或手工修改过",
+                hint: Self.hint, at: SourceLocation(file: path, line: lines.count, column: 1)))
+        }
+        var previous: String?
+        for (index, line) in lines.enumerated() {
+            let location = SourceLocation(file: path, line: index + 1, column: 1)
+            switch Self.entry(line, at: location) {
+            case .success(var entry):
+                entry.location = location
+                if entry.previousSHA256 != previous {
+                    problems.append(.error(
+                        "ledger.history",
+                        index == 0
+                            ? "记录历史“\(path)”的第一条之前还有被删去的内容：第 1 行指向了更早的一行"
+                            : "记录历史“\(path)”在第 \(index + 1) 行断开：它记下的上一行校验值与第 \(index) 行不符，其间的行被改动或删去过",
+                        hint: Self.hint, at: location))
+                }
+                entries.append(entry)
+            case .failure(let problem):
+                problems.append(problem)
+            }
+            previous = SHA256Text.of(line)
+        }
+        lastLineSHA256 = previous
+    }
+
+    private static func entry(_ line: [UInt8], at location: SourceLocation) -> Result<LedgerHistoryEntry, Diagnostic> {
+        let reader = LedgerJSONReader(file: location.file, code: "ledger.history", hint: hint)
+        let node: YAMLNode
+        switch reader.document(line) {
+        case .success(let read): node = read
+        case .failure(var problem):
+            problem.location = location
+            return .failure(problem)
+        }
+        do throws(Diagnostic) {
+            let eventText = try reader.string(node, "event")
+            let quarterText = try reader.string(node, "quarter")
+            let timeText = try reader.string(node, "at")
+            guard let event = LedgerHistoryEntry.Event(rawValue: eventText), let quarter = Quarter(quarterText),
+                  let time = UTCTime(iso8601: timeText) else {
+                throw reader.bad("事件、季度或时间无法识别", at: location)
+            }
+            return .success(LedgerHistoryEntry(
+                event: event, quarter: quarter, at: time, by: try reader.string(node, "by"),
+                reason: try reader.optionalString(node, "reason"),
+                provenanceSHA256: try reader.digest(node, "provenance_sha256", of: "provenance").hex,
+                superseded: try reader.optionalString(node, "superseded"),
+                supersededSHA256: try reader.optionalDigest(node, "superseded_provenance_sha256", of: "superseded"),
+                previousSHA256: try reader.optionalDigest(node, "previous_sha256", of: "previous")))
+        } catch {
+            var problem = error
+            problem.location = location
+            return .failure(problem)
+        }
+    }
+
+    /// The file's bytes with `entry` appended, chained to the current last line.
+    func appending(_ entry: LedgerHistoryEntry, existing: [UInt8]) -> (bytes: [UInt8], entry: LedgerHistoryEntry) {
+        var chained = entry
+        chained.previousSHA256 = lastLineSHA256
+        var bytes = existing
+        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        bytes += Array(chained.line.utf8) + [UInt8(ascii: "\n")]
+        return (bytes, chained)
+    }
+}
