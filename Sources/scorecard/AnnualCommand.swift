@@ -16,13 +16,13 @@ struct AnnualCommand: ParsableCommand {
     @OptionGroup var options: YearOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (tables for people), json or csv (one row per officer).")
+    @Option(name: .long, help: "Output: text (tables for people), json, csv (one row per officer) or html (a report page).")
     var format: OutputFormat = .text
 
     func run() throws {
         let loaded = try LoadedYear(options, display: display)
         let rendered = AnnualReport(policy: loaded.policy, result: loaded.annual)
-        format.write(text: rendered.renderText, json: { rendered.renderJSON() }, csv: { rendered.renderCSV() })
+        format.write(text: rendered.renderText, json: { rendered.renderJSON() }, csv: { rendered.renderCSV() }, html: { rendered.renderHTML() })
         try loaded.reportFailures(display: display)
     }
 }

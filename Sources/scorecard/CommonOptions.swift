@@ -45,14 +45,23 @@ struct LocationOptions: ParsableArguments {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv
+    case text, json, csv, html
 
-    /// Writes the rendering this format asks for to standard output.
-    func write(text: () -> String, json: () -> String, csv: () -> String) {
+    /// Writes the rendering this format asks for to standard output; `html` only where the
+    /// command has a page (its `validate` refuses the format otherwise).
+    func write(text: () -> String, json: () -> String, csv: () -> String, html: (() -> String)? = nil) {
         switch self {
         case .text: writeOutput(text())
         case .json: writeOutput(json())
         case .csv: writeOutput(csv())
+        case .html: writeOutput(html?() ?? text())
+        }
+    }
+
+    /// Refuses a format the command does not write.
+    func require(_ allowed: [OutputFormat], command: String) throws {
+        guard allowed.contains(self) else {
+            throw ValidationError("\(command) 的输出格式只能是 " + allowed.map(\.rawValue).joined(separator: "、"))
         }
     }
 }

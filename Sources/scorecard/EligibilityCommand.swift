@@ -24,7 +24,7 @@ struct EligibilityCommand: ParsableCommand {
         valueName: "version"))
     var rulesVersion: String?
 
-    @Option(name: .long, help: "Output: text (a table for people), json or csv (one row per candidate).")
+    @Option(name: .long, help: "Output: text (a table for people), json, csv (one row per candidate) or html (a report page).")
     var format: OutputFormat = .text
 
     func run() throws {
@@ -60,6 +60,7 @@ struct EligibilityCommand: ParsableCommand {
         case .text: writeOutput(rendered.renderText(color: display.useColor(fileDescriptor: 1)))
         case .json: writeOutput(rendered.renderJSON())
         case .csv: writeOutput(rendered.renderCSV())
+        case .html: writeOutput(rendered.renderHTML())
         }
         let failures = results.flatMap(\.failures)
         report(failures, display: display)

@@ -21,7 +21,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var location: LocationOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (a table for people), json or csv (one row per officer).")
+    @Option(name: .long, help: "Output: text (a table for people), json, csv (one row per officer) or html (a report page).")
     var format: OutputFormat = .text
 
     @Flag(name: .long, help: "Evaluate the officers whose evidence is sound even when other rows have problems (still exits 1).")
@@ -55,6 +55,7 @@ struct EvaluateCommand: ParsableCommand {
         case .text: writeOutput(rendered.renderText())
         case .json: writeOutput(rendered.renderJSON())
         case .csv: writeOutput(rendered.renderCSV())
+        case .html: writeOutput(rendered.renderHTML(evidence: run.evidence))
         }
         if !result.failures.isEmpty {
             report(result.failures, display: display)
