@@ -65,7 +65,8 @@ extension AnnualReport {
                 section.table(
                     [HTMLColumn("工号"), HTMLColumn("姓名"), HTMLColumn("说明")],
                     rows: explained.map { officer in
-                        [HTMLCell(officer.officer.id), HTMLCell(officer.officer.name), HTMLCell(explanation(officer))]
+                        [HTMLCell(officer.officer.id, className: "nowrap"), HTMLCell(officer.officer.name, className: "nowrap"),
+                         HTMLCell(explanation(officer))]
                     })
             }
         }
@@ -111,7 +112,8 @@ extension AnnualReport {
     private func rankingRow(_ officer: AnnualOfficerResult) -> [HTMLCell] {
         var row: [HTMLCell] = [
             HTMLCell(officer.rank.map(String.init) ?? "—", sortKey: officer.rank.map(String.init) ?? "9999"),
-            HTMLCell(officer.officer.id), HTMLCell(officer.officer.name, className: officer.excellent ? "excellent" : nil),
+            HTMLCell(officer.officer.id, className: "nowrap"),
+            HTMLCell(officer.officer.name, className: officer.excellent ? "excellent nowrap" : "nowrap"),
             HTMLCell(officer.officer.unit),
         ]
         var totals: [ExactDecimal?] = []

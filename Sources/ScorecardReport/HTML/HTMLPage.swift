@@ -42,7 +42,7 @@ struct HTMLPage {
         .chart { display: block; width: 100%; max-width: 640px; height: auto; margin: 6px 0 12px; }
         table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 13px; }
         caption { text-align: left; font-weight: 700; padding: 4px 0; }
-        th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: break-word; }
         thead th { background: var(--band); border-bottom: 2px solid var(--line); white-space: nowrap; }
         tbody th { font-weight: 600; white-space: nowrap; }
         td.ok, td.fail, td.undecided, .nowrap { white-space: nowrap; }
@@ -80,6 +80,8 @@ struct HTMLPage {
           section.page { break-before: page; }
           h2, h3 { break-after: avoid; }
           table { font-size: 9pt; }
+          th, td { padding: 3px 4px; }
+          .trend { width: 64px; }
           thead { display: table-header-group; }
           tr, .figure, figure, svg { break-inside: avoid; }
           article.officer { padding: 4px 10px 0; margin: 8px 0; }

@@ -171,7 +171,8 @@ extension QuarterReport {
         name.element("a", [("href", "#officer-\(officer.officer.id)")], text: officer.officer.name)
         let (role, manager) = officer.officer.reportsTo
         return [
-            HTMLCell(officer.officer.id), .markup(name.html, sortKey: officer.officer.name), HTMLCell(officer.officer.unit),
+            HTMLCell(officer.officer.id, className: "nowrap"), .markup(name.html, sortKey: officer.officer.name, className: "nowrap"),
+            HTMLCell(officer.officer.unit),
             HTMLCell(officer.officer.area), HTMLCell(role == "—" || role == manager ? manager : "\(role) \(manager)"),
             HTMLCell(score(officer.total), sortKey: officer.total.map { $0.description } ?? ""),
             officer.grade != nil ? .markup(gradeMarkup(officer.grade), sortKey: gradeSortKey(officer.grade))
