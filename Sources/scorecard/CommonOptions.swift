@@ -45,7 +45,7 @@ struct LocationOptions: ParsableArguments {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv, html
+    case text, json, csv, html, xlsx
 
     /// Writes the rendering this format asks for to standard output; `html` only where the
     /// command has a page (its `validate` refuses the format otherwise).
@@ -55,6 +55,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .json: writeOutput(json())
         case .csv: writeOutput(csv())
         case .html: writeOutput(html?() ?? text())
+        case .xlsx: writeOutput(text()) // refused by every command without a workbook
         }
     }
 
@@ -87,6 +88,19 @@ struct DisplayOptions: ParsableArguments {
 }
 
 func writeOutput(_ text: String) { writeAll(text, to: 1) }
+
+/// Bytes to standard output (an xlsx workbook redirected to a file).
+func writeOutputBytes(_ bytes: [UInt8]) {
+    var offset = 0
+    bytes.withUnsafeBytes { buffer in
+        while offset < buffer.count {
+            let written = write(1, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { break }
+            offset += written
+        }
+    }
+}
 
 func writeError(_ text: String) { writeAll(text, to: 2) }
 

@@ -21,8 +21,10 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var location: LocationOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (a table for people), json, csv (one row per officer) or html (a report page).")
+    @Option(name: .long, help: "Output: text (a table for people), json, csv (one row per officer), html (a report page) or xlsx (an Excel workbook; with --output).")
     var format: OutputFormat = .text
+
+    @OptionGroup var output: FileOutputOptions
 
     @Flag(name: .long, help: "Evaluate the officers whose evidence is sound even when other rows have problems (still exits 1).")
     var partial = false
@@ -38,6 +40,7 @@ struct EvaluateCommand: ParsableCommand {
     func validate() throws {
         if force && !record { throw ValidationError("--force 只能和 --record 一起使用") }
         if record && partial { throw ValidationError("--record 不能和 --partial 一起使用：记录的结果必须完整") }
+        try output.validate(format: format)
     }
 
     func run() throws {
@@ -52,10 +55,11 @@ struct EvaluateCommand: ParsableCommand {
         }
         let rendered = QuarterReport(policy: policy, result: result, versionPinned: location.rulesVersion != nil)
         switch format {
-        case .text: writeOutput(rendered.renderText())
-        case .json: writeOutput(rendered.renderJSON())
-        case .csv: writeOutput(rendered.renderCSV())
-        case .html: writeOutput(rendered.renderHTML(evidence: run.evidence))
+        case .text: try output.emit(rendered.renderText(), display: display)
+        case .json: try output.emit(rendered.renderJSON(), display: display)
+        case .csv: try output.emit(rendered.renderCSV(headers: output.headerStyle), display: display)
+        case .html: try output.emit(rendered.renderHTML(evidence: run.evidence), display: display)
+        case .xlsx: try output.emit(rendered.renderXLSX(), display: display)
         }
         if !result.failures.isEmpty {
             report(result.failures, display: display)

@@ -200,9 +200,10 @@ public struct QuarterReport: Sendable {
     // MARK: CSV
 
     /// One row per officer; opens in Chinese Excel as UTF-8 thanks to the BOM.
-    public func renderCSV(bom: Bool = true) -> String {
+    /// `headers`: the ids (the documented layout, the default) or Chinese titles for people.
+    public func renderCSV(bom: Bool = true, headers: HeaderStyle = .id) -> String {
         var writer = CSVWriter(bom: bom)
-        writer.row(["officer", "name", "unit", "area"] + policy.items.map(\.id) + ["total", "grade"] + policy.rewards.map { "reward_\($0.id)" } + ["reward_total"])
+        writer.row(csvHeader(headers))
         // One row buffer for every officer, refilled in place.
         var row: [String] = []
         row.reserveCapacity(4 + policy.items.count + 2 + policy.rewards.count + 1)
