@@ -4,9 +4,10 @@ import ScorecardYAML
 
 /// The recorded evidence of a mine, laid out as documented in docs/evidence.md:
 ///
-///     officers.csv            the roster
-///     2025-Q1/scores.csv      one row per officer (or 2025-Q1/evidence.yaml)
-///     2025-Q1/suggestions.csv one row per adopted suggestion (a file per evidence list)
+///     officers.csv            the roster (or officers.xlsx)
+///     2025-Q1/scores.csv      one row per officer (or scores.xlsx, or evidence.yaml)
+///     2025-Q1/suggestions.csv one row per adopted suggestion (a file per evidence list, .csv
+///                             or .xlsx, or a sheet of scores.xlsx named for the list)
 public struct EvidenceFolder: Sendable {
     public let root: String
 
@@ -37,14 +38,26 @@ public struct EvidenceFolder: Sendable {
 
     public func loadRoster() -> (roster: Roster, problems: [Diagnostic]) {
         let path = FileSystem.join(root, Self.rosterFile)
-        guard FileSystem.kind(of: path) == .file else {
+        let workbook = FileSystem.join(root, Self.rosterWorkbook)
+        switch Self.choose(csv: path, workbook: workbook) {
+        case .neither:
             return (Roster(officers: []), [.error(
-                "evidence.no-roster", "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv，格式见 docs/evidence.md", at: nil)])
+                "evidence.no-roster", "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv（或 officers.xlsx），格式见 docs/evidence.md", at: nil)])
+        case .both(let problem):
+            return (Roster(officers: []), [problem])
+        case .csv:
+            var problems: [Diagnostic] = []
+            guard var source = CSVRowSource.open(path, problems: &problems) else { return (Roster(officers: []), problems) }
+            let loaded = RosterLoader.load(from: &source, file: path)
+            return (loaded.roster, problems + loaded.problems)
+        case .workbook:
+            var problems: [Diagnostic] = []
+            guard var source = XLSXRowSource.open(workbook, sheetNames: Self.rosterSheets, firstIfNone: true, problems: &problems) else {
+                return (Roster(officers: []), problems)
+            }
+            let loaded = RosterLoader.load(from: &source, file: workbook)
+            return (loaded.roster, problems + loaded.problems)
         }
-        var problems: [Diagnostic] = []
-        guard var source = CSVRowSource.open(path, problems: &problems) else { return (Roster(officers: []), problems) }
-        let loaded = RosterLoader.load(from: &source, file: path)
-        return (loaded.roster, problems + loaded.problems)
     }
 
     /// Reads and checks one quarter's records against the policy; every problem is collected.
@@ -62,11 +75,29 @@ public struct EvidenceFolder: Sendable {
         }
         let csvPath = FileSystem.join(folder, Self.recordsFile)
         let yamlPath = FileSystem.join(folder, Self.yamlFile)
+        let xlsxPath = FileSystem.join(folder, Self.recordsWorkbook)
         let hasCSV = FileSystem.kind(of: csvPath) == .file
         let hasYAML = FileSystem.kind(of: yamlPath) == .file
+        let hasXLSX = FileSystem.kind(of: xlsxPath) == .file
         var yamlTables: YAMLEvidenceTables?
+        // The records workbook, kept open: its other sheets may hold the lists.
+        var recordsWorkbook: XLSXFile?
 
-        if hasCSV && hasYAML {
+        if hasXLSX && (hasCSV || hasYAML) {
+            problems.append(.error(
+                "evidence.two-formats", "\(quarter) 同时有 \(Self.recordsWorkbook) 和 \(hasCSV ? Self.recordsFile : Self.yamlFile)，不知道以哪个为准",
+                hint: "只保留其中一个", at: nil))
+        } else if hasXLSX {
+            files.append(xlsxPath)
+            switch XLSXFile.open(xlsxPath) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let workbook):
+                recordsWorkbook = workbook
+                if var source = XLSXRowSource.open(workbook, sheetNames: Self.recordSheets, firstIfNone: true, problems: &problems) {
+                    binder.bindRecords(from: &source, file: xlsxPath)
+                }
+            }
+        } else if hasCSV && hasYAML {
             problems.append(.error(
                 "evidence.two-formats", "\(quarter) 同时有 \(Self.recordsFile) 和 \(Self.yamlFile)，不知道以哪个为准",
                 hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
@@ -101,13 +132,35 @@ public struct EvidenceFolder: Sendable {
             }
         } else {
             problems.append(.error(
-                "evidence.no-records", "\(quarter) 的文件夹里没有考核记录表（\(Self.recordsFile) 或 \(Self.yamlFile)）",
+                "evidence.no-records", "\(quarter) 的文件夹里没有考核记录表（\(Self.recordsFile)、\(Self.recordsWorkbook) 或 \(Self.yamlFile)）",
                 hint: "格式见 docs/evidence.md", at: nil))
         }
 
         for list in policy.evidence.lists {
             let listPath = FileSystem.join(folder, "\(list.id).csv")
-            if FileSystem.kind(of: listPath) == .file {
+            let listWorkbook = FileSystem.join(folder, "\(list.id).xlsx")
+            let listNames = [list.name, list.id].compactMap { $0 }
+            let sheetInRecords = recordsWorkbook?.sheets.contains { listNames.contains($0.name) } == true
+            let hasListCSV = FileSystem.kind(of: listPath) == .file
+            let hasListXLSX = FileSystem.kind(of: listWorkbook) == .file
+            let places = [hasListCSV ? "\(list.id).csv" : nil, hasListXLSX ? "\(list.id).xlsx" : nil,
+                          sheetInRecords ? "\(Self.recordsWorkbook) 的工作表“\(list.displayName)”" : nil].compactMap { $0 }
+            if places.count > 1 {
+                problems.append(.error(
+                    "evidence.two-formats", "\(quarter) 的“\(list.displayName)”既在 \(places[0])，又在 \(places[1])，不知道以哪个为准",
+                    hint: "只保留其中一处", at: nil))
+                continue
+            }
+            if hasListXLSX {
+                files.append(listWorkbook)
+                if var source = XLSXRowSource.open(listWorkbook, sheetNames: listNames, firstIfNone: true, problems: &problems) {
+                    binder.bindList(list, from: &source, file: listWorkbook)
+                }
+            } else if sheetInRecords, let workbook = recordsWorkbook {
+                if var source = XLSXRowSource.open(workbook, sheetNames: listNames, firstIfNone: false, problems: &problems) {
+                    binder.bindList(list, from: &source, file: xlsxPath)
+                }
+            } else if FileSystem.kind(of: listPath) == .file {
                 if yamlTables?.lists[list.id] != nil {
                     problems.append(.error(
                         "evidence.two-formats", "\(quarter) 的“\(list.displayName)”既写在 \(Self.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",

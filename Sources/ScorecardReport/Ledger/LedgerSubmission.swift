@@ -40,7 +40,7 @@ public struct LedgerSubmission: Sendable {
     /// results.csv, from every rule file and the roster plus the quarter's evidence files.
     public init(report: QuarterReport, evidence: QuarterEvidence, rulesPath: String, evidencePath: String) {
         let metadata = report.policy.metadata
-        let roster = FileSystem.join(evidencePath, EvidenceFolder.rosterFile)
+        let roster = EvidenceFolder(root: evidencePath).rosterPath
         self.init(
             quarter: report.result.quarter,
             policy: .init(id: metadata.id, name: metadata.name, version: metadata.version, effective: metadata.effective.description),

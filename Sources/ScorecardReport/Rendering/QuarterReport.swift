@@ -236,7 +236,10 @@ func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
         ("file", .text(diagnostic.location?.file)),
         ("line", diagnostic.location.map { .number(String($0.line)) } ?? .null),
         ("column", diagnostic.location.map { .number(String($0.column)) } ?? .null),
-    ])
+    ] + (diagnostic.location?.sheet.map { sheet in
+        // A workbook's cell: line and column are its row and column; these say it Excel's way.
+        [("sheet", JSONValue.string(sheet)), ("cell", .string(diagnostic.location?.cellName ?? ""))]
+    } ?? []))
 }
 
 /// Diagnostics as JSON, for `check --format json` and scripts.
