@@ -244,6 +244,37 @@ def check_template(binary, root, work):
         lists += [v for v in suggestions.data_validations.dataValidation if v.type == "list"]
     expect(any('"矿,区队"' == v.formula1 for v in lists), f"a drop-down for the level: {[v.formula1 for v in lists]}")
     expect(records.max_row >= 2, "a row per officer")
+    # Filled in as an assessor would (in openpyxl), the template is the quarter's evidence.
+    copy = os.path.join(work, "filled")
+    shutil.copytree(os.path.join(root, "rules"), os.path.join(copy, "rules"))
+    shutil.copytree(os.path.join(root, "seeds"), os.path.join(copy, "seeds"), ignore=shutil.ignore_patterns("results"))
+    folder = os.path.join(copy, "seeds", "2025-Q4")
+    scores, suggestions = read_csv_text(os.path.join(folder, "scores.csv")), read_csv_text(os.path.join(folder, "suggestions.csv"))
+    os.remove(os.path.join(folder, "scores.csv"))
+    os.remove(os.path.join(folder, "suggestions.csv"))
+    target = os.path.join(folder, "scores.xlsx")
+    run(binary, copy, "template", "--quarter", "2025-Q4", "-o", target)
+    book = openpyxl.load_workbook(target)
+    sheet = book["考核记录"]
+    header = [cell.value for cell in sheet[1]]
+    by_officer = {row[0]: dict(zip(scores[0], row)) for row in scores[1:]}
+    for row in sheet.iter_rows(min_row=2):
+        values = by_officer[row[0].value]
+        for cell, title in zip(row[2:], header[2:]):
+            text = values.get(title, "")
+            if text != "":
+                cell.value = float(text) if "." in text else int(text)
+    listed = book["采纳建议"]
+    for r, row in enumerate(suggestions[1:], start=2):
+        listed.cell(row=r, column=1, value=row[0])
+        listed.cell(row=r, column=2, value=datetime.datetime.strptime(row[1], "%Y-%m-%d")).number_format = "yyyy-mm-dd"
+        listed.cell(row=r, column=3, value=row[2])
+        listed.cell(row=r, column=4, value=row[3])
+    book.save(target)
+    expect(run(binary, copy, "evaluate", "--quarter", "2025-Q4", "--format", "csv")
+           == run(binary, root, "evaluate", "--quarter", "2025-Q4", "--format", "csv"), "the filled template evaluates like the CSV")
+    shown = libreoffice_sheets(path, os.path.join(work, "lo-template"))
+    expect(shown.get("考核记录", [[]])[0][:2] == ["工号", "姓名"], "LibreOffice opens the template")
 
 
 def main():
