@@ -95,3 +95,20 @@ import Testing
         #expect(run.stdout.isEmpty)
     }
 }
+
+extension HTMLReportTests {
+    /// 田晓东's i07 divides by zero (as in FailedOfficerTests): his card says so; the others are whole.
+    @Test func anOfficerWhoseResultCouldNotBeComputedIsShownSo() throws {
+        let ws = try FailedOfficerTests.workspace()
+        defer { ws.remove() }
+        let run = try ws.run(["evaluate", "--quarter", "2025-Q1", "--format", "html"])
+        #expect(run.status == 1)
+        Self.assertSelfContained(run.stdout)
+        #expect(run.stdout.contains("其中 1 名未算出"))
+        let card = try #require(run.stdout.components(separatedBy: "id=\"officer-10231\"").dropFirst().first?.components(separatedBy: "</article>").first)
+        #expect(card.contains("<td class=\"fail\" title=\"按规则计算，来由见下\">未算出</td>"))
+        #expect(card.contains("未能计算，原因见下"))
+        #expect(card.contains("<ul class=\"note-list fail\"><li>"))
+        #expect(run.stdout.contains("id=\"officer-10247\""))
+    }
+}
