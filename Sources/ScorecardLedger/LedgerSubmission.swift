@@ -60,7 +60,7 @@ public struct LedgerSubmission: Sendable {
     /// without problems, and an officer serving without a record is one).
     public init(report: QuarterReport, evidence: QuarterEvidence, rulesPath: String, evidencePath: String) {
         let metadata = report.policy.metadata
-        let roster = FileSystem.join(evidencePath, EvidenceFolder.rosterFile)
+        let roster = EvidenceFolder(root: evidencePath).rosterPath
         self.init(
             quarter: report.quarter,
             policy: .init(id: metadata.id, name: metadata.name, version: metadata.version, effective: metadata.effective.description),

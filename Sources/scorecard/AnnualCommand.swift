@@ -1,5 +1,4 @@
 import ArgumentParser
-import ScorecardBase
 import ScorecardReport
 
 struct AnnualCommand: ParsableCommand {
@@ -17,21 +16,25 @@ struct AnnualCommand: ParsableCommand {
     @OptionGroup var options: YearOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (tables for people), json or csv (one row per officer).")
+    @Option(name: .long, help: "Output: text (tables for people), json, csv (one row per officer), html (a report page) or xlsx (an Excel workbook; with --output).")
     var format: OutputFormat = .text
 
-    @OptionGroup var destination: OutputOptions
+    @OptionGroup var output: FileOutputOptions
+
+    func validate() throws {
+        try output.validate(format: format)
+    }
 
     func run() throws {
         let loaded = try LoadedYear(options, display: display)
         let rendered = AnnualReport(policy: loaded.policy, result: loaded.annual)
-        let output = try destination.open(display: display)
         switch format {
-        case .text: output.write(rendered.renderText())
-        case .json: output.write(rendered.renderJSON())
-        case .csv: output.write(rendered.renderCSV())
+        case .text: try output.emit(rendered.renderText(), display: display)
+        case .json: try output.emit(rendered.renderJSON(), display: display)
+        case .csv: try output.emit(rendered.renderCSV(headers: output.headerStyle), display: display)
+        case .html: try output.emit(rendered.renderHTML(), display: display)
+        case .xlsx: try output.emit(rendered.renderXLSX(), display: display)
         }
-        try commit(output, display: display)
         try loaded.reportFailures(display: display)
     }
 }

@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var results: ResultsOptions
 
     func validate() throws {
-        if format == .csv { throw ValidationError("check 的输出格式只能是 text 或 json") }
+        if format != .text && format != .json { throw ValidationError("check 的输出格式只能是 text 或 json") }
     }
 
     func run() throws {

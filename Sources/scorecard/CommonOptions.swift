@@ -45,14 +45,24 @@ struct LocationOptions: ParsableArguments {
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv
+    case text, json, csv, html, xlsx
 
-    /// Writes the rendering this format asks for to standard output.
-    func write(text: () -> String, json: () -> String, csv: () -> String) {
+    /// Writes the rendering this format asks for to standard output; `html` only where the
+    /// command has a page (its `validate` refuses the format otherwise).
+    func write(text: () -> String, json: () -> String, csv: () -> String, html: (() -> String)? = nil) {
         switch self {
         case .text: writeOutput(text())
         case .json: writeOutput(json())
         case .csv: writeOutput(csv())
+        case .html: writeOutput(html?() ?? text())
+        case .xlsx: writeOutput(text()) // refused by every command without a workbook
+        }
+    }
+
+    /// Refuses a format the command does not write.
+    func require(_ allowed: [OutputFormat], command: String) throws {
+        guard allowed.contains(self) else {
+            throw ValidationError("\(command) 的输出格式只能是 " + allowed.map(\.rawValue).joined(separator: "、"))
         }
     }
 }
@@ -78,6 +88,19 @@ struct DisplayOptions: ParsableArguments {
 }
 
 func writeOutput(_ text: String) { writeAll(text, to: 1) }
+
+/// Bytes to standard output (an xlsx workbook redirected to a file).
+func writeOutputBytes(_ bytes: [UInt8]) {
+    var offset = 0
+    bytes.withUnsafeBytes { buffer in
+        while offset < buffer.count {
+            let written = write(1, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { break }
+            offset += written
+        }
+    }
+}
 
 func writeError(_ text: String) { writeAll(text, to: 2) }
 

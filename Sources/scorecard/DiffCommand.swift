@@ -5,7 +5,7 @@ import ScorecardRules
 
 /// The formats `diff` writes: text for people, JSON for programs, Markdown for a proposal.
 enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown
+    case text, json, markdown, html
 }
 
 /// `scorecard diff OLD NEW`: what a revision of the rules changes, in policy terms, and what it
@@ -31,7 +31,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The revised version (新版本).", valueName: "new"))
     var new: String
 
-    @Option(name: .long, help: "Output: text, json or markdown.")
+    @Option(name: .long, help: "Output: text, json, markdown or html (a page for a revision proposal).")
     var format: DiffFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Evidence folder both versions are evaluated on (证据文件夹).", valueName: "path"))
@@ -83,6 +83,7 @@ struct DiffCommand: ParsableCommand {
         case .text: writeOutput(rendered.text())
         case .json: writeOutput(rendered.renderJSON())
         case .markdown: writeOutput(rendered.markdown())
+        case .html: writeOutput(rendered.html())
         }
         if !changes.isEmpty { throw ExitCode(1) }
     }

@@ -28,6 +28,6 @@ func impactSection(old: Policy, new: Policy, evidencePath: String, quarter reque
     }
     let report = ImpactReport(impact: impact, color: color)
     return ImpactSection(
-        rendered: DiffReport.Impact(text: report.text(), json: report.json(), markdown: report.markdown()),
+        rendered: DiffReport.Impact(text: report.text(), json: report.json(), markdown: report.markdown(), html: report.html()),
         note: nil, problems: rosterProblems + problems)
 }

@@ -24,8 +24,12 @@ struct EligibilityCommand: ParsableCommand {
         valueName: "version"))
     var rulesVersion: String?
 
-    @Option(name: .long, help: "Output: text (a table for people), json or csv (one row per candidate).")
+    @Option(name: .long, help: "Output: text (a table for people), json, csv (one row per candidate) or html (a report page).")
     var format: OutputFormat = .text
+
+    func validate() throws {
+        try format.require([.text, .json, .csv, .html], command: "eligibility")
+    }
 
     func run() throws {
         let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
@@ -60,6 +64,7 @@ struct EligibilityCommand: ParsableCommand {
         case .text: writeOutput(rendered.renderText(color: display.useColor(fileDescriptor: 1)))
         case .json: writeOutput(rendered.renderJSON())
         case .csv: writeOutput(rendered.renderCSV())
+        case .html, .xlsx: writeOutput(rendered.renderHTML()) // xlsx is refused by validate()
         }
         let failures = results.flatMap(\.failures)
         report(failures, display: display)

@@ -22,7 +22,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var location: LocationOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (a table for people), json or csv (one row per officer).")
+    @Option(name: .long, help: "Output: text (a table for people), json, csv (one row per officer), html (a report page) or xlsx (an Excel workbook; with --output).")
     var format: OutputFormat = .text
 
     @Flag(name: .long, help: "Evaluate the officers whose evidence is sound even when other rows have problems (still exits 1).")
@@ -36,24 +36,26 @@ struct EvaluateCommand: ParsableCommand {
 
     @OptionGroup var results: ResultsOptions
     @OptionGroup var recording: RecordingOptions
-    @OptionGroup var destination: OutputOptions
+    @OptionGroup var destination: FileOutputOptions
 
     func validate() throws {
         if force && !record { throw ValidationError("--force 只能和 --record 一起使用") }
         if record && partial { throw ValidationError("--record 不能和 --partial 一起使用：记录的结果必须完整") }
         try recording.validate(record: record, force: force)
+        try destination.validate(format: format)
     }
 
     func run() throws {
-        if record {
-            try runAndRecord()
+        // A report page and a workbook are made from the whole quarter, as is a record.
+        guard !record, let streamed = format.quarterFormat else {
+            try runCollected()
             return
         }
         let chosen = try ChosenQuarter(location, display: display)
         let output = try destination.open(display: display)
         var writer = QuarterWriter(
-            format: format.quarterFormat, policy: chosen.policy, quarter: chosen.quarter,
-            versionPinned: location.rulesVersion != nil, to: output)
+            format: streamed, policy: chosen.policy, quarter: chosen.quarter,
+            versionPinned: location.rulesVersion != nil, headers: destination.headerStyle, to: output)
         let outcome = chosen.pipeline.run(partial: partial, into: &writer)
         report(chosen.problems(outcome), display: display)
         guard let summary = outcome.summary, outcome.publication.mayWrite else {
@@ -62,7 +64,7 @@ struct EvaluateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         writer.finish(summary)
-        try commit(output, display: display)
+        try destination.commit(output, display: display)
         if !outcome.failures.isEmpty {
             report(outcome.failures, display: display)
             throw ExitCode(1)
@@ -73,38 +75,49 @@ struct EvaluateCommand: ParsableCommand {
         }
     }
 
-    /// `--record`: the quarter is kept whole, since the record holds every format of it.
-    private func runAndRecord() throws {
-        let loaded = try LoadedQuarter(location, display: display)
+    /// The quarter kept whole: for `--record` (the record holds every format of it), a report
+    /// page and a workbook.
+    private func runCollected() throws {
+        let loaded = try LoadedQuarter(location, display: display, partial: partial)
         let (policy, run) = (loaded.policy, loaded.run)
         report(loaded.problems, display: display)
         guard let result = run.result, run.outcome.publication.mayWrite else {
-            writeError("证据有问题，未输出结果，也未记录。改正后重新运行。\n")
+            writeError(record
+                ? "证据有问题，未输出结果，也未记录。改正后重新运行。\n"
+                : "证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
             throw ExitCode(1)
         }
         let rendered = QuarterReport(policy: policy, result: result, versionPinned: location.rulesVersion != nil)
-        let output = try destination.open(display: display)
         switch format {
-        case .text: output.write(rendered.renderText())
-        case .json: output.write(rendered.renderJSON())
-        case .csv: output.write(rendered.renderCSV())
+        case .text: try destination.emit(rendered.renderText(), display: display)
+        case .json: try destination.emit(rendered.renderJSON(), display: display)
+        case .csv: try destination.emit(rendered.renderCSV(headers: destination.headerStyle), display: display)
+        case .html: try destination.emit(rendered.renderHTML(evidence: run.evidence), display: display)
+        case .xlsx: try destination.emit(rendered.renderXLSX(), display: display)
         }
-        try commit(output, display: display)
         if !result.failures.isEmpty {
             report(result.failures, display: display)
-            writeError("有联系员的结果未能算出，未记录：记录的结果必须完整。\n")
+            if record { writeError("有联系员的结果未能算出，未记录：记录的结果必须完整。\n") }
             throw ExitCode(1)
         }
-        try recordQuarter(rendered, run: run, location: location, results: results, force: force, recording: recording, display: display)
+        if case .incomplete(_, let excluded) = run.outcome.publication, excluded > 0 {
+            writeError("以上结果不含证据有问题的联系员（--partial）。\n")
+            throw ExitCode(1)
+        }
+        if record {
+            try recordQuarter(rendered, run: run, location: location, results: results, force: force, recording: recording, display: display)
+        }
     }
 }
 
 extension OutputFormat {
-    var quarterFormat: QuarterWriter.Format {
+    /// The format as the streaming writer knows it; nil for the formats made from the whole quarter.
+    var quarterFormat: QuarterWriter.Format? {
         switch self {
         case .text: .text
         case .json: .json
         case .csv: .csv
+        case .html, .xlsx: nil
         }
     }
 }

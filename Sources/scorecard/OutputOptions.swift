@@ -1,12 +1,43 @@
 import ArgumentParser
 import ScorecardBase
+import ScorecardReport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// `-o/--output`: where the results go; standard output when not given. Either way nothing
-/// appears until the results are known to be publishable, and a file appears whole or not at all.
-struct OutputOptions: ParsableArguments {
+/// CSV column titles as given on the command line.
+enum CSVHeaders: String, ExpressibleByArgument, CaseIterable {
+    case id, zh
+
+    var style: HeaderStyle { self == .id ? .id : .zh }
+}
+
+/// `-o/--output`: where `evaluate`, `annual` and `template` write, standard output when not
+/// given. Either way nothing appears until the results are known to be publishable, and a
+/// file appears whole or not at all (a temporary name beside it, flushed, then renamed).
+struct FileOutputOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp(
-        "Write the results to this file (written whole or not at all) instead of standard output.", valueName: "path"))
+        "Write the report to this file instead of standard output (written whole, atomically).", valueName: "path"))
     var output: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "CSV column titles: id (for programs) or zh (中文，给 Excel 用); default: id on standard output, zh in a file given with --output.",
+        valueName: "id|zh"))
+    var headers: CSVHeaders?
+
+    /// Files are for people opening them in Excel; standard output keeps the documented ids.
+    var headerStyle: HeaderStyle { (headers ?? (output != nil ? .zh : .id)).style }
+
+    func validate(format: OutputFormat) throws {
+        if headers != nil && format != .csv { throw ValidationError("--headers 只用于 --format csv") }
+        if format == .xlsx && output == nil && isatty(1) == 1 {
+            throw ValidationError("xlsx 是二进制文件，不能输出到终端：请用 --output 文件名.xlsx 指定文件（或重定向到文件）")
+        }
+    }
 
     /// The pending output; a file that cannot be created there is a usage error (exit 2).
     func open(display: DisplayOptions) throws -> PendingOutput {
@@ -17,14 +48,28 @@ struct OutputOptions: ParsableArguments {
             throw ExitCode(2)
         }
     }
-}
 
-/// Makes the output appear, or says why it could not (exit 1).
-func commit(_ output: PendingOutput, display: DisplayOptions) throws {
-    do {
-        try output.commit()
-    } catch {
-        report([error], display: display)
-        throw ExitCode(1)
+    /// Writes a report rendered whole.
+    func emit(_ text: String, display: DisplayOptions) throws {
+        let pending = try open(display: display)
+        pending.write(text)
+        try commit(pending, display: display)
+    }
+
+    func emit(_ bytes: [UInt8], display: DisplayOptions) throws {
+        let pending = try open(display: display)
+        pending.write(bytes)
+        try commit(pending, display: display)
+    }
+
+    /// Makes the output appear, or says why it could not (exit 3: a write that failed).
+    func commit(_ pending: PendingOutput, display: DisplayOptions) throws {
+        do {
+            try pending.commit()
+        } catch {
+            report([error], display: display)
+            throw ExitCode(3)
+        }
+        if let output { writeError("已写入“\(output)”。\n") }
     }
 }

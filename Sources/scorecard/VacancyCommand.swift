@@ -20,6 +20,10 @@ struct VacancyCommand: ParsableCommand {
     @Option(name: .long, help: "Output: text (a table for people), json or csv.")
     var format: OutputFormat = .text
 
+    func validate() throws {
+        try format.require([.text, .json, .csv], command: "vacancy")
+    }
+
     func run() throws {
         let loaded = try LoadedYear(options, display: display)
         guard let rules = loaded.policy.vacancy else {

@@ -72,15 +72,26 @@ extension EvidenceFolder {
     /// Reads `candidates.csv` against the rules' eligibility fields.
     public func loadCandidates(_ eligibility: Eligibility) -> (list: CandidateList, problems: [Diagnostic]) {
         let path = FileSystem.join(root, Self.candidatesFile)
+        let workbook = FileSystem.join(root, Self.candidatesWorkbook)
         let empty = CandidateList(file: path, candidates: [], rejected: [])
-        guard FileSystem.kind(of: path) == .file else {
+        var problems: [Diagnostic] = []
+        switch Self.choose(csv: path, workbook: workbook) {
+        case .neither:
             return (empty, [.error(
                 "evidence.no-candidates", "找不到候选人名单“\(path)”",
-                hint: "候选人名单是证据文件夹中的 \(Self.candidatesFile)，格式见 docs/evidence.md", at: nil)])
+                hint: "候选人名单是证据文件夹中的 \(Self.candidatesFile)（或 \(Self.candidatesWorkbook)），格式见 docs/evidence.md", at: nil)])
+        case .both(let problem):
+            return (empty, [problem])
+        case .csv:
+            guard var source = CSVRowSource.open(path, problems: &problems) else { return (empty, problems) }
+            let loaded = CandidateLoader.load(from: &source, eligibility: eligibility, file: path)
+            return (loaded.list, problems + loaded.problems)
+        case .workbook:
+            guard var source = XLSXRowSource.open(workbook, sheetNames: Self.candidateSheets, firstIfNone: true, problems: &problems) else {
+                return (CandidateList(file: workbook, candidates: [], rejected: []), problems)
+            }
+            let loaded = CandidateLoader.load(from: &source, eligibility: eligibility, file: workbook)
+            return (loaded.list, problems + loaded.problems)
         }
-        var problems: [Diagnostic] = []
-        guard var source = CSVRowSource.open(path, problems: &problems) else { return (empty, problems) }
-        let loaded = CandidateLoader.load(from: &source, eligibility: eligibility, file: path)
-        return (loaded.list, problems + loaded.problems)
     }
 }

@@ -4,9 +4,10 @@ import ScorecardYAML
 
 /// The recorded evidence of a mine, laid out as documented in docs/evidence.md:
 ///
-///     officers.csv            the roster
-///     2025-Q1/scores.csv      one row per officer (or 2025-Q1/evidence.yaml)
-///     2025-Q1/suggestions.csv one row per adopted suggestion (a file per evidence list)
+///     officers.csv            the roster (or officers.xlsx)
+///     2025-Q1/scores.csv      one row per officer (or scores.xlsx, or evidence.yaml)
+///     2025-Q1/suggestions.csv one row per adopted suggestion (a file per evidence list, .csv
+///                             or .xlsx, or a sheet of scores.xlsx named for the list)
 public struct EvidenceFolder: Sendable {
     public let root: String
 
@@ -37,14 +38,26 @@ public struct EvidenceFolder: Sendable {
 
     public func loadRoster() -> (roster: Roster, problems: [Diagnostic]) {
         let path = FileSystem.join(root, Self.rosterFile)
-        guard FileSystem.kind(of: path) == .file else {
+        let workbook = FileSystem.join(root, Self.rosterWorkbook)
+        switch Self.choose(csv: path, workbook: workbook) {
+        case .neither:
             return (Roster(officers: []), [.error(
-                "evidence.no-roster", "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv，格式见 docs/evidence.md", at: nil)])
+                "evidence.no-roster", "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv（或 officers.xlsx），格式见 docs/evidence.md", at: nil)])
+        case .both(let problem):
+            return (Roster(officers: []), [problem])
+        case .csv:
+            var problems: [Diagnostic] = []
+            guard var source = CSVRowSource.open(path, problems: &problems) else { return (Roster(officers: []), problems) }
+            let loaded = RosterLoader.load(from: &source, file: path)
+            return (loaded.roster, problems + loaded.problems)
+        case .workbook:
+            var problems: [Diagnostic] = []
+            guard var source = XLSXRowSource.open(workbook, sheetNames: Self.rosterSheets, firstIfNone: true, problems: &problems) else {
+                return (Roster(officers: []), problems)
+            }
+            let loaded = RosterLoader.load(from: &source, file: workbook)
+            return (loaded.roster, problems + loaded.problems)
         }
-        var problems: [Diagnostic] = []
-        guard var source = CSVRowSource.open(path, problems: &problems) else { return (Roster(officers: []), problems) }
-        let loaded = RosterLoader.load(from: &source, file: path)
-        return (loaded.roster, problems + loaded.problems)
     }
 
     /// Reads and checks one quarter's records against the policy, keeping them; every problem
@@ -89,7 +102,8 @@ public struct QuarterReader: Sendable {
         case none
         /// The CSV record table: its header (mapped) and, when it is read in parts, where they are.
         case csv(path: String, header: [EvidenceCell], mapping: ColumnMapping, parts: [CSVSplit.Part]?)
-        case yaml(path: String, rows: YAMLEvidenceTables.TableRows)
+        /// A table held in memory: a YAML evidence file's records, or a workbook's sheet.
+        case rows(path: String, rows: YAMLEvidenceTables.TableRows)
     }
 
     public init(
@@ -109,14 +123,36 @@ public struct QuarterReader: Sendable {
         }
         let csvPath = FileSystem.join(path, EvidenceFolder.recordsFile)
         let yamlPath = FileSystem.join(path, EvidenceFolder.yamlFile)
+        let xlsxPath = FileSystem.join(path, EvidenceFolder.recordsWorkbook)
         let hasCSV = FileSystem.kind(of: csvPath) == .file
         let hasYAML = FileSystem.kind(of: yamlPath) == .file
+        let hasXLSX = FileSystem.kind(of: xlsxPath) == .file
         var yamlTables: YAMLEvidenceTables?
+        // The records workbook, kept open: its other sheets may hold the lists.
+        var recordsWorkbook: XLSXFile?
+        var workbookRecords: YAMLEvidenceTables.TableRows?
         // The record table's header is read (and mapped) first, its rows last, after the lists
         // its records need; problems are still found in the order of the files.
         var csvHeader: [EvidenceCell]?
 
-        if hasCSV && hasYAML {
+        if hasXLSX && (hasCSV || hasYAML) {
+            problems.append(.error(
+                "evidence.two-formats", "\(quarter) 同时有 \(EvidenceFolder.recordsWorkbook) 和 \(hasCSV ? EvidenceFolder.recordsFile : EvidenceFolder.yamlFile)，不知道以哪个为准",
+                hint: "只保留其中一个", at: nil))
+        } else if hasXLSX {
+            recordFiles.append(xlsxPath)
+            switch XLSXFile.open(xlsxPath) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let workbook):
+                recordsWorkbook = workbook
+                if var source = XLSXRowSource.open(workbook, sheetNames: EvidenceFolder.recordSheets, firstIfNone: true, problems: &problems) {
+                    // A workbook is read whole anyway: its rows are held like a YAML file's.
+                    var rows: [EvidenceRow] = []
+                    while let row = source.nextRow(problems: &problems) { rows.append(row) }
+                    workbookRecords = YAMLEvidenceTables.TableRows(header: source.header, rows: rows)
+                }
+            }
+        } else if hasCSV && hasYAML {
             problems.append(.error(
                 "evidence.two-formats", "\(quarter) 同时有 \(EvidenceFolder.recordsFile) 和 \(EvidenceFolder.yamlFile)，不知道以哪个为准",
                 hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
@@ -148,13 +184,35 @@ public struct QuarterReader: Sendable {
             }
         } else {
             problems.append(.error(
-                "evidence.no-records", "\(quarter) 的文件夹里没有考核记录表（\(EvidenceFolder.recordsFile) 或 \(EvidenceFolder.yamlFile)）",
+                "evidence.no-records", "\(quarter) 的文件夹里没有考核记录表（\(EvidenceFolder.recordsFile)、\(EvidenceFolder.recordsWorkbook) 或 \(EvidenceFolder.yamlFile)）",
                 hint: "格式见 docs/evidence.md", at: nil))
         }
 
         for list in policy.evidence.lists {
             let listPath = FileSystem.join(path, "\(list.id).csv")
-            if FileSystem.kind(of: listPath) == .file {
+            let listWorkbook = FileSystem.join(path, "\(list.id).xlsx")
+            let listNames = [list.name, list.id].compactMap { $0 }
+            let sheetInRecords = recordsWorkbook?.sheets.contains { listNames.contains($0.name) } == true
+            let hasListCSV = FileSystem.kind(of: listPath) == .file
+            let hasListXLSX = FileSystem.kind(of: listWorkbook) == .file
+            let places = [hasListCSV ? "\(list.id).csv" : nil, hasListXLSX ? "\(list.id).xlsx" : nil,
+                          sheetInRecords ? "\(EvidenceFolder.recordsWorkbook) 的工作表“\(list.displayName)”" : nil].compactMap { $0 }
+            if places.count > 1 {
+                problems.append(.error(
+                    "evidence.two-formats", "\(quarter) 的“\(list.displayName)”既在 \(places[0])，又在 \(places[1])，不知道以哪个为准",
+                    hint: "只保留其中一处", at: nil))
+                continue
+            }
+            if hasListXLSX {
+                listFiles.append(listWorkbook)
+                if var source = XLSXRowSource.open(listWorkbook, sheetNames: listNames, firstIfNone: true, problems: &problems) {
+                    binder.bindList(list, from: &source, file: listWorkbook)
+                }
+            } else if sheetInRecords, let workbook = recordsWorkbook {
+                if var source = XLSXRowSource.open(workbook, sheetNames: listNames, firstIfNone: false, problems: &problems) {
+                    binder.bindList(list, from: &source, file: xlsxPath)
+                }
+            } else if hasListCSV {
                 if yamlTables?.lists[list.id] != nil {
                     problems.append(.error(
                         "evidence.two-formats", "\(quarter) 的“\(list.displayName)”既写在 \(EvidenceFolder.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
@@ -178,8 +236,10 @@ public struct QuarterReader: Sendable {
             let split = requested > 1 ? CSVSplit.parts(of: csvPath, count: requested, minimumSize: partMinimumSize) : nil
             partCount = split?.count ?? 1
             table = .csv(path: csvPath, header: csvHeader, mapping: mapping, parts: split)
+        } else if let records = workbookRecords {
+            table = .rows(path: xlsxPath, rows: records)
         } else if let records = yamlTables?.records {
-            table = .yaml(path: yamlPath, rows: records)
+            table = .rows(path: yamlPath, rows: records)
         }
     }
 
@@ -203,7 +263,7 @@ public struct QuarterReader: Sendable {
                     part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, each: body)
                 }
             }
-        case .yaml(let path, var rows):
+        case .rows(let path, var rows):
             part.bindRecords(from: &rows, file: path, each: body)
         }
     }

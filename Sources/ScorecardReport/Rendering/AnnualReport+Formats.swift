@@ -94,10 +94,10 @@ extension AnnualReport {
     // MARK: CSV
 
     /// One row per officer, ranked first; opens in Chinese Excel as UTF-8 thanks to the BOM.
-    public func renderCSV(bom: Bool = true) -> String {
+    /// `headers`: the ids (the documented layout, the default) or Chinese titles for people.
+    public func renderCSV(bom: Bool = true, headers: HeaderStyle = .id) -> String {
         var writer = CSVWriter(bom: bom)
-        writer.row(["rank", "officer", "name", "unit", "area", "manager_role", "manager"] + result.quarters.map(\.quarter.description)
-            + ["quarter_sum", "annual_total", "result", "quarterly_rewards", "year_end_reward", "reward_total"])
+        writer.row(csvHeader(headers))
         for officer in result.officers {
             var row = [officer.rank.map(String.init) ?? "", officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area,
                        officer.officer.reportsTo.role, officer.officer.reportsTo.name]

@@ -33,11 +33,14 @@ public struct DiffReport: Sendable {
         public var text: String
         public var json: JSONValue
         public var markdown: String
+        /// A `<section>` for the diff's HTML page.
+        public var html: String
 
-        public init(text: String, json: JSONValue, markdown: String) {
+        public init(text: String, json: JSONValue, markdown: String, html: String = "") {
             self.text = text
             self.json = json
             self.markdown = markdown
+            self.html = html
         }
     }
 

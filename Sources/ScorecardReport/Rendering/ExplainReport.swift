@@ -11,19 +11,12 @@ public struct ExplainReport: Sendable {
     public let result: OfficerResult
     public let record: OfficerRecord
     public let quarter: Quarter
-    /// Where each evidence field's value was read, by field id.
-    private let fieldLocations: [String: SourceLocation]
 
     public init(policy: Policy, result: OfficerResult, record: OfficerRecord, quarter: Quarter) {
         self.policy = policy
         self.result = result
         self.record = record
         self.quarter = quarter
-        var locations: [String: SourceLocation] = [:]
-        for (index, id) in policy.layout.fieldIDs.enumerated() {
-            if let location = record.fieldLocation(index) { locations[id] = location }
-        }
-        self.fieldLocations = locations
     }
 
     public func renderText() -> String {
@@ -35,46 +28,32 @@ public struct ExplainReport: Sendable {
         out += "规则：\(policy.metadata.name) 版本 \(policy.metadata.version)（\(policy.metadata.effective) 起施行）\n"
         out += "记录：\(result.recordLocation)\n\n"
 
-        for (index, item) in policy.items.enumerated() {
-            let itemResult = result.items[index]
-            let scoreText = itemResult.score.map { $0.formatted(scale: places) } ?? "未算出"
+        for explanation in ItemExplanation.all(policy: policy, result: result, record: record) {
+            let item = explanation.item
+            let scoreText = explanation.score.map { $0.formatted(scale: places) } ?? "未算出"
             out += "\(item.id)  \(scoreText) / \(item.points.normalized)  \(item.title)\n"
-            switch itemResult.basis {
-            case .assessed(let raw):
+            switch explanation.basis {
+            case .assessed(let raw, let location):
                 out += "     考核人打分 \(raw)"
-                if let location = fieldLocations[item.id] { out += "（\(location)）" }
+                if let location { out += "（\(location)）" }
                 out += "\n"
-            case .computed(let raw):
-                if case .computed(let formula) = item.scoring.method {
-                    out += "     公式 \(formula.source)\n"
-                    let rounded = itemResult.score.map { $0.formatted(scale: places) } ?? "?"
-                    let exact = raw.normalized.description
-                    let roundingChanged = itemResult.score.map { $0 != raw } ?? true
-                    out += "     = \(exact)" + (roundingChanged ? " → \(rounded)（\(roundingWord)到 \(places) 位小数）\n" : "\n")
+            case .computed(let formula, let raw, let roundingChanged):
+                if let formula {
+                    out += "     公式 \(formula)\n"
+                    let rounded = explanation.score.map { $0.formatted(scale: places) } ?? "?"
+                    out += "     = \(raw.normalized.description)" + (roundingChanged ? " → \(rounded)（\(roundingWord)到 \(places) 位小数）\n" : "\n")
                 }
-            case .condition(let conditionIndex, let reason):
-                let condition = item.scoring.conditions[conditionIndex]
-                out += "     条件成立：\(condition.when.source) → 得 \(condition.score.source) 分"
+            case .condition(let when, let score, let reason):
+                out += "     条件成立：\(when) → 得 \(score) 分"
                 if let reason { out += "（\(reason)）" }
                 out += "\n"
-            case nil:
+            case .notComputed:
                 out += "     未能计算，原因见下\n"
             }
-            let inputs = ItemInputs.values(read: item, record: record, result: result, layout: policy.layout)
-                .filter { $0.name != item.id || !item.scoring.isAssessed }
-            if !inputs.isEmpty {
-                let described = inputs.map { input in
-                    var text = "\(input.name) = \(input.value.reportText)"
-                    if let location = fieldLocations[input.name] { text += "（\(location)）" }
-                    return text
-                }
-                out += "     用到：" + described.joined(separator: "，") + "\n"
+            if !explanation.inputs.isEmpty {
+                out += "     用到：" + explanation.inputTexts.joined(separator: "，") + "\n"
             }
-            var basis: [String] = []
-            if let clause = item.clause { basis.append("依据 \(clause)") }
-            if let duty = item.duty { basis.append("对应职责/条件 \(duty)") }
-            basis.append("规则 \(item.location)")
-            out += "     " + basis.joined(separator: "；") + "\n"
+            out += "     " + explanation.basisLine + "\n"
         }
 
         out += "\n总分 \(result.total.map { $0.formatted(scale: places) } ?? "未算出") / \(policy.scoring.total.normalized)"
@@ -98,15 +77,5 @@ public struct ExplainReport: Sendable {
         return out
     }
 
-    private var roundingWord: String {
-        switch policy.scoring.rounding {
-        case .halfUp: "四舍五入"
-        case .halfEven: "四舍六入五成双"
-        case .halfDown: "五舍六入"
-        case .up: "进位"
-        case .down: "舍去"
-        case .ceiling: "向上取整"
-        case .floor: "向下取整"
-        }
-    }
+    private var roundingWord: String { policy.scoring.rounding.chineseWord }
 }

@@ -45,9 +45,10 @@ public struct QuarterReport: Sendable {
     func itemCell(_ value: ExactDecimal?) -> String { value.map { $0.normalized.description } ?? "—" }
 
     /// The whole report in one format, from the collected results.
-    private func render(_ format: QuarterWriter.Format) -> String {
+    private func render(_ format: QuarterWriter.Format, headers: HeaderStyle = .id) -> String {
         let output = StringOutput()
-        var writer = QuarterWriter(format: format, policy: policy, quarter: quarter, versionPinned: versionPinned, to: output)
+        var writer = QuarterWriter(
+            format: format, policy: policy, quarter: quarter, versionPinned: versionPinned, headers: headers, to: output)
         if let result {
             for officer in result.officers { writer.add(officer) }
             writer.finish(result.summary)
@@ -225,10 +226,14 @@ public struct QuarterReport: Sendable {
     // MARK: CSV
 
     /// One row per officer; opens in Chinese Excel as UTF-8 thanks to the BOM.
-    public func renderCSV() -> String { render(.csv) }
+    /// `headers`: the ids (the documented layout, the default) or Chinese titles for people.
+    public func renderCSV(headers: HeaderStyle = .id) -> String { render(.csv, headers: headers) }
 
-    var csvHeader: [String] {
-        ["officer", "name", "unit", "area"] + policy.items.map(\.id) + ["total", "grade"] + policy.rewards.map { "reward_\($0.id)" } + ["reward_total"]
+    /// The result the report was made with; only the collected forms (`renderText()` and the
+    /// rest, HTML, workbooks) are rendered from it, and they are made only with one.
+    var collected: QuarterResult {
+        guard let result else { preconditionFailure("a streamed QuarterReport has no collected result") }
+        return result
     }
 
     /// The officer's row, written into `row` (reused from officer to officer).
@@ -259,7 +264,10 @@ func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
         ("file", .text(diagnostic.location?.file)),
         ("line", diagnostic.location.map { .number(String($0.line)) } ?? .null),
         ("column", diagnostic.location.map { .number(String($0.column)) } ?? .null),
-    ])
+    ] + (diagnostic.location?.sheet.map { sheet in
+        // A workbook's cell: line and column are its row and column; these say it Excel's way.
+        [("sheet", JSONValue.string(sheet)), ("cell", .string(diagnostic.location?.cellName ?? ""))]
+    } ?? []))
 }
 
 /// Diagnostics as JSON, for `check --format json` and scripts.

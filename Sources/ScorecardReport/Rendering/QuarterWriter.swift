@@ -14,6 +14,8 @@ public struct QuarterWriter: QuarterSink {
     }
 
     public let format: Format
+    /// CSV column titles: the ids, or Chinese titles for people.
+    public let headers: HeaderStyle
     private let report: QuarterReport
     private let output: any ByteOutput
     private var officers = 0
@@ -25,8 +27,11 @@ public struct QuarterWriter: QuarterSink {
     private let isPart: Bool
 
     /// Starts the report: the parts that come before the first officer are written now.
-    public init(format: Format, policy: Policy, quarter: Quarter, versionPinned: Bool, to output: any ByteOutput) {
+    public init(
+        format: Format, policy: Policy, quarter: Quarter, versionPinned: Bool, headers: HeaderStyle = .id, to output: any ByteOutput
+    ) {
         self.format = format
+        self.headers = headers
         self.report = QuarterReport(policy: policy, quarter: quarter, versionPinned: versionPinned)
         self.output = output
         self.isPart = false
@@ -35,6 +40,7 @@ public struct QuarterWriter: QuarterSink {
 
     private init(partOf whole: QuarterWriter) {
         format = whole.format
+        headers = whole.headers
         report = whole.report
         output = ByteSpool()
         isPart = true
@@ -80,7 +86,7 @@ public struct QuarterWriter: QuarterSink {
         switch format {
         case .csv:
             var writer = CSVWriter(bom: true)
-            writer.row(report.csvHeader)
+            writer.row(report.csvHeader(headers))
             output.write(writer.text)
         case .json:
             output.write("{\n  \"quarter\": ")

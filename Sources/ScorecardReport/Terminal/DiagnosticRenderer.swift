@@ -67,7 +67,7 @@ public struct DiagnosticRenderer: Sendable {
 
         // One gutter width for the main snippet and the notes' snippets.
         let shown = ([diagnostic.location] + diagnostic.notes.map(\.location)).compactMap { $0 }
-            .filter { cache.line($0.line, of: $0.file) != nil }
+            .filter { $0.sheet == nil && cache.line($0.line, of: $0.file) != nil }
         let gutter = max(1, shown.map { String($0.line).count }.max() ?? 1)
         let pad = String(repeating: " ", count: gutter)
 
@@ -93,7 +93,8 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The gutter, the echoed line and the caret line; nothing when the line is not available.
     private func snippet(_ location: SourceLocation, color: String, gutter: Int, cache: inout LineCache) -> [String] {
-        guard let text = cache.line(location.line, of: location.file) else { return [] }
+        // A workbook's cell has no line of text to echo: its place says which cell to open.
+        guard location.sheet == nil, let text = cache.line(location.line, of: location.file) else { return [] }
         let number = String(location.line)
         let bar = style.apply(ANSIStyle.cyan, ANSIStyle.bold, to: "|")
         let empty = String(repeating: " ", count: gutter) + " " + bar

@@ -1,0 +1,39 @@
+import ScorecardBase
+
+/// Which file holds a table when it may be CSV or an Excel workbook.
+extension EvidenceFolder {
+    public static let recordsWorkbook = "scores.xlsx"
+    public static let rosterWorkbook = "officers.xlsx"
+    public static let candidatesWorkbook = "candidates.xlsx"
+
+    /// Sheets read by name when the workbook has them; otherwise the first sheet.
+    static let recordSheets = ["考核记录", "scores", "records"]
+    static let rosterSheets = ["联系员名册", "名册", "officers"]
+    static let candidateSheets = ["候选人名单", "候选人", "candidates"]
+
+    enum Choice {
+        case csv, workbook, neither
+        case both(Diagnostic)
+    }
+
+    /// The CSV file or the workbook, whichever exists; both is a problem, as two record formats are.
+    static func choose(csv: String, workbook: String) -> Choice {
+        let hasCSV = FileSystem.kind(of: csv) == .file
+        let hasWorkbook = FileSystem.kind(of: workbook) == .file
+        switch (hasCSV, hasWorkbook) {
+        case (true, true):
+            return .both(.error(
+                "evidence.two-formats", "同时有“\(csv)”和“\(workbook)”，不知道以哪个为准", hint: "只保留其中一个", at: nil))
+        case (true, false): return .csv
+        case (false, true): return .workbook
+        case (false, false): return .neither
+        }
+    }
+
+    /// The roster file read: `officers.csv`, or `officers.xlsx` when only it exists.
+    public var rosterPath: String {
+        let csv = FileSystem.join(root, Self.rosterFile)
+        let workbook = FileSystem.join(root, Self.rosterWorkbook)
+        return FileSystem.kind(of: csv) != .file && FileSystem.kind(of: workbook) == .file ? workbook : csv
+    }
+}

@@ -1,0 +1,97 @@
+import ScorecardBase
+
+/// One sheet of an .xlsx workbook as evidence rows, like a CSV file: the first row with a value
+/// is the header, every later row with a value is a row (empty rows are skipped, as Excel keeps
+/// formatted rows that hold nothing). Each cell's place is `file:sheet!C5`, so every problem the
+/// binder finds points at the cell to fix, with the same codes and hints as for CSV.
+struct XLSXRowSource: EvidenceRowSource {
+    let header: [EvidenceCell]
+    private var rows: [EvidenceRow]
+    private var pending: [Diagnostic]
+    private var position = 0
+    /// The sheet read, for messages.
+    let sheet: String
+
+    /// The sheet named one of `names` (as written, or ignoring case and surrounding spaces), or
+    /// the first sheet when `firstIfNone`; nil when the workbook cannot be read (the problem
+    /// recorded) or has no such sheet and `firstIfNone` is false (nothing recorded).
+    static func open(_ path: String, sheetNames names: [String], firstIfNone: Bool, problems: inout [Diagnostic]) -> XLSXRowSource? {
+        let file: XLSXFile
+        switch XLSXFile.open(path) {
+        case .success(let opened): file = opened
+        case .failure(let problem):
+            problems.append(problem)
+            return nil
+        }
+        return open(file, sheetNames: names, firstIfNone: firstIfNone, problems: &problems)
+    }
+
+    static func open(_ file: XLSXFile, sheetNames names: [String], firstIfNone: Bool, problems: inout [Diagnostic]) -> XLSXRowSource? {
+        let wanted = Set(names.map { $0.trimmingXMLSpace.lowercased() })
+        let index = file.sheets.firstIndex { names.contains($0.name) }
+            ?? file.sheets.firstIndex { wanted.contains($0.name.trimmingXMLSpace.lowercased()) }
+            ?? (firstIfNone && !file.sheets.isEmpty ? 0 : nil)
+        guard let index else {
+            if firstIfNone {
+                problems.append(.error("evidence.xlsx-no-sheet", "工作簿“\(file.path)”中没有工作表", hint: "在 Excel 中至少保留一个工作表", at: nil))
+            }
+            return nil
+        }
+        let rows: [XLSXFile.Row]
+        switch file.rows(ofSheet: index) {
+        case .success(let read): rows = read
+        case .failure(let problem):
+            problems.append(problem)
+            return nil
+        }
+        return XLSXRowSource(path: file.path, sheet: file.sheets[index].name, rows: rows, problems: &problems)
+    }
+
+    private init?(path: String, sheet: String, rows: [XLSXFile.Row], problems: inout [Diagnostic]) {
+        self.sheet = sheet
+        func place(_ row: Int, _ column: Int) -> SourceLocation { SourceLocation(file: path, line: row, column: column, sheet: sheet) }
+        guard let first = rows.first else {
+            problems.append(.error(
+                "evidence.empty-file", "工作簿“\(path)”的工作表“\(sheet)”是空的，没有表头", hint: "第一行应当是表头，如 工号、i01、…",
+                at: place(1, 1)))
+            return nil
+        }
+        let width = first.cells.map(\.column).max() ?? 0
+        var titles = [String](repeating: "", count: width)
+        for cell in first.cells { titles[cell.column - 1] = cell.text }
+        header = titles.enumerated().map { EvidenceCell(text: $1, location: place(first.number, $0 + 1)) }
+        var built: [EvidenceRow] = []
+        var found: [Diagnostic] = []
+        for row in rows.dropFirst() {
+            let last = row.cells.map(\.column).max() ?? 0
+            var texts = [String](repeating: "", count: max(width, last))
+            for cell in row.cells { texts[cell.column - 1] = cell.text }
+            if last > width, let beyond = row.cells.filter({ $0.column > width }).map(\.column).min() {
+                found.append(.error(
+                    "evidence.extra-cells", "这一行在表头以外的第 \(beyond) 列还有内容（表头只有 \(width) 列）",
+                    hint: "删去表头以外的内容，或为这一列加上表头", at: place(row.number, beyond)))
+            }
+            built.append(EvidenceRow(
+                cells: texts.enumerated().map { EvidenceCell(text: $1, location: place(row.number, $0 + 1)) },
+                location: place(row.number, 1)))
+        }
+        self.rows = built
+        // Reported as each row is read, so they come in order with the binder's own.
+        self.pending = found
+    }
+
+    mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
+        guard position < rows.count else {
+            problems += pending
+            pending = []
+            return nil
+        }
+        defer { position += 1 }
+        let row = rows[position]
+        while let problem = pending.first, let location = problem.location, location.line <= row.location.line {
+            problems.append(problem)
+            pending.removeFirst()
+        }
+        return row
+    }
+}
