@@ -486,6 +486,9 @@ def compare_annual(floor_csvs, annual_csv, n, problems, limit=10):
 
 
 def fmt_wall(m):
+    if m is not None and not m.walls and m.samples:
+        stopped = max(m.samples, key=lambda s: s.wall)
+        return "stopped", f"> {stopped.wall:.0f} s" if stopped.stopped else "failed"
     if m is None or not m.walls:
         return "—", "—"
     w = m.walls
@@ -512,6 +515,8 @@ def print_table(heading, rows):
         wall, spread = fmt_wall(r.m)
         rss = f"{r.m.rss_mib:.0f} MiB" if r.m is not None and r.m.samples else "—"
         lines.append([r.title, wall, spread, rss, r.ratio_text, r.target, r.met])
+        if r.m is not None and r.m.failure:
+            lines[-1][6] = "NO: " + r.m.failure.split("\n")[0].split(": ", 1)[-1]
     widths = [max(len(x) for x in col) for col in zip(header, *lines)]
     out = [heading, "  ".join(h.ljust(w) for h, w in zip(header, widths)), "  ".join("-" * w for w in widths)]
     for line in lines:
