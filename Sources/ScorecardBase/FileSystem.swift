@@ -76,3 +76,19 @@ public enum FileSystem {
         String(cString: strerror(errno))
     }
 }
+
+extension FileSystem {
+    /// Up to `count` bytes of a file from `offset`: a row found again by where it was.
+    public static func read(_ path: String, from offset: Int, count: Int) -> Result<[UInt8], Diagnostic> {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            return .failure(.error("io.read", "无法读取文件“\(path)”：\(errorText())", hint: "检查文件是否存在、是否有读取权限", at: nil))
+        }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
+        guard read >= 0 else { return .failure(.error("io.read", "读取文件“\(path)”时出错：\(errorText())", at: nil)) }
+        buffer.removeLast(count - read)
+        return .success(buffer)
+    }
+}

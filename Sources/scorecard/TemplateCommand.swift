@@ -60,7 +60,7 @@ struct TemplateCommand: ParsableCommand {
             writeError("名册有问题，无法生成记录表。改正名册后重新运行。\n")
             throw ExitCode(1)
         }
-        let template = EvidenceTemplate(policy: policy, quarter: quarter, roster: roster.officers)
+        let template = EvidenceTemplate(policy: policy, quarter: quarter, roster: Array(roster.officers))
         if template.officers.isEmpty {
             writeError("名册中没有在 \(quarter) 在任的联系员；记录表只有表头。\n")
         }

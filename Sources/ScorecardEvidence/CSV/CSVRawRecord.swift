@@ -21,6 +21,9 @@ public struct CSVRawRecord: Sendable {
     public internal(set) var line: Int = 0
     /// 1-based index among the file's records; the header row is record 1.
     public internal(set) var number: Int = 0
+    /// Where the record starts in the decoded UTF-8 stream (for a UTF-8 file, the file offset
+    /// after any byte order mark): enough to find the record again without keeping it.
+    public internal(set) var offset: Int = 0
     var bytes: [UInt8] = []
     var slots: [Slot] = []
 

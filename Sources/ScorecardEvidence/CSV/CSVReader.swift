@@ -41,12 +41,13 @@ public struct CSVReader: ~Copyable, Sendable {
         scanner.encodingWasDetected = false
     }
 
-    /// Reads CSV held in memory; `file` is the name used in messages.
+    /// Reads CSV held in memory; `file` is the name used in messages, `line` the line of the
+    /// first byte (a record re-read from the middle of its file).
     public init(
-        bytes: [UInt8], file: String, encoding: TextEncoding? = nil, chunkSize: Int = CSVReader.defaultChunkSize
+        bytes: [UInt8], file: String, encoding: TextEncoding? = nil, chunkSize: Int = CSVReader.defaultChunkSize, line: Int = 1
     ) {
         input = DecodingInput(source: ByteSource(bytes: bytes, file: file), encoding: encoding, chunkSize: chunkSize)
-        scanner = CSVScanner(file: file)
+        scanner = CSVScanner(file: file, line: line)
         scanner.encodingWasDetected = encoding == nil
     }
 

@@ -166,6 +166,7 @@ struct CSVScanner: Sendable {
                 }
                 recordNumber += 1
                 building.reset(line: line, number: recordNumber)
+                building.offset = base + i
                 segmentStart = i
                 state = .fieldStart
 

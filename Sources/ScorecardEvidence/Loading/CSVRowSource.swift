@@ -52,6 +52,8 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
         self.reader = reader
     }
 
+    var decodedOffsetShift: Int? { reader.encoding == .utf8 ? (reader.hadBOM ? 3 : 0) : nil }
+
     mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
         while let next = reader.nextRaw() {
             switch next {

@@ -19,6 +19,13 @@ public protocol EvidenceRowSource: ~Copyable {
     /// The next row, or nil at the end. Problems in the file's syntax are added to `problems`
     /// and the reader moves on to the next row when it can.
     mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow?
+    /// For a UTF-8 file, how far a row's decoded offset is from its file offset (a byte order
+    /// mark's length), so that a row can be read again where it was; nil otherwise.
+    var decodedOffsetShift: Int? { get }
+}
+
+extension EvidenceRowSource where Self: ~Copyable {
+    public var decodedOffsetShift: Int? { nil }
 }
 
 /// One row of evidence. A CSV row keeps its bytes and makes a `String` for a cell only when
@@ -65,6 +72,9 @@ public struct EvidenceRow: Sendable {
         case .csv(let raw): raw.indices.contains(index) ? raw.string(at: index) : nil
         }
     }
+
+    /// Where the row starts in its decoded file, for a CSV row (see `CSVRawRecord.offset`).
+    var decodedOffset: Int? { csvRecord?.offset }
 
     /// The CSV record behind the row, for reading a cell's bytes without making a `String`.
     var csvRecord: CSVRawRecord? {

@@ -54,9 +54,15 @@ public enum RosterLoader {
         }
 
         var officers: [Officer] = []
+        // A roster file is packed (a hundred bytes an officer, not a kilobyte); officers from
+        // other sources (a workbook) are kept as they are.
+        var packed = PackedRosterBuilder()
+        var packing: Bool?
         // Each id's index in `officers`, which becomes the roster's own index; a cell's place
         // is worked out only for a duplicate.
         var firstRow: [String: Int] = [:]
+        // Duplicates of packed officers: the first row's cell is found once the roster is packed.
+        var duplicates: [(id: String, first: Int, at: SourceLocation)] = []
         // Column positions looked up once, not per row and cell.
         let position = columns.map { columnOf[$0.id] }
         let required = columns.indices.filter { columns[$0].required }
@@ -85,21 +91,48 @@ public enum RosterLoader {
                 missing = true
             }
             guard !missing, let id = text(officerAt), let name = text(nameAt), let unit = text(unitAt), let area = text(areaAt) else { continue }
-            if let earlier = firstRow[id].map({ officers[$0].location(ofColumn: "officer") }) {
-                problems.append(.error(
-                    "evidence.duplicate-officer", "名册中工号“\(id)”出现了两次", hint: "每名联系员在名册中只登记一行",
-                    at: location(officerAt), notes: [.init("第一次在这里", at: earlier)]))
+            if let first = firstRow[id] {
+                if packing == true {
+                    duplicates.append((id, first, location(officerAt)))
+                } else {
+                    problems.append(.error(
+                        "evidence.duplicate-officer", "名册中工号“\(id)”出现了两次", hint: "每名联系员在名册中只登记一行",
+                        at: location(officerAt), notes: [.init("第一次在这里", at: officers[first].location(ofColumn: "officer"))]))
+                }
                 continue
             }
-            firstRow[id] = officers.count
-            let officer = Officer(
-                id: id, name: name, unit: unit, area: area, managerRole: text(managerRoleAt), manager: text(managerAt),
-                selection: text(selectionAt), reason: text(reasonAt), trainedOn: date(trainedOnAt), from: date(fromAt),
-                until: date(untilAt), location: row.location, row: row, columns: columnOf)
-            if let from = officer.from, let until = officer.until, until < from {
+            let (trainedOn, from, until) = (date(trainedOnAt), date(fromAt), date(untilAt))
+            if let from, let until, until < from {
                 problems.append(.error("evidence.bad-dates", "联系员 \(id) 的离任日期早于任职日期", at: location(untilAt)))
             }
-            officers.append(officer)
+            if packing == nil { packing = row.decodedOffset != nil }
+            if packing == true, let offset = row.decodedOffset {
+                let texts = [id, name, unit, area, text(managerRoleAt), text(managerAt), text(selectionAt), text(reasonAt)]
+                if packed.add(texts: texts, trainedOn: trainedOn, from: from, until: until, line: row.location.line, rowOffset: offset) {
+                    firstRow[id] = packed.entries.count - 1
+                    continue
+                }
+                // A value too long to pack: what is packed so far is not lost, only this roster is kept unpacked.
+                packing = false
+                let built = packed.build(file: file, columns: columnOf, offsetShift: source.decodedOffsetShift)
+                officers = (0..<built.count).map { Officer(packed: built, index: $0) }
+            }
+            firstRow[id] = officers.count
+            officers.append(Officer(
+                id: id, name: name, unit: unit, area: area, managerRole: text(managerRoleAt), manager: text(managerAt),
+                selection: text(selectionAt), reason: text(reasonAt), trainedOn: trainedOn, from: from,
+                until: until, location: row.location, row: row, columns: columnOf))
+        }
+        if packing == true {
+            let built = packed.build(file: file, columns: columnOf, offsetShift: source.decodedOffsetShift)
+            for duplicate in duplicates {
+                let earlier = officerAt.map { built.location(ofColumn: $0, of: duplicate.first) }
+                    ?? SourceLocation(file: file, line: Int(built.entries[duplicate.first].line), column: 1)
+                problems.append(.error(
+                    "evidence.duplicate-officer", "名册中工号“\(duplicate.id)”出现了两次", hint: "每名联系员在名册中只登记一行",
+                    at: duplicate.at, notes: [.init("第一次在这里", at: earlier)]))
+            }
+            return (Roster(packed: built), problems)
         }
         return (Roster(officers: officers, index: firstRow), problems)
     }

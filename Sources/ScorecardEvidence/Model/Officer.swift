@@ -3,10 +3,16 @@ import ScorecardBase
 /// A liaison officer on the roster: who they are, the area (shift) they serve, whom they report
 /// to (clause 3) and how they were chosen and trained (clause 2.2.2).
 public struct Officer: Sendable, Hashable {
-    /// The officer's data in one shared, immutable box: an officer is copied into every record
-    /// and result of a quarter, and a copy is then one reference, not a dozen strings and dates.
+    /// The officer's data: one entry of a packed roster (a large roster read from a file), or
+    /// one shared, immutable box (an officer built in code or changed). Either way an officer
+    /// is copied into every record and result of a quarter, and a copy is one reference.
     /// Setting a property puts a changed copy in a new box.
-    private var box: Box
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        case boxed(Box)
+        case packed(PackedRoster, Int)
+    }
 
     private final class Box: Sendable {
         let fields: Fields
@@ -29,69 +35,124 @@ public struct Officer: Sendable, Hashable {
         var places: CellPlaces
     }
 
+    /// The fields as a value, read out of a packed roster when the officer is packed.
+    private var fields: Fields {
+        switch storage {
+        case .boxed(let box): return box.fields
+        case .packed(let roster, let index):
+            let entry = roster.entries[index]
+            return Fields(
+                id: roster.text(.id, of: index), name: roster.text(.name, of: index), unit: roster.text(.unit, of: index),
+                area: roster.text(.area, of: index), managerRole: roster.optionalText(.managerRole, of: index),
+                manager: roster.optionalText(.manager, of: index), selection: roster.optionalText(.selection, of: index),
+                reason: roster.optionalText(.reason, of: index), trainedOn: PackedRoster.date(entry.trainedOn),
+                from: PackedRoster.date(entry.from), until: PackedRoster.date(entry.until),
+                location: SourceLocation(file: roster.file, line: Int(entry.line), column: 1),
+                places: .packed(roster, index))
+        }
+    }
+
     private mutating func set<T>(_ path: WritableKeyPath<Fields, T>, _ value: T) {
-        var fields = box.fields
+        var fields = self.fields
         fields[keyPath: path] = value
-        box = Box(fields)
+        storage = .boxed(Box(fields))
+    }
+
+    init(packed roster: PackedRoster, index: Int) {
+        storage = .packed(roster, index)
     }
 
     public var id: String {
-        get { box.fields.id }
+        get {
+            if case .packed(let roster, let index) = storage { return roster.text(.id, of: index) }
+            return fields.id
+        }
         set { set(\.id, newValue) }
     }
     public var name: String {
-        get { box.fields.name }
+        get {
+            if case .packed(let roster, let index) = storage { return roster.text(.name, of: index) }
+            return fields.name
+        }
         set { set(\.name, newValue) }
     }
     public var unit: String {
-        get { box.fields.unit }
+        get {
+            if case .packed(let roster, let index) = storage { return roster.text(.unit, of: index) }
+            return fields.unit
+        }
         set { set(\.unit, newValue) }
     }
     public var area: String {
-        get { box.fields.area }
+        get {
+            if case .packed(let roster, let index) = storage { return roster.text(.area, of: index) }
+            return fields.area
+        }
         set { set(\.area, newValue) }
     }
     public var managerRole: String? {
-        get { box.fields.managerRole }
+        get {
+            if case .packed(let roster, let index) = storage { return roster.optionalText(.managerRole, of: index) }
+            return fields.managerRole
+        }
         set { set(\.managerRole, newValue) }
     }
     public var manager: String? {
-        get { box.fields.manager }
+        get {
+            if case .packed(let roster, let index) = storage { return roster.optionalText(.manager, of: index) }
+            return fields.manager
+        }
         set { set(\.manager, newValue) }
     }
     public var selection: String? {
-        get { box.fields.selection }
+        get {
+            if case .packed(let roster, let index) = storage { return roster.optionalText(.selection, of: index) }
+            return fields.selection
+        }
         set { set(\.selection, newValue) }
     }
     public var reason: String? {
-        get { box.fields.reason }
+        get {
+            if case .packed(let roster, let index) = storage { return roster.optionalText(.reason, of: index) }
+            return fields.reason
+        }
         set { set(\.reason, newValue) }
     }
     public var trainedOn: LocalDate? {
-        get { box.fields.trainedOn }
+        get {
+            if case .packed(let roster, let index) = storage { return PackedRoster.date(roster.entries[index].trainedOn) }
+            return fields.trainedOn
+        }
         set { set(\.trainedOn, newValue) }
     }
     /// In office from this day (inclusive); nil when not recorded.
     public var from: LocalDate? {
-        get { box.fields.from }
+        get {
+            if case .packed(let roster, let index) = storage { return PackedRoster.date(roster.entries[index].from) }
+            return fields.from
+        }
         set { set(\.from, newValue) }
     }
     /// In office until this day (inclusive); nil while still serving.
     public var until: LocalDate? {
-        get { box.fields.until }
+        get {
+            if case .packed(let roster, let index) = storage { return PackedRoster.date(roster.entries[index].until) }
+            return fields.until
+        }
         set { set(\.until, newValue) }
     }
     public var location: SourceLocation {
-        get { box.fields.location }
+        get { fields.location }
         set { set(\.location, newValue) }
     }
     /// Where each roster column's cell is, by column id (`selection`, `trained_on`…), for the
     /// roster checks to point at the cell to fix. Worked out when asked for from the row kept.
     public var cellLocations: [String: SourceLocation] {
         get {
-            switch box.fields.places {
+            switch fields.places {
             case .fixed(let locations): locations
             case .row(let row, let columns): columns.mapValues { row.location(at: $0) }
+            case .packed(let roster, let index): roster.columns.mapValues { roster.location(ofColumn: $0, of: index) }
             }
         }
         set { set(\.places, .fixed(newValue)) }
@@ -101,6 +162,8 @@ public struct Officer: Sendable, Hashable {
         case fixed([String: SourceLocation])
         /// The roster row and each column id's index in it (one dictionary shared by every row).
         case row(EvidenceRow, columns: [String: Int])
+        /// Found by reading the row again from the roster file.
+        case packed(PackedRoster, Int)
     }
 
     public init(
@@ -108,9 +171,9 @@ public struct Officer: Sendable, Hashable {
         selection: String? = nil, reason: String? = nil, trainedOn: LocalDate? = nil, from: LocalDate? = nil,
         until: LocalDate? = nil, location: SourceLocation, cellLocations: [String: SourceLocation] = [:]
     ) {
-        self.box = Box(Fields(
+        self.storage = .boxed(Box(Fields(
             id: id, name: name, unit: unit, area: area, managerRole: managerRole, manager: manager, selection: selection,
-            reason: reason, trainedOn: trainedOn, from: from, until: until, location: location, places: .fixed(cellLocations)))
+            reason: reason, trainedOn: trainedOn, from: from, until: until, location: location, places: .fixed(cellLocations))))
     }
 
     /// An officer read from a roster row, its cells' places left to be worked out when asked for.
@@ -119,24 +182,31 @@ public struct Officer: Sendable, Hashable {
         selection: String?, reason: String?, trainedOn: LocalDate?, from: LocalDate?,
         until: LocalDate?, location: SourceLocation, row: EvidenceRow, columns: [String: Int]
     ) {
-        self.box = Box(Fields(
+        self.storage = .boxed(Box(Fields(
             id: id, name: name, unit: unit, area: area, managerRole: managerRole, manager: manager, selection: selection,
-            reason: reason, trainedOn: trainedOn, from: from, until: until, location: location, places: .row(row, columns: columns)))
+            reason: reason, trainedOn: trainedOn, from: from, until: until, location: location, places: .row(row, columns: columns))))
     }
 
     /// The cell of roster column `id`; the row's start when the roster has no such column.
     public func location(ofColumn id: String) -> SourceLocation {
-        switch box.fields.places {
-        case .fixed(let locations): locations[id] ?? location
-        case .row(let row, let columns): columns[id].map { row.location(at: $0) } ?? location
+        if case .packed(let roster, let index) = storage {
+            return roster.columns[id].map { roster.location(ofColumn: $0, of: index) } ?? location
+        }
+        switch fields.places {
+        case .fixed(let locations): return locations[id] ?? location
+        case .row(let row, let columns): return columns[id].map { row.location(at: $0) } ?? location
+        case .packed(let roster, let index): return roster.columns[id].map { roster.location(ofColumn: $0, of: index) } ?? location
         }
     }
 
+    /// Who the officer is and where their row is; the places of the row's cells are left out
+    /// (they follow from the row, and for a packed roster they are found by reading it again).
     public static func == (lhs: Officer, rhs: Officer) -> Bool {
-        lhs.id == rhs.id && lhs.name == rhs.name && lhs.unit == rhs.unit && lhs.area == rhs.area
+        if case .packed(let left, let i) = lhs.storage, case .packed(let right, let j) = rhs.storage, left === right, i == j { return true }
+        return lhs.id == rhs.id && lhs.name == rhs.name && lhs.unit == rhs.unit && lhs.area == rhs.area
             && lhs.managerRole == rhs.managerRole && lhs.manager == rhs.manager && lhs.selection == rhs.selection
             && lhs.reason == rhs.reason && lhs.trainedOn == rhs.trainedOn && lhs.from == rhs.from && lhs.until == rhs.until
-            && lhs.location == rhs.location && lhs.cellLocations == rhs.cellLocations
+            && lhs.location == rhs.location
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -152,7 +222,6 @@ public struct Officer: Sendable, Hashable {
         hasher.combine(from)
         hasher.combine(until)
         hasher.combine(location)
-        hasher.combine(cellLocations)
     }
 
     /// Whether the officer served at any time during the quarter.
@@ -165,22 +234,56 @@ public struct Officer: Sendable, Hashable {
 
 /// Every officer on record, in file order, looked up by id.
 public struct Roster: Sendable {
-    public private(set) var officers: [Officer]
+    public private(set) var officers: RosterOfficers
     private var index: [String: Int]
 
     public init(officers: [Officer]) {
-        self.officers = officers
+        self.officers = RosterOfficers(storage: .array(officers))
         self.index = Dictionary(officers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Officers whose index by id is already built (the roster loader's), in file order.
     init(officers: [Officer], index: [String: Int]) {
-        self.officers = officers
+        self.officers = RosterOfficers(storage: .array(officers))
         self.index = index
     }
 
-    public func officer(withID id: String) -> Officer? { index[id].map { officers[$0] } }
+    /// A packed roster (the loader's, for a roster file): it keeps its own index.
+    init(packed: PackedRoster) {
+        self.officers = RosterOfficers(storage: .packed(packed))
+        self.index = [:]
+    }
+
+    public func officer(withID id: String) -> Officer? { position(ofID: id).map { officers[$0] } }
 
     /// Where the officer with this id stands in `officers`: a small number to index by.
-    public func position(ofID id: String) -> Int? { index[id] }
+    public func position(ofID id: String) -> Int? {
+        if case .packed(let packed) = officers.storage { return packed.index(ofID: id) }
+        return index[id]
+    }
+}
+
+/// The roster's officers in file order: an array, or a packed roster read an officer at a time.
+public struct RosterOfficers: RandomAccessCollection, Sendable {
+    enum Storage: Sendable {
+        case array([Officer])
+        case packed(PackedRoster)
+    }
+
+    let storage: Storage
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int {
+        switch storage {
+        case .array(let officers): officers.count
+        case .packed(let packed): packed.count
+        }
+    }
+
+    public subscript(position: Int) -> Officer {
+        switch storage {
+        case .array(let officers): officers[position]
+        case .packed(let packed): Officer(packed: packed, index: position)
+        }
+    }
 }

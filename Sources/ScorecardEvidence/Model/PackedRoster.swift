@@ -1,0 +1,168 @@
+import ScorecardBase
+
+/// A large roster kept small: every officer's values in one byte arena, each officer a short
+/// entry of lengths, dates and the place of its row, and an index by id over the arena's bytes.
+/// About a hundred bytes an officer instead of a kilobyte, so that a million officers fit in a
+/// small part of what a quarter may use. `Officer` reads its values from here when asked.
+final class PackedRoster: Sendable {
+    /// The roster's text columns kept for every officer, in this order.
+    enum Text: Int, CaseIterable {
+        case id, name, unit, area, managerRole, manager, selection, reason
+    }
+
+    struct Entry: Sendable {
+        /// Where the officer's values start in `arena`; each text's length follows in `lengths`.
+        var start: UInt32
+        var lengths: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16)
+        /// `yyyymmdd`, 0 for none.
+        var trainedOn: Int32
+        var from: Int32
+        var until: Int32
+        var line: UInt32
+        /// Where the row starts in the decoded file (see `CSVRawRecord.offset`).
+        var rowOffset: Int
+    }
+
+    let file: String
+    let arena: [UInt8]
+    let entries: [Entry]
+    /// Each roster column id's index in a row, for the places of cells.
+    let columns: [String: Int]
+    /// How a row's decoded offset becomes a file offset: the byte order mark's length, or nil
+    /// when the file is not UTF-8 and a row must be found by reading from the start.
+    let offsetShift: Int?
+    /// Open addressing over the ids: entry index + 1, 0 for an empty slot.
+    private let slots: [UInt32]
+
+    init(file: String, arena: [UInt8], entries: [Entry], columns: [String: Int], offsetShift: Int?) {
+        self.file = file
+        self.arena = arena
+        self.entries = entries
+        self.columns = columns
+        self.offsetShift = offsetShift
+        var size = 16
+        while size < entries.count * 2 { size <<= 1 }
+        var slots = [UInt32](repeating: 0, count: size)
+        let mask = size - 1
+        arena.withUnsafeBufferPointer { bytes in
+            for index in entries.indices {
+                let range = Self.range(of: .id, in: entries[index])
+                var slot = Self.hash(UnsafeBufferPointer(rebasing: bytes[range])) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = UInt32(index + 1)
+            }
+        }
+        self.slots = slots
+    }
+
+    var count: Int { entries.count }
+
+    static func range(of text: Text, in entry: Entry) -> Range<Int> {
+        withUnsafeBytes(of: entry.lengths) { lengths in
+            var start = Int(entry.start)
+            for index in 0..<text.rawValue { start += Int(lengths.load(fromByteOffset: index * 2, as: UInt16.self)) }
+            return start..<(start + Int(lengths.load(fromByteOffset: text.rawValue * 2, as: UInt16.self)))
+        }
+    }
+
+    func text(_ text: Text, of index: Int) -> String {
+        let range = Self.range(of: text, in: entries[index])
+        return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    func optionalText(_ text: Text, of index: Int) -> String? {
+        let value = self.text(text, of: index)
+        return value.isEmpty ? nil : value
+    }
+
+    static func date(_ packed: Int32) -> LocalDate? {
+        packed == 0 ? nil : LocalDate(year: Int(packed / 10000), month: Int(packed / 100 % 100), day: Int(packed % 100))
+    }
+
+    static func pack(_ date: LocalDate?) -> Int32 {
+        date.map { Int32($0.year * 10000 + $0.month * 100 + $0.day) } ?? 0
+    }
+
+    /// The index of the officer with this id.
+    func index(ofID id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { wanted in
+            let mask = slots.count - 1
+            var slot = Self.hash(wanted) & mask
+            return arena.withUnsafeBufferPointer { bytes in
+                while slots[slot] != 0 {
+                    let index = Int(slots[slot]) - 1
+                    let range = Self.range(of: .id, in: entries[index])
+                    if range.count == wanted.count && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(wanted) { return index }
+                    slot = (slot + 1) & mask
+                }
+                return nil
+            }
+        }
+    }
+
+    /// FNV-1a: the ids are short and nobody chooses them to collide.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash >> 1)
+    }
+
+    /// The place of column `column` in officer `index`'s row, found by reading the row again;
+    /// the row's start when it cannot be read.
+    func location(ofColumn column: Int, of index: Int) -> SourceLocation {
+        let entry = entries[index]
+        let rowStart = SourceLocation(file: file, line: Int(entry.line), column: 1)
+        guard let raw = row(of: entry), raw.indices.contains(column) else { return rowStart }
+        return raw.location(at: column)
+    }
+
+    private func row(of entry: Entry) -> CSVRawRecord? {
+        if let shift = offsetShift {
+            // A UTF-8 file: the row is where it was.
+            guard case .success(let bytes) = FileSystem.read(file, from: entry.rowOffset + shift, count: 1 << 16) else { return nil }
+            var reader = CSVReader(bytes: bytes, file: file, encoding: .utf8, line: Int(entry.line))
+            if case .success(let raw)? = reader.nextRaw() { return raw }
+            return nil
+        }
+        // Another encoding: read from the start to the row's line.
+        guard var reader = try? CSVReader(path: file) else { return nil }
+        while let next = reader.nextRaw() {
+            if case .success(let raw) = next, raw.line == Int(entry.line) { return raw }
+        }
+        return nil
+    }
+}
+
+/// Packs officers as the roster loader reads them.
+struct PackedRosterBuilder {
+    private var arena: [UInt8] = []
+    private(set) var entries: [PackedRoster.Entry] = []
+
+    /// Adds an officer; false when a value is too long to pack (the loader then keeps the
+    /// roster unpacked).
+    mutating func add(
+        texts: [String?], trainedOn: LocalDate?, from: LocalDate?, until: LocalDate?, line: Int, rowOffset: Int
+    ) -> Bool {
+        let start = arena.count
+        var lengths = [UInt16](repeating: 0, count: 8)
+        for (index, text) in texts.enumerated() {
+            guard let text else { continue }
+            let count = text.utf8.count
+            guard count <= Int(UInt16.max) else { return false }
+            lengths[index] = UInt16(count)
+            arena.append(contentsOf: text.utf8)
+        }
+        guard arena.count <= Int(UInt32.max), line <= Int(UInt32.max) else { return false }
+        entries.append(PackedRoster.Entry(
+            start: UInt32(start),
+            lengths: (lengths[0], lengths[1], lengths[2], lengths[3], lengths[4], lengths[5], lengths[6], lengths[7]),
+            trainedOn: PackedRoster.pack(trainedOn), from: PackedRoster.pack(from), until: PackedRoster.pack(until),
+            line: UInt32(line), rowOffset: rowOffset))
+        return true
+    }
+
+    func build(file: String, columns: [String: Int], offsetShift: Int?) -> PackedRoster {
+        PackedRoster(file: file, arena: arena, entries: entries, columns: columns, offsetShift: offsetShift)
+    }
+}
