@@ -16,7 +16,7 @@ public struct RecordBinder: Sendable {
     private var collected: [OfficerRecord] = []
     /// For each roster position, the line of the officer's record row (0: none yet): enough to
     /// find a duplicate and point at the first row, without keeping a string per officer.
-    private var recordLines: [Int]
+    private var recordLines: [UInt32]
     /// The file of the record rows `recordLines` counts in.
     private var recordFile = ""
     /// Officers with a problem in any of their rows: left out of a partial run, and never also
@@ -98,8 +98,8 @@ public struct RecordBinder: Sendable {
                 problems.append(.error(
                     "evidence.duplicate-record", "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
                     hint: "每人每季度只能有一行；合并或删去一行",
-                    at: SourceLocation(file: part.recordFile, line: part.recordLines[position], column: 1),
-                    notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: recordLines[position], column: 1))]))
+                    at: SourceLocation(file: part.recordFile, line: Int(part.recordLines[position]), column: 1),
+                    notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1))]))
                 // Both rows may have been handed on, each part taking its own for the first.
                 rejectedAfterHandover.insert(officer.id)
                 rejected.insert(officer.id)
@@ -133,12 +133,12 @@ public struct RecordBinder: Sendable {
                 problems.append(.error(
                     "evidence.duplicate-record", "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
                     hint: "每人每季度只能有一行；合并或删去一行", at: row.location,
-                    notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: recordLines[position], column: 1))]))
+                    notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1))]))
                 if !rejected.contains(officer.id) && attachLists { rejectedAfterHandover.insert(officer.id) }
                 rejected.insert(officer.id)
                 continue
             }
-            recordLines[position] = row.location.line
+            recordLines[position] = UInt32(truncatingIfNeeded: max(1, row.location.line))
             var slots = layout.emptySlots()
             var sound = !short && !rejected.contains(officer.id)
             for index in fields.indices {
