@@ -3,7 +3,7 @@ import PackageDescription
 
 /// Layers, lowest first; each target depends only on the ones above it in this list.
 /// CYAML → ScorecardBase → ScorecardYAML, ScorecardExpression → ScorecardRules
-/// → ScorecardEvidence → ScorecardEvaluation → ScorecardReport → scorecard (CLI).
+/// → ScorecardEvidence → ScorecardEvaluation → ScorecardReport → ScorecardTesting → scorecard (CLI).
 let package = Package(
     name: "Scorecard",
     platforms: [.macOS(.v15)],
@@ -27,10 +27,17 @@ let package = Package(
         .target(name: "ScorecardEvidence", dependencies: ["ScorecardBase", "ScorecardYAML", "ScorecardExpression", "ScorecardRules"]),
         .target(name: "ScorecardEvaluation", dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence"]),
         .target(name: "ScorecardReport", dependencies: ["ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation"]),
+        .target(
+            name: "ScorecardTesting",
+            dependencies: [
+                "ScorecardBase", "ScorecardYAML", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence",
+                "ScorecardEvaluation", "ScorecardReport",
+            ]
+        ),
         .executableTarget(
             name: "scorecard",
             dependencies: [
-                "ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardReport",
+                "ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardReport", "ScorecardTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +48,7 @@ let package = Package(
         .testTarget(name: "ScorecardEvidenceTests", dependencies: ["ScorecardEvidence"]),
         .testTarget(name: "ScorecardEvaluationTests", dependencies: ["ScorecardEvaluation"]),
         .testTarget(name: "ScorecardReportTests", dependencies: ["ScorecardReport"]),
+        .testTarget(name: "ScorecardTestingTests", dependencies: ["ScorecardTesting"]),
         .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard"]),
     ],
     swiftLanguageModes: [.v6]
