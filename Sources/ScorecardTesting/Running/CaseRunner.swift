@@ -72,7 +72,8 @@ public struct CaseRunner: Sendable {
             outcome.unexpected = check.unexpected()
             outcome.covered = [last.policy.metadata.version: check.covered]
         }
-        outcome.errors += outcome.expectations.compactMap(\.error)
+        // One unknown name in an entry is one mistake, however many figures it carries.
+        for problem in outcome.expectations.compactMap(\.error) where !outcome.errors.contains(problem) { outcome.errors.append(problem) }
         if !outcome.errors.isEmpty {
             outcome.status = .error
         } else {
