@@ -61,7 +61,7 @@ import ScorecardRules
         #expect(result.exitStatus == 1)
         #expect(result.closingLine == "0 passed, 1 failed")
         let text2 = TestReport(run: result).text()
-        #expect(text2.contains("\(failed.expectation.location): 联系员 1 1 的奖励 r 的金额：期望 13，实际 12.00"))
+        #expect(text2.contains("\(failed.expectation.location): 联系员 1 的奖励 r 的金额：期望 13，实际 12.00"))
         #expect(text2.contains("规则 small/rules.yaml:\(rules.line):\(rules.column)（甲 10）"))
     }
 

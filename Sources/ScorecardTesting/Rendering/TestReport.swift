@@ -48,7 +48,7 @@ public struct TestReport: Sendable {
 
     /// `file:line:column: 联系员 10533 石磊 的总分：期望 76.84，实际 76.85` and the rule behind it.
     static func failureLines(_ failed: ExpectationOutcome, indent: String = "      ") -> String {
-        var out = indent + "\(failed.expectation.location): \(failed.subject) 的\(failed.what)：期望 \(failed.expected)，实际 \(failed.actual ?? "没有结果")\n"
+        var out = indent + "\(failed.expectation.location): \(failed.subject.spacedBeforeChinese)的\(failed.what)：期望 \(failed.expected)，实际 \(failed.actual ?? "没有结果")\n"
         if let trace = failed.trace { out += indent + "  " + traceText(trace) + "\n" }
         return out
     }

@@ -78,7 +78,7 @@ struct EligibilityCheck {
                     at: written.location)
                 return outcome
             }
-            outcome.subject = "候选人 \(found.candidate.id) \(found.candidate.name)"
+            outcome.subject = found.candidate.name == found.candidate.id ? "候选人 \(found.candidate.id)" : "候选人 \(found.candidate.id)（\(found.candidate.name)）"
             actual = candidateFigure(expectation, found, outcome: &outcome)
         case .whole, .officer:
             outcome.what = title(expectation.figure)

@@ -47,7 +47,7 @@ struct QuarterCheck {
                 outcome.error = Names.unknownOfficer(written, among: inline.roster.officers)
                 return outcome
             }
-            outcome.subject = "联系员 \(officer.id) \(officer.name)"
+            outcome.subject = Names.officer(officer)
             actual = officerFigure(expectation, officer: officer, outcome: &outcome)
         case .whole, .candidate:
             actual = wholeFigure(expectation, outcome: &outcome)
@@ -239,6 +239,11 @@ struct QuarterCheck {
 
 /// Messages for names a test uses that its rules or its case do not have.
 enum Names {
+    /// `联系员 10533（石磊）`, or `联系员 1001` for an officer made up from a record.
+    static func officer(_ officer: Officer) -> String {
+        officer.name == officer.id ? "联系员 \(officer.id)" : "联系员 \(officer.id)（\(officer.name)）"
+    }
+
     static func unknown(_ code: String, _ what: String, _ written: Written<String>, among names: [String], version: Policy?) -> Diagnostic {
         let suggestion = NameSuggestion.closest(to: written.value, among: names)
         let inVersion = version.map { "规则版本 \($0.metadata.version) 中" } ?? "本用例中"

@@ -56,7 +56,7 @@ struct YearCheck {
                 outcome.error = Names.unknownOfficer(written, among: officers)
                 return outcome
             }
-            outcome.subject = "联系员 \(officer.id) \(officer.name)"
+            outcome.subject = Names.officer(officer)
             actual = officerFigure(expectation, officer: officer, outcome: &outcome)
         case .whole, .candidate:
             if case .names(let names, let ordered) = expectation.value, expectation.figure == .ranking || expectation.figure == .excellentOfficers {
