@@ -18,7 +18,7 @@ struct ScorecardCommand: ParsableCommand {
         version: ScorecardVersion.current,
         subcommands: [
             CheckCommand.self, EvaluateCommand.self, ExplainCommand.self, AnnualCommand.self, VacancyCommand.self,
-            EligibilityCommand.self, DiffCommand.self, TestCommand.self,
+            EligibilityCommand.self, DiffCommand.self, TestCommand.self, EvalCommand.self,
         ],
         defaultSubcommand: nil
     )

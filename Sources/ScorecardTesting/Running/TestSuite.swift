@@ -66,3 +66,25 @@ public enum TestSuite {
         return pattern.split(separator: "|").contains { part in name.contains(part) }
     }
 }
+
+/// The test files of a rule folder as `scorecard check` sees them: loaded, every case prepared
+/// under its version, and every error (in the file, in a name, in the inline evidence) listed;
+/// whether the expectations hold is for `scorecard test`.
+public struct TestFilesCheck: Sendable {
+    public var errors: [Diagnostic]
+    public var files: Int
+    public var cases: Int
+
+    /// `；测试用例：66 个（12 个文件）` for check's closing line; empty without test files.
+    public var note: String { files == 0 ? "" : "；测试用例：\(cases) 个（\(files) 个文件）" }
+
+    public init(rulesPath: String, versions: PolicyVersions) {
+        switch TestFiles.of(rulesPath: rulesPath, versions: versions) {
+        case .failure(let problem):
+            (errors, files, cases) = ([problem], 0, 0)
+        case .success(let sources):
+            let run = TestSuite.run(sources, versions: versions)
+            (errors, files, cases) = (run.errors, sources.count, run.caseCount)
+        }
+    }
+}
