@@ -100,6 +100,30 @@ struct TestCommandTests {
         #expect(!run.stdout.contains("2021.1"))
     }
 
+    @Test func aRuleFolderAsPathRunsTheTestsOfEveryVersionInIt() throws {
+        let all = try CLI.cached(["test"])
+        let byFolder = try CLI.run(["test", "rules"])
+        #expect(byFolder.status == 0)
+        #expect(byFolder.stdout == all.stdout)
+        let oneVersion = try CLI.run(["test", "rules/2025-07-01"])
+        #expect(oneVersion.status == 0)
+        #expect(!oneVersion.stdout.contains("（2021.1"))
+    }
+
+    @Test func rulesWithoutTestsAreSaidToHaveNone() throws {
+        let ws = try Workspace()
+        defer { ws.remove() }
+        try FileManager.default.removeItem(at: ws.url("rules/tests"))
+        try FileManager.default.removeItem(at: ws.url("rules/2025-07-01/tests"))
+        let run = try ws.run(["test"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("错误[test.no-files]: 没有找到测试文件"))
+        // check is content without them, and says nothing about test cases.
+        let check = try ws.run(["check"])
+        #expect(check.status == 0)
+        #expect(check.stdout.hasPrefix("规则：rules 通过检查；证据："))
+    }
+
     @Test func diffListsTheExpectationsTheRevisionChanges() throws {
         let run = try CLI.cached(["diff", "rules", "rules/2025-07-01", "--color", "never"])
         #expect(run.status == 1)

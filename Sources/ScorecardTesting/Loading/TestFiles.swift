@@ -35,7 +35,7 @@ public enum TestFiles {
     }
 
     /// The test files at a path given on the command line: one file, a folder of test files, or
-    /// a rule folder (its `tests/`).
+    /// a rule folder (its `tests/` and its version folders' `tests/`).
     public static func at(_ path: String, versions: PolicyVersions?) -> Result<[TestSource], Diagnostic> {
         switch FileSystem.kind(of: path) {
         case .missing:
@@ -44,9 +44,29 @@ public enum TestFiles {
         case .file:
             return FileSystem.read(path).map { [TestSource(source: RuleSource(displayPath: path, bytes: $0), defaultVersion: defaultVersion(ofFile: path, versions: versions))] }
         case .directory:
-            let inner = FileSystem.join(path, PolicyVersions.testsFolder)
-            return files(in: FileSystem.kind(of: inner) == .directory ? inner : path, versions: versions)
+            // A rule folder: its own tests/ and those of the version folders in it.
+            var folders: [String] = []
+            for folder in [path] + subfolders(of: path) {
+                let inner = FileSystem.join(folder, PolicyVersions.testsFolder)
+                if FileSystem.kind(of: inner) == .directory { folders.append(inner) }
+            }
+            guard !folders.isEmpty else { return files(in: path, versions: versions) }
+            var sources: [TestSource] = []
+            for folder in folders {
+                switch files(in: folder, versions: versions) {
+                case .success(let found): sources += found
+                case .failure(let problem): return .failure(problem)
+                }
+            }
+            return .success(sources)
         }
+    }
+
+    /// The folders directly in `path` (not hidden, not `tests`), in name order.
+    private static func subfolders(of path: String) -> [String] {
+        guard case .success(let names) = FileSystem.list(path) else { return [] }
+        return names.filter { !$0.hasPrefix(".") && $0 != PolicyVersions.testsFolder }.sorted()
+            .map { FileSystem.join(path, $0) }.filter { FileSystem.kind(of: $0) == .directory }
     }
 
     private static func files(in folder: String, versions: PolicyVersions?) -> Result<[TestSource], Diagnostic> {
