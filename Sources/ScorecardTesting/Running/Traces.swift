@@ -8,27 +8,30 @@ import ScorecardRules
 /// that produced it: what a failing expectation shows beside the value.
 enum Traces {
     static func item(_ item: Item, _ itemResult: ItemResult, record: OfficerRecord, result: OfficerResult, policy: Policy) -> RuleTrace {
-        let places = policy.scoring.precision
+        let precision = policy.scoring.precision
         var text: String
-        var where_: [RuleTrace.Place]
+        var ruleParts: [RuleTrace.Place]
         switch itemResult.basis {
         case .assessed(let raw):
             text = "考核人打分 \(raw)"
             if let slot = policy.layout.fieldIDs.firstIndex(of: item.id), let location = record.fieldLocation(slot) { text += "（\(location)）" }
-            where_ = [.init(item.location, "项目 \(item.id)")]
+            ruleParts = [.init(item.location, "项目 \(item.id)")]
         case .computed(let raw):
             guard case .computed(let formula) = item.scoring.method else { return RuleTrace("", clause: item.clause) }
             text = "公式 \(formula.source) = \(raw.normalized)"
-            if let score = itemResult.score, score != raw { text += " → \(score.formatted(scale: places))（\(roundingWord(policy.scoring.rounding))到 \(places) 位小数）" }
-            where_ = [.init(formula.location, "公式"), .init(item.location, "项目 \(item.id)")]
-        case .condition(let index, let reason):
+            if let score = itemResult.score, score != raw { text += " → \(score.formatted(scale: precision))（\(roundingWord(policy.scoring.rounding))到 \(precision) 位小数）" }
+            ruleParts = [.init(formula.location, "公式"), .init(item.location, "项目 \(item.id)")]
+        case .condition(let index, let reason) where item.scoring.conditions.indices.contains(index):
             let condition = item.scoring.conditions[index]
             text = "条件成立：\(condition.when.source) → 得 \(condition.score.source) 分" + (reason.map { "（\($0)）" } ?? "")
-            where_ = [.init(condition.location, "第 \(index + 1) 个条件"), .init(item.location, "项目 \(item.id)")]
+            ruleParts = [.init(condition.location, "第 \(index + 1) 个条件"), .init(item.location, "项目 \(item.id)")]
+        case .condition(let index, _):
+            text = "第 \(index + 1) 个条件成立"
+            ruleParts = [.init(item.location, "项目 \(item.id)")]
         case nil:
             text = "未能算出"
             if let failure = result.failures.first { text += "：\(failure.message)" }
-            where_ = result.failures.compactMap { $0.location.map { RuleTrace.Place($0) } } + [.init(item.location, "项目 \(item.id)")]
+            ruleParts = result.failures.compactMap { $0.location.map { RuleTrace.Place($0) } } + [.init(item.location, "项目 \(item.id)")]
         }
         let inputs = ItemInputs.values(read: item, record: record, result: result, layout: policy.layout)
             .filter { $0.name != item.id || !item.scoring.isAssessed }
@@ -39,7 +42,7 @@ enum Traces {
                 return shown
             }.joined(separator: "，")
         }
-        return RuleTrace(text, places: where_, clause: item.clause)
+        return RuleTrace(text, places: ruleParts, clause: item.clause)
     }
 
     static func total(_ result: OfficerResult, policy: Policy) -> RuleTrace {
