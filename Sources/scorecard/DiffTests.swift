@@ -10,16 +10,26 @@ import ScorecardTesting
 func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, display: DisplayOptions) -> TestImpactReport? {
     let label: String
     let sources: [RuleSource]
+    // The versions kept with the old one tell which cases that choose by date are its.
+    let versions: PolicyVersions?
     if FileSystem.kind(of: oldSpec) == .missing, let revision = GitRevision(oldSpec) {
         let folder = revision.path.hasSuffix("/") ? String(revision.path.dropLast()) : revision.path
-        let spec = "\(revision.revision):\(folder.isEmpty ? "" : folder + "/")\(PolicyVersions.testsFolder)"
-        guard let tests = GitRevision(spec), case .success(let found) = tests.sources() else { return nil }
-        (label, sources) = (spec, found.sources)
+        func at(_ name: String) -> GitRevision? { GitRevision("\(revision.revision):\(folder.isEmpty ? "" : folder + "/")\(name)") }
+        guard let tests = at(PolicyVersions.testsFolder), case .success(let found) = tests.sources() else { return nil }
+        (label, sources) = (tests.label, found.sources)
+        var policies = [old]
+        if case .success(let own) = revision.sources() {
+            for name in own.otherVersions {
+                if case .success(let other)? = at(name)?.sources(), let policy = PolicyLoader.load(sources: other.sources).policy { policies.append(policy) }
+            }
+        }
+        versions = PolicyVersions(versions: policies)
     } else {
         guard FileSystem.kind(of: oldSpec) == .directory else { return nil }
         let folder = FileSystem.join(oldSpec, PolicyVersions.testsFolder)
         guard FileSystem.kind(of: folder) == .directory, case .success(let found) = TestFiles.at(folder, versions: nil) else { return nil }
         (label, sources) = (folder, found.map(\.source))
+        versions = PolicyLoader.loadVersions(path: oldSpec).versions
     }
     guard !sources.isEmpty else { return nil }
     var diagnostics: [Diagnostic] = []
@@ -32,7 +42,5 @@ func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, d
         }
         writeError(renderer.render(diagnostics))
     }
-    // On disk, the versions kept with the old one tell which cases that choose by date are its.
-    let versions = FileSystem.kind(of: oldSpec) == .directory ? PolicyLoader.loadVersions(path: oldSpec).versions : nil
     return TestImpactReport(impact: TestImpact.compare(files, old: old, new: new, versions: versions), label: label, color: color)
 }

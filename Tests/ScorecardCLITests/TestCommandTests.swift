@@ -142,6 +142,46 @@ struct TestCommandTests {
         #expect(markdown.stdout.contains("## 测试用例在新版本下的结果\n"))
     }
 
+    /// `diff HEAD:rules rules`: the committed version's test cases, read from git, under the draft.
+    @Test func diffReadsTheOldVersionsTestsFromGit() throws {
+        let fm = FileManager.default
+        let repo = fm.temporaryDirectory.appendingPathComponent("scorecard-gittests-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: repo) }
+        try fm.createDirectory(at: repo.appendingPathComponent("rules/tests"), withIntermediateDirectories: true)
+        let rules = CLI.packageRoot.appendingPathComponent("rules")
+        for sub in ["", "tests"] {
+            for name in try fm.contentsOfDirectory(atPath: rules.appendingPathComponent(sub).path) where name.hasSuffix(".yaml") {
+                try fm.copyItem(at: rules.appendingPathComponent(sub).appendingPathComponent(name), to: repo.appendingPathComponent("rules").appendingPathComponent(sub).appendingPathComponent(name))
+            }
+        }
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.name=测试", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"] + arguments
+            process.currentDirectoryURL = repo
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            try #require(process.terminationStatus == 0, "git \(arguments)")
+        }
+        try git("init", "-q")
+        try git("add", "rules")
+        try git("commit", "-q", "-m", "2021.1 with its tests")
+        // The draft: the mine's rate raised to 40 in the working tree.
+        let rewards = repo.appendingPathComponent("rules/rewards.yaml")
+        let text = try String(contentsOf: rewards, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "        矿: 30\n", with: "        矿: 40\n").utf8).write(to: rewards)
+
+        let run = try CLI.run(["diff", "HEAD:rules", "rules", "--no-impact"], in: repo)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("HEAD:rules/tests 中的 "), "\(run.stdout)")
+        let place = try Workspace.position(of: "adopted_suggestions: {amount: 60,", inPackageFile: "rules/tests/rewards.yaml")
+        let column = place.column + "adopted_suggestions: {amount: ".count
+        #expect(run.stdout.contains("HEAD:rules/tests/rewards.yaml:\(place.line):\(column): 联系员 1001 的奖励 adopted_suggestions 的金额：期望 60；旧版本 60.00 → 新版本 80.00（原来通过，现在不通过）"))
+        #expect(run.stdout.contains("新版本：矿 2 条 × 40 = 80.00 元；规则 rules/rewards.yaml:12:9（矿 40）"))
+    }
+
     @Test func evalShowsTheValuesReadWithTheirPlaces() throws {
         let run = try CLI.run(["eval", "5 * reports_on_time / reports_due", "--officer", "石磊", "--quarter", "2025-Q4"])
         #expect(run.status == 0, "\(run.stderr)")
