@@ -172,13 +172,16 @@ public struct TestReport: Sendable {
         return .object([("file", .string(location.file)), ("line", .number(String(location.line))), ("column", .number(String(location.column)))])
     }
 
+    /// The shape `check --format json` gives a problem.
     static func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
         .object([
             ("severity", .string(diagnostic.severity.rawValue)),
             ("code", .string(diagnostic.code)),
             ("message", .string(diagnostic.message)),
             ("hint", .text(diagnostic.hint)),
-            ("location", locationJSON(diagnostic.location)),
+            ("file", .text(diagnostic.location?.file)),
+            ("line", diagnostic.location.map { .number(String($0.line)) } ?? .null),
+            ("column", diagnostic.location.map { .number(String($0.column)) } ?? .null),
         ])
     }
 
