@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Layers, lowest first; each target depends only on the ones above it in this list.
 /// CYAML → ScorecardBase → ScorecardYAML, ScorecardExpression → ScorecardRules
-/// → ScorecardEvidence → ScorecardEvaluation → ScorecardReport → ScorecardLedger → scorecard (CLI).
+/// → ScorecardEvidence → ScorecardEvaluation → ScorecardReport → ScorecardLedger, ScorecardTesting
+/// → scorecard (CLI).
 let package = Package(
     name: "Scorecard",
     platforms: [.macOS(.v15)],
@@ -37,10 +38,19 @@ let package = Package(
                 "ScorecardReport",
             ]
         ),
+        /// Test cases policy officers write beside their rules (`scorecard test`).
+        .target(
+            name: "ScorecardTesting",
+            dependencies: [
+                "ScorecardBase", "ScorecardYAML", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence",
+                "ScorecardEvaluation", "ScorecardReport",
+            ]
+        ),
         .executableTarget(
             name: "scorecard",
             dependencies: [
                 "ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardReport", "ScorecardLedger",
+                "ScorecardTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +62,7 @@ let package = Package(
         .testTarget(name: "ScorecardEvaluationTests", dependencies: ["ScorecardEvaluation"]),
         .testTarget(name: "ScorecardReportTests", dependencies: ["ScorecardReport"]),
         .testTarget(name: "ScorecardLedgerTests", dependencies: ["ScorecardLedger", "ScorecardBase", "ScorecardEvidence", "ScorecardReport"]),
+        .testTarget(name: "ScorecardTestingTests", dependencies: ["ScorecardTesting"]),
         .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,7 @@ import ScorecardBase
 import ScorecardEvaluation
 import ScorecardReport
 import ScorecardRules
+import ScorecardTesting
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,8 +13,10 @@ struct CheckCommand: ParsableCommand {
             Validates the rules and then every quarter of evidence (or only --quarter), reporting \
             every problem with file:line:column, the line with a caret, and a hint. Then checks \
             that every recorded quarter (--results, default <evidence>/results) still matches the \
-            SHA-256 of the rule and evidence files it was computed from.
-            Exit 0 when clean (warnings allowed), 1 when the evidence has problems, 2 when the rules do.
+            SHA-256 of the rule and evidence files it was computed from. The test files kept \
+            with the rules (tests/) are loaded and checked too; `scorecard test` runs them.
+            Exit 0 when clean (warnings allowed), 1 when the evidence has problems, 2 when the \
+            rules or the test files do.
             """
     )
 
@@ -35,8 +38,10 @@ struct CheckCommand: ParsableCommand {
             emit(workspace.ruleDiagnostics, summary: "规则有错误，未检查证据。")
             throw ExitCode(2)
         }
+        // The test cases kept with the rules: loaded and their names checked (ScorecardTesting).
+        let tests = workspace.versions.map { TestFilesCheck(rulesPath: location.rules, versions: $0) }
         // The roster's problems are the roster's: said once, before the quarters'.
-        var diagnostics = workspace.ruleDiagnostics + workspace.rosterDiagnostics
+        var diagnostics = workspace.ruleDiagnostics + (tests?.errors ?? []) + workspace.rosterDiagnostics
         var checked: [String] = []
         let quarters: [Quarter]
         if let requested = try location.parsedQuarter() {
@@ -67,8 +72,9 @@ struct CheckCommand: ParsableCommand {
         let ledger = verifyRecordedQuarters(location: location, results: results, only: try location.parsedQuarter())
         diagnostics += ledger.diagnostics
         let rosterNote = workspace.policy?.roster != nil && !quarters.isEmpty && breaches.isEmpty ? "；名册符合选配规定" : ""
-        let summary = "规则：\(location.rules) 通过检查；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、")) + rosterNote + ledger.summary
+        let summary = "规则：\(location.rules) 通过检查\(tests?.note ?? "")；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、")) + rosterNote + ledger.summary
         emit(diagnostics, summary: summary)
+        if tests?.errors.isEmpty == false { throw ExitCode(2) }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }
 

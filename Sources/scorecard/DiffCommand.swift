@@ -19,7 +19,8 @@ struct DiffCommand: ParsableCommand {
             holding other versions are not included), or, inside a git checkout, REV:path \
             (e.g. HEAD~1:rules). Items, rewards, bands and fields are matched by id, so \
             reordering, reformatting, extra parentheses and YAML anchors are not changes. \
-            See docs/diff.md.
+            OLD's test cases (its tests/ folder) are run under NEW too, and the expectations \
+            whose outcome changes are listed. See docs/diff.md and docs/testing.md.
 
             Exit codes: 0 no change; 1 changes; 2 either version could not be loaded.
             """
@@ -79,10 +80,13 @@ struct DiffCommand: ParsableCommand {
             new: DiffReport.Side(label: new, policy: newPolicy, notes: sides[1].notes),
             changes: changes, impact: section.rendered, impactNote: section.note,
             color: format == .text && display.useColor(fileDescriptor: 1))
+        // The old version's test cases under the new version (DiffTests.swift).
+        let tests = changes.isEmpty ? nil : testImpactSection(
+            oldSpec: old, old: oldPolicy, new: newPolicy, color: format == .text && display.useColor(fileDescriptor: 1), display: display)
         switch format {
-        case .text: writeOutput(rendered.text())
-        case .json: writeOutput(rendered.renderJSON())
-        case .markdown: writeOutput(rendered.markdown())
+        case .text: writeOutput(rendered.text() + (tests.map { "\n" + $0.text() } ?? ""))
+        case .json: writeOutput((tests?.appended(to: rendered.json()) ?? rendered.json()).rendered() + "\n")
+        case .markdown: writeOutput(rendered.markdown() + (tests.map { "\n" + $0.markdown() } ?? ""))
         case .html: writeOutput(rendered.html())
         }
         if !changes.isEmpty { throw ExitCode(1) }

@@ -65,7 +65,7 @@ struct GitRevision {
             let name = String(decoding: entry[entry.index(after: tab)...], as: UTF8.self)
             guard fields.count == 3, !name.hasPrefix(".") else { continue }
             if fields[1] == "blob", name.hasSuffix(".yaml") || name.hasSuffix(".yml") { files.append((name, fields[2])) }
-            if fields[1] == "tree" { folders.append((name, fields[2])) }
+            if fields[1] == "tree", name != PolicyVersions.testsFolder { folders.append((name, fields[2])) }
         }
         if files.isEmpty {
             return .failure(.error(

@@ -19,7 +19,7 @@ struct ScorecardCommand: ParsableCommand {
         version: ScorecardVersion.current,
         subcommands: [
             CheckCommand.self, EvaluateCommand.self, ExplainCommand.self, AnnualCommand.self, VacancyCommand.self,
-            EligibilityCommand.self, DiffCommand.self, TemplateCommand.self,
+            EligibilityCommand.self, DiffCommand.self, TemplateCommand.self, TestCommand.self, EvalCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -112,6 +112,17 @@ import Glibc
         #expect(result.diagnostics.map(\.code) == ["rules.version-policy-id"])
     }
 
+    @Test func aTestsFolderIsNotAVersion() throws {
+        let root = try folder([
+            "p.yaml": policy(version: "1", effective: "2025-01-01"),
+            "tests/cases.yaml": "cases: []\n",
+            "2025-07-01/p.yaml": policy(version: "2", effective: "2025-07-01"),
+        ])
+        let result = PolicyLoader.loadVersions(path: root)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.versions?.versions.map(\.metadata.version) == ["1", "2"])
+    }
+
     @Test func aSingleFileIsOneVersion() throws {
         let root = try folder(["only.yaml": policy(version: "1", effective: "2025-01-01")])
         let result = PolicyLoader.loadVersions(path: root + "/only.yaml")

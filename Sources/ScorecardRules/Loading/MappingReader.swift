@@ -2,15 +2,16 @@ import ScorecardBase
 import ScorecardYAML
 
 /// Reads one YAML mapping against the keys a schema allows, reporting unknown keys with a
-/// "did you mean" hint, missing required keys, and keys of the wrong shape.
-struct MappingReader {
-    let node: YAMLNode
+/// "did you mean" hint, missing required keys, and keys of the wrong shape. Public so that
+/// other files kept with the rules (test cases) are read with the same strictness and messages.
+public struct MappingReader {
+    public let node: YAMLNode
     /// How messages name this mapping, e.g. `项目 i07` or `policy`.
-    let context: String
+    public let context: String
     private let pairs: [YAMLPair]
 
     /// Nil (with an error) when the node is not a mapping.
-    init?(_ node: YAMLNode, context: String, allowed: [String], sink: inout DiagnosticSink) {
+    public init?(_ node: YAMLNode, context: String, allowed: [String], sink: inout DiagnosticSink) {
         guard let pairs = node.mapping else {
             sink.error(
                 "rules.expected-mapping",
@@ -38,16 +39,16 @@ struct MappingReader {
         }
     }
 
-    func has(_ key: String) -> Bool { pairs.contains { $0.key.scalar?.value == key } }
+    public func has(_ key: String) -> Bool { pairs.contains { $0.key.scalar?.value == key } }
 
-    func optional(_ key: String) -> YAMLNode? {
+    public func optional(_ key: String) -> YAMLNode? {
         guard let value = pairs.first(where: { $0.key.scalar?.value == key })?.value else { return nil }
         // `key:` with nothing after it reads as absent, the way authors mean it.
         if let scalar = value.scalar, scalar.isNull { return nil }
         return value
     }
 
-    func required(_ key: String, sink: inout DiagnosticSink, hint: String? = nil) -> YAMLNode? {
+    public func required(_ key: String, sink: inout DiagnosticSink, hint: String? = nil) -> YAMLNode? {
         if let value = optional(key) { return value }
         let written = pairs.first { $0.key.scalar?.value == key }
         sink.error(
@@ -59,7 +60,7 @@ struct MappingReader {
     }
 
     /// Where the key itself was written, for messages about the key.
-    func location(ofKey key: String) -> SourceLocation {
+    public func location(ofKey key: String) -> SourceLocation {
         pairs.first { $0.key.scalar?.value == key }.map(keyLocation) ?? node.location
     }
 }

@@ -5,8 +5,12 @@ import ScorecardBase
 /// A folder's own `.yaml` files are one complete version; each subfolder holding `.yaml` files
 /// is another complete version (by convention named for its effective date, e.g.
 /// `rules/2025-07-01/`). A run uses the version in force: the latest effective date on or
-/// before the first day of the quarter assessed.
+/// before the first day of the quarter assessed. A subfolder named `tests` holds test cases
+/// (`scorecard test`), never a version.
 public struct PolicyVersions: Sendable {
+    /// The folder beside a version's rule files that holds its test cases: not a version.
+    public static let testsFolder = "tests"
+
     /// Oldest first.
     public private(set) var versions: [Policy]
 
@@ -64,7 +68,7 @@ extension PolicyLoader {
         case .failure(let problem): return PolicyVersionsLoadResult(versions: nil, diagnostics: [problem])
         case .success(let names):
             if names.contains(where: isRuleFile) { folders.append(path) }
-            for name in names where !name.hasPrefix(".") {
+            for name in names where !name.hasPrefix(".") && name != PolicyVersions.testsFolder {
                 let sub = FileSystem.join(path, name)
                 guard FileSystem.kind(of: sub) == .directory,
                       case .success(let inner) = FileSystem.list(sub), inner.contains(where: isRuleFile) else { continue }

@@ -2,35 +2,37 @@ import ScorecardBase
 import ScorecardYAML
 
 /// Collects every problem found while reading rule files, so one run reports them all.
-struct DiagnosticSink {
-    private(set) var diagnostics: [Diagnostic] = []
+public struct DiagnosticSink: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
     /// Names whose declaration was already reported as broken (a field with a misspelt type,
     /// an item whose points are not a number): an expression reading one of them fails
     /// quietly rather than adding "unknown name" to the one real mistake.
     var brokenNames: Set<String> = []
 
-    mutating func error(_ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+    public init() {}
+
+    public mutating func error(_ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(code, message, hint: hint, at: location, notes: notes))
     }
 
-    mutating func warning(_ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?) {
+    public mutating func warning(_ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?) {
         diagnostics.append(.warning(code, message, hint: hint, at: location))
     }
 
-    mutating func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
+    public mutating func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
 
-    var hasErrors: Bool { diagnostics.hasErrors }
+    public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
 /// The location of a key, for problems that are about the key itself rather than its value.
-func keyLocation(_ pair: YAMLPair) -> SourceLocation {
+public func keyLocation(_ pair: YAMLPair) -> SourceLocation {
     var location = pair.key.location
     if let text = pair.key.scalar?.value { location.length = max(1, text.unicodeScalars.count) }
     return location
 }
 
 /// The location of a scalar spanning its whole text, for underlining the value.
-func valueLocation(_ node: YAMLNode) -> SourceLocation {
+public func valueLocation(_ node: YAMLNode) -> SourceLocation {
     guard let scalar = node.scalar, !scalar.value.isEmpty, !scalar.value.contains("\n") else { return node.location }
     return node.location(ofScalarOffset: 0, length: scalar.value.unicodeScalars.count)
 }

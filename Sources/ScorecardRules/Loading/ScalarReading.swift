@@ -3,8 +3,8 @@ import ScorecardExpression
 import ScorecardYAML
 
 /// Typed reading of scalars: the schema decides the type, never YAML's implicit typing.
-enum ScalarReading {
-    static func text(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
+public enum ScalarReading {
+    public static func text(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
         guard let scalar = node.scalar else {
             sink.error(
                 "rules.expected-text", "\(spaced(what))应当是一段文字，这里却是\(node.kindDescription)",
@@ -20,7 +20,7 @@ enum ScalarReading {
     }
 
     /// Ids are used in expressions and CSV headers: a letter or `_` first, then letters, digits, `_`.
-    static func identifier(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
+    public static func identifier(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard isIdentifier(value) else {
             let fullWidth = value.unicodeScalars.first { isFullWidthForm($0) }
@@ -54,7 +54,7 @@ enum ScalarReading {
     /// The full-width forms of ASCII (U+FF01–U+FF5E) that Chinese input methods type.
     static func isFullWidthForm(_ s: Unicode.Scalar) -> Bool { (0xFF01...0xFF5E).contains(s.value) }
 
-    static func decimal(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> ExactDecimal? {
+    public static func decimal(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> ExactDecimal? {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard let number = ExactDecimal(value) else {
             sink.error(
@@ -66,7 +66,7 @@ enum ScalarReading {
         return number
     }
 
-    static func integer(_ node: YAMLNode, _ what: String, range: ClosedRange<Int>? = nil, sink: inout DiagnosticSink) -> Int? {
+    public static func integer(_ node: YAMLNode, _ what: String, range: ClosedRange<Int>? = nil, sink: inout DiagnosticSink) -> Int? {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard value.allSatisfy({ $0.isASCII && $0.isNumber }) || (value.first == "-" && value.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && value.count > 1),
               let number = Int(value) else {
@@ -82,7 +82,7 @@ enum ScalarReading {
         return number
     }
 
-    static func date(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> LocalDate? {
+    public static func date(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> LocalDate? {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard let date = LocalDate(value) else {
             sink.error("rules.expected-date", "\(spaced(what))应当是一个日期，这里写的是“\(value)”", hint: "按“年-月-日”写，如 2021-09-27", at: valueLocation(node))
@@ -93,7 +93,7 @@ enum ScalarReading {
 
     /// `true`/`false`, and `是`/`否` as policy officers write them. YAML 1.1's `yes`/`on`/`y`
     /// are refused rather than guessed.
-    static func boolean(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> Bool? {
+    public static func boolean(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> Bool? {
         guard let value = text(node, what, sink: &sink) else { return nil }
         switch value {
         case "true", "是": return true
@@ -105,7 +105,7 @@ enum ScalarReading {
     }
 
     /// One of a fixed set of words, with a suggestion for near misses.
-    static func keyword<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ what: String, as type: T.Type, sink: inout DiagnosticSink) -> T?
+    public static func keyword<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ what: String, as type: T.Type, sink: inout DiagnosticSink) -> T?
     where T.RawValue == String {
         guard let value = text(node, what, sink: &sink) else { return nil }
         if let result = T(rawValue: value) { return result }
@@ -118,7 +118,7 @@ enum ScalarReading {
         return nil
     }
 
-    static func textList(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> [String]? {
+    public static func textList(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> [String]? {
         guard let items = node.sequence else {
             sink.error("rules.expected-list", "\(spaced(what))应当是一个列表，这里却是\(node.kindDescription)", hint: "写成 [甲, 乙] 或逐行以“- ”开头", at: node.location)
             return nil
@@ -127,7 +127,7 @@ enum ScalarReading {
     }
 
     /// A clause reference such as `2.3.1` or `考核标准7`. Numbers like 2.4 are kept as written.
-    static func clause(_ reader: MappingReader, sink: inout DiagnosticSink) -> String? {
+    public static func clause(_ reader: MappingReader, sink: inout DiagnosticSink) -> String? {
         reader.optional("clause").flatMap { text($0, "条款（clause）", sink: &sink) }
     }
 }

@@ -1,0 +1,153 @@
+import ScorecardBase
+import ScorecardEvaluation
+import ScorecardRules
+
+/// Runs test cases through the engine: the version chosen as `evaluate` chooses it, the inline
+/// evidence read and checked like a quarter's files, the evaluator, the annual and the
+/// eligibility assessment as the commands use them; then every expectation compared.
+public struct CaseRunner: Sendable {
+    /// Every version of the rules; nil when only `under:` runs are asked for (diff).
+    public let versions: PolicyVersions?
+
+    public init(versions: PolicyVersions?) {
+        self.versions = versions
+    }
+
+    /// Runs one case; with `override`, under that version whatever the case names (to see
+    /// what a revision does to it).
+    public func run(_ testCase: TestCase, under override: Policy? = nil) -> CaseOutcome {
+        var outcome = CaseOutcome(
+            testCase: testCase, status: .skipped, version: nil, period: nil, expectations: [], unexpected: [], errors: [], covered: [:])
+        if testCase.skip != nil { return outcome }
+        switch testCase.kind {
+        case .quarter(let records):
+            switch choose(testCase, override: override) {
+            case .failure(let problem): outcome.errors = [problem]
+            case .success(let (policy, quarter)):
+                outcome.version = policy.metadata.version
+                outcome.period = quarter.description
+                let inline = InlineQuarter.read(records: records, roster: testCase.roster, shared: testCase.rosterIsShared, policy: policy, quarter: quarter, file: testCase.file)
+                var check = QuarterCheck(testCase: testCase, inline: inline)
+                outcome.expectations = testCase.expectations.map { check.outcome(of: $0) }
+                outcome.unexpected = check.unexpected()
+                outcome.covered = [policy.metadata.version: check.covered]
+            }
+        case .eligibility(let candidates):
+            switch choose(testCase, override: override) {
+            case .failure(let problem): outcome.errors = [problem]
+            case .success(let (policy, _)):
+                outcome.version = policy.metadata.version
+                guard let eligibility = policy.eligibility else {
+                    outcome.errors = [.error(
+                        "test.no-eligibility", "规则版本 \(policy.metadata.version) 中没有 eligibility（任职条件）一节，无法运行这个用例",
+                        hint: "在规则中写出任职条件，或让用例改用有任职条件的版本", at: testCase.location)]
+                    break
+                }
+                var check = EligibilityCheck(testCase: testCase, policy: policy, eligibility: eligibility, candidates: candidates)
+                outcome.expectations = testCase.expectations.map { check.outcome(of: $0) }
+                outcome.unexpected = check.unexpected()
+                outcome.covered = [policy.metadata.version: check.covered]
+            }
+        case .year(let year, let quarters):
+            outcome.period = "\(year) 年"
+            var inlines: [InlineQuarter] = []
+            for entry in quarters {
+                switch policy(forQuarter: entry.quarter, of: testCase, override: override) {
+                case .failure(let problem): outcome.errors.append(problem)
+                case .success(let policy):
+                    inlines.append(InlineQuarter.read(records: entry.records, roster: testCase.roster, shared: testCase.rosterIsShared, policy: policy, quarter: entry.quarter.value, file: testCase.file))
+                }
+            }
+            guard outcome.errors.isEmpty, let last = inlines.last else { break }
+            outcome.version = last.policy.metadata.version
+            guard let evaluator = AnnualEvaluator(policy: last.policy) else {
+                var problem = AnnualEvaluator.missingRules(last.policy)
+                problem.code = "test.no-annual"
+                problem.notes = [.init("用例写在这里", at: testCase.location)]
+                outcome.errors = [problem]
+                break
+            }
+            var check = YearCheck(testCase: testCase, year: year, quarters: inlines, evaluator: evaluator)
+            outcome.expectations = testCase.expectations.map { check.outcome(of: $0) }
+            outcome.unexpected = check.unexpected()
+            outcome.covered = [last.policy.metadata.version: check.covered]
+        }
+        // One unknown name in an entry is one mistake, however many figures it carries.
+        for problem in outcome.expectations.compactMap(\.error) where !outcome.errors.contains(problem) { outcome.errors.append(problem) }
+        if !outcome.errors.isEmpty {
+            outcome.status = .error
+        } else {
+            outcome.status = outcome.unexpected.isEmpty && outcome.expectations.allSatisfy(\.passed) ? .passed : .failed
+        }
+        return outcome
+    }
+
+    /// The version and the quarter of a quarter or eligibility case.
+    func choose(_ testCase: TestCase, override: Policy?) -> Result<(Policy, Quarter), Diagnostic> {
+        let named = testCase.date.flatMap { quarter(containing: $0.value) } ?? testCase.quarter?.value
+        func withQuarter(_ policy: Policy) -> Result<(Policy, Quarter), Diagnostic> {
+            guard let quarter = named ?? firstQuarter(of: policy) else {
+                return .failure(.error("test.no-quarter", "无法确定测试用例“\(testCase.name)”考核的季度", hint: "写上 quarter: 2025-Q4", at: testCase.location))
+            }
+            return .success((policy, quarter))
+        }
+        if let override { return withQuarter(override) }
+        guard let versions else { return .failure(unusable(testCase)) }
+        let chosen: Result<Policy, Diagnostic>
+        if let version = testCase.version {
+            chosen = Self.version(version, in: versions)
+        } else if let date = testCase.date {
+            chosen = inForce(versions.inForce(on: date.value), on: date.value, at: date.location, versions: versions)
+        } else if let quarter = testCase.quarter {
+            chosen = inForce(versions.inForce(for: quarter.value), on: quarter.value.firstDay, at: quarter.location, versions: versions)
+        } else if let version = testCase.defaultVersion, let policy = versions.version(named: version) {
+            chosen = .success(policy)
+        } else {
+            chosen = .failure(.error(
+                "test.no-version", "测试用例“\(testCase.name)”没有说明用哪个版本的规则",
+                hint: "写 version: 版本号（已有的版本：\(versions.summary)），或写 quarter:/date: 按当时生效的版本", at: testCase.location))
+        }
+        return chosen.flatMap(withQuarter)
+    }
+
+    /// A year case's quarter: under the version named, else the one in force for the quarter.
+    private func policy(forQuarter quarter: Written<Quarter>, of testCase: TestCase, override: Policy?) -> Result<Policy, Diagnostic> {
+        if let override { return .success(override) }
+        guard let versions else { return .failure(unusable(testCase)) }
+        if let version = testCase.version { return Self.version(version, in: versions) }
+        return inForce(versions.inForce(for: quarter.value), on: quarter.value.firstDay, at: quarter.location, versions: versions)
+    }
+
+    static func version(_ written: Written<String>, in versions: PolicyVersions) -> Result<Policy, Diagnostic> {
+        if let policy = versions.version(named: written.value) { return .success(policy) }
+        let names = versions.versions.map(\.metadata.version)
+        let suggestion = NameSuggestion.closest(to: written.value, among: names)
+        return .failure(.error(
+            "test.unknown-version", "规则中没有版本“\(written.value)”",
+            hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "已有的版本：\(versions.summary)", at: written.location))
+    }
+
+    private func inForce(_ policy: Policy?, on day: LocalDate, at location: SourceLocation, versions: PolicyVersions) -> Result<Policy, Diagnostic> {
+        if let policy { return .success(policy) }
+        return .failure(.error(
+            "test.no-version-in-force", "\(day) 还没有生效的规则版本", hint: "已有的版本：\(versions.summary)；或用 version: 指定一个版本", at: location))
+    }
+
+    private func unusable(_ testCase: TestCase) -> Diagnostic {
+        .error("rules.unusable", "规则有错误，无法运行测试用例", hint: "先用 scorecard check 改正规则", at: testCase.location)
+    }
+
+    /// The quarter a day falls in.
+    func quarter(containing day: LocalDate) -> Quarter? {
+        Quarter(year: day.year, number: (day.month - 1) / 3 + 1)
+    }
+
+    /// The first quarter wholly under a version: the one starting on its effective date, else the next.
+    func firstQuarter(of policy: Policy) -> Quarter? {
+        let effective = policy.metadata.effective
+        guard let containing = quarter(containing: effective) else { return nil }
+        if containing.firstDay == effective { return containing }
+        let next = containing.number == 4 ? Quarter(year: containing.year + 1, number: 1) : Quarter(year: containing.year, number: containing.number + 1)
+        return next ?? containing
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import ScorecardBase
+import ScorecardRules
+import ScorecardTesting
+
+enum TestOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `scorecard test [PATH]`: the test cases kept beside the rules, run through the engine.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "运行写在规则旁的测试用例，核对每项期望与计算结果是否相符。",
+        discussion: """
+            Runs the test cases kept with the rules (tests/*.yaml beside each version's rule \
+            files: rules/tests/, rules/2025-07-01/tests/), or those at PATH (a test file, a \
+            folder of test files, or a rule folder). One line per case; for each failed \
+            expectation the expected and the actual value, the place of the expectation and the \
+            rule (place and clause) behind the actual value. Ends with `N passed, M failed`. \
+            See docs/testing.md.
+
+            Exit codes: 0 every case passed; 1 a case failed; 2 an error in a test or rule file.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A test file or folder; default: the tests of the rules in --rules.", valueName: "path"))
+    var path: String?
+
+    @Option(name: .long, help: ArgumentHelp("Rule file or folder (规则文件或文件夹).", valueName: "path"))
+    var rules: String = "rules"
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("Run only the cases whose name contains this text (parts separated by |).", valueName: "pattern"))
+    var pattern: String?
+
+    @Option(name: .long, help: "Output: text (for people) or json (for scripts).")
+    var format: TestOutputFormat = .text
+
+    @Flag(name: .long, help: "Also list the items, conditions, rates, bands, criteria and tie-breakers no case exercised.")
+    var coverage = false
+
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        let loaded = PolicyLoader.loadVersions(path: rules)
+        report(loaded.diagnostics, display: display)
+        guard let versions = loaded.versions else {
+            writeError("规则有错误，没有运行测试。\n")
+            throw ExitCode(2)
+        }
+        let found = path.map { TestFiles.at($0, versions: versions) } ?? TestFiles.of(rulesPath: rules, versions: versions)
+        let sources: [TestSource]
+        switch found {
+        case .success(let list) where !list.isEmpty: sources = list
+        case .success:
+            report([.error(
+                "test.no-files", "没有找到测试文件", hint: "测试文件放在规则文件夹的 tests/ 中，如 \(rules)/tests/cases.yaml（见 docs/testing.md）", at: nil)],
+                display: display)
+            throw ExitCode(2)
+        case .failure(let problem):
+            report([problem], display: display)
+            throw ExitCode(2)
+        }
+        let run = TestSuite.run(sources, versions: versions, pattern: pattern)
+        let testReport = TestReport(
+            run: run, coverage: coverage ? Coverage(run, versions: versions) : nil,
+            color: format == .text && display.useColor(fileDescriptor: 1))
+        switch format {
+        case .text:
+            report(run.diagnostics + run.outcomes.flatMap(\.errors), display: display)
+            writeOutput(testReport.text())
+        case .json:
+            writeOutput(testReport.json())
+        }
+        if run.exitStatus != 0 { throw ExitCode(run.exitStatus) }
+    }
+}
