@@ -361,7 +361,8 @@ def scorecard_binaries(args):
     for label, path in binaries:
         helps = subprocess.run([path, "evaluate", "--help"], capture_output=True, text=True).stdout
         annual_help = subprocess.run([path, "annual", "--help"], capture_output=True, text=True).stdout
-        result.append((label, path, "--output" in helps, "--output" in annual_help))
+        # A CSV written with --output has Chinese headers unless --headers id asks for the ids.
+        result.append((label, path, "--output" in helps, "--output" in annual_help, "--headers" in helps))
     return result
 
 
@@ -603,14 +604,15 @@ def quarter_measurements(n, paths, tools, python, binaries, args):
         ms["pandas"] = Measurement("pandas", "pandas peer",
                                    [python, os.path.join(peers, "py_pandas.py"), table, os.path.join(out, "pandas.csv"), os.path.join(peers, "rates.yaml")],
                                    os.path.join(out, "pandas.csv"), out, False)
-    for label, path, has_output, annual_output in binaries:
+    for label, path, has_output, annual_output, has_headers in binaries:
+        ids = ["--headers", "id"] if has_headers else []
         safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in label)
 
         def quarter_cmd(kind, rules, evidence):
             target = os.path.join(out, f"{kind}-{safe}.csv")
             argv = [path, "evaluate", "--rules", rules, "--evidence", evidence, "--quarter", QUARTERS[0], "--format", "csv"]
             if has_output:
-                argv += ["-o", target]
+                argv += ["-o", target] + ids
             return Measurement(f"{kind}-{safe}", f"scorecard {kind} [{label}]", argv, target, out, not has_output)
         if "evaluate" not in args.skip:
             ms[f"evaluate:{label}"] = quarter_cmd("evaluate", paths["rules_counted"], paths["counted"])
@@ -625,7 +627,7 @@ def quarter_measurements(n, paths, tools, python, binaries, args):
             target = os.path.join(out, f"annual-{safe}.csv")
             argv = [path, "annual", "--rules", paths["rules_counted"], "--evidence", paths["year"], "--year", "2025", "--format", "csv"]
             if annual_output:
-                argv += ["-o", target]
+                argv += ["-o", target] + ids
             ms[f"annual:{label}"] = Measurement(f"annual-{safe}", f"scorecard annual [{label}]", argv, target, out, not annual_output)
     return ms
 
@@ -665,7 +667,7 @@ def run_all(args):
     tools = build_tools(args)
     python = None if "pandas" in args.skip else venv_python(args)
     binaries = scorecard_binaries(args)
-    for label, path, has_output, _ in binaries:
+    for label, path, has_output, *_ in binaries:
         log(f"scorecard [{label}]: {path}" + ("" if has_output else " (no -o: output redirected from standard output)"))
     problems, failures, report = [], [], {"machine": machine(), "sizes": {}, "fixed": {}}
 
