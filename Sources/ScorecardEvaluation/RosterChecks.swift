@@ -24,7 +24,7 @@ public struct RosterChecks: Sendable {
         let quarters = Array(Set(quarters)).sorted()
         guard !quarters.isEmpty else { return [] }
         var problems: [Diagnostic] = []
-        for area in areas() {
+        forEachArea { area in
             problems += overlaps(in: area, quarters: quarters)
             problems += vacancies(in: area, quarters: quarters)
         }
@@ -49,19 +49,65 @@ public struct RosterChecks: Sendable {
         }
     }
 
-    func areas() -> [Area] {
-        var order: [String] = []
-        var byKey: [String: Area] = [:]
-        for officer in roster.officers {
-            let key = officer.unit + "\u{1F}" + officer.area
-            if byKey[key] == nil {
-                order.append(key)
-                byKey[key] = Area(unit: officer.unit, area: officer.area, officers: [])
+    /// Every area (unit and shift) with its officers in roster order, areas in the order they
+    /// first appear, one at a time: a roster of a million officers is grouped through small
+    /// integers over the names' bytes, never a dictionary of strings and arrays.
+    func forEachArea(_ body: (Area) -> Void) {
+        let officers = roster.officers
+        let count = officers.count
+        guard count > 0 else { return }
+        var size = 16
+        while size < count * 2 { size <<= 1 }
+        let mask = size - 1
+        var table = [Int32](repeating: -1, count: size)   // a group's index
+        var first: [Int32] = []                            // per group: its first officer
+        var last: [Int32] = []                             // per group: its last officer so far
+        var next = [Int32](repeating: -1, count: count)    // per officer: the next one in its group
+        var units: [String] = []
+        var names: [String] = []
+        for index in 0..<count {
+            let officer = officers[index]
+            let unit = officer.unit, area = officer.area
+            var slot = Self.hash(unit, area) & mask
+            while true {
+                let group = Int(table[slot])
+                if group < 0 {
+                    table[slot] = Int32(first.count)
+                    first.append(Int32(index))
+                    last.append(Int32(index))
+                    units.append(unit)
+                    names.append(area)
+                    break
+                }
+                // The same bytes: what one roster file writes for the same area.
+                if units[group].utf8.elementsEqual(unit.utf8) && names[group].utf8.elementsEqual(area.utf8) {
+                    next[Int(last[group])] = Int32(index)
+                    last[group] = Int32(index)
+                    break
+                }
+                slot = (slot + 1) & mask
             }
-            byKey[key]?.officers.append(officer)
         }
-        return order.compactMap { byKey[$0] }
+        for group in first.indices {
+            var members: [Officer] = []
+            var index = Int(first[group])
+            while index >= 0 {
+                members.append(officers[index])
+                index = Int(next[index])
+            }
+            body(Area(unit: units[group], area: names[group], officers: members))
+        }
     }
+
+    /// FNV-1a over the unit's bytes, a separator and the area's.
+    private static func hash(_ unit: String, _ area: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in unit.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
+        for byte in area.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash >> 1)
+    }
+
 
     /// More officers at once than the rules allow: reported at the `from` cell of the officer
     /// whose start made one too many, with the others' rows as notes.

@@ -132,8 +132,10 @@ public enum PolicyLoader {
         }
         let fields = assessedFields + declaredFields
         PolicyChecks.duplicateIDs(declaredFields.map { ($0.id, $0.location) } + lists.map { ($0.id, $0.location) }, what: "记录字段", sink: &sink)
+        var assessedByID: [String: EvidenceField] = [:]
+        for field in assessedFields where assessedByID[field.id] == nil { assessedByID[field.id] = field }
         for field in declaredFields + lists.map({ EvidenceField(id: $0.id, type: .text, location: $0.location) }) {
-            if let item = assessedFields.first(where: { $0.id == field.id }) {
+            if let item = assessedByID[field.id] {
                 sink.error(
                     "rules.duplicate-id", "记录字段“\(field.id)”与考核人打分的项目同名：该项目的打分已占用这一列",
                     hint: "给字段换一个编号", at: field.location, notes: [.init("项目写在这里", at: item.location)])
