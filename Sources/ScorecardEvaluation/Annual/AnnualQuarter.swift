@@ -24,12 +24,7 @@ public struct AnnualQuarter: Sendable {
     /// Counts the suggestions from the evidence: the rows of the list the per-record reward
     /// pays for (the first such reward), or of every list when no reward pays per record.
     public init(policy: Policy, evidence: QuarterEvidence, result: QuarterResult) {
-        let paidLists = policy.rewards.compactMap { rule -> String? in
-            if case .perRecord(let list, _, _) = rule.basis { return list }
-            return nil
-        }
-        let lists = paidLists.first.map { [$0] } ?? policy.layout.listIDs
-        let slots = lists.compactMap { policy.layout.slot(ofList: $0) }
+        let slots = Self.countedLists(policy).compactMap { policy.layout.slot(ofList: $0) }
         var counts: [String: Int] = [:]
         for record in evidence.records {
             for slot in slots where slot < record.slots.count {
@@ -37,5 +32,15 @@ public struct AnnualQuarter: Sendable {
             }
         }
         self.init(quarter: evidence.quarter, policy: policy, result: result, adoptedSuggestions: counts)
+    }
+
+    /// The lists whose rows count as adopted suggestions: the one the per-record reward pays
+    /// for (the first such reward), or every list when no reward pays per record.
+    static func countedLists(_ policy: Policy) -> [String] {
+        let paidLists = policy.rewards.compactMap { rule -> String? in
+            if case .perRecord(let list, _, _) = rule.basis { return list }
+            return nil
+        }
+        return paidLists.first.map { [$0] } ?? policy.layout.listIDs
     }
 }

@@ -7,18 +7,14 @@ extension Workspace {
     /// its first day, and the version whose `annual` rules close the year (the last quarter's).
     public struct YearRun: Sendable {
         public var year: Int
-        public var runs: [QuarterRun]
+        /// Each quarter's outcome, oldest first.
+        public var outcomes: [QuarterOutcome]
         /// Every quarter's evidence problems, the roster's said once; errors mean no results.
         public var problems: [Diagnostic]
         public var yearEndPolicy: Policy
-
-        /// The quarters as the annual evaluator takes them; nil while any quarter has no result.
-        public var annualQuarters: [AnnualQuarter]? {
-            let quarters = runs.compactMap { run in
-                run.result.map { AnnualQuarter(policy: run.policy, evidence: run.evidence, result: $0) }
-            }
-            return quarters.count == runs.count ? quarters : nil
-        }
+        /// The quarters as the annual evaluator takes them, each kept slim (`AnnualQuarterSink`);
+        /// nil while any quarter has no result.
+        public var annualQuarters: [AnnualQuarter]?
     }
 
     /// The years with evidence, oldest first.
@@ -43,22 +39,31 @@ extension Workspace {
     /// Loads and evaluates every quarter of `year` with evidence. A quarter for which no
     /// version of the rules is in force stops the run (a rule-level problem).
     public func runYear(_ year: Int) -> Result<YearRun, Diagnostic> {
-        var runs: [QuarterRun] = []
+        var outcomes: [QuarterOutcome] = []
+        var quarters: [AnnualQuarter] = []
         for quarter in evidenceFolder.quarters() where quarter.year == year {
             switch policy(for: quarter) {
             case .failure(let problem): return .failure(problem)
             case .success(let policy):
-                runs.append(run(quarter, under: policy))
+                var sink = AnnualQuarterSink(policy: policy)
+                let outcome = pipeline(for: quarter, under: policy).run(into: &sink)
+                outcomes.append(outcome)
+                if let summary = outcome.summary {
+                    let result = QuarterResult(quarter: quarter, policy: policy, officers: sink.results, summary: summary)
+                    quarters.append(AnnualQuarter(quarter: quarter, policy: policy, result: result, adoptedSuggestions: sink.adoptedSuggestions))
+                }
             }
         }
-        guard let last = runs.last else {
+        guard let last = outcomes.last else {
             if case .failure(let problem) = resolveYear(year) { return .failure(problem) }
             return .failure(unusableRules)
         }
         // The roster's problems are the roster's: said once, beside every quarter's own.
         var problems = rosterDiagnostics
-        for run in runs { problems += run.evidenceProblems }
-        return .success(YearRun(year: year, runs: runs, problems: problems, yearEndPolicy: last.policy))
+        for outcome in outcomes { problems += outcome.problems }
+        return .success(YearRun(
+            year: year, outcomes: outcomes, problems: problems, yearEndPolicy: last.policy,
+            annualQuarters: quarters.count == outcomes.count ? quarters : nil))
     }
 
     private var unusableRules: Diagnostic {
