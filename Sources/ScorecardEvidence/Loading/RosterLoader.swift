@@ -69,7 +69,7 @@ public enum RosterLoader {
             func date(_ id: String) -> LocalDate? {
                 guard let value = text(id) else { return nil }
                 if let date = LocalDate(value) { return date }
-                problems.append(.error("evidence.bad-value", "名册中的日期“\(value)”无法识别", hint: "按“年-月-日”填写，如 2025-03-31", at: location(id)))
+                problems.append(.error("evidence.bad-value", "名册中的日期“\(value)”无法识别", hint: FieldValueParsing.dateHint, at: location(id)))
                 return nil
             }
             var missing = false
