@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScorecardBase
 import ScorecardEvaluation
+import ScorecardEvidence
 import ScorecardReport
 
 struct EvaluateCommand: ParsableCommand {
@@ -53,21 +54,32 @@ struct EvaluateCommand: ParsableCommand {
             versionPinned: location.rulesVersion != nil, to: output)
         let outcome = chosen.pipeline.run(partial: partial, into: &writer)
         report(chosen.problems(outcome), display: display)
-        guard let summary = outcome.summary, outcome.publication.mayWrite else {
+        let evidenceErrors = outcome.problems.hasErrors
+        // A partial run with nothing sound to show (no folder, no record table) shows nothing.
+        guard let summary = outcome.summary, outcome.publication.mayWrite, !(evidenceErrors && outcome.recordCount == 0) else {
             output.discard()
-            writeError("证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
+            // --partial helps only when some records could be read.
+            let advice = !partial && outcome.recordCount > 0 ? "改正后重新运行，或用 --partial 先算出记录无误的联系员。" : "改正后重新运行。"
+            writeError("证据有问题，未输出结果。\(advice)\n")
             throw ExitCode(1)
         }
-        writer.finish(summary)
+        writer.finish(summary, partial: evidenceErrors ? partialNote(outcome.excluded, roster: chosen.workspace.roster) : nil)
         try commit(output, display: display)
         if !outcome.failures.isEmpty {
             report(outcome.failures, display: display)
             throw ExitCode(1)
         }
-        if case .incomplete(_, let excluded) = outcome.publication, excluded > 0 {
+        if evidenceErrors {
             writeError("以上结果不含证据有问题的联系员（--partial）。\n")
             throw ExitCode(1)
         }
+    }
+
+    /// The officers a partial run left out, in roster order.
+    private func partialNote(_ excluded: Set<String>, roster: Roster?) -> QuarterWriter.Partial {
+        let listed = roster?.officers.filter { excluded.contains($0.id) }.map { QuarterWriter.Partial.Officer(id: $0.id, name: $0.name) } ?? []
+        let unlisted = excluded.subtracting(listed.map(\.id)).sorted().map { QuarterWriter.Partial.Officer(id: $0, name: "") }
+        return QuarterWriter.Partial(omitted: listed + unlisted)
     }
 
     /// `--record`: the quarter is kept whole, since the record holds every format of it.

@@ -59,11 +59,27 @@ public struct QuarterReport: Sendable {
 
     public func renderText() -> String { render(.text) }
 
-    func textHead(officers: Int) -> String {
+    func textHead(officers: Int, partial: QuarterWriter.Partial? = nil) -> String {
         var out = "\(policy.metadata.name)（版本 \(policy.metadata.version)）· \(quarter) 季度考核结果\n"
         out += versionLine + "\n"
-        out += "共 \(officers) 名联系员；分值：\(policy.items.count) 项，满分 \(policy.scoring.total.normalized)；金额单位：\(policy.money.currency)\n\n"
-        return out
+        out += "共 \(officers) 名联系员；分值：\(policy.items.count) 项，满分 \(policy.scoring.total.normalized)；金额单位：\(policy.money.currency)\n"
+        if let partial { out += partialNotice(partial) + "\n" }
+        return out + "\n"
+    }
+
+    /// `部分结果（--partial）：…`: what a partial report says of itself, in every format.
+    func partialNotice(_ partial: QuarterWriter.Partial) -> String {
+        let head = "部分结果（--partial），不是本季度的最终结果："
+        guard !partial.omitted.isEmpty else { return head + "证据有问题（见错误信息），改正后重新计算" }
+        let who = partial.omitted.map { $0.name.isEmpty ? $0.id : "\($0.id) \($0.name)" }.joined(separator: "、")
+        return head + "证据有问题的 \(partial.omitted.count) 名联系员未计入本表和各项合计：\(who)"
+    }
+
+    func partialJSON(_ partial: QuarterWriter.Partial) -> JSONValue {
+        .object([
+            ("excluded", .array(partial.omitted.map { .object([("officer", .string($0.id)), ("name", .string($0.name))]) })),
+            ("note", .string(partialNotice(partial))),
+        ])
     }
 
     var officerColumns: [TextTable.Column] {

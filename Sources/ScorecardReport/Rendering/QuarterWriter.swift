@@ -77,14 +77,44 @@ public struct QuarterWriter: QuarterSink {
         writeHead()
     }
 
-    /// Ends the report with the quarter's totals.
-    public func finish(_ summary: QuarterSummary) {
+    /// What a partial run (`--partial` over evidence with errors) says of itself: who was left
+    /// out because their evidence has problems (possibly nobody: a failed record check keeps the
+    /// officer in, but the quarter is still not final).
+    public struct Partial: Sendable {
+        public struct Officer: Sendable {
+            public var id: String
+            public var name: String
+
+            public init(id: String, name: String) {
+                self.id = id
+                self.name = name
+            }
+        }
+
+        public var omitted: [Officer]
+
+        public init(omitted: [Officer]) {
+            self.omitted = omitted
+        }
+    }
+
+    /// Ends the report with the quarter's totals. `partial` makes the report say in itself that
+    /// it is partial and who is not in it (text: under the title and after the totals; JSON: a
+    /// `partial` member at the end; CSV: a last row whose one cell starts with `#`). Without it
+    /// the report is the same bytes as ever.
+    public func finish(_ summary: QuarterSummary, partial: Partial? = nil) {
         switch format {
         case .csv:
-            break
+            if let partial {
+                var writer = CSVWriter()
+                writer.row(["# " + report.partialNotice(partial)])
+                output.write(writer.text)
+            }
         case .json:
             output.write(officers == 0 ? "[]" : "\n  ]")
-            for (key, value) in report.summaryJSON(summary) {
+            var members = report.summaryJSON(summary)
+            if let partial { members.append(("partial", report.partialJSON(partial))) }
+            for (key, value) in members {
                 output.write(",\n  ")
                 output.write(JSONValue.string(key).rendered())
                 output.write(": ")
@@ -93,7 +123,7 @@ public struct QuarterWriter: QuarterSink {
             output.write("\n}\n")
         case .text:
             guard let officerTable, let rewardTable else { return }
-            output.write(report.textHead(officers: officers))
+            output.write(report.textHead(officers: officers, partial: partial))
             output.write("各项得分（列名为考核标准序号）\n")
             officerTable.render { output.write($0) }
             output.write("\n")
@@ -107,6 +137,11 @@ public struct QuarterWriter: QuarterSink {
                 }
             }
             output.write(report.textSummary(summary))
+            if let partial {
+                output.write(partial.omitted.isEmpty
+                    ? "以上是部分结果（--partial）：证据有问题，改正后重新计算才是本季度的结果。\n"
+                    : "以上各项合计不含未计入的 \(partial.omitted.count) 名联系员（--partial）。\n")
+            }
         }
     }
 }
