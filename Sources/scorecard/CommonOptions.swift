@@ -65,14 +65,18 @@ struct DisplayOptions: ParsableArguments {
     @Option(name: .long, help: "When to colour terminal output: auto (a terminal without NO_COLOR), always, never.")
     var color: ColorChoice = .auto
 
-    /// Colour for a stream: only on a terminal, never when NO_COLOR is set (no-color.org).
+    @Flag(name: .long, help: "Do not page long text through less (or $PAGER) on a terminal.")
+    var noPager = false
+
+    /// Colour for a stream: only on a terminal (or the pager showing it), never when NO_COLOR is
+    /// set (no-color.org).
     func useColor(fileDescriptor: Int32) -> Bool {
         switch color {
         case .always: return true
         case .never: return false
         case .auto:
             if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
-            return isatty(fileDescriptor) == 1
+            return isatty(fileDescriptor) == 1 || Pager.inUse
         }
     }
 }

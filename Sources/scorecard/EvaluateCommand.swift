@@ -28,6 +28,9 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(name: .long, help: "Evaluate the officers whose evidence is sound even when other rows have problems (still exits 1).")
     var partial = false
 
+    @Flag(name: .long, help: "Text: every item's score in one table with the totals, however wide the terminal.")
+    var wide = false
+
     @Flag(name: .long, help: "Record the quarter's results as final in the results folder (记录为最终结果).")
     var record = false
 
@@ -51,7 +54,7 @@ struct EvaluateCommand: ParsableCommand {
         let output = try destination.open(display: display)
         var writer = QuarterWriter(
             format: format.quarterFormat, policy: chosen.policy, quarter: chosen.quarter,
-            versionPinned: location.rulesVersion != nil, to: output)
+            versionPinned: location.rulesVersion != nil, layout: textLayout, to: output)
         let outcome = chosen.pipeline.run(partial: partial, into: &writer)
         report(chosen.problems(outcome), display: display)
         let evidenceErrors = outcome.problems.hasErrors
@@ -75,6 +78,11 @@ struct EvaluateCommand: ParsableCommand {
         }
     }
 
+    /// The text report's width and colour: the terminal's width unless --wide.
+    private var textLayout: QuarterWriter.TextLayout {
+        QuarterWriter.TextLayout(width: wide ? nil : Terminal.width(), color: destination.useColor(display))
+    }
+
     /// The officers a partial run left out, in roster order.
     private func partialNote(_ excluded: Set<String>, roster: Roster?) -> QuarterWriter.Partial {
         let listed = roster?.officers.filter { excluded.contains($0.id) }.map { QuarterWriter.Partial.Officer(id: $0.id, name: $0.name) } ?? []
@@ -94,7 +102,7 @@ struct EvaluateCommand: ParsableCommand {
         let rendered = QuarterReport(policy: policy, result: result, versionPinned: location.rulesVersion != nil)
         let output = try destination.open(display: display)
         switch format {
-        case .text: output.write(rendered.renderText())
+        case .text: output.write(rendered.renderText(layout: textLayout))
         case .json: output.write(rendered.renderJSON())
         case .csv: output.write(rendered.renderCSV())
         }

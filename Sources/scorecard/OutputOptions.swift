@@ -8,6 +8,12 @@ struct OutputOptions: ParsableArguments {
         "Write the results to this file (written whole or not at all) instead of standard output.", valueName: "path"))
     var output: String?
 
+    /// Whether text results are coloured: on standard output as `--color` says; in a file only
+    /// with `--color always`.
+    func useColor(_ display: DisplayOptions) -> Bool {
+        output == nil ? display.useColor(fileDescriptor: 1) : display.color == .always
+    }
+
     /// The pending output; a file that cannot be created there is a usage error (exit 2).
     func open(display: DisplayOptions) throws -> PendingOutput {
         do {

@@ -24,12 +24,17 @@ struct ScorecardCommand: ParsableCommand {
     )
 
     static func main() {
+        var pager: Pager?
         do {
             var command = try parseAsRoot()
+            if let paged = command as? PagedCommand, paged.pagesOutput { pager = Pager.start() }
             try command.run()
+            pager?.finish()
         } catch let code as ExitCode {
+            pager?.finish()
             exitProcess(code.rawValue)
         } catch {
+            pager?.finish()
             // Help and --version exit 0; every other parsing problem is a usage error (2).
             if exitCode(for: error) == .success { exit(withError: error) }
             writeError(fullMessage(for: error) + "\n")

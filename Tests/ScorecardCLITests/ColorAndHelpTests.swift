@@ -48,11 +48,24 @@ struct ColorTests {
         #expect(coloured.stdout == plain.stdout)
     }
 
+    /// Issue 13: `--color` colours the text report (grades, failures); JSON and CSV never.
     @Test func dataOutputIsNeverColoured() throws {
+        for format in ["json", "csv"] {
+            let run = try CLI.run(["evaluate", "--color", "always", "--format", format])
+            #expect(run.status == 0)
+            #expect(!run.stdout.containsANSI, "\(format)")
+            #expect(run.stdoutData == (try CLI.cached(["evaluate", "--format", format])).stdoutData)
+        }
+    }
+
+    @Test func evaluateColoursTheBestGradeGreenAndTheLowestRed() throws {
         let run = try CLI.run(["evaluate", "--color", "always"])
         #expect(run.status == 0)
-        #expect(!run.stdout.containsANSI)
-        #expect(run.stdoutData == (try CLI.cached(["evaluate"])).stdoutData)
+        #expect(run.stdout.contains("\u{1B}[1;32m优秀\u{1B}[0m"))
+        #expect(!run.stdout.contains("\u{1B}[1;32m良好"))
+        #expect(run.stdout.strippingANSI == (try CLI.cached(["evaluate"])).stdout, "colour adds nothing but escapes")
+        let never = try CLI.run(["evaluate", "--color", "never"], environment: ["NO_COLOR": nil])
+        #expect(!never.stdout.containsANSI)
     }
 
     @Test func anUnknownColourChoiceIsAUsageError() throws {

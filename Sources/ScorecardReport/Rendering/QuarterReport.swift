@@ -45,9 +45,9 @@ public struct QuarterReport: Sendable {
     func itemCell(_ value: ExactDecimal?) -> String { value.map { $0.normalized.description } ?? "—" }
 
     /// The whole report in one format, from the collected results.
-    private func render(_ format: QuarterWriter.Format) -> String {
+    private func render(_ format: QuarterWriter.Format, layout: QuarterWriter.TextLayout = .init()) -> String {
         let output = StringOutput()
-        var writer = QuarterWriter(format: format, policy: policy, quarter: quarter, versionPinned: versionPinned, to: output)
+        var writer = QuarterWriter(format: format, policy: policy, quarter: quarter, versionPinned: versionPinned, layout: layout, to: output)
         if let result {
             for officer in result.officers { writer.add(officer) }
             writer.finish(result.summary)
@@ -57,7 +57,7 @@ public struct QuarterReport: Sendable {
 
     // MARK: Terminal
 
-    public func renderText() -> String { render(.text) }
+    public func renderText(layout: QuarterWriter.TextLayout = .init()) -> String { render(.text, layout: layout) }
 
     func textHead(officers: Int, partial: QuarterWriter.Partial? = nil) -> String {
         var out = "\(policy.metadata.name)（版本 \(policy.metadata.version)）· \(quarter) 季度考核结果\n"
@@ -94,6 +94,23 @@ public struct QuarterReport: Sendable {
         row += officer.items.map { itemCell($0.score) }
         row += [score(officer.total), officer.grade ?? (officer.isComplete ? "—" : "未算出"), money(officer.rewardTotal)]
         return row
+    }
+
+    /// The officers' table in colour: the best grade green, the lowest red, a result that could
+    /// not be computed red. Nil without colour, so nothing is done per cell.
+    func gradeStyle(color: Bool) -> TextTable.CellStyle? {
+        guard color else { return nil }
+        let gradeColumn = 4 + policy.items.count + 1
+        let ansi = ANSIStyle(enabled: true)
+        let bands = policy.grades?.bands ?? []
+        let best = bands.max { $0.min < $1.min }?.name
+        let worst = bands.count > 1 ? bands.min { $0.min < $1.min }?.name : nil
+        return { column, cell in
+            guard column == gradeColumn else { return cell }
+            if cell == "未算出" || cell == worst { return ansi.apply(ANSIStyle.bold, ANSIStyle.red, to: cell) }
+            if cell == best { return ansi.apply(ANSIStyle.bold, ANSIStyle.green, to: cell) }
+            return cell
+        }
     }
 
     var rewardColumns: [TextTable.Column] {
