@@ -27,7 +27,7 @@ struct AnnualCommand: ParsableCommand {
         let rendered = AnnualReport(policy: loaded.policy, result: loaded.annual)
         let output = try destination.open(display: display)
         switch format {
-        case .text: output.write(rendered.renderText())
+        case .text: output.write(rendered.renderText(color: destination.useColor(display)))
         case .json: output.write(rendered.renderJSON())
         case .csv: output.write(rendered.renderCSV())
         }

@@ -30,7 +30,7 @@ struct VacancyCommand: ParsableCommand {
         }
         let list = VacancyList(annual: loaded.annual, rules: rules, policy: loaded.policy)
         let rendered = VacancyReport(policy: loaded.policy, list: list)
-        format.write(text: rendered.renderText, json: { rendered.renderJSON() }, csv: { rendered.renderCSV() })
+        format.write(text: { rendered.renderText(color: display.useColor(fileDescriptor: 1)) }, json: { rendered.renderJSON() }, csv: { rendered.renderCSV() })
         try loaded.reportFailures(display: display)
     }
 }

@@ -52,6 +52,23 @@ struct TerminalTests {
         #expect(run.stdout.strippingANSI == plain.stdout)
     }
 
+    /// `--color` colours something in each text report, and only with escapes around words.
+    @Test(arguments: [
+        (["annual", "--year", "2025"], "\u{1B}[1;32m优秀\u{1B}[0m"),
+        (["annual", "--year", "2025"], "\u{1B}[33m未参加评选"),
+        (["vacancy", "--year", "2025"], "\u{1B}[1;32m蒋秀梅\u{1B}[0m"),
+        (["explain", "10426", "--quarter", "2025-Q4"], "i12  \u{1B}[1;31m0.00\u{1B}[0m / 5"),
+        (["explain", "10516", "--quarter", "2025-Q4"], "等级 \u{1B}[1;32m优秀\u{1B}[0m"),
+    ])
+    func colourMarksTheResultsThatMatter(arguments: [String], coloured: String) throws {
+        let run = try CLI.run(arguments + ["--color", "always"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(coloured), "\(arguments): \(coloured)")
+        #expect(run.stdout.strippingANSI == (try CLI.cached(arguments)).stdout)
+        let auto = try CLI.run(arguments, environment: ["NO_COLOR": "1"])
+        #expect(!auto.stdout.containsANSI, "NO_COLOR")
+    }
+
     // MARK: The pager
 
     /// Runs scorecard with standard output on a pseudo-terminal, the way a user at a terminal
