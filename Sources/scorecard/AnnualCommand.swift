@@ -7,17 +7,16 @@ struct AnnualCommand: ParsableCommand {
         commandName: "annual",
         abstract: "年度评选：合计全年各季度成绩，排名，评出优秀并计算年终奖励，按单位、汇报对象和经费汇总。",
         discussion: """
-            Combines the year's quarters (default: the latest year with evidence) as the annual \
-            rules say. Each quarter keeps the version of the rules it was scored under; the annual \
-            rules are those of the version the year's last quarter used. If any quarter's evidence \
-            has a problem, every problem is listed, nothing is written and the exit code is 1.
+            按年度评选规则合计一年中的各个季度（默认：最近一个有记录的年份）。每个季度按它计分时所用的\
+            规则版本；年度评选规则取该年最后一个季度所用的版本。任何一个季度的证据有问题时，列出全部问题，\
+            不输出结果，退出码为 1。
             """
     )
 
     @OptionGroup var options: YearOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (tables for people), json or csv (one row per officer).")
+    @Option(name: .long, help: "输出格式：text（给人看的表格）、json 或 csv（每名联系员一行）。")
     var format: OutputFormat = .text
 
     @OptionGroup var destination: OutputOptions

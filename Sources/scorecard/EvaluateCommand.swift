@@ -8,33 +8,33 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "计算一个季度的考核结果：各项得分、总分、等级、奖励，按单位和经费汇总。",
+        usage: "scorecard evaluate [--quarter <year-Qn>] [--format <format>] [--partial] [--wide] [--record [--force]] [-o <path>] [<其他选项>]",
         discussion: """
-            Runs one quarter (default: the latest in the evidence folder). If the evidence has any \
-            problem, every problem is listed, nothing is written and the exit code is 1. An officer \
-            whose result cannot be computed is reported without stopping the others (exit 1).
-            With --record the results are also stored as final in the results folder (default \
-            <evidence>/results/2025-Q4/), with the SHA-256 of every rule and evidence file used; \
-            recording a final quarter again with different inputs is refused unless --force, which \
-            keeps the earlier record. Nothing is recorded when the evidence has problems.
+            计算一个季度（默认：证据文件夹中最近的一个季度）。证据有任何问题时，列出全部问题，不输出结果，\
+            退出码为 1。某人的结果无法计算时，报告此人，不影响其他人（退出码 1）。
+            加 --record 时，结果同时存档为最终结果（默认存入 <evidence>/results/2025-Q4/），并记下所用每个\
+            规则文件和证据文件的 SHA-256；已存档的季度用不同的输入再次存档会被拒绝，除非加 --force（原存档\
+            改名保留）。证据有问题时不存档。
+            在终端上，表格按终端的宽度排版（--wide 排成一张宽表），长的输出用 less 分页（--no-pager 不分页）。
             """
     )
 
     @OptionGroup var location: LocationOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (a table for people), json or csv (one row per officer).")
+    @Option(name: .long, help: "输出格式：text（给人看的表格）、json 或 csv（每名联系员一行）。")
     var format: OutputFormat = .text
 
-    @Flag(name: .long, help: "Evaluate the officers whose evidence is sound even when other rows have problems (still exits 1).")
+    @Flag(name: .long, help: "有的行有问题时，也先算出记录无误的联系员（输出中注明是部分结果；退出码仍为 1）。")
     var partial = false
 
-    @Flag(name: .long, help: "Text: every item's score in one table with the totals, however wide the terminal.")
+    @Flag(name: .long, help: "text 格式：不论终端多宽，都把各项得分和总分排在一张表里。")
     var wide = false
 
-    @Flag(name: .long, help: "Record the quarter's results as final in the results folder (记录为最终结果).")
+    @Flag(name: .long, help: "把本季度的结果存档为最终结果（存入结果文件夹）。")
     var record = false
 
-    @Flag(name: .long, help: "With --record: replace a different earlier record; the earlier one is kept, renamed.")
+    @Flag(name: .long, help: "与 --record 一起用：替换内容不同的已有存档；原存档改名保留。")
     var force = false
 
     @OptionGroup var results: ResultsOptions

@@ -8,10 +8,10 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "逐项说明一名联系员的季度结果：得分、公式、所用记录及其位置、条款。",
-        discussion: "The officer is given by id (工号) or by name (姓名)."
+        discussion: "按工号或姓名指定联系员；姓名写错一个字时，会提示最接近的名字。"
     )
 
-    @Argument(help: ArgumentHelp("Officer id (工号) or name (姓名).", valueName: "officer"))
+    @Argument(help: ArgumentHelp("联系员的工号或姓名。", valueName: "officer"))
     var officer: String
 
     @OptionGroup var location: LocationOptions

@@ -5,7 +5,7 @@ import ScorecardBase
 /// appears until the results are known to be publishable, and a file appears whole or not at all.
 struct OutputOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp(
-        "Write the results to this file (written whole or not at all) instead of standard output.", valueName: "path"))
+        "把结果写到这个文件，而不是标准输出；文件要么完整写出，要么不写。", valueName: "path"))
     var output: String?
 
     /// Whether text results are coloured: on standard output as `--color` says; in a file only

@@ -107,7 +107,7 @@ struct ExplainTests {
     @Test func explainWithoutAnOfficerIsAUsageError() throws {
         let run = try CLI.run(["explain", "--rules-version", "2021.1"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("Usage: scorecard explain"))
+        #expect(run.stderr.contains("用法：scorecard explain"))
     }
 }
 
