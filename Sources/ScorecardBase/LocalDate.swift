@@ -16,8 +16,9 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
         self.day = day
     }
 
-    /// Parses exactly `YYYY-MM-DD`; also accepts `YYYY/MM/DD` and `YYYY/M/D`, which Chinese
-    /// spreadsheet software writes when it exports dates.
+    /// Parses `YYYY-MM-DD`, and the other ways dates are typed and exported in Chinese offices:
+    /// `2025-7-9`, `2025/7/9` (`2025/07/09`), `2025.7.9` and `2025年7月9日`. One separator
+    /// throughout; the year has four digits, month and day one or two.
     public init?(_ text: some StringProtocol) {
         // The common `YYYY-MM-DD` straight from the bytes: evidence files hold many dates.
         let plain = text.utf8.withContiguousStorageIfAvailable { LocalDate.plainFields($0) }
@@ -26,17 +27,57 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
             self.init(year: plain.year, month: plain.month, day: plain.day)
             return
         }
-        let separators: Set<Character> = ["-", "/"]
-        let parts = text.split(omittingEmptySubsequences: false) { separators.contains($0) }
-        guard parts.count == 3,
-              parts[0].count == 4,
+        guard let fields = LocalDate.writtenFields(String(text)) else { return nil }
+        self.init(year: fields.year, month: fields.month, day: fields.day)
+    }
+
+    /// Year, month and day of `Y-M-D`, `Y/M/D`, `Y.M.D` or `Y年M月D日`.
+    private static func writtenFields(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        var parts: [Substring]
+        if text.hasSuffix("日"), text.contains("年"), text.contains("月") {
+            parts = text.dropLast().split(omittingEmptySubsequences: false) { $0 == "年" || $0 == "月" }
+        } else {
+            guard let separator = text.first(where: { $0 == "-" || $0 == "/" || $0 == "." }) else { return nil }
+            parts = text.split(separator: separator, omittingEmptySubsequences: false)
+        }
+        guard parts.count == 3, parts[0].count == 4,
               (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
-        let usesDash = text.contains("-")
-        if usesDash && (parts[1].count != 2 || parts[2].count != 2 || text.contains("/")) { return nil }
-        self.init(year: year, month: month, day: day)
+        return (year, month, day)
+    }
+
+    /// The day an Excel date serial number stands for (`45847` → 2025-07-09), as Excel counts
+    /// on Windows: day 1 is 1900-01-01, and day 60 the 1900-02-29 that never was. Nil outside
+    /// 1900-03-01 … 9999-12-31.
+    public init?(excelSerial serial: Int) {
+        guard serial > 60, serial <= 2_958_465 else { return nil }
+        // Day 61 is 1900-03-01; from there on serial − 1 counts real days from 1899-12-31.
+        let fields = LocalDate.civil(fromDays: LocalDate.days(year: 1899, month: 12, day: 30) + serial)
+        self.init(year: fields.year, month: fields.month, day: fields.day)
+    }
+
+    /// Days since 0000-03-01 (proleptic Gregorian), for day arithmetic.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra
+    }
+
+    /// The inverse of `days(year:month:day:)`.
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let era = days / 146_097
+        let dayOfEra = days - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Year, month and day of exactly `YYYY-MM-DD` (digits and dashes, not yet range-checked).

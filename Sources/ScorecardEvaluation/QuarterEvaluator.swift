@@ -124,6 +124,10 @@ public struct QuarterEvaluator: Sendable {
         for check in policy.evidence.checks {
             do {
                 if case .boolean(false) = try check.requirement.evaluate(record.slots) {
+                    if let absent = absentColumns(check, in: record) {
+                        findings.append(absent)
+                        continue
+                    }
                     let place = check.requirement.readNames.lazy
                         .compactMap { name in self.policy.layout.fieldIDs.firstIndex(of: name).flatMap { record.fieldLocation($0) } }
                         .first
@@ -137,6 +141,37 @@ public struct QuarterEvaluator: Sendable {
             }
         }
         return (findings, failures)
+    }
+
+    /// A check failing on a field whose column the table lacks (a misspelt header, most
+    /// likely) fails alike on every row: said once for the table, in words that name no officer,
+    /// so that the pipeline keeps one of the identical reports.
+    private func absentColumns(_ check: EvidenceCheck, in record: OfficerRecord) -> Diagnostic? {
+        let fields = policy.evidence.fields
+        let absent = check.requirement.readNames.compactMap { name -> EvidenceField? in
+            guard let index = fields.firstIndex(where: { $0.id == name }), record.tableLacksColumn(index) else { return nil }
+            return fields[index]
+        }
+        guard !absent.isEmpty else { return nil }
+        let named = absent.map { field in "“\(field.id)”" + (field.name.map { "（\($0)）" } ?? "") }.joined(separator: "、")
+        let defaults = absent.allSatisfy { $0.defaultValue != nil }
+            ? "各行都按默认值（" + absent.map { "\($0.id) = \(Self.shown($0.defaultValue ?? .missing))" }.joined(separator: "，") + "）计，"
+            : ""
+        return .error(
+            "evidence.check-absent-column",
+            "表中没有\(named)这一列，\(defaults)记录不符合检查“\(check.id)”：\(check.message)（所有这样的行只报这一次）",
+            hint: "先改正表头中写错或缺少的列名（本文件表头的其他问题），这一问题会随之消失；检查写在 \(check.location)",
+            at: SourceLocation(file: record.location.file, line: 1, column: 1))
+    }
+
+    private static func shown(_ value: Value) -> String {
+        switch value {
+        case .number(let number): number.description
+        case .string(let text): "“\(text)”"
+        case .boolean(let yes): yes ? "是" : "否"
+        case .date(let date): date.description
+        case .list, .missing: "空"
+        }
     }
 
     private func evaluate(_ item: borrowing Item, fieldSlot: Int?, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {

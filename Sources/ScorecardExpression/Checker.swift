@@ -112,6 +112,12 @@ struct Checker {
             }
         }
         guard let entry = environment.lookup(name) else {
+            if let id = environment.name(labelled: name) {
+                throw ExpressionError(
+                    code: "expr.name.label", message: "“\(name)”是“\(id)”的中文名称，表达式里要写编号",
+                    hint: "把“\(name)”改为 \(id)：中文名称用于表头和报表，公式只认编号（改了名称，公式不受影响）",
+                    offset: node.offset, length: node.length)
+            }
             var candidates = environment.names
             for scope in scopes { candidates += scope.fields.map(\.name) }
             let suggestion = NameSuggestion.closest(to: name, among: candidates)

@@ -6,17 +6,16 @@ struct AnnualCommand: ParsableCommand {
         commandName: "annual",
         abstract: "年度评选：合计全年各季度成绩，排名，评出优秀并计算年终奖励，按单位、汇报对象和经费汇总。",
         discussion: """
-            Combines the year's quarters (default: the latest year with evidence) as the annual \
-            rules say. Each quarter keeps the version of the rules it was scored under; the annual \
-            rules are those of the version the year's last quarter used. If any quarter's evidence \
-            has a problem, every problem is listed, nothing is written and the exit code is 1.
+            按年度评选规则合计一年中的各个季度（默认：最近一个有记录的年份）。每个季度按它计分时所用的\
+            规则版本；年度评选规则取该年最后一个季度所用的版本。任何一个季度的证据有问题时，列出全部问题，\
+            不输出结果，退出码为 1。
             """
     )
 
     @OptionGroup var options: YearOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (tables for people), json, csv (one row per officer), html (a report page) or xlsx (an Excel workbook; with --output).")
+    @Option(name: .long, help: "输出格式：text（给人看的表格）、json、csv（每名联系员一行）、html（报告页面）或 xlsx（Excel 工作簿，与 --output 一起用）。")
     var format: OutputFormat = .text
 
     @OptionGroup var output: FileOutputOptions
@@ -29,7 +28,7 @@ struct AnnualCommand: ParsableCommand {
         let loaded = try LoadedYear(options, display: display)
         let rendered = AnnualReport(policy: loaded.policy, result: loaded.annual)
         switch format {
-        case .text: try output.emit(rendered.renderText(), display: display)
+        case .text: try output.emit(rendered.renderText(color: output.useColor(display)), display: display)
         case .json: try output.emit(rendered.renderJSON(), display: display)
         case .csv: try output.emit(rendered.renderCSV(headers: output.headerStyle), display: display)
         case .html: try output.emit(rendered.renderHTML(), display: display)

@@ -10,27 +10,21 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "检查规则文件和证据记录，列出全部问题。",
         discussion: """
-            Validates the rules and then every quarter of evidence (or only --quarter), reporting \
-            every problem with file:line:column, the line with a caret, and a hint. Then checks \
-            that every recorded quarter (--results, default <evidence>/results) still matches the \
-            SHA-256 of the rule and evidence files it was computed from. The test files kept \
-            with the rules (tests/) are loaded and checked too; `scorecard test` runs them.
-            Exit 0 when clean (warnings allowed), 1 when the evidence has problems, 2 when the \
-            rules or the test files do.
+            先检查规则，再检查每个季度的证据（或只查 --quarter 指定的季度），列出每一处问题：文件:行:列、\
+            那一行的内容和指向问题的 ^、提示。然后核对每个已存档的季度（--results，默认 \
+            <evidence>/results）：所用规则文件和证据文件的 SHA-256 是否仍与存档时一致。
+            规则旁的测试用例文件（tests/）也一并读入检查；用 scorecard test 运行它们。
+            退出码：0 没有问题（可以有警告）；1 证据有问题；2 规则或测试用例文件有问题。
             """
     )
 
     @OptionGroup var location: LocationOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (for people) or json (for scripts).")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "输出格式：text（给人看）或 json（给程序用）。")
+    var format: CheckFormat = .text
 
     @OptionGroup var results: ResultsOptions
-
-    func validate() throws {
-        if format != .text && format != .json { throw ValidationError("check 的输出格式只能是 text 或 json") }
-    }
 
     func run() throws {
         let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)

@@ -10,10 +10,10 @@ import Darwin
 
 /// Where the rules and the evidence are; shared by every subcommand.
 struct PathOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Rule file or folder (规则文件或文件夹).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("规则文件或文件夹。", valueName: "path"))
     var rules: String = "rules"
 
-    @Option(name: .long, help: ArgumentHelp("Evidence folder: officers.csv and one folder per quarter (证据文件夹).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("证据文件夹：联系员名册 officers.csv，每个季度一个文件夹。", valueName: "path"))
     var evidence: String = "seeds"
 }
 
@@ -23,11 +23,11 @@ struct LocationOptions: ParsableArguments {
     var rules: String { paths.rules }
     var evidence: String { paths.evidence }
 
-    @Option(name: .long, help: ArgumentHelp("Quarter to use, e.g. 2025-Q4; default: the latest with evidence.", valueName: "year-Qn"))
+    @Option(name: .long, help: ArgumentHelp("季度，如 2025-Q4；不写时取最近一个有记录的季度。", valueName: "year-Qn"))
     var quarter: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Use this version of the rules (its policy.version or its folder) instead of the one in force for the quarter.",
+        "改用这一版本的规则（写它的 policy.version 或所在的文件夹），而不是本季度第一天有效的版本。",
         valueName: "version"))
     var rulesVersion: String?
 
@@ -67,22 +67,31 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+/// `check` writes diagnostics, which have no CSV form: its help lists only what it accepts.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
 
 struct DisplayOptions: ParsableArguments {
-    @Option(name: .long, help: "When to colour terminal output: auto (a terminal without NO_COLOR), always, never.")
+    @Option(name: .long, help: "何时用颜色显示：auto（输出到终端且没有设置 NO_COLOR 时）、always（总是）、never（从不）。")
     var color: ColorChoice = .auto
 
-    /// Colour for a stream: only on a terminal, never when NO_COLOR is set (no-color.org).
+    @Flag(name: .long, help: "在终端上不用 less（或 $PAGER 指定的程序）分页显示长的输出。")
+    var noPager = false
+
+    /// Colour for a stream: only on a terminal (or the pager showing it), never when NO_COLOR is
+    /// set (no-color.org).
     func useColor(fileDescriptor: Int32) -> Bool {
         switch color {
         case .always: return true
         case .never: return false
         case .auto:
             if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
-            return isatty(fileDescriptor) == 1
+            return isatty(fileDescriptor) == 1 || Pager.inUse
         }
     }
 }

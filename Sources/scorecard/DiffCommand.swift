@@ -15,33 +15,31 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "比较两个版本的规则：列出政策上的每一处变化，以及对考核结果的影响。",
         discussion: """
-            OLD and NEW are each a rule file or folder (a folder's own .yaml files; sub-folders \
-            holding other versions are not included), or, inside a git checkout, REV:path \
-            (e.g. HEAD~1:rules). Items, rewards, bands and fields are matched by id, so \
-            reordering, reformatting, extra parentheses and YAML anchors are not changes. \
-            OLD's test cases (its tests/ folder) are run under NEW too, and the expectations \
-            whose outcome changes are listed. See docs/diff.md and docs/testing.md.
+            OLD 和 NEW 各是一个规则文件或文件夹（只比较文件夹中自己的 .yaml 文件，存放其他版本的子文件夹\
+            不算在内），在 git 仓库中也可以写“版本:路径”（如 HEAD~1:rules）。考核项目、奖励、等级和字段\
+            按编号对应，所以调整顺序、改排版、多加括号、使用 YAML 锚点都不算变化。OLD 的测试用例（其 tests/ 文件夹）\
+            也在 NEW 下运行一遍，列出结果因修订而改变的每一项期望。见 docs/diff.md 和 docs/testing.md。
 
-            Exit codes: 0 no change; 1 changes; 2 either version could not be loaded.
+            退出码：0 没有变化；1 有变化；2 有一个版本读不进来。
             """
     )
 
-    @Argument(help: ArgumentHelp("The version in force: a rule folder or file, or REV:path (旧版本).", valueName: "old"))
+    @Argument(help: ArgumentHelp("现行的版本（旧版本）：规则文件夹或文件，或“版本:路径”。", valueName: "old"))
     var old: String
 
-    @Argument(help: ArgumentHelp("The revised version (新版本).", valueName: "new"))
+    @Argument(help: ArgumentHelp("修订后的版本（新版本）。", valueName: "new"))
     var new: String
 
-    @Option(name: .long, help: "Output: text, json, markdown or html (a page for a revision proposal).")
+    @Option(name: .long, help: "输出格式：text、json、markdown 或 html（修订提案用的页面）。")
     var format: DiffFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Evidence folder both versions are evaluated on (证据文件夹).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("两个版本都用来计算的证据文件夹。", valueName: "path"))
     var evidence: String = "seeds"
 
-    @Option(name: .long, help: ArgumentHelp("Quarter to evaluate, e.g. 2025-Q4; default: the latest with evidence.", valueName: "year-Qn"))
+    @Option(name: .long, help: ArgumentHelp("用来计算影响的季度，如 2025-Q4；不写时取最近一个有记录的季度。", valueName: "year-Qn"))
     var quarter: String?
 
-    @Flag(name: .long, help: "Compare the rules only; do not evaluate the evidence.")
+    @Flag(name: .long, help: "只比较规则，不计算对考核结果的影响。")
     var noImpact = false
 
     @OptionGroup var display: DisplayOptions

@@ -9,10 +9,9 @@ struct EligibilityCommand: ParsableCommand {
         commandName: "eligibility",
         abstract: "按任职条件（条款 2.2.1）审查候选人名单：每人每项条件是否符合，不符合的原因。",
         discussion: """
-            Reads candidates.csv in the evidence folder and judges every candidate against the \
-            eligibility criteria of the rules. A candidate who does not qualify is a result, not an \
-            error. Exit 0 when the file is sound, 1 when a row has problems (those candidates are \
-            left out and named) or a condition could not be judged, 2 on rule errors.
+            读入证据文件夹中的 candidates.csv，按规则中的任职条件逐一审查每名候选人。候选人不符合条件是\
+            审查结果，不是错误。退出码：0 名单没有问题；1 名单中有的行有问题（这些候选人不审查，并列出）\
+            或某项条件无法判断；2 规则有问题。
             """
     )
 
@@ -20,11 +19,11 @@ struct EligibilityCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     @Option(name: .long, help: ArgumentHelp(
-        "Judge candidates under this version of the rules (its policy.version or its folder); default: the newest.",
+        "按这一版本的规则审查（写它的 policy.version 或所在的文件夹）；默认用最新的版本。",
         valueName: "version"))
     var rulesVersion: String?
 
-    @Option(name: .long, help: "Output: text (a table for people), json, csv (one row per candidate) or html (a report page).")
+    @Option(name: .long, help: "输出格式：text（给人看的表格）、json、csv（每名候选人一行）或 html（报告页面）。")
     var format: OutputFormat = .text
 
     func validate() throws {

@@ -1,37 +1,41 @@
 import ArgumentParser
 import ScorecardBase
 import ScorecardEvaluation
+import ScorecardEvidence
 import ScorecardReport
 
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "计算一个季度的考核结果：各项得分、总分、等级、奖励，按单位和经费汇总。",
+        usage: "scorecard evaluate [--quarter <year-Qn>] [--format <format>] [--partial] [--wide] [--record [--force --reason <原因>]] [-o <path>] [<其他选项>]",
         discussion: """
-            Runs one quarter (default: the latest in the evidence folder). If the evidence has any \
-            problem, every problem is listed, nothing is written and the exit code is 1. An officer \
-            whose result cannot be computed is reported without stopping the others (exit 1).
-            With --record the results are also stored as final in the results folder (default \
-            <evidence>/results/2025-Q4/), with the SHA-256 of every rule and evidence file used; \
-            recording a final quarter again with different inputs is refused unless --force, which \
-            keeps the earlier record and needs --reason (who records: --by, default the login name). \
-            Nothing is recorded when the evidence has problems. Exit 3 when the record cannot be written.
+            计算一个季度（默认：证据文件夹中最近的一个季度）。证据有任何问题时，列出全部问题，不输出结果，\
+            退出码为 1。某人的结果无法计算时，报告此人，不影响其他人（退出码 1）。
+            加 --record 时，结果同时存档为最终结果（默认存入 <evidence>/results/2025-Q4/），并记下所用每个\
+            规则文件和证据文件的 SHA-256；已存档的季度用不同的输入再次存档会被拒绝，除非加 --force 并用 \
+            --reason 说明原因（原存档改名保留；--by 记下操作人，默认为登录名）。证据有问题时不存档。\
+            存档或 -o 指定的文件无法写入时退出码为 3。
+            在终端上，表格按终端的宽度排版（--wide 排成一张宽表），长的输出用 less 分页（--no-pager 不分页）。
             """
     )
 
     @OptionGroup var location: LocationOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (a table for people), json, csv (one row per officer), html (a report page) or xlsx (an Excel workbook; with --output).")
+    @Option(name: .long, help: "输出格式：text（给人看的表格）、json、csv（每名联系员一行）、html（报告页面）或 xlsx（Excel 工作簿，与 --output 一起用）。")
     var format: OutputFormat = .text
 
-    @Flag(name: .long, help: "Evaluate the officers whose evidence is sound even when other rows have problems (still exits 1).")
+    @Flag(name: .long, help: "有的行有问题时，也先算出记录无误的联系员（输出中注明是部分结果；退出码仍为 1）。")
     var partial = false
 
-    @Flag(name: .long, help: "Record the quarter's results as final in the results folder (记录为最终结果).")
+    @Flag(name: .long, help: "text 格式：不论终端多宽，都把各项得分和总分排在一张表里。")
+    var wide = false
+
+    @Flag(name: .long, help: "把本季度的结果存档为最终结果（存入结果文件夹）。")
     var record = false
 
-    @Flag(name: .long, help: "With --record: replace a different earlier record; the earlier one is kept, renamed. Needs --reason.")
+    @Flag(name: .long, help: "与 --record 一起用：替换内容不同的已有存档；原存档改名保留。须用 --reason 说明原因。")
     var force = false
 
     @OptionGroup var results: ResultsOptions
@@ -55,24 +59,40 @@ struct EvaluateCommand: ParsableCommand {
         let output = try destination.open(display: display)
         var writer = QuarterWriter(
             format: streamed, policy: chosen.policy, quarter: chosen.quarter,
-            versionPinned: location.rulesVersion != nil, headers: destination.headerStyle, to: output)
+            versionPinned: location.rulesVersion != nil, headers: destination.headerStyle, layout: textLayout, to: output)
         let outcome = chosen.pipeline.run(partial: partial, into: &writer)
         report(chosen.problems(outcome), display: display)
-        guard let summary = outcome.summary, outcome.publication.mayWrite else {
+        let evidenceErrors = outcome.problems.hasErrors
+        // A partial run with nothing sound to show (no folder, no record table) shows nothing.
+        guard let summary = outcome.summary, outcome.publication.mayWrite, !(evidenceErrors && outcome.recordCount == 0) else {
             output.discard()
-            writeError("证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
+            // --partial helps only when some records could be read.
+            let advice = !partial && outcome.recordCount > 0 ? "改正后重新运行，或用 --partial 先算出记录无误的联系员。" : "改正后重新运行。"
+            writeError("证据有问题，未输出结果。\(advice)\n")
             throw ExitCode(1)
         }
-        writer.finish(summary)
+        writer.finish(summary, partial: evidenceErrors ? partialNote(outcome.excluded, roster: chosen.workspace.roster) : nil)
         try destination.commit(output, display: display)
         if !outcome.failures.isEmpty {
             report(outcome.failures, display: display)
             throw ExitCode(1)
         }
-        if case .incomplete(_, let excluded) = outcome.publication, excluded > 0 {
+        if evidenceErrors {
             writeError("以上结果不含证据有问题的联系员（--partial）。\n")
             throw ExitCode(1)
         }
+    }
+
+    /// The text report's width and colour: the terminal's width unless --wide.
+    private var textLayout: QuarterWriter.TextLayout {
+        QuarterWriter.TextLayout(width: wide ? nil : Terminal.width(), color: destination.useColor(display))
+    }
+
+    /// The officers a partial run left out, in roster order.
+    private func partialNote(_ excluded: Set<String>, roster: Roster?) -> QuarterWriter.Partial {
+        let listed = roster?.officers.filter { excluded.contains($0.id) }.map { QuarterWriter.Partial.Officer(id: $0.id, name: $0.name) } ?? []
+        let unlisted = excluded.subtracting(listed.map(\.id)).sorted().map { QuarterWriter.Partial.Officer(id: $0, name: "") }
+        return QuarterWriter.Partial(omitted: listed + unlisted)
     }
 
     /// The quarter kept whole: for `--record` (the record holds every format of it), a report
@@ -89,7 +109,7 @@ struct EvaluateCommand: ParsableCommand {
         }
         let rendered = QuarterReport(policy: policy, result: result, versionPinned: location.rulesVersion != nil)
         switch format {
-        case .text: try destination.emit(rendered.renderText(), display: display)
+        case .text: try destination.emit(rendered.renderText(layout: textLayout), display: display)
         case .json: try destination.emit(rendered.renderJSON(), display: display)
         case .csv: try destination.emit(rendered.renderCSV(headers: destination.headerStyle), display: display)
         case .html: try destination.emit(rendered.renderHTML(evidence: run.evidence), display: display)

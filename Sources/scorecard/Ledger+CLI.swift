@@ -13,7 +13,7 @@ import Darwin
 
 /// Where recorded quarters are kept: `--results`, default `<evidence>/results`.
 struct ResultsOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Results folder for recorded quarters (结果记录文件夹); default: <evidence>/results.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("存档结果所在的文件夹；默认 <evidence>/results。", valueName: "path"))
     var results: String?
 
     func root(evidence: String) -> String {

@@ -21,13 +21,19 @@ enum CSVHeaders: String, ExpressibleByArgument, CaseIterable {
 /// file appears whole or not at all (a temporary name beside it, flushed, then renamed).
 struct FileOutputOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp(
-        "Write the report to this file instead of standard output (written whole, atomically).", valueName: "path"))
+        "把结果写到这个文件，而不是标准输出；文件要么完整写出，要么不写。", valueName: "path"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "CSV column titles: id (for programs) or zh (中文，给 Excel 用); default: id on standard output, zh in a file given with --output.",
+        "CSV 的列名：id（给程序用）或 zh（中文，给 Excel 用）；默认：标准输出用 id，--output 指定的文件用 zh。",
         valueName: "id|zh"))
     var headers: CSVHeaders?
+
+    /// Whether text results are coloured: on standard output as `--color` says; in a file only
+    /// with `--color always`.
+    func useColor(_ display: DisplayOptions) -> Bool {
+        output == nil ? display.useColor(fileDescriptor: 1) : display.color == .always
+    }
 
     /// Files are for people opening them in Excel; standard output keeps the documented ids.
     var headerStyle: HeaderStyle { (headers ?? (output != nil ? .zh : .id)).style }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScorecardBase
 import ScorecardEvaluation
+import ScorecardEvidence
 import ScorecardRules
 
 /// Which quarter under which rules: the rules loaded (rule errors exit 2), the quarter
@@ -43,10 +44,15 @@ struct LoadedQuarter {
     var run: Workspace.QuarterRun
     /// The roster's problems and the quarter's, in the order a reader goes through the files.
     var problems: [Diagnostic]
+    var roster: Roster?
+    /// The quarters with evidence, oldest first.
+    var quarters: [Quarter]
 
     init(_ location: LocationOptions, display: DisplayOptions, partial: Bool = false) throws {
         let chosen = try ChosenQuarter(location, display: display)
         let run = chosen.workspace.run(chosen.quarter, under: chosen.policy, partial: partial)
+        self.roster = chosen.workspace.roster
+        self.quarters = chosen.workspace.evidenceFolder.quarters()
         self.policy = chosen.policy
         self.run = run
         self.problems = chosen.problems(run.outcome)

@@ -8,13 +8,12 @@ struct ScorecardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scorecard",
         abstract: "政工联系员考核：按规则文件（YAML）计算每季度的考核结果。",
+        usage: "scorecard <子命令> [<选项>]",
         discussion: """
-            Rules-as-data evaluation of the liaison-officer policy (政工联系员制度).
-            With no paths given, rules are read from ./rules and evidence from ./seeds.
+            政工联系员制度写成规则文件（YAML），程序按规则计算考核结果。不写路径时，规则从 ./rules 读取，\
+            证据从 ./seeds 读取。
 
-            Exit codes: 0 success; 1 findings (bad evidence, failed record checks, officers \
-            whose results could not be computed); 2 usage or rule errors; 3 a record that \
-            could not be written (disk full, read-only folder).
+            退出码：0 成功；1 发现问题（证据有误、存档核对不符、有联系员的结果无法计算）；2 用法错误或规则有误；3 存档或输出文件无法写入（磁盘已满、文件夹只读）。
             """,
         version: ScorecardVersion.current,
         subcommands: [
@@ -25,15 +24,28 @@ struct ScorecardCommand: ParsableCommand {
     )
 
     static func main() {
+        var pager: Pager?
         do {
             var command = try parseAsRoot()
+            if let paged = command as? PagedCommand, paged.pagesOutput { pager = Pager.start() }
             try command.run()
+            pager?.finish()
         } catch let code as ExitCode {
+            pager?.finish()
             exitProcess(code.rawValue)
         } catch {
+            pager?.finish()
             // Help and --version exit 0; every other parsing problem is a usage error (2).
-            if exitCode(for: error) == .success { exit(withError: error) }
-            writeError(fullMessage(for: error) + "\n")
+            // Help screens and usage errors are put in Chinese; completion scripts and
+            // --version are left as they are.
+            if exitCode(for: error) == .success {
+                let text = fullMessage(for: error, columns: 10_000)
+                guard text.hasPrefix("OVERVIEW: ") || text.hasPrefix("USAGE: ") else { exit(withError: error) }
+                writeOutput(ChineseUsage.help(text, width: Terminal.width() ?? 80) + "\n")
+                exitProcess(0)
+            }
+            let subcommands = configuration.subcommands.map { $0._commandName }
+            writeError(ChineseUsage.error(fullMessage(for: error), subcommands: subcommands) + "\n")
             exitProcess(2)
         }
     }

@@ -8,16 +8,15 @@ struct VacancyCommand: ParsableCommand {
         commandName: "vacancy",
         abstract: "专职政工岗位补缺：按规则列出仍在任的联系员的先后顺序。",
         discussion: """
-            Lists the liaison officers still serving at the end of the year (default: the latest \
-            year with evidence), ordered as the rules' vacancy.order_by says, ties settled by the \
-            annual tie-breakers.
+            列出年末（默认：最近一个有记录的年份）仍在任的政工联系员，按规则中 vacancy.order_by 的顺序\
+            排列；同分时按年度评选的比较项排列。
             """
     )
 
     @OptionGroup var options: YearOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: "Output: text (a table for people), json or csv.")
+    @Option(name: .long, help: "输出格式：text（给人看的表格）、json 或 csv。")
     var format: OutputFormat = .text
 
     func validate() throws {
@@ -34,7 +33,7 @@ struct VacancyCommand: ParsableCommand {
         }
         let list = VacancyList(annual: loaded.annual, rules: rules, policy: loaded.policy)
         let rendered = VacancyReport(policy: loaded.policy, list: list)
-        format.write(text: rendered.renderText, json: { rendered.renderJSON() }, csv: { rendered.renderCSV() })
+        format.write(text: { rendered.renderText(color: display.useColor(fileDescriptor: 1)) }, json: { rendered.renderJSON() }, csv: { rendered.renderCSV() })
         try loaded.reportFailures(display: display)
     }
 }

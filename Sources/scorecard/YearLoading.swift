@@ -7,7 +7,7 @@ import ScorecardRules
 struct YearOptions: ParsableArguments {
     @OptionGroup var paths: PathOptions
 
-    @Option(name: .long, help: ArgumentHelp("Year, e.g. 2025; default: the latest year with evidence.", valueName: "year"))
+    @Option(name: .long, help: ArgumentHelp("年份，如 2025；不写时取最近一个有记录的年份。", valueName: "year"))
     var year: Int?
 }
 

@@ -33,7 +33,7 @@ struct CheckTests {
         let run = try CLI.run(["check", "--format", "csv"])
         #expect(run.status == 2)
         #expect(run.stdout == "")
-        #expect(run.stderr.contains("text 或 json"))
+        #expect(run.stderr.contains("可选：text、json"))
     }
 
     /// What the broken copy should report: file, the text the problem is at, the code, and

@@ -107,6 +107,39 @@ struct ExplainTests {
     @Test func explainWithoutAnOfficerIsAUsageError() throws {
         let run = try CLI.run(["explain", "--rules-version", "2021.1"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("Usage: scorecard explain"))
+        #expect(run.stderr.contains("用法：scorecard explain"))
+    }
+}
+
+/// Asking for someone who is not in the quarter (issue 13).
+@Suite("explain: nobody by that name")
+struct ExplainNotFoundTests {
+    @Test func aNearMissOfANameSuggestsTheNameFirst() throws {
+        let run = try CLI.cached(["explain", "石雷", "--quarter", "2025-Q4"])
+        #expect(run.status == 2)
+        let lines = run.stderrLines
+        #expect(lines[0] == "2025-Q4 没有工号或姓名为“石雷”的联系员；是否想写“石磊”（10533）？", "\(run.stderr)")
+        #expect(lines[1].hasPrefix("本季度的联系员：10231 田晓东"))
+    }
+
+    @Test func aNearMissOfAnIdSuggestsTheOfficer() throws {
+        let run = try CLI.cached(["explain", "10543", "--quarter", "2025-Q4"])
+        #expect(run.stderrLines[0].hasSuffix("是否想写“石磊”（10533）？"), "\(run.stderr)")
+    }
+
+    @Test func anOfficerWhoLeftIsSaidToHaveLeftAndWhen() throws {
+        for asked in ["10465", "沈继红"] {
+            let run = try CLI.cached(["explain", asked, "--quarter", "2025-Q4"])
+            #expect(run.status == 2)
+            #expect(run.stderr.hasPrefix("联系员 10465 沈继红（掘进二队 中班）已于 2025-06-30 离任，不在 2025-Q4 的考核之列。"), "\(run.stderr)")
+            #expect(run.stderr.contains("scorecard explain 10465 --quarter 2025-Q2"))
+            #expect(!run.stderr.contains("本季度的联系员"), "no list of everyone: \(run.stderr)")
+        }
+    }
+
+    @Test func anOfficerWhoStartedLaterIsSaidToStartThen() throws {
+        let run = try CLI.cached(["explain", "10489", "--quarter", "2025-Q1"])
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("联系员 10489 余国梁（掘进二队 中班）自 2025-07-01 起任职，不在 2025-Q1 的考核之列。"), "\(run.stderr)")
     }
 }

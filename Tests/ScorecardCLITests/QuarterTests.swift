@@ -37,7 +37,7 @@ struct QuarterTests {
             #expect(run.stdout == "")
             #expect(run.stderr.contains("“\(quarter)”不是季度"))
             #expect(run.stderr.contains("2025-Q4 这样的形式"))
-            #expect(run.stderr.contains("Usage: scorecard \(command[0])"))
+            #expect(run.stderr.contains("用法：scorecard \(command[0])"))
         }
     }
 }

@@ -18,6 +18,25 @@ import Testing
         #expect(diagnostic?.message.contains("i02") == true)
     }
 
+    /// Issue 13: a formula written with a field's Chinese name (as on the sheet's header) is
+    /// told the id to write; the names are labels, not aliases (decided in docs/rules.md 4.2).
+    @Test func aFieldsChineseNameInAFormulaIsToldTheIdToWrite() throws {
+        let evidence = Rules.evidence.replacingOccurrences(
+            of: "    - id: reports_on_time\n", with: "    - id: reports_on_time\n      name: 按时准确上报次数\n")
+        let result = Rules.load(["evidence": evidence, "items": Self.items(formula: "if reports_due == 0 then 5 else 5 * 按时准确上报次数 / reports_due")])
+        let diagnostic = try #require(expectOnlyError(result, "expr.name.label", at: "t/items.yaml", 13, 52))
+        #expect(diagnostic.location?.length == 8)
+        #expect(diagnostic.message.contains("reports_on_time"), "\(diagnostic.message)")
+        #expect(diagnostic.hint?.contains("改为 reports_on_time") == true, "\(diagnostic.hint ?? "")")
+    }
+
+    @Test func aListsChineseNameInAFormulaIsToldTheIdToWrite() throws {
+        let evidence = Rules.evidence.replacingOccurrences(of: "    - id: suggestions\n", with: "    - id: suggestions\n      name: 采纳建议\n")
+        let result = Rules.load(["evidence": evidence, "items": Self.items(formula: "min(5, count(采纳建议))")])
+        let diagnostic = try #require(expectOnlyError(result, "expr.name.label", at: "t/items.yaml", 13, 29))
+        #expect(diagnostic.hint?.contains("suggestions") == true)
+    }
+
     @Test func quotedFormulaStillPointsInsideTheScalar() {
         let result = Rules.load(items: Self.items(formula: "\"reports_due + 5.0 * reprts_due\""))
         expectOnlyError(result, "expr.name.unknown", at: "t/items.yaml", 13, 37)

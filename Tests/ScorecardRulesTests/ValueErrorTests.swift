@@ -48,27 +48,49 @@ import Testing
         expectOnlyError(result, "rules.out-of-range", at: "t/policy.yaml", 8, 14)
     }
 
-    @Test func yesIsNotABooleanOnlyTrueFalseShiAndFou() {
+    /// A key the schema types yes/no reads `no` as no (issue 13): `yes`/`no` in any case, `true`/
+    /// `false`, `是`/`否`. YAML 1.1's other guesses (`on`, `y`) and `1` are still refused.
+    @Test func yesAndNoReadAsWhatTheySayInAYesNoKey() {
         let roster = """
             roster:
               selection:
                 - method: 指定
-                  requires_reason: yes
+                  requires_reason: maybe
 
             """
         let diagnostic = expectOnlyError(Rules.load(["roster": roster]), "rules.expected-boolean", at: "t/roster.yaml", 4, 24)
-        #expect(diagnostic?.message.contains("yes") == true)
-        for word in ["true", "是"] {
-            let policy = Rules.load(["roster": roster.replacingOccurrences(of: "yes", with: word)]).policy
+        #expect(diagnostic?.message.contains("maybe") == true)
+        #expect(diagnostic?.hint?.contains("yes/no") == true)
+        for word in ["true", "是", "yes", "Yes", "YES", "True"] {
+            let policy = Rules.load(["roster": roster.replacingOccurrences(of: "maybe", with: word)]).policy
             #expect(policy?.roster?.selection.first?.requiresReason == true, "\(word)")
         }
-        for word in ["false", "否"] {
-            let policy = Rules.load(["roster": roster.replacingOccurrences(of: "yes", with: word)]).policy
+        for word in ["false", "否", "no", "No", "NO", "False"] {
+            let policy = Rules.load(["roster": roster.replacingOccurrences(of: "maybe", with: word)]).policy
             #expect(policy?.roster?.selection.first?.requiresReason == false, "\(word)")
         }
-        for word in ["on", "y", "True", "1"] {
-            let result = Rules.load(["roster": roster.replacingOccurrences(of: "yes", with: word)])
+        for word in ["on", "y", "1", "√"] {
+            let result = Rules.load(["roster": roster.replacingOccurrences(of: "maybe", with: word)])
             #expect(result.codes == ["rules.expected-boolean"], "\(word)")
+        }
+    }
+
+    @Test func fullWidthDigitsInPointsAreNamedAsFullWidth() {
+        let diagnostic = expectOnlyError(Rules.load(items: Self.items(points: "５")), "rules.expected-number", at: "t/items.yaml", 9, 13)
+        #expect(diagnostic?.hint?.contains("全角") == true, "\(diagnostic?.hint ?? "")")
+        #expect(diagnostic?.hint?.contains("写成 5") == true, "\(diagnostic?.hint ?? "")")
+    }
+
+    @Test func fullWidthDigitsInAnIntegerAreNamedAsFullWidth() {
+        let result = Rules.load(["policy": Rules.policy.replacingOccurrences(of: "  total: 10\n", with: "  total: 10\n  precision: ２\n")])
+        let diagnostic = expectOnlyError(result, "rules.expected-integer", at: "t/policy.yaml", 8, 14)
+        #expect(diagnostic?.hint?.contains("全角") == true)
+    }
+
+    @Test func effectiveDatesMayBeWrittenTheChineseWays() {
+        for written in ["2021-9-27", "2021/9/27", "2021.9.27", "2021年9月27日"] {
+            let result = Rules.load(["policy": Rules.policy.replacingOccurrences(of: "2021-09-27", with: written)])
+            #expect(result.policy?.metadata.effective == LocalDate(year: 2021, month: 9, day: 27), "\(written)")
         }
     }
 

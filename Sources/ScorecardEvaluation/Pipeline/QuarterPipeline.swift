@@ -51,7 +51,11 @@ public struct QuarterPipeline: Sendable {
         }
         let reading = pass.reading
         var problems = reading.problems
-        for (officerID, findings) in pass.findings where !reading.rejected.contains(officerID) { problems += findings }
+        var saidOnce = Set<Diagnostic>()
+        for (officerID, findings) in pass.findings where !reading.rejected.contains(officerID) {
+            // A check failing for want of a column is the same report on every row: kept once.
+            problems += findings.filter { $0.code != "evidence.check-absent-column" || saidOnce.insert($0).inserted }
+        }
         let evidenceErrors = problems.count { $0.severity == .error }
         var failures = pass.failures
         if let overflow = pass.summary.overflow { failures.append(overflow) }

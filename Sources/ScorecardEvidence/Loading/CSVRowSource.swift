@@ -4,6 +4,10 @@ import ScorecardBase
 struct CSVRowSource: EvidenceRowSource, ~Copyable {
     private var reader: CSVReader
     let header: [EvidenceCell]
+    /// Rows with nothing in any cell (`,,,,`, which Excel leaves below a table): skipped, and
+    /// said once at the end of the file.
+    private var blankRows = 0
+    private var firstBlankRow: SourceLocation?
 
     /// Opens the file and reads its header; nil (with the problem recorded) when it cannot.
     static func open(_ path: String, problems: inout [Diagnostic]) -> CSVRowSource? {
@@ -60,6 +64,11 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             case .failure(let error):
                 problems.append(error.diagnostic)
             case .success(let raw):
+                if Self.isBlank(raw) {
+                    blankRows += 1
+                    if firstBlankRow == nil { firstBlankRow = SourceLocation(file: raw.file, line: raw.line, column: 1) }
+                    continue
+                }
                 if raw.count > header.count {
                     problems.append(.error(
                         "evidence.extra-cells", "这一行有 \(raw.count) 格，比表头多 \(raw.count - header.count) 格",
@@ -68,6 +77,24 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
                 return EvidenceRow(csv: raw)
             }
         }
+        if let firstBlankRow {
+            problems.append(.warning(
+                "evidence.blank-rows",
+                blankRows == 1 ? "跳过了 1 行空行（每格都是空的）" : "跳过了 \(blankRows) 行空行（每格都是空的），第一行在这里",
+                hint: "Excel 保存时常在表格下方留下只有逗号的行；可以不管，或在 Excel 中选中这些行删除后重新保存",
+                at: firstBlankRow))
+            self.firstBlankRow = nil
+        }
         return nil
+    }
+
+    /// Whether every cell of the row is empty or spaces; decided from the first cell for nearly
+    /// every row, which has something in it.
+    private static func isBlank(_ raw: CSVRawRecord) -> Bool {
+        for index in raw.indices {
+            let empty = raw.withUTF8(at: index) { bytes in bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+            if !empty { return false }
+        }
+        return true
     }
 }

@@ -232,10 +232,15 @@ public struct RecordBinder: Sendable {
             return nil
         }
         guard let position = roster.position(ofID: id) else {
-            let suggestion = NameSuggestion.closest(to: id, among: roster.officers.map(\.id))
+            let hint: String
+            if let zeros = Self.leadingZeroHint(id, roster: roster) {
+                hint = zeros
+            } else {
+                let suggestion = NameSuggestion.closest(to: id, among: roster.officers.map(\.id))
+                hint = suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人"
+            }
             problems.append(.error(
-                "evidence.unknown-officer", "名册中没有工号为“\(id)”的联系员",
-                hint: suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人", at: row.location(at: column)))
+                "evidence.unknown-officer", "名册中没有工号为“\(id)”的联系员", hint: hint, at: row.location(at: column)))
             return nil
         }
         let officer = roster.officers[position]
@@ -256,6 +261,19 @@ public struct RecordBinder: Sendable {
             }
         }
         return (officer, position)
+    }
+
+    /// `10533` where the roster has `010533` (or the other way round): Excel reads an id typed
+    /// into a number column as a number and drops its leading zeros.
+    static func leadingZeroHint(_ id: String, roster: Roster) -> String? {
+        func digits(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+        guard digits(id) else { return nil }
+        let stripped = id.drop { $0 == "0" }
+        guard let match = roster.officers.first(where: { $0.id != id && digits($0.id) && $0.id.drop { $0 == "0" } == stripped }) else { return nil }
+        let fix = "在 Excel 中选中工号这一列，右键“设置单元格格式”→“文本”，再重新输入工号（或输入时在前面加英文单引号，如 '\(match.id)）"
+        return match.id.count > id.count
+            ? "名册中的工号是“\(match.id)”：Excel 把开头的 0 去掉了。\(fix)"
+            : "名册中的工号是“\(match.id)”，这里多了开头的 0；名册若用 Excel 保存过，它可能去掉了名册里开头的 0：\(fix)"
     }
 
     private mutating func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell]) -> Bool {

@@ -82,7 +82,7 @@ public enum RosterLoader {
             func date(_ index: Int?) -> LocalDate? {
                 guard let value = text(index) else { return nil }
                 if let date = LocalDate(value) { return date }
-                problems.append(.error("evidence.bad-value", "名册中的日期“\(value)”无法识别", hint: "按“年-月-日”填写，如 2025-03-31", at: location(index)))
+                problems.append(.error("evidence.bad-value", "名册中的日期“\(value)”无法识别", hint: FieldValueParsing.dateHint, at: location(index)))
                 return nil
             }
             var missing = false

@@ -32,6 +32,12 @@ public struct OfficerRecord: Sendable {
 
     /// Where evidence field `index` was read; nil when it was left empty and took its default.
     public func fieldLocation(_ index: Int) -> SourceLocation? { places.location(index) }
+
+    /// Whether the table the record was read from has no column at all for evidence field
+    /// `index` (so every row took its default). False for records built in code.
+    public func tableLacksColumn(_ index: Int) -> Bool {
+        places.row != nil && index < places.columns.count && places.columns[index] == nil
+    }
 }
 
 /// A quarter's evidence, ready to evaluate.

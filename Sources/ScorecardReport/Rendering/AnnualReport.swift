@@ -30,7 +30,8 @@ public struct AnnualReport: Sendable {
 
     // MARK: Terminal
 
-    public func renderText() -> String {
+    /// With `color`: the excellent green, the unranked yellow, a quarter not computed red.
+    public func renderText(color: Bool = false) -> String {
         var out = "\(policy.metadata.name) · \(result.year) 年度评选（\(clause)）\n"
         out += versionsSentence() + "\n"
         out += rulesSentences().joined(separator: "\n") + "\n"
@@ -49,7 +50,7 @@ public struct AnnualReport: Sendable {
             row += [score(officer.annualTotal), outcome(officer), officer.excellent ? money(officer.yearEndReward) : "—"]
             table.addRow(row)
         }
-        out += "年度排名（列 Q1–Q4 为各季度总分）\n" + table.render() + "\n"
+        out += "年度排名（列 Q1–Q4 为各季度总分）\n" + table.render(style: color ? Self.rankingStyle(outcomeColumn: columns.count - 2) : nil) + "\n"
 
         let explained = result.officers.compactMap { officer -> String? in
             let parts = [officer.scaling.map { "折算 \($0)" }, officer.tieNote].compactMap { $0 }
@@ -57,7 +58,7 @@ public struct AnnualReport: Sendable {
         }
         if !explained.isEmpty { out += "折算与并列\n" + explained.joined(separator: "\n") + "\n\n" }
 
-        out += excellentParagraph()
+        out += excellentParagraph(color: color)
         for note in result.notes { out += "注意：\(note)。\n" }
         out += "\n" + groupTable("按单位汇总", title: "单位", groups: result.byUnit, role: false)
         out += groupTable("按汇报对象汇总", title: "姓名", groups: result.byManager, role: true)
@@ -74,6 +75,18 @@ public struct AnnualReport: Sendable {
             out += "有 \(result.incompleteOfficers.count) 名联系员某季度的结果未能算出，未参加评选，原因见下。\n"
         }
         return out
+    }
+
+    /// The ranking in colour: excellent green, not ranked yellow, a quarter not computed red.
+    private static func rankingStyle(outcomeColumn: Int) -> TextTable.CellStyle {
+        let ansi = ANSIStyle(enabled: true)
+        return { (column: Int, cell: String) -> String in
+            if cell == "未算出" { return ansi.apply(ANSIStyle.bold, ANSIStyle.red, to: cell) }
+            guard column == outcomeColumn else { return cell }
+            if cell == "优秀" { return ansi.apply(ANSIStyle.bold, ANSIStyle.green, to: cell) }
+            if cell.hasPrefix("未参加评选") { return ansi.apply(ANSIStyle.yellow, to: cell) }
+            return cell
+        }
     }
 
     /// Which version each quarter used, and whose annual rules apply.
@@ -112,10 +125,13 @@ public struct AnnualReport: Sendable {
         }
     }
 
-    func excellentParagraph() -> String {
+    func excellentParagraph(color: Bool = false) -> String {
         let excellent = result.excellentOfficers
         guard !excellent.isEmpty else { return "本年没有评出优秀政工联系员。\n" }
-        let names = excellent.map { "第 \($0.rank ?? 0) 名 \($0.officer.name)（\($0.officer.id)，\($0.officer.unit)，年度成绩 \(score($0.annualTotal))）" }
+        let ansi = ANSIStyle(enabled: color)
+        let names = excellent.map {
+            "第 \($0.rank ?? 0) 名 \(ansi.apply(ANSIStyle.bold, ANSIStyle.green, to: $0.officer.name))（\($0.officer.id)，\($0.officer.unit)，年度成绩 \(score($0.annualTotal))）"
+        }
         var out = "评为优秀政工联系员（\(clause)）：" + names.joined(separator: "，") + "。\n"
         if let reward = result.rules.reward {
             let fund = policy.fund(withID: reward.fund)?.name ?? reward.fund

@@ -19,10 +19,13 @@ public struct ExplainReport: Sendable {
         self.quarter = quarter
     }
 
-    public func renderText() -> String {
+    /// With `color`: the heading bold, an item that scored nothing or could not be computed
+    /// red, an item short of full marks yellow, the grade as in `evaluate`.
+    public func renderText(color: Bool = false) -> String {
         let officer = result.officer
         let places = policy.scoring.precision
-        var out = "联系员 \(officer.id) \(officer.name)（\(officer.unit) \(officer.area)"
+        let ansi = ANSIStyle(enabled: color)
+        var out = ansi.apply(ANSIStyle.bold, to: "联系员 \(officer.id) \(officer.name)") + "（\(officer.unit) \(officer.area)"
         if let manager = officer.manager { out += "，向\(officer.managerRole.map { "\($0) " } ?? "")\(manager)汇报" }
         out += "）· \(quarter)\n"
         out += "规则：\(policy.metadata.name) 版本 \(policy.metadata.version)（\(policy.metadata.effective) 起施行）\n"
@@ -31,7 +34,13 @@ public struct ExplainReport: Sendable {
         for explanation in ItemExplanation.all(policy: policy, result: result, record: record) {
             let item = explanation.item
             let scoreText = explanation.score.map { $0.formatted(scale: places) } ?? "未算出"
-            out += "\(item.id)  \(scoreText) / \(item.points.normalized)  \(item.title)\n"
+            let shown: String
+            if let score = explanation.score, score > .zero {
+                shown = score < item.points ? ansi.apply(ANSIStyle.yellow, to: scoreText) : scoreText
+            } else {
+                shown = ansi.apply(ANSIStyle.bold, ANSIStyle.red, to: scoreText)
+            }
+            out += "\(item.id)  \(shown) / \(item.points.normalized)  \(item.title)\n"
             switch explanation.basis {
             case .assessed(let raw, let location):
                 out += "     考核人打分 \(raw)"
@@ -56,9 +65,18 @@ public struct ExplainReport: Sendable {
             out += "     " + explanation.basisLine + "\n"
         }
 
-        out += "\n总分 \(result.total.map { $0.formatted(scale: places) } ?? "未算出") / \(policy.scoring.total.normalized)"
+        out += "\n总分 \(result.total.map { $0.formatted(scale: places) } ?? ansi.apply(ANSIStyle.bold, ANSIStyle.red, to: "未算出")) / \(policy.scoring.total.normalized)"
         if let grade = result.grade, let band = policy.grades?.bands.first(where: { $0.name == grade }) {
-            out += "，等级 \(grade)（\(band.min.normalized) 分及以上" + (band.below.map { "、低于 \($0.normalized) 分" } ?? "") + "；规则 \(band.location)）"
+            let bands = policy.grades?.bands ?? []
+            let shownGrade: String
+            if grade == bands.max(by: { $0.min < $1.min })?.name {
+                shownGrade = ansi.apply(ANSIStyle.bold, ANSIStyle.green, to: grade)
+            } else if bands.count > 1, grade == bands.min(by: { $0.min < $1.min })?.name {
+                shownGrade = ansi.apply(ANSIStyle.bold, ANSIStyle.red, to: grade)
+            } else {
+                shownGrade = grade
+            }
+            out += "，等级 \(shownGrade)（\(band.min.normalized) 分及以上" + (band.below.map { "、低于 \($0.normalized) 分" } ?? "") + "；规则 \(band.location)）"
         }
         out += "\n"
         for reward in result.rewards {

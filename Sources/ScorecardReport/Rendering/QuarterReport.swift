@@ -45,10 +45,12 @@ public struct QuarterReport: Sendable {
     func itemCell(_ value: ExactDecimal?) -> String { value.map { $0.normalized.description } ?? "—" }
 
     /// The whole report in one format, from the collected results.
-    private func render(_ format: QuarterWriter.Format, headers: HeaderStyle = .id) -> String {
+    private func render(
+        _ format: QuarterWriter.Format, headers: HeaderStyle = .id, layout: QuarterWriter.TextLayout = .init()
+    ) -> String {
         let output = StringOutput()
         var writer = QuarterWriter(
-            format: format, policy: policy, quarter: quarter, versionPinned: versionPinned, headers: headers, to: output)
+            format: format, policy: policy, quarter: quarter, versionPinned: versionPinned, headers: headers, layout: layout, to: output)
         if let result {
             for officer in result.officers { writer.add(officer) }
             writer.finish(result.summary)
@@ -58,13 +60,29 @@ public struct QuarterReport: Sendable {
 
     // MARK: Terminal
 
-    public func renderText() -> String { render(.text) }
+    public func renderText(layout: QuarterWriter.TextLayout = .init()) -> String { render(.text, layout: layout) }
 
-    func textHead(officers: Int) -> String {
+    func textHead(officers: Int, partial: QuarterWriter.Partial? = nil) -> String {
         var out = "\(policy.metadata.name)（版本 \(policy.metadata.version)）· \(quarter) 季度考核结果\n"
         out += versionLine + "\n"
-        out += "共 \(officers) 名联系员；分值：\(policy.items.count) 项，满分 \(policy.scoring.total.normalized)；金额单位：\(policy.money.currency)\n\n"
-        return out
+        out += "共 \(officers) 名联系员；分值：\(policy.items.count) 项，满分 \(policy.scoring.total.normalized)；金额单位：\(policy.money.currency)\n"
+        if let partial { out += partialNotice(partial) + "\n" }
+        return out + "\n"
+    }
+
+    /// `部分结果（--partial）：…`: what a partial report says of itself, in every format.
+    func partialNotice(_ partial: QuarterWriter.Partial) -> String {
+        let head = "部分结果（--partial），不是本季度的最终结果："
+        guard !partial.omitted.isEmpty else { return head + "证据有问题（见错误信息），改正后重新计算" }
+        let who = partial.omitted.map { $0.name.isEmpty ? $0.id : "\($0.id) \($0.name)" }.joined(separator: "、")
+        return head + "证据有问题的 \(partial.omitted.count) 名联系员未计入本表和各项合计：\(who)"
+    }
+
+    func partialJSON(_ partial: QuarterWriter.Partial) -> JSONValue {
+        .object([
+            ("excluded", .array(partial.omitted.map { .object([("officer", .string($0.id)), ("name", .string($0.name))]) })),
+            ("note", .string(partialNotice(partial))),
+        ])
     }
 
     var officerColumns: [TextTable.Column] {
@@ -79,6 +97,23 @@ public struct QuarterReport: Sendable {
         row += officer.items.map { itemCell($0.score) }
         row += [score(officer.total), officer.grade ?? (officer.isComplete ? "—" : "未算出"), money(officer.rewardTotal)]
         return row
+    }
+
+    /// The officers' table in colour: the best grade green, the lowest red, a result that could
+    /// not be computed red. Nil without colour, so nothing is done per cell.
+    func gradeStyle(color: Bool) -> TextTable.CellStyle? {
+        guard color else { return nil }
+        let gradeColumn = 4 + policy.items.count + 1
+        let ansi = ANSIStyle(enabled: true)
+        let bands = policy.grades?.bands ?? []
+        let best = bands.max { $0.min < $1.min }?.name
+        let worst = bands.count > 1 ? bands.min { $0.min < $1.min }?.name : nil
+        return { column, cell in
+            guard column == gradeColumn else { return cell }
+            if cell == "未算出" || cell == worst { return ansi.apply(ANSIStyle.bold, ANSIStyle.red, to: cell) }
+            if cell == best { return ansi.apply(ANSIStyle.bold, ANSIStyle.green, to: cell) }
+            return cell
+        }
     }
 
     var rewardColumns: [TextTable.Column] {

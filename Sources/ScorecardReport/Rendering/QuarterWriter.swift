@@ -13,10 +13,24 @@ public struct QuarterWriter: QuarterSink {
         case text, json, csv
     }
 
+    /// How the text report is laid out for the terminal it goes to.
+    public struct TextLayout: Sendable {
+        /// Terminal cells a line may take; nil for no limit (one table however wide).
+        public var width: Int?
+        /// Whether grades and failures are coloured (ANSI).
+        public var color: Bool
+
+        public init(width: Int? = nil, color: Bool = false) {
+            self.width = width
+            self.color = color
+        }
+    }
+
     public let format: Format
     /// CSV column titles: the ids, or Chinese titles for people.
     public let headers: HeaderStyle
     private let report: QuarterReport
+    private let layout: TextLayout
     private let output: any ByteOutput
     private var officers = 0
     private var officerTable: SpooledTable?
@@ -28,10 +42,12 @@ public struct QuarterWriter: QuarterSink {
 
     /// Starts the report: the parts that come before the first officer are written now.
     public init(
-        format: Format, policy: Policy, quarter: Quarter, versionPinned: Bool, headers: HeaderStyle = .id, to output: any ByteOutput
+        format: Format, policy: Policy, quarter: Quarter, versionPinned: Bool, headers: HeaderStyle = .id,
+        layout: TextLayout = TextLayout(), to output: any ByteOutput
     ) {
         self.format = format
         self.headers = headers
+        self.layout = layout
         self.report = QuarterReport(policy: policy, quarter: quarter, versionPinned: versionPinned)
         self.output = output
         self.isPart = false
@@ -41,6 +57,7 @@ public struct QuarterWriter: QuarterSink {
     private init(partOf whole: QuarterWriter) {
         format = whole.format
         headers = whole.headers
+        layout = whole.layout
         report = whole.report
         output = ByteSpool()
         isPart = true
@@ -127,14 +144,44 @@ public struct QuarterWriter: QuarterSink {
         writeHead()
     }
 
-    /// Ends the report with the quarter's totals.
-    public func finish(_ summary: QuarterSummary) {
+    /// What a partial run (`--partial` over evidence with errors) says of itself: who was left
+    /// out because their evidence has problems (possibly nobody: a failed record check keeps the
+    /// officer in, but the quarter is still not final).
+    public struct Partial: Sendable {
+        public struct Officer: Sendable {
+            public var id: String
+            public var name: String
+
+            public init(id: String, name: String) {
+                self.id = id
+                self.name = name
+            }
+        }
+
+        public var omitted: [Officer]
+
+        public init(omitted: [Officer]) {
+            self.omitted = omitted
+        }
+    }
+
+    /// Ends the report with the quarter's totals. `partial` makes the report say in itself that
+    /// it is partial and who is not in it (text: under the title and after the totals; JSON: a
+    /// `partial` member at the end; CSV: a last row whose one cell starts with `#`). Without it
+    /// the report is the same bytes as ever.
+    public func finish(_ summary: QuarterSummary, partial: Partial? = nil) {
         switch format {
         case .csv:
-            break
+            if let partial {
+                var writer = CSVWriter()
+                writer.row(["# " + report.partialNotice(partial)])
+                output.write(writer.text)
+            }
         case .json:
             output.write(officers == 0 ? "[]" : "\n  ]")
-            for (key, value) in report.summaryJSON(summary) {
+            var members = report.summaryJSON(summary)
+            if let partial { members.append(("partial", report.partialJSON(partial))) }
+            for (key, value) in members {
                 output.write(",\n  ")
                 output.write(JSONValue.string(key).rendered())
                 output.write(": ")
@@ -143,10 +190,8 @@ public struct QuarterWriter: QuarterSink {
             output.write("\n}\n")
         case .text:
             guard let officerTable, let rewardTable else { return }
-            output.write(report.textHead(officers: officers))
-            output.write("各项得分（列名为考核标准序号）\n")
-            officerTable.render { output.write($0) }
-            output.write("\n")
+            output.write(report.textHead(officers: officers, partial: partial))
+            writeOfficers(officerTable)
             if !report.policy.rewards.isEmpty {
                 output.write("奖励明细\n")
                 if rewardTable.rowCount == 0 {
@@ -157,6 +202,53 @@ public struct QuarterWriter: QuarterSink {
                 }
             }
             output.write(report.textSummary(summary))
+            if let partial {
+                output.write(partial.omitted.isEmpty
+                    ? "以上是部分结果（--partial）：证据有问题，改正后重新计算才是本季度的结果。\n"
+                    : "以上各项合计不含未计入的 \(partial.omitted.count) 名联系员（--partial）。\n")
+            }
         }
+    }
+
+    /// The officers' table: one table when it fits the width (or there is no limit); else the
+    /// totals, grades and rewards first, then the item scores in as many blocks as it takes,
+    /// each led by the officer's id and name.
+    private func writeOfficers(_ table: SpooledTable) {
+        let style = report.gradeStyle(color: layout.color)
+        let items = report.policy.items.count
+        let key = [0, 1]
+        let summary = [0, 1, 2, 3] + Array(4 + items ..< table.columns.count)
+        guard let width = layout.width, table.width() > width, items > 0 else {
+            output.write("各项得分（列名为考核标准序号）\n")
+            table.render(style: style) { output.write($0) }
+            output.write("\n")
+            return
+        }
+        output.write("总分、等级和奖励（各项得分分表列在后面；--wide 显示为一张表）\n")
+        table.render(only: summary, style: style) { output.write($0) }
+        output.write("\n")
+        for (index, block) in Self.blocks(items: items, fitting: width, table: table, key: key).enumerated() {
+            let range = block.count == 1 ? "第 \(block.upperBound) 项" : "第 \(block.lowerBound + 1)–\(block.upperBound) 项"
+            output.write((index == 0 ? "各项得分（列名为考核标准序号）：" : "各项得分（续）：") + range + "\n")
+            table.render(only: key + block.map { 4 + $0 }, style: style) { output.write($0) }
+            output.write("\n")
+        }
+    }
+
+    /// The items (by index) in blocks that fit `width` beside the key columns: as few blocks as
+    /// greedy filling needs, then evened out when even blocks fit too (10 + 10, not 13 + 7).
+    static func blocks(items: Int, fitting width: Int, table: SpooledTable, key: [Int]) -> [Range<Int>] {
+        func fits(_ block: Range<Int>) -> Bool { block.count == 1 || table.width(of: key + block.map { 4 + $0 }) <= width }
+        var greedy: [Range<Int>] = []
+        var start = 0
+        while start < items {
+            var end = start + 1
+            while end < items, fits(start ..< end + 1) { end += 1 }
+            greedy.append(start ..< end)
+            start = end
+        }
+        let count = greedy.count
+        let even = (0..<count).map { index in (items * index / count) ..< (items * (index + 1) / count) }
+        return even.allSatisfy(fits) ? even : greedy
     }
 }

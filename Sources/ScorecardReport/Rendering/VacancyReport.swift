@@ -18,7 +18,9 @@ public struct VacancyReport: Sendable {
         list.rules.orderBy == .latestAnnualTotal ? "\(list.year) 年的年度成绩" : "\(list.year) 年最近一个季度的总分"
     }
 
-    public func renderText() -> String {
+    /// With `color`: the officers rated excellent this year green, those without an annual
+    /// total yellow.
+    public func renderText(color: Bool = false) -> String {
         let clause = list.rules.clause.map { "条款 \($0)" } ?? "专职岗位补缺"
         var out = "\(policy.metadata.name) · 专职政工岗位补缺人选（\(clause)）\n"
         out += "按 \(orderWords)从高到低排列（order_by: \(list.rules.orderBy.rawValue)，规则版本 \(list.version)）；同分按年度评选的比较项排列。\n"
@@ -36,8 +38,19 @@ public struct VacancyReport: Sendable {
                 score(officer.annualTotal), officer.rank.map(String.init) ?? "—", score(officer.latestQuarterTotal), candidate.note ?? "",
             ])
         }
-        out += table.render()
+        let excellent = Set(list.candidates.filter(\.officer.excellent).map(\.officer.officer.name))
+        out += table.render(style: color ? Self.style(excellent: excellent) : nil)
         return out
+    }
+
+    /// The list in colour: the excellent officers' names green, a missing annual total yellow.
+    private static func style(excellent: Set<String>) -> TextTable.CellStyle {
+        let ansi = ANSIStyle(enabled: true)
+        return { (column: Int, cell: String) -> String in
+            if column == 2, excellent.contains(cell) { return ansi.apply(ANSIStyle.bold, ANSIStyle.green, to: cell) }
+            if column == 5, cell == "—" { return ansi.apply(ANSIStyle.yellow, to: cell) }
+            return cell
+        }
     }
 
     public func renderJSON() -> String {

@@ -28,10 +28,18 @@ public struct SpooledTable {
         rowCount += 1
     }
 
-    /// The table, a line at a time (each with its line break), to `body`.
-    public func render(_ body: (String) -> Void) {
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: TextTable.defaultGap)
-        body(TextTable.line(columns.map(\.title), columns: columns, widths: widths, gap: TextTable.defaultGap) + "\n")
+    /// How many terminal cells a line of the table takes with only `columns` shown (all when nil).
+    public func width(of columns: [Int]? = nil) -> Int {
+        let shown = columns ?? Array(widths.indices)
+        return shown.reduce(0) { $0 + widths[$1] } + TextTable.defaultGap.count * max(0, shown.count - 1)
+    }
+
+    /// The table, a line at a time (each with its line break), to `body`; `only` picks the
+    /// columns shown (the rows are read again for each call), `style` colours cells.
+    public func render(only: [Int]? = nil, style: TextTable.CellStyle? = nil, _ body: (String) -> Void) {
+        let shown = only ?? Array(widths.indices)
+        let rule = shown.map { String(repeating: "-", count: widths[$0]) }.joined(separator: TextTable.defaultGap)
+        body(TextTable.line(columns.map(\.title), columns: columns, widths: widths, gap: TextTable.defaultGap, only: only) + "\n")
         body(rule + "\n")
         var partial: [UInt8] = []
         rows.forEachChunk { chunk in
@@ -39,7 +47,7 @@ public struct SpooledTable {
             for (offset, byte) in chunk.enumerated() where byte == 0x0A {
                 partial.append(contentsOf: chunk[start..<offset])
                 let cells = partial.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-                body(TextTable.line(cells, columns: columns, widths: widths, gap: TextTable.defaultGap) + "\n")
+                body(TextTable.line(cells, columns: columns, widths: widths, gap: TextTable.defaultGap, style: style, only: only) + "\n")
                 partial.removeAll(keepingCapacity: true)
                 start = offset + 1
             }

@@ -46,7 +46,11 @@ public struct TextTable: Sendable {
         rows.append(.separator)
     }
 
-    public func render() -> String {
+    /// How a cell is shown in colour: given its column and plain text, the text to print
+    /// (ANSI codes around it). Column widths are worked out from the plain text.
+    public typealias CellStyle = @Sendable (_ column: Int, _ cell: String) -> String
+
+    public func render(style: CellStyle? = nil) -> String {
         var widths = columns.map { TerminalWidth.width(of: $0.title) }
         for case .cells(let cells) in rows {
             for (i, cell) in cells.prefix(columns.count).enumerated() {
@@ -57,7 +61,7 @@ public struct TextTable: Sendable {
         var lines = [line(columns.map(\.title), widths: widths), rule]
         for row in rows {
             switch row {
-            case .cells(let cells): lines.append(line(cells, widths: widths))
+            case .cells(let cells): lines.append(Self.line(cells, columns: columns, widths: widths, gap: gap, style: style))
             case .separator: lines.append(rule)
             }
         }
@@ -74,12 +78,16 @@ public struct TextTable: Sendable {
         Self.line(cells, columns: columns, widths: widths, gap: gap)
     }
 
-    static func line(_ cells: [String], columns: [Column], widths: [Int], gap: String) -> String {
+    /// One line of the table; `only`, when given, picks the columns shown, in that order.
+    static func line(
+        _ cells: [String], columns: [Column], widths: [Int], gap: String, style: CellStyle? = nil, only: [Int]? = nil
+    ) -> String {
         var parts: [String] = []
-        for (i, column) in columns.enumerated() {
+        for i in only ?? Array(columns.indices) {
             let cell = i < cells.count ? cells[i] : ""
             let padding = String(repeating: " ", count: max(0, widths[i] - TerminalWidth.width(of: cell)))
-            parts.append(column.alignment == .left ? cell + padding : padding + cell)
+            let shown = style.map { $0(i, cell) } ?? cell
+            parts.append(columns[i].alignment == .left ? shown + padding : padding + shown)
         }
         var text = parts.joined(separator: gap)
         while text.hasSuffix(" ") { text.removeLast() }

@@ -152,6 +152,8 @@ public enum PolicyLoader {
         for list in lists {
             if let slot = layout.slot(ofList: list.id) { recordEnvironment.declare(list.id, type: .list(list.recordType), slot: slot) }
         }
+        for field in fields { if let name = field.name { recordEnvironment.label(name, means: field.id) } }
+        for list in lists { if let name = list.name { recordEnvironment.label(name, means: list.id) } }
         let checkEnvironment = recordEnvironment
         var itemEnvironment = recordEnvironment
         for draft in uniqueDrafts {

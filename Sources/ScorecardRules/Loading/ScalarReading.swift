@@ -59,7 +59,7 @@ public enum ScalarReading {
         guard let number = ExactDecimal(value) else {
             sink.error(
                 "rules.expected-number", "\(spaced(what))应当是一个数，这里写的是“\(value)”",
-                hint: "写成 5、30 或 2.5 这样的数字，不要带单位、逗号或科学计数法",
+                hint: FieldValueParsing.fullWidthHint(value) ?? "写成 5、30 或 2.5 这样的数字，不要带单位、逗号或科学计数法",
                 at: valueLocation(node))
             return nil
         }
@@ -70,7 +70,7 @@ public enum ScalarReading {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard value.allSatisfy({ $0.isASCII && $0.isNumber }) || (value.first == "-" && value.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && value.count > 1),
               let number = Int(value) else {
-            sink.error("rules.expected-integer", "\(spaced(what))应当是一个整数，这里写的是“\(value)”", hint: "写成 0、1、4 这样的整数", at: valueLocation(node))
+            sink.error("rules.expected-integer", "\(spaced(what))应当是一个整数，这里写的是“\(value)”", hint: FieldValueParsing.fullWidthHint(value) ?? "写成 0、1、4 这样的整数", at: valueLocation(node))
             return nil
         }
         if let range, !range.contains(number) {
@@ -85,23 +85,22 @@ public enum ScalarReading {
     public static func date(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> LocalDate? {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard let date = LocalDate(value) else {
-            sink.error("rules.expected-date", "\(spaced(what))应当是一个日期，这里写的是“\(value)”", hint: "按“年-月-日”写，如 2021-09-27", at: valueLocation(node))
+            sink.error("rules.expected-date", "\(spaced(what))应当是一个日期，这里写的是“\(value)”", hint: "按“年-月-日”写，如 2021-09-27（也可写 2021/9/27、2021.9.27 或 2021年9月27日）", at: valueLocation(node))
             return nil
         }
         return date
     }
 
-    /// `true`/`false`, and `是`/`否` as policy officers write them. YAML 1.1's `yes`/`on`/`y`
-    /// are refused rather than guessed.
+    /// A yes/no setting: `true`/`false`, `yes`/`no` (any case) and `是`/`否`. The schema says the
+    /// key is yes/no, so `no` here means no; YAML 1.1's `on`/`off`/`y`/`n` are refused rather
+    /// than guessed, and a text key keeps `no` as the word.
     public static func boolean(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> Bool? {
         guard let value = text(node, what, sink: &sink) else { return nil }
-        switch value {
-        case "true", "是": return true
-        case "false", "否": return false
-        default:
-            sink.error("rules.expected-boolean", "\(spaced(what))应当是 true 或 false，这里写的是“\(value)”", hint: "写 true（是）或 false（否）", at: valueLocation(node))
-            return nil
-        }
+        if let answer = FieldValueParsing.yesOrNo(value, evidenceMarks: false) { return answer }
+        sink.error(
+            "rules.expected-boolean", "\(spaced(what))应当是 true 或 false，这里写的是“\(value)”",
+            hint: "写 true（是）或 false（否）；也可写 yes/no 或 是/否", at: valueLocation(node))
+        return nil
     }
 
     /// One of a fixed set of words, with a suggestion for near misses.

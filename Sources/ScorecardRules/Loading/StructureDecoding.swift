@@ -13,6 +13,7 @@ enum StructureDecoding {
         PolicyChecks.duplicateIDs(fields.map { ($0.id, $0.location) }, what: "候选人字段", sink: &sink)
         var environment = ExpressionEnvironment()
         for (slot, field) in fields.enumerated() { environment.declare(field.id, type: field.type.expressionType, slot: slot, choices: field.type.choices) }
+        for field in fields { if let name = field.name { environment.label(name, means: field.id) } }
 
         var criteria: [Criterion] = []
         if let list = reader.required("criteria", sink: &sink, hint: "列出各项任职条件") {

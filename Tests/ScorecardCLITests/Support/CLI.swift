@@ -82,13 +82,15 @@ enum CLI {
     }
 
     /// Runs `scorecard arguments…`. `environment` entries override the inherited environment;
-    /// a nil value removes the variable. NO_COLOR is set unless the caller says otherwise.
+    /// a nil value removes the variable. NO_COLOR is set and COLUMNS removed unless the caller says otherwise.
     static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String?] = [:]
     ) throws -> Result {
         let fm = FileManager.default
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Text is laid out for COLUMNS when it is set: none unless a test says so.
+        env["COLUMNS"] = nil
         for (key, value) in environment { env[key] = value }
 
         let scratch = fm.temporaryDirectory.appendingPathComponent("scorecard-cli-\(UUID().uuidString)")
