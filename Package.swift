@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "ScorecardRules", dependencies: ["ScorecardBase", "ScorecardYAML", "ScorecardExpression"]),
         .target(name: "ScorecardEvidence", dependencies: ["ScorecardBase", "ScorecardYAML", "ScorecardExpression", "ScorecardRules"]),
         .target(name: "ScorecardEvaluation", dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence"]),
-        .target(name: "ScorecardReport", dependencies: ["ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation"]),
+        .target(name: "ScorecardReport", dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation"]),
         /// The result ledger: recorded quarters, their provenance and history, and `check`'s verification.
         .target(
             name: "ScorecardLedger",

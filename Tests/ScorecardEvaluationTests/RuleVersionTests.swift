@@ -4,6 +4,10 @@ import ScorecardEvaluation
 import ScorecardRules
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The bundled rules hold two versions: the 2021 original (rules/ itself) and the 2025 demo
