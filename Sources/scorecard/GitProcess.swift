@@ -49,9 +49,9 @@ enum GitProcess {
         close(errPipe[1])
         defer { close(outPipe[0]); close(errPipe[0]) }
         guard spawned == 0 else { return nil }
-        // git writes little to stderr, so reading stdout to its end first cannot stall it.
-        let stdout = readAll(outPipe[0])
-        let stderr = readAll(errPipe[0])
+        // Both pipes are drained together: git blocks on a full pipe, so reading one to its end
+        // before the other could wait forever on a large message.
+        let (stdout, stderr) = drain(outPipe[0], errPipe[0])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = status & 0x7f == 0
@@ -60,15 +60,31 @@ enum GitProcess {
         return Output(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), stdout: stdout, stderr: stderr)
     }
 
-    private static func readAll(_ fd: Int32) -> [UInt8] {
-        var bytes: [UInt8] = []
+    /// Everything written to either descriptor, read as it comes until both are closed.
+    private static func drain(_ first: Int32, _ second: Int32) -> ([UInt8], [UInt8]) {
+        var collected: [[UInt8]] = [[], []]
+        var open = [true, true]
+        let descriptors = [first, second]
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            bytes += buffer[..<count]
+        while open.contains(true) {
+            var polled = descriptors.indices.map { index in
+                pollfd(fd: open[index] ? descriptors[index] : -1, events: Int16(POLLIN), revents: 0)
+            }
+            let ready = poll(&polled, nfds_t(polled.count), -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            for index in descriptors.indices where open[index] && polled[index].revents != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(descriptors[index], $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 {
+                    open[index] = false
+                } else {
+                    collected[index] += buffer[..<count]
+                }
+            }
         }
-        return bytes
+        return (collected[0], collected[1])
     }
 }

@@ -53,9 +53,8 @@ struct GitRevision {
         if String(decoding: type.stdout, as: UTF8.self).hasPrefix("blob") {
             return blob(object).map { ([RuleSource(displayPath: label, bytes: $0)], []) }
         }
-        guard let listing = GitProcess.run(["ls-tree", "-z", object]), listing.succeeded else {
-            return .failure(gitFailed(nil))
-        }
+        let listed = GitProcess.run(["ls-tree", "-z", object])
+        guard let listing = listed, listing.succeeded else { return .failure(gitFailed(listed)) }
         var files: [(name: String, id: String)] = []
         var folders: [(name: String, id: String)] = []
         for entry in listing.stdout.split(separator: 0) {
@@ -92,11 +91,16 @@ struct GitRevision {
     }
 
     private func blob(_ object: String) -> Result<[UInt8], Diagnostic> {
-        guard let output = GitProcess.run(["cat-file", "blob", object]), output.succeeded else { return .failure(gitFailed(nil)) }
+        let run = GitProcess.run(["cat-file", "blob", object])
+        guard let output = run, output.succeeded else { return .failure(gitFailed(run)) }
         return .success(output.stdout)
     }
 
+    /// git's own words, when it said any, are the hint: they name what went wrong.
     private func gitFailed(_ output: GitProcess.Output?) -> Diagnostic {
-        .error("diff.git-unavailable", "git 没能读出“\(label)”", hint: output?.message ?? "检查 git 仓库是否完好（git status）", at: nil)
+        let said = output.map(\.message).flatMap { $0.isEmpty ? nil : $0 }
+        return .error(
+            "diff.git-unavailable", "git 没能读出“\(label)”",
+            hint: said.map { "git 说：\($0)" } ?? (output == nil ? "检查 git 是否已安装、在 PATH 中" : "检查 git 仓库是否完好（git status）"), at: nil)
     }
 }
