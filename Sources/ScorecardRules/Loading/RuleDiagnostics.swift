@@ -8,6 +8,8 @@ struct DiagnosticSink {
     /// an item whose points are not a number): an expression reading one of them fails
     /// quietly rather than adding "unknown name" to the one real mistake.
     var brokenNames: Set<String> = []
+    /// Where the keys were written, for the policy to keep (`PolicyMetadata.keys`).
+    var keyPlaces = KeyPlaces()
 
     mutating func error(_ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(code, message, hint: hint, at: location, notes: notes))
