@@ -43,7 +43,8 @@ installed="$bin/scorecard"
 "$installed" --generate-completion-script zsh >"$zsh_completions/_scorecard"
 "$installed" --generate-completion-script fish >"$fish_completions/scorecard.fish"
 
-# The manual page: the program's own help, every command's, in one page. (swift-argument-parser's
+# The manual page: the program's own help, every command's, in one page, wrapped at 72 columns
+# so that it fits an 80-column terminal under man's indent. (swift-argument-parser's
 # generate-manual plugin drops the Chinese from the help texts, so it is not used.)
 roff() {
   # Backslashes doubled; a line starting with . or ' would be a roff request.
@@ -56,12 +57,12 @@ version="$("$installed" --version)"
   echo "scorecard \\- 政工联系员考核：按规则文件（YAML）计算每季度的考核结果"
   echo ".SH 说明"
   echo ".nf"
-  COLUMNS=80 "$installed" --help | roff
+  COLUMNS=72 "$installed" --help | roff
   echo ".fi"
   for command in check evaluate explain annual vacancy eligibility diff; do
     echo ".SH \"scorecard $command\""
     echo ".nf"
-    COLUMNS=80 "$installed" help "$command" | roff
+    COLUMNS=72 "$installed" help "$command" | roff
     echo ".fi"
   done
   echo ".SH 另见"

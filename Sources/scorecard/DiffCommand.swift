@@ -61,7 +61,7 @@ struct DiffCommand: ParsableCommand {
             writeError("无法比较：\(failed) 没有读成功，先改正上面的问题（或用 scorecard check --rules 检查）。\n")
             throw ExitCode(2)
         }
-        let changes = PolicyDiff.compare(old: oldPolicy, new: newPolicy)
+        let changes = PolicyDiff.compare(old: oldPolicy, new: newPolicy, oldKeys: sides[0].keys, newKeys: sides[1].keys)
         var section = ImpactSection(rendered: nil, note: nil, problems: [])
         if changes.isEmpty {
             section.note = nil

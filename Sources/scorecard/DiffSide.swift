@@ -13,6 +13,8 @@ struct DiffSide {
     var notes: [String]
     /// The files read, kept so that problems in files from a revision can show their lines.
     var sources: [RuleSource]
+    /// Where each key was written, so that a change points at its key.
+    var keys = KeyPlaces()
 
     static func load(_ spec: String) -> DiffSide {
         if FileSystem.kind(of: spec) == .missing, let revision = GitRevision(spec) {
@@ -41,7 +43,7 @@ struct DiffSide {
                 "“\(spec)”中还有别的版本（\(otherVersions.joined(separator: "、"))），这里只比较文件夹本身的文件；"
                     + "要比较其中一个，请写出它的路径，如 \(otherVersions[0])")
         }
-        return DiffSide(label: spec, policy: result.policy, diagnostics: result.diagnostics, notes: notes, sources: sources)
+        return DiffSide(label: spec, policy: result.policy, diagnostics: result.diagnostics, notes: notes, sources: sources, keys: result.keys)
     }
 
     /// Sub-folders of `path` that hold rule files: the other versions kept beside this one.

@@ -15,7 +15,9 @@ import Testing
         #expect(out.contains("旧 rules/rewards.yaml:12:9 → 新 rules/2025-07-01/rewards.yaml:12:9"))
         #expect(out.contains("等级“良好”的下限由 75 改为 80"))
         #expect(out.contains("grades.bands[良好].min · 条款 2.3.1"))
-        #expect(out.contains("旧 rules/policy.yaml:39:7 → 新 rules/2025-07-01/policy.yaml:44:7"))
+        // At the min: key of the band on each side (issue 13), not at its `- name:` line.
+        #expect(out.contains("旧 rules/policy.yaml:40:7 → 新 rules/2025-07-01/policy.yaml:45:7"))
+        #expect(out.contains("    policy.version\n    旧：2021.1  新：2025.1\n    旧 rules/policy.yaml:8:3 → 新 rules/2025-07-01/policy.yaml:13:3\n"))
         #expect(out.contains("生效日期由 2021-09-27 改为 2025-07-01"))
         #expect(out.contains("还有别的版本（rules/2025-07-01）"), "the folder's other version is named")
     }

@@ -6,22 +6,28 @@ import Testing
 /// that a change's two places can be told apart.
 enum DiffPair {
     static func load(_ overrides: [String: String], folder: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Policy? {
+        loaded(overrides, folder: folder, sourceLocation: sourceLocation)?.policy
+    }
+
+    static func loaded(
+        _ overrides: [String: String], folder: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> (policy: Policy, keys: KeyPlaces)? {
         let files = Rules.defaults.merging(overrides) { _, new in new }
         let sources = files.keys.sorted().compactMap { stem in
             files[stem].map { RuleSource(displayPath: "\(folder)/\(stem).yaml", bytes: Array($0.utf8)) }
         }
         let result = PolicyLoader.load(sources: sources)
         #expect(!result.diagnostics.hasErrors, "\(folder): \(result.listing)", sourceLocation: sourceLocation)
-        return result.policy
+        return result.policy.map { ($0, result.keys) }
     }
 
     /// The changes from the default policy with `old` overrides to it with `new` overrides.
     static func changes(
         old: [String: String] = [:], new: [String: String], sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> [PolicyChange] {
-        guard let a = load(old, folder: "old", sourceLocation: sourceLocation),
-              let b = load(new, folder: "new", sourceLocation: sourceLocation) else { return [] }
-        return PolicyDiff.compare(old: a, new: b)
+        guard let a = loaded(old, folder: "old", sourceLocation: sourceLocation),
+              let b = loaded(new, folder: "new", sourceLocation: sourceLocation) else { return [] }
+        return PolicyDiff.compare(old: a.policy, new: b.policy, oldKeys: a.keys, newKeys: b.keys)
     }
 }
 

@@ -11,8 +11,9 @@ import Testing
     @Test func itemRenamedKeepsItsID() {
         let changes = DiffPair.changes(new: ["items": items.replacing("title: 按时上报", with: "title: 按时准确上报")])
         #expect(changes.count == 1, "\(changes.listing)")
+        // At the title: key on each side (issue 13), not at the item's `- id:` line.
         expectChange(changes, "item.title", "items[i02].title", old: "按时上报", new: "按时准确上报",
-                     oldAt: "old/items.yaml:7", newAt: "new/items.yaml:7", clause: "考核标准2")
+                     oldAt: "old/items.yaml:8", newAt: "new/items.yaml:8", clause: "考核标准2")
     }
 
     @Test func pointsChangeAndTheNewTotal() {
@@ -21,7 +22,7 @@ import Testing
             "policy": Rules.policy.replacing("total: 10", with: "total: 11"),
         ])
         #expect(changes.count == 2, "\(changes.listing)")
-        expectChange(changes, "item.points", "items[i01].points", old: "5", new: "6", oldAt: "old/items.yaml:2", newAt: "new/items.yaml:2", clause: "考核标准1")
+        expectChange(changes, "item.points", "items[i01].points", old: "5", new: "6", oldAt: "old/items.yaml:4", newAt: "new/items.yaml:4", clause: "考核标准1")
         expectChange(changes, "scoring.total", "scoring.total", old: "10", new: "11", oldAt: "old/policy.yaml:7", newAt: "new/policy.yaml:7", clause: nil)
     }
 
@@ -53,7 +54,7 @@ import Testing
         #expect(changes.count == 1, "\(changes.listing)")
         expectChange(
             changes, "item.conditions", "items[i02].scoring.conditions", old: nil, new: "当 reports_due > 50 时得 0（不合理）",
-            oldAt: "old/items.yaml:12", newAt: "new/items.yaml:14", clause: "考核标准2")
+            oldAt: "old/items.yaml:12", newAt: "new/items.yaml:13", clause: "考核标准2")
     }
 
     @Test func itemAddedAndRemoved() {
@@ -70,15 +71,15 @@ import Testing
     @Test func gradeBandMoved() {
         let changes = DiffPair.changes(new: ["grades": Rules.grades.replacing("min: 6", with: "min: 7").replacing("below: 6", with: "below: 7")])
         #expect(changes.count == 2, "\(changes.listing)")
-        expectChange(changes, "grade.band-min", "grades.bands[合格].min", old: "6", new: "7", oldAt: "old/grades.yaml:3", newAt: "new/grades.yaml:3", clause: nil)
-        expectChange(changes, "grade.band-below", "grades.bands[不合格].below", old: "6", new: "7", oldAt: "old/grades.yaml:5", newAt: "new/grades.yaml:5", clause: nil)
+        expectChange(changes, "grade.band-min", "grades.bands[合格].min", old: "6", new: "7", oldAt: "old/grades.yaml:4", newAt: "new/grades.yaml:4", clause: nil)
+        expectChange(changes, "grade.band-below", "grades.bands[不合格].below", old: "6", new: "7", oldAt: "old/grades.yaml:7", newAt: "new/grades.yaml:7", clause: nil)
     }
 
     @Test func gradeBandAdded() {
         let grades = Rules.grades.replacing("    - name: 合格\n      min: 6\n", with: "    - name: 优秀\n      min: 9\n    - name: 合格\n      min: 6\n      below: 9\n")
         let changes = DiffPair.changes(new: ["grades": grades.replacing("bands:", with: "clause: \"2.3.1\"\n  bands:")])
         expectChange(changes, "grade.band-added", "grades.bands[优秀]", old: nil, new: "9 及以上", oldAt: nil, newAt: "new/grades.yaml:4", clause: "2.3.1")
-        expectChange(changes, "grade.band-below", "grades.bands[合格].below", old: nil, new: "9", oldAt: "old/grades.yaml:3", newAt: "new/grades.yaml:6", clause: "2.3.1")
+        expectChange(changes, "grade.band-below", "grades.bands[合格].below", old: nil, new: "9", oldAt: "old/grades.yaml:3", newAt: "new/grades.yaml:8", clause: "2.3.1")
         expectChange(changes, "grade.clause", "grades.clause", old: nil, new: "2.3.1", oldAt: "old/grades.yaml:2", newAt: "new/grades.yaml:2", clause: "2.3.1")
     }
 
@@ -209,8 +210,8 @@ import Testing
                 + "money:\n  precision: 0\n",
         ])
         #expect(changes.count == 3, "\(changes.listing)")
-        expectChange(changes, "metadata.version", "policy.version", old: "1", new: "2", oldAt: "old/policy.yaml:2", newAt: "new/policy.yaml:2", clause: nil)
-        expectChange(changes, "metadata.effective", "policy.effective", old: "2021-09-27", new: "2025-07-01", oldAt: "old/policy.yaml:2", newAt: "new/policy.yaml:2", clause: nil)
+        expectChange(changes, "metadata.version", "policy.version", old: "1", new: "2", oldAt: "old/policy.yaml:4", newAt: "new/policy.yaml:4", clause: nil)
+        expectChange(changes, "metadata.effective", "policy.effective", old: "2021-09-27", new: "2025-07-01", oldAt: "old/policy.yaml:5", newAt: "new/policy.yaml:5", clause: nil)
         expectChange(changes, "money.precision", "money.precision", old: "2", new: "0", oldAt: nil, newAt: "new/policy.yaml:12", clause: nil)
     }
 }

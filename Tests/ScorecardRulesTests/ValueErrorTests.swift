@@ -159,6 +159,14 @@ import Testing
         #expect(diagnostic?.message.contains("10") == true)
     }
 
+    /// Issue 13: at the `total:` key that does not add up, not at the scoring mapping's first key.
+    @Test func pointsNotAddingUpPointAtTheTotalKeyWhereverItIs() {
+        let policy = Rules.policy.replacingOccurrences(of: "scoring:\n  total: 10\n", with: "scoring:\n  clause: \"2.4\"\n  total: 10\n")
+        let result = Rules.load(["policy": policy, "items": Self.items(points: "4")])
+        let diagnostic = expectOnlyError(result, "rules.points-total", at: "t/policy.yaml", 8, 3)
+        #expect(diagnostic?.location?.length == 5, "the key total")
+    }
+
     @Test func fundWithADuplicateIdIsReported() {
         let policy = Rules.policy + "  - id: party_building\n    name: 工会经费\n"
         let diagnostic = expectOnlyError(Rules.load(["policy": policy]), "rules.duplicate-id", at: "t/policy.yaml", 11, 5)

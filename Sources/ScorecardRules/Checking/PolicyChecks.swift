@@ -34,7 +34,7 @@ enum PolicyChecks {
         if sum != scoring.total {
             sink.error(
                 "rules.points-total", "各项目分值之和是 \(sum.normalized)，与 scoring.total 声明的满分 \(scoring.total.normalized) 不符",
-                hint: "共有 \(items.count) 个项目；调整各项的 points，或修改 scoring.total", at: scoring.location)
+                hint: "共有 \(items.count) 个项目；调整各项的 points，或修改 scoring.total", at: sink.keyPlaces["scoring.total"] ?? scoring.location)
         }
     }
 

@@ -6,6 +6,17 @@ struct ChangeRecorder {
     private(set) var changes: [PolicyChange] = []
     /// The heading the changes being recorded now belong to.
     var group: PolicyChangeGroup = .metadata
+    /// Where each side's keys were written: a change points at its own key (`items[i07].title`),
+    /// or failing that at the key it sits under (`items[i07].scoring` for `.scoring.method`),
+    /// and only failing both at the place the comparison gives.
+    var oldKeys = KeyPlaces()
+    var newKeys = KeyPlaces()
+
+    static func place(_ path: String, in keys: KeyPlaces, else fallback: SourceLocation?) -> SourceLocation? {
+        if let exact = keys[path] { return exact }
+        if let dot = path.lastIndex(of: "."), let parent = keys[String(path[..<dot])] { return parent }
+        return fallback
+    }
 
     /// One property of something present on both sides (or an optional property written on
     /// one side only). Recorded when the compared forms differ: `oldKey`/`newKey` default to the
@@ -16,6 +27,8 @@ struct ChangeRecorder {
         oldAt: SourceLocation?, newAt: SourceLocation?, clause: String?
     ) {
         guard (oldKey ?? old) != (newKey ?? new) else { return }
+        let oldAt = old == nil ? oldAt : Self.place(path, in: oldKeys, else: oldAt)
+        let newAt = new == nil ? newAt : Self.place(path, in: newKeys, else: newAt)
         let action: PolicyChange.Action
         let summary: String
         switch (old, new) {

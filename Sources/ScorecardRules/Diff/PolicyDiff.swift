@@ -6,8 +6,12 @@ import ScorecardBase
 /// were already expanded when the rules loaded. Only differences in meaning are reported.
 public enum PolicyDiff {
     /// Every change from `old` to `new`, grouped in display order (see `PolicyChangeGroup`).
-    public static func compare(old: Policy, new: Policy) -> [PolicyChange] {
+    /// `oldKeys` and `newKeys` (`PolicyLoadResult.keys`) let each change point at the key that
+    /// changed; without them it points at the mapping the key is in.
+    public static func compare(old: Policy, new: Policy, oldKeys: KeyPlaces = KeyPlaces(), newKeys: KeyPlaces = KeyPlaces()) -> [PolicyChange] {
         var r = ChangeRecorder()
+        r.oldKeys = oldKeys
+        r.newKeys = newKeys
         r.group = .metadata
         metadata(old.metadata, new.metadata, &r)
         r.group = .scoring

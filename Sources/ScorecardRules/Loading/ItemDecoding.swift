@@ -49,6 +49,7 @@ enum ItemDecoding {
                     sink.error("rules.missing-key", "\(label) 按公式计分，需要写出公式", hint: "改写为：\n  scoring:\n    method: computed\n    formula: …", at: scoringNode.location)
                 }
             } else if let scoring = MappingReader(scoringNode, context: "\(label) 的计分方式（scoring）", allowed: ["method", "formula", "conditions"], sink: &sink) {
+                if let id { scoring.recordKeys(under: "items[\(id)].scoring", in: &sink) }
                 let method = scoring.required("method", sink: &sink, hint: "写 method: assessed 或 method: computed")
                     .flatMap { ScalarReading.keyword($0, "\(label) 的计分方式（method）", as: MethodWord.self, sink: &sink) }
                 isAssessed = method != .computed
@@ -78,6 +79,7 @@ enum ItemDecoding {
                 }
             }
         }
+        if let id { reader.recordKeys(under: "items[\(id)]", in: &sink) }
         guard let id, let title, let points, let idNode else {
             if let id { sink.brokenNames.formUnion([id, "score.\(id)"]) }
             return nil

@@ -59,6 +59,13 @@ public struct MappingReader {
         return nil
     }
 
+    /// Records where every key of this mapping was written, as `path.key` (see `KeyPlaces`).
+    func recordKeys(under path: String, in sink: inout DiagnosticSink) {
+        for pair in pairs {
+            if let key = pair.key.scalar?.value { sink.keyPlaces.record(path + "." + key, at: keyLocation(pair)) }
+        }
+    }
+
     /// Where the key itself was written, for messages about the key.
     public func location(ofKey key: String) -> SourceLocation {
         pairs.first { $0.key.scalar?.value == key }.map(keyLocation) ?? node.location

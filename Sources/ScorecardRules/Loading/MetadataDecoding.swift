@@ -7,6 +7,7 @@ enum MetadataDecoding {
     static func policy(_ node: YAMLNode, sink: inout DiagnosticSink) -> PolicyMetadata? {
         guard let reader = MappingReader(node, context: "policy", allowed: ["id", "name", "version", "effective", "source", "description"], sink: &sink)
         else { return nil }
+        reader.recordKeys(under: "policy", in: &sink)
         let id = reader.required("id", sink: &sink).flatMap { ScalarReading.text($0, "政策编号（id）", sink: &sink) }
         let name = reader.required("name", sink: &sink).flatMap { ScalarReading.text($0, "政策名称（name）", sink: &sink) }
         let version = reader.required("version", sink: &sink, hint: "写上版本号，如 version: \"2021.1\"").flatMap { ScalarReading.text($0, "版本（version）", sink: &sink) }
@@ -27,6 +28,7 @@ enum MetadataDecoding {
     static func scoring(_ node: YAMLNode, sink: inout DiagnosticSink) -> ScoringSettings? {
         guard let reader = MappingReader(node, context: "scoring", allowed: ["total", "precision", "rounding", "clause"], sink: &sink)
         else { return nil }
+        reader.recordKeys(under: "scoring", in: &sink)
         let total = reader.required("total", sink: &sink, hint: "写上满分，如 total: 100").flatMap { ScalarReading.decimal($0, "满分（total）", sink: &sink) }
         let precision = reader.optional("precision").flatMap { ScalarReading.integer($0, "小数位数（precision）", range: 0...6, sink: &sink) } ?? 2
         let rounding = reader.optional("rounding").flatMap { ScalarReading.keyword($0, "舍入方式（rounding）", as: RoundingMode.self, sink: &sink) } ?? .halfUp
@@ -41,6 +43,7 @@ enum MetadataDecoding {
     static func money(_ node: YAMLNode, sink: inout DiagnosticSink) -> MoneySettings? {
         guard let reader = MappingReader(node, context: "money", allowed: ["currency", "precision", "rounding"], sink: &sink)
         else { return nil }
+        reader.recordKeys(under: "money", in: &sink)
         let currency = reader.optional("currency").flatMap { ScalarReading.text($0, "货币单位（currency）", sink: &sink) } ?? "元"
         let precision = reader.optional("precision").flatMap { ScalarReading.integer($0, "金额小数位数（precision）", range: 0...4, sink: &sink) } ?? 2
         let rounding = reader.optional("rounding").flatMap { ScalarReading.keyword($0, "金额舍入方式（rounding）", as: RoundingMode.self, sink: &sink) } ?? .halfUp
@@ -54,12 +57,14 @@ enum MetadataDecoding {
         let name = reader.required("name", sink: &sink).flatMap { ScalarReading.text($0, "经费名称（name）", sink: &sink) }
         let clause = ScalarReading.clause(reader, sink: &sink)
         guard let id, let name else { return nil }
+        reader.recordKeys(under: "funds[\(id)]", in: &sink)
         return Fund(id: id, name: name, clause: clause, location: node.location)
     }
 
     static func grades(_ node: YAMLNode, sink: inout DiagnosticSink) -> GradeScale? {
         guard let reader = MappingReader(node, context: "grades", allowed: ["bands", "clause"], sink: &sink)
         else { return nil }
+        reader.recordKeys(under: "grades", in: &sink)
         let clause = ScalarReading.clause(reader, sink: &sink)
         guard let bandsNode = reader.required("bands", sink: &sink) else { return nil }
         guard let bandNodes = bandsNode.sequence else {
@@ -75,6 +80,7 @@ enum MetadataDecoding {
             let name = bandReader.required("name", sink: &sink).flatMap { ScalarReading.text($0, "等级名称（name）", sink: &sink) }
             let min = bandReader.required("min", sink: &sink, hint: "写上本等级的最低分（含），如 min: 90").flatMap { ScalarReading.decimal($0, "最低分（min）", sink: &sink) }
             let below = bandReader.optional("below").flatMap { ScalarReading.decimal($0, "上限（below）", sink: &sink) }
+            if let name { bandReader.recordKeys(under: "grades.bands[\(name)]", in: &sink) }
             if let name, let min { bands.append(GradeBand(name: name, min: min, below: below, location: bandNode.location)) }
         }
         return GradeScale(bands: bands, clause: clause, location: node.location)

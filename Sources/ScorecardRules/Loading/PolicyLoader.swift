@@ -6,6 +6,8 @@ import ScorecardYAML
 public struct PolicyLoadResult: Sendable {
     public var policy: Policy?
     public var diagnostics: [Diagnostic]
+    /// Where each key of the rules was written (see `KeyPlaces`), for `diff`.
+    public var keys = KeyPlaces()
 }
 
 /// Reads a rule folder (or file) into a checked `Policy`, reporting all problems in all files
@@ -43,7 +45,7 @@ public enum PolicyLoader {
                 hint: "先改正上面的语法错误，再运行一次检查", at: nil))
         }
         diagnostics = diagnostics.sortedForDisplay()
-        return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics)
+        return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics, keys: sink.keyPlaces)
     }
 
     /// YAML errors after which the file's documents are still all there (first key wins, an

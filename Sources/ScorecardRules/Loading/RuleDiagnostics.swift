@@ -8,6 +8,8 @@ public struct DiagnosticSink: Sendable {
     /// an item whose points are not a number): an expression reading one of them fails
     /// quietly rather than adding "unknown name" to the one real mistake.
     var brokenNames: Set<String> = []
+    /// Where the keys were written, for the policy to keep (`PolicyMetadata.keys`).
+    var keyPlaces = KeyPlaces()
 
     public init() {}
 
