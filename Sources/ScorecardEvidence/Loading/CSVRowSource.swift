@@ -4,12 +4,13 @@ import ScorecardBase
 struct CSVRowSource: EvidenceRowSource, ~Copyable {
     private var reader: CSVReader
     let header: [EvidenceCell]
+    private var dropped: [DroppedRow] = []
 
     /// Opens the file and reads its header; nil (with the problem recorded) when it cannot.
-    static func open(_ path: String, problems: inout [Diagnostic]) -> CSVRowSource? {
+    static func open(_ path: String, limits: InputLimits = .default, problems: inout [Diagnostic]) -> CSVRowSource? {
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: path)
+            reader = try CSVReader(path: path, limits: limits)
         } catch {
             problems.append(error.diagnostic)
             return nil
@@ -19,9 +20,11 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
 
     /// One part of a file whose header was read already: records from `part.range`, numbered
     /// from `part.line`.
-    static func part(_ path: String, header: [EvidenceCell], part: CSVSplit.Part, problems: inout [Diagnostic]) -> CSVRowSource? {
+    static func part(
+        _ path: String, header: [EvidenceCell], part: CSVSplit.Part, limits: InputLimits = .default, problems: inout [Diagnostic]
+    ) -> CSVRowSource? {
         do {
-            let reader = try CSVReader(path: path, displayName: path, range: part.range, line: part.line)
+            let reader = try CSVReader(path: path, displayName: path, range: part.range, line: part.line, limits: limits)
             return CSVRowSource(reader: reader, header: header)
         } catch {
             problems.append(error.diagnostic)
@@ -47,7 +50,8 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             problems.append(error.diagnostic)
             return nil
         case .success(let raw):
-            header = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: raw.location(at: $0)) }
+            let places = raw.locations()
+            header = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: places[$0]) }
         }
         self.reader = reader
     }
@@ -57,6 +61,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             switch next {
             case .failure(let error):
                 problems.append(error.diagnostic)
+                if let partial = reader.failedRecord { dropped.append(DroppedRow(row: EvidenceRow(csv: partial), problem: error.diagnostic)) }
             case .success(let raw):
                 if raw.count > header.count {
                     problems.append(.error(
@@ -67,5 +72,10 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             }
         }
         return nil
+    }
+
+    mutating func takeDroppedRows() -> [DroppedRow] {
+        defer { dropped = [] }
+        return dropped
     }
 }
