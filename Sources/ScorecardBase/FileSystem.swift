@@ -9,12 +9,94 @@ import Darwin
 /// The few file-system calls the engine needs, over the C library rather than Foundation so
 /// that a quarter's run starts fast.
 public enum FileSystem {
-    public enum Kind: Sendable { case missing, file, directory }
+    /// `other`: a named pipe (FIFO), a device or a socket, which is never read: a FIFO would
+    /// block for ever and `/dev/zero` never ends.
+    public enum Kind: Sendable { case missing, file, directory, other }
 
     public static func kind(of path: String) -> Kind {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
-        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+        return kind(ofMode: info.st_mode)
+    }
+
+    private static func kind(ofMode mode: mode_t) -> Kind {
+        switch mode & S_IFMT {
+        case S_IFREG: .file
+        case S_IFDIR: .directory
+        default: .other
+        }
+    }
+
+    /// What the file at `path` is, in a policy officer's words (`命名管道（FIFO）`).
+    public static func kindName(of path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "不存在的文件" }
+        return kind(ofMode: info.st_mode) == .file ? "普通文件" : kindName(ofMode: info.st_mode)
+    }
+
+    /// What a file that is not a regular one is, in a policy officer's words.
+    private static func kindName(ofMode mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "文件夹"
+        case S_IFIFO: "命名管道（FIFO）"
+        case S_IFCHR, S_IFBLK: "设备文件"
+        case S_IFSOCK: "套接字"
+        default: "特殊文件"
+        }
+    }
+
+    /// The problem of a path that is not a regular file, located at the file.
+    public static func notRegularFile(_ path: String, what: String) -> Diagnostic {
+        .error(
+            "io.not-regular-file", "“\(path)”不是普通文件（是\(what)），不能读取",
+            hint: "规则和证据只从普通文件读取；把内容另存为文件后再运行", at: SourceLocation(file: path, line: 1, column: 1))
+    }
+
+    /// Why a file could not be opened for reading.
+    public enum OpenFailure: Error, Sendable {
+        /// open(2) failed; the errno.
+        case system(Int32)
+        /// Not a regular file: what it is (`命名管道（FIFO）`).
+        case notRegular(String)
+    }
+
+    /// Opens a regular file for reading, and only a regular file: the file is opened without
+    /// blocking (so a FIFO with no writer cannot hang the run) and checked with fstat(2) on the
+    /// open descriptor (so it cannot be swapped between a check and the open).
+    public static func openRegularFile(_ path: String) -> Result<Int32, OpenFailure> {
+        var fd: Int32
+        repeat {
+            fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        } while fd == -1 && errno == EINTR
+        guard fd >= 0 else { return .failure(.system(errno)) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let failure = errno
+            _ = close(fd)
+            return .failure(.system(failure))
+        }
+        guard kind(ofMode: info.st_mode) == .file else {
+            _ = close(fd)
+            return .failure(.notRegular(kindName(ofMode: info.st_mode)))
+        }
+        // Back to blocking reads (which a regular file does anyway).
+        let flags = fcntl(fd, F_GETFL)
+        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
+        return .success(fd)
+    }
+
+    /// The size in bytes of a regular file; nil for anything else.
+    public static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, kind(ofMode: info.st_mode) == .file else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// The absolute path with every link followed (realpath(3)); nil when it does not exist.
+    public static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     public static func join(_ folder: String, _ name: String) -> String {
@@ -27,12 +109,46 @@ public enum FileSystem {
         return forEachChunk(of: path) { bytes.append(contentsOf: $0) }.map { bytes }
     }
 
+    /// A file read whole, or its first `limit` bytes when it has more (`tooLarge`), so that a
+    /// file of any size costs at most `limit` bytes of memory.
+    public enum LimitedRead: Sendable {
+        case complete([UInt8])
+        case tooLarge(prefix: [UInt8])
+    }
+
+    public static func read(_ path: String, limit: Int) -> Result<LimitedRead, Diagnostic> {
+        var bytes: [UInt8] = []
+        var over = false
+        let result = forEachChunk(of: path) { chunk in
+            guard !over else { return false }
+            if bytes.count + chunk.count > limit {
+                bytes.append(contentsOf: chunk.prefix(limit - bytes.count))
+                over = true
+                return false
+            }
+            bytes.append(contentsOf: chunk)
+            return true
+        }
+        return result.map { over ? .tooLarge(prefix: bytes) : .complete(bytes) }
+    }
+
     /// Hands a file to `body` in 64 KiB chunks, so hashing or scanning a large evidence file
-    /// never holds it whole.
+    /// never holds it whole. Only a regular file is read (see `openRegularFile`).
     public static func forEachChunk(of path: String, _ body: (ArraySlice<UInt8>) -> Void) -> Result<Void, Diagnostic> {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            return .failure(.error("io.read", "无法读取文件“\(path)”：\(errorText())", hint: "检查文件是否存在、是否有读取权限", at: nil))
+        forEachChunk(of: path) { chunk -> Bool in
+            body(chunk)
+            return true
+        }
+    }
+
+    /// As `forEachChunk`, stopping early when `body` returns false.
+    public static func forEachChunk(of path: String, _ body: (ArraySlice<UInt8>) -> Bool) -> Result<Void, Diagnostic> {
+        let fd: Int32
+        switch openRegularFile(path) {
+        case .success(let opened): fd = opened
+        case .failure(.notRegular(let what)): return .failure(notRegularFile(path, what: what))
+        case .failure(.system(let code)):
+            return .failure(.error("io.read", "无法读取文件“\(path)”：\(errorText(code))", hint: "检查文件是否存在、是否有读取权限", at: nil))
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -43,7 +159,7 @@ public enum FileSystem {
                 return .failure(.error("io.read", "读取文件“\(path)”时出错：\(errorText())", at: nil))
             }
             if count == 0 { return .success(()) }
-            body(buffer[0..<count])
+            if !body(buffer[0..<count]) { return .success(()) }
         }
     }
 
@@ -72,8 +188,8 @@ public enum FileSystem {
         #endif
     }
 
-    static func errorText() -> String {
-        String(cString: strerror(errno))
+    static func errorText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
     }
 }
 

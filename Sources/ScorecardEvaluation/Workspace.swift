@@ -18,21 +18,25 @@ public struct Workspace: Sendable {
     /// Problems in the roster (exit 1).
     public private(set) var rosterDiagnostics: [Diagnostic] = []
 
-    public init(rulesPath: String, evidencePath: String) {
+    /// How much of a file, a row or a cell is read before it is refused (docs/limits.md).
+    public var limits: InputLimits
+
+    public init(rulesPath: String, evidencePath: String, limits: InputLimits = .default) {
         self.rulesPath = rulesPath
         self.evidencePath = evidencePath
-        let loaded = PolicyLoader.loadVersions(path: rulesPath)
+        self.limits = limits
+        let loaded = PolicyLoader.loadVersions(path: rulesPath, limits: limits)
         versions = loaded.versions
         ruleDiagnostics = loaded.diagnostics
         if versions != nil {
-            let folder = EvidenceFolder(root: evidencePath)
+            let folder = EvidenceFolder(root: evidencePath, limits: limits)
             let rosterLoad = folder.loadRoster()
             roster = rosterLoad.roster
             rosterDiagnostics = rosterLoad.problems
         }
     }
 
-    public var evidenceFolder: EvidenceFolder { EvidenceFolder(root: evidencePath) }
+    public var evidenceFolder: EvidenceFolder { EvidenceFolder(root: evidencePath, limits: limits) }
 
     /// The quarter asked for, or the latest one with evidence.
     public func resolveQuarter(_ requested: Quarter?) -> Result<Quarter, Diagnostic> {

@@ -8,7 +8,7 @@ import ScorecardYAML
 struct LedgerJSONReader {
     /// The whole provenance of a large roster is a few nodes per officer: far above the limit
     /// meant for rule files, and still bounded.
-    static let limits = YAMLLimits(maxNodes: 20_000_000, maxDepth: 16)
+    static let limits = YAMLLimits(maxNodes: 20_000_000, maxDepth: 16, maxFileBytes: .max)
 
     var file: String
     var code = "ledger.bad-record"

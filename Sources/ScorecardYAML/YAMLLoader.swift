@@ -35,10 +35,18 @@ public struct YAMLLimits: Sendable {
     public var maxNodes: Int
     /// Nesting of mappings and lists.
     public var maxDepth: Int
+    /// Bytes in one file; a larger one is refused where it passes the limit, unread.
+    public var maxFileBytes: Int
 
-    public init(maxNodes: Int = 100_000, maxDepth: Int = 200) {
+    public init(maxNodes: Int = 100_000, maxDepth: Int = 200, maxFileBytes: Int = InputLimits.default.yamlFileBytes) {
         self.maxNodes = maxNodes
         self.maxDepth = maxDepth
+        self.maxFileBytes = maxFileBytes
+    }
+
+    /// The default bounds with the file size of `limits`.
+    public init(_ limits: InputLimits) {
+        self.init(maxFileBytes: limits.yamlFileBytes)
     }
 
     public static let `default` = YAMLLimits()
@@ -47,6 +55,10 @@ public struct YAMLLimits: Sendable {
 public enum YAMLLoader {
     /// Never throws: problems come back as diagnostics (collected, not thrown one at a time).
     public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> YAMLLoadResult {
+        if bytes.count > limits.maxFileBytes {
+            return YAMLLoadResult(documents: [], diagnostics: [InputLimits.fileTooLarge(
+                file, prefix: bytes, limit: limits.maxFileBytes, setting: InputLimits.yamlFile, what: "文件")])
+        }
         let body: ArraySlice<UInt8>
         switch YAMLEncodingCheck.check(bytes, file: file) {
         case .readable(let checked): body = checked
@@ -65,7 +77,15 @@ public enum YAMLLoader {
     ) -> YAMLLoadResult {
         let file = displayName ?? path
         let kind = FileSystem.kind(of: path)
-        guard kind == .file, case .success(let data) = FileSystem.read(path) else {
+        // One byte past the limit is read, so that `load(bytes:)` sees the file is too large.
+        let read = kind == .file || kind == .other ? FileSystem.read(path, limit: limits.maxFileBytes + 1) : nil
+        if kind == .other {
+            return YAMLLoadResult(documents: [], diagnostics: [FileSystem.notRegularFile(file, what: FileSystem.kindName(of: path))])
+        }
+        if case .failure(let problem) = read, problem.code == "io.not-regular-file" {
+            return YAMLLoadResult(documents: [], diagnostics: [problem])  // swapped for a FIFO since
+        }
+        guard case .success(let outcome) = read else {
             let message = kind == .missing ? "找不到文件“\(file)”。"
                 : kind == .directory ? "“\(file)”是一个文件夹，不是规则文件。"
                 : "无法读取文件“\(file)”。"
@@ -74,6 +94,8 @@ public enum YAMLLoader {
                        notes: [.init("路径：\(path)")]),
             ])
         }
-        return load(bytes: data, file: file, limits: limits)
+        switch outcome {
+        case .complete(let data), .tooLarge(let data): return load(bytes: data, file: file, limits: limits)
+        }
     }
 }

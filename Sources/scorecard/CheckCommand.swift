@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var results: ResultsOptions
 
     func run() throws {
-        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
+        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence, limits: try inputLimits(display: display))
         guard workspace.policy != nil else {
             emit(workspace.ruleDiagnostics, summary: "规则有错误，未检查证据。")
             throw ExitCode(2)
@@ -82,7 +82,7 @@ struct CheckCommand: ParsableCommand {
     private func emit(_ diagnostics: [Diagnostic], summary: String) {
         switch format {
         case .json:
-            writeOutput(renderDiagnosticsJSON(diagnostics))
+            writeOutput(renderDiagnosticsJSON(diagnostics.foldingDroppedRowEchoes()))
         default:
             report(diagnostics, display: display)
             if !diagnostics.hasErrors { writeOutput(summary + "\n") }

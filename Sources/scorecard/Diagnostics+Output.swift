@@ -5,7 +5,18 @@ import ScorecardReport
 /// Prints problems the way a compiler does, with the offending line and a caret, on stderr.
 func report(_ diagnostics: [Diagnostic], display: DisplayOptions) {
     guard !diagnostics.isEmpty else { return }
-    let renderer = DiagnosticRenderer(color: display.useColor(fileDescriptor: 2), sourceLines: sourceLines)
+    let diagnostics = diagnostics.foldingDroppedRowEchoes()
+    // Only the lines shown are read, so a message about a large file costs those lines.
+    var wanted: [String: Set<Int>] = [:]
+    for diagnostic in diagnostics {
+        for location in [diagnostic.location] + diagnostic.notes.map(\.location) {
+            if let location, location.sheet == nil { wanted[location.file, default: []].insert(location.line) }
+        }
+    }
+    let lines = wanted
+    let renderer = DiagnosticRenderer(color: display.useColor(fileDescriptor: 2), sourceLines: { path in
+        SourceLineReader.lines(of: path, wanted: lines[path] ?? [])
+    })
     writeError(renderer.render(diagnostics))
 }
 

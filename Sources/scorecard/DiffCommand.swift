@@ -51,7 +51,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let sides = [DiffSide.load(old), DiffSide.load(new)]
+        let limits = try inputLimits(display: display)
+        let sides = [DiffSide.load(old, limits: limits), DiffSide.load(new, limits: limits)]
         for side in sides where !side.diagnostics.isEmpty {
             let renderer = DiagnosticRenderer(color: display.useColor(fileDescriptor: 2), sourceLines: side.sourceLines)
             writeError(renderer.render(side.diagnostics))
@@ -70,7 +71,7 @@ struct DiffCommand: ParsableCommand {
         } else {
             section = impactSection(
                 old: oldPolicy, new: newPolicy, evidencePath: evidence, quarter: quarter.flatMap(Quarter.init),
-                color: format == .text && display.useColor(fileDescriptor: 1))
+                color: format == .text && display.useColor(fileDescriptor: 1), limits: limits)
             report(section.problems, display: display)
         }
         let rendered = DiffReport(

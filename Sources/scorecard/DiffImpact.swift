@@ -14,8 +14,10 @@ struct ImpactSection {
 
 /// Both versions evaluated on the same evidence (`--evidence`, `--quarter`, default the latest
 /// quarter with evidence).
-func impactSection(old: Policy, new: Policy, evidencePath: String, quarter requested: Quarter?, color: Bool) -> ImpactSection {
-    let folder = EvidenceFolder(root: evidencePath)
+func impactSection(
+    old: Policy, new: Policy, evidencePath: String, quarter requested: Quarter?, color: Bool, limits: InputLimits = .default
+) -> ImpactSection {
+    let folder = EvidenceFolder(root: evidencePath, limits: limits)
     guard let quarter = requested ?? folder.quarters().last else {
         return ImpactSection(
             rendered: nil, note: "证据文件夹“\(evidencePath)”中没有季度记录，没有计算对考核结果的影响（可用 --evidence 指定）。", problems: [])

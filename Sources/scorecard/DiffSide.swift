@@ -16,7 +16,7 @@ struct DiffSide {
     /// Where each key was written, so that a change points at its key.
     var keys = KeyPlaces()
 
-    static func load(_ spec: String) -> DiffSide {
+    static func load(_ spec: String, limits: InputLimits = .default) -> DiffSide {
         if FileSystem.kind(of: spec) == .missing, let revision = GitRevision(spec) {
             switch revision.sources() {
             case .failure(let problem):
@@ -24,19 +24,19 @@ struct DiffSide {
             case .success(let found):
                 let folder = revision.path.hasSuffix("/") ? String(revision.path.dropLast()) : revision.path
                 let named = found.otherVersions.map { "\(revision.revision):\(folder.isEmpty ? "" : folder + "/")\($0)" }
-                return loaded(spec, sources: found.sources, otherVersions: named)
+                return loaded(spec, sources: found.sources, otherVersions: named, limits: limits)
             }
         }
-        switch RuleFiles.sources(at: spec) {
+        switch RuleFiles.sources(at: spec, maxFileBytes: limits.yamlFileBytes) {
         case .failure(let problem):
             return DiffSide(label: spec, policy: nil, diagnostics: [problem], notes: [], sources: [])
         case .success(let sources):
-            return loaded(spec, sources: sources, otherVersions: versionFolders(in: spec))
+            return loaded(spec, sources: sources, otherVersions: versionFolders(in: spec), limits: limits)
         }
     }
 
-    private static func loaded(_ spec: String, sources: [RuleSource], otherVersions: [String]) -> DiffSide {
-        let result = PolicyLoader.load(sources: sources)
+    private static func loaded(_ spec: String, sources: [RuleSource], otherVersions: [String], limits: InputLimits) -> DiffSide {
+        let result = PolicyLoader.load(sources: sources, limits: limits)
         var notes: [String] = []
         if !otherVersions.isEmpty {
             notes.append(

@@ -31,7 +31,7 @@ struct EligibilityCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
+        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence, limits: try inputLimits(display: display))
         report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
         guard let newest = workspace.policy else { throw ExitCode(2) }
         // Candidates are chosen for the future: the newest version unless one is named.

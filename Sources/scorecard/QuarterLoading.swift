@@ -12,7 +12,7 @@ struct ChosenQuarter {
     var policy: Policy
 
     init(_ location: LocationOptions, display: DisplayOptions) throws {
-        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence)
+        let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence, limits: try inputLimits(display: display))
         report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
         guard workspace.versions != nil else { throw ExitCode(2) }
         switch workspace.resolveQuarter(try location.parsedQuarter()) {

@@ -45,7 +45,7 @@ struct TemplateCommand: ParsableCommand {
 
     func run() throws {
         guard let quarter = Quarter(quarter) else { throw ExitCode(2) }
-        let workspace = Workspace(rulesPath: paths.rules, evidencePath: paths.evidence)
+        let workspace = Workspace(rulesPath: paths.rules, evidencePath: paths.evidence, limits: try inputLimits(display: display))
         report(workspace.ruleDiagnostics, display: display)
         guard workspace.versions != nil else { throw ExitCode(2) }
         let policy: Policy

@@ -90,3 +90,46 @@ import ScorecardBase
         #expect(SourceLines.split("a\r\nb\rc\nd") == ["a", "b", "c", "d"])
     }
 }
+
+/// Long lines and control characters in echoed source (issue #10).
+@Suite struct LongAndControlLineTests {
+    @Test func aLongLineIsShownAroundTheColumnWithTheCaretInPlace() {
+        let header = (0..<5000).map { "x\($0)" }.joined(separator: ",")
+        let renderer = DiagnosticRenderer(color: false, sourceLines: SourceLines.inMemory(["h.csv": header + "\n"]))
+        let column = header.unicodeScalars.count - "x4000".count * 1000  // somewhere in the middle
+        let target = header.unicodeScalars.index(header.unicodeScalars.startIndex, offsetBy: column - 1)
+        let rendered = renderer.render(.error("evidence.unknown-column", "m", at: SourceLocation(file: "h.csv", line: 1, column: column, length: 3)))
+        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let echo = lines[2], carets = lines[3]
+        #expect(echo.hasPrefix("1 | …") && echo.hasSuffix("…"))
+        #expect(echo.unicodeScalars.count < 140)
+        // The caret sits under the same characters in the cut line as the column in the whole one.
+        let caretAt = carets.distance(from: carets.startIndex, to: carets.firstIndex(of: "^")!)
+        let shown = String(echo.dropFirst(caretAt).prefix(3))
+        #expect(shown == String(header.unicodeScalars[target...].prefix(3)))
+        #expect(carets.hasSuffix("^^^"))
+    }
+
+    @Test func aShortLineIsShownWhole() {
+        let line = String(repeating: "a", count: 120)
+        let renderer = DiagnosticRenderer(color: false, sourceLines: SourceLines.inMemory(["s.csv": line]))
+        let rendered = renderer.render(.error("x.y", "m", at: SourceLocation(file: "s.csv", line: 1, column: 100)))
+        #expect(rendered.contains("1 | " + line + "\n"))
+    }
+
+    @Test func aColumnNearTheEndOfALongLineIsShownWithTheEnd() {
+        let line = String(repeating: "b", count: 500) + "END"
+        let renderer = DiagnosticRenderer(color: false, sourceLines: SourceLines.inMemory(["s.csv": line]))
+        let rendered = renderer.render(.error("x.y", "m", at: SourceLocation(file: "s.csv", line: 1, column: 504)))
+        #expect(rendered.contains("END\n"))
+        #expect(rendered.contains("1 | …"))
+    }
+
+    @Test func controlCharactersAreEchoedAsTheirPictures() {
+        let renderer = DiagnosticRenderer(color: false, sourceLines: SourceLines.inMemory(["c.csv": "1,a\u{0}b\u{7F}\u{1B}[31m\n"]))
+        let rendered = renderer.render(.error("evidence.control-character", "m", at: SourceLocation(file: "c.csv", line: 1, column: 4)))
+        #expect(rendered.contains("1 | 1,a␀b␡␛[31m\n"))
+        #expect(rendered.contains("  |    ^\n"))
+        #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+}

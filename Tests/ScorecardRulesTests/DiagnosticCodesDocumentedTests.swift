@@ -2,9 +2,9 @@ import Foundation
 import Testing
 
 /// Every diagnostic code the engine can emit appears in docs/ (rules.md, evidence.md,
-/// output.md, ledger.md, diff.md, testing.md), so a policy officer who sees a code can look it up.
+/// output.md, ledger.md, diff.md, testing.md, limits.md), so a policy officer who sees a code can look it up.
 @Suite struct DiagnosticCodesDocumentedTests {
-    static let prefixes = ["rules", "evidence", "eval", "expr", "yaml", "csv", "text", "io", "ledger", "diff", "test"]
+    static let prefixes = ["rules", "evidence", "eval", "expr", "yaml", "csv", "text", "io", "ledger", "diff", "test", "input"]
 
     /// String literals in the sources that look like codes: `"rules.unknown-key"`.
     static func codes(inSourcesAt root: String) throws -> Set<String> {
@@ -26,7 +26,7 @@ import Testing
 
     @Test func everyEmittedCodeIsDocumented() throws {
         let root = Rules.packageRoot
-        let docs = try ["rules.md", "evidence.md", "output.md", "ledger.md", "diff.md", "testing.md"]
+        let docs = try ["rules.md", "evidence.md", "output.md", "ledger.md", "diff.md", "testing.md", "limits.md"]
             .map { try String(contentsOfFile: root + "/docs/" + $0, encoding: .utf8) }
             .joined(separator: "\n")
         let codes = try Self.codes(inSourcesAt: root)

@@ -10,10 +10,10 @@ enum Inflate {
             last = try reader.bits(1) == 1
             switch try reader.bits(2) {
             case 0: try storedBlock(&reader, into: &out)
-            case 1: try codedBlock(&reader, literals: fixedLiterals, distances: fixedDistances, into: &out)
+            case 1: try codedBlock(&reader, literals: fixedLiterals, distances: fixedDistances, into: &out, limit: expectedSize)
             case 2:
                 let (literals, distances) = try dynamicCodes(&reader)
-                try codedBlock(&reader, literals: literals, distances: distances, into: &out)
+                try codedBlock(&reader, literals: literals, distances: distances, into: &out, limit: expectedSize)
             default: throw corrupt
             }
             if out.count > expectedSize { throw corrupt }
@@ -38,11 +38,16 @@ enum Inflate {
     ]
     private static let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
 
-    private static func codedBlock(_ reader: inout BitReader, literals: HuffmanCode, distances: HuffmanCode, into out: inout [UInt8]) throws(ZipError) {
+    /// Stops at `limit` bytes of output: a block that would inflate past the entry's stated size
+    /// (a zip bomb) is corrupt, and is refused before it fills memory.
+    private static func codedBlock(
+        _ reader: inout BitReader, literals: HuffmanCode, distances: HuffmanCode, into out: inout [UInt8], limit: Int
+    ) throws(ZipError) {
         while true {
             let symbol = try literals.decode(&reader)
             if symbol < 256 {
                 out.append(UInt8(symbol))
+                if out.count > limit { throw corrupt }
                 continue
             }
             if symbol == 256 { return }
@@ -56,6 +61,7 @@ enum Inflate {
             let start = out.count - distance
             // Byte by byte: a match may overlap what it is copying (distance < length).
             for index in 0..<length { out.append(out[start + index]) }
+            if out.count > limit { throw corrupt }
         }
     }
 

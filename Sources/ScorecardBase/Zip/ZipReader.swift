@@ -15,7 +15,8 @@ public struct ZipReader: Sendable {
         var flags: UInt16
         var crc: UInt32
         var compressedSize: Int
-        var size: Int
+        /// The size once decompressed, as the archive states it (checked when read).
+        public internal(set) var size: Int
         var headerOffset: Int
     }
 

@@ -102,31 +102,66 @@ public struct CSVRawRecord: Sendable {
         return location(from: slot.start, to: slot.end)
     }
 
+    /// The places of every field, in one pass over the record: asking `location(at:)` for each
+    /// field would count from the record's start every time, which for a header of many
+    /// thousands of columns is quadratic.
+    public func locations() -> [SourceLocation] {
+        var result: [SourceLocation] = []
+        result.reserveCapacity(slots.count)
+        var cursor = Cursor(line: line)
+        for slot in slots {
+            cursor.advance(to: slot.start, in: bytes)
+            result.append(cursor.location(file: file, through: slot.end, in: bytes))
+        }
+        return result
+    }
+
     /// Line and column of a byte offset in `bytes`, counting lines from `line` and columns in
     /// Unicode scalars; `to` gives the underline length.
     func location(from offset: Int, to endOffset: Int? = nil) -> SourceLocation {
-        var line = self.line
+        var cursor = Cursor(line: line)
+        cursor.advance(to: offset, in: bytes)
+        return cursor.location(file: file, through: endOffset ?? offset + 1, in: bytes)
+    }
+
+    /// A place in the record's bytes as line and column, moved forward only.
+    private struct Cursor {
+        var line: Int
         var column = 1
-        var i = 0
-        while i < offset {
-            let byte = bytes[i]
-            if byte == 0x0A || byte == 0x0D {
-                if byte == 0x0D && i + 1 < offset && bytes[i + 1] == 0x0A { i += 1 }
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+        var offset = 0
+
+        init(line: Int) { self.line = line }
+
+        /// Moves to `target`, which is never between the CR and LF of a CRLF (fields start at
+        /// the record's start or after a comma).
+        mutating func advance(to target: Int, in bytes: [UInt8]) {
+            // Never past the bytes kept (a refused record keeps only its start).
+            let target = min(target, bytes.count)
+            while offset < target {
+                let byte = bytes[offset]
+                if byte == 0x0A || byte == 0x0D {
+                    if byte == 0x0D && offset + 1 < target && bytes[offset + 1] == 0x0A { offset += 1 }
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                offset += 1
             }
-            i += 1
         }
-        var length = 0
-        while i < (endOffset ?? offset + 1) && i < bytes.count {
-            let byte = bytes[i]
-            if byte == 0x0A || byte == 0x0D { break }
-            if byte & 0xC0 != 0x80 { length += 1 }
-            i += 1
+
+        /// The place here, underlining up to `end` or the end of the line, whichever is first.
+        func location(file: String, through end: Int, in bytes: [UInt8]) -> SourceLocation {
+            var length = 0
+            var i = offset
+            while i < end && i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x0A || byte == 0x0D { break }
+                if byte & 0xC0 != 0x80 { length += 1 }
+                i += 1
+            }
+            return SourceLocation(file: file, line: line, column: column, length: length)
         }
-        return SourceLocation(file: file, line: line, column: column, length: length)
     }
 
     public func field(at index: Int) -> CSVField {
@@ -134,6 +169,7 @@ public struct CSVRawRecord: Sendable {
     }
 
     public var record: CSVRecord {
-        CSVRecord(fields: indices.map { field(at: $0) }, line: line, number: number, file: file)
+        let places = locations()
+        return CSVRecord(fields: indices.map { CSVField(text: string(at: $0), location: places[$0]) }, line: line, number: number, file: file)
     }
 }

@@ -21,33 +21,39 @@ public struct CSVReader: ~Copyable, Sendable {
 
     /// Opens `path`; `displayName` is the name used in messages (default: `path`).
     /// With `encoding` nil, UTF-8 or GB18030 is detected from the content.
+    /// Only a regular file is read; a field, record or row past `limits` is refused (the
+    /// record comes back as a failure, and reading goes on after it).
     public init(
         path: String, displayName: String? = nil, encoding: TextEncoding? = nil,
-        chunkSize: Int = CSVReader.defaultChunkSize
+        chunkSize: Int = CSVReader.defaultChunkSize, limits: InputLimits = .default
     ) throws(DiagnosticError) {
         let name = displayName ?? path
         let source = try ByteSource(path: path, displayName: name)
         input = DecodingInput(source: source, encoding: encoding, chunkSize: chunkSize)
-        scanner = CSVScanner(file: name)
+        scanner = CSVScanner(file: name, limits: limits)
         scanner.encodingWasDetected = encoding == nil
     }
 
     /// Reads the records in `range` of a UTF-8 file, the first of them starting at `line`:
     /// one part of a file that several workers read at once (`CSVSplit` finds where it may be cut).
-    init(path: String, displayName: String, range: Range<Int>, line: Int, chunkSize: Int = CSVReader.defaultChunkSize) throws(DiagnosticError) {
+    init(
+        path: String, displayName: String, range: Range<Int>, line: Int, chunkSize: Int = CSVReader.defaultChunkSize,
+        limits: InputLimits = .default
+    ) throws(DiagnosticError) {
         let source = try ByteSource(path: path, displayName: displayName, range: range)
         input = DecodingInput(source: source, encoding: .utf8, chunkSize: chunkSize)
-        scanner = CSVScanner(file: displayName, line: line)
+        scanner = CSVScanner(file: displayName, line: line, limits: limits)
         scanner.encodingWasDetected = false
     }
 
     /// Reads CSV held in memory; `file` is the name used in messages, `line` the line of the
     /// first byte (a record re-read from the middle of its file).
     public init(
-        bytes: [UInt8], file: String, encoding: TextEncoding? = nil, chunkSize: Int = CSVReader.defaultChunkSize, line: Int = 1
+        bytes: [UInt8], file: String, encoding: TextEncoding? = nil, chunkSize: Int = CSVReader.defaultChunkSize, line: Int = 1,
+        limits: InputLimits = .default
     ) {
         input = DecodingInput(source: ByteSource(bytes: bytes, file: file), encoding: encoding, chunkSize: chunkSize)
-        scanner = CSVScanner(file: file, line: line)
+        scanner = CSVScanner(file: file, line: line, limits: limits)
         scanner.encodingWasDetected = encoding == nil
     }
 
@@ -86,8 +92,14 @@ public struct CSVReader: ~Copyable, Sendable {
     }
 
     private mutating func completed() -> Result<CSVRawRecord, DiagnosticError> {
-        scanner.takeRecord()
+        let result = scanner.takeRecord()
+        if case .failure = result { failedRecord = scanner.partialRecord } else { failedRecord = nil }
+        return result
     }
+
+    /// The record of the last failure, as far as it was read (fields past a limit are left
+    /// out): enough, usually, to tell whose row was lost.
+    public private(set) var failedRecord: CSVRawRecord?
 
     /// The next record with string fields, the failure of a malformed record, or nil at the end.
     public mutating func next() -> Result<CSVRecord, DiagnosticError>? {

@@ -14,6 +14,11 @@ struct CSVScanner: Sendable {
 
     private enum Problem: Sendable {
         case strayQuote, textAfterQuote, unterminatedQuote, undecodable(UInt8)
+        /// A quoted field that ran over line breaks to a quote followed by text, on `line`: its
+        /// opening quote was most likely never closed.
+        case unclosedQuote(line: Int)
+        case controlCharacter(UInt32)
+        case fieldTooLong, recordTooLong, tooManyCells
     }
 
     private static let quote: UInt8 = 0x22
@@ -22,6 +27,9 @@ struct CSVScanner: Sendable {
     private static let cr: UInt8 = 0x0D
 
     let file: String
+    /// Past these the record is refused (its bytes are no longer kept) and reading goes on
+    /// after its end; see `InputLimits`.
+    let limits: InputLimits
     /// For messages about undecodable bytes.
     var encoding: TextEncoding = .utf8
     var encodingWasDetected = true
@@ -46,16 +54,33 @@ struct CSVScanner: Sendable {
     private var fieldStart = 0
     private var fieldQuoted = false
     private var fieldEscaped = false
+    /// Physical line where the current field starts.
+    private var fieldLine = 1
+    /// A limit was passed in this record: its bytes and fields are no longer kept, and offsets
+    /// into it no longer mean anything; only its end is looked for.
+    private var discarding = false
+    /// The limit was passed inside the field still open, whose start (`fieldStart`) is valid:
+    /// an unclosed quote found later for that field explains the limit, and is said instead.
+    private var limitInOpenField = false
 
     private var building: CSVRawRecord
     private var recordNumber = 0
     /// The first problem in the record being scanned; the rest of the record is still consumed.
     private var problem: (kind: Problem, offset: Int)?
 
-    init(file: String, line: Int = 1) {
+    init(file: String, line: Int = 1, limits: InputLimits = .default) {
         self.file = file
+        self.limits = limits
         self.line = line
         self.building = CSVRawRecord(file: file)
+    }
+
+    /// The record being built, or just refused, as far as it was kept: its fields that lie
+    /// wholly within the bytes kept.
+    var partialRecord: CSVRawRecord {
+        var record = building
+        if let cut = record.slots.firstIndex(where: { $0.end > record.bytes.count }) { record.slots.removeSubrange(cut...) }
+        return record
     }
 
     /// The record just completed, or the diagnostic for its first problem.
@@ -69,6 +94,11 @@ struct CSVScanner: Sendable {
         case .strayQuote: diagnostic = CSVMessages.strayQuote(at: at)
         case .textAfterQuote: diagnostic = CSVMessages.textAfterQuote(at: at)
         case .unterminatedQuote: diagnostic = CSVMessages.unterminatedQuote(at: at)
+        case .unclosedQuote(let line): diagnostic = CSVMessages.unclosedQuote(at: at, runsTo: line)
+        case .controlCharacter(let scalar): diagnostic = CSVMessages.controlCharacter(scalar, at: at)
+        case .fieldTooLong: diagnostic = CSVMessages.fieldTooLong(at: at, limit: limits.fieldBytes)
+        case .recordTooLong: diagnostic = CSVMessages.recordTooLong(at: at, limit: limits.recordBytes)
+        case .tooManyCells: diagnostic = CSVMessages.tooManyCells(at: at, limit: limits.cellsPerRow)
         case .undecodable(let byte):
             let isMarker = encoding == .gb18030 && byte == DecodingInput.invalidMarker
             diagnostic = TextMessages.undecodable(
@@ -87,6 +117,22 @@ struct CSVScanner: Sendable {
         if problem == nil { problem = (kind, offset) }
     }
 
+    /// An unclosed quote of the open field, said in place of a limit it made the record pass.
+    private mutating func reportUnclosed(_ kind: Problem) {
+        if problem == nil || limitInOpenField { problem = (kind, fieldStart) }
+        limitInOpenField = false
+    }
+
+    /// Stops keeping the record: `kind` is its problem, at `offset` of its bytes.
+    private mutating func refuse(_ kind: Problem, at offset: Int, inOpenField: Bool) {
+        guard !discarding else { return }
+        if problem == nil {
+            problem = (kind, offset)
+            limitInOpenField = inOpenField
+        }
+        discarding = true
+    }
+
     @inline(__always)
     private mutating func newline(at i: Int, _ byte: UInt8) {
         let absolute = base + i
@@ -95,17 +141,46 @@ struct CSVScanner: Sendable {
         if byte == Self.cr { afterCR = absolute + 1 }
     }
 
+    /// Copies the record's bytes up to `i` into it, unless that passes a limit: the record or,
+    /// when `inField`, the field still open.
+    /// A refused record still keeps its bytes up to the record limit, so that the places of its
+    /// problem and of the fields before it can be worked out (and memory stays bounded).
     @inline(__always)
-    private mutating func keep(_ bytes: UnsafeBufferPointer<UInt8>, upTo i: Int) {
+    private mutating func keep(_ bytes: UnsafeBufferPointer<UInt8>, upTo i: Int, inField: Bool) {
         if i > segmentStart {
-            building.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<i]))
+            if !discarding {
+                // The field first: the more precise place when both are past their limits.
+                if inField && offset(i) - fieldStart > limits.fieldBytes {
+                    refuse(.fieldTooLong, at: fieldStart, inOpenField: true)
+                } else if building.bytes.count + (i - segmentStart) > limits.recordBytes {
+                    refuse(.recordTooLong, at: 0, inOpenField: inField)
+                }
+            }
+            let room = limits.recordBytes - building.bytes.count
+            if room > 0 {
+                building.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<min(i, segmentStart + room)]))
+            }
         }
         segmentStart = i
     }
 
     @inline(__always)
     private mutating func closeField(at i: Int) {
-        building.slots.append(.init(start: fieldStart, end: offset(i), quoted: fieldQuoted, escaped: fieldEscaped))
+        guard !discarding else { return }
+        let end = offset(i)
+        if end - fieldStart > limits.fieldBytes {
+            refuse(.fieldTooLong, at: fieldStart, inOpenField: false)
+        } else if building.slots.count >= limits.cellsPerRow {
+            refuse(.tooManyCells, at: fieldStart, inOpenField: false)
+        } else {
+            building.slots.append(.init(start: fieldStart, end: end, quoted: fieldQuoted, escaped: fieldEscaped))
+        }
+    }
+
+    /// A byte below the space other than a tab, line break or (unquoted) comma, or DEL.
+    @inline(__always)
+    private mutating func control(_ byte: UInt8, at i: Int) {
+        if byte != 0x09 { report(.controlCharacter(UInt32(byte)), at: offset(i)) }
     }
 
     // MARK: UTF-8
@@ -135,6 +210,8 @@ struct CSVScanner: Sendable {
                 report(.undecodable(utf8Lead.byte), at: utf8Lead.offset)
                 return true
             }
+            // U+0080…U+009F, the C1 controls: C2 80…C2 9F.
+            if utf8Lead.byte == 0xC2 && next < 0xA0 { report(.controlCharacter(UInt32(next)), at: utf8Lead.offset) }
             i += 1
             utf8Need -= 1
             utf8Low = 0x80
@@ -167,12 +244,16 @@ struct CSVScanner: Sendable {
                 recordNumber += 1
                 building.reset(line: line, number: recordNumber)
                 building.offset = base + i
+                discarding = false
+                limitInOpenField = false
                 segmentStart = i
                 state = .fieldStart
 
             case .fieldStart:
                 fieldStart = offset(i)
+                fieldLine = line
                 fieldEscaped = false
+                limitInOpenField = false
                 if bytes[i] == Self.quote {
                     fieldQuoted = true
                     i += 1
@@ -185,8 +266,8 @@ struct CSVScanner: Sendable {
             case .unquoted:
                 while i < end {
                     let byte = bytes[i]
-                    // Printable ASCII from "-" up: never special, the common case.
-                    if byte &- 0x2D < 0x53 {
+                    // Printable ASCII from "-" up (DEL left out): never special, the common case.
+                    if byte &- 0x2D < 0x52 {
                         i += 1
                         continue
                     }
@@ -201,6 +282,8 @@ struct CSVScanner: Sendable {
                         // Stay in this loop for the next field unless it may start with a quote.
                         if i < end && bytes[i] != Self.quote {
                             fieldStart = offset(i)
+                            fieldLine = line
+                            limitInOpenField = false
                         } else {
                             state = .fieldStart
                             continue scanning
@@ -212,6 +295,7 @@ struct CSVScanner: Sendable {
                         report(.strayQuote, at: offset(i))
                         i += 1
                     default:
+                        if byte < 0x20 || byte == 0x7F { control(byte, at: i) }
                         i += 1
                     }
                 }
@@ -219,7 +303,7 @@ struct CSVScanner: Sendable {
             case .quoted:
                 while i < end {
                     let byte = bytes[i]
-                    if byte &- 0x2D < 0x53 {
+                    if byte &- 0x2D < 0x52 {
                         i += 1
                         continue
                     }
@@ -232,7 +316,11 @@ struct CSVScanner: Sendable {
                         state = .quoteInQuoted
                         continue scanning
                     }
-                    if byte == Self.lf || byte == Self.cr { newline(at: i, byte) }
+                    if byte == Self.lf || byte == Self.cr {
+                        newline(at: i, byte)
+                    } else if byte < 0x20 || byte == 0x7F {
+                        control(byte, at: i)
+                    }
                     i += 1
                 }
 
@@ -252,19 +340,25 @@ struct CSVScanner: Sendable {
                     return endRecord(bytes, at: &i, byte)
                 default:
                     // Keep going as if the rest were unquoted text, to find the record's end.
-                    report(.textAfterQuote, at: offset(i))
+                    // After line breaks, the quote taken for the end was most likely meant to
+                    // open another field: the field's own opening quote was never closed.
+                    if line > fieldLine {
+                        reportUnclosed(.unclosedQuote(line: line))
+                    } else {
+                        report(.textAfterQuote, at: offset(i))
+                    }
                     state = .unquoted
                 }
             }
         }
-        if state != .recordStart { keep(bytes, upTo: end) }
+        if state != .recordStart { keep(bytes, upTo: end, inField: state != .fieldStart) }
         segmentStart = 0
         return false
     }
 
     @inline(__always)
     private mutating func endRecord(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int, _ byte: UInt8) -> Bool {
-        keep(bytes, upTo: i)
+        keep(bytes, upTo: i, inField: false)
         newline(at: i, byte)
         i += 1
         state = .recordStart
@@ -286,7 +380,7 @@ struct CSVScanner: Sendable {
             fieldQuoted = false
             fieldEscaped = false
         case .quoted:
-            report(.unterminatedQuote, at: fieldStart)
+            reportUnclosed(.unterminatedQuote)
         case .unquoted, .quoteInQuoted:
             break
         }

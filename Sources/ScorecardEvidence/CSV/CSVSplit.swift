@@ -20,9 +20,13 @@ public enum CSVSplit {
     /// The parts, the first starting after the header line, or nil when the file should be read
     /// in one piece (small, quoted fields, lone CRs, not UTF-8, unreadable).
     public static func parts(of path: String, count: Int, minimumSize: Int = CSVSplit.minimumSize) -> [Part]? {
-        guard count > 1 else { return nil }
-        var size = 0
-        var lineBreaks: [Int] = []  // offsets just after each LF
+        guard count > 1, let expected = FileSystem.size(of: path), expected >= minimumSize else { return nil }
+        // Where each part would ideally start; the cut is the first line break at or after it.
+        // Only those breaks are kept, not every line's: memory stays the same for any file.
+        let targets = (1..<count).map { expected * $0 / count }
+        var cuts: [(after: Int, line: Int)] = []  // offset just after the LF, and the line it starts
+        var headerEnd: Int?
+        var breaks = 0
         var safe = true
         var previous: UInt8 = 0
         var utf8 = UTF8Run()
@@ -35,7 +39,14 @@ public enum CSVSplit {
                         if utf8.need != 0 { safe = false; return }
                         if byte == 0x22 { safe = false; return }
                         if previous == 0x0D && byte != 0x0A { safe = false; return }
-                        if byte == 0x0A { lineBreaks.append(offset + index + 1) }
+                        if byte == 0x0A {
+                            let after = offset + index + 1
+                            if headerEnd == nil { headerEnd = after }
+                            while cuts.count < targets.count && after >= targets[cuts.count] {
+                                cuts.append((after, breaks + 2))
+                            }
+                            breaks += 1
+                        }
                     } else if !utf8.accept(byte) {
                         safe = false
                         return
@@ -44,25 +55,19 @@ public enum CSVSplit {
                 }
             }
             offset += chunk.count
-            size = offset
         }
-        guard case .success = result, safe, utf8.need == 0, previous != 0x0D, size >= minimumSize, lineBreaks.count > count else { return nil }
+        let size = offset
+        guard case .success = result, safe, utf8.need == 0, previous != 0x0D, size == expected, breaks > count,
+              let headerEnd else { return nil }
         // The header is the first line; every part starts just after a line break.
         var parts: [Part] = []
-        var start = lineBreaks[0]
+        var start = headerEnd
         var startLine = 2
-        for k in 1..<count {
-            let target = size * k / count
-            // The first line break at or after the target.
-            var low = 0, high = lineBreaks.count
-            while low < high {
-                let middle = (low + high) / 2
-                if lineBreaks[middle] < target { low = middle + 1 } else { high = middle }
-            }
-            guard low < lineBreaks.count, lineBreaks[low] > start, lineBreaks[low] < size else { continue }
-            parts.append(Part(range: start..<lineBreaks[low], line: startLine))
-            start = lineBreaks[low]
-            startLine = low + 2
+        for cut in cuts {
+            guard cut.after > start, cut.after < size else { continue }
+            parts.append(Part(range: start..<cut.after, line: startLine))
+            start = cut.after
+            startLine = cut.line
         }
         parts.append(Part(range: start..<size, line: startLine))
         return parts.count > 1 ? parts : nil

@@ -18,8 +18,8 @@ extension EvidenceFolder {
 
     /// The CSV file or the workbook, whichever exists; both is a problem, as two record formats are.
     static func choose(csv: String, workbook: String) -> Choice {
-        let hasCSV = FileSystem.kind(of: csv) == .file
-        let hasWorkbook = FileSystem.kind(of: workbook) == .file
+        let hasCSV = isPresent(csv)
+        let hasWorkbook = isPresent(workbook)
         switch (hasCSV, hasWorkbook) {
         case (true, true):
             return .both(.error(
@@ -34,6 +34,13 @@ extension EvidenceFolder {
     public var rosterPath: String {
         let csv = FileSystem.join(root, Self.rosterFile)
         let workbook = FileSystem.join(root, Self.rosterWorkbook)
-        return FileSystem.kind(of: csv) != .file && FileSystem.kind(of: workbook) == .file ? workbook : csv
+        return !Self.isPresent(csv) && Self.isPresent(workbook) ? workbook : csv
+    }
+
+    /// Whether a table's file is there: a regular file, or a FIFO or device under its name,
+    /// which is then refused when opened (never read, never taken for absent).
+    static func isPresent(_ path: String) -> Bool {
+        let kind = FileSystem.kind(of: path)
+        return kind == .file || kind == .other
     }
 }

@@ -26,38 +26,57 @@ struct XLSXFile {
     private let dateStyles: Set<Int>
     private let date1904: Bool
 
-    static func open(_ path: String) -> Result<XLSXFile, Diagnostic> {
+    /// Only a regular file is read, and only up to `limits.workbookBytes`, which also bounds
+    /// each part once decompressed (a zip bomb is refused before it is inflated).
+    static func open(_ path: String, limits: InputLimits = .default) -> Result<XLSXFile, Diagnostic> {
         let bytes: [UInt8]
-        switch FileSystem.read(path) {
-        case .success(let read): bytes = read
+        switch FileSystem.read(path, limit: limits.workbookBytes) {
+        case .success(.complete(let read)): bytes = read
+        case .success(.tooLarge):
+            return .failure(.error(
+                "input.file-too-large", "工作簿“\(path)”的大小超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
+                hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes), at: nil))
         case .failure(let problem): return .failure(problem)
         }
         do throws(XLSXProblem) {
-            return .success(try XLSXFile(path: path, bytes: bytes))
+            return .success(try XLSXFile(path: path, bytes: bytes, limits: limits))
         } catch {
-            return .failure(.error(
-                "evidence.xlsx-unreadable", "无法读取工作簿“\(path)”：\(error.message)",
-                hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）；旧的 .xls 格式不能读取", at: nil))
+            return .failure(error.diagnostic(
+                "无法读取工作簿“\(path)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）；旧的 .xls 格式不能读取"))
         }
     }
 
     struct XLSXProblem: Error {
         var message: String
+        /// The cell, for a problem with one (a limit passed).
+        var location: SourceLocation?
+        var code = "evidence.xlsx-unreadable"
+        /// Said instead of the usual advice to save the workbook again.
+        var hint: String?
+
+        func diagnostic(_ lead: String, hint usual: String) -> Diagnostic {
+            .error(code, location == nil ? lead + message : message, hint: hint ?? usual, at: location)
+        }
     }
 
-    private init(path: String, bytes: [UInt8]) throws(XLSXProblem) {
+    let limits: InputLimits
+
+    private init(path: String, bytes: [UInt8], limits: InputLimits) throws(XLSXProblem) {
         self.path = path
+        self.limits = limits
         do {
             zip = try ZipReader(bytes: bytes)
         } catch {
             throw XLSXProblem(message: bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) ? "这是旧的 .xls 格式，不是 .xlsx" : error.message)
         }
-        let workbookPart = try Self.relationships(zip, "_rels/.rels", base: "")
+        let zip = self.zip
+        let part = { (name: String) throws(XLSXProblem) -> [UInt8]? in try Self.part(zip, name, limits: limits) }
+        let workbookPart = try Self.relationships(part, "_rels/.rels", base: "")
             .first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
-        guard let workbook = try Self.part(zip, workbookPart) else { throw XLSXProblem(message: "缺少工作簿部分 \(workbookPart)") }
+        guard let workbook = try part(workbookPart) else { throw XLSXProblem(message: "缺少工作簿部分 \(workbookPart)") }
         let base = workbookPart.lastIndex(of: "/").map { String(workbookPart[...$0]) } ?? ""
         let relationsPart = base + "_rels/" + (workbookPart.split(separator: "/").last.map(String.init) ?? "workbook.xml") + ".rels"
-        let relations = try Self.relationships(zip, relationsPart, base: base)
+        let relations = try Self.relationships(part, relationsPart, base: base)
         var sheets: [(name: String, part: String)] = []
         var date1904 = false
         var scanner = XMLScanner(workbook)
@@ -75,20 +94,29 @@ struct XLSXFile {
         self.sheets = sheets
         self.date1904 = date1904
         let sharedPart = relations.first { $0.type.hasSuffix("/sharedStrings") }?.target ?? base + "sharedStrings.xml"
-        sharedStrings = try Self.sharedStrings(zip, sharedPart)
+        sharedStrings = try Self.sharedStrings(part, sharedPart)
         let stylesPart = relations.first { $0.type.hasSuffix("/styles") }?.target ?? base + "styles.xml"
-        dateStyles = try Self.dateStyles(zip, stylesPart)
+        dateStyles = try Self.dateStyles(part, stylesPart)
     }
 
     // MARK: Parts
 
-    private static func part(_ zip: ZipReader, _ name: String) throws(XLSXProblem) -> [UInt8]? {
+    /// A part, decompressed; one that would be larger than the limit is refused unread.
+    private static func part(_ zip: ZipReader, _ name: String, limits: InputLimits) throws(XLSXProblem) -> [UInt8]? {
+        guard let entry = zip.entry(named: name) else { return nil }
+        if entry.size > limits.workbookBytes {
+            throw XLSXProblem(
+                message: "其中的“\(name)”解压后有 \(entry.size) 字节，超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
+                code: "input.file-too-large", hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes))
+        }
         do {
-            return try zip.contents(of: name)
+            return try zip.contents(of: entry)
         } catch {
             throw XLSXProblem(message: error.message)
         }
     }
+
+    private typealias PartReader = (String) throws(XLSXProblem) -> [UInt8]?
 
     private static func next(_ scanner: inout XMLScanner, _ part: String) throws(XLSXProblem) -> XMLScanner.Event? {
         do {
@@ -99,8 +127,8 @@ struct XLSXFile {
     }
 
     /// A part's relationships: id, type and the target as a path inside the archive.
-    private static func relationships(_ zip: ZipReader, _ name: String, base: String) throws(XLSXProblem) -> [(id: String, type: String, target: String)] {
-        guard let bytes = try part(zip, name) else { return [] }
+    private static func relationships(_ part: PartReader, _ name: String, base: String) throws(XLSXProblem) -> [(id: String, type: String, target: String)] {
+        guard let bytes = try part(name) else { return [] }
         var scanner = XMLScanner(bytes)
         var found: [(id: String, type: String, target: String)] = []
         while let event = try next(&scanner, name) {
@@ -124,8 +152,8 @@ struct XLSXFile {
         return components.joined(separator: "/")
     }
 
-    private static func sharedStrings(_ zip: ZipReader, _ name: String) throws(XLSXProblem) -> [String] {
-        guard let bytes = try part(zip, name) else { return [] }
+    private static func sharedStrings(_ part: PartReader, _ name: String) throws(XLSXProblem) -> [String] {
+        guard let bytes = try part(name) else { return [] }
         var scanner = XMLScanner(bytes)
         var strings: [String] = []
         var current = ""
@@ -149,8 +177,8 @@ struct XLSXFile {
 
     /// The cell formats that show numbers as dates: built-in date formats, and custom ones
     /// whose code has year, month or day letters outside quotes and brackets.
-    private static func dateStyles(_ zip: ZipReader, _ name: String) throws(XLSXProblem) -> Set<Int> {
-        guard let bytes = try part(zip, name) else { return [] }
+    private static func dateStyles(_ part: PartReader, _ name: String) throws(XLSXProblem) -> Set<Int> {
+        guard let bytes = try part(name) else { return [] }
         var scanner = XMLScanner(bytes)
         var customDates: Set<Int> = []
         var inCellFormats = false
@@ -200,16 +228,15 @@ struct XLSXFile {
     /// The sheet's rows with values, in order; empty cells and rows are left out.
     func rows(ofSheet index: Int) -> Result<[Row], Diagnostic> {
         do throws(XLSXProblem) {
-            return .success(try readRows(sheets[index].part))
+            return .success(try readRows(sheets[index].part, sheet: sheets[index].name))
         } catch {
-            return .failure(.error(
-                "evidence.xlsx-unreadable", "无法读取工作簿“\(path)”的工作表“\(sheets[index].name)”：\(error.message)",
-                hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）", at: nil))
+            return .failure(error.diagnostic(
+                "无法读取工作簿“\(path)”的工作表“\(sheets[index].name)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）"))
         }
     }
 
-    private func readRows(_ part: String) throws(XLSXProblem) -> [Row] {
-        guard let bytes = try Self.part(zip, part) else { throw XLSXProblem(message: "缺少 \(part)") }
+    private func readRows(_ part: String, sheet: String) throws(XLSXProblem) -> [Row] {
+        guard let bytes = try Self.part(zip, part, limits: limits) else { throw XLSXProblem(message: "缺少 \(part)") }
         var scanner = XMLScanner(bytes)
         var rows: [Row] = []
         var row = Row(number: 0, cells: [])
@@ -228,12 +255,24 @@ struct XLSXFile {
             case .start("c", let attributes, let empty):
                 let column = attributes["r"].flatMap(Self.column(ofReference:)) ?? (lastColumn + 1)
                 lastColumn = column
+                if column > limits.cellsPerRow {
+                    throw XLSXProblem(
+                        message: "工作表“\(sheet)”的这一行的格数超过了上限 \(InputLimits.describe(limits.cellsPerRow, bytes: false))，工作表没有读入",
+                        location: SourceLocation(file: path, line: row.number, column: column, sheet: sheet), code: "input.too-many-cells",
+                        hint: InputLimits.raiseHint(InputLimits.cells, current: limits.cellsPerRow))
+                }
                 cell = (column, attributes["t"] ?? "n", attributes["s"].flatMap { Int($0) } ?? 0)
                 value = ""
                 inline = ""
                 if empty { cell = nil }
             case .end("c"):
                 if let current = cell, let text = try cellText(type: current.type, style: current.style, value: value, inline: inline), !text.isEmpty {
+                    if text.utf8.count > limits.fieldBytes {
+                        throw XLSXProblem(
+                            message: "工作表“\(sheet)”的这一格的长度超过了上限 \(InputLimits.describe(limits.fieldBytes, bytes: true))，工作表没有读入",
+                            location: SourceLocation(file: path, line: row.number, column: current.column, sheet: sheet),
+                            code: "input.field-too-long", hint: InputLimits.raiseHint(InputLimits.field, current: limits.fieldBytes))
+                    }
                     row.cells.append(Cell(column: current.column, text: text))
                 }
                 cell = nil
@@ -278,6 +317,8 @@ struct XLSXFile {
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 || scalar.value >= 97 && scalar.value <= 122 else { break }
             column = column * 26 + Int((scalar.value & ~0x20) - 64)
+            // Far past any sheet's last column (XFD, 16384): no need to count on to an overflow.
+            if column > 1 << 32 { break }
         }
         return column > 0 ? column : nil
     }

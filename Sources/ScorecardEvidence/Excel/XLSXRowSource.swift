@@ -9,15 +9,19 @@ struct XLSXRowSource: EvidenceRowSource {
     private var rows: [EvidenceRow]
     private var pending: [Diagnostic]
     private var position = 0
+    private var pendingTaken = 0
+    private var filter = ControlCharacterFilter()
     /// The sheet read, for messages.
     let sheet: String
 
     /// The sheet named one of `names` (as written, or ignoring case and surrounding spaces), or
     /// the first sheet when `firstIfNone`; nil when the workbook cannot be read (the problem
     /// recorded) or has no such sheet and `firstIfNone` is false (nothing recorded).
-    static func open(_ path: String, sheetNames names: [String], firstIfNone: Bool, problems: inout [Diagnostic]) -> XLSXRowSource? {
+    static func open(
+        _ path: String, sheetNames names: [String], firstIfNone: Bool, limits: InputLimits = .default, problems: inout [Diagnostic]
+    ) -> XLSXRowSource? {
         let file: XLSXFile
-        switch XLSXFile.open(path) {
+        switch XLSXFile.open(path, limits: limits) {
         case .success(let opened): file = opened
         case .failure(let problem):
             problems.append(problem)
@@ -81,17 +85,21 @@ struct XLSXRowSource: EvidenceRowSource {
     }
 
     mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
-        guard position < rows.count else {
-            problems += pending
-            pending = []
-            return nil
+        while position < rows.count {
+            defer { position += 1 }
+            let row = rows[position]
+            // Taken by index, not removed from the front: a sheet may have a problem per row.
+            while pendingTaken < pending.count, let location = pending[pendingTaken].location, location.line <= row.location.line {
+                problems.append(pending[pendingTaken])
+                pendingTaken += 1
+            }
+            if filter.admits(row, problems: &problems) { return row }
         }
-        defer { position += 1 }
-        let row = rows[position]
-        while let problem = pending.first, let location = problem.location, location.line <= row.location.line {
-            problems.append(problem)
-            pending.removeFirst()
-        }
-        return row
+        problems += pending[pendingTaken...]
+        pending = []
+        pendingTaken = 0
+        return nil
     }
+
+    mutating func takeDroppedRows() -> [DroppedRow] { filter.take() }
 }

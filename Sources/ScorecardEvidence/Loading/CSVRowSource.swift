@@ -8,12 +8,13 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
     /// said once at the end of the file.
     private var blankRows = 0
     private var firstBlankRow: SourceLocation?
+    private var dropped: [DroppedRow] = []
 
     /// Opens the file and reads its header; nil (with the problem recorded) when it cannot.
-    static func open(_ path: String, problems: inout [Diagnostic]) -> CSVRowSource? {
+    static func open(_ path: String, limits: InputLimits = .default, problems: inout [Diagnostic]) -> CSVRowSource? {
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: path)
+            reader = try CSVReader(path: path, limits: limits)
         } catch {
             problems.append(error.diagnostic)
             return nil
@@ -23,9 +24,11 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
 
     /// One part of a file whose header was read already: records from `part.range`, numbered
     /// from `part.line`.
-    static func part(_ path: String, header: [EvidenceCell], part: CSVSplit.Part, problems: inout [Diagnostic]) -> CSVRowSource? {
+    static func part(
+        _ path: String, header: [EvidenceCell], part: CSVSplit.Part, limits: InputLimits = .default, problems: inout [Diagnostic]
+    ) -> CSVRowSource? {
         do {
-            let reader = try CSVReader(path: path, displayName: path, range: part.range, line: part.line)
+            let reader = try CSVReader(path: path, displayName: path, range: part.range, line: part.line, limits: limits)
             return CSVRowSource(reader: reader, header: header)
         } catch {
             problems.append(error.diagnostic)
@@ -51,7 +54,8 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             problems.append(error.diagnostic)
             return nil
         case .success(let raw):
-            header = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: raw.location(at: $0)) }
+            let places = raw.locations()
+            header = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: places[$0]) }
         }
         self.reader = reader
     }
@@ -63,6 +67,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             switch next {
             case .failure(let error):
                 problems.append(error.diagnostic)
+                if let partial = reader.failedRecord { dropped.append(DroppedRow(row: EvidenceRow(csv: partial), problem: error.diagnostic)) }
             case .success(let raw):
                 if Self.isBlank(raw) {
                     blankRows += 1
@@ -96,5 +101,10 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             if !empty { return false }
         }
         return true
+    }
+
+    mutating func takeDroppedRows() -> [DroppedRow] {
+        defer { dropped = [] }
+        return dropped
     }
 }

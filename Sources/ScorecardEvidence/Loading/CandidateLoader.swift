@@ -83,11 +83,11 @@ extension EvidenceFolder {
         case .both(let problem):
             return (empty, [problem])
         case .csv:
-            guard var source = CSVRowSource.open(path, problems: &problems) else { return (empty, problems) }
+            guard var source = CSVRowSource.open(path, limits: limits, problems: &problems) else { return (empty, problems) }
             let loaded = CandidateLoader.load(from: &source, eligibility: eligibility, file: path)
             return (loaded.list, problems + loaded.problems)
         case .workbook:
-            guard var source = XLSXRowSource.open(workbook, sheetNames: Self.candidateSheets, firstIfNone: true, problems: &problems) else {
+            guard var source = XLSXRowSource.open(workbook, sheetNames: Self.candidateSheets, firstIfNone: true, limits: limits, problems: &problems) else {
                 return (CandidateList(file: workbook, candidates: [], rejected: []), problems)
             }
             let loaded = CandidateLoader.load(from: &source, eligibility: eligibility, file: workbook)

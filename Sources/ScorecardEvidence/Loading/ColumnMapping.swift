@@ -47,7 +47,7 @@ struct ColumnMapping {
             if title.isEmpty { continue }
             if let earlier = seen[title] {
                 problems.append(.error(
-                    "evidence.duplicate-column", "表头“\(title)”出现了两次", hint: "删去重复的一列",
+                    "evidence.duplicate-column", "表头\(MessageText.quoted(title))出现了两次", hint: "删去重复的一列",
                     at: cell.location, notes: [.init("第一次出现在这里", at: earlier)]))
                 continue
             }
@@ -69,7 +69,7 @@ struct ColumnMapping {
                 let candidates = fields.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) } + keys.key + keys.fixed.flatMap { $0 }
                 let suggestion = NameSuggestion.closest(to: title, among: candidates)
                 problems.append(.error(
-                    "evidence.unknown-column", "规则中没有“\(title)”这一列",
+                    "evidence.unknown-column", "规则中没有\(MessageText.quoted(title))这一列",
                     hint: suggestion.map { "是否想写“\($0)”？" }
                         ?? "可用的列：\(fields.map { field in field.name.map { "\(field.id)（\($0)）" } ?? field.id }.joined(separator: "、"))",
                     at: cell.location))

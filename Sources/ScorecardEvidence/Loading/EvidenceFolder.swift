@@ -10,9 +10,12 @@ import ScorecardYAML
 ///                             or .xlsx, or a sheet of scores.xlsx named for the list)
 public struct EvidenceFolder: Sendable {
     public let root: String
+    /// How much of a file, a row or a cell is read before it is refused.
+    public let limits: InputLimits
 
-    public init(root: String) {
+    public init(root: String, limits: InputLimits = .default) {
         self.root = root
+        self.limits = limits
     }
 
     public static let rosterFile = "officers.csv"
@@ -47,12 +50,12 @@ public struct EvidenceFolder: Sendable {
             return (Roster(officers: []), [problem])
         case .csv:
             var problems: [Diagnostic] = []
-            guard var source = CSVRowSource.open(path, problems: &problems) else { return (Roster(officers: []), problems) }
+            guard var source = CSVRowSource.open(path, limits: limits, problems: &problems) else { return (Roster(officers: []), problems) }
             let loaded = RosterLoader.load(from: &source, file: path)
             return (loaded.roster, problems + loaded.problems)
         case .workbook:
             var problems: [Diagnostic] = []
-            guard var source = XLSXRowSource.open(workbook, sheetNames: Self.rosterSheets, firstIfNone: true, problems: &problems) else {
+            guard var source = XLSXRowSource.open(workbook, sheetNames: Self.rosterSheets, firstIfNone: true, limits: limits, problems: &problems) else {
                 return (Roster(officers: []), problems)
             }
             let loaded = RosterLoader.load(from: &source, file: workbook)
@@ -97,6 +100,7 @@ public struct QuarterReader: Sendable {
     private var recordFiles: [String] = []
     private var listFiles: [String] = []
     private var table: RecordTable = .none
+    private let limits: InputLimits
 
     private enum RecordTable: Sendable {
         case none
@@ -113,6 +117,7 @@ public struct QuarterReader: Sendable {
         self.quarter = quarter
         self.policy = policy
         self.binder = RecordBinder(policy: policy, roster: roster, quarter: quarter)
+        self.limits = folder.limits
         let path = folder.folder(for: quarter)
         guard FileSystem.kind(of: path) == .directory else {
             let known = folder.quarters().map(\.description)
@@ -124,9 +129,10 @@ public struct QuarterReader: Sendable {
         let csvPath = FileSystem.join(path, EvidenceFolder.recordsFile)
         let yamlPath = FileSystem.join(path, EvidenceFolder.yamlFile)
         let xlsxPath = FileSystem.join(path, EvidenceFolder.recordsWorkbook)
-        let hasCSV = FileSystem.kind(of: csvPath) == .file
-        let hasYAML = FileSystem.kind(of: yamlPath) == .file
-        let hasXLSX = FileSystem.kind(of: xlsxPath) == .file
+        let hasCSV = EvidenceFolder.isPresent(csvPath)
+        let hasYAML = EvidenceFolder.isPresent(yamlPath)
+        let hasXLSX = EvidenceFolder.isPresent(xlsxPath)
+        let limits = folder.limits
         var yamlTables: YAMLEvidenceTables?
         // The records workbook, kept open: its other sheets may hold the lists.
         var recordsWorkbook: XLSXFile?
@@ -141,7 +147,7 @@ public struct QuarterReader: Sendable {
                 hint: "只保留其中一个", at: nil))
         } else if hasXLSX {
             recordFiles.append(xlsxPath)
-            switch XLSXFile.open(xlsxPath) {
+            switch XLSXFile.open(xlsxPath, limits: limits) {
             case .failure(let problem): problems.append(problem)
             case .success(let workbook):
                 recordsWorkbook = workbook
@@ -158,10 +164,10 @@ public struct QuarterReader: Sendable {
                 hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
         } else if hasCSV {
             recordFiles.append(csvPath)
-            csvHeader = CSVRowSource.open(csvPath, problems: &problems)?.header
+            csvHeader = CSVRowSource.open(csvPath, limits: limits, problems: &problems)?.header
         } else if hasYAML {
             recordFiles.append(yamlPath)
-            let loaded = YAMLLoader.load(contentsOf: yamlPath)
+            let loaded = YAMLLoader.load(contentsOf: yamlPath, limits: YAMLLimits(limits))
             problems += loaded.diagnostics
             if loaded.documents.count > 1, let second = loaded.documents.dropFirst().first {
                 problems.append(.error(
@@ -177,7 +183,7 @@ public struct QuarterReader: Sendable {
                     root, listIDs: policy.evidence.lists.map(\.id), canonical: { names[$0] ?? $0 }, problems: &problems)
                 if let (text, location) = tables.quarter, Quarter(text) != quarter {
                     problems.append(.error(
-                        "evidence.wrong-quarter", "文件写的是季度“\(text)”，却放在 \(quarter) 的文件夹里",
+                        "evidence.wrong-quarter", "文件写的是季度\(MessageText.quoted(text))，却放在 \(quarter) 的文件夹里",
                         hint: "改正 quarter:，或把文件移到对应的文件夹", at: location))
                 }
                 yamlTables = tables
@@ -193,8 +199,8 @@ public struct QuarterReader: Sendable {
             let listWorkbook = FileSystem.join(path, "\(list.id).xlsx")
             let listNames = [list.name, list.id].compactMap { $0 }
             let sheetInRecords = recordsWorkbook?.sheets.contains { listNames.contains($0.name) } == true
-            let hasListCSV = FileSystem.kind(of: listPath) == .file
-            let hasListXLSX = FileSystem.kind(of: listWorkbook) == .file
+            let hasListCSV = EvidenceFolder.isPresent(listPath)
+            let hasListXLSX = EvidenceFolder.isPresent(listWorkbook)
             let places = [hasListCSV ? "\(list.id).csv" : nil, hasListXLSX ? "\(list.id).xlsx" : nil,
                           sheetInRecords ? "\(EvidenceFolder.recordsWorkbook) 的工作表“\(list.displayName)”" : nil].compactMap { $0 }
             if places.count > 1 {
@@ -205,7 +211,7 @@ public struct QuarterReader: Sendable {
             }
             if hasListXLSX {
                 listFiles.append(listWorkbook)
-                if var source = XLSXRowSource.open(listWorkbook, sheetNames: listNames, firstIfNone: true, problems: &problems) {
+                if var source = XLSXRowSource.open(listWorkbook, sheetNames: listNames, firstIfNone: true, limits: limits, problems: &problems) {
                     binder.bindList(list, from: &source, file: listWorkbook)
                 }
             } else if sheetInRecords, let workbook = recordsWorkbook {
@@ -220,7 +226,7 @@ public struct QuarterReader: Sendable {
                     continue
                 }
                 listFiles.append(listPath)
-                if var source = CSVRowSource.open(listPath, problems: &problems) {
+                if var source = CSVRowSource.open(listPath, limits: limits, problems: &problems) {
                     binder.bindList(list, from: &source, file: listPath)
                 }
             } else if var rows = yamlTables?.lists[list.id] {
@@ -252,14 +258,14 @@ public struct QuarterReader: Sendable {
         case .csv(let path, let header, let mapping, let parts):
             if let parts {
                 var problems: [Diagnostic] = []
-                if var source = CSVRowSource.part(path, header: header, part: parts[index], problems: &problems) {
+                if var source = CSVRowSource.part(path, header: header, part: parts[index], limits: limits, problems: &problems) {
                     part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, each: body)
                 }
                 part.add(problems)
             } else {
                 // The whole file, its header read again (its problems were noted the first time).
                 var ignored: [Diagnostic] = []
-                if var source = CSVRowSource.open(path, problems: &ignored) {
+                if var source = CSVRowSource.open(path, limits: limits, problems: &ignored) {
                     part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, each: body)
                 }
             }

@@ -22,10 +22,21 @@ public protocol EvidenceRowSource: ~Copyable {
     /// For a UTF-8 file, how far a row's decoded offset is from its file offset (a byte order
     /// mark's length), so that a row can be read again where it was; nil otherwise.
     var decodedOffsetShift: Int? { get }
+    /// The rows `nextRow` passed over because they could not be read (a bad byte, a control
+    /// character, a limit passed), as far as they were read, each with the problem reported for
+    /// it: whose row it was can often still be told. Each is handed out once.
+    mutating func takeDroppedRows() -> [DroppedRow]
 }
 
 extension EvidenceRowSource where Self: ~Copyable {
     public var decodedOffsetShift: Int? { nil }
+    public mutating func takeDroppedRows() -> [DroppedRow] { [] }
+}
+
+/// A row left out because it could not be read, and the problem reported for it.
+public struct DroppedRow: Sendable {
+    public var row: EvidenceRow
+    public var problem: Diagnostic
 }
 
 /// One row of evidence. A CSV row keeps its bytes and makes a `String` for a cell only when
@@ -96,5 +107,41 @@ public struct EvidenceRow: Sendable {
 
     public func cell(at index: Int) -> EvidenceCell? {
         text(at: index).map { EvidenceCell(text: $0, location: location(at: index)) }
+    }
+
+    /// The problem of the first control character in a cell held as text (a workbook's, a YAML
+    /// file's), which is refused as in a CSV file (where the reader finds it); nil when none.
+    func controlCharacterProblem() -> Diagnostic? {
+        guard case .fixed(let texts, _) = storage else { return nil }
+        for (index, text) in texts.enumerated() {
+            guard let scalar = text.unicodeScalars.first(where: CSVMessages.isControl) else { continue }
+            var place = location(at: index)
+            if place.sheet == nil, let offset = text.unicodeScalars.firstIndex(of: scalar) {
+                // In a YAML file the cell is a scalar; point into it when it is written plainly.
+                place.column += text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: offset)
+                place.length = 1
+            }
+            return CSVMessages.controlCharacter(scalar.value, at: place)
+        }
+        return nil
+    }
+}
+
+/// Rows held as text, with those holding a control character refused (reported, and handed
+/// out as dropped rows) as the CSV reader refuses them.
+struct ControlCharacterFilter {
+    private(set) var dropped: [DroppedRow] = []
+
+    /// Whether the row may be read; if not, its problem is added.
+    mutating func admits(_ row: EvidenceRow, problems: inout [Diagnostic]) -> Bool {
+        guard let problem = row.controlCharacterProblem() else { return true }
+        problems.append(problem)
+        dropped.append(DroppedRow(row: row, problem: problem))
+        return false
+    }
+
+    mutating func take() -> [DroppedRow] {
+        defer { dropped = [] }
+        return dropped
     }
 }

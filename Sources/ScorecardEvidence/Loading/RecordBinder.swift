@@ -125,7 +125,9 @@ public struct RecordBinder: Sendable {
         recordFile = file
         let layout = policy.layout
         let noRows = [[[Value]]](repeating: [], count: policy.evidence.lists.count)
+        defer { rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn) }
         while let row = source.nextRow(problems: &problems) {
+            rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn)
             let short = reportIfShort(row, header: header)
             guard let (officer, position) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if short { rejected.insert(officer.id) }
@@ -168,7 +170,9 @@ public struct RecordBinder: Sendable {
         guard let listIndex = policy.evidence.lists.firstIndex(where: { $0.id == list.id }) else { return }
         let mapping = ColumnMapping(header: source.header, fields: list.fields, file: file, problems: &problems)
         guard let officerColumn = mapping.keyColumn else { return }
+        defer { rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn) }
         while let row = source.nextRow(problems: &problems) {
+            rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn)
             let short = reportIfShort(row, header: source.header)
             guard let (officer, _) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if short { rejected.insert(officer.id) }
@@ -189,6 +193,16 @@ public struct RecordBinder: Sendable {
             // Appended in place: taking the officer's lists out, appending and putting them
             // back would copy them on every row.
             listRows[officer.id, default: Array(repeating: [], count: policy.evidence.lists.count)][listIndex].append(values)
+        }
+    }
+
+    /// Rows that could not be read still say whose they were, mostly: those officers are left
+    /// out of a partial run (a lost suggestion would change a reward) and not reported as
+    /// having no record (the lost row is the problem, reported already).
+    private mutating func rejectDropped(_ dropped: [DroppedRow], officerColumn: Int) {
+        for lost in dropped {
+            guard let id = lost.row.text(at: officerColumn)?.trimmedForEvidence, roster.position(ofID: id) != nil else { continue }
+            rejected.insert(id)
         }
     }
 
@@ -232,6 +246,10 @@ public struct RecordBinder: Sendable {
             return nil
         }
         guard let position = roster.position(ofID: id) else {
+            if let cause = roster.droppedRows[id] {
+                problems.append(DroppedRowEcho.diagnostic(id: id, at: row.location(at: column), cause: cause))
+                return nil
+            }
             let hint: String
             if let zeros = Self.leadingZeroHint(id, roster: roster) {
                 hint = zeros
@@ -240,7 +258,7 @@ public struct RecordBinder: Sendable {
                 hint = suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人"
             }
             problems.append(.error(
-                "evidence.unknown-officer", "名册中没有工号为“\(id)”的联系员", hint: hint, at: row.location(at: column)))
+                "evidence.unknown-officer", "名册中没有工号为\(MessageText.quoted(id))的联系员", hint: hint, at: row.location(at: column)))
             return nil
         }
         let officer = roster.officers[position]
@@ -254,7 +272,7 @@ public struct RecordBinder: Sendable {
             let name = nameText.trimmedForEvidence
             if !name.isEmpty, name != officer.name {
                 problems.append(.error(
-                    "evidence.name-mismatch", "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是“\(name)”",
+                    "evidence.name-mismatch", "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是\(MessageText.quoted(name))",
                     hint: "核对工号与姓名是否填错了行", at: row.location(at: nameColumn)))
                 rejected.insert(officer.id)
                 return nil

@@ -27,7 +27,7 @@ public enum RosterLoader {
             if title.isEmpty { continue }
             if let column = columns.first(where: { $0.id == title || $0.names.contains(title) }) {
                 if columnOf[column.id] != nil {
-                    problems.append(.error("evidence.duplicate-column", "名册的“\(title)”列重复了", at: cell.location))
+                    problems.append(.error("evidence.duplicate-column", "名册的\(MessageText.quoted(title))列重复了", at: cell.location))
                 }
                 columnOf[column.id] = index
             } else {
@@ -36,10 +36,10 @@ public enum RosterLoader {
                 let all = columns.flatMap { [$0.id] + $0.names }
                 if let suggestion = NameSuggestion.closest(to: title, among: all) {
                     problems.append(.error(
-                        "evidence.unknown-column", "名册中没有“\(title)”这一列", hint: "是否想写“\(suggestion)”？", at: cell.location))
+                        "evidence.unknown-column", "名册中没有\(MessageText.quoted(title))这一列", hint: "是否想写“\(suggestion)”？", at: cell.location))
                 } else {
                     problems.append(.warning(
-                        "evidence.unused-column", "名册中的“\(title)”列不会被使用",
+                        "evidence.unused-column", "名册中的\(MessageText.quoted(title))列不会被使用",
                         hint: "名册用到的列：\(columns.map(\.id).joined(separator: "、"))", at: cell.location))
                 }
             }
@@ -69,7 +69,16 @@ public enum RosterLoader {
         let (officerAt, nameAt, unitAt, areaAt) = (position[0], position[1], position[2], position[3])
         let (managerRoleAt, managerAt, selectionAt, reasonAt) = (position[4], position[5], position[6], position[7])
         let (trainedOnAt, fromAt, untilAt) = (position[8], position[9], position[10])
+        var droppedRows: [String: SourceLocation] = [:]
+        func noteDropped(_ dropped: [DroppedRow]) {
+            for lost in dropped {
+                guard let officerAt, let id = lost.row.text(at: officerAt)?.trimmedForEvidence, !id.isEmpty,
+                      firstRow[id] == nil, droppedRows[id] == nil, let place = lost.problem.location else { continue }
+                droppedRows[id] = place
+            }
+        }
         while let row = source.nextRow(problems: &problems) {
+            noteDropped(source.takeDroppedRows())
             func text(_ index: Int?) -> String? {
                 guard let index, let cellText = row.text(at: index) else { return nil }
                 let value = cellText.trimmedForEvidence
@@ -82,21 +91,25 @@ public enum RosterLoader {
             func date(_ index: Int?) -> LocalDate? {
                 guard let value = text(index) else { return nil }
                 if let date = LocalDate(value) { return date }
-                problems.append(.error("evidence.bad-value", "名册中的日期“\(value)”无法识别", hint: FieldValueParsing.dateHint, at: location(index)))
+                problems.append(.error("evidence.bad-value", "名册中的日期\(MessageText.quoted(value))无法识别", hint: FieldValueParsing.dateHint, at: location(index)))
                 return nil
             }
-            var missing = false
+            var missing: Diagnostic?
             for column in required where text(position[column]) == nil {
-                problems.append(.error("evidence.missing-value", "名册这一行没有填写“\(columns[column].names[0])”", at: location(position[column])))
-                missing = true
+                let problem = Diagnostic.error("evidence.missing-value", "名册这一行没有填写“\(columns[column].names[0])”", at: location(position[column]))
+                problems.append(problem)
+                if missing == nil { missing = problem }
             }
-            guard !missing, let id = text(officerAt), let name = text(nameAt), let unit = text(unitAt), let area = text(areaAt) else { continue }
+            guard missing == nil, let id = text(officerAt), let name = text(nameAt), let unit = text(unitAt), let area = text(areaAt) else {
+                if let missing { noteDropped([DroppedRow(row: row, problem: missing)]) }
+                continue
+            }
             if let first = firstRow[id] {
                 if packing == true {
                     duplicates.append((id, first, location(officerAt)))
                 } else {
                     problems.append(.error(
-                        "evidence.duplicate-officer", "名册中工号“\(id)”出现了两次", hint: "每名联系员在名册中只登记一行",
+                        "evidence.duplicate-officer", "名册中工号\(MessageText.quoted(id))出现了两次", hint: "每名联系员在名册中只登记一行",
                         at: location(officerAt), notes: [.init("第一次在这里", at: officers[first].location(ofColumn: "officer"))]))
                 }
                 continue
@@ -123,17 +136,23 @@ public enum RosterLoader {
                 selection: text(selectionAt), reason: text(reasonAt), trainedOn: trainedOn, from: from,
                 until: until, location: row.location, row: row, columns: columnOf))
         }
+        noteDropped(source.takeDroppedRows())
         if packing == true {
             let built = packed.build(file: file, columns: columnOf, offsetShift: source.decodedOffsetShift)
             for duplicate in duplicates {
                 let earlier = officerAt.map { built.location(ofColumn: $0, of: duplicate.first) }
                     ?? SourceLocation(file: file, line: Int(built.entries[duplicate.first].line), column: 1)
                 problems.append(.error(
-                    "evidence.duplicate-officer", "名册中工号“\(duplicate.id)”出现了两次", hint: "每名联系员在名册中只登记一行",
+                    "evidence.duplicate-officer", "名册中工号\(MessageText.quoted(duplicate.id))出现了两次", hint: "每名联系员在名册中只登记一行",
                     at: duplicate.at, notes: [.init("第一次在这里", at: earlier)]))
             }
-            return (Roster(packed: built), problems)
+            var roster = Roster(packed: built)
+            roster.droppedRows = droppedRows.filter { firstRow[$0.key] == nil }
+            return (roster, problems)
         }
-        return (Roster(officers: officers, index: firstRow), problems)
+        var roster = Roster(officers: officers, index: firstRow)
+        // A row dropped before a later row of the same id was kept is no echo: the id is there.
+        roster.droppedRows = droppedRows.filter { firstRow[$0.key] == nil }
+        return (roster, problems)
     }
 }

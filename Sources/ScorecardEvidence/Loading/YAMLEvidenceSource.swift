@@ -22,12 +22,22 @@ public struct YAMLEvidenceTables {
         public var header: [EvidenceCell]
         var rows: [EvidenceRow]
         var position = 0
+        private var filter = ControlCharacterFilter()
+
+        init(header: [EvidenceCell], rows: [EvidenceRow]) {
+            self.header = header
+            self.rows = rows
+        }
 
         public mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
-            guard position < rows.count else { return nil }
-            defer { position += 1 }
-            return rows[position]
+            while position < rows.count {
+                defer { position += 1 }
+                if filter.admits(rows[position], problems: &problems) { return rows[position] }
+            }
+            return nil
         }
+
+        public mutating func takeDroppedRows() -> [DroppedRow] { filter.take() }
     }
 
     /// `canonical` turns a key as written (a field's id or Chinese name, `工号`…) into the one
@@ -53,7 +63,7 @@ public struct YAMLEvidenceTables {
                 }
             default:
                 problems.append(.error(
-                    "evidence.yaml-shape", "证据文件中没有“\(pair.key.scalar?.value ?? "?")”这一项",
+                    "evidence.yaml-shape", "证据文件中没有\(MessageText.quoted(pair.key.scalar?.value ?? "?"))这一项",
                     hint: "最外层只能有 quarter 和 records", at: pair.key.location))
             }
         }
@@ -100,7 +110,7 @@ public struct YAMLEvidenceTables {
                     let value = cell(pair.value, problems: &problems)
                     if cells[key] != nil {
                         problems.append(.error(
-                            "evidence.duplicate-column", "这条记录里“\(written)”写了两次（编号与中文名算同一项）",
+                            "evidence.duplicate-column", "这条记录里\(MessageText.quoted(written))写了两次（编号与中文名算同一项）",
                             hint: "只保留一个", at: pair.key.location))
                     }
                     cells[key] = value

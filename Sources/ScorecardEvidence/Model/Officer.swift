@@ -236,6 +236,9 @@ public struct Officer: Sendable, Hashable {
 public struct Roster: Sendable {
     public private(set) var officers: RosterOfficers
     private var index: [String: Int]
+    /// Ids of roster rows left out for a problem, with the place of that problem: evidence that
+    /// names one of them is an echo of it, and is said so (see `foldingDroppedRowEchoes`).
+    public internal(set) var droppedRows: [String: SourceLocation] = [:]
 
     public init(officers: [Officer]) {
         self.officers = RosterOfficers(storage: .array(officers))

@@ -28,28 +28,25 @@ struct ByteSource: ~Copyable, Sendable {
         self.file = file
     }
 
+    /// Only a regular file is read: a FIFO or a device is refused (see `FileSystem.openRegularFile`).
     init(path: String, displayName: String) throws(DiagnosticError) {
-        var fd: Int32
-        repeat {
-            fd = open(path, O_RDONLY | O_CLOEXEC)
-        } while fd == -1 && errno == EINTR
-        guard fd >= 0 else {
-            throw DiagnosticError(Self.ioProblem("io.open-failed", "无法打开文件", errno: errno, file: displayName))
-        }
-        descriptor = fd
+        descriptor = try Self.open(path, displayName: displayName)
         memory = []
         file = displayName
     }
 
+    private static func open(_ path: String, displayName: String) throws(DiagnosticError) -> Int32 {
+        switch FileSystem.openRegularFile(path) {
+        case .success(let fd): return fd
+        case .failure(.notRegular(let what)): throw DiagnosticError(FileSystem.notRegularFile(displayName, what: what))
+        case .failure(.system(let code)):
+            throw DiagnosticError(Self.ioProblem("io.open-failed", "无法打开文件", errno: code, file: displayName))
+        }
+    }
+
     /// Only the bytes of `range` of the file: one part of a file read by several workers.
     init(path: String, displayName: String, range: Range<Int>) throws(DiagnosticError) {
-        var fd: Int32
-        repeat {
-            fd = open(path, O_RDONLY | O_CLOEXEC)
-        } while fd == -1 && errno == EINTR
-        guard fd >= 0 else {
-            throw DiagnosticError(Self.ioProblem("io.open-failed", "无法打开文件", errno: errno, file: displayName))
-        }
+        let fd = try Self.open(path, displayName: displayName)
         guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
             let problem = Self.ioProblem("io.read-failed", "读取文件时出错", errno: errno, file: displayName)
             _ = close(fd)

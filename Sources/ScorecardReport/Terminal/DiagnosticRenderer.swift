@@ -94,17 +94,51 @@ public struct DiagnosticRenderer: Sendable {
     /// The gutter, the echoed line and the caret line; nothing when the line is not available.
     private func snippet(_ location: SourceLocation, color: String, gutter: Int, cache: inout LineCache) -> [String] {
         // A workbook's cell has no line of text to echo: its place says which cell to open.
-        guard location.sheet == nil, let text = cache.line(location.line, of: location.file) else { return [] }
+        guard location.sheet == nil, var text = cache.line(location.line, of: location.file) else { return [] }
+        var (column, length) = (location.column, location.length)
+        // A long line (a header of thousands of columns) is shown around the place only.
+        if text.utf8.count > Self.longLine, let scalars = cache.scalars(location.line, of: location.file), scalars.count > Self.longLine {
+            (text, column, length) = Self.excerpt(scalars, column: column, length: length)
+        }
         let number = String(location.line)
         let bar = style.apply(ANSIStyle.cyan, ANSIStyle.bold, to: "|")
         let empty = String(repeating: " ", count: gutter) + " " + bar
         let numbered = style.apply(ANSIStyle.cyan, ANSIStyle.bold, to: String(repeating: " ", count: gutter - number.count) + number)
 
-        let (shown, underline) = Self.layout(text, column: location.column, length: location.length)
+        let (shown, underline) = Self.layout(text, column: column, length: length)
         let carets = style.apply(ANSIStyle.bold, color, to: String(repeating: "^", count: underline.width))
         var lines = [empty, "\(numbered) \(bar) \(shown)".trimmingTrailingSpaces()]
         lines.append("\(empty) \(String(repeating: " ", count: underline.offset))\(carets)")
         return lines
+    }
+
+    /// Lines of more scalars than this are echoed in part: `excerptBefore` scalars before the
+    /// column and the rest of `longLine` from it, with `…` where the line goes on.
+    static let longLine = 120
+    static let excerptBefore = 40
+
+    /// The part of a long line around `column`, and the column and underline in it.
+    static func excerpt(_ scalars: [Unicode.Scalar], column: Int, length: Int) -> (text: String, column: Int, length: Int) {
+        let at = min(max(1, column), scalars.count + 1) - 1  // 0-based; the count when just past the end
+        let start = max(0, min(at - excerptBefore, scalars.count - longLine))
+        let end = min(scalars.count, start + longLine)
+        var text = String.UnicodeScalarView()
+        if start > 0 { text.append("…") }
+        text.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { text.append("…") }
+        let shift = start > 0 ? start - 1 : 0
+        return (String(text), column - shift, min(max(1, length), max(1, end - at)))
+    }
+
+    /// A control character as its picture (NUL as ␀, DEL as ␡; a C1 control as �), so that an
+    /// echoed line never writes one to the terminal raw.
+    static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x00..<0x20: Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}"
+        case 0x7F: "\u{2421}"
+        case 0x80..<0xA0: "\u{FFFD}"
+        default: scalar
+        }
     }
 
     /// The line with tabs expanded, and where the caret goes in cells: every scalar before the
@@ -125,8 +159,9 @@ public struct DiagnosticRenderer: Sendable {
                 shown += String(repeating: " ", count: next - cell)
                 cell = next
             } else {
-                shown.unicodeScalars.append(scalar)
-                cell += TerminalWidth.width(of: scalar)
+                let visible = Self.visible(scalar)
+                shown.unicodeScalars.append(visible)
+                cell += TerminalWidth.width(of: visible)
             }
             index += 1
         }
@@ -147,6 +182,17 @@ private struct LineCache {
         if files[file] == nil { files[file] = .some(loader(file)) }
         guard let lines = files[file] ?? nil, number >= 1, number <= lines.count else { return nil }
         return lines[number - 1]
+    }
+
+    /// A line's scalars, made once: a long line's many diagnostics each show a part of it.
+    var scalarLines: [String: [Int: [Unicode.Scalar]]] = [:]
+
+    mutating func scalars(_ number: Int, of file: String) -> [Unicode.Scalar]? {
+        if let known = scalarLines[file]?[number] { return known }
+        guard let text = line(number, of: file) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        scalarLines[file, default: [:]][number] = scalars
+        return scalars
     }
 }
 

@@ -13,19 +13,19 @@ public struct PolicyLoadResult: Sendable {
 /// Reads a rule folder (or file) into a checked `Policy`, reporting all problems in all files
 /// in one pass rather than stopping at the first.
 public enum PolicyLoader {
-    public static func load(path: String) -> PolicyLoadResult {
-        switch RuleFiles.sources(at: path) {
-        case .success(let sources): return load(sources: sources)
+    public static func load(path: String, limits: InputLimits = .default) -> PolicyLoadResult {
+        switch RuleFiles.sources(at: path, maxFileBytes: limits.yamlFileBytes) {
+        case .success(let sources): return load(sources: sources, limits: limits)
         case .failure(let diagnostic): return PolicyLoadResult(policy: nil, diagnostics: [diagnostic])
         }
     }
 
-    public static func load(sources: [RuleSource]) -> PolicyLoadResult {
+    public static func load(sources: [RuleSource], limits: InputLimits = .default) -> PolicyLoadResult {
         var sink = DiagnosticSink()
         var sections = RuleSections()
         var unreadable: [String] = []
         for source in sources {
-            let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath)
+            let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath, limits: YAMLLimits(limits))
             sink.append(contentsOf: loaded.diagnostics)
             if loaded.diagnostics.contains(where: { $0.severity == .error && !yamlErrorsThatKeepTheDocument.contains($0.code) }) {
                 unreadable.append(source.displayPath)

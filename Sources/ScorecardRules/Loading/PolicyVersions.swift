@@ -58,39 +58,64 @@ public struct PolicyVersionsLoadResult: Sendable {
 extension PolicyLoader {
     /// Loads every version under `path` (see `PolicyVersions`), reporting every problem in every
     /// version, then checks the versions against each other.
-    public static func loadVersions(path: String) -> PolicyVersionsLoadResult {
+    public static func loadVersions(path: String, limits: InputLimits = .default) -> PolicyVersionsLoadResult {
         guard FileSystem.kind(of: path) == .directory else {
-            let single = load(path: path)
+            let single = load(path: path, limits: limits)
             return PolicyVersionsLoadResult(versions: single.policy.map { PolicyVersions(versions: [$0]) }, diagnostics: single.diagnostics)
         }
         var folders: [String] = []
+        var diagnostics: [Diagnostic] = []
         switch FileSystem.list(path) {
         case .failure(let problem): return PolicyVersionsLoadResult(versions: nil, diagnostics: [problem])
         case .success(let names):
             if names.contains(where: isRuleFile) { folders.append(path) }
             for name in names where !name.hasPrefix(".") && name != PolicyVersions.testsFolder {
                 let sub = FileSystem.join(path, name)
-                guard FileSystem.kind(of: sub) == .directory,
-                      case .success(let inner) = FileSystem.list(sub), inner.contains(where: isRuleFile) else { continue }
+                guard FileSystem.kind(of: sub) == .directory else { continue }
+                // A folder named for a date is meant as a version: one that leads back to the
+                // rule folder or above it, or that holds no rule file, is said, not skipped quietly.
+                let dated = LocalDate(name) != nil
+                if dated, let loop = loopProblem(sub, in: path) {
+                    diagnostics.append(loop)
+                    continue
+                }
+                guard case .success(let inner) = FileSystem.list(sub), inner.contains(where: isRuleFile) else {
+                    if dated {
+                        diagnostics.append(.warning(
+                            "rules.empty-version-folder", "版本文件夹“\(sub)”里没有规则文件（.yaml），这个版本没有读入",
+                            hint: "把这一版本的全部规则文件放进去（可先复制上一版本再修改）；不用的话删去这个文件夹", at: nil))
+                    }
+                    continue
+                }
                 folders.append(sub)
             }
         }
         if folders.isEmpty {
-            return PolicyVersionsLoadResult(versions: nil, diagnostics: [.error(
+            return PolicyVersionsLoadResult(versions: nil, diagnostics: diagnostics + [.error(
                 "rules.empty-folder", "文件夹“\(path)”里没有规则文件（.yaml）",
                 hint: "规则文件的扩展名应为 .yaml 或 .yml；多个版本时每个版本一个子文件夹", at: nil)])
         }
-        var diagnostics: [Diagnostic] = []
         var policies: [Policy] = []
         var allLoaded = true
         for folder in folders {
-            let loaded = load(path: folder)
+            let loaded = load(path: folder, limits: limits)
             diagnostics += loaded.diagnostics
             if let policy = loaded.policy { policies.append(policy) } else { allLoaded = false }
         }
         diagnostics += crossVersionProblems(policies)
         let ok = allLoaded && !diagnostics.hasErrors
         return PolicyVersionsLoadResult(versions: ok ? PolicyVersions(versions: policies) : nil, diagnostics: diagnostics)
+    }
+
+    /// A version folder that is the rule folder itself or one above it (a link to `.` or `..`):
+    /// read as a version it would be the policy again, or whatever lies above.
+    private static func loopProblem(_ sub: String, in path: String) -> Diagnostic? {
+        guard let resolved = FileSystem.resolvedPath(sub), let root = FileSystem.resolvedPath(path) else { return nil }
+        let isAncestor = resolved == root || resolved == "/" || root.hasPrefix(resolved + "/")
+        guard isAncestor else { return nil }
+        return .error(
+            "rules.version-folder-loop", "版本文件夹“\(sub)”指向规则文件夹本身或它的上级（\(resolved)），不能当作一个版本读入",
+            hint: "版本文件夹应当是规则文件夹下的一个普通子文件夹；删去这个链接，把该版本的规则文件放进一个真正的文件夹", at: nil)
     }
 
     private static func isRuleFile(_ name: String) -> Bool {

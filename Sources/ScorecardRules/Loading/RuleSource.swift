@@ -15,14 +15,24 @@ public struct RuleSource: Sendable, Hashable {
 /// Finds the rule files of a policy: a single file, or every `.yaml`/`.yml` file directly in a
 /// folder, in name order so that results never depend on the file system's listing order.
 public enum RuleFiles {
-    public static func sources(at path: String) -> Result<[RuleSource], Diagnostic> {
+    /// A file larger than `maxFileBytes` is read one byte past it, for the YAML loader to refuse.
+    public static func sources(at path: String, maxFileBytes: Int = InputLimits.default.yamlFileBytes) -> Result<[RuleSource], Diagnostic> {
+        func read(_ file: String) -> Result<RuleSource, Diagnostic> {
+            FileSystem.read(file, limit: maxFileBytes + 1).map { outcome in
+                switch outcome {
+                case .complete(let bytes), .tooLarge(let bytes): RuleSource(displayPath: file, bytes: bytes)
+                }
+            }
+        }
         switch FileSystem.kind(of: path) {
         case .missing:
             return .failure(.error(
                 "rules.not-found", "找不到规则文件或文件夹“\(path)”",
                 hint: "检查路径；不给路径时使用当前目录下的 rules/", at: nil))
+        case .other:
+            return .failure(FileSystem.notRegularFile(path, what: FileSystem.kindName(of: path)))
         case .file:
-            return FileSystem.read(path).map { [RuleSource(displayPath: path, bytes: $0)] }
+            return read(path).map { [$0] }
         case .directory:
             let names: [String]
             switch FileSystem.list(path) {
@@ -38,8 +48,8 @@ public enum RuleFiles {
             var sources: [RuleSource] = []
             for name in yamlNames {
                 let filePath = FileSystem.join(path, name)
-                switch FileSystem.read(filePath) {
-                case .success(let bytes): sources.append(RuleSource(displayPath: filePath, bytes: bytes))
+                switch read(filePath) {
+                case .success(let source): sources.append(source)
                 case .failure(let error): return .failure(error)
                 }
             }

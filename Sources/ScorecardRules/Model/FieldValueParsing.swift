@@ -22,30 +22,30 @@ public enum FieldValueParsing {
                 return .failure(notANumber(text, as: type, max: max))
             }
             if type == .integer, number.normalized.scale > 0 {
-                return .failure(Problem(message: "“\(text)”不是整数", hint: "这一项只能填整数"))
+                return .failure(Problem(message: "\(MessageText.quoted(text))不是整数", hint: "这一项只能填整数"))
             }
             if let min, number < min {
-                return .failure(Problem(message: "\(text) 小于允许的最小值 \(min)", hint: "允许的范围是 \(min) 到 \(max.map(\.description) ?? "不限")"))
+                return .failure(Problem(message: "\(MessageText.shortened(text)) 小于允许的最小值 \(min)", hint: "允许的范围是 \(min) 到 \(max.map(\.description) ?? "不限")"))
             }
             if let max, number > max {
-                return .failure(Problem(message: "\(text) 大于允许的最大值 \(max)", hint: "允许的范围是 \(min.map(\.description) ?? "不限") 到 \(max)"))
+                return .failure(Problem(message: "\(MessageText.shortened(text)) 大于允许的最大值 \(max)", hint: "允许的范围是 \(min.map(\.description) ?? "不限") 到 \(max)"))
             }
             return .success(.number(number))
         case .text:
             return .success(.string(String(text)))
         case .boolean:
             guard let answer = yesOrNo(text, evidenceMarks: true) else {
-                return .failure(Problem(message: "“\(text)”不是“是”或“否”", hint: "填写 是 或 否（也可写 yes/no、true/false、√/×）"))
+                return .failure(Problem(message: "\(MessageText.quoted(text))不是“是”或“否”", hint: "填写 是 或 否（也可写 yes/no、true/false、√/×）"))
             }
             return .success(.boolean(answer))
         case .date:
             guard let date = LocalDate(text) else {
                 if let serial = Int(text), let day = LocalDate(excelSerial: serial), text.count == 5 {
                     return .failure(Problem(
-                        message: "“\(text)”是 Excel 的日期序号（即 \(day)），不是写出来的日期",
+                        message: "\(MessageText.quoted(text))是 Excel 的日期序号（即 \(day)），不是写出来的日期",
                         hint: "这一列在 Excel 中被设成了“常规”或“数值”格式：选中这一列，右键“设置单元格格式”，选“日期”后重新保存；或直接写 \(day)"))
                 }
-                return .failure(Problem(message: "“\(text)”不是一个日期", hint: dateHint))
+                return .failure(Problem(message: "\(MessageText.quoted(text))不是一个日期", hint: dateHint))
             }
             return .success(.date(date))
         case .choice(let choices):
@@ -53,7 +53,7 @@ public enum FieldValueParsing {
             guard choices.contains(value) else {
                 let suggestion = NameSuggestion.closest(to: value, among: choices)
                 return .failure(Problem(
-                    message: "“\(text)”不是可选的值",
+                    message: "\(MessageText.quoted(text))不是可选的值",
                     hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(choices.joined(separator: "、"))"))
             }
             return .success(.string(value))
@@ -89,14 +89,14 @@ public enum FieldValueParsing {
             let hundredth = ExactDecimal(exactly: percent.coefficient, scale: percent.scale + 2)
             let written = (fraction ? hundredth ?? percent : percent).normalized.description
             return Problem(
-                message: "“\(text)”带了百分号",
+                message: "\(MessageText.quoted(text))带了百分号",
                 hint: fraction ? "这一项按小数记录（0 到 1），写成 \(written)" : "去掉百分号，写成 \(written)")
         }
         if let hint = fullWidthHint(text) {
-            return Problem(message: "“\(text)”不是一个数", hint: hint)
+            return Problem(message: "\(MessageText.quoted(text))不是一个数", hint: hint)
         }
         return Problem(
-            message: "“\(text)”不是一个数",
+            message: "\(MessageText.quoted(text))不是一个数",
             hint: type == .integer ? "填写整数，如 0、3、12" : "填写数字，如 4、4.5，不要带单位或全角字符")
     }
 

@@ -1,0 +1,50 @@
+import ScorecardBase
+
+/// Evidence naming an officer whose roster row was left out for a problem: not a problem of
+/// its own but an echo of that one. Said first as itself; where the roster's problem is reported
+/// in the same list, the echoes are folded into a note on it, so the cause comes first and once.
+public enum DroppedRowEcho {
+    public static let code = "evidence.dropped-officer"
+
+    static func diagnostic(id: String, at location: SourceLocation, cause: SourceLocation) -> Diagnostic {
+        .error(
+            code, "名册中工号为\(MessageText.quoted(id))的那一行有错误、没有读入，这一行因此也无法对应到联系员",
+            hint: "先改正名册中的那一行", at: location, notes: [.init("名册中的那一行在这里", at: cause)])
+    }
+
+    /// How many places a folded note lists before saying how many there are.
+    static let listedPlaces = 5
+}
+
+extension Array where Element == Diagnostic {
+    /// The echoes of dropped roster rows (`DroppedRowEcho`) folded into a note on the problem
+    /// that dropped each row, when that problem is in the list; other echoes are kept as they are.
+    public func foldingDroppedRowEchoes() -> [Diagnostic] {
+        guard contains(where: { $0.code == DroppedRowEcho.code }) else { return self }
+        var causes: [SourceLocation: Int] = [:]
+        for (index, diagnostic) in enumerated() where diagnostic.code != DroppedRowEcho.code {
+            if let location = diagnostic.location, causes[location] == nil { causes[location] = index }
+        }
+        var echoes: [Int: [Diagnostic]] = [:]
+        var folded = Set<Int>()
+        for (index, diagnostic) in enumerated() where diagnostic.code == DroppedRowEcho.code {
+            guard let cause = diagnostic.notes.first?.location, let causeIndex = causes[cause] else { continue }
+            echoes[causeIndex, default: []].append(diagnostic)
+            folded.insert(index)
+        }
+        var result: [Diagnostic] = []
+        for (index, diagnostic) in enumerated() where !folded.contains(index) {
+            guard let found = echoes[index] else {
+                result.append(diagnostic)
+                continue
+            }
+            var cause = diagnostic
+            let places = found.compactMap(\.location).sorted()
+            let listed = places.prefix(DroppedRowEcho.listedPlaces).map(\.description).joined(separator: "、")
+            let more = places.count > DroppedRowEcho.listedPlaces ? " 等" : ""
+            cause.notes.append(.init("这一行因此没有读入名册，证据中用到这名联系员的 \(places.count) 行也都无法对应：\(listed)\(more)"))
+            result.append(cause)
+        }
+        return result
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import ScorecardBase
+import Testing
+@testable import ScorecardRules
+
+/// Rule folders that are broken or hostile (issue #10): a file past the size limit, a file that
+/// is a named pipe or a device, a version folder that leads back up or holds nothing.
+@Suite struct HostileRuleFilesTests {
+    /// A copy of the minimal policy as files in a fresh folder.
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for (stem, text) in Rules.defaults {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/\(stem).yaml"))
+        }
+        return path
+    }
+
+    @Test func aRuleFilePastTheLimitIsRefusedWhereItPassesIt() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let limits = InputLimits(yamlFileBytes: 40)
+        let result = PolicyLoader.load(path: root, limits: limits)
+        let problem = try #require(result.errors.first { $0.code == "input.file-too-large" }, "\(result.listing)")
+        // The first file in name order whose size passes 40 bytes, placed at byte 40.
+        let file = try #require(problem.location?.file)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(bytes.count > 40)
+        #expect(problem.location == InputLimits.location(ofByte: 40, in: bytes, file: file))
+        #expect(problem.hint?.contains("SCORECARD_MAX_YAML_BYTES") == true)
+        #expect(result.policy == nil)
+    }
+
+    @Test func theDefaultLimitLetsTheBundledRulesLoad() {
+        let result = PolicyLoader.loadVersions(path: Rules.packageRoot + "/rules")
+        #expect(result.versions?.versions.count == 2, "\(result.diagnostics)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aRuleFileThatIsANamedPipeOrADeviceIsRefused() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(mkfifo(root + "/zz-pipe.yaml", 0o600) == 0)
+        let piped = PolicyLoader.loadVersions(path: root)
+        #expect(piped.diagnostics.map(\.code) == ["io.not-regular-file"])
+        #expect(piped.diagnostics.first?.location?.description == root + "/zz-pipe.yaml:1:1")
+        _ = unlink(root + "/zz-pipe.yaml")
+        #expect(symlink("/dev/zero", root + "/zz-zero.yaml") == 0)
+        #expect(PolicyLoader.loadVersions(path: root).diagnostics.map(\.code) == ["io.not-regular-file"])
+        // Named on its own, too.
+        #expect(PolicyLoader.loadVersions(path: "/dev/zero").diagnostics.map(\.code) == ["io.not-regular-file"])
+    }
+
+    @Test(arguments: ["..", ".", "../.."])
+    func aDatedVersionFolderThatLeadsBackUpIsAnError(target: String) throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(symlink(target, root + "/2026-01-01") == 0)
+        let result = PolicyLoader.loadVersions(path: root)
+        #expect(result.diagnostics.map(\.code) == ["rules.version-folder-loop"], "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.message.contains(root + "/2026-01-01") == true)
+        #expect(result.versions == nil)
+    }
+
+    @Test func aDatedVersionFolderWithNoRuleFileIsAWarning() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/2026-01-01", withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: root + "/2026-01-01/README.txt"))
+        try FileManager.default.createDirectory(atPath: root + "/notes", withIntermediateDirectories: true)
+        let result = PolicyLoader.loadVersions(path: root)
+        #expect(result.diagnostics.map(\.code) == ["rules.empty-version-folder"])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.versions?.versions.count == 1)
+    }
+
+    @Test func aLinkToAnotherFolderOfRulesIsAVersionLikeAnyOther() throws {
+        let root = try Self.folder()
+        let other = try Self.folder()
+        defer {
+            try? FileManager.default.removeItem(atPath: root)
+            try? FileManager.default.removeItem(atPath: other)
+        }
+        let policy = try String(contentsOfFile: other + "/policy.yaml", encoding: .utf8)
+        let revised = policy.replacingOccurrences(of: "effective: 2021-09-27", with: "effective: 2026-01-01")
+            .replacingOccurrences(of: "version: \"1\"", with: "version: \"2\"")
+        try #require(revised.contains("2026-01-01") && revised.contains("\"2\""))
+        try Data(revised.utf8).write(to: URL(fileURLWithPath: other + "/policy.yaml"))
+        #expect(symlink(other, root + "/2026-01-01") == 0)
+        let result = PolicyLoader.loadVersions(path: root)
+        #expect(result.versions?.versions.count == 2, "\(result.diagnostics)")
+    }
+}
