@@ -29,6 +29,9 @@ public struct RecordBinder: Sendable {
     /// as missing a record: the table's own problem (absent, ambiguous, no officer column) says why.
     private var readRecordTable = false
     private var listRows: [String: [[[Value]]]] = [:] // officer → list index → rows
+    /// Unknown officer ids given a "did you mean" so far (see `suggestionLimit`).
+    private var suggestionsMade = 0
+    static let suggestionLimit = 200
 
     public init(policy: Policy, roster: Roster, quarter: Quarter) {
         self.policy = policy
@@ -250,7 +253,10 @@ public struct RecordBinder: Sendable {
                 problems.append(DroppedRowEcho.diagnostic(id: id, at: row.location(at: column), cause: cause))
                 return nil
             }
-            let suggestion = NameSuggestion.closest(to: id, among: roster.officers.map(\.id))
+            // Each suggestion looks through the whole roster: only the first few unknown ids get
+            // one, so a file of unknown ids against a large roster stays linear.
+            let suggestion = suggestionsMade < Self.suggestionLimit ? NameSuggestion.closest(to: id, among: roster.officers.lazy.map(\.id)) : nil
+            suggestionsMade += 1
             problems.append(.error(
                 "evidence.unknown-officer", "名册中没有工号为\(MessageText.quoted(id))的联系员",
                 hint: suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人", at: row.location(at: column)))
