@@ -262,6 +262,16 @@ import ScorecardRules
         #expect([echo].foldingDroppedRowEchoes() == [echo])
     }
 
+    @Test func onlyTheFirstUnknownIdsAreLookedUpForASuggestion() {
+        // Each suggestion is a pass over the roster: bounded, so unknown ids cost their count.
+        let rows = ["officer,a1,reports_due,reports_on_time"] + (0..<(RecordBinder.suggestionLimit + 5)).map { "1005,\($0 % 5),0,0" }
+        let bound = bind(rows)
+        let hints = bound.problems.filter { $0.code == "evidence.unknown-officer" }.map { $0.hint ?? "" }
+        #expect(hints.count == RecordBinder.suggestionLimit + 5)
+        #expect(hints.prefix(RecordBinder.suggestionLimit).allSatisfy { $0.contains("是否想写") })
+        #expect(hints.suffix(5).allSatisfy { !$0.contains("是否想写") })
+    }
+
     // MARK: Workbooks and YAML evidence
 
     @Test func aWorkbookPastTheLimitIsRefusedUnread() throws {

@@ -29,6 +29,9 @@ public struct RecordBinder: Sendable {
     /// as missing a record: the table's own problem (absent, ambiguous, no officer column) says why.
     private var readRecordTable = false
     private var listRows: [String: [[[Value]]]] = [:] // officer → list index → rows
+    /// Unknown officer ids given a "did you mean" so far (see `suggestionLimit`).
+    private var suggestionsMade = 0
+    static let suggestionLimit = 200
 
     public init(policy: Policy, roster: Roster, quarter: Quarter) {
         self.policy = policy
@@ -250,11 +253,15 @@ public struct RecordBinder: Sendable {
                 problems.append(DroppedRowEcho.diagnostic(id: id, at: row.location(at: column), cause: cause))
                 return nil
             }
+            // Each suggestion looks through the whole roster: only the first few unknown ids get
+            // one, so a file of unknown ids against a large roster stays linear.
+            let suggesting = suggestionsMade < Self.suggestionLimit
+            suggestionsMade += 1
             let hint: String
-            if let zeros = Self.leadingZeroHint(id, roster: roster) {
+            if suggesting, let zeros = Self.leadingZeroHint(id, roster: roster) {
                 hint = zeros
             } else {
-                let suggestion = NameSuggestion.closest(to: id, among: roster.officers.map(\.id))
+                let suggestion = suggesting ? NameSuggestion.closest(to: id, among: roster.officers.lazy.map(\.id)) : nil
                 hint = suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人"
             }
             problems.append(.error(
