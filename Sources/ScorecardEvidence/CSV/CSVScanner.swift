@@ -141,10 +141,10 @@ struct CSVScanner: Sendable {
         if byte == Self.cr { afterCR = absolute + 1 }
     }
 
-    /// Copies the record's bytes up to `i` into it, unless that passes a limit: the record or,
-    /// when `inField`, the field still open.
-    /// A refused record still keeps its bytes up to the record limit, so that the places of its
-    /// problem and of the fields before it can be worked out (and memory stays bounded).
+    /// Copies the record's bytes up to `i` into it, refusing the record when that passes a
+    /// limit (the field still open, when `inField`, or the record). A refused record keeps its
+    /// bytes up to the record limit only: enough to place its problem and the fields before it,
+    /// and memory stays bounded however long it goes on.
     @inline(__always)
     private mutating func keep(_ bytes: UnsafeBufferPointer<UInt8>, upTo i: Int, inField: Bool) {
         if i > segmentStart {
@@ -177,7 +177,8 @@ struct CSVScanner: Sendable {
         }
     }
 
-    /// A byte below the space other than a tab, line break or (unquoted) comma, or DEL.
+    /// Reports a control character: any byte below the space that reaches here (line breaks and
+    /// commas are handled before) but a tab, and DEL.
     @inline(__always)
     private mutating func control(_ byte: UInt8, at i: Int) {
         if byte != 0x09 { report(.controlCharacter(UInt32(byte)), at: offset(i)) }
