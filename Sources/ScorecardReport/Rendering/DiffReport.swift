@@ -190,8 +190,8 @@ public struct DiffReport: Sendable {
     public func markdown() -> String {
         var out = "# 规则修订对照：\(old.version) → \(new.version)\n\n"
         out += "| | 旧版本 | 新版本 |\n|---|---|---|\n"
-        out += "| 规则 | `\(Self.cell(old.label))` | `\(Self.cell(new.label))` |\n"
-        out += "| 版本 | \(Self.cell(old.version)) | \(Self.cell(new.version)) |\n"
+        out += "| 规则 | `\(MarkdownTable.cell(old.label))` | `\(MarkdownTable.cell(new.label))` |\n"
+        out += "| 版本 | \(MarkdownTable.cell(old.version)) | \(MarkdownTable.cell(new.version)) |\n"
         out += "| 生效日期 | \(old.effective) | \(new.effective) |\n"
         out += "| 文件 | \(old.files.count) 个 | \(new.files.count) 个 |\n\n"
         for note in old.notes + new.notes { out += "> 注：\(note)\n\n" }
@@ -201,8 +201,8 @@ public struct DiffReport: Sendable {
             out += "| | 变化 | 位置 | 旧 | 新 | 条款 | 出处 |\n|---|---|---|---|---|---|---|\n"
             for change in inGroup {
                 let sign = switch change.action { case .added: "+"; case .removed: "−"; case .changed: "~" }
-                out += "| \(sign) | \(Self.cell(change.summary)) | `\(Self.cell(change.path))` | \(Self.cell(change.old ?? "—")) | "
-                    + "\(Self.cell(change.new ?? "—")) | \(Self.cell(change.clause ?? "—")) | \(Self.cell(Self.places(change))) |\n"
+                out += "| \(sign) | \(MarkdownTable.cell(change.summary)) | `\(MarkdownTable.cell(change.path))` | \(MarkdownTable.cell(change.old ?? "—")) | "
+                    + "\(MarkdownTable.cell(change.new ?? "—")) | \(MarkdownTable.cell(change.clause ?? "—")) | \(MarkdownTable.cell(Self.places(change))) |\n"
             }
         }
         if !changes.isEmpty {
@@ -214,17 +214,5 @@ public struct DiffReport: Sendable {
         }
         return out
     }
-
-    /// A table cell: no line breaks, and `|` escaped so a formula cannot split the row.
-    static func cell(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "\n", "\r\n", "\r": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }
+

@@ -290,7 +290,8 @@ public struct QuarterReport: Sendable {
 
 }
 
-func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
+/// The shape every JSON output gives a problem (`check`, `test`, the diff's impact).
+package func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
     .object([
         ("severity", .string(diagnostic.severity.rawValue)),
         ("code", .string(diagnostic.code)),

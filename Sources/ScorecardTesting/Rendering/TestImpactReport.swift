@@ -70,22 +70,11 @@ public struct TestImpactReport: Sendable {
         var out = "## \(heading)\n\n\(scope)。\(countLine)\n"
         guard !impact.changes.isEmpty else { return out }
         out += "\n| 用例 | 期望 | 位置 | 期望值 | 旧版本 | 新版本 | 新版本的来历 |\n|---|---|---|---|---|---|---|\n"
+        let cell = MarkdownTable.cell
         for change in impact.changes {
             let detail = change.problem.map { "无法核对：\($0.message)" } ?? change.newTrace.map(TestReport.traceText) ?? ""
             out += "| \(cell(change.caseName)) | \(cell("\(change.subject.spacedBeforeChinese)的\(change.what)")) | `\(change.location)` | \(cell(change.expected)) | "
                 + "\(cell(change.old ?? "—")) | \(cell(change.new ?? "—")) | \(cell(detail)) |\n"
-        }
-        return out
-    }
-
-    private func cell(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "\n", "\r\n", "\r": out += " "
-            default: out.append(character)
-            }
         }
         return out
     }
@@ -112,7 +101,7 @@ public struct TestImpactReport: Sendable {
                     ("old_passed", .bool(change.oldPassed)),
                     ("new_passed", .bool(change.newPassed)),
                     ("rule", change.newTrace.map(TestReport.traceJSON) ?? .null),
-                    ("problem", change.problem.map(TestReport.diagnosticJSON) ?? .null),
+                    ("problem", change.problem.map(diagnosticJSON) ?? .null),
                 ])
             })),
         ])

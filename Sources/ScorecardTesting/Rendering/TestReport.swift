@@ -97,7 +97,7 @@ public struct TestReport: Sendable {
             ("schema_version", .number("1")),
             ("files", .array(run.files.map { .string($0) })),
             ("cases", .array(run.outcomes.map(Self.caseJSON))),
-            ("diagnostics", .array(run.diagnostics.map(Self.diagnosticJSON))),
+            ("diagnostics", .array(run.diagnostics.map(diagnosticJSON))),
             ("summary", .object([
                 ("passed", .number(String(run.passed))), ("failed", .number(String(run.failed))),
                 ("skipped", .number(String(run.skipped))), ("errors", .number(String(run.outcomes.count { $0.status == .error }))),
@@ -170,19 +170,6 @@ public struct TestReport: Sendable {
     static func locationJSON(_ location: SourceLocation?) -> JSONValue {
         guard let location else { return .null }
         return .object([("file", .string(location.file)), ("line", .number(String(location.line))), ("column", .number(String(location.column)))])
-    }
-
-    /// The shape `check --format json` gives a problem.
-    static func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
-        .object([
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("code", .string(diagnostic.code)),
-            ("message", .string(diagnostic.message)),
-            ("hint", .text(diagnostic.hint)),
-            ("file", .text(diagnostic.location?.file)),
-            ("line", diagnostic.location.map { .number(String($0.line)) } ?? .null),
-            ("column", diagnostic.location.map { .number(String($0.column)) } ?? .null),
-        ])
     }
 
     static func kindWord(_ kind: TestCase.Kind) -> String {
