@@ -1,14 +1,14 @@
 import ScorecardBase
 
 /// RFC 4180 output with a UTF-8 BOM option, so Chinese Excel opens the file without garbling it.
-public struct CSVWriter: Sendable {
-    public private(set) var text = ""
+package struct CSVWriter: Sendable {
+    package private(set) var text = ""
 
-    public init(bom: Bool = false) {
+    package init(bom: Bool = false) {
         if bom { text = "\u{FEFF}" }
     }
 
-    public mutating func row(_ cells: [String]) {
+    package mutating func row(_ cells: [String]) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { text.append(",") }
             text.append(Self.quoted(cell))

@@ -3,13 +3,13 @@ import ScorecardReport
 
 /// The diff's section on the test cases: which expectations the revision changes, with the
 /// value under each version and how the new version arrives at its value.
-public struct TestImpactReport: Sendable {
-    public let impact: TestImpact
+package struct TestImpactReport: Sendable {
+    package let impact: TestImpact
     /// The folder the cases came from, as the user would name it (`rules/tests`).
-    public let label: String
+    package let label: String
     private let color: Bool
 
-    public init(impact: TestImpact, label: String, color: Bool = false) {
+    package init(impact: TestImpact, label: String, color: Bool = false) {
         self.impact = impact
         self.label = label
         self.color = color
@@ -39,7 +39,7 @@ public struct TestImpactReport: Sendable {
 
     // MARK: Text
 
-    public func text() -> String {
+    package func text() -> String {
         var out = paint("1", heading) + "\n" + scope + "。\n" + countLine + "\n"
         var currentCase: String?
         for change in impact.changes {
@@ -66,7 +66,7 @@ public struct TestImpactReport: Sendable {
 
     // MARK: Markdown
 
-    public func markdown() -> String {
+    package func markdown() -> String {
         var out = "## \(heading)\n\n\(scope)。\(countLine)\n"
         guard !impact.changes.isEmpty else { return out }
         out += "\n| 用例 | 期望 | 位置 | 期望值 | 旧版本 | 新版本 | 新版本的来历 |\n|---|---|---|---|---|---|---|\n"
@@ -81,7 +81,7 @@ public struct TestImpactReport: Sendable {
 
     // MARK: JSON
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("files", .array(impact.files.map { .string($0) })),
             ("old_version", .string(impact.oldVersion)),
@@ -108,7 +108,7 @@ public struct TestImpactReport: Sendable {
     }
 
     /// The diff's JSON with this section added as `tests`.
-    public func appended(to diff: JSONValue) -> JSONValue {
+    package func appended(to diff: JSONValue) -> JSONValue {
         guard case .object(var pairs) = diff else { return diff }
         pairs.append(("tests", json()))
         return .object(pairs)

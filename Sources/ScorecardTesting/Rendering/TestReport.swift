@@ -4,12 +4,12 @@ import ScorecardReport
 /// `scorecard test`'s report: one line per case; for a failed expectation the expected and the
 /// actual value, the place of the expectation in the test file, and the rule (its place and
 /// clause) that produced the actual value; then the closing `N passed, M failed` line.
-public struct TestReport: Sendable {
-    public let run: TestRun
-    public let coverage: Coverage?
+package struct TestReport: Sendable {
+    package let run: TestRun
+    package let coverage: Coverage?
     private let color: Bool
 
-    public init(run: TestRun, coverage: Coverage? = nil, color: Bool = false) {
+    package init(run: TestRun, coverage: Coverage? = nil, color: Bool = false) {
         self.run = run
         self.coverage = coverage
         self.color = color
@@ -17,7 +17,7 @@ public struct TestReport: Sendable {
 
     // MARK: Text
 
-    public func text() -> String {
+    package func text() -> String {
         var out = ""
         for outcome in run.outcomes { out += lines(of: outcome) }
         if let coverage { out += "\n" + Self.coverageText(coverage, color: color) }
@@ -69,7 +69,7 @@ public struct TestReport: Sendable {
     }
 
     /// Per version, how much of each kind of rule part was exercised, then every part not.
-    public static func coverageText(_ coverage: Coverage, color: Bool = false) -> String {
+    package static func coverageText(_ coverage: Coverage, color: Bool = false) -> String {
         var out = "覆盖情况\n"
         for version in coverage.versions {
             let counts = Coverage.Kind.allCases.compactMap { kind -> String? in
@@ -92,7 +92,7 @@ public struct TestReport: Sendable {
 
     // MARK: JSON
 
-    public func json() -> String {
+    package func json() -> String {
         var pairs: [(String, JSONValue)] = [
             ("schema_version", .number("1")),
             ("files", .array(run.files.map { .string($0) })),
