@@ -1,10 +1,8 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardRules
 @testable import ScorecardEvidence
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Behaviours fixed after review; each of these once misbehaved.
 @Suite struct EvidenceFolderReviewTests {
@@ -23,52 +21,41 @@ import Glibc
           - {id: b, title: 乙, points: 5, clause: "2", scoring: {method: computed, formula: "if due == 0 then 5 else 4"}}
         """
 
-    private func folder(_ files: [String: String]) throws -> String {
-        var template = Array("/tmp/scorecard-evidence-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } }
-        let root = try #require(made)
-        for (path, text) in files {
-            let full = root + "/" + path
-            if let slash = full.lastIndex(of: "/") { mkdir(String(full[..<slash]), 0o755) }
-            try writeFile(full, Array(text.utf8))
-        }
-        return root
-    }
-
-    private func load(_ root: String, quarter: Quarter) throws -> (QuarterEvidence, [Diagnostic]) {
+    /// One quarter of an evidence folder made of `files`, with its roster's problems first;
+    /// the folder is removed after.
+    private func load(_ files: [String: String], quarter: Quarter) throws -> (QuarterEvidence, [Diagnostic]) {
         let policy = try #require(PolicyLoader.load(sources: [RuleSource(displayPath: "r.yaml", bytes: Array(Self.rules.utf8))]).policy)
-        let folder = EvidenceFolder(root: root)
-        let roster = folder.loadRoster()
-        let loaded = folder.loadQuarter(quarter, policy: policy, roster: roster.roster)
-        return (loaded.evidence, roster.problems + loaded.problems)
+        return try withTemporaryFolder { scratch in
+            try scratch.write(files)
+            let folder = EvidenceFolder(root: scratch.path)
+            let roster = folder.loadRoster()
+            let loaded = folder.loadQuarter(quarter, policy: policy, roster: roster.roster)
+            return (loaded.evidence, roster.problems + loaded.problems)
+        }
     }
 
     private let roster = "officer,name,unit,area,备注\n1,甲,一队,甲班,新任\n2,乙,一队,乙班,\n"
 
     @Test func aQuarterFolderNamedWithoutTheDashIsFound() throws {
-        let root = try folder(["officers.csv": roster, "2025Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"])
-        let (evidence, problems) = try load(root, quarter: Quarter(year: 2025, number: 1)!)
+        let (evidence, problems) = try load(["officers.csv": roster, "2025Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"], quarter: Quarter(year: 2025, number: 1)!)
         #expect(!problems.hasErrors)
         #expect(evidence.records.count == 2)
     }
 
     @Test func anExtraRosterColumnIsAWarningNotAnError() throws {
-        let root = try folder(["officers.csv": roster, "2025-Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"])
-        let (_, problems) = try load(root, quarter: Quarter(year: 2025, number: 1)!)
+        let (_, problems) = try load(["officers.csv": roster, "2025-Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"], quarter: Quarter(year: 2025, number: 1)!)
         #expect(problems.contains { $0.code == "evidence.unused-column" && $0.severity == .warning })
         #expect(!problems.hasErrors)
     }
 
     @Test func aMissingColumnIsReportedOnceNotOncePerRow() throws {
-        let root = try folder(["officers.csv": roster, "2025-Q1/scores.csv": "officer,due\n1,1\n2,0\n"])
-        let (_, problems) = try load(root, quarter: Quarter(year: 2025, number: 1)!)
+        let (_, problems) = try load(["officers.csv": roster, "2025-Q1/scores.csv": "officer,due\n1,1\n2,0\n"], quarter: Quarter(year: 2025, number: 1)!)
         #expect(problems.filter { $0.code == "evidence.missing-column" }.count == 1)
         #expect(!problems.contains { $0.code == "evidence.missing-value" })
     }
 
     @Test func theMissingRecordMessageNamesTheQuarter() throws {
-        let root = try folder(["officers.csv": roster, "2025-Q3/scores.csv": "officer,a,due\n1,4,1\n"])
-        let (_, problems) = try load(root, quarter: Quarter(year: 2025, number: 3)!)
+        let (_, problems) = try load(["officers.csv": roster, "2025-Q3/scores.csv": "officer,a,due\n1,4,1\n"], quarter: Quarter(year: 2025, number: 3)!)
         #expect(problems.first { $0.code == "evidence.missing-record" }?.message.contains("2025-Q3") == true)
     }
 
@@ -78,8 +65,7 @@ import Glibc
               - {officer: "1", a: 4, 应报次数: 1, suggestions: [{采纳层级: 矿}]}
               - {工号: "2", a: 5, due: 0, pionts: 3}
             """
-        let root = try folder(["officers.csv": roster, "2025-Q1/evidence.yaml": yaml])
-        let (evidence, problems) = try load(root, quarter: Quarter(year: 2025, number: 1)!)
+        let (evidence, problems) = try load(["officers.csv": roster, "2025-Q1/evidence.yaml": yaml], quarter: Quarter(year: 2025, number: 1)!)
         let unknown = problems.filter { $0.code == "evidence.unknown-column" }
         #expect(unknown.count == 1)
         #expect(unknown.first?.location?.line == 3)
@@ -89,10 +75,9 @@ import Glibc
 
     @Test func aListInBothYAMLAndCSVIsAnError() throws {
         let yaml = "records:\n  - {officer: \"1\", a: 4, due: 1, suggestions: [{level: 矿}]}\n  - {officer: \"2\", a: 5, due: 0}\n"
-        let root = try folder([
+        let (_, problems) = try load([
             "officers.csv": roster, "2025-Q1/evidence.yaml": yaml, "2025-Q1/suggestions.csv": "officer,level\n1,区队\n",
-        ])
-        let (_, problems) = try load(root, quarter: Quarter(year: 2025, number: 1)!)
+        ], quarter: Quarter(year: 2025, number: 1)!)
         #expect(problems.contains { $0.code == "evidence.two-formats" })
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardExpression
 import ScorecardRules
@@ -272,8 +273,8 @@ import ScorecardRules
 /// with Chinese headers. Titles are compared with the files decoded by iconv.
 @Suite struct EvidenceSeedTests {
     @Test func q3QuotedTitlesAndQ4GB18030Titles() throws {
-        let seeds = evidencePackageRoot + "/seeds"
-        let loaded = PolicyLoader.load(path: evidencePackageRoot + "/rules")
+        let seeds = packageRoot + "/seeds"
+        let loaded = PolicyLoader.load(path: packageRoot + "/rules")
         let policy = try #require(loaded.policy)
         let folder = EvidenceFolder(root: seeds)
         let roster = folder.loadRoster().roster

@@ -1,5 +1,12 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardExpression
 import ScorecardRules
@@ -7,13 +14,6 @@ import ScorecardRules
 
 /// Swift Testing has a `SourceLocation` too; in these tests the word means the engine's.
 typealias SourceLocation = ScorecardBase.SourceLocation
-
-/// The package root, three levels up from this file (Tests/ScorecardEvidenceTests/…).
-let evidencePackageRoot: String = {
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/")
-}()
 
 /// A small policy shaped like the bundled one: an assessed item (no default), two counts with
 /// defaults, a computed item, a record check and the suggestions list with its reward.
@@ -199,40 +199,6 @@ func bind(
 func number(_ text: String) -> Value {
     guard let value = ExactDecimal(text) else { fatalError("bad decimal literal \(text)") }
     return .number(value)
-}
-
-/// A folder under /tmp, unique to one test, removed afterwards.
-struct TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory().appending("scorecard-teval-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func write(_ relativePath: String, _ text: String) throws {
-        try write(relativePath, bytes: Array(text.utf8))
-    }
-
-    func write(_ relativePath: String, bytes: [UInt8]) throws {
-        let full = path + "/" + relativePath
-        let folder = (full as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: full))
-    }
-
-    func file(_ relativePath: String) -> String { path + "/" + relativePath }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
-
-/// Runs `body` with a fresh folder and removes it, whatever happens.
-func withTemporaryFolder<T>(_ body: (TemporaryFolder) throws -> T) throws -> T {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
-    return try body(folder)
 }
 
 /// Loads one quarter of a folder with the tiny policy and roster.

@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 @testable import ScorecardEvidence
 
@@ -11,7 +12,7 @@ import ScorecardBase
     }
 
     @Test func seedRosterHasTwentyOneOfficersAndOneHandover() throws {
-        let loaded = EvidenceFolder(root: evidencePackageRoot + "/seeds").loadRoster()
+        let loaded = EvidenceFolder(root: packageRoot + "/seeds").loadRoster()
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
         let roster = loaded.roster
         #expect(roster.officers.count == 21)
