@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Property-based tests only (Tests/ScorecardPropertyTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -70,6 +72,14 @@ let package = Package(
         ),
         .testTarget(name: "ScorecardTestingTests", dependencies: ["ScorecardTesting", "ScorecardTestSupport"]),
         .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard", "ScorecardTestSupport"]),
+        /// Properties checked on many generated inputs: decimals, CSV round trips, display width.
+        .testTarget(
+            name: "ScorecardPropertyTests",
+            dependencies: [
+                "ScorecardBase", "ScorecardEvidence", "ScorecardReport", "ScorecardTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
