@@ -109,4 +109,11 @@ import ScorecardBase
             location: SourceLocation(file: "officers.csv", line: 2, column: 1))
         #expect(officer.serves(in: Quarter(year: 2025, number: 2)!) == serves)
     }
+
+    @Test func anExtraRosterColumnIsAWarningNotAnError() throws {
+        let (_, problems) = try WholeFolder.load(
+            ["officers.csv": WholeFolder.roster, "2025-Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"], quarter: Quarter(year: 2025, number: 1)!)
+        #expect(problems.contains { $0.code == "evidence.unused-column" && $0.severity == .warning })
+        #expect(!problems.hasErrors)
+    }
 }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct CSVRoundTripPropertyTests {
     /// A piece of a cell: mostly plain text, often one of the characters that need quoting.
     /// C0 and C1 control characters other than tab, CR and LF are left out: the reader refuses
-    /// them on purpose (docs/evidence.md).
+    /// them on purpose (docs/limits.md, section 4).
     /// With `joining`, also the pieces that join what comes before them into one Character: a
     /// CR LF pair, and combining marks (which join a comma or quote before them).
     static func piece(joining: Bool) -> Generator<String, some SendableSequenceType> {
