@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Testing
 import ScorecardTestSupport
 import ScorecardBase
@@ -41,28 +34,6 @@ extension QuarterResult {
 extension OfficerResult {
     func item(_ id: String) -> ItemResult? { items.first { $0.itemID == id } }
     func score(_ id: String) -> ExactDecimal? { item(id)?.score }
-}
-
-/// Bytes of a file through the C library's iconv, as UTF-8 text: an independent decoder to
-/// check the engine's own GB18030 reading against.
-func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
-    let converter = iconv_open("UTF-8", encoding)
-    guard Int(bitPattern: converter) != -1 else { return nil }
-    defer { iconv_close(converter) }
-    var input = bytes.map { CChar(bitPattern: $0) }
-    var output = [CChar](repeating: 0, count: bytes.count * 4 + 4)
-    let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-        output.withUnsafeMutableBufferPointer { outBuffer in
-            var inPointer = inBuffer.baseAddress
-            var outPointer = outBuffer.baseAddress
-            var inLeft = inBuffer.count
-            var outLeft = outBuffer.count
-            guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != Int.max, inLeft == 0 else { return nil }
-            return outBuffer.count - outLeft
-        }
-    }
-    guard let produced else { return nil }
-    return String(decoding: output[0..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
 func readBytes(_ path: String) -> [UInt8] {

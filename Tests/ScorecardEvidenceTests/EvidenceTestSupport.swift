@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Testing
 import ScorecardTestSupport
 import ScorecardBase
@@ -207,26 +200,7 @@ func loadFolder(_ folder: TemporaryFolder, quarter: Quarter = q2, policy: Policy
     return Bound(evidence: loaded.evidence, problems: loaded.problems)
 }
 
-/// Bytes converted by the C library's iconv: an encoder independent of the engine's decoder.
-func iconvConvert(_ bytes: [UInt8], from source: String, to target: String) -> [UInt8]? {
-    let converter = iconv_open(target, source)
-    guard Int(bitPattern: converter) != -1 else { return nil }
-    defer { iconv_close(converter) }
-    var input = bytes.map { CChar(bitPattern: $0) }
-    var output = [CChar](repeating: 0, count: bytes.count * 4 + 4)
-    let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-        output.withUnsafeMutableBufferPointer { outBuffer in
-            var inPointer = inBuffer.baseAddress
-            var outPointer = outBuffer.baseAddress
-            var inLeft = inBuffer.count
-            var outLeft = outBuffer.count
-            guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != Int.max, inLeft == 0 else { return nil }
-            return outBuffer.count - outLeft
-        }
-    }
-    return produced.map { output[0..<$0].map { UInt8(bitPattern: $0) } }
-}
-
+/// `text` in GB18030, as the Chinese editions of Excel and WPS save CSV.
 func gb18030(_ text: String) -> [UInt8] {
     guard let bytes = iconvConvert(Array(text.utf8), from: "UTF-8", to: "GB18030") else { fatalError("iconv cannot encode GB18030") }
     return bytes
