@@ -15,7 +15,8 @@ public struct PlaceNotFound: Error, CustomStringConvertible {
 /// The 1-based line and column, counted in Unicode scalars as the engine counts, of the only
 /// occurrence of `needle` in `text`: where a diagnostic about that text should point.
 public func place(of needle: String, in text: String) throws(PlaceNotFound) -> (line: Int, column: Int) {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // "\r\n" is one Character, so lines are split at it as well as at a bare LF.
+    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     let hits = lines.enumerated().filter { $0.element.contains(needle) }
     guard hits.count == 1 else { throw PlaceNotFound(needle: needle, lines: hits.count) }
     let line = Array(hits[0].element.unicodeScalars)

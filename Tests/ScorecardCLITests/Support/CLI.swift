@@ -163,13 +163,8 @@ struct Workspace {
 
     /// 1-based line and column (in Unicode scalars, as the tool counts) of the only occurrence
     /// of `needle` in a UTF-8 file.
-    func position(of needle: String, in path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (line: Int, column: Int) {
-        let lines = try text(path).components(separatedBy: "\n")
-        let hits = lines.enumerated().filter { $0.element.contains(needle) }
-        try #require(hits.count == 1, "expected “\(needle)” on exactly one line of \(path)", sourceLocation: sourceLocation)
-        let line = hits[0].element
-        let prefix = line[..<line.range(of: needle)!.lowerBound]
-        return (hits[0].offset + 1, prefix.unicodeScalars.count + 1)
+    func position(of needle: String, in path: String) throws -> (line: Int, column: Int) {
+        try place(of: needle, in: text(path))
     }
 }
 
