@@ -4,7 +4,7 @@ import Testing
 import ScorecardTestSupport
 
 /// The limits and how they are raised, the values shortened in messages, and reading only
-/// regular files, only as far as a limit (issue #10).
+/// regular files, only as far as a limit.
 @Suite struct InputLimitsTests {
     @Test(arguments: [("1048576", 1_048_576), ("128K", 131_072), ("64m", 67_108_864), ("2G", 2_147_483_648)])
     func sizesAreWholeNumbersWithBinaryMultiples(text: String, bytes: Int) {

@@ -4,7 +4,7 @@ import Testing
 import ScorecardTestSupport
 @testable import ScorecardRules
 
-/// Rule folders that are broken or hostile (issue #10): a file past the size limit, a file that
+/// Rule folders that are broken or hostile: a file past the size limit, a file that
 /// is a named pipe or a device, a version folder that leads back up or holds nothing.
 @Suite struct HostileRuleFilesTests {
     /// A copy of the minimal policy as files in a fresh folder.
