@@ -209,7 +209,7 @@ package struct XLSXWorkbook: Sendable {
                 let common = "allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"填写有误\" error=\"\(XML.escaped(validation.message))\" prompt=\"\(XML.escaped(validation.message))\" sqref=\"\(range)\""
                 switch validation.rule {
                 case .list(let choices):
-                    let list = choices.map { $0.replacingAll("\"", with: "\"\"") }.joined(separator: ",")
+                    let list = choices.map { $0.doublingQuotes() }.joined(separator: ",")
                     out += "<dataValidation type=\"list\" \(common)><formula1>\(XML.escaped("\"" + list + "\""))</formula1></dataValidation>"
                 case .decimal(let min, let max), .integer(let min, let max):
                     let type = if case .integer = validation.rule { "whole" } else { "decimal" }
