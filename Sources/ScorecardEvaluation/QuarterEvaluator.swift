@@ -84,7 +84,7 @@ public struct QuarterEvaluator: Sendable {
                 grade = policy.grades?.band(for: sum)?.name
                 if let grade { slots[layout.gradeSlot] = .string(grade) }
             } catch {
-                failures.append(.error("eval.overflow", "联系员 \(officer.id)（\(officer.name)）的总分超出可计算的范围", at: record.location))
+                failures.append(.error(EvaluationCode.overflow, "联系员 \(officer.id)（\(officer.name)）的总分超出可计算的范围", at: record.location))
             }
         }
 
@@ -103,7 +103,7 @@ public struct QuarterEvaluator: Sendable {
                     failures.append(error.diagnostic)
                     rewardTotal = nil
                 } catch {
-                    failures.append(.error("eval.overflow", "联系员 \(officer.id) 的奖励 \(rule.id) 超出可计算的范围", at: rule.location))
+                    failures.append(.error(EvaluationCode.overflow, "联系员 \(officer.id) 的奖励 \(rule.id) 超出可计算的范围", at: rule.location))
                     rewardTotal = nil
                 }
             }
@@ -132,7 +132,7 @@ public struct QuarterEvaluator: Sendable {
                         .compactMap { name in self.policy.layout.fieldIDs.firstIndex(of: name).flatMap { record.fieldLocation($0) } }
                         .first
                     findings.append(.error(
-                        "evidence.check", "联系员 \(officer.id)（\(officer.name)）的记录不符合检查“\(check.id)”：\(check.message)",
+                        EvaluationCode.evidenceCheck, "联系员 \(officer.id)（\(officer.name)）的记录不符合检查“\(check.id)”：\(check.message)",
                         hint: "核对记录中 \(check.requirement.readNames.joined(separator: "、")) 的数值；规则写在 \(check.location)",
                         at: place ?? record.location))
                 }
@@ -158,7 +158,7 @@ public struct QuarterEvaluator: Sendable {
             ? "各行都按默认值（" + absent.map { "\($0.id) = \(Self.shown($0.defaultValue ?? .missing))" }.joined(separator: "，") + "）计，"
             : ""
         return .error(
-            "evidence.check-absent-column",
+            EvaluationCode.evidenceCheckAbsentColumn,
             "表中没有\(named)这一列，\(defaults)记录不符合检查“\(check.id)”：\(check.message)（所有这样的行只报这一次）",
             hint: "先改正表头中写错或缺少的列名（本文件表头的其他问题），这一问题会随之消失；检查写在 \(check.location)",
             at: SourceLocation(file: record.location.file, line: 1, column: 1))
@@ -189,7 +189,7 @@ public struct QuarterEvaluator: Sendable {
             case .assessed:
                 guard let slot = fieldSlot, case .number(let raw) = slots[slot] else {
                     failures.append(.error(
-                        "eval.missing-value", "联系员 \(officer.id)（\(officer.name)）缺少项目 \(item.id) 的考核人打分",
+                        EvaluationCode.missingValue, "联系员 \(officer.id)（\(officer.name)）缺少项目 \(item.id) 的考核人打分",
                         hint: "在记录表的 \(item.id) 列填写 0 到 \(item.points.normalized) 的分数", at: item.location))
                     return result
                 }
@@ -205,7 +205,7 @@ public struct QuarterEvaluator: Sendable {
         } catch let error as ItemRangeError {
             failures.append(error.diagnostic)
         } catch {
-            failures.append(.error("eval.failed", "联系员 \(officer.id) 的项目 \(item.id) 无法计算", at: item.location))
+            failures.append(.error(EvaluationCode.failed, "联系员 \(officer.id) 的项目 \(item.id) 无法计算", at: item.location))
         }
         return result
     }
@@ -215,7 +215,7 @@ public struct QuarterEvaluator: Sendable {
         let score = raw.rounded(scale: policy.scoring.precision, policy.scoring.rounding)
         if score.isNegative || score > item.points {
             throw ItemRangeError(diagnostic: .error(
-                "eval.score-range", "联系员 \(officer.id)（\(officer.name)）的项目 \(item.id) 算得 \(score)，超出本项分值 0 到 \(item.points.normalized)",
+                EvaluationCode.scoreRange, "联系员 \(officer.id)（\(officer.name)）的项目 \(item.id) 算得 \(score)，超出本项分值 0 到 \(item.points.normalized)",
                 hint: "检查本项的公式或条件得分", at: item.scoring.location))
         }
         return score
@@ -224,7 +224,7 @@ public struct QuarterEvaluator: Sendable {
     private func number(_ value: Value, item: borrowing Item, officer: Officer) throws -> ExactDecimal {
         if case .number(let n) = value { return n }
         throw ItemRangeError(diagnostic: .error(
-            "eval.not-number", "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))
+            EvaluationCode.notNumber, "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))
     }
 
     private func evaluate(_ rule: RewardRule, slots: [Value], grade: String?, officer: Officer) throws -> RewardResult {
@@ -260,7 +260,7 @@ public struct QuarterEvaluator: Sendable {
         // reward that takes money back is a mistake in the rule, not a payment.
         if result.amount.isNegative {
             throw ItemRangeError(diagnostic: .error(
-                "eval.reward-range", "联系员 \(officer.id)（\(officer.name)）的奖励 \(rule.id) 算得 \(result.amount)，奖励金额不能为负数",
+                EvaluationCode.rewardRange, "联系员 \(officer.id)（\(officer.name)）的奖励 \(rule.id) 算得 \(result.amount)，奖励金额不能为负数",
                 hint: "检查奖励的公式，如用 max(0, …) 或发放条件（when）", at: rule.location))
         }
         return result

@@ -12,8 +12,8 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
     public var offset: Int
     public var length: Int
 
-    public init(code: String, message: String, hint: String? = nil, offset: Int, length: Int) {
-        self.code = code
+    public init(code: ExpressionCode, message: String, hint: String? = nil, offset: Int, length: Int) {
+        self.code = code.rawValue
         self.message = message
         self.hint = hint
         self.offset = offset
@@ -33,8 +33,8 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
     public var offset: Int
     public var length: Int
 
-    public init(code: String, message: String, offset: Int, length: Int) {
-        self.code = code
+    public init(code: ExpressionCode, message: String, offset: Int, length: Int) {
+        self.code = code.rawValue
         self.message = message
         self.offset = offset
         self.length = max(1, length)

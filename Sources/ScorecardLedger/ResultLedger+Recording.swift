@@ -182,7 +182,7 @@ extension ResultLedger {
         }
         if replacing != nil && provenance.reason == nil {
             return .failed(.error(
-                "ledger.no-reason", "重新记录 \(quarter) 的最终结果必须写明理由",
+                LedgerCode.noReason, "重新记录 \(quarter) 的最终结果必须写明理由",
                 hint: "加 --reason “理由”，例如 --reason “经矿党委批准，更正石磊的上报次数”", at: nil))
         }
 
@@ -313,7 +313,7 @@ extension ResultLedger {
 
     func refusal(_ quarter: Quarter, recorded: Provenance, changes: [LedgerChange], folder: String) -> Diagnostic {
         .error(
-            "ledger.final",
+            LedgerCode.final,
             "\(quarter) 的结果已于 \(timeDisplay.text(recorded.recordedAt)) 记录，是最终结果；这次的输入或结果与记录时不同（\(changes.count) 处），没有重新记录",
             hint: "如改动是有意的，加 --force --reason “理由” 重新记录：原记录会改名为 \(quarter).superseded-<时间> 保留在 \(FileSystem.parent(of: folder))，不会删除",
             at: nil, notes: changes.map(\.note))
@@ -325,12 +325,12 @@ extension ResultLedger {
         let evidence = history.flatMap { $0.entries.isEmpty ? nil : "见记录历史“\($0.path)”" }
             ?? "结果文件夹中有它被替换的旧记录“\(FileSystem.join(root, folders.superseded.last ?? ""))”"
         return .error(
-            "ledger.no-final", "\(quarter) 曾经记录过（\(evidence)），但最终记录“\(folder(for: quarter))”不见了",
+            LedgerCode.noFinal, "\(quarter) 曾经记录过（\(evidence)），但最终记录“\(folder(for: quarter))”不见了",
             hint: "从备份中取回这个文件夹；找不回时用 scorecard evaluate --quarter \(quarter) --record --force --reason “理由” 重新记录",
             at: nil)
     }
 
-    static let simulatedCrash = Diagnostic.error("io.write", "（测试）写入中途停止", at: nil)
+    static let simulatedCrash = Diagnostic.error(InputCode.write, "（测试）写入中途停止", at: nil)
 
     /// Counts write steps down to a simulated crash.
     struct Steps {

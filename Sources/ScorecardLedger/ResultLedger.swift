@@ -87,13 +87,13 @@ public struct ResultLedger: Sendable {
         switch FileSystem.read(path) {
         case .failure:
             return .failure(.error(
-                "ledger.bad-record", "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
+                LedgerCode.badRecord, "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
                 hint: "记录文件夹由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度", at: nil))
         case .success(let bytes):
             let parsed = Provenance.parse(bytes, file: path)
             if case .success(let provenance) = parsed, provenance.quarter != quarter {
                 return .failure(.error(
-                    "ledger.bad-record", "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
+                    LedgerCode.badRecord, "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
                     hint: "记录文件夹由程序写出，不要手工改名；用 --force 重新记录该季度", at: SourceLocation(file: path, line: 1, column: 1)))
             }
             return parsed
@@ -153,7 +153,7 @@ extension ResultLedger {
     func withLock<T>(exclusive: Bool, _ body: () -> T) -> Result<T, Diagnostic> {
         let fd = open(root, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else {
-            return .failure(.error("io.write", "无法打开结果文件夹“\(root)”：\(String(cString: strerror(errno)))",
+            return .failure(.error(InputCode.write, "无法打开结果文件夹“\(root)”：\(String(cString: strerror(errno)))",
                                    hint: "检查文件夹是否存在、是否有权限", at: nil))
         }
         defer { close(fd) }

@@ -89,7 +89,7 @@ func recordQuarter(
 private func refuse(_ problem: Diagnostic, display: DisplayOptions) throws -> Never {
     report([problem], display: display)
     writeError("未记录。\n")
-    throw ExitCode(problem.code == "io.write" ? 3 : 1)
+    throw ExitCode(problem.code == InputCode.write ? 3 : 1)
 }
 
 /// `check`'s part for recorded quarters: each one's inputs re-hashed and compared.

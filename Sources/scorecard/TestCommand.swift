@@ -54,7 +54,7 @@ struct TestCommand: ParsableCommand {
         case .success(let list) where !list.isEmpty: sources = list
         case .success:
             report([.error(
-                "test.no-files", "没有找到测试文件", hint: "测试文件放在规则文件夹的 tests/ 中，如 \(rules)/tests/cases.yaml（见 docs/testing.md）", at: nil)],
+                CommandCode.testNoFiles, "没有找到测试文件", hint: "测试文件放在规则文件夹的 tests/ 中，如 \(rules)/tests/cases.yaml（见 docs/testing.md）", at: nil)],
                 display: display)
             throw ExitCode(2)
         case .failure(let problem):

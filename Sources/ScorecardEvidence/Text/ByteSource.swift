@@ -40,7 +40,7 @@ struct ByteSource: ~Copyable, Sendable {
         case .success(let fd): return fd
         case .failure(.notRegular(let what)): throw DiagnosticError(FileSystem.notRegularFile(displayName, what: what))
         case .failure(.system(let code)):
-            throw DiagnosticError(Self.ioProblem("io.open-failed", "无法打开文件", errno: code, file: displayName))
+            throw DiagnosticError(Self.ioProblem(EvidenceCode.ioOpenFailed, "无法打开文件", errno: code, file: displayName))
         }
     }
 
@@ -48,7 +48,7 @@ struct ByteSource: ~Copyable, Sendable {
     init(path: String, displayName: String, range: Range<Int>) throws(DiagnosticError) {
         let fd = try Self.open(path, displayName: displayName)
         guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
-            let problem = Self.ioProblem("io.read-failed", "读取文件时出错", errno: errno, file: displayName)
+            let problem = Self.ioProblem(EvidenceCode.ioReadFailed, "读取文件时出错", errno: errno, file: displayName)
             _ = close(fd)
             throw DiagnosticError(problem)
         }
@@ -83,14 +83,14 @@ struct ByteSource: ~Copyable, Sendable {
             }
         }
         guard result >= 0 else {
-            return .failure(DiagnosticError(Self.ioProblem("io.read-failed", "读取文件时出错", errno: errno, file: file)))
+            return .failure(DiagnosticError(Self.ioProblem(EvidenceCode.ioReadFailed, "读取文件时出错", errno: errno, file: file)))
         }
         buffer.append(contentsOf: scratch[0..<result])
         if let left = remaining { remaining = left - result }
         return .success(result)
     }
 
-    private static func ioProblem(_ code: String, _ message: String, errno: Int32, file: String) -> Diagnostic {
+    private static func ioProblem(_ code: EvidenceCode, _ message: String, errno: Int32, file: String) -> Diagnostic {
         let reason = String(cString: strerror(errno))
         return .error(
             code, "\(message)：\(reason)",

@@ -39,11 +39,11 @@ public enum TestFiles {
     public static func at(_ path: String, versions: PolicyVersions?) -> Result<[TestSource], Diagnostic> {
         switch FileSystem.kind(of: path) {
         case .missing:
-            return .failure(.error("test.not-found", "找不到测试文件或文件夹“\(path)”",
+            return .failure(.error(TestCaseCode.notFound, "找不到测试文件或文件夹“\(path)”",
                                    hint: "不写路径时运行 --rules 所指规则旁的 tests/ 中的全部测试", at: nil))
         case .other:
             // A FIFO or a device would block or never end: only regular files and folders are read.
-            return .failure(.error("io.not-regular-file", "“\(path)”不是普通文件，也不是文件夹，不能读取",
+            return .failure(.error(InputCode.notRegularFile, "“\(path)”不是普通文件，也不是文件夹，不能读取",
                                    hint: "测试用例写在普通的 .yaml 文件中", at: nil))
         case .file:
             return FileSystem.read(path).map { [TestSource(source: RuleSource(displayPath: path, bytes: $0), defaultVersion: defaultVersion(ofFile: path, versions: versions))] }

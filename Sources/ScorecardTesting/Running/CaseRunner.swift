@@ -39,7 +39,7 @@ public struct CaseRunner: Sendable {
                 outcome.version = policy.metadata.version
                 guard let eligibility = policy.eligibility else {
                     outcome.errors = [.error(
-                        "test.no-eligibility", "规则版本 \(policy.metadata.version) 中没有 eligibility（任职条件）一节，无法运行这个用例",
+                        TestCaseCode.noEligibility, "规则版本 \(policy.metadata.version) 中没有 eligibility（任职条件）一节，无法运行这个用例",
                         hint: "在规则中写出任职条件，或让用例改用有任职条件的版本", at: testCase.location)]
                     break
                 }
@@ -62,7 +62,7 @@ public struct CaseRunner: Sendable {
             outcome.version = last.policy.metadata.version
             guard let evaluator = AnnualEvaluator(policy: last.policy) else {
                 var problem = AnnualEvaluator.missingRules(last.policy)
-                problem.code = "test.no-annual"
+                problem.code = TestCaseCode.noAnnual.rawValue
                 problem.notes = [.init("用例写在这里", at: testCase.location)]
                 outcome.errors = [problem]
                 break
@@ -87,7 +87,7 @@ public struct CaseRunner: Sendable {
         let named = testCase.date.flatMap { quarter(containing: $0.value) } ?? testCase.quarter?.value
         func withQuarter(_ policy: Policy) -> Result<(Policy, Quarter), Diagnostic> {
             guard let quarter = named ?? firstQuarter(of: policy) else {
-                return .failure(.error("test.no-quarter", "无法确定测试用例“\(testCase.name)”考核的季度", hint: "写上 quarter: 2025-Q4", at: testCase.location))
+                return .failure(.error(TestCaseCode.noQuarter, "无法确定测试用例“\(testCase.name)”考核的季度", hint: "写上 quarter: 2025-Q4", at: testCase.location))
             }
             return .success((policy, quarter))
         }
@@ -104,7 +104,7 @@ public struct CaseRunner: Sendable {
             chosen = .success(policy)
         } else {
             chosen = .failure(.error(
-                "test.no-version", "测试用例“\(testCase.name)”没有说明用哪个版本的规则",
+                TestCaseCode.noVersion, "测试用例“\(testCase.name)”没有说明用哪个版本的规则",
                 hint: "写 version: 版本号（已有的版本：\(versions.summary)），或写 quarter:/date: 按当时生效的版本", at: testCase.location))
         }
         return chosen.flatMap(withQuarter)
@@ -123,18 +123,18 @@ public struct CaseRunner: Sendable {
         let names = versions.versions.map(\.metadata.version)
         let suggestion = NameSuggestion.closest(to: written.value, among: names)
         return .failure(.error(
-            "test.unknown-version", "规则中没有版本“\(written.value)”",
+            TestCaseCode.unknownVersion, "规则中没有版本“\(written.value)”",
             hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "已有的版本：\(versions.summary)", at: written.location))
     }
 
     private func inForce(_ policy: Policy?, on day: LocalDate, at location: SourceLocation, versions: PolicyVersions) -> Result<Policy, Diagnostic> {
         if let policy { return .success(policy) }
         return .failure(.error(
-            "test.no-version-in-force", "\(day) 还没有生效的规则版本", hint: "已有的版本：\(versions.summary)；或用 version: 指定一个版本", at: location))
+            TestCaseCode.noVersionInForce, "\(day) 还没有生效的规则版本", hint: "已有的版本：\(versions.summary)；或用 version: 指定一个版本", at: location))
     }
 
     private func unusable(_ testCase: TestCase) -> Diagnostic {
-        .error("rules.unusable", "规则有错误，无法运行测试用例", hint: "先用 scorecard check 改正规则", at: testCase.location)
+        .error(EvaluationCode.rulesUnusable, "规则有错误，无法运行测试用例", hint: "先用 scorecard check 改正规则", at: testCase.location)
     }
 
     /// The quarter a day falls in.
