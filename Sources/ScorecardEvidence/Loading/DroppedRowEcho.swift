@@ -4,7 +4,7 @@ import ScorecardBase
 /// its own but an echo of that one. Said first as itself; where the roster's problem is reported
 /// in the same list, the echoes are folded into a note on it, so the cause comes first and once.
 public enum DroppedRowEcho {
-    public static let code = EvidenceCode.droppedOfficer
+    public static let code = EvidenceCode.droppedOfficer.rawValue
 
     static func diagnostic(id: String, at location: SourceLocation, cause: SourceLocation) -> Diagnostic {
         .error(
