@@ -45,10 +45,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// What to do about it, as shown: the suggestion's question, then any advice. Setting it
     /// replaces both, so a hint set is the hint read back.
     public var hint: String? {
-        get {
-            guard let suggestion else { return advice }
-            return suggestion.question + (advice ?? "")
-        }
+        get { Suggestion.hint(suggestion, then: advice) }
         set {
             suggestion = nil
             advice = newValue

@@ -14,6 +14,12 @@ extension Diagnostic {
 
         /// `是否想写“…”？`, the one wording of a suggestion.
         public var question: String { "是否想写“\(replacement)”？" }
+
+        /// A hint as shown: the suggestion's question, then the advice (`是否想写“季度”？可选：季度、年度`).
+        public static func hint(_ suggestion: Suggestion?, then advice: String?) -> String? {
+            guard let suggestion else { return advice }
+            return suggestion.question + (advice ?? "")
+        }
     }
 
     /// This problem offering `replacement`, when there is one: instead of its hint, or with
@@ -24,5 +30,19 @@ extension Diagnostic {
         offered.suggestion = Suggestion(replacement, replacing: range)
         if !keepingHint { offered.advice = nil }
         return offered
+    }
+
+    /// This problem passing on a lower layer's hint (an expression's, a cell value's): its
+    /// suggestion, now at `range`, and its advice; the hint this problem was made with stays
+    /// only when the lower one had neither.
+    public func passingOn(_ suggestion: Suggestion?, advice: String?, replacing range: SourceLocation?) -> Diagnostic {
+        var passed = self
+        if let suggestion {
+            passed.suggestion = Suggestion(suggestion.replacement, replacing: range ?? suggestion.range)
+            passed.advice = advice
+        } else if let advice {
+            passed.advice = advice
+        }
+        return passed
     }
 }

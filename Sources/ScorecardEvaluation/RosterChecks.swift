@@ -208,10 +208,11 @@ public struct RosterChecks: Sendable {
         }
         guard let method = rules.selection.first(where: { $0.method == written }) else {
             let suggestion = NameSuggestion.closest(to: written, among: methods)
-            return [.error(
+            let place = officer.location(ofColumn: "selection")
+            return [Diagnostic.error(
                 EvaluationCode.rosterUnknownSelection, "\(who)的选配方式“\(written)”不是规则中的方式",
-                hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(methods.joined(separator: "、"))",
-                at: officer.location(ofColumn: "selection"))]
+                hint: "可选：\(methods.joined(separator: "、"))", at: place
+            ).suggesting(suggestion, replacing: place, keepingHint: true)]
         }
         if method.requiresReason, officer.reason == nil {
             return [.error(

@@ -60,9 +60,9 @@ extension Checker {
             let suggestion = NameSuggestion.closest(to: name, among: Checker.functionNames)
             throw ExpressionError(
                 code: ExpressionCode.functionUnknown, message: "没有名为“\(name)”的函数",
-                hint: suggestion.map { "是否想写“\($0)”？" }
-                    ?? "可用的函数有：" + Checker.functionNames.joined(separator: "、"),
-                offset: node.offset, length: nameLength)
+                hint: "可用的函数有：" + Checker.functionNames.joined(separator: "、"),
+                offset: node.offset, length: nameLength
+            ).suggesting(suggestion)
         }
     }
 

@@ -107,8 +107,9 @@ extension Checker {
         let suggestion = NameSuggestion.closest(to: word, among: choices)
         throw ExpressionError(
             code: ExpressionCode.choiceUnknown, message: "“\(word)”不是“\(name)”可能的取值",
-            hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(choices.joined(separator: "、"))",
-            offset: literal.syntax.offset, length: literal.syntax.length)
+            hint: "可选：\(choices.joined(separator: "、"))",
+            offset: literal.syntax.offset, length: literal.syntax.length
+        ).suggesting(suggestion, keepingHint: true)
     }
 
     /// `==` / `!=` code for text and booleans.

@@ -124,9 +124,9 @@ struct Checker {
             let isKeywordLike = Token.Keyword(rawValue: name.lowercased()) != nil
             throw ExpressionError(
                 code: ExpressionCode.nameUnknown, message: "不认识的名称“\(name)”",
-                hint: suggestion.map { "是否想写“\($0)”？" }
-                    ?? (isKeywordLike ? "关键字 \(name.lowercased()) 必须全部小写" : "请检查拼写，或确认这个名称已在规则中定义"),
-                offset: node.offset, length: node.length)
+                hint: isKeywordLike ? "关键字 \(name.lowercased()) 必须全部小写" : "请检查拼写，或确认这个名称已在规则中定义",
+                offset: node.offset, length: node.length
+            ).suggesting(suggestion)
         }
         readNames.insert(name)
         let failures = Extract.Failures(

@@ -68,11 +68,11 @@ struct ColumnMapping {
             } else {
                 let candidates = fields.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) } + keys.key + keys.fixed.flatMap { $0 }
                 let suggestion = NameSuggestion.closest(to: title, among: candidates)
-                problems.append(.error(
+                problems.append(Diagnostic.error(
                     EvidenceCode.unknownColumn, "规则中没有\(MessageText.quoted(title))这一列",
-                    hint: suggestion.map { "是否想写“\($0)”？" }
-                        ?? "可用的列：\(fields.map { field in field.name.map { "\(field.id)（\($0)）" } ?? field.id }.joined(separator: "、"))",
-                    at: cell.location))
+                    hint: "可用的列：\(fields.map { field in field.name.map { "\(field.id)（\($0)）" } ?? field.id }.joined(separator: "、"))",
+                    at: cell.location
+                ).suggesting(suggestion, replacing: cell.location))
             }
         }
         let headerLocation = header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)

@@ -31,8 +31,8 @@ enum FieldCellReading {
         }
         switch FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max) {
         case .failure(let problem):
-            problems.append(.error(
-                EvidenceCode.badValue, "\(owner())的“\(field.displayName)”：\(problem.message)", hint: problem.hint, at: place))
+            problems.append(Diagnostic.error(EvidenceCode.badValue, "\(owner())的“\(field.displayName)”：\(problem.message)", at: place)
+                .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
             return nil
         case .success(let value):
             if let quarter, field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {

@@ -257,15 +257,15 @@ public struct RecordBinder: Sendable {
             // one, so a file of unknown ids against a large roster stays linear.
             let suggesting = suggestionsMade < Self.suggestionLimit
             suggestionsMade += 1
-            let hint: String
+            let place = row.location(at: column)
+            var problem = Diagnostic.error(
+                EvidenceCode.unknownOfficer, "名册中没有工号为\(MessageText.quoted(id))的联系员", hint: "先在名册（officers.csv）中登记此人", at: place)
             if suggesting, let zeros = Self.leadingZeroHint(id, roster: roster) {
-                hint = zeros
-            } else {
-                let suggestion = suggesting ? NameSuggestion.closest(to: id, among: roster.officers.lazy.map(\.id)) : nil
-                hint = suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人"
+                problem.hint = zeros
+            } else if suggesting {
+                problem = problem.suggesting(NameSuggestion.closest(to: id, among: roster.officers.lazy.map(\.id)), replacing: place)
             }
-            problems.append(.error(
-                EvidenceCode.unknownOfficer, "名册中没有工号为\(MessageText.quoted(id))的联系员", hint: hint, at: row.location(at: column)))
+            problems.append(problem)
             return nil
         }
         let officer = roster.officers[position]

@@ -35,8 +35,8 @@ public enum RosterLoader {
                 // else is a note the office keeps beside the roster (备注…): a warning that it is unused.
                 let all = columns.flatMap { [$0.id] + $0.names }
                 if let suggestion = NameSuggestion.closest(to: title, among: all) {
-                    problems.append(.error(
-                        EvidenceCode.unknownColumn, "名册中没有\(MessageText.quoted(title))这一列", hint: "是否想写“\(suggestion)”？", at: cell.location))
+                    problems.append(Diagnostic.error(EvidenceCode.unknownColumn, "名册中没有\(MessageText.quoted(title))这一列", at: cell.location)
+                        .suggesting(suggestion, replacing: cell.location))
                 } else {
                     problems.append(.warning(
                         EvidenceCode.unusedColumn, "名册中的\(MessageText.quoted(title))列不会被使用",

@@ -85,7 +85,9 @@ enum EvidenceDecoding {
                 switch FieldValueParsing.parse(scalar.value, as: type, min: min, max: max) {
                 case .success(let value): defaultValue = value
                 case .failure(let problem):
-                    sink.error(RulesCode.badDefault, "\(label) 的默认值（default）不合适：\(problem.message)", hint: problem.hint, at: valueLocation(node))
+                    let place = valueLocation(node)
+                    sink.append(Diagnostic.error(RulesCode.badDefault, "\(label) 的默认值（default）不合适：\(problem.message)", at: place)
+                        .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
                 }
             } else {
                 sink.error(

@@ -25,9 +25,9 @@ enum ExpressionReading {
             if error.code == ExpressionCode.nameUnknown, sink.brokenNames.contains(text(of: scalar.value, at: error.offset, length: error.length)) {
                 return nil
             }
-            sink.error(
-                error.code, "\(what)：\(error.message)", hint: error.hint ?? fallbackHint(expecting),
-                at: node.location(ofScalarOffset: error.offset, length: error.length))
+            let place = node.location(ofScalarOffset: error.offset, length: error.length)
+            sink.append(Diagnostic.error(error.code, "\(what)：\(error.message)", hint: fallbackHint(expecting), at: place)
+                .passingOn(error.suggestion, advice: error.advice, replacing: place))
             return nil
         }
     }

@@ -30,11 +30,13 @@ public struct MappingReader {
             }
             if !allowed.contains(key) {
                 let suggestion = NameSuggestion.closest(to: key, among: allowed)
-                sink.error(
+                let place = keyLocation(pair)
+                sink.append(Diagnostic.error(
                     RulesCode.unknownKey,
                     "\(spaced(context))中没有“\(key)”这个键",
-                    hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的键：\(allowed.joined(separator: "、"))",
-                    at: keyLocation(pair))
+                    hint: "可用的键：\(allowed.joined(separator: "、"))",
+                    at: place
+                ).suggesting(suggestion, replacing: place))
             }
         }
     }

@@ -204,8 +204,9 @@ public enum PolicyLoader {
                 guard case .byGrade(let rates) = reward.basis else { continue }
                 for rate in rates where !grades.bands.contains(where: { $0.name == rate.key }) {
                     let suggestion = NameSuggestion.closest(to: rate.key, among: grades.bands.map(\.name))
-                    sink.error(RulesCode.unknownGrade, "奖励 \(reward.id) 中的“\(rate.key)”不是已声明的等级",
-                               hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的等级：\(grades.bands.map(\.name).joined(separator: "、"))", at: rate.location)
+                    sink.append(Diagnostic.error(RulesCode.unknownGrade, "奖励 \(reward.id) 中的“\(rate.key)”不是已声明的等级",
+                               hint: "可用的等级：\(grades.bands.map(\.name).joined(separator: "、"))", at: rate.location
+                    ).suggesting(suggestion, replacing: rate.location))
                 }
             }
         }

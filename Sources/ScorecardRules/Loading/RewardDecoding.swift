@@ -64,24 +64,29 @@ enum RewardDecoding {
 
         guard let list = evidence.list(withID: listID) else {
             let suggestion = NameSuggestion.closest(to: listID, among: evidence.lists.map(\.id))
-            sink.error(
+            let place = valueLocation(listNode)
+            sink.append(Diagnostic.error(
                 RulesCode.unknownList, "\(label) 引用的明细“\(listID)”没有在 evidence.lists 中声明",
-                hint: suggestion.map { "是否想写“\($0)”？" } ?? "先在 evidence.lists 中声明这种明细", at: valueLocation(listNode))
+                hint: "先在 evidence.lists 中声明这种明细", at: place
+            ).suggesting(suggestion, replacing: place))
             return nil
         }
         guard let field = list.fields.first(where: { $0.id == by }) else {
             let suggestion = NameSuggestion.closest(to: by, among: list.fields.map(\.id))
-            sink.error(
+            let place = valueLocation(byNode)
+            sink.append(Diagnostic.error(
                 RulesCode.unknownField, "明细 \(listID) 没有“\(by)”这个字段",
-                hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的字段：\(list.fields.map(\.id).joined(separator: "、"))", at: valueLocation(byNode))
+                hint: "可用的字段：\(list.fields.map(\.id).joined(separator: "、"))", at: place
+            ).suggesting(suggestion, replacing: place))
             return nil
         }
         if case .choice(let choices) = field.type {
             for rate in rates where !choices.contains(rate.key) {
                 let suggestion = NameSuggestion.closest(to: rate.key, among: choices)
-                sink.error(
+                sink.append(Diagnostic.error(
                     RulesCode.unknownChoice, "费率中的“\(rate.key)”不是字段 \(listID).\(by) 的可选值",
-                    hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(choices.joined(separator: "、"))", at: rate.location)
+                    hint: "可选：\(choices.joined(separator: "、"))", at: rate.location
+                ).suggesting(suggestion, replacing: rate.location, keepingHint: true))
             }
             for choice in choices where !rates.contains(where: { $0.key == choice }) {
                 sink.warning(

@@ -50,10 +50,12 @@ struct RuleSections {
                 }
             } else {
                 let suggestion = NameSuggestion.closest(to: name, among: Self.all)
-                sink.error(
+                let place = keyLocation(pair)
+                sink.append(Diagnostic.error(
                     RulesCode.unknownSection, "没有“\(name)”这一节",
-                    hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的节：\(Self.all.joined(separator: "、"))",
-                    at: keyLocation(pair))
+                    hint: "可用的节：\(Self.all.joined(separator: "、"))",
+                    at: place
+                ).suggesting(suggestion, replacing: place))
             }
         }
     }

@@ -110,10 +110,12 @@ public enum ScalarReading {
         if let result = T(rawValue: value) { return result }
         let words = T.allCases.map(\.rawValue)
         let suggestion = NameSuggestion.closest(to: value, among: words)
-        sink.error(
+        let place = valueLocation(node)
+        sink.append(Diagnostic.error(
             RulesCode.unknownWord, "\(spaced(what))不能是“\(value)”",
-            hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(words.joined(separator: "、"))",
-            at: valueLocation(node))
+            hint: "可选：\(words.joined(separator: "、"))",
+            at: place
+        ).suggesting(suggestion, replacing: place, keepingHint: true))
         return nil
     }
 

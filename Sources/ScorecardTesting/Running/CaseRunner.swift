@@ -122,9 +122,9 @@ public struct CaseRunner: Sendable {
         if let policy = versions.version(named: written.value) { return .success(policy) }
         let names = versions.versions.map(\.metadata.version)
         let suggestion = NameSuggestion.closest(to: written.value, among: names)
-        return .failure(.error(
-            TestCaseCode.unknownVersion, "规则中没有版本“\(written.value)”",
-            hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "已有的版本：\(versions.summary)", at: written.location))
+        return .failure(Diagnostic.error(
+            TestCaseCode.unknownVersion, "规则中没有版本“\(written.value)”", hint: "已有的版本：\(versions.summary)", at: written.location
+        ).suggesting(suggestion, replacing: written.location, keepingHint: true))
     }
 
     private func inForce(_ policy: Policy?, on day: LocalDate, at location: SourceLocation, versions: PolicyVersions) -> Result<Policy, Diagnostic> {

@@ -72,10 +72,11 @@ struct EligibilityCheck {
                 }
                 let known = results.map(\.candidate)
                 let suggestion = NameSuggestion.closest(to: written.value, among: known.flatMap { [$0.id, $0.name] })
-                outcome.error = .error(
+                outcome.error = Diagnostic.error(
                     TestCaseCode.unknownCandidate, "本用例中没有编号或姓名为“\(written.value)”的候选人",
-                    hint: suggestion.map { "是否想写“\($0)”？" } ?? "本用例的候选人：\(known.map { "\($0.id) \($0.name)" }.joined(separator: "、"))",
-                    at: written.location)
+                    hint: "本用例的候选人：\(known.map { "\($0.id) \($0.name)" }.joined(separator: "、"))",
+                    at: written.location
+                ).suggesting(suggestion, replacing: written.location)
                 return outcome
             }
             outcome.subject = found.candidate.name == found.candidate.id ? "候选人 \(found.candidate.id)" : "候选人 \(found.candidate.id)（\(found.candidate.name)）"

@@ -247,10 +247,11 @@ enum Names {
     static func unknown(_ code: TestCaseCode, _ what: String, _ written: Written<String>, among names: [String], version: Policy?) -> Diagnostic {
         let suggestion = NameSuggestion.closest(to: written.value, among: names)
         let inVersion = version.map { "规则版本 \($0.metadata.version) 中" } ?? "本用例中"
-        return .error(
+        return Diagnostic.error(
             code, "\(inVersion)没有\(what)“\(written.value)”",
-            hint: suggestion.map { "是否想写“\($0)”？" } ?? (names.isEmpty ? "这一版本的规则里没有\(what)" : "可用的\(what)：\(names.joined(separator: "、"))"),
-            at: written.location)
+            hint: names.isEmpty ? "这一版本的规则里没有\(what)" : "可用的\(what)：\(names.joined(separator: "、"))",
+            at: written.location
+        ).suggesting(suggestion, replacing: written.location)
     }
 
     static func unknownOfficer(_ written: Written<String>, among officers: some Collection<Officer>) -> Diagnostic {
@@ -261,10 +262,11 @@ enum Names {
             return .error(TestCaseCode.ambiguousOfficer, "本用例中有 \(sameName.count) 名联系员叫“\(written.value)”",
                           hint: "改写工号：\(sameName.map(\.id).joined(separator: "、"))", at: written.location)
         }
-        return .error(
+        return Diagnostic.error(
             TestCaseCode.unknownOfficer, "本用例中没有工号或姓名为“\(written.value)”的联系员",
-            hint: suggestion.map { "是否想写“\($0)”？" } ?? "本用例的联系员：\(officers.map { "\($0.id) \($0.name)" }.joined(separator: "、"))",
-            at: written.location)
+            hint: "本用例的联系员：\(officers.map { "\($0.id) \($0.name)" }.joined(separator: "、"))",
+            at: written.location
+        ).suggesting(suggestion, replacing: written.location)
     }
 
     static func misplaced(_ expectation: Expectation, kind: String) -> Diagnostic {
