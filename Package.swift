@@ -63,7 +63,13 @@ let package = Package(
         .testTarget(name: "ScorecardReportTests", dependencies: ["ScorecardReport"]),
         .testTarget(name: "ScorecardLedgerTests", dependencies: ["ScorecardLedger", "ScorecardBase", "ScorecardEvidence", "ScorecardReport"]),
         .testTarget(name: "ScorecardTestingTests", dependencies: ["ScorecardTesting"]),
-        .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard"]),
+        .testTarget(
+            name: "ScorecardCLITests",
+            dependencies: [
+                "scorecard", "ScorecardBase", "ScorecardYAML", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence",
+                "ScorecardEvaluation", "ScorecardLedger", "ScorecardTesting",
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
