@@ -16,7 +16,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
         do {
             reader = try CSVReader(path: path, limits: limits)
         } catch {
-            problems.append(error.diagnostic)
+            problems.append(error)
             return nil
         }
         return CSVRowSource(reader: reader, path: path, problems: &problems)
@@ -31,7 +31,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             let reader = try CSVReader(path: path, displayName: path, range: part.range, line: part.line, limits: limits)
             return CSVRowSource(reader: reader, header: header)
         } catch {
-            problems.append(error.diagnostic)
+            problems.append(error)
             return nil
         }
     }
@@ -51,7 +51,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
                 at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
         case .failure(let error):
-            problems.append(error.diagnostic)
+            problems.append(error)
             return nil
         case .success(let raw):
             let places = raw.locations()
@@ -66,8 +66,8 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
         while let next = reader.nextRaw() {
             switch next {
             case .failure(let error):
-                problems.append(error.diagnostic)
-                if let partial = reader.failedRecord { dropped.append(DroppedRow(row: EvidenceRow(csv: partial), problem: error.diagnostic)) }
+                problems.append(error)
+                if let partial = reader.failedRecord { dropped.append(DroppedRow(row: EvidenceRow(csv: partial), problem: error)) }
             case .success(let raw):
                 if Self.isBlank(raw) {
                     blankRows += 1
