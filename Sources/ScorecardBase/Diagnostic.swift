@@ -1,8 +1,10 @@
 /// One problem found in a rule file, an evidence file or a run, as a value.
 ///
-/// Problems are collected, never thrown one at a time, so a policy officer sees every mistake
-/// in one run. `message` is a plain sentence for the person who edits the file; `hint` says
-/// what to do about it; `code` is a stable identifier for tests, docs and scripts.
+/// Problems found while loading or checking are collected, so a policy officer sees every
+/// mistake in one run; a step that can fail only once says so with `throws(Diagnostic)`.
+/// `message` is a plain sentence for the person who edits the file; `hint` says what to do
+/// about it (a `suggestion`'s question, then any `advice`); `code` is a stable identifier for
+/// tests, docs and scripts, the raw value of a case in a layer's catalog (`DiagnosticCode`).
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable, Comparable {
         case error
@@ -135,5 +137,5 @@ extension Array where Element == Diagnostic {
     }
 }
 
-/// A diagnostic can be the failure of a `Result` or a typed throw: one problem, fully described.
+/// A diagnostic is its own error: the failure of a typed throw, one problem fully described.
 extension Diagnostic: Error {}
