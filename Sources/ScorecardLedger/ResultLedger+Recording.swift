@@ -135,9 +135,10 @@ extension ResultLedger {
         by recorder: String = "", reason: String? = nil, engineVersion: String = ScorecardVersion.current
     ) -> LedgerOutcome {
         var provenance: Provenance
-        switch Self.provenance(of: submission, at: time, engineVersion: engineVersion) {
-        case .success(let built): provenance = built
-        case .failure(let problem): return .failed(problem)
+        do throws(Diagnostic) {
+            provenance = try Self.provenance(of: submission, at: time, engineVersion: engineVersion)
+        } catch {
+            return .failed(error)
         }
         provenance.recordedBy = recorder
         provenance.reason = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
@@ -222,16 +223,18 @@ extension ResultLedger {
             event: replacing == nil ? .recorded : .superseded, quarter: quarter, at: provenance.recordedAt,
             by: provenance.recordedBy ?? "", reason: provenance.reason, provenanceSHA256: SHA256Text.of(rendered),
             superseded: aside, supersededSHA256: replacing?.digest)
-        if case .failure(let problem) = appendToHistory(entry, quarter: quarter, history: history) {
+        do throws(Diagnostic) {
+            try appendToHistory(entry, quarter: quarter, history: history)
+        } catch {
             FileSystem.removeFlatDirectory(building)
-            return .failed(problem)
+            return .failed(error)
         }
         guard steps.next() else { return .failed(Self.simulatedCrash) }
 
         // 6–7. Put it in place.
         let superseded = aside.map { FileSystem.join(root, $0) }
         if let superseded {
-            if case .failure(let problem) = swapIntoPlace(building, final: final, aside: superseded, steps: &steps) { return .failed(problem) }
+            do throws(Diagnostic) { try swapIntoPlace(building, final: final, aside: superseded, steps: &steps) } catch { return .failed(error) }
         } else {
             if case .failure(let problem) = FileSystem.rename(building, to: final) { return .failed(problem) }
             guard steps.next() else { return .failed(Self.simulatedCrash) }
@@ -242,43 +245,36 @@ extension ResultLedger {
 
     /// Puts the record built in `building` in place of the final one, the final one ending up at
     /// `aside`: one exchange and a rename, or (without exchange) two renames.
-    func swapIntoPlace(_ building: String, final: String, aside: String, steps: inout Steps) -> Result<Void, Diagnostic> {
+    func swapIntoPlace(_ building: String, final: String, aside: String, steps: inout Steps) throws(Diagnostic) {
         var exchanged = false
         if swapMethod == .exchange {
             switch FolderExchange.exchange(building, final) {
             case .exchanged: exchanged = true
             case .unsupported: break
-            case .failed(let problem): return .failure(problem)
+            case .failed(let problem): throw problem
             }
         }
         if exchanged {
             // The final record is the new one; the old one sits under the building name.
             _ = FileSystem.syncDirectory(root)
-            guard steps.next() else { return .failure(Self.simulatedCrash) }
-            if case .failure(let problem) = FileSystem.rename(building, to: aside) { return .failure(problem) }
-            guard steps.next() else { return .failure(Self.simulatedCrash) }
+            guard steps.next() else { throw Self.simulatedCrash }
+            try FileSystem.rename(building, to: aside).get()
+            guard steps.next() else { throw Self.simulatedCrash }
         } else {
-            if case .failure(let problem) = FileSystem.rename(final, to: aside) { return .failure(problem) }
+            try FileSystem.rename(final, to: aside).get()
             _ = FileSystem.syncDirectory(root)
-            guard steps.next() else { return .failure(Self.simulatedCrash) }
-            if case .failure(let problem) = FileSystem.rename(building, to: final) { return .failure(problem) }
-            guard steps.next() else { return .failure(Self.simulatedCrash) }
+            guard steps.next() else { throw Self.simulatedCrash }
+            try FileSystem.rename(building, to: final).get()
+            guard steps.next() else { throw Self.simulatedCrash }
         }
-        return .success(())
     }
 
     /// Writes the history with `entry` appended, as one atomic replacement of the file.
-    private func appendToHistory(_ entry: LedgerHistoryEntry, quarter: Quarter, history: LedgerHistory?) -> Result<Void, Diagnostic> {
+    private func appendToHistory(_ entry: LedgerHistoryEntry, quarter: Quarter, history: LedgerHistory?) throws(Diagnostic) {
         let path = historyPath(for: quarter)
-        var existing: [UInt8] = []
-        if history != nil {
-            switch FileSystem.read(path) {
-            case .success(let bytes): existing = bytes
-            case .failure(let problem): return .failure(problem)
-            }
-        }
+        let existing = history == nil ? [] : try FileSystem.read(path).get()
         let appended = (history ?? LedgerHistory(path: path)).appending(entry, existing: existing)
-        return FileSystem.writeAtomically(appended.bytes, to: path)
+        try FileSystem.writeAtomically(appended.bytes, to: path).get()
     }
 
     /// Half-built folders and history writes cut short, which no history entry refers to (the
@@ -288,27 +284,19 @@ extension ResultLedger {
         for name in folders.temporary { _ = unlink(FileSystem.join(root, name)) }
     }
 
-    static func provenance(of submission: LedgerSubmission, at time: UTCTime, engineVersion: String) -> Result<Provenance, Diagnostic> {
-        let rules: [LedgerFile]
-        let evidence: [LedgerFile]
-        switch digest(submission.ruleFiles, under: submission.rulesPath) {
-        case .success(let files): rules = files
-        case .failure(let problem): return .failure(problem)
-        }
-        switch digest(submission.evidenceFiles, under: submission.evidencePath) {
-        case .success(let files): evidence = files
-        case .failure(let problem): return .failure(problem)
-        }
+    static func provenance(of submission: LedgerSubmission, at time: UTCTime, engineVersion: String) throws(Diagnostic) -> Provenance {
+        let rules = try digest(submission.ruleFiles, under: submission.rulesPath)
+        let evidence = try digest(submission.evidenceFiles, under: submission.evidencePath)
         let roster = submission.roster.map { use in
             LedgerRoster(
                 path: use.path, name: name(of: use.path, under: submission.evidencePath),
                 officers: use.officers.sorted { $0.location.line < $1.location.line }.map(LedgerOfficer.init))
         }
         let outputs = submission.outputs.map { LedgerFile(path: $0.name, name: $0.name, sha256: SHA256Text.of($0.bytes)) }
-        return .success(Provenance(
+        return Provenance(
             quarter: submission.quarter, recordedAt: time, engineVersion: engineVersion, policy: submission.policy,
             rulesPath: submission.rulesPath, ruleFiles: rules, evidencePath: submission.evidencePath, evidenceFiles: evidence,
-            outputs: outputs, roster: roster))
+            outputs: outputs, roster: roster)
     }
 
     func refusal(_ quarter: Quarter, recorded: Provenance, changes: [LedgerChange], folder: String) -> Diagnostic {

@@ -56,7 +56,7 @@ extension ResultLedger {
             switch step {
             case .swap(let building, let final, let aside):
                 var steps = Steps(remaining: nil)
-                if case .failure(let problem) = swapIntoPlace(building, final: final, aside: aside, steps: &steps) { return .failure(problem) }
+                do throws(Diagnostic) { try swapIntoPlace(building, final: final, aside: aside, steps: &steps) } catch { return .failure(error) }
             case .rename(let from, let to):
                 if case .failure(let problem) = FileSystem.rename(from, to: to) { return .failure(problem) }
             }

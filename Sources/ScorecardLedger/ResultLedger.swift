@@ -195,14 +195,12 @@ extension ResultLedger {
         return FileSystem.join(root, name)
     }
 
-    static func digest(_ paths: [String], under root: String) -> Result<[LedgerFile], Diagnostic> {
+    static func digest(_ paths: [String], under root: String) throws(Diagnostic) -> [LedgerFile] {
         var files: [LedgerFile] = []
         for path in paths {
-            switch FileSystem.sha256(ofFile: path) {
-            case .success(let digest): files.append(LedgerFile(path: path, name: name(of: path, under: root), sha256: SHA256.hex(digest)))
-            case .failure(let problem): return .failure(problem)
-            }
+            let digest = try FileSystem.sha256(ofFile: path).get()
+            files.append(LedgerFile(path: path, name: name(of: path, under: root), sha256: SHA256.hex(digest)))
         }
-        return .success(files)
+        return files
     }
 }
