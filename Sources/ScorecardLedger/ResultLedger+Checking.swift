@@ -18,9 +18,10 @@ extension ResultLedger {
     /// way is waited for rather than seen half done.
     public func verify(rulesPath: String, evidencePath: String, quarters: Set<Quarter>? = nil) -> LedgerVerification {
         guard FileSystem.kind(of: root) == .directory else { return LedgerVerification() }
-        switch withLock(exclusive: false, { verifyLocked(rulesPath: rulesPath, evidencePath: evidencePath, quarters: quarters) }) {
-        case .success(let verification): return verification
-        case .failure(let problem): return LedgerVerification(diagnostics: [problem])
+        do throws(Diagnostic) {
+            return try withLock(exclusive: false) { verifyLocked(rulesPath: rulesPath, evidencePath: evidencePath, quarters: quarters) }
+        } catch {
+            return LedgerVerification(diagnostics: [error])
         }
     }
 

@@ -143,13 +143,13 @@ extension ResultLedger {
         provenance.recordedBy = recorder
         provenance.reason = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         if case .failure(let problem) = FileSystem.makeDirectories(root) { return .failed(problem) }
-        let locked = withLock(exclusive: true) { () -> LedgerOutcome in
-            if case .failure(let problem) = recoverLocked(submission.quarter) { return .failed(problem) }
-            return recordLocked(provenance, submission: submission, force: force, processID: processID)
-        }
-        switch locked {
-        case .success(let outcome): return outcome
-        case .failure(let problem): return .failed(problem)
+        do throws(Diagnostic) {
+            return try withLock(exclusive: true) { () throws(Diagnostic) -> LedgerOutcome in
+                _ = try recoverLocked(submission.quarter)
+                return recordLocked(provenance, submission: submission, force: force, processID: processID)
+            }
+        } catch {
+            return .failed(error)
         }
     }
 

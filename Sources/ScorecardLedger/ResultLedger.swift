@@ -150,11 +150,11 @@ extension ResultLedger {
     /// Runs `body` holding the results folder's lock: exclusive to record, shared to check, so
     /// two runs never record at once and `check` never sees a replacement half done. The lock
     /// (flock) goes with the process: a crash never leaves it held.
-    func withLock<T>(exclusive: Bool, _ body: () -> T) -> Result<T, Diagnostic> {
+    func withLock<T>(exclusive: Bool, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
         let fd = open(root, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else {
-            return .failure(.error(InputCode.write, "无法打开结果文件夹“\(root)”：\(String(cString: strerror(errno)))",
-                                   hint: "检查文件夹是否存在、是否有权限", at: nil))
+            throw .error(InputCode.write, "无法打开结果文件夹“\(root)”：\(String(cString: strerror(errno)))",
+                         hint: "检查文件夹是否存在、是否有权限", at: nil)
         }
         defer { close(fd) }
         while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
@@ -162,7 +162,7 @@ extension ResultLedger {
             // A file system without locks (some network shares): go on, as before locks existed.
             break
         }
-        return .success(body())
+        return try body()
     }
 }
 
