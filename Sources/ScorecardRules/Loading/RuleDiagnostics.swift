@@ -21,11 +21,6 @@ public struct DiagnosticSink: Sendable {
         diagnostics.append(.warning(code, message, hint: hint, at: location))
     }
 
-    /// For a code passed on from another problem (an expression's).
-    public mutating func error(_ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(.error(code, message, hint: hint, at: location, notes: notes))
-    }
-
     public mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     public mutating func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
