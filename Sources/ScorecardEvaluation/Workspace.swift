@@ -80,7 +80,7 @@ public struct Workspace: Sendable {
     /// `policy.version` or its folder), otherwise the one in force on the quarter's first day.
     public func policy(for quarter: Quarter, version: String? = nil) -> Result<Policy, Diagnostic> {
         guard let versions else {
-            return .failure(.error(EvaluationCode.rulesUnusable, "规则有错误，无法使用", hint: "先用 scorecard check 改正规则", at: nil))
+            return .failure(EvaluationMessages.unusableRules())
         }
         if let version { return self.version(named: version) }
         guard let inForce = versions.inForce(for: quarter) else {
@@ -94,7 +94,7 @@ public struct Workspace: Sendable {
     /// A version named on the command line, by its `policy.version` or its folder.
     public func version(named name: String) -> Result<Policy, Diagnostic> {
         guard let versions else {
-            return .failure(.error(EvaluationCode.rulesUnusable, "规则有错误，无法使用", hint: "先用 scorecard check 改正规则", at: nil))
+            return .failure(EvaluationMessages.unusableRules())
         }
         guard let named = versions.version(named: name) else {
             return .failure(.error(

@@ -67,6 +67,6 @@ extension Workspace {
     }
 
     private var unusableRules: Diagnostic {
-        .error(EvaluationCode.rulesUnusable, "规则有错误，无法使用", hint: "先用 scorecard check 改正规则", at: nil)
+        EvaluationMessages.unusableRules()
     }
 }

@@ -133,7 +133,7 @@ public struct CaseRunner: Sendable {
     }
 
     private func unusable(_ testCase: TestCase) -> Diagnostic {
-        .error(EvaluationCode.rulesUnusable, "规则有错误，无法运行测试用例", hint: "先用 scorecard check 改正规则", at: testCase.location)
+        EvaluationMessages.unusableRules("无法运行测试用例", at: testCase.location)
     }
 
     /// The quarter a day falls in.
