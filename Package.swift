@@ -59,24 +59,43 @@ let package = Package(
         /// What the test targets share: the package root, temporary folders, file trees, decimal
         /// literals and source places. Only test targets depend on it; no product holds it.
         .target(name: "ScorecardTestSupport", dependencies: ["ScorecardBase"], path: "Tests/ScorecardTestSupport"),
+        // Each test target lists every module its files import.
         .testTarget(name: "ScorecardBaseTests", dependencies: ["ScorecardBase", "ScorecardTestSupport"]),
-        .testTarget(name: "ScorecardYAMLTests", dependencies: ["ScorecardYAML", "ScorecardTestSupport"]),
-        .testTarget(name: "ScorecardExpressionTests", dependencies: ["ScorecardExpression", "ScorecardTestSupport"]),
-        .testTarget(name: "ScorecardRulesTests", dependencies: ["ScorecardRules", "ScorecardTestSupport"]),
-        .testTarget(name: "ScorecardEvidenceTests", dependencies: ["ScorecardEvidence", "ScorecardTestSupport"]),
-        .testTarget(name: "ScorecardEvaluationTests", dependencies: ["ScorecardEvaluation", "ScorecardTestSupport"]),
-        .testTarget(name: "ScorecardReportTests", dependencies: ["ScorecardReport", "ScorecardTestSupport"]),
+        .testTarget(name: "ScorecardYAMLTests", dependencies: ["ScorecardBase", "ScorecardYAML", "ScorecardTestSupport"]),
+        .testTarget(name: "ScorecardExpressionTests", dependencies: ["ScorecardBase", "ScorecardExpression"]),
+        .testTarget(
+            name: "ScorecardRulesTests", dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardTestSupport"]),
+        .testTarget(
+            name: "ScorecardEvidenceTests",
+            dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence", "ScorecardTestSupport"]
+        ),
+        .testTarget(
+            name: "ScorecardEvaluationTests",
+            dependencies: [
+                "ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "ScorecardReportTests",
+            dependencies: ["ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardReport", "ScorecardTestSupport"]
+        ),
         .testTarget(
             name: "ScorecardLedgerTests",
-            dependencies: ["ScorecardLedger", "ScorecardBase", "ScorecardEvidence", "ScorecardReport", "ScorecardTestSupport"]
+            dependencies: ["ScorecardBase", "ScorecardEvidence", "ScorecardReport", "ScorecardLedger", "ScorecardTestSupport"]
         ),
-        .testTarget(name: "ScorecardTestingTests", dependencies: ["ScorecardTesting", "ScorecardTestSupport"]),
-        .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard", "ScorecardTestSupport"]),
+        .testTarget(name: "ScorecardTestingTests", dependencies: ["ScorecardBase", "ScorecardRules", "ScorecardTesting", "ScorecardTestSupport"]),
+        .testTarget(
+            name: "ScorecardCLITests",
+            dependencies: [
+                "scorecard", "ScorecardBase", "ScorecardYAML", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence",
+                "ScorecardEvaluation", "ScorecardLedger", "ScorecardTesting", "ScorecardTestSupport",
+            ]
+        ),
         /// Properties checked on many generated inputs: decimals, CSV round trips, display width.
         .testTarget(
             name: "ScorecardPropertyTests",
             dependencies: [
-                "ScorecardBase", "ScorecardEvidence", "ScorecardReport", "ScorecardTestSupport",
+                "ScorecardBase", "ScorecardEvidence", "ScorecardReport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,8 +1,10 @@
 /// One problem found in a rule file, an evidence file or a run, as a value.
 ///
-/// Problems are collected, never thrown one at a time, so a policy officer sees every mistake
-/// in one run. `message` is a plain sentence for the person who edits the file; `hint` says
-/// what to do about it; `code` is a stable identifier for tests, docs and scripts.
+/// Problems found while loading or checking are collected, so a policy officer sees every
+/// mistake in one run; a step that can fail only once says so with `throws(Diagnostic)`.
+/// `message` is a plain sentence for the person who edits the file; `hint` says what to do
+/// about it (a `suggestion`'s question, then any `advice`); `code` is a stable identifier for
+/// tests, docs and scripts, the raw value of a case in a layer's catalog (`DiagnosticCode`).
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable, Comparable {
         case error
@@ -32,12 +34,27 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var severity: Severity
+    /// The raw value of a catalog's code (`rules.unknown-key`): what output, tests and scripts match.
     public var code: String
     public var message: String
-    public var hint: String?
+    /// The fix this problem offers, if any; `hint` shows it first.
+    public var suggestion: Suggestion?
+    /// Advice beyond the suggestion (or instead of one).
+    public var advice: String?
     public var location: SourceLocation?
     public var notes: [Note]
 
+    /// What to do about it, as shown: the suggestion's question, then any advice. Setting it
+    /// replaces both, so a hint set is the hint read back.
+    public var hint: String? {
+        get { Suggestion.hint(suggestion, then: advice) }
+        set {
+            suggestion = nil
+            advice = newValue
+        }
+    }
+
+    /// A problem that passes on a code it was given as text (from another problem or a test).
     public init(
         _ severity: Severity = .error,
         code: String,
@@ -49,17 +66,44 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.severity = severity
         self.code = code
         self.message = message
-        self.hint = hint
+        self.advice = hint
         self.location = location
         self.notes = notes
     }
 
+    public init(
+        _ severity: Severity = .error,
+        code: some DiagnosticCode,
+        message: String,
+        hint: String? = nil,
+        at location: SourceLocation? = nil,
+        notes: [Note] = []
+    ) {
+        self.init(severity, code: code.rawValue, message: message, hint: hint, at: location, notes: notes)
+    }
+
+    public static func error(
+        _ code: some DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Note] = []
+    ) -> Diagnostic {
+        Diagnostic(.error, code: code.rawValue, message: message, hint: hint, at: location, notes: notes)
+    }
+
+    public static func warning(
+        _ code: some DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Note] = []
+    ) -> Diagnostic {
+        Diagnostic(.warning, code: code.rawValue, message: message, hint: hint, at: location, notes: notes)
+    }
+
+    /// For a code passed on as text (from another problem or a test); new problems name a
+    /// catalog's case instead.
     public static func error(
         _ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Note] = []
     ) -> Diagnostic {
         Diagnostic(.error, code: code, message: message, hint: hint, at: location, notes: notes)
     }
 
+    /// For a code passed on as text (from another problem or a test); new problems name a
+    /// catalog's case instead.
     public static func warning(
         _ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Note] = []
     ) -> Diagnostic {
@@ -93,5 +137,5 @@ extension Array where Element == Diagnostic {
     }
 }
 
-/// A diagnostic can be the failure of a `Result` or a typed throw: one problem, fully described.
+/// A diagnostic is its own error: the failure of a typed throw, one problem fully described.
 extension Diagnostic: Error {}

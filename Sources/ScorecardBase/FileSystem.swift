@@ -48,7 +48,7 @@ public enum FileSystem {
     /// The problem of a path that is not a regular file, located at the file.
     public static func notRegularFile(_ path: String, what: String) -> Diagnostic {
         .error(
-            "io.not-regular-file", "“\(path)”不是普通文件（是\(what)），不能读取",
+            InputCode.notRegularFile, "“\(path)”不是普通文件（是\(what)），不能读取",
             hint: "规则和证据只从普通文件读取；把内容另存为文件后再运行", at: SourceLocation(file: path, line: 1, column: 1))
     }
 
@@ -148,7 +148,7 @@ public enum FileSystem {
         case .success(let opened): fd = opened
         case .failure(.notRegular(let what)): return .failure(notRegularFile(path, what: what))
         case .failure(.system(let code)):
-            return .failure(.error("io.read", "无法读取文件“\(path)”：\(errorText(code))", hint: "检查文件是否存在、是否有读取权限", at: nil))
+            return .failure(.error(InputCode.read, "无法读取文件“\(path)”：\(errorText(code))", hint: "检查文件是否存在、是否有读取权限", at: nil))
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -156,7 +156,7 @@ public enum FileSystem {
             let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(.error("io.read", "读取文件“\(path)”时出错：\(errorText())", at: nil))
+                return .failure(.error(InputCode.read, "读取文件“\(path)”时出错：\(errorText())", at: nil))
             }
             if count == 0 { return .success(()) }
             if !body(buffer[0..<count]) { return .success(()) }
@@ -165,7 +165,7 @@ public enum FileSystem {
 
     public static func list(_ folder: String) -> Result<[String], Diagnostic> {
         guard let dir = opendir(folder) else {
-            return .failure(.error("io.list", "无法打开文件夹“\(folder)”：\(errorText())", at: nil))
+            return .failure(.error(InputCode.list, "无法打开文件夹“\(folder)”：\(errorText())", at: nil))
         }
         defer { closedir(dir) }
         var names: [String] = []
@@ -198,12 +198,12 @@ extension FileSystem {
     public static func read(_ path: String, from offset: Int, count: Int) -> Result<[UInt8], Diagnostic> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            return .failure(.error("io.read", "无法读取文件“\(path)”：\(errorText())", hint: "检查文件是否存在、是否有读取权限", at: nil))
+            return .failure(.error(InputCode.read, "无法读取文件“\(path)”：\(errorText())", hint: "检查文件是否存在、是否有读取权限", at: nil))
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: count)
         let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
-        guard read >= 0 else { return .failure(.error("io.read", "读取文件“\(path)”时出错：\(errorText())", at: nil)) }
+        guard read >= 0 else { return .failure(.error(InputCode.read, "读取文件“\(path)”时出错：\(errorText())", at: nil)) }
         buffer.removeLast(count - read)
         return .success(buffer)
     }

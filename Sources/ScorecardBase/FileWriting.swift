@@ -124,7 +124,7 @@ extension FileSystem {
     public static var processID: Int32 { Int32(getpid()) }
 
     private static func writeError(_ message: String) -> Diagnostic {
-        .error("io.write", message, hint: "检查文件夹是否存在、是否有写入权限、磁盘是否已满", at: nil)
+        .error(InputCode.write, message, hint: "检查文件夹是否存在、是否有写入权限、磁盘是否已满", at: nil)
     }
 
     private static func systemErrorText() -> String { FileSystem.errorText() }

@@ -54,7 +54,7 @@ public struct InputLimits: Sendable, Hashable {
             guard let text = lookup(setting.variable) else { continue }
             guard let value = parseSize(text, bytes: setting.countsBytes) else {
                 return .failure(.error(
-                    "input.bad-limit", "环境变量 \(setting.variable) 的值“\(MessageText.shortened(text))”不是一个正整数",
+                    InputCode.badLimit, "环境变量 \(setting.variable) 的值“\(MessageText.shortened(text))”不是一个正整数",
                     hint: setting.countsBytes ? "写字节数，可带 K、M、G（1024 进位），如 \(setting.variable)=64M" : "写一个正整数，如 \(setting.variable)=100000",
                     at: nil))
             }
@@ -121,7 +121,7 @@ extension InputLimits {
     /// (`prefix` holds at least the bytes before it): nothing from there on was read.
     public static func fileTooLarge(_ file: String, prefix: some Collection<UInt8>, limit: Int, setting: Setting, what: String) -> Diagnostic {
         .error(
-            "input.file-too-large", "\(what)的大小超过了上限 \(describe(limit, bytes: true))，整个文件没有读取（这里是超出上限的地方）",
+            InputCode.fileTooLarge, "\(what)的大小超过了上限 \(describe(limit, bytes: true))，整个文件没有读取（这里是超出上限的地方）",
             hint: raiseHint(setting, current: limit), at: location(ofByte: limit, in: prefix, file: file))
     }
 

@@ -84,7 +84,7 @@ public struct QuarterEvaluator: Sendable {
                 grade = policy.grades?.band(for: sum)?.name
                 if let grade { slots[layout.gradeSlot] = .string(grade) }
             } catch {
-                failures.append(.error("eval.overflow", "联系员 \(officer.id)（\(officer.name)）的总分超出可计算的范围", at: record.location))
+                failures.append(.error(EvaluationCode.overflow, "联系员 \(officer.id)（\(officer.name)）的总分超出可计算的范围", at: record.location))
             }
         }
 
@@ -92,18 +92,20 @@ public struct QuarterEvaluator: Sendable {
         var rewardTotal: ExactDecimal? = total == nil ? nil : .zero
         if total != nil {
             for rule in policy.rewards {
-                do {
+                do throws(OfficerFailure) {
                     let reward = try evaluate(rule, slots: slots, grade: grade, officer: officer)
                     rewards.append(reward)
-                    rewardTotal = try rewardTotal?.adding(reward.amount)
-                } catch let error as LocatedEvaluationError {
-                    failures.append(failure(error.error, officer: officer, what: "奖励 \(rule.id)", at: error.location))
-                    rewardTotal = nil
-                } catch let error as ItemRangeError {
-                    failures.append(error.diagnostic)
-                    rewardTotal = nil
+                    let sum = rewardTotal
+                    rewardTotal = try OfficerFailure.overflowing { () throws(DecimalError) in try sum?.adding(reward.amount) }
                 } catch {
-                    failures.append(.error("eval.overflow", "联系员 \(officer.id) 的奖励 \(rule.id) 超出可计算的范围", at: rule.location))
+                    switch error {
+                    case .expression(let error, let location):
+                        failures.append(failure(error, officer: officer, what: "奖励 \(rule.id)", at: location))
+                    case .problem(let problem):
+                        failures.append(problem)
+                    case .overflow:
+                        failures.append(.error(EvaluationCode.overflow, "联系员 \(officer.id) 的奖励 \(rule.id) 超出可计算的范围", at: rule.location))
+                    }
                     rewardTotal = nil
                 }
             }
@@ -132,7 +134,7 @@ public struct QuarterEvaluator: Sendable {
                         .compactMap { name in self.policy.layout.fieldIDs.firstIndex(of: name).flatMap { record.fieldLocation($0) } }
                         .first
                     findings.append(.error(
-                        "evidence.check", "联系员 \(officer.id)（\(officer.name)）的记录不符合检查“\(check.id)”：\(check.message)",
+                        EvaluationCode.evidenceCheck, "联系员 \(officer.id)（\(officer.name)）的记录不符合检查“\(check.id)”：\(check.message)",
                         hint: "核对记录中 \(check.requirement.readNames.joined(separator: "、")) 的数值；规则写在 \(check.location)",
                         at: place ?? record.location))
                 }
@@ -158,7 +160,7 @@ public struct QuarterEvaluator: Sendable {
             ? "各行都按默认值（" + absent.map { "\($0.id) = \(Self.shown($0.defaultValue ?? .missing))" }.joined(separator: "，") + "）计，"
             : ""
         return .error(
-            "evidence.check-absent-column",
+            EvaluationCode.evidenceCheckAbsentColumn,
             "表中没有\(named)这一列，\(defaults)记录不符合检查“\(check.id)”：\(check.message)（所有这样的行只报这一次）",
             hint: "先改正表头中写错或缺少的列名（本文件表头的其他问题），这一问题会随之消失；检查写在 \(check.location)",
             at: SourceLocation(file: record.location.file, line: 1, column: 1))
@@ -177,7 +179,7 @@ public struct QuarterEvaluator: Sendable {
     private func evaluate(_ item: borrowing Item, fieldSlot: Int?, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {
         var result = ItemResult(itemID: item.id, score: nil, basis: nil)
 
-        do {
+        do throws(OfficerFailure) {
             for (index, condition) in item.scoring.conditions.enumerated() {
                 guard case .boolean(true) = try located(condition.when, slots) else { continue }
                 let raw = try number(located(condition.score, slots), item: item, officer: officer)
@@ -189,7 +191,7 @@ public struct QuarterEvaluator: Sendable {
             case .assessed:
                 guard let slot = fieldSlot, case .number(let raw) = slots[slot] else {
                     failures.append(.error(
-                        "eval.missing-value", "联系员 \(officer.id)（\(officer.name)）缺少项目 \(item.id) 的考核人打分",
+                        EvaluationCode.missingValue, "联系员 \(officer.id)（\(officer.name)）缺少项目 \(item.id) 的考核人打分",
                         hint: "在记录表的 \(item.id) 列填写 0 到 \(item.points.normalized) 的分数", at: item.location))
                     return result
                 }
@@ -200,34 +202,37 @@ public struct QuarterEvaluator: Sendable {
                 result.basis = .computed(raw)
                 result.score = try bounded(raw, item: item, officer: officer)
             }
-        } catch let error as LocatedEvaluationError {
-            failures.append(failure(error.error, officer: officer, what: "项目 \(item.id)", at: error.location))
-        } catch let error as ItemRangeError {
-            failures.append(error.diagnostic)
         } catch {
-            failures.append(.error("eval.failed", "联系员 \(officer.id) 的项目 \(item.id) 无法计算", at: item.location))
+            switch error {
+            case .expression(let error, let location):
+                failures.append(failure(error, officer: officer, what: "项目 \(item.id)", at: location))
+            case .problem(let problem):
+                failures.append(problem)
+            case .overflow:
+                failures.append(.error(EvaluationCode.failed, "联系员 \(officer.id) 的项目 \(item.id) 无法计算", at: item.location))
+            }
         }
         return result
     }
 
     /// Rounds to the policy's precision; a score outside 0…points is a rule mistake, not clamped away.
-    private func bounded(_ raw: ExactDecimal, item: borrowing Item, officer: Officer) throws -> ExactDecimal {
+    private func bounded(_ raw: ExactDecimal, item: borrowing Item, officer: Officer) throws(OfficerFailure) -> ExactDecimal {
         let score = raw.rounded(scale: policy.scoring.precision, policy.scoring.rounding)
         if score.isNegative || score > item.points {
-            throw ItemRangeError(diagnostic: .error(
-                "eval.score-range", "联系员 \(officer.id)（\(officer.name)）的项目 \(item.id) 算得 \(score)，超出本项分值 0 到 \(item.points.normalized)",
+            throw .problem(.error(
+                EvaluationCode.scoreRange, "联系员 \(officer.id)（\(officer.name)）的项目 \(item.id) 算得 \(score)，超出本项分值 0 到 \(item.points.normalized)",
                 hint: "检查本项的公式或条件得分", at: item.scoring.location))
         }
         return score
     }
 
-    private func number(_ value: Value, item: borrowing Item, officer: Officer) throws -> ExactDecimal {
+    private func number(_ value: Value, item: borrowing Item, officer: Officer) throws(OfficerFailure) -> ExactDecimal {
         if case .number(let n) = value { return n }
-        throw ItemRangeError(diagnostic: .error(
-            "eval.not-number", "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))
+        throw .problem(.error(
+            EvaluationCode.notNumber, "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))
     }
 
-    private func evaluate(_ rule: RewardRule, slots: [Value], grade: String?, officer: Officer) throws -> RewardResult {
+    private func evaluate(_ rule: RewardRule, slots: [Value], grade: String?, officer: Officer) throws(OfficerFailure) -> RewardResult {
         var result = RewardResult(rewardID: rule.id, fund: rule.fund, amount: .zero, breakdown: [], withheld: false, capped: false)
         if let condition = rule.condition, case .boolean(false) = try located(condition, slots) {
             result.withheld = true
@@ -244,7 +249,8 @@ public struct QuarterEvaluator: Sendable {
             for rate in rates {
                 let count = rows.filter { $0.indices.contains(keyIndex) && $0[keyIndex] == .string(rate.key) }.count
                 result.breakdown.append((rate.key, count, rate.amount))
-                amount = try amount.adding(rate.amount.multiplying(by: ExactDecimal(count)))
+                let sum = amount
+                amount = try OfficerFailure.overflowing { () throws(DecimalError) in try sum.adding(rate.amount.multiplying(by: ExactDecimal(count))) }
             }
         case .byGrade(let rates):
             if let grade, let rate = rates.first(where: { $0.key == grade }) { amount = rate.amount }
@@ -259,8 +265,8 @@ public struct QuarterEvaluator: Sendable {
         // Rates are never negative (the rules loader sees to it); a formula can be, and a
         // reward that takes money back is a mistake in the rule, not a payment.
         if result.amount.isNegative {
-            throw ItemRangeError(diagnostic: .error(
-                "eval.reward-range", "联系员 \(officer.id)（\(officer.name)）的奖励 \(rule.id) 算得 \(result.amount)，奖励金额不能为负数",
+            throw .problem(.error(
+                EvaluationCode.rewardRange, "联系员 \(officer.id)（\(officer.name)）的奖励 \(rule.id) 算得 \(result.amount)，奖励金额不能为负数",
                 hint: "检查奖励的公式，如用 max(0, …) 或发放条件（when）", at: rule.location))
         }
         return result
@@ -274,21 +280,25 @@ public struct QuarterEvaluator: Sendable {
 }
 
 /// Evaluates, tagging a failure with the place in the rule file it is about.
-private func located(_ expression: RuleExpression, _ slots: [Value]) throws(LocatedEvaluationError) -> Value {
+private func located(_ expression: RuleExpression, _ slots: [Value]) throws(OfficerFailure) -> Value {
     do {
         return try expression.evaluate(slots)
     } catch {
-        throw LocatedEvaluationError(error: error, location: expression.location(of: error))
+        throw .expression(error, at: expression.location(of: error))
     }
 }
 
-struct LocatedEvaluationError: Error {
-    var error: EvaluationError
-    var location: SourceLocation
-}
+/// Why one officer's item score or reward could not be worked out: the one error the item and
+/// reward evaluation throw, so each catch words every case without casting.
+enum OfficerFailure: Error {
+    /// An expression failed, at this place in the rule file.
+    case expression(EvaluationError, at: SourceLocation)
+    /// Already worded: a score outside its item's range, a score of the wrong kind, a negative reward.
+    case problem(Diagnostic)
+    /// Decimal arithmetic went past what can be represented.
+    case overflow
 
-/// A score outside its item's range, a score of the wrong kind or a negative reward: a
-/// per-officer failure.
-struct ItemRangeError: Error {
-    var diagnostic: Diagnostic
+    static func overflowing<T>(_ work: () throws(DecimalError) -> T) throws(OfficerFailure) -> T {
+        do { return try work() } catch { throw .overflow }
+    }
 }

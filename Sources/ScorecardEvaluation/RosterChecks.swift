@@ -124,7 +124,7 @@ public struct RosterChecks: Sendable {
             let span = period(start, end)
             let everyone = (others + [officer]).map { "\($0.id)（\($0.name)）" }.joined(separator: "、")
             problems.append(.error(
-                "roster.area-overlap",
+                EvaluationCode.rosterAreaOverlap,
                 "\(area.name)\(span.isEmpty ? "" : " " + span.spacedBeforeChinese)同时有 \(others.count + 1) 名联系员：\(everyone)，每个责任片区应有 \(rules.officersPerArea) 名；涉及 \(affected.map(\.description).joined(separator: "、"))",
                 hint: "核对名册的任职日期（from）和离任日期（until）：换人时，前一任的离任日期应早于后一任的任职日期\(clauseNote(rules.clause))",
                 at: officer.location(ofColumn: "from"),
@@ -164,7 +164,7 @@ public struct RosterChecks: Sendable {
         if let first = vacant.first {
             let leaver = lastToLeave(in: area, before: first.firstDay)
             problems.append(.error(
-                "roster.area-vacant", "\(area.name)在 \(vacant.map(\.description).joined(separator: "、")) 没有在任的联系员",
+                EvaluationCode.rosterAreaVacant, "\(area.name)在 \(vacant.map(\.description).joined(separator: "、")) 没有在任的联系员",
                 hint: "每个责任片区应有 \(rules.officersPerArea) 名联系员\(clauseNote(rules.clause))；在名册中登记接任的联系员及其任职日期（from）",
                 at: leaver.map { $0.location(ofColumn: "until") } ?? area.officers.first?.location))
         }
@@ -172,7 +172,7 @@ public struct RosterChecks: Sendable {
             let leaver = lastToLeave(in: area, before: gap.start)
             let successor = area.officers.first { $0.from.flatMap(\.previousDay) == gap.end }
             problems.append(.warning(
-                "roster.area-gap", "\(area.name) \(gap.start) 至 \(gap.end) 没有在任的联系员",
+                EvaluationCode.rosterAreaGap, "\(area.name) \(gap.start) 至 \(gap.end) 没有在任的联系员",
                 hint: "核对前后两任的离任日期（until）和任职日期（from）；确实空缺的，应尽快产生接任的联系员\(clauseNote(rules.clause))",
                 at: leaver.map { $0.location(ofColumn: "until") } ?? area.officers.first?.location,
                 notes: successor.map { [.init("接任的联系员 \($0.id)（\($0.name)）从这里开始", at: $0.location(ofColumn: "from"))] } ?? []))
@@ -202,20 +202,21 @@ public struct RosterChecks: Sendable {
         let who = "联系员 \(officer.id)（\(officer.name)）"
         guard let written = officer.selection else {
             return [.error(
-                "roster.missing-selection", "\(who)没有填写选配方式",
+                EvaluationCode.rosterMissingSelection, "\(who)没有填写选配方式",
                 hint: "在 selection（选配方式）一列填写 \(methods.joined(separator: " 或 "))\(clauseNote(rules.selection.first?.clause))",
                 at: officer.location(ofColumn: "selection"))]
         }
         guard let method = rules.selection.first(where: { $0.method == written }) else {
             let suggestion = NameSuggestion.closest(to: written, among: methods)
-            return [.error(
-                "roster.unknown-selection", "\(who)的选配方式“\(written)”不是规则中的方式",
-                hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(methods.joined(separator: "、"))",
-                at: officer.location(ofColumn: "selection"))]
+            let place = officer.location(ofColumn: "selection")
+            return [Diagnostic.error(
+                EvaluationCode.rosterUnknownSelection, "\(who)的选配方式“\(written)”不是规则中的方式",
+                hint: "可选：\(methods.joined(separator: "、"))", at: place
+            ).suggesting(suggestion, replacing: place, keepingHint: true)]
         }
         if method.requiresReason, officer.reason == nil {
             return [.error(
-                "roster.missing-reason", "\(who)由“\(method.method)”产生，但没有写明理由",
+                EvaluationCode.rosterMissingReason, "\(who)由“\(method.method)”产生，但没有写明理由",
                 hint: "在 reason（指定理由）一列写明为何\(method.method)\(clauseNote(method.clause))",
                 at: officer.location(ofColumn: "reason"))]
         }
@@ -229,13 +230,13 @@ public struct RosterChecks: Sendable {
         let who = "联系员 \(officer.id)（\(officer.name)）"
         guard let trainedOn = officer.trainedOn else {
             return [.error(
-                "roster.missing-training", "\(who)没有业务培训记录",
+                EvaluationCode.rosterMissingTraining, "\(who)没有业务培训记录",
                 hint: "在 trained_on（培训日期）一列填写培训日期；人选确定后应进行业务培训\(clauseNote(rule.clause))",
                 at: officer.location(ofColumn: "trained_on"))]
         }
         if let from = officer.from, trainedOn > from {
             return [.warning(
-                "roster.late-training", "\(who)\(from) 任职，培训日期 \(trainedOn) 在任职之后",
+                EvaluationCode.rosterLateTraining, "\(who)\(from) 任职，培训日期 \(trainedOn) 在任职之后",
                 hint: "人选确定后应进行业务培训\(clauseNote(rule.clause))；核对培训日期，确属任职后补训的可不理会",
                 at: officer.location(ofColumn: "trained_on"))]
         }

@@ -43,12 +43,12 @@ public struct Workspace: Sendable {
         if let requested { return .success(requested) }
         guard FileSystem.kind(of: evidencePath) == .directory else {
             return .failure(.error(
-                "evidence.not-found", "找不到证据文件夹“\(evidencePath)”",
+                EvaluationCode.evidenceNotFound, "找不到证据文件夹“\(evidencePath)”",
                 hint: "检查 --evidence 的路径；不写时使用当前目录下的 seeds/", at: nil))
         }
         guard let latest = evidenceFolder.quarters().last else {
             return .failure(.error(
-                "evidence.no-quarters", "证据文件夹“\(evidencePath)”中没有任何季度的记录",
+                EvaluationCode.evidenceNoQuarters, "证据文件夹“\(evidencePath)”中没有任何季度的记录",
                 hint: "季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil))
         }
         return .success(latest)
@@ -80,12 +80,12 @@ public struct Workspace: Sendable {
     /// `policy.version` or its folder), otherwise the one in force on the quarter's first day.
     public func policy(for quarter: Quarter, version: String? = nil) -> Result<Policy, Diagnostic> {
         guard let versions else {
-            return .failure(.error("rules.unusable", "规则有错误，无法使用", hint: "先用 scorecard check 改正规则", at: nil))
+            return .failure(EvaluationMessages.unusableRules())
         }
         if let version { return self.version(named: version) }
         guard let inForce = versions.inForce(for: quarter) else {
             return .failure(.error(
-                "rules.no-version-in-force", "\(quarter) 开始时（\(quarter.firstDay)）还没有生效的规则版本",
+                EvaluationCode.rulesNoVersionInForce, "\(quarter) 开始时（\(quarter.firstDay)）还没有生效的规则版本",
                 hint: "已有的版本：\(versions.summary)；或用 --rules-version 指定一个版本", at: nil))
         }
         return .success(inForce)
@@ -94,11 +94,11 @@ public struct Workspace: Sendable {
     /// A version named on the command line, by its `policy.version` or its folder.
     public func version(named name: String) -> Result<Policy, Diagnostic> {
         guard let versions else {
-            return .failure(.error("rules.unusable", "规则有错误，无法使用", hint: "先用 scorecard check 改正规则", at: nil))
+            return .failure(EvaluationMessages.unusableRules())
         }
         guard let named = versions.version(named: name) else {
             return .failure(.error(
-                "rules.unknown-version", "规则中没有版本“\(name)”", hint: "已有的版本：\(versions.summary)", at: nil))
+                EvaluationCode.rulesUnknownVersion, "规则中没有版本“\(name)”", hint: "已有的版本：\(versions.summary)", at: nil))
         }
         return .success(named)
     }

@@ -12,7 +12,7 @@ extension Checker {
         func arity(_ allowed: ClosedRange<Int>, _ shown: String) throws(ExpressionError) {
             guard !allowed.contains(arguments.count) else { return }
             throw ExpressionError(
-                code: "expr.function.arity",
+                code: ExpressionCode.functionArity,
                 message: "函数 \(name) 需要\(shown)参数，这里给了 \(arguments.count) 个",
                 hint: Checker.usage[name], offset: node.offset, length: node.length)
         }
@@ -52,17 +52,17 @@ extension Checker {
             try arity(1...1, " 1 个")
             guard case .string(let text) = arguments[0].kind, let day = LocalDate(text) else {
                 throw ExpressionError(
-                    code: "expr.function.argument", message: "date 的参数必须是直接写出的日期文本",
+                    code: ExpressionCode.functionArgument, message: "date 的参数必须是直接写出的日期文本",
                     hint: "例如 date(\"2025-03-31\")", offset: arguments[0].offset, length: arguments[0].length)
             }
             return Checked(type: .date, code: .date { _ in day }, syntax: node)
         default:
             let suggestion = NameSuggestion.closest(to: name, among: Checker.functionNames)
             throw ExpressionError(
-                code: "expr.function.unknown", message: "没有名为“\(name)”的函数",
-                hint: suggestion.map { "是否想写“\($0)”？" }
-                    ?? "可用的函数有：" + Checker.functionNames.joined(separator: "、"),
-                offset: node.offset, length: nameLength)
+                code: ExpressionCode.functionUnknown, message: "没有名为“\(name)”的函数",
+                hint: "可用的函数有：" + Checker.functionNames.joined(separator: "、"),
+                offset: node.offset, length: nameLength
+            ).suggesting(suggestion)
         }
     }
 
@@ -115,7 +115,7 @@ extension Checker {
     private mutating func clamp(_ arguments: [Syntax], _ node: Syntax) throws(ExpressionError) -> Checked {
         let x = try check(arguments[0]), lo = try check(arguments[1]), hi = try check(arguments[2])
         let cx = try number(x, for: "clamp"), clo = try number(lo, for: "clamp"), chi = try number(hi, for: "clamp")
-        let inverted = evaluationError("expr.eval.clamp-range", "clamp 的下限大于上限", at: node)
+        let inverted = evaluationError(ExpressionCode.evalClampRange, "clamp 的下限大于上限", at: node)
         return Checked(type: Checker.unify(Checker.unify(x.type, lo.type), hi.type), code: .number { f throws(EvaluationError) in
             let v = try cx(&f), low = try clo(&f), high = try chi(&f)
             guard low <= high else { throw inverted }
@@ -129,7 +129,7 @@ extension Checker {
         guard case .number(let placesValue, isInteger: true) = arguments[1].kind,
               placesValue <= ExactDecimal(ExactDecimal.maxScale) else {
             throw ExpressionError(
-                code: "expr.function.argument",
+                code: ExpressionCode.functionArgument,
                 message: "round 的第 2 个参数（小数位数）必须是直接写出的 0 到 \(ExactDecimal.maxScale) 的整数",
                 hint: "例如 round(x, 2)", offset: arguments[1].offset, length: arguments[1].length)
         }
@@ -139,7 +139,7 @@ extension Checker {
             let names = RoundingMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: "、")
             guard case .string(let text) = arguments[2].kind, let chosen = RoundingMode(rawValue: text) else {
                 throw ExpressionError(
-                    code: "expr.function.argument", message: "round 的第 3 个参数必须是直接写出的舍入方式",
+                    code: ExpressionCode.functionArgument, message: "round 的第 3 个参数必须是直接写出的舍入方式",
                     hint: "可选：\(names)", offset: arguments[2].offset, length: arguments[2].length)
             }
             mode = chosen
@@ -168,7 +168,7 @@ extension Checker {
         scopes.removeLast()
         if name == "sum" {
             let value = try number(inner, for: "sum 的第 2 个参数")
-            let overflow = evaluationError("expr.eval.overflow", "“\(text(node))”的结果超出了可计算的范围", at: node)
+            let overflow = evaluationError(ExpressionCode.evalOverflow, "“\(text(node))”的结果超出了可计算的范围", at: node)
             return Checked(type: inner.type, code: .number { f throws(EvaluationError) in
                 let elements = try items(&f)
                 f.elements.append([])

@@ -33,11 +33,11 @@ struct Checker {
 
     func typeError(_ node: Syntax, _ type: ValueType, needs: String, hint: String? = nil) -> ExpressionError {
         ExpressionError(
-            code: "expr.type.mismatch", message: "“\(text(node))”是\(type)，这里需要\(needs)",
+            code: ExpressionCode.typeMismatch, message: "“\(text(node))”是\(type)，这里需要\(needs)",
             hint: hint, offset: node.offset, length: node.length)
     }
 
-    func evaluationError(_ code: String, _ message: String, at node: Syntax) -> EvaluationError {
+    func evaluationError(_ code: ExpressionCode, _ message: String, at node: Syntax) -> EvaluationError {
         EvaluationError(code: code, message: message, offset: node.offset, length: node.length)
     }
 
@@ -98,7 +98,7 @@ struct Checker {
 
     private mutating func resolve(_ name: String, _ node: Syntax) throws(ExpressionError) -> Checked {
         let missing = { (what: String) in
-            EvaluationError(code: "expr.eval.missing", message: "没有记录“\(name)”的值\(what)", offset: node.offset, length: node.length)
+            EvaluationError(code: ExpressionCode.evalMissing, message: "没有记录“\(name)”的值\(what)", offset: node.offset, length: node.length)
         }
         for depth in scopes.indices.reversed() {
             if let index = scopes[depth].fields.firstIndex(where: { $0.name == name }) {
@@ -106,7 +106,7 @@ struct Checker {
                 let failures = Extract.Failures(
                     missing: missing("（列表元素中缺少这一项）"),
                     wrongType: EvaluationError(
-                        code: "expr.eval.type", message: "列表元素中“\(name)”的值不是\(type)",
+                        code: ExpressionCode.evalType, message: "列表元素中“\(name)”的值不是\(type)",
                         offset: node.offset, length: node.length))
                 return Checked(type: type, code: Extract.field(index, depth: depth, type: type, failures), syntax: node)
             }
@@ -114,7 +114,7 @@ struct Checker {
         guard let entry = environment.lookup(name) else {
             if let id = environment.name(labelled: name) {
                 throw ExpressionError(
-                    code: "expr.name.label", message: "“\(name)”是“\(id)”的中文名称，表达式里要写编号",
+                    code: ExpressionCode.nameLabel, message: "“\(name)”是“\(id)”的中文名称，表达式里要写编号",
                     hint: "把“\(name)”改为 \(id)：中文名称用于表头和报表，公式只认编号（改了名称，公式不受影响）",
                     offset: node.offset, length: node.length)
             }
@@ -123,16 +123,16 @@ struct Checker {
             let suggestion = NameSuggestion.closest(to: name, among: candidates)
             let isKeywordLike = Token.Keyword(rawValue: name.lowercased()) != nil
             throw ExpressionError(
-                code: "expr.name.unknown", message: "不认识的名称“\(name)”",
-                hint: suggestion.map { "是否想写“\($0)”？" }
-                    ?? (isKeywordLike ? "关键字 \(name.lowercased()) 必须全部小写" : "请检查拼写，或确认这个名称已在规则中定义"),
-                offset: node.offset, length: node.length)
+                code: ExpressionCode.nameUnknown, message: "不认识的名称“\(name)”",
+                hint: isKeywordLike ? "关键字 \(name.lowercased()) 必须全部小写" : "请检查拼写，或确认这个名称已在规则中定义",
+                offset: node.offset, length: node.length
+            ).suggesting(suggestion)
         }
         readNames.insert(name)
         let failures = Extract.Failures(
             missing: missing(""),
             wrongType: EvaluationError(
-                code: "expr.eval.type", message: "“\(name)”的值不是\(entry.type)", offset: node.offset, length: node.length))
+                code: ExpressionCode.evalType, message: "“\(name)”的值不是\(entry.type)", offset: node.offset, length: node.length))
         return Checked(type: entry.type, code: Extract.slot(entry.slot, type: entry.type, failures), syntax: node)
     }
 
@@ -158,7 +158,7 @@ struct Checker {
             return Checked(type: yes.type, code: .list { f throws(EvaluationError) in try test(&f) ? try a(&f) : try b(&f) }, syntax: node)
         default:
             throw ExpressionError(
-                code: "expr.type.branches",
+                code: ExpressionCode.typeBranches,
                 message: "then 后面的值是\(yes.type)，else 后面的值是\(no.type)，两者类型必须相同",
                 hint: "请让两个分支都给出\(yes.type)", offset: whenFalse.offset, length: whenFalse.length)
         }

@@ -48,7 +48,7 @@ public enum Expression {
             wanted = required.description
         }
         throw ExpressionError(
-            code: "expr.type.expected", message: "这个表达式的结果是\(type)，这里需要\(wanted)",
+            code: ExpressionCode.typeExpected, message: "这个表达式的结果是\(type)，这里需要\(wanted)",
             hint: expected.isBoolean ? "条件要写成比较，例如 reports_due > 0" : nil,
             offset: tree.offset, length: tree.length)
     }

@@ -1,3 +1,5 @@
+import ScorecardBase
+
 /// A problem found while compiling an expression: syntax, unknown name, wrong type or arity.
 ///
 /// `offset` and `length` count Unicode scalars within the expression text, so the rule loader
@@ -7,17 +9,32 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
     public var code: String
     /// Plain Simplified Chinese for the policy officer.
     public var message: String
-    /// What to type instead, when we can tell.
-    public var hint: String?
+    /// The name most likely meant, for the text at `offset`.
+    public var suggestion: Diagnostic.Suggestion?
+    /// What to do besides (or without) the suggestion.
+    public var advice: String?
     public var offset: Int
     public var length: Int
 
-    public init(code: String, message: String, hint: String? = nil, offset: Int, length: Int) {
-        self.code = code
+    public init(code: ExpressionCode, message: String, hint: String? = nil, offset: Int, length: Int) {
+        self.code = code.rawValue
         self.message = message
-        self.hint = hint
+        self.advice = hint
         self.offset = offset
         self.length = max(1, length)
+    }
+
+    /// What to type instead, as shown: the suggestion's question, then the advice.
+    public var hint: String? { Diagnostic.Suggestion.hint(suggestion, then: advice) }
+
+    /// This error offering `replacement`, when there is one: instead of its hint, or with
+    /// `keepingHint` ahead of it.
+    func suggesting(_ replacement: String?, keepingHint: Bool = false) -> ExpressionError {
+        guard let replacement else { return self }
+        var offered = self
+        offered.suggestion = Diagnostic.Suggestion(replacement)
+        if !keepingHint { offered.advice = nil }
+        return offered
     }
 
     public var description: String {
@@ -33,8 +50,8 @@ public struct EvaluationError: Error, Hashable, Sendable, CustomStringConvertibl
     public var offset: Int
     public var length: Int
 
-    public init(code: String, message: String, offset: Int, length: Int) {
-        self.code = code
+    public init(code: ExpressionCode, message: String, offset: Int, length: Int) {
+        self.code = code.rawValue
         self.message = message
         self.offset = offset
         self.length = max(1, length)

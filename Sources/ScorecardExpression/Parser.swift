@@ -59,18 +59,18 @@ struct Parser {
     static func parse(_ scalars: [Unicode.Scalar]) throws(ExpressionError) -> Syntax {
         var parser = Parser(tokens: try Lexer.tokenize(scalars))
         if case .end = parser.current.kind {
-            throw ExpressionError(code: "expr.syntax.empty", message: "表达式是空的", hint: "请写出要计算的内容", offset: 0, length: 1)
+            throw ExpressionError(code: ExpressionCode.syntaxEmpty, message: "表达式是空的", hint: "请写出要计算的内容", offset: 0, length: 1)
         }
         let tree = try parser.expression()
         let rest = parser.current
         if case .end = rest.kind { return tree }
         if rest.isSymbol(.closeParen) {
             throw ExpressionError(
-                code: "expr.syntax.unmatched-paren", message: "多了一个“)”，前面没有与它配对的“(”",
+                code: ExpressionCode.syntaxUnmatchedParen, message: "多了一个“)”，前面没有与它配对的“(”",
                 hint: "请删除这个 ) 或在前面补上 (", offset: rest.offset, length: rest.length)
         }
         throw ExpressionError(
-            code: "expr.syntax.trailing", message: "表达式在这里之前已经完整，不应再出现\(rest.display)",
+            code: ExpressionCode.syntaxTrailing, message: "表达式在这里之前已经完整，不应再出现\(rest.display)",
             hint: "是否漏写了运算符（如 + 、and）？", offset: rest.offset, length: rest.length)
     }
 
@@ -86,11 +86,11 @@ struct Parser {
         let token = current
         if case .end = token.kind {
             return ExpressionError(
-                code: "expr.syntax.incomplete", message: "表达式没有写完，这里还缺少\(what)",
+                code: ExpressionCode.syntaxIncomplete, message: "表达式没有写完，这里还缺少\(what)",
                 offset: token.offset, length: 1)
         }
         return ExpressionError(
-            code: "expr.syntax.unexpected", message: "这里应该是\(what)，却是\(token.display)",
+            code: ExpressionCode.syntaxUnexpected, message: "这里应该是\(what)，却是\(token.display)",
             offset: token.offset, length: token.length)
     }
 
@@ -131,7 +131,7 @@ struct Parser {
         let right = try additive()
         if case .symbol(let again) = current.kind, again.isComparison {
             throw ExpressionError(
-                code: "expr.syntax.chained-comparison", message: "比较不能连着写（\(op.rawValue) 后面又出现了 \(again.rawValue)）",
+                code: ExpressionCode.syntaxChainedComparison, message: "比较不能连着写（\(op.rawValue) 后面又出现了 \(again.rawValue)）",
                 hint: "请拆成两个比较并用 and 连接，例如 a < b and b < c",
                 offset: current.offset, length: current.length)
         }
@@ -201,7 +201,7 @@ struct Parser {
 
     private func unclosed(_ open: Token) -> ExpressionError {
         ExpressionError(
-            code: "expr.syntax.unclosed-paren",
+            code: ExpressionCode.syntaxUnclosedParen,
             message: "这个“(”没有对应的“)”" + (current.kind.isEnd ? "" : "（在\(current.display)处仍未闭合）"),
             hint: "请在括号内容结束处补上 )", offset: open.offset, length: 1)
     }
@@ -243,7 +243,7 @@ struct Parser {
 
     private func missing(_ keyword: String, after: String, _ token: Token) -> ExpressionError {
         ExpressionError(
-            code: "expr.syntax.missing-\(keyword)",
+            code: keyword == "then" ? .syntaxMissingThen : .syntaxMissingElse,
             message: "\(after)后面缺少 \(keyword)" + (token.kind.isEnd ? "" : "，却是\(token.display)"),
             hint: "完整写法是 if 条件 then 值 else 值", offset: token.offset, length: token.kind.isEnd ? 1 : token.length)
     }

@@ -82,7 +82,7 @@ package struct LedgerHistory: Sendable {
         guard FileSystem.kind(of: path) == .file else { return nil }
         var history = LedgerHistory(path: path)
         guard case .success(let bytes) = FileSystem.read(path) else {
-            history.problems.append(.error("ledger.history", "无法读取记录历史“\(path)”", hint: hint, at: nil))
+            history.problems.append(.error(LedgerCode.history, "无法读取记录历史“\(path)”", hint: hint, at: nil))
             return history
         }
         history.read(bytes)
@@ -95,7 +95,7 @@ package struct LedgerHistory: Sendable {
             lines.removeLast()
         } else if !lines.isEmpty {
             problems.append(.error(
-                "ledger.history", "记录历史“\(path)”的最后一行不完整（没有换行），文件可能被截断或手工修改过",
+                LedgerCode.history, "记录历史“\(path)”的最后一行不完整（没有换行），文件可能被截断或手工修改过",
                 hint: Self.hint, at: SourceLocation(file: path, line: lines.count, column: 1)))
         }
         var previous: String?
@@ -106,7 +106,7 @@ package struct LedgerHistory: Sendable {
                 entry.location = location
                 if entry.previousSHA256 != previous {
                     problems.append(.error(
-                        "ledger.history",
+                        LedgerCode.history,
                         index == 0
                             ? "记录历史“\(path)”的第一条之前还有被删去的内容：第 1 行指向了更早的一行"
                             : "记录历史“\(path)”在第 \(index + 1) 行断开：它记下的上一行校验值与第 \(index) 行不符，其间的行被改动或删去过",
@@ -122,7 +122,7 @@ package struct LedgerHistory: Sendable {
     }
 
     private static func entry(_ line: [UInt8], at location: SourceLocation) -> Result<LedgerHistoryEntry, Diagnostic> {
-        let reader = LedgerJSONReader(file: location.file, code: "ledger.history", hint: hint)
+        let reader = LedgerJSONReader(file: location.file, code: LedgerCode.history, hint: hint)
         let node: YAMLNode
         switch reader.document(line) {
         case .success(let read): node = read

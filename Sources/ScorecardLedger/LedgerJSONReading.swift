@@ -11,7 +11,7 @@ struct LedgerJSONReader {
     static let limits = YAMLLimits(maxNodes: 20_000_000, maxDepth: 16, maxFileBytes: .max)
 
     var file: String
-    var code = "ledger.bad-record"
+    var code = LedgerCode.badRecord
     var hint = "这个文件由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度"
 
     /// The one document in `bytes`, which must be an object.

@@ -18,9 +18,10 @@ extension ResultLedger {
     /// way is waited for rather than seen half done.
     package func verify(rulesPath: String, evidencePath: String, quarters: Set<Quarter>? = nil) -> LedgerVerification {
         guard FileSystem.kind(of: root) == .directory else { return LedgerVerification() }
-        switch withLock(exclusive: false, { verifyLocked(rulesPath: rulesPath, evidencePath: evidencePath, quarters: quarters) }) {
-        case .success(let verification): return verification
-        case .failure(let problem): return LedgerVerification(diagnostics: [problem])
+        do throws(Diagnostic) {
+            return try withLock(exclusive: false) { verifyLocked(rulesPath: rulesPath, evidencePath: evidencePath, quarters: quarters) }
+        } catch {
+            return LedgerVerification(diagnostics: [error])
         }
     }
 
@@ -34,7 +35,7 @@ extension ResultLedger {
             let moving = interruption?.paths ?? []
             for name in folders.incomplete where !moving.contains(FileSystem.join(root, name)) {
                 warnings.append(.warning(
-                    "ledger.incomplete", "结果文件夹中有一个没有写完的记录“\(FileSystem.join(root, name))”（记录时程序被中断）",
+                    LedgerCode.incomplete, "结果文件夹中有一个没有写完的记录“\(FileSystem.join(root, name))”（记录时程序被中断）",
                     hint: "它不算记录，已被忽略，可以删除；下次记录该季度时程序也会把它删掉", at: nil))
             }
             guard quarters?.contains(quarter) ?? true else { continue }
@@ -67,7 +68,7 @@ extension ResultLedger {
             ? "最终记录“\(final)”是完整的，但还差一步没有做完"
             : "最终记录“\(final)”现在不在原处，完整的记录还在隐藏的文件夹中"
         return .error(
-            "ledger.interrupted", "\(quarter) \(when)一次记录在中途被中断（程序被强行结束或断电）：\(state)",
+            LedgerCode.interrupted, "\(quarter) \(when)一次记录在中途被中断（程序被强行结束或断电）：\(state)",
             hint: "再运行一次 scorecard evaluate --quarter \(quarter) --record 会自动做完；也可以手工\(interruption.manualSteps)。不要删除其中的隐藏文件夹：里面是完整的记录",
             at: interruption.entry?.location)
     }
@@ -82,22 +83,22 @@ extension ResultLedger {
         for (index, entry) in history.entries.enumerated() {
             if index > 0, let earlier = entry.supersededSHA256, earlier != history.entries[index - 1].provenanceSHA256 {
                 problems.append(.error(
-                    "ledger.history", "记录历史第 \(entry.location?.line ?? 0) 行记下的被替换的记录不是上一行记下的最终记录",
+                    LedgerCode.history, "记录历史第 \(entry.location?.line ?? 0) 行记下的被替换的记录不是上一行记下的最终记录",
                     hint: hint, at: entry.location))
             }
             let line = entry.location?.line ?? 0
             if entry.quarter != quarter {
-                problems.append(.error("ledger.history", "记录历史“\(history.path)”第 \(line) 行写的是季度 \(entry.quarter)", hint: hint, at: entry.location))
+                problems.append(.error(LedgerCode.history, "记录历史“\(history.path)”第 \(line) 行写的是季度 \(entry.quarter)", hint: hint, at: entry.location))
             }
             guard let name = entry.superseded else { continue }
             let aside = FileSystem.join(root, name)
             if FileSystem.kind(of: aside) != .directory {
                 problems.append(.error(
-                    "ledger.history", "记录历史第 \(line) 行记下的被替换的记录“\(aside)”不见了",
+                    LedgerCode.history, "记录历史第 \(line) 行记下的被替换的记录“\(aside)”不见了",
                     hint: "被替换的记录要保留：从备份中取回这个文件夹", at: entry.location))
             } else if let digest = entry.supersededSHA256, Self.provenanceDigest(in: aside) != digest {
                 problems.append(.error(
-                    "ledger.history", "被替换的记录“\(aside)”与记录历史第 \(line) 行记下的不同，被改动过",
+                    LedgerCode.history, "被替换的记录“\(aside)”与记录历史第 \(line) 行记下的不同，被改动过",
                     hint: "被替换的记录要原样保留：从备份中取回这个文件夹", at: entry.location))
             }
         }
@@ -105,12 +106,12 @@ extension ResultLedger {
         if Self.provenanceDigest(in: folder(for: quarter)) == last.provenanceSHA256 {
             if last.at != final.recordedAt || last.by != (final.recordedBy ?? last.by) || (final.recordedBy != nil && last.reason != final.reason) {
                 problems.append(.error(
-                    "ledger.history", "记录历史的最后一条（第 \(last.location?.line ?? 0) 行）的时间、记录人或理由与最终记录“\(provenancePath(for: quarter))”中的不同，被改动过",
+                    LedgerCode.history, "记录历史的最后一条（第 \(last.location?.line ?? 0) 行）的时间、记录人或理由与最终记录“\(provenancePath(for: quarter))”中的不同，被改动过",
                     hint: hint, at: last.location))
             }
         } else {
             problems.append(.error(
-                "ledger.history",
+                LedgerCode.history,
                 "记录历史的最后一条（第 \(last.location?.line ?? 0) 行，\(timeDisplay.text(last.at))）记下的最终记录与现在的“\(folder(for: quarter))”不同：记录被替换或改动过而历史中没有，或历史的最后几行被删去",
                 hint: hint, at: last.location))
         }
@@ -129,7 +130,7 @@ extension ResultLedger {
         var problems: [Diagnostic] = []
         if provenance.formatVersion == Provenance.format && history == nil {
             problems.append(.error(
-                "ledger.history", "\(quarter) 的记录历史“\(historyPath(for: quarter))”不见了",
+                LedgerCode.history, "\(quarter) 的记录历史“\(historyPath(for: quarter))”不见了",
                 hint: "记录历史与记录一起保存，不能删除：从备份中取回这个文件", at: SourceLocation(file: provenancePath(for: quarter), line: 1, column: 1)))
         }
         let hint = "如改动是有意的，用 scorecard evaluate --quarter \(quarter) --record --force --reason “理由” 重新记录（原记录会保留）；否则把文件恢复成记录时的内容"
@@ -138,7 +139,7 @@ extension ResultLedger {
         for (kind, file, path) in inputs {
             guard FileSystem.kind(of: path) == .file else {
                 problems.append(.error(
-                    "ledger.missing-input", "\(quarter) 的记录所用的\(kind.word)“\(path)”已不存在",
+                    LedgerCode.missingInput, "\(quarter) 的记录所用的\(kind.word)“\(path)”已不存在",
                     hint: hint, at: file.location))
                 continue
             }
@@ -146,7 +147,7 @@ extension ResultLedger {
             case .failure(let problem): problems.append(problem)
             case .success(let digest) where SHA256.hex(digest) != file.sha256:
                 problems.append(.error(
-                    "ledger.changed-input", "\(quarter) 的记录所用的\(kind.word)“\(path)”在记录后被改动过，内容与记录时不同",
+                    LedgerCode.changedInput, "\(quarter) 的记录所用的\(kind.word)“\(path)”在记录后被改动过，内容与记录时不同",
                     hint: hint, at: file.location))
             case .success: break
             }
@@ -159,7 +160,7 @@ extension ResultLedger {
             let digest = SHA256Text.ofFile(path)
             if digest != output.sha256 {
                 problems.append(.error(
-                    "ledger.changed-result",
+                    LedgerCode.changedResult,
                     digest == nil ? "\(quarter) 的记录结果“\(path)”不见了" : "\(quarter) 的记录结果“\(path)”在记录后被改动过",
                     hint: "记录的结果不应手工修改；用 scorecard evaluate --quarter \(quarter) --record --force --reason “理由” 重新记录（原记录会保留）",
                     at: output.location))
@@ -175,7 +176,7 @@ extension ResultLedger {
     ) -> [Diagnostic] {
         let path = Self.path(of: recorded.name, under: evidencePath)
         guard let roster = rosters.roster(at: path) else {
-            return [.error("ledger.missing-input", "\(quarter) 的记录所用的证据文件“\(path)”已不存在", hint: hint, at: recorded.location)]
+            return [.error(LedgerCode.missingInput, "\(quarter) 的记录所用的证据文件“\(path)”已不存在", hint: hint, at: recorded.location)]
         }
         let serving = roster.officers.filter { $0.serves(in: quarter) }
         let now = Dictionary(serving.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -184,19 +185,19 @@ extension ResultLedger {
         for officer in recorded.officers {
             guard let current = now[officer.id] else {
                 problems.append(.error(
-                    "ledger.changed-input", "\(quarter) 的记录所用的联系员 \(officer.id)（\(officer.name)）已不在名册“\(path)”中，或已不在 \(quarter) 在任",
+                    LedgerCode.changedInput, "\(quarter) 的记录所用的联系员 \(officer.id)（\(officer.name)）已不在名册“\(path)”中，或已不在 \(quarter) 在任",
                     hint: hint, at: officer.location))
                 continue
             }
             if LedgerOfficer.digest(of: current) != officer.sha256 {
                 problems.append(.error(
-                    "ledger.changed-input", "\(quarter) 的记录所用的名册“\(path)”中联系员 \(officer.id)（\(officer.name)）一行在记录后被改动过，内容与记录时不同",
+                    LedgerCode.changedInput, "\(quarter) 的记录所用的名册“\(path)”中联系员 \(officer.id)（\(officer.name)）一行在记录后被改动过，内容与记录时不同",
                     hint: hint, at: officer.location, notes: [.init("名册中现在的这一行", at: current.location)]))
             }
         }
         for officer in serving where !before.contains(officer.id) {
             problems.append(.error(
-                "ledger.changed-input", "名册“\(path)”中多了在 \(quarter) 在任的联系员 \(officer.id)（\(officer.name)），记录时没有",
+                LedgerCode.changedInput, "名册“\(path)”中多了在 \(quarter) 在任的联系员 \(officer.id)（\(officer.name)），记录时没有",
                 hint: hint, at: officer.location, notes: [.init("记录中的名册", at: recorded.location)]))
         }
         return problems

@@ -135,20 +135,21 @@ extension ResultLedger {
         by recorder: String = "", reason: String? = nil, engineVersion: String = ScorecardVersion.current
     ) -> LedgerOutcome {
         var provenance: Provenance
-        switch Self.provenance(of: submission, at: time, engineVersion: engineVersion) {
-        case .success(let built): provenance = built
-        case .failure(let problem): return .failed(problem)
+        do throws(Diagnostic) {
+            provenance = try Self.provenance(of: submission, at: time, engineVersion: engineVersion)
+        } catch {
+            return .failed(error)
         }
         provenance.recordedBy = recorder
         provenance.reason = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         if case .failure(let problem) = FileSystem.makeDirectories(root) { return .failed(problem) }
-        let locked = withLock(exclusive: true) { () -> LedgerOutcome in
-            if case .failure(let problem) = recoverLocked(submission.quarter) { return .failed(problem) }
-            return recordLocked(provenance, submission: submission, force: force, processID: processID)
-        }
-        switch locked {
-        case .success(let outcome): return outcome
-        case .failure(let problem): return .failed(problem)
+        do throws(Diagnostic) {
+            return try withLock(exclusive: true) { () throws(Diagnostic) -> LedgerOutcome in
+                _ = try recoverLocked(submission.quarter)
+                return recordLocked(provenance, submission: submission, force: force, processID: processID)
+            }
+        } catch {
+            return .failed(error)
         }
     }
 
@@ -182,7 +183,7 @@ extension ResultLedger {
         }
         if replacing != nil && provenance.reason == nil {
             return .failed(.error(
-                "ledger.no-reason", "重新记录 \(quarter) 的最终结果必须写明理由",
+                LedgerCode.noReason, "重新记录 \(quarter) 的最终结果必须写明理由",
                 hint: "加 --reason “理由”，例如 --reason “经矿党委批准，更正石磊的上报次数”", at: nil))
         }
 
@@ -222,16 +223,18 @@ extension ResultLedger {
             event: replacing == nil ? .recorded : .superseded, quarter: quarter, at: provenance.recordedAt,
             by: provenance.recordedBy ?? "", reason: provenance.reason, provenanceSHA256: SHA256Text.of(rendered),
             superseded: aside, supersededSHA256: replacing?.digest)
-        if case .failure(let problem) = appendToHistory(entry, quarter: quarter, history: history) {
+        do throws(Diagnostic) {
+            try appendToHistory(entry, quarter: quarter, history: history)
+        } catch {
             FileSystem.removeFlatDirectory(building)
-            return .failed(problem)
+            return .failed(error)
         }
         guard steps.next() else { return .failed(Self.simulatedCrash) }
 
         // 6–7. Put it in place.
         let superseded = aside.map { FileSystem.join(root, $0) }
         if let superseded {
-            if case .failure(let problem) = swapIntoPlace(building, final: final, aside: superseded, steps: &steps) { return .failed(problem) }
+            do throws(Diagnostic) { try swapIntoPlace(building, final: final, aside: superseded, steps: &steps) } catch { return .failed(error) }
         } else {
             if case .failure(let problem) = FileSystem.rename(building, to: final) { return .failed(problem) }
             guard steps.next() else { return .failed(Self.simulatedCrash) }
@@ -242,43 +245,36 @@ extension ResultLedger {
 
     /// Puts the record built in `building` in place of the final one, the final one ending up at
     /// `aside`: one exchange and a rename, or (without exchange) two renames.
-    func swapIntoPlace(_ building: String, final: String, aside: String, steps: inout Steps) -> Result<Void, Diagnostic> {
+    func swapIntoPlace(_ building: String, final: String, aside: String, steps: inout Steps) throws(Diagnostic) {
         var exchanged = false
         if swapMethod == .exchange {
             switch FolderExchange.exchange(building, final) {
             case .exchanged: exchanged = true
             case .unsupported: break
-            case .failed(let problem): return .failure(problem)
+            case .failed(let problem): throw problem
             }
         }
         if exchanged {
             // The final record is the new one; the old one sits under the building name.
             _ = FileSystem.syncDirectory(root)
-            guard steps.next() else { return .failure(Self.simulatedCrash) }
-            if case .failure(let problem) = FileSystem.rename(building, to: aside) { return .failure(problem) }
-            guard steps.next() else { return .failure(Self.simulatedCrash) }
+            guard steps.next() else { throw Self.simulatedCrash }
+            try FileSystem.rename(building, to: aside).get()
+            guard steps.next() else { throw Self.simulatedCrash }
         } else {
-            if case .failure(let problem) = FileSystem.rename(final, to: aside) { return .failure(problem) }
+            try FileSystem.rename(final, to: aside).get()
             _ = FileSystem.syncDirectory(root)
-            guard steps.next() else { return .failure(Self.simulatedCrash) }
-            if case .failure(let problem) = FileSystem.rename(building, to: final) { return .failure(problem) }
-            guard steps.next() else { return .failure(Self.simulatedCrash) }
+            guard steps.next() else { throw Self.simulatedCrash }
+            try FileSystem.rename(building, to: final).get()
+            guard steps.next() else { throw Self.simulatedCrash }
         }
-        return .success(())
     }
 
     /// Writes the history with `entry` appended, as one atomic replacement of the file.
-    private func appendToHistory(_ entry: LedgerHistoryEntry, quarter: Quarter, history: LedgerHistory?) -> Result<Void, Diagnostic> {
+    private func appendToHistory(_ entry: LedgerHistoryEntry, quarter: Quarter, history: LedgerHistory?) throws(Diagnostic) {
         let path = historyPath(for: quarter)
-        var existing: [UInt8] = []
-        if history != nil {
-            switch FileSystem.read(path) {
-            case .success(let bytes): existing = bytes
-            case .failure(let problem): return .failure(problem)
-            }
-        }
+        let existing = history == nil ? [] : try FileSystem.read(path).get()
         let appended = (history ?? LedgerHistory(path: path)).appending(entry, existing: existing)
-        return FileSystem.writeAtomically(appended.bytes, to: path)
+        try FileSystem.writeAtomically(appended.bytes, to: path).get()
     }
 
     /// Half-built folders and history writes cut short, which no history entry refers to (the
@@ -288,32 +284,24 @@ extension ResultLedger {
         for name in folders.temporary { _ = unlink(FileSystem.join(root, name)) }
     }
 
-    static func provenance(of submission: LedgerSubmission, at time: UTCTime, engineVersion: String) -> Result<Provenance, Diagnostic> {
-        let rules: [LedgerFile]
-        let evidence: [LedgerFile]
-        switch digest(submission.ruleFiles, under: submission.rulesPath) {
-        case .success(let files): rules = files
-        case .failure(let problem): return .failure(problem)
-        }
-        switch digest(submission.evidenceFiles, under: submission.evidencePath) {
-        case .success(let files): evidence = files
-        case .failure(let problem): return .failure(problem)
-        }
+    static func provenance(of submission: LedgerSubmission, at time: UTCTime, engineVersion: String) throws(Diagnostic) -> Provenance {
+        let rules = try digest(submission.ruleFiles, under: submission.rulesPath)
+        let evidence = try digest(submission.evidenceFiles, under: submission.evidencePath)
         let roster = submission.roster.map { use in
             LedgerRoster(
                 path: use.path, name: name(of: use.path, under: submission.evidencePath),
                 officers: use.officers.sorted { $0.location.line < $1.location.line }.map(LedgerOfficer.init))
         }
         let outputs = submission.outputs.map { LedgerFile(path: $0.name, name: $0.name, sha256: SHA256Text.of($0.bytes)) }
-        return .success(Provenance(
+        return Provenance(
             quarter: submission.quarter, recordedAt: time, engineVersion: engineVersion, policy: submission.policy,
             rulesPath: submission.rulesPath, ruleFiles: rules, evidencePath: submission.evidencePath, evidenceFiles: evidence,
-            outputs: outputs, roster: roster))
+            outputs: outputs, roster: roster)
     }
 
     func refusal(_ quarter: Quarter, recorded: Provenance, changes: [LedgerChange], folder: String) -> Diagnostic {
         .error(
-            "ledger.final",
+            LedgerCode.final,
             "\(quarter) 的结果已于 \(timeDisplay.text(recorded.recordedAt)) 记录，是最终结果；这次的输入或结果与记录时不同（\(changes.count) 处），没有重新记录",
             hint: "如改动是有意的，加 --force --reason “理由” 重新记录：原记录会改名为 \(quarter).superseded-<时间> 保留在 \(FileSystem.parent(of: folder))，不会删除",
             at: nil, notes: changes.map(\.note))
@@ -325,12 +313,12 @@ extension ResultLedger {
         let evidence = history.flatMap { $0.entries.isEmpty ? nil : "见记录历史“\($0.path)”" }
             ?? "结果文件夹中有它被替换的旧记录“\(FileSystem.join(root, folders.superseded.last ?? ""))”"
         return .error(
-            "ledger.no-final", "\(quarter) 曾经记录过（\(evidence)），但最终记录“\(folder(for: quarter))”不见了",
+            LedgerCode.noFinal, "\(quarter) 曾经记录过（\(evidence)），但最终记录“\(folder(for: quarter))”不见了",
             hint: "从备份中取回这个文件夹；找不回时用 scorecard evaluate --quarter \(quarter) --record --force --reason “理由” 重新记录",
             at: nil)
     }
 
-    static let simulatedCrash = Diagnostic.error("io.write", "（测试）写入中途停止", at: nil)
+    static let simulatedCrash = Diagnostic.error(InputCode.write, "（测试）写入中途停止", at: nil)
 
     /// Counts write steps down to a simulated crash.
     struct Steps {

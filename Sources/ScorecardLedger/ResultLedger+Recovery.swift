@@ -42,28 +42,28 @@ extension ResultLedger {
     /// Finishes a recording of `quarter` that was cut short, if there is one; returns what was
     /// done, for people (empty when there was nothing to finish). `record` does this itself
     /// first; calling it beforehand lets a front end say what it found.
-    package func recover(_ quarter: Quarter) -> Result<[String], Diagnostic> {
-        guard FileSystem.kind(of: root) == .directory else { return .success([]) }
-        return withLock(exclusive: true) { recoverLocked(quarter) }.flatMap { $0 }
+    package func recover(_ quarter: Quarter) throws(Diagnostic) -> [String] {
+        guard FileSystem.kind(of: root) == .directory else { return [] }
+        return try withLock(exclusive: true) { () throws(Diagnostic) in try recoverLocked(quarter) }
     }
 
-    func recoverLocked(_ quarter: Quarter) -> Result<[String], Diagnostic> {
+    func recoverLocked(_ quarter: Quarter) throws(Diagnostic) -> [String] {
         let folders = scan()[quarter] ?? QuarterFolders(quarter: quarter)
         let history = folders.hasHistory ? LedgerHistory.read(historyPath(for: quarter)) : nil
-        guard let interruption = interruption(of: quarter, folders: folders, history: history) else { return .success([]) }
+        guard let interruption = interruption(of: quarter, folders: folders, history: history) else { return [] }
         var done: [String] = []
         for step in interruption.steps {
             switch step {
             case .swap(let building, let final, let aside):
                 var steps = Steps(remaining: nil)
-                if case .failure(let problem) = swapIntoPlace(building, final: final, aside: aside, steps: &steps) { return .failure(problem) }
+                try swapIntoPlace(building, final: final, aside: aside, steps: &steps)
             case .rename(let from, let to):
-                if case .failure(let problem) = FileSystem.rename(from, to: to) { return .failure(problem) }
+                try FileSystem.rename(from, to: to).get()
             }
             _ = FileSystem.syncDirectory(root)
             done.append(LedgerInterruption(quarter: quarter, entry: nil, steps: [step], finalInPlace: true).manualSteps)
         }
-        return .success(done)
+        return done
     }
 
     /// What a cut-short run of `quarter` left to do; nil when the results folder is as the

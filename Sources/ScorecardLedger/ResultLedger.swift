@@ -87,13 +87,13 @@ package struct ResultLedger: Sendable {
         switch FileSystem.read(path) {
         case .failure:
             return .failure(.error(
-                "ledger.bad-record", "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
+                LedgerCode.badRecord, "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
                 hint: "记录文件夹由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度", at: nil))
         case .success(let bytes):
             let parsed = Provenance.parse(bytes, file: path)
             if case .success(let provenance) = parsed, provenance.quarter != quarter {
                 return .failure(.error(
-                    "ledger.bad-record", "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
+                    LedgerCode.badRecord, "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
                     hint: "记录文件夹由程序写出，不要手工改名；用 --force 重新记录该季度", at: SourceLocation(file: path, line: 1, column: 1)))
             }
             return parsed
@@ -150,11 +150,11 @@ extension ResultLedger {
     /// Runs `body` holding the results folder's lock: exclusive to record, shared to check, so
     /// two runs never record at once and `check` never sees a replacement half done. The lock
     /// (flock) goes with the process: a crash never leaves it held.
-    func withLock<T>(exclusive: Bool, _ body: () -> T) -> Result<T, Diagnostic> {
+    func withLock<T>(exclusive: Bool, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
         let fd = open(root, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else {
-            return .failure(.error("io.write", "无法打开结果文件夹“\(root)”：\(String(cString: strerror(errno)))",
-                                   hint: "检查文件夹是否存在、是否有权限", at: nil))
+            throw .error(InputCode.write, "无法打开结果文件夹“\(root)”：\(String(cString: strerror(errno)))",
+                         hint: "检查文件夹是否存在、是否有权限", at: nil)
         }
         defer { close(fd) }
         while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
@@ -162,7 +162,7 @@ extension ResultLedger {
             // A file system without locks (some network shares): go on, as before locks existed.
             break
         }
-        return .success(body())
+        return try body()
     }
 }
 
@@ -195,14 +195,12 @@ extension ResultLedger {
         return FileSystem.join(root, name)
     }
 
-    static func digest(_ paths: [String], under root: String) -> Result<[LedgerFile], Diagnostic> {
+    static func digest(_ paths: [String], under root: String) throws(Diagnostic) -> [LedgerFile] {
         var files: [LedgerFile] = []
         for path in paths {
-            switch FileSystem.sha256(ofFile: path) {
-            case .success(let digest): files.append(LedgerFile(path: path, name: name(of: path, under: root), sha256: SHA256.hex(digest)))
-            case .failure(let problem): return .failure(problem)
-            }
+            let digest = try FileSystem.sha256(ofFile: path).get()
+            files.append(LedgerFile(path: path, name: name(of: path, under: root), sha256: SHA256.hex(digest)))
         }
-        return .success(files)
+        return files
     }
 }

@@ -19,7 +19,7 @@ enum YAMLEncodingCheck {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
             || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
             return .rejected(.error(
-                "yaml.encoding", "文件是 UTF-16 或 UTF-32 编码，规则文件必须是 UTF-8 编码。",
+                YAMLCode.encoding, "文件是 UTF-16 或 UTF-32 编码，规则文件必须是 UTF-8 编码。",
                 hint: hint, at: SourceLocation(file: file, line: 1, column: 1)))
         }
         var body = bytes[...]
@@ -30,12 +30,12 @@ enum YAMLEncodingCheck {
             let byte = body[bad]
             if byte == 0 {
                 return .rejected(.error(
-                    "yaml.encoding", "文件中有空字节（0x00），它很可能是 UTF-16 编码而不是 UTF-8。",
+                    YAMLCode.encoding, "文件中有空字节（0x00），它很可能是 UTF-16 编码而不是 UTF-8。",
                     hint: hint, at: location))
             }
             let hex = String(byte, radix: 16, uppercase: true)
             return .rejected(.error(
-                "yaml.encoding",
+                YAMLCode.encoding,
                 "文件不是 UTF-8 编码：第 \(where_.line) 行第 \(where_.column) 列有无法识别的字节 0x\(hex.count == 1 ? "0" + hex : hex)。",
                 hint: hint, at: location))
         }

@@ -82,7 +82,7 @@ public enum YAMLLoader {
         if kind == .other {
             return YAMLLoadResult(documents: [], diagnostics: [FileSystem.notRegularFile(file, what: FileSystem.kindName(of: path))])
         }
-        if case .failure(let problem) = read, problem.code == "io.not-regular-file" {
+        if case .failure(let problem) = read, problem.code == InputCode.notRegularFile {
             return YAMLLoadResult(documents: [], diagnostics: [problem])  // swapped for a FIFO since
         }
         guard case .success(let outcome) = read else {
@@ -90,7 +90,7 @@ public enum YAMLLoader {
                 : kind == .directory ? "“\(file)”是一个文件夹，不是规则文件。"
                 : "无法读取文件“\(file)”。"
             return YAMLLoadResult(documents: [], diagnostics: [
-                .error("yaml.io", message, hint: "检查文件路径是否正确，以及是否有读取权限。", at: nil,
+                .error(YAMLCode.io, message, hint: "检查文件路径是否正确，以及是否有读取权限。", at: nil,
                        notes: [.init("路径：\(path)")]),
             ])
         }

@@ -103,13 +103,13 @@ struct YAMLTreeBuilder {
             built = try mapping(at: here, tag: tag, anchor: mapAnchor, depth: depth, reader: &reader)
         default:
             // libyaml only yields node events here; anything else means a broken stream.
-            diagnostics.append(.error("yaml.syntax", "YAML 结构不完整，无法继续读取。", at: here))
+            diagnostics.append(.error(YAMLCode.syntax, "YAML 结构不完整，无法继续读取。", at: here))
             throw .syntax
         }
         nodeCount += 1
         if nodeCount > limits.maxNodes {
             diagnostics.append(.error(
-                "yaml.node-limit", "文件内容过多：超过了 \(limits.maxNodes) 个节点的上限。",
+                YAMLCode.nodeLimit, "文件内容过多：超过了 \(limits.maxNodes) 个节点的上限。",
                 hint: "把规则拆分到多个文件中。", at: here))
             throw .limit
         }
@@ -120,14 +120,14 @@ struct YAMLTreeBuilder {
     private mutating func alias(_ name: String, at here: SourceLocation, depth: Int) throws(Stop) -> Built {
         guard var target = anchors[name] else {
             diagnostics.append(.error(
-                "yaml.undefined-alias", "别名“*\(name)”引用的锚点“&\(name)”不存在。",
+                YAMLCode.undefinedAlias, "别名“*\(name)”引用的锚点“&\(name)”不存在。",
                 hint: "锚点“&\(name)”必须在同一文档中、在使用它之前定义；检查名称拼写是否一致。", at: here))
             return Built(node: YAMLNode(.scalar(YAMLScalar(value: "", style: .plain)), at: here), size: 1, height: 0)
         }
         nodeCount += target.size
         if nodeCount > limits.maxNodes {
             diagnostics.append(.error(
-                "yaml.alias-limit",
+                YAMLCode.aliasLimit,
                 "别名“*\(name)”展开后内容过多（超过 \(limits.maxNodes) 个节点），已停止读取这个文档。",
                 hint: "别名层层引用会使内容成倍增长；请减少别名的嵌套使用。", at: here))
             throw .limit
@@ -162,7 +162,7 @@ struct YAMLTreeBuilder {
                     mergeIndex = mergeIndex ?? pairs.count
                 } else {
                     diagnostics.append(.error(
-                        "yaml.merge", "合并键“<<”的值必须是一个映射（如 *锚点名）或由映射组成的列表，这里是\(value.node.kindDescription)。",
+                        YAMLCode.merge, "合并键“<<”的值必须是一个映射（如 *锚点名）或由映射组成的列表，这里是\(value.node.kindDescription)。",
                         hint: "写成  <<: *公共设置  或  <<: [*设置一, *设置二]。", at: value.node.location))
                 }
                 continue
@@ -170,7 +170,7 @@ struct YAMLTreeBuilder {
             if let id = YAMLMergeKeys.identity(of: key.node) {
                 if let first = firstKeys[id] {
                     diagnostics.append(.error(
-                        "yaml.duplicate-key", "键“\(id)”在同一个映射里出现了两次。",
+                        YAMLCode.duplicateKey, "键“\(id)”在同一个映射里出现了两次。",
                         hint: "删除或合并其中一个；同一层中每个键只能写一次（只会采用第一次的写法）。",
                         at: key.node.location, notes: [.init("“\(id)”第一次出现在这里", at: first)]))
                     continue
@@ -192,7 +192,7 @@ struct YAMLTreeBuilder {
     }
 
     private func depthDiagnostic(at here: SourceLocation) -> Diagnostic {
-        .error("yaml.depth-limit", "嵌套层数过多：超过了 \(limits.maxDepth) 层的上限，已停止读取这个文档。",
+        .error(YAMLCode.depthLimit, "嵌套层数过多：超过了 \(limits.maxDepth) 层的上限，已停止读取这个文档。",
                hint: "检查是否有括号没有闭合，或把深层结构拆开。", at: here)
     }
 
@@ -220,7 +220,7 @@ struct YAMLTreeBuilder {
         }
         let english = failure.context.map { "\(failure.problem) (\($0))" } ?? failure.problem
         notes.append(.init("libyaml 原文：\(english)"))
-        return .error("yaml.syntax", translation.message, hint: fullWidthColonHint(failure) ?? translation.hint, at: place, notes: notes)
+        return .error(YAMLCode.syntax, translation.message, hint: fullWidthColonHint(failure) ?? translation.hint, at: place, notes: notes)
     }
 
     /// A colon typed with a Chinese input method (`points：5`) is the likeliest cause of a syntax

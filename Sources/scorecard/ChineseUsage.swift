@@ -153,7 +153,7 @@ enum ChineseUsage {
     /// any the parser words differently pass through unchanged.
     static func message(_ english: String, atRoot: Bool, subcommands: [String]) -> String {
         if let (option, suggestion) = english.quoted("Unknown option '", "'. Did you mean '", "'?") {
-            return "没有“\(option)”这个选项；是否想写“\(suggestion)”？"
+            return "没有“\(option)”这个选项；" + Diagnostic.Suggestion(suggestion).question
         }
         if let (option) = english.quoted("Unknown option '", "'") {
             return "没有“\(option)”这个选项"
@@ -162,7 +162,7 @@ enum ChineseUsage {
             guard atRoot else { return "多余的参数“\(argument)”" }
             let suggestion = NameSuggestion.closest(to: argument, among: subcommands)
                 ?? subcommands.first { $0.hasPrefix(argument) || argument.hasPrefix($0) }
-            return "没有“\(argument)”这个子命令" + (suggestion.map { "；是否想写“\($0)”？" } ?? "；可用的子命令：\(subcommands.joined(separator: "、"))")
+            return "没有“\(argument)”这个子命令" + (suggestion.map { "；" + Diagnostic.Suggestion($0).question } ?? "；可用的子命令：\(subcommands.joined(separator: "、"))")
         }
         if let range = english.firstRange(of: " unexpected arguments: '"), english.hasSuffix("'") {
             let values = english[range.upperBound...].dropLast().split(separator: "', '", omittingEmptySubsequences: false).map(String.init)
@@ -182,7 +182,7 @@ enum ChineseUsage {
                 .split(separator: ", ").map { String($0).trimmingQuotes }
             let name = option.split(separator: " ").first.map(String.init) ?? option
             let suggestion = NameSuggestion.closest(to: value, among: choices)
-            return "“\(value)”不是 \(name) 可用的值" + (suggestion.map { "；是否想写“\($0)”？" } ?? "；") + "可选：\(choices.joined(separator: "、"))"
+            return "“\(value)”不是 \(name) 可用的值" + (suggestion.map { "；" + Diagnostic.Suggestion($0).question } ?? "；") + "可选：\(choices.joined(separator: "、"))"
         }
         return english
     }

@@ -27,7 +27,7 @@ func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, d
     } else {
         guard FileSystem.kind(of: oldSpec) == .directory else { return nil }
         let folder = FileSystem.join(oldSpec, PolicyVersions.testsFolder)
-        guard FileSystem.kind(of: folder) == .directory, case .success(let found) = TestFiles.at(folder, versions: nil) else { return nil }
+        guard FileSystem.kind(of: folder) == .directory, let found = try? TestFiles.at(folder, versions: nil) else { return nil }
         (label, sources) = (folder, found.map(\.source))
         versions = PolicyLoader.loadVersions(path: oldSpec).versions
     }

@@ -38,7 +38,7 @@ struct EvalCommand: ParsableCommand {
             guard let versions = workspace.versions else { throw ExitCode(2) }
             let named = location.rulesVersion.map { versions.version(named: $0) } ?? versions.latest
             guard let policy = try location.parsedQuarter().flatMap({ location.rulesVersion == nil ? versions.inForce(for: $0) : nil }) ?? named else {
-                report([.error("rules.unknown-version", "规则中没有版本“\(location.rulesVersion ?? "")”", hint: "已有的版本：\(versions.summary)", at: nil)], display: display)
+                report([.error(EvaluationCode.rulesUnknownVersion, "规则中没有版本“\(location.rulesVersion ?? "")”", hint: "已有的版本：\(versions.summary)", at: nil)], display: display)
                 throw ExitCode(2)
             }
             try finish(ExpressionTrial(expression, policy: policy).report())

@@ -32,22 +32,22 @@ struct GitRevision {
     func sources() -> Result<(sources: [RuleSource], otherVersions: [String]), Diagnostic> {
         guard let inside = GitProcess.run(["rev-parse", "--is-inside-work-tree"]) else {
             return .failure(.error(
-                "diff.git-unavailable", "无法运行 git，读不到“\(label)”",
+                CommandCode.diffGitUnavailable, "无法运行 git，读不到“\(label)”",
                 hint: "安装 git，或把要比较的版本放在文件夹里，直接写文件夹的路径", at: nil))
         }
         guard inside.succeeded else {
             return .failure(.error(
-                "diff.not-a-checkout", "当前文件夹不在 git 仓库中，无法读取“\(label)”",
+                CommandCode.diffNotACheckout, "当前文件夹不在 git 仓库中，无法读取“\(label)”",
                 hint: "在规则所在的 git 仓库里运行；或直接写文件夹的路径，如 rules/2025-07-01", at: nil))
         }
         guard let commit = GitProcess.run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]), commit.succeeded else {
             return .failure(.error(
-                "diff.unknown-revision", "git 仓库中没有“\(revision)”这个版本",
+                CommandCode.diffUnknownRevision, "git 仓库中没有“\(revision)”这个版本",
                 hint: "用 git log --oneline 查看已有的提交，如 HEAD、HEAD~1、提交号或分支名", at: nil))
         }
         guard let type = GitProcess.run(["cat-file", "-t", object]), type.succeeded else {
             return .failure(.error(
-                "diff.not-in-revision", "版本 \(revision) 中没有“\(path)”",
+                CommandCode.diffNotInRevision, "版本 \(revision) 中没有“\(path)”",
                 hint: "路径相对于当前文件夹；用 git ls-tree \(revision) 查看那个版本里有哪些文件", at: nil))
         }
         if String(decoding: type.stdout, as: UTF8.self).hasPrefix("blob") {
@@ -68,7 +68,7 @@ struct GitRevision {
         }
         if files.isEmpty {
             return .failure(.error(
-                "rules.empty-folder", "版本 \(revision) 的文件夹“\(path)”里没有规则文件（.yaml）",
+                RulesCode.emptyFolder, "版本 \(revision) 的文件夹“\(path)”里没有规则文件（.yaml）",
                 hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil))
         }
         var sources: [RuleSource] = []
@@ -100,7 +100,7 @@ struct GitRevision {
     private func gitFailed(_ output: GitProcess.Output?) -> Diagnostic {
         let said = output.map(\.message).flatMap { $0.isEmpty ? nil : $0 }
         return .error(
-            "diff.git-unavailable", "git 没能读出“\(label)”",
+            CommandCode.diffGitUnavailable, "git 没能读出“\(label)”",
             hint: said.map { "git 说：\($0)" } ?? (output == nil ? "检查 git 是否已安装、在 PATH 中" : "检查 git 仓库是否完好（git status）"), at: nil)
     }
 }

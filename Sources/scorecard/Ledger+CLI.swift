@@ -59,11 +59,11 @@ func recordQuarter(
 ) throws {
     let ledger = ResultLedger(root: results.root(evidence: location.evidence))
     let quarter = quarterReport.quarter
-    switch ledger.recover(quarter) {
-    case .success(let repairs):
+    do throws(Diagnostic) {
+        let repairs = try ledger.recover(quarter)
         if !repairs.isEmpty { writeError("已做完 \(quarter) 上次被中断的记录：\(repairs.joined(separator: "，再"))。\n") }
-    case .failure(let problem):
-        try refuse(problem, display: display)
+    } catch {
+        try refuse(error, display: display)
     }
     let submission = LedgerSubmission(report: quarterReport, evidence: run.evidence, rulesPath: location.rules, evidencePath: location.evidence)
     let outcome = ledger.record(
@@ -89,7 +89,7 @@ func recordQuarter(
 private func refuse(_ problem: Diagnostic, display: DisplayOptions) throws -> Never {
     report([problem], display: display)
     writeError("未记录。\n")
-    throw ExitCode(problem.code == "io.write" ? 3 : 1)
+    throw ExitCode(problem.code == InputCode.write ? 3 : 1)
 }
 
 /// `check`'s part for recorded quarters: each one's inputs re-hashed and compared.

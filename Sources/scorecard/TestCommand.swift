@@ -48,17 +48,21 @@ struct TestCommand: ParsableCommand {
             writeError("规则有错误，没有运行测试。\n")
             throw ExitCode(2)
         }
-        let found = path.map { TestFiles.at($0, versions: versions) } ?? TestFiles.of(rulesPath: rules, versions: versions)
         let sources: [TestSource]
-        switch found {
-        case .success(let list) where !list.isEmpty: sources = list
-        case .success:
-            report([.error(
-                "test.no-files", "没有找到测试文件", hint: "测试文件放在规则文件夹的 tests/ 中，如 \(rules)/tests/cases.yaml（见 docs/testing.md）", at: nil)],
-                display: display)
+        do throws(Diagnostic) {
+            if let path {
+                sources = try TestFiles.at(path, versions: versions)
+            } else {
+                sources = try TestFiles.of(rulesPath: rules, versions: versions)
+            }
+        } catch {
+            report([error], display: display)
             throw ExitCode(2)
-        case .failure(let problem):
-            report([problem], display: display)
+        }
+        guard !sources.isEmpty else {
+            report([.error(
+                CommandCode.testNoFiles, "没有找到测试文件", hint: "测试文件放在规则文件夹的 tests/ 中，如 \(rules)/tests/cases.yaml（见 docs/testing.md）", at: nil)],
+                display: display)
             throw ExitCode(2)
         }
         let run = TestSuite.run(sources, versions: versions, pattern: pattern)

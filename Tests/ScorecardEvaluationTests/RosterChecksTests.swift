@@ -114,16 +114,3 @@ import ScorecardRules
         #expect(result.places.isEmpty, "\(result.problems)")
     }
 }
-
-/// The documented-codes test of ScorecardRulesTests scans only the older prefixes (`roster.`
-/// literals there are also decoding contexts, such as "roster.training"): the roster checks'
-/// codes are checked here against their table in docs/evidence.md.
-@Suite struct RosterCodesDocumentedTests {
-    @Test func everyRosterCodeIsDocumented() throws {
-        let source = String(decoding: readBytes(packageRoot + "/Sources/ScorecardEvaluation/RosterChecks.swift"), as: UTF8.self)
-        let docs = String(decoding: readBytes(packageRoot + "/docs/evidence.md"), as: UTF8.self)
-        let codes = source.split(separator: "\"").filter { $0.hasPrefix("roster.") && !$0.contains(" ") }.map(String.init)
-        #expect(Set(codes).count == 8)
-        #expect(codes.filter { !docs.contains("`\($0)`") }.isEmpty)
-    }
-}

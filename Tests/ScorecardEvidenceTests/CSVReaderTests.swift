@@ -109,9 +109,9 @@ import ScorecardBase
         let next = reader.next()
         let result = try #require(next)
         guard case .failure(let error) = result else { Issue.record("expected a failure"); return }
-        #expect(error.diagnostic.message.contains("引号"))
-        #expect(error.diagnostic.hint != nil)
-        #expect(error.diagnostic.location == SourceLocation(file: "证据.csv", line: 1, column: 2))
+        #expect(error.message.contains("引号"))
+        #expect(error.hint != nil)
+        #expect(error.location == SourceLocation(file: "证据.csv", line: 1, column: 2))
     }
 
     @Test func invalidUTF8IsReportedWhereItIs() {
@@ -169,7 +169,7 @@ import ScorecardBase
             _ = try CSVReader(path: "/nonexistent/x.csv")
             Issue.record("expected an error")
         } catch {
-            #expect(error.diagnostic.code == "io.open-failed")
+            #expect(error.code == "io.open-failed")
         }
     }
 }

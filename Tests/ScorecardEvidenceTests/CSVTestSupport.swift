@@ -19,8 +19,8 @@ func readOutcomes(_ bytes: [UInt8], encoding: TextEncoding? = nil, chunkSize: In
         case .success(let record):
             outcomes.append(.record(record.texts, line: record.line, number: record.number))
         case .failure(let error):
-            let location = error.diagnostic.location
-            outcomes.append(.problem(code: error.diagnostic.code, line: location?.line ?? 0, column: location?.column ?? 0))
+            let location = error.location
+            outcomes.append(.problem(code: error.code, line: location?.line ?? 0, column: location?.column ?? 0))
         }
     }
     return outcomes

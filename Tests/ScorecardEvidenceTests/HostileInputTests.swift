@@ -19,8 +19,8 @@ import ScorecardRules
             switch result {
             case .success(let record): outcomes.append(.record(record.texts, line: record.line, number: record.number))
             case .failure(let error):
-                let location = error.diagnostic.location
-                outcomes.append(.problem(code: error.diagnostic.code, line: location?.line ?? 0, column: location?.column ?? 0))
+                let location = error.location
+                outcomes.append(.problem(code: error.code, line: location?.line ?? 0, column: location?.column ?? 0))
             }
         }
         return outcomes
@@ -87,9 +87,9 @@ import ScorecardRules
             Issue.record("not refused")
             return
         }
-        #expect(error.diagnostic.message.contains("16 字节"))
-        #expect(error.diagnostic.hint?.contains("SCORECARD_MAX_FIELD_BYTES") == true)
-        #expect(error.diagnostic.hint?.contains("docs/limits.md") == true)
+        #expect(error.message.contains("16 字节"))
+        #expect(error.hint?.contains("SCORECARD_MAX_FIELD_BYTES") == true)
+        #expect(error.hint?.contains("docs/limits.md") == true)
     }
 
     @Test func aLargeFileOfOneUnterminatedFieldIsReadInBoundedMemory() {
@@ -101,7 +101,7 @@ import ScorecardRules
             Issue.record("not refused")
             return
         }
-        #expect(error.diagnostic.code == "input.field-too-long")
+        #expect(error.code == "input.field-too-long")
         #expect(reader.failedRecord.map { $0.bytes.count <= Self.small.recordBytes } == true)
         #expect(reader.next() == nil)
     }
@@ -128,7 +128,7 @@ import ScorecardRules
             Issue.record("not refused")
             return
         }
-        #expect(error.diagnostic.message.contains("第 4 行"))
+        #expect(error.message.contains("第 4 行"))
     }
 
     @Test(arguments: [1, 3, 64, CSVReader.defaultChunkSize])
@@ -187,13 +187,13 @@ import ScorecardRules
         try withTemporaryFolder { folder in
             let pipe = folder.file("pipe.csv")
             #expect(mkfifo(pipe, 0o600) == 0)
-            do throws(DiagnosticError) {
+            do throws(Diagnostic) {
                 _ = try CSVReader(path: pipe)
                 Issue.record("a FIFO was opened")
             } catch {
-                #expect(error.diagnostic.code == "io.not-regular-file")
-                #expect(error.diagnostic.location?.description == pipe + ":1:1")
-                #expect(error.diagnostic.message.contains("命名管道"))
+                #expect(error.code == "io.not-regular-file")
+                #expect(error.location?.description == pipe + ":1:1")
+                #expect(error.message.contains("命名管道"))
             }
         }
     }

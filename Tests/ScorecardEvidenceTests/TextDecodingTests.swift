@@ -28,10 +28,10 @@ import ScorecardBase
         guard case .failure(let error) = TextDecoding.decode(bytes, file: "a.csv", encoding: .utf8) else {
             Issue.record("expected failure"); return
         }
-        #expect(error.diagnostic.code == "text.undecodable")
-        #expect(error.diagnostic.location == SourceLocation(file: "a.csv", line: 2, column: 4))
-        #expect(error.diagnostic.message.contains("0xC3"))
-        #expect(error.diagnostic.hint?.contains("UTF-8") == true)
+        #expect(error.code == "text.undecodable")
+        #expect(error.location == SourceLocation(file: "a.csv", line: 2, column: 4))
+        #expect(error.message.contains("0xC3"))
+        #expect(error.hint?.contains("UTF-8") == true)
     }
 
     @Test func invalidInBothPointsAtTheLaterFailure() {
@@ -40,15 +40,15 @@ import ScorecardBase
         guard case .failure(let error) = TextDecoding.decode(bytes, file: "a.csv") else {
             Issue.record("expected failure"); return
         }
-        #expect(error.diagnostic.location == SourceLocation(file: "a.csv", line: 2, column: 2))
-        #expect(error.diagnostic.message.contains("GB18030"))
+        #expect(error.location == SourceLocation(file: "a.csv", line: 2, column: 2))
+        #expect(error.message.contains("GB18030"))
     }
 
     @Test func truncatedGB18030AtTheEnd() {
         guard case .failure(let error) = TextDecoding.decode([0x61, 0xB9], file: "a", encoding: .gb18030) else {
             Issue.record("expected failure"); return
         }
-        #expect(error.diagnostic.location?.column == 2)
+        #expect(error.location?.column == 2)
     }
 
     @Test func validatorFindsOverlongsAndSurrogates() {

@@ -47,7 +47,7 @@ import Testing
         default:
             #expect(verification.diagnostics.isEmpty, "\(verification.diagnostics)")
         }
-        let repairs = try mine.ledger.recover(mine.quarter).get()
+        let repairs = try mine.ledger.recover(mine.quarter)
         #expect(repairs.count == (step == 5 ? 1 : 0))
         let again = mine.ledger.record(mine.submission(), force: false, at: Mine.laterTime, processID: 44)
         if step >= 5 {
@@ -100,7 +100,7 @@ import Testing
             #expect(codes.isEmpty, "\(verification.diagnostics)")
         }
 
-        _ = try mine.ledger.recover(mine.quarter).get()
+        _ = try mine.ledger.recover(mine.quarter)
         if step >= 5 {
             // The history said the new record is final: finished, the old one kept whole.
             #expect(whole(mine, "seeds/results/2025-Q4") == Self.newResults)

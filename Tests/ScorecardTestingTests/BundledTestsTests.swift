@@ -9,7 +9,7 @@ import ScorecardRules
 @Suite struct BundledTestsTests {
     /// Run once for the suite.
     static let bundled: (run: TestRun, versions: PolicyVersions)? = bundledVersions.flatMap { versions in
-        (try? TestFiles.of(rulesPath: packageRoot + "/rules", versions: versions).get()).map { (TestSuite.run($0, versions: versions), versions) }
+        (try? TestFiles.of(rulesPath: packageRoot + "/rules", versions: versions)).map { (TestSuite.run($0, versions: versions), versions) }
     }
 
     func bundledRun() throws -> (run: TestRun, versions: PolicyVersions) {

@@ -11,7 +11,7 @@ import ScorecardRules
         let old = try #require(versions.version(named: "2021.1"))
         let new = try #require(versions.version(named: "2025.1"))
         var diagnostics: [Diagnostic] = []
-        let sources = try TestFiles.at(packageRoot + "/rules/tests", versions: nil).get()
+        let sources = try TestFiles.at(packageRoot + "/rules/tests", versions: nil)
         let files = TestSuite.load(sources, into: &diagnostics)
         #expect(diagnostics.isEmpty)
         return TestImpact.compare(files, old: old, new: new, versions: versions)
@@ -44,7 +44,7 @@ import ScorecardRules
         let versions = try #require(bundledVersions)
         let old = try #require(versions.version(named: "2021.1"))
         var diagnostics: [Diagnostic] = []
-        let files = TestSuite.load(try TestFiles.at(packageRoot + "/rules/tests", versions: nil).get(), into: &diagnostics)
+        let files = TestSuite.load(try TestFiles.at(packageRoot + "/rules/tests", versions: nil), into: &diagnostics)
         let impact = TestImpact.compare(files, old: old, new: old, versions: versions)
         #expect(impact.changes.isEmpty)
         #expect(TestImpactReport(impact: impact, label: "rules/tests").text().contains("所有期望的结果都不变。"))

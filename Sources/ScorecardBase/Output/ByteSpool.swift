@@ -81,14 +81,14 @@ public final class ByteSpool {
             fd = Self.makeTemporaryFile()
             if fd < 0 {
                 failure = .error(
-                    "io.temporary", "无法创建临时文件：\(FileSystem.errorText())",
+                    InputCode.temporary, "无法创建临时文件：\(FileSystem.errorText())",
                     hint: "检查临时文件夹（TMPDIR，默认 /tmp）是否存在、可写、未满", at: nil)
                 return
             }
         }
         let problem = buffer.withUnsafeBytes { FileSystem.writeAll($0, to: fd) }
         if let problem, failure == nil {
-            failure = .error("io.temporary", "写入临时文件时出错：\(problem)", hint: "检查临时文件夹（TMPDIR，默认 /tmp）是否已满", at: nil)
+            failure = .error(InputCode.temporary, "写入临时文件时出错：\(problem)", hint: "检查临时文件夹（TMPDIR，默认 /tmp）是否已满", at: nil)
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -37,7 +37,7 @@ public final class PendingOutput {
             fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             guard fd >= 0 else {
                 throw .error(
-                    "io.write", "无法创建输出文件“\(path)”：\(FileSystem.errorText())",
+                    InputCode.write, "无法创建输出文件“\(path)”：\(FileSystem.errorText())",
                     hint: "检查 --output 的文件夹是否存在、是否有写入权限", at: nil)
             }
         }
@@ -76,7 +76,7 @@ public final class PendingOutput {
             }
             // A reader that went away (`| head`) is not a failure of ours.
             if let problem, errno != EPIPE {
-                throw .error("io.write", "写入标准输出时出错：\(problem)", hint: "检查输出重定向到的文件夹是否已满", at: nil)
+                throw .error(InputCode.write, "写入标准输出时出错：\(problem)", hint: "检查输出重定向到的文件夹是否已满", at: nil)
             }
         case .file(let path):
             flushPending()
@@ -86,7 +86,7 @@ public final class PendingOutput {
             if fsync(descriptor) != 0 || close(descriptor) != 0 {
                 let text = FileSystem.errorText()
                 _ = unlink(temporaryPath)
-                throw .error("io.write", "无法把输出文件“\(path)”写入磁盘：\(text)", hint: "检查磁盘是否已满", at: nil)
+                throw .error(InputCode.write, "无法把输出文件“\(path)”写入磁盘：\(text)", hint: "检查磁盘是否已满", at: nil)
             }
             if case .failure(let problem) = FileSystem.rename(temporaryPath, to: path) {
                 _ = unlink(temporaryPath)
@@ -120,7 +120,7 @@ public final class PendingOutput {
         guard fd >= 0, !pending.isEmpty else { return }
         if failure == nil, let problem = pending.withUnsafeBytes({ FileSystem.writeAll($0, to: fd) }) {
             if case .file(let path) = destination {
-                failure = .error("io.write", "写入输出文件“\(path)”时出错：\(problem)", hint: "检查磁盘是否已满、是否有写入权限", at: nil)
+                failure = .error(InputCode.write, "写入输出文件“\(path)”时出错：\(problem)", hint: "检查磁盘是否已满、是否有写入权限", at: nil)
             }
         }
         pending.removeAll(keepingCapacity: true)

@@ -20,7 +20,7 @@ public struct AnnualEvaluator: Sendable {
     /// Why there can be no annual ranking under `policy`.
     public static func missingRules(_ policy: Policy) -> Diagnostic {
         .error(
-            "annual.no-rules", "规则版本 \(policy.metadata.version) 中没有 annual 一节，无法进行年度评选",
+            EvaluationCode.annualNoRules, "规则版本 \(policy.metadata.version) 中没有 annual 一节，无法进行年度评选",
             hint: "在年末所用的规则版本中加上 annual 一节（见 docs/rules.md 3.11）", at: policy.metadata.location)
     }
 

@@ -31,7 +31,7 @@ extension Workspace {
         if requested == nil, let latest = years.last { return .success(latest) }
         let known = years.isEmpty ? "没有任何季度的记录" : "有记录的年份：\(years.map(String.init).joined(separator: "、"))"
         return .failure(.error(
-            "evidence.no-year", requested.map { "证据文件夹“\(evidencePath)”中没有 \($0) 年任何季度的记录" }
+            EvaluationCode.evidenceNoYear, requested.map { "证据文件夹“\(evidencePath)”中没有 \($0) 年任何季度的记录" }
                 ?? "证据文件夹“\(evidencePath)”中没有任何季度的记录",
             hint: "\(known)；季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil))
     }
@@ -67,6 +67,6 @@ extension Workspace {
     }
 
     private var unusableRules: Diagnostic {
-        .error("rules.unusable", "规则有错误，无法使用", hint: "先用 scorecard check 改正规则", at: nil)
+        EvaluationMessages.unusableRules()
     }
 }

@@ -23,7 +23,7 @@ public enum ImpactAnalysis {
             return (impact, merged.problems)
         } catch {
             return (nil, merged.problems + [.error(
-                "impact.overflow", "\(quarter) 的结果超出可计算的范围，无法比较两个版本", at: nil)])
+                EvaluationCode.impactOverflow, "\(quarter) 的结果超出可计算的范围，无法比较两个版本", at: nil)])
         }
     }
 

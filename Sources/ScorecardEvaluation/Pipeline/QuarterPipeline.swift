@@ -73,7 +73,7 @@ public struct QuarterPipeline: Sendable {
         var saidOnce = Set<Diagnostic>()
         for (officerID, findings) in pass.findings where !reading.rejected.contains(officerID) {
             // A check failing for want of a column is the same report on every row: kept once.
-            problems += findings.filter { $0.code != "evidence.check-absent-column" || saidOnce.insert($0).inserted }
+            problems += findings.filter { $0.code != EvaluationCode.evidenceCheckAbsentColumn || saidOnce.insert($0).inserted }
         }
         let evidenceErrors = problems.count { $0.severity == .error }
         var failures = pass.failures

@@ -26,7 +26,7 @@ public struct CSVReader: ~Copyable, Sendable {
     public init(
         path: String, displayName: String? = nil, encoding: TextEncoding? = nil,
         chunkSize: Int = CSVReader.defaultChunkSize, limits: InputLimits = .default
-    ) throws(DiagnosticError) {
+    ) throws(Diagnostic) {
         let name = displayName ?? path
         let source = try ByteSource(path: path, displayName: name)
         input = DecodingInput(source: source, encoding: encoding, chunkSize: chunkSize)
@@ -39,7 +39,7 @@ public struct CSVReader: ~Copyable, Sendable {
     init(
         path: String, displayName: String, range: Range<Int>, line: Int, chunkSize: Int = CSVReader.defaultChunkSize,
         limits: InputLimits = .default
-    ) throws(DiagnosticError) {
+    ) throws(Diagnostic) {
         let source = try ByteSource(path: path, displayName: displayName, range: range)
         input = DecodingInput(source: source, encoding: .utf8, chunkSize: chunkSize)
         scanner = CSVScanner(file: displayName, line: line, limits: limits)
@@ -66,7 +66,7 @@ public struct CSVReader: ~Copyable, Sendable {
     public var hadBOM: Bool { input.hadBOM }
 
     /// The next record without making strings, the failure of a malformed record, or nil at the end.
-    public mutating func nextRaw() -> Result<CSVRawRecord, DiagnosticError>? {
+    public mutating func nextRaw() -> Result<CSVRawRecord, Diagnostic>? {
         guard !finished else { return nil }
         while true {
             if !started || scanner.index >= input.chunk.count {
@@ -91,7 +91,7 @@ public struct CSVReader: ~Copyable, Sendable {
         }
     }
 
-    private mutating func completed() -> Result<CSVRawRecord, DiagnosticError> {
+    private mutating func completed() -> Result<CSVRawRecord, Diagnostic> {
         let result = scanner.takeRecord()
         if case .failure = result { failedRecord = scanner.partialRecord } else { failedRecord = nil }
         return result
@@ -102,7 +102,7 @@ public struct CSVReader: ~Copyable, Sendable {
     public private(set) var failedRecord: CSVRawRecord?
 
     /// The next record with string fields, the failure of a malformed record, or nil at the end.
-    public mutating func next() -> Result<CSVRecord, DiagnosticError>? {
+    public mutating func next() -> Result<CSVRecord, Diagnostic>? {
         nextRaw().map { $0.map(\.record) }
     }
 
@@ -113,7 +113,7 @@ public struct CSVReader: ~Copyable, Sendable {
         while let result = next() {
             switch result {
             case .success(let record): records.append(record)
-            case .failure(let problem): diagnostics.append(problem.diagnostic)
+            case .failure(let problem): diagnostics.append(problem)
             }
         }
         return (records, diagnostics)

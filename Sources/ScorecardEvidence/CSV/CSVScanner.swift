@@ -84,7 +84,7 @@ struct CSVScanner: Sendable {
     }
 
     /// The record just completed, or the diagnostic for its first problem.
-    mutating func takeRecord() -> Result<CSVRawRecord, DiagnosticError> {
+    mutating func takeRecord() -> Result<CSVRawRecord, Diagnostic> {
         guard let (kind, offset) = problem else { return .success(building) }
         problem = nil
         let place = building.location(from: offset)
@@ -106,7 +106,7 @@ struct CSVScanner: Sendable {
                 tried: encoding == .gb18030 || !encodingWasDetected ? [encoding] : [.utf8]
             )
         }
-        return .failure(DiagnosticError(diagnostic))
+        return .failure(diagnostic)
     }
 
     /// Offset in the record's bytes of index `i` of the current chunk.

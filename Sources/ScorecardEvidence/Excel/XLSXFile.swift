@@ -34,7 +34,7 @@ struct XLSXFile {
         case .success(.complete(let read)): bytes = read
         case .success(.tooLarge):
             return .failure(.error(
-                "input.file-too-large", "工作簿“\(path)”的大小超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
+                InputCode.fileTooLarge, "工作簿“\(path)”的大小超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
                 hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes), at: nil))
         case .failure(let problem): return .failure(problem)
         }
@@ -50,7 +50,7 @@ struct XLSXFile {
         var message: String
         /// The cell, for a problem with one (a limit passed).
         var location: SourceLocation?
-        var code = "evidence.xlsx-unreadable"
+        var code: any DiagnosticCode = EvidenceCode.xlsxUnreadable
         /// Said instead of the usual advice to save the workbook again.
         var hint: String?
 
@@ -107,7 +107,7 @@ struct XLSXFile {
         if entry.size > limits.workbookBytes {
             throw XLSXProblem(
                 message: "其中的“\(name)”解压后有 \(entry.size) 字节，超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
-                code: "input.file-too-large", hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes))
+                code: InputCode.fileTooLarge, hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes))
         }
         do {
             return try zip.contents(of: entry)
@@ -258,7 +258,7 @@ struct XLSXFile {
                 if column > limits.cellsPerRow {
                     throw XLSXProblem(
                         message: "工作表“\(sheet)”的这一行的格数超过了上限 \(InputLimits.describe(limits.cellsPerRow, bytes: false))，工作表没有读入",
-                        location: SourceLocation(file: path, line: row.number, column: column, sheet: sheet), code: "input.too-many-cells",
+                        location: SourceLocation(file: path, line: row.number, column: column, sheet: sheet), code: EvidenceCode.inputTooManyCells,
                         hint: InputLimits.raiseHint(InputLimits.cells, current: limits.cellsPerRow))
                 }
                 cell = (column, attributes["t"] ?? "n", attributes["s"].flatMap { Int($0) } ?? 0)
@@ -271,7 +271,7 @@ struct XLSXFile {
                         throw XLSXProblem(
                             message: "工作表“\(sheet)”的这一格的长度超过了上限 \(InputLimits.describe(limits.fieldBytes, bytes: true))，工作表没有读入",
                             location: SourceLocation(file: path, line: row.number, column: current.column, sheet: sheet),
-                            code: "input.field-too-long", hint: InputLimits.raiseHint(InputLimits.field, current: limits.fieldBytes))
+                            code: EvidenceCode.inputFieldTooLong, hint: InputLimits.raiseHint(InputLimits.field, current: limits.fieldBytes))
                     }
                     row.cells.append(Cell(column: current.column, text: text))
                 }

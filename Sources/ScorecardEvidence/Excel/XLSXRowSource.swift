@@ -37,7 +37,7 @@ struct XLSXRowSource: EvidenceRowSource {
             ?? (firstIfNone && !file.sheets.isEmpty ? 0 : nil)
         guard let index else {
             if firstIfNone {
-                problems.append(.error("evidence.xlsx-no-sheet", "工作簿“\(file.path)”中没有工作表", hint: "在 Excel 中至少保留一个工作表", at: nil))
+                problems.append(.error(EvidenceCode.xlsxNoSheet, "工作簿“\(file.path)”中没有工作表", hint: "在 Excel 中至少保留一个工作表", at: nil))
             }
             return nil
         }
@@ -56,7 +56,7 @@ struct XLSXRowSource: EvidenceRowSource {
         func place(_ row: Int, _ column: Int) -> SourceLocation { SourceLocation(file: path, line: row, column: column, sheet: sheet) }
         guard let first = rows.first else {
             problems.append(.error(
-                "evidence.empty-file", "工作簿“\(path)”的工作表“\(sheet)”是空的，没有表头", hint: "第一行应当是表头，如 工号、i01、…",
+                EvidenceCode.emptyFile, "工作簿“\(path)”的工作表“\(sheet)”是空的，没有表头", hint: "第一行应当是表头，如 工号、i01、…",
                 at: place(1, 1)))
             return nil
         }
@@ -72,7 +72,7 @@ struct XLSXRowSource: EvidenceRowSource {
             for cell in row.cells { texts[cell.column - 1] = cell.text }
             if last > width, let beyond = row.cells.filter({ $0.column > width }).map(\.column).min() {
                 found.append(.error(
-                    "evidence.extra-cells", "这一行在表头以外的第 \(beyond) 列还有内容（表头只有 \(width) 列）",
+                    EvidenceCode.extraCells, "这一行在表头以外的第 \(beyond) 列还有内容（表头只有 \(width) 列）",
                     hint: "删去表头以外的内容，或为这一列加上表头", at: place(row.number, beyond)))
             }
             built.append(EvidenceRow(

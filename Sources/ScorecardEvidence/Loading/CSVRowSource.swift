@@ -16,7 +16,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
         do {
             reader = try CSVReader(path: path, limits: limits)
         } catch {
-            problems.append(error.diagnostic)
+            problems.append(error)
             return nil
         }
         return CSVRowSource(reader: reader, path: path, problems: &problems)
@@ -31,7 +31,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             let reader = try CSVReader(path: path, displayName: path, range: part.range, line: part.line, limits: limits)
             return CSVRowSource(reader: reader, header: header)
         } catch {
-            problems.append(error.diagnostic)
+            problems.append(error)
             return nil
         }
     }
@@ -47,11 +47,11 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
         switch reader.nextRaw() {
         case nil:
             problems.append(.error(
-                "evidence.empty-file", "文件“\(path)”是空的，没有表头", hint: "第一行应当是表头，如 officer,i01,…",
+                EvidenceCode.emptyFile, "文件“\(path)”是空的，没有表头", hint: "第一行应当是表头，如 officer,i01,…",
                 at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
         case .failure(let error):
-            problems.append(error.diagnostic)
+            problems.append(error)
             return nil
         case .success(let raw):
             let places = raw.locations()
@@ -66,8 +66,8 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
         while let next = reader.nextRaw() {
             switch next {
             case .failure(let error):
-                problems.append(error.diagnostic)
-                if let partial = reader.failedRecord { dropped.append(DroppedRow(row: EvidenceRow(csv: partial), problem: error.diagnostic)) }
+                problems.append(error)
+                if let partial = reader.failedRecord { dropped.append(DroppedRow(row: EvidenceRow(csv: partial), problem: error)) }
             case .success(let raw):
                 if Self.isBlank(raw) {
                     blankRows += 1
@@ -76,7 +76,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
                 }
                 if raw.count > header.count {
                     problems.append(.error(
-                        "evidence.extra-cells", "这一行有 \(raw.count) 格，比表头多 \(raw.count - header.count) 格",
+                        EvidenceCode.extraCells, "这一行有 \(raw.count) 格，比表头多 \(raw.count - header.count) 格",
                         hint: "检查是否多了逗号；含逗号的内容要用英文双引号括起来", at: raw.location(at: header.count)))
                 }
                 return EvidenceRow(csv: raw)
@@ -84,7 +84,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
         }
         if let firstBlankRow {
             problems.append(.warning(
-                "evidence.blank-rows",
+                EvidenceCode.blankRows,
                 blankRows == 1 ? "跳过了 1 行空行（每格都是空的）" : "跳过了 \(blankRows) 行空行（每格都是空的），第一行在这里",
                 hint: "Excel 保存时常在表格下方留下只有逗号的行；可以不管，或在 Excel 中选中这些行删除后重新保存",
                 at: firstBlankRow))

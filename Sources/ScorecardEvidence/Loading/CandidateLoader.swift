@@ -9,7 +9,7 @@ public enum CandidateLoader {
     static let keys = TableKeys(
         key: ["candidate", "候选人编号", "工号"], name: [],
         fixed: [["name", "姓名"], ["unit", "单位", "区队", "科区"], ["area", "责任片区", "班次"]],
-        missingKeyCode: "evidence.missing-candidate-column", missingKeyMessage: "候选人名单中没有候选人编号这一列",
+        missingKeyCode: EvidenceCode.missingCandidateColumn, missingKeyMessage: "候选人名单中没有候选人编号这一列",
         missingKeyHint: "第一行表头应当有“candidate”或“候选人编号”")
 
     public static func load(
@@ -33,7 +33,7 @@ public enum CandidateLoader {
             for (column, title) in zip([keyColumn] + mapping.fixedColumns.compactMap { $0 }, ["候选人编号", "姓名", "单位", "班次"]) {
                 let text = row.text(at: column)?.trimmedForEvidence ?? ""
                 if text.isEmpty, row.text(at: column) != nil {
-                    problems.append(.error("evidence.missing-value", "候选人名单这一行没有填写“\(title)”", at: row.location(at: column)))
+                    problems.append(.error(EvidenceCode.missingValue, "候选人名单这一行没有填写“\(title)”", at: row.location(at: column)))
                 }
                 if text.isEmpty { sound = false }
                 identity.append(text)
@@ -41,7 +41,7 @@ public enum CandidateLoader {
             let (id, name, unit, area) = (identity[0], identity[1], identity[2], identity[3])
             if !id.isEmpty, let earlier = firstRow[id] {
                 problems.append(.error(
-                    "evidence.duplicate-candidate", "候选人 \(id) 在名单中出现了两次", hint: "每名候选人只登记一行；合并或删去一行",
+                    EvidenceCode.duplicateCandidate, "候选人 \(id) 在名单中出现了两次", hint: "每名候选人只登记一行；合并或删去一行",
                     at: row.location(at: keyColumn), notes: [.init("第一次在这里", at: earlier)]))
                 if duplicated.insert(id).inserted { rejected.append(.init(id: id, name: name, location: earlier)) }
                 continue
@@ -78,7 +78,7 @@ extension EvidenceFolder {
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
             return (empty, [.error(
-                "evidence.no-candidates", "找不到候选人名单“\(path)”",
+                EvidenceCode.noCandidates, "找不到候选人名单“\(path)”",
                 hint: "候选人名单是证据文件夹中的 \(Self.candidatesFile)（或 \(Self.candidatesWorkbook)），格式见 docs/evidence.md", at: nil)])
         case .both(let problem):
             return (empty, [problem])

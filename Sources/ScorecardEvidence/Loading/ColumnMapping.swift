@@ -10,12 +10,12 @@ struct TableKeys {
     /// Other required columns, each as its accepted headers (the id first, then a Chinese name).
     var fixed: [[String]] = []
     /// Reported when the key column is absent.
-    var missingKeyCode: String
+    var missingKeyCode: EvidenceCode
     var missingKeyMessage: String
     var missingKeyHint: String
 
     static let officer = TableKeys(
-        key: ["officer", "工号", "联系员编号", "编号"], missingKeyCode: "evidence.missing-officer-column",
+        key: ["officer", "工号", "联系员编号", "编号"], missingKeyCode: EvidenceCode.missingOfficerColumn,
         missingKeyMessage: "表中没有联系员工号这一列", missingKeyHint: "第一行表头应当有“officer”或“工号”")
 }
 
@@ -47,7 +47,7 @@ struct ColumnMapping {
             if title.isEmpty { continue }
             if let earlier = seen[title] {
                 problems.append(.error(
-                    "evidence.duplicate-column", "表头\(MessageText.quoted(title))出现了两次", hint: "删去重复的一列",
+                    EvidenceCode.duplicateColumn, "表头\(MessageText.quoted(title))出现了两次", hint: "删去重复的一列",
                     at: cell.location, notes: [.init("第一次出现在这里", at: earlier)]))
                 continue
             }
@@ -61,18 +61,18 @@ struct ColumnMapping {
             } else if let fieldIndex = byName[title] {
                 if fieldColumns[fieldIndex] != nil {
                     problems.append(.error(
-                        "evidence.duplicate-column", "字段 \(fields[fieldIndex].id) 有两列（编号和中文名各一列）",
+                        EvidenceCode.duplicateColumn, "字段 \(fields[fieldIndex].id) 有两列（编号和中文名各一列）",
                         hint: "只保留一列", at: cell.location))
                 }
                 fieldColumns[fieldIndex] = column
             } else {
                 let candidates = fields.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) } + keys.key + keys.fixed.flatMap { $0 }
                 let suggestion = NameSuggestion.closest(to: title, among: candidates)
-                problems.append(.error(
-                    "evidence.unknown-column", "规则中没有\(MessageText.quoted(title))这一列",
-                    hint: suggestion.map { "是否想写“\($0)”？" }
-                        ?? "可用的列：\(fields.map { field in field.name.map { "\(field.id)（\($0)）" } ?? field.id }.joined(separator: "、"))",
-                    at: cell.location))
+                problems.append(Diagnostic.error(
+                    EvidenceCode.unknownColumn, "规则中没有\(MessageText.quoted(title))这一列",
+                    hint: "可用的列：\(fields.map { field in field.name.map { "\(field.id)（\($0)）" } ?? field.id }.joined(separator: "、"))",
+                    at: cell.location
+                ).suggesting(suggestion, replacing: cell.location))
             }
         }
         let headerLocation = header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
@@ -81,11 +81,11 @@ struct ColumnMapping {
         }
         for (index, headers) in keys.fixed.enumerated() where fixedColumns[index] == nil {
             let title = headers.count > 1 ? "“\(headers[0])”（\(headers[1])）" : "“\(headers[0])”"
-            problems.append(.error("evidence.missing-column", "表中缺少\(title)这一列", hint: "在第一行表头加上这一列", at: headerLocation))
+            problems.append(.error(EvidenceCode.missingColumn, "表中缺少\(title)这一列", hint: "在第一行表头加上这一列", at: headerLocation))
         }
         for (index, field) in fields.enumerated() where fieldColumns[index] == nil && field.defaultValue == nil {
             problems.append(.error(
-                "evidence.missing-column", "表中缺少“\(field.id)”（\(field.displayName)）这一列，且规则没有给它默认值",
+                EvidenceCode.missingColumn, "表中缺少“\(field.id)”（\(field.displayName)）这一列，且规则没有给它默认值",
                 hint: "加上这一列，或在规则中为它写 default", at: headerLocation))
         }
     }

@@ -4,11 +4,11 @@ import ScorecardBase
 /// its own but an echo of that one. Said first as itself; where the roster's problem is reported
 /// in the same list, the echoes are folded into a note on it, so the cause comes first and once.
 public enum DroppedRowEcho {
-    public static let code = "evidence.dropped-officer"
+    public static let code = EvidenceCode.droppedOfficer.rawValue
 
     static func diagnostic(id: String, at location: SourceLocation, cause: SourceLocation) -> Diagnostic {
         .error(
-            code, "名册中工号为\(MessageText.quoted(id))的那一行有错误、没有读入，这一行因此也无法对应到联系员",
+            EvidenceCode.droppedOfficer, "名册中工号为\(MessageText.quoted(id))的那一行有错误、没有读入，这一行因此也无法对应到联系员",
             hint: "先改正名册中的那一行", at: location, notes: [.init("名册中的那一行在这里", at: cause)])
     }
 

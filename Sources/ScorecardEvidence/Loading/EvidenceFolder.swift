@@ -45,7 +45,7 @@ public struct EvidenceFolder: Sendable {
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
             return (Roster(officers: []), [.error(
-                "evidence.no-roster", "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv（或 officers.xlsx），格式见 docs/evidence.md", at: nil)])
+                EvidenceCode.noRoster, "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv（或 officers.xlsx），格式见 docs/evidence.md", at: nil)])
         case .both(let problem):
             return (Roster(officers: []), [problem])
         case .csv:
@@ -122,7 +122,7 @@ public struct QuarterReader: Sendable {
         guard FileSystem.kind(of: path) == .directory else {
             let known = folder.quarters().map(\.description)
             problems.append(.error(
-                "evidence.no-quarter", "找不到 \(quarter) 的证据文件夹“\(path)”",
+                EvidenceCode.noQuarter, "找不到 \(quarter) 的证据文件夹“\(path)”",
                 hint: known.isEmpty ? "证据文件夹中应有以季度命名的子文件夹，如 2025-Q1" : "已有的季度：\(known.joined(separator: "、"))", at: nil))
             return
         }
@@ -143,7 +143,7 @@ public struct QuarterReader: Sendable {
 
         if hasXLSX && (hasCSV || hasYAML) {
             problems.append(.error(
-                "evidence.two-formats", "\(quarter) 同时有 \(EvidenceFolder.recordsWorkbook) 和 \(hasCSV ? EvidenceFolder.recordsFile : EvidenceFolder.yamlFile)，不知道以哪个为准",
+                EvidenceCode.twoFormats, "\(quarter) 同时有 \(EvidenceFolder.recordsWorkbook) 和 \(hasCSV ? EvidenceFolder.recordsFile : EvidenceFolder.yamlFile)，不知道以哪个为准",
                 hint: "只保留其中一个", at: nil))
         } else if hasXLSX {
             recordFiles.append(xlsxPath)
@@ -160,7 +160,7 @@ public struct QuarterReader: Sendable {
             }
         } else if hasCSV && hasYAML {
             problems.append(.error(
-                "evidence.two-formats", "\(quarter) 同时有 \(EvidenceFolder.recordsFile) 和 \(EvidenceFolder.yamlFile)，不知道以哪个为准",
+                EvidenceCode.twoFormats, "\(quarter) 同时有 \(EvidenceFolder.recordsFile) 和 \(EvidenceFolder.yamlFile)，不知道以哪个为准",
                 hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
         } else if hasCSV {
             recordFiles.append(csvPath)
@@ -171,7 +171,7 @@ public struct QuarterReader: Sendable {
             problems += loaded.diagnostics
             if loaded.documents.count > 1, let second = loaded.documents.dropFirst().first {
                 problems.append(.error(
-                    "evidence.yaml-documents", "证据文件里有 \(loaded.documents.count) 个文档（用“---”分开），只能有一个",
+                    EvidenceCode.yamlDocuments, "证据文件里有 \(loaded.documents.count) 个文档（用“---”分开），只能有一个",
                     hint: "把各部分合并到一个 records: 列表中", at: second.location))
             }
             if let root = loaded.documents.first?.root {
@@ -183,14 +183,14 @@ public struct QuarterReader: Sendable {
                     root, listIDs: policy.evidence.lists.map(\.id), canonical: { names[$0] ?? $0 }, problems: &problems)
                 if let (text, location) = tables.quarter, Quarter(text) != quarter {
                     problems.append(.error(
-                        "evidence.wrong-quarter", "文件写的是季度\(MessageText.quoted(text))，却放在 \(quarter) 的文件夹里",
+                        EvidenceCode.wrongQuarter, "文件写的是季度\(MessageText.quoted(text))，却放在 \(quarter) 的文件夹里",
                         hint: "改正 quarter:，或把文件移到对应的文件夹", at: location))
                 }
                 yamlTables = tables
             }
         } else {
             problems.append(.error(
-                "evidence.no-records", "\(quarter) 的文件夹里没有考核记录表（\(EvidenceFolder.recordsFile)、\(EvidenceFolder.recordsWorkbook) 或 \(EvidenceFolder.yamlFile)）",
+                EvidenceCode.noRecords, "\(quarter) 的文件夹里没有考核记录表（\(EvidenceFolder.recordsFile)、\(EvidenceFolder.recordsWorkbook) 或 \(EvidenceFolder.yamlFile)）",
                 hint: "格式见 docs/evidence.md", at: nil))
         }
 
@@ -205,7 +205,7 @@ public struct QuarterReader: Sendable {
                           sheetInRecords ? "\(EvidenceFolder.recordsWorkbook) 的工作表“\(list.displayName)”" : nil].compactMap { $0 }
             if places.count > 1 {
                 problems.append(.error(
-                    "evidence.two-formats", "\(quarter) 的“\(list.displayName)”既在 \(places[0])，又在 \(places[1])，不知道以哪个为准",
+                    EvidenceCode.twoFormats, "\(quarter) 的“\(list.displayName)”既在 \(places[0])，又在 \(places[1])，不知道以哪个为准",
                     hint: "只保留其中一处", at: nil))
                 continue
             }
@@ -221,7 +221,7 @@ public struct QuarterReader: Sendable {
             } else if hasListCSV {
                 if yamlTables?.lists[list.id] != nil {
                     problems.append(.error(
-                        "evidence.two-formats", "\(quarter) 的“\(list.displayName)”既写在 \(EvidenceFolder.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
+                        EvidenceCode.twoFormats, "\(quarter) 的“\(list.displayName)”既写在 \(EvidenceFolder.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
                         hint: "只保留其中一处", at: SourceLocation(file: listPath, line: 1, column: 1)))
                     continue
                 }
@@ -233,7 +233,7 @@ public struct QuarterReader: Sendable {
                 binder.bindList(list, from: &rows, file: yamlPath)
             } else if yamlTables == nil {
                 problems.append(.warning(
-                    "evidence.no-list", "\(quarter) 没有“\(list.displayName)”明细（\(list.id).csv），按本季度没有此类记录计算",
+                    EvidenceCode.noList, "\(quarter) 没有“\(list.displayName)”明细（\(list.id).csv），按本季度没有此类记录计算",
                     hint: "如有记录，放在 \(listPath)", at: nil))
             }
         }

@@ -24,20 +24,20 @@ enum FieldCellReading {
         if text.isEmpty {
             if let defaultValue = field.defaultValue { return defaultValue }
             problems.append(.error(
-                "evidence.missing-value", "\(owner())的“\(field.displayName)”没有填写",
+                EvidenceCode.missingValue, "\(owner())的“\(field.displayName)”没有填写",
                 hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
                 at: place))
             return nil
         }
         switch FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max) {
         case .failure(let problem):
-            problems.append(.error(
-                "evidence.bad-value", "\(owner())的“\(field.displayName)”：\(problem.message)", hint: problem.hint, at: place))
+            problems.append(Diagnostic.error(EvidenceCode.badValue, "\(owner())的“\(field.displayName)”：\(problem.message)", at: place)
+                .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
             return nil
         case .success(let value):
             if let quarter, field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
                 problems.append(.error(
-                    "evidence.date-outside-quarter", "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
+                    EvidenceCode.dateOutsideQuarter, "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
                     hint: "核对日期，或把这条记录放到它所属季度的文件里", at: place))
                 return nil
             }
@@ -73,7 +73,7 @@ enum FieldCellReading {
         guard row.count < header.count else { return false }
         let missing = MessageText.quotedList(header[row.count...].map { $0.text.trimmedForEvidence }, unit: "列")
         problems.append(.error(
-            "evidence.short-row", "这一行只有 \(row.count) 格，比表头少 \(header.count - row.count) 格，缺少 \(missing)",
+            EvidenceCode.shortRow, "这一行只有 \(row.count) 格，比表头少 \(header.count - row.count) 格，缺少 \(missing)",
             hint: "检查这一行是否少了逗号；没有数值的格子也要留出逗号", at: row.location))
         return true
     }

@@ -99,7 +99,7 @@ public struct RecordBinder: Sendable {
                 }
                 let officer = roster.officers[position]
                 problems.append(.error(
-                    "evidence.duplicate-record", "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
+                    EvidenceCode.duplicateRecord, "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
                     hint: "每人每季度只能有一行；合并或删去一行",
                     at: SourceLocation(file: part.recordFile, line: Int(part.recordLines[position]), column: 1),
                     notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1))]))
@@ -136,7 +136,7 @@ public struct RecordBinder: Sendable {
             if short { rejected.insert(officer.id) }
             if recordLines[position] != 0 {
                 problems.append(.error(
-                    "evidence.duplicate-record", "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
+                    EvidenceCode.duplicateRecord, "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
                     hint: "每人每季度只能有一行；合并或删去一行", at: row.location,
                     notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1))]))
                 if !rejected.contains(officer.id) && attachLists { rejectedAfterHandover.insert(officer.id) }
@@ -215,7 +215,7 @@ public struct RecordBinder: Sendable {
         for (position, officer) in roster.officers.enumerated()
         where recordLines[position] == 0 && officer.serves(in: quarter) && !rejected.contains(officer.id) {
             problems.append(.error(
-                "evidence.missing-record", "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）在 \(quarter) 在任，但没有考核记录",
+                EvidenceCode.missingRecord, "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）在 \(quarter) 在任，但没有考核记录",
                 hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
         }
     }
@@ -245,7 +245,7 @@ public struct RecordBinder: Sendable {
         guard let text = row.text(at: column) else { return nil }
         let id = text.trimmedForEvidence
         if id.isEmpty {
-            problems.append(.error("evidence.missing-officer", "这一行没有填写联系员工号", at: row.location(at: column)))
+            problems.append(.error(EvidenceCode.missingOfficer, "这一行没有填写联系员工号", at: row.location(at: column)))
             return nil
         }
         guard let position = roster.position(ofID: id) else {
@@ -257,21 +257,21 @@ public struct RecordBinder: Sendable {
             // one, so a file of unknown ids against a large roster stays linear.
             let suggesting = suggestionsMade < Self.suggestionLimit
             suggestionsMade += 1
-            let hint: String
+            let place = row.location(at: column)
+            var problem = Diagnostic.error(
+                EvidenceCode.unknownOfficer, "名册中没有工号为\(MessageText.quoted(id))的联系员", hint: "先在名册（officers.csv）中登记此人", at: place)
             if suggesting, let zeros = Self.leadingZeroHint(id, roster: roster) {
-                hint = zeros
-            } else {
-                let suggestion = suggesting ? NameSuggestion.closest(to: id, among: roster.officers.lazy.map(\.id)) : nil
-                hint = suggestion.map { "是否想写“\($0)”？" } ?? "先在名册（officers.csv）中登记此人"
+                problem.hint = zeros
+            } else if suggesting {
+                problem = problem.suggesting(NameSuggestion.closest(to: id, among: roster.officers.lazy.map(\.id)), replacing: place)
             }
-            problems.append(.error(
-                "evidence.unknown-officer", "名册中没有工号为\(MessageText.quoted(id))的联系员", hint: hint, at: row.location(at: column)))
+            problems.append(problem)
             return nil
         }
         let officer = roster.officers[position]
         if !officer.serves(in: quarter) {
             problems.append(.error(
-                "evidence.not-serving", "联系员 \(officer.id)（\(officer.name)）在 \(quarter) 不在任",
+                EvidenceCode.notServing, "联系员 \(officer.id)（\(officer.name)）在 \(quarter) 不在任",
                 hint: "核对名册中的任职日期（from/until）或这一行的工号", at: row.location(at: column)))
             return nil
         }
@@ -279,7 +279,7 @@ public struct RecordBinder: Sendable {
             let name = nameText.trimmedForEvidence
             if !name.isEmpty, name != officer.name {
                 problems.append(.error(
-                    "evidence.name-mismatch", "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是\(MessageText.quoted(name))",
+                    EvidenceCode.nameMismatch, "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是\(MessageText.quoted(name))",
                     hint: "核对工号与姓名是否填错了行", at: row.location(at: nameColumn)))
                 rejected.insert(officer.id)
                 return nil

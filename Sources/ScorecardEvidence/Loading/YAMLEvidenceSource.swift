@@ -47,7 +47,7 @@ public struct YAMLEvidenceTables: Sendable {
     ) -> YAMLEvidenceTables {
         var tables = YAMLEvidenceTables(quarter: nil, records: TableRows(header: [], rows: []), lists: [:])
         guard let pairs = root.mapping else {
-            problems.append(.error("evidence.yaml-shape", "证据文件的最外层应当有 records:（以及可选的 quarter:）", at: root.location))
+            problems.append(.error(EvidenceCode.yamlShape, "证据文件的最外层应当有 records:（以及可选的 quarter:）", at: root.location))
             return tables
         }
         var recordNodes: [YAMLNode] = []
@@ -59,11 +59,11 @@ public struct YAMLEvidenceTables: Sendable {
                 if let items = pair.value.sequence {
                     recordNodes = items
                 } else {
-                    problems.append(.error("evidence.yaml-shape", "records 应当是一个列表，每名联系员以“- ”开头", at: pair.value.location))
+                    problems.append(.error(EvidenceCode.yamlShape, "records 应当是一个列表，每名联系员以“- ”开头", at: pair.value.location))
                 }
             default:
                 problems.append(.error(
-                    "evidence.yaml-shape", "证据文件中没有\(MessageText.quoted(pair.key.scalar?.value ?? "?"))这一项",
+                    EvidenceCode.yamlShape, "证据文件中没有\(MessageText.quoted(pair.key.scalar?.value ?? "?"))这一项",
                     hint: "最外层只能有 quarter 和 records", at: pair.key.location))
             }
         }
@@ -76,7 +76,7 @@ public struct YAMLEvidenceTables: Sendable {
         var listRows: [String: [([String: EvidenceCell], SourceLocation)]] = [:]
         for node in recordNodes {
             guard let fields = node.mapping else {
-                problems.append(.error("evidence.yaml-shape", "每名联系员的记录应当是“字段: 值”的映射", at: node.location))
+                problems.append(.error(EvidenceCode.yamlShape, "每名联系员的记录应当是“字段: 值”的映射", at: node.location))
                 continue
             }
             var cells: [String: EvidenceCell] = [:]
@@ -88,12 +88,12 @@ public struct YAMLEvidenceTables: Sendable {
                 let key = ColumnMapping.officerHeaders.contains(canonical(written)) ? "officer" : canonical(written)
                 if listIDs.contains(key) {
                     guard let items = pair.value.sequence else {
-                        problems.append(.error("evidence.yaml-shape", "“\(key)”应当是一个列表", at: pair.value.location))
+                        problems.append(.error(EvidenceCode.yamlShape, "“\(key)”应当是一个列表", at: pair.value.location))
                         continue
                     }
                     for item in items {
                         guard let itemPairs = item.mapping else {
-                            problems.append(.error("evidence.yaml-shape", "“\(key)”的每一条应当是“字段: 值”的映射", at: item.location))
+                            problems.append(.error(EvidenceCode.yamlShape, "“\(key)”的每一条应当是“字段: 值”的映射", at: item.location))
                             continue
                         }
                         var itemCells: [String: EvidenceCell] = [:]
@@ -110,7 +110,7 @@ public struct YAMLEvidenceTables: Sendable {
                     let value = cell(pair.value, problems: &problems)
                     if cells[key] != nil {
                         problems.append(.error(
-                            "evidence.duplicate-column", "这条记录里\(MessageText.quoted(written))写了两次（编号与中文名算同一项）",
+                            EvidenceCode.duplicateColumn, "这条记录里\(MessageText.quoted(written))写了两次（编号与中文名算同一项）",
                             hint: "只保留一个", at: pair.key.location))
                     }
                     cells[key] = value
@@ -149,7 +149,7 @@ public struct YAMLEvidenceTables: Sendable {
 
     private static func cell(_ node: YAMLNode, problems: inout [Diagnostic]) -> EvidenceCell {
         guard let scalar = node.scalar else {
-            problems.append(.error("evidence.yaml-shape", "这里应当是一个值，而不是\(node.kindDescription)", at: node.location))
+            problems.append(.error(EvidenceCode.yamlShape, "这里应当是一个值，而不是\(node.kindDescription)", at: node.location))
             return EvidenceCell(text: "", location: node.location)
         }
         return EvidenceCell(text: scalar.isNull ? "" : scalar.value, location: node.location)

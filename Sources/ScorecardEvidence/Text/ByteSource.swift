@@ -29,28 +29,28 @@ struct ByteSource: ~Copyable, Sendable {
     }
 
     /// Only a regular file is read: a FIFO or a device is refused (see `FileSystem.openRegularFile`).
-    init(path: String, displayName: String) throws(DiagnosticError) {
+    init(path: String, displayName: String) throws(Diagnostic) {
         descriptor = try Self.open(path, displayName: displayName)
         memory = []
         file = displayName
     }
 
-    private static func open(_ path: String, displayName: String) throws(DiagnosticError) -> Int32 {
+    private static func open(_ path: String, displayName: String) throws(Diagnostic) -> Int32 {
         switch FileSystem.openRegularFile(path) {
         case .success(let fd): return fd
-        case .failure(.notRegular(let what)): throw DiagnosticError(FileSystem.notRegularFile(displayName, what: what))
+        case .failure(.notRegular(let what)): throw FileSystem.notRegularFile(displayName, what: what)
         case .failure(.system(let code)):
-            throw DiagnosticError(Self.ioProblem("io.open-failed", "无法打开文件", errno: code, file: displayName))
+            throw Self.ioProblem(EvidenceCode.ioOpenFailed, "无法打开文件", errno: code, file: displayName)
         }
     }
 
     /// Only the bytes of `range` of the file: one part of a file read by several workers.
-    init(path: String, displayName: String, range: Range<Int>) throws(DiagnosticError) {
+    init(path: String, displayName: String, range: Range<Int>) throws(Diagnostic) {
         let fd = try Self.open(path, displayName: displayName)
         guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
-            let problem = Self.ioProblem("io.read-failed", "读取文件时出错", errno: errno, file: displayName)
+            let problem = Self.ioProblem(EvidenceCode.ioReadFailed, "读取文件时出错", errno: errno, file: displayName)
             _ = close(fd)
-            throw DiagnosticError(problem)
+            throw problem
         }
         descriptor = fd
         memory = []
@@ -63,7 +63,7 @@ struct ByteSource: ~Copyable, Sendable {
     }
 
     /// Appends up to `count` bytes to `buffer`; 0 means the end of the input.
-    mutating func read(appendingTo buffer: inout [UInt8], count: Int) -> Result<Int, DiagnosticError> {
+    mutating func read(appendingTo buffer: inout [UInt8], count: Int) -> Result<Int, Diagnostic> {
         if descriptor < 0 {
             let taken = min(count, memory.count - memoryOffset)
             buffer.append(contentsOf: memory[memoryOffset..<(memoryOffset + taken)])
@@ -83,14 +83,14 @@ struct ByteSource: ~Copyable, Sendable {
             }
         }
         guard result >= 0 else {
-            return .failure(DiagnosticError(Self.ioProblem("io.read-failed", "读取文件时出错", errno: errno, file: file)))
+            return .failure(Self.ioProblem(EvidenceCode.ioReadFailed, "读取文件时出错", errno: errno, file: file))
         }
         buffer.append(contentsOf: scratch[0..<result])
         if let left = remaining { remaining = left - result }
         return .success(result)
     }
 
-    private static func ioProblem(_ code: String, _ message: String, errno: Int32, file: String) -> Diagnostic {
+    private static func ioProblem(_ code: EvidenceCode, _ message: String, errno: Int32, file: String) -> Diagnostic {
         let reason = String(cString: strerror(errno))
         return .error(
             code, "\(message)：\(reason)",

@@ -32,7 +32,7 @@ struct DecodingInput: ~Copyable, Sendable {
     var file: String { source.file }
 
     /// Replaces `chunk` with the next UTF-8 bytes; false at the end of the input.
-    mutating func advance() -> Result<Bool, DiagnosticError> {
+    mutating func advance() -> Result<Bool, Diagnostic> {
         chunk.removeAll(keepingCapacity: true)
         if !started {
             started = true
@@ -68,7 +68,7 @@ struct DecodingInput: ~Copyable, Sendable {
     }
 
     /// Reads enough to recognise a byte order mark, which decides the encoding by itself.
-    private mutating func start() -> DiagnosticError? {
+    private mutating func start() -> Diagnostic? {
         while pending.count < 4 && !sourceEnded {
             switch source.read(appendingTo: &pending, count: max(chunkSize, 4)) {
             case .failure(let problem): return problem
@@ -128,7 +128,7 @@ struct DecodingInput: ~Copyable, Sendable {
         }
     }
 
-    private mutating func convertPending() -> DiagnosticError? {
+    private mutating func convertPending() -> Diagnostic? {
         var offset = 0
         defer { pending.removeFirst(offset) }
         let startCount = chunk.count
@@ -146,7 +146,7 @@ struct DecodingInput: ~Copyable, Sendable {
                 offset += at + 1
                 converter.reset()
             case .unavailable:
-                return DiagnosticError(TextMessages.converterUnavailable(file: file))
+                return TextMessages.converterUnavailable(file: file)
             }
         }
         if !emittedAny && startCount == 0 && chunk.starts(with: TextDecoding.bom) {

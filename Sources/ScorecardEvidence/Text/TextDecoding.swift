@@ -9,12 +9,12 @@ public enum TextDecoding {
     /// Chinese Excel writes, else an error at the first byte that neither can decode.
     public static func decode(
         _ bytes: [UInt8], file: String, encoding: TextEncoding? = nil
-    ) -> Result<DecodedText, DiagnosticError> {
+    ) -> Result<DecodedText, Diagnostic> {
         switch encoding {
         case .utf8?:
-            return decodeUTF8(bytes).mapError { DiagnosticError($0.diagnostic(file: file, bytes: bytes, tried: [.utf8])) }
+            return decodeUTF8(bytes).mapError { $0.diagnostic(file: file, bytes: bytes, tried: [.utf8]) }
         case .gb18030?:
-            return decodeGB18030(bytes).mapError { DiagnosticError($0.diagnostic(file: file, bytes: bytes, tried: [.gb18030])) }
+            return decodeGB18030(bytes).mapError { $0.diagnostic(file: file, bytes: bytes, tried: [.gb18030]) }
         case nil:
             let utf8Failure: Failure
             switch decodeUTF8(bytes) {
@@ -28,7 +28,7 @@ public enum TextDecoding {
             }
             // Point at the later failure: the encoding that got further is the likelier one.
             let failure = gbFailure.offset > utf8Failure.offset ? gbFailure : utf8Failure
-            return .failure(DiagnosticError(failure.diagnostic(file: file, bytes: bytes, tried: [.utf8, .gb18030])))
+            return .failure(failure.diagnostic(file: file, bytes: bytes, tried: [.utf8, .gb18030]))
         }
     }
 

@@ -2,7 +2,7 @@ import ScorecardBase
 
 /// The wording of decoding problems, kept in one place so file and stream decoding agree.
 enum TextMessages {
-    static let undecodableCode = "text.undecodable"
+    static let undecodableCode = EvidenceCode.textUndecodable
 
     static let saveAsHint =
         "请在 Excel 或 WPS 中用「另存为」把文件保存为「CSV UTF-8（逗号分隔）」，或保存为 GB18030/GBK 编码的 CSV 后重试"
@@ -25,7 +25,7 @@ enum TextMessages {
 
     static func converterUnavailable(file: String) -> Diagnostic {
         .error(
-            "text.gb18030-unavailable", "本机的 iconv 不支持 GB18030 编码，无法读取该文件",
+            EvidenceCode.textGb18030Unavailable, "本机的 iconv 不支持 GB18030 编码，无法读取该文件",
             hint: "请把文件另存为「CSV UTF-8（逗号分隔）」后重试，或在系统中安装 glibc 的 gconv 模块",
             at: SourceLocation(file: file, line: 1, column: 1)
         )

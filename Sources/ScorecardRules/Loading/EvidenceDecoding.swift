@@ -36,15 +36,15 @@ enum EvidenceDecoding {
                 if let id { sink.brokenNames.insert(id) }
                 return nil
             }
-            if choices.isEmpty { sink.error("rules.empty-choices", "\(label) 的可选值（choices）不能为空", hint: "列出可选的值，如 choices: [矿, 区队]", at: choicesNode.location) }
+            if choices.isEmpty { sink.error(RulesCode.emptyChoices, "\(label) 的可选值（choices）不能为空", hint: "列出可选的值，如 choices: [矿, 区队]", at: choicesNode.location) }
             var seen = Set<String>()
             for choice in choices where !seen.insert(choice).inserted {
-                sink.error("rules.duplicate-choice", "\(label) 的可选值“\(choice)”重复了", hint: "删去重复的“\(choice)”", at: choicesNode.location)
+                sink.error(RulesCode.duplicateChoice, "\(label) 的可选值“\(choice)”重复了", hint: "删去重复的“\(choice)”", at: choicesNode.location)
             }
             type = .choice(choices)
         }
         if typeWord != .choice, reader.has("choices") {
-            sink.error("rules.misplaced-key", "只有 choice 类型的字段才能写 choices", hint: "把 type 改成 choice，或删去 choices", at: reader.location(ofKey: "choices"))
+            sink.error(RulesCode.misplacedKey, "只有 choice 类型的字段才能写 choices", hint: "把 type 改成 choice，或删去 choices", at: reader.location(ofKey: "choices"))
         }
 
         let isNumber = type == .integer || type == .decimal
@@ -52,20 +52,20 @@ enum EvidenceDecoding {
             guard let node = reader.optional(key) else { return nil }
             guard isNumber else {
                 sink.error(
-                    "rules.misplaced-key", "只有数值字段（integer、decimal）才能写 \(key)",
+                    RulesCode.misplacedKey, "只有数值字段（integer、decimal）才能写 \(key)",
                     hint: "删去 \(key)，或把 type 改为 integer 或 decimal", at: reader.location(ofKey: key))
                 return nil
             }
             guard let value = ScalarReading.decimal(node, "\(label) 的\(key == "min" ? "下限" : "上限")（\(key)）", sink: &sink) else { return nil }
             if type == .integer, value.scale > 0, value.normalized.scale > 0 {
-                sink.error("rules.expected-integer", "整数字段 \(id ?? "") 的\(key)应当是整数", hint: "写成整数，或把 type 改为 decimal", at: valueLocation(node))
+                sink.error(RulesCode.expectedInteger, "整数字段 \(id ?? "") 的\(key)应当是整数", hint: "写成整数，或把 type 改为 decimal", at: valueLocation(node))
             }
             return value
         }
         let min = bound("min")
         let max = bound("max")
         if let min, let max, max < min {
-            sink.error("rules.bad-range", "\(label) 的上限 \(max) 小于下限 \(min)", hint: "交换 min 与 max", at: reader.location(ofKey: "max"))
+            sink.error(RulesCode.badRange, "\(label) 的上限 \(max) 小于下限 \(min)", hint: "交换 min 与 max", at: reader.location(ofKey: "max"))
         }
 
         var withinQuarter = false
@@ -74,7 +74,7 @@ enum EvidenceDecoding {
                 withinQuarter = ScalarReading.boolean(node, "\(label) 的 within_quarter", sink: &sink) ?? false
             } else {
                 sink.error(
-                    "rules.misplaced-key", "只有日期字段（date）才能写 within_quarter",
+                    RulesCode.misplacedKey, "只有日期字段（date）才能写 within_quarter",
                     hint: "删去 within_quarter，或把 type 改为 date", at: reader.location(ofKey: "within_quarter"))
             }
         }
@@ -85,11 +85,13 @@ enum EvidenceDecoding {
                 switch FieldValueParsing.parse(scalar.value, as: type, min: min, max: max) {
                 case .success(let value): defaultValue = value
                 case .failure(let problem):
-                    sink.error("rules.bad-default", "\(label) 的默认值（default）不合适：\(problem.message)", hint: problem.hint, at: valueLocation(node))
+                    let place = valueLocation(node)
+                    sink.append(Diagnostic.error(RulesCode.badDefault, "\(label) 的默认值（default）不合适：\(problem.message)", at: place)
+                        .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
                 }
             } else {
                 sink.error(
-                    "rules.bad-default", "\(label) 的默认值（default）应当是一个值，这里却是\(node.kindDescription)",
+                    RulesCode.badDefault, "\(label) 的默认值（default）应当是一个值，这里却是\(node.kindDescription)",
                     hint: "把默认值写在冒号后的同一行，如 default: 0", at: node.location)
             }
         }
@@ -101,7 +103,7 @@ enum EvidenceDecoding {
 
     static func fields(_ node: YAMLNode, context: String, sink: inout DiagnosticSink) -> [EvidenceField] {
         guard let nodes = node.sequence else {
-            sink.error("rules.expected-list", "\(context) 应当是一个列表，每个字段以“- ”开头", hint: "如：\n  - id: reports_due\n    type: integer", at: node.location)
+            sink.error(RulesCode.expectedList, "\(context) 应当是一个列表，每个字段以“- ”开头", hint: "如：\n  - id: reports_due\n    type: integer", at: node.location)
             return []
         }
         return nodes.enumerated().compactMap { field($1, index: $0, context: context, sink: &sink) }

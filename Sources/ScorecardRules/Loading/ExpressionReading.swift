@@ -11,23 +11,23 @@ enum ExpressionReading {
     ) -> RuleExpression? {
         guard let scalar = node.scalar else {
             sink.error(
-                "rules.expected-expression", "\(what) 应当是一个表达式（一行文字），这里却是\(node.kindDescription)",
+                RulesCode.expectedExpression, "\(what) 应当是一个表达式（一行文字），这里却是\(node.kindDescription)",
                 hint: "把表达式写在冒号后的同一行", at: node.location)
             return nil
         }
         if scalar.isNull || scalar.value.allSatisfy(\.isWhitespace) {
-            sink.error("rules.empty-value", "\(what) 不能为空", hint: "写一个表达式，如 reports_on_time <= reports_due", at: node.location)
+            sink.error(RulesCode.emptyValue, "\(what) 不能为空", hint: "写一个表达式，如 reports_on_time <= reports_due", at: node.location)
             return nil
         }
         do {
             return RuleExpression(checked: try Expression.compile(scalar.value, in: environment, expecting: expecting), node: node)
         } catch {
-            if error.code == "expr.name.unknown", sink.brokenNames.contains(text(of: scalar.value, at: error.offset, length: error.length)) {
+            if error.code == ExpressionCode.nameUnknown, sink.brokenNames.contains(text(of: scalar.value, at: error.offset, length: error.length)) {
                 return nil
             }
-            sink.error(
-                error.code.hasPrefix("expr.") ? error.code : "expr.\(error.code)", "\(what)：\(error.message)", hint: error.hint ?? fallbackHint(expecting),
-                at: node.location(ofScalarOffset: error.offset, length: error.length))
+            let place = node.location(ofScalarOffset: error.offset, length: error.length)
+            sink.append(Diagnostic.error(error.code, "\(what)：\(error.message)", hint: fallbackHint(expecting), at: place)
+                .passingOn(error.suggestion, advice: error.advice, replacing: place))
             return nil
         }
     }

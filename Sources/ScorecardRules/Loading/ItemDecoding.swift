@@ -30,12 +30,12 @@ enum ItemDecoding {
         let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文").flatMap { ScalarReading.text($0, "\(label) 的标题（title）", sink: &sink) }
         let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5").flatMap { ScalarReading.decimal($0, "\(label) 的分值（points）", sink: &sink) }
         if let points, points.isNegative || points.isZero {
-            sink.error("rules.bad-points", "\(label) 的分值应当大于 0，这里是 \(points)", hint: "写上本项分值，如 points: 5", at: reader.location(ofKey: "points"))
+            sink.error(RulesCode.badPoints, "\(label) 的分值应当大于 0，这里是 \(points)", hint: "写上本项分值，如 points: 5", at: reader.location(ofKey: "points"))
         }
         let clause = ScalarReading.clause(reader, sink: &sink)
         let duty = reader.optional("duty").flatMap { ScalarReading.text($0, "\(label) 的职责条款（duty）", sink: &sink) }
         if clause == nil {
-            sink.warning("rules.missing-clause", "\(label) 没有注明所依据的条款（clause）", hint: "写上 clause: 考核标准N，方便核对", at: node.location)
+            sink.warning(RulesCode.missingClause, "\(label) 没有注明所依据的条款（clause）", hint: "写上 clause: 考核标准N，方便核对", at: node.location)
         }
 
         var isAssessed = true
@@ -46,7 +46,7 @@ enum ItemDecoding {
             if scoringNode.scalar != nil {
                 isAssessed = ScalarReading.keyword(scoringNode, "\(label) 的计分方式（scoring）", as: MethodWord.self, sink: &sink) != .computed
                 if !isAssessed {
-                    sink.error("rules.missing-key", "\(label) 按公式计分，需要写出公式", hint: "改写为：\n  scoring:\n    method: computed\n    formula: …", at: scoringNode.location)
+                    sink.error(RulesCode.missingKey, "\(label) 按公式计分，需要写出公式", hint: "改写为：\n  scoring:\n    method: computed\n    formula: …", at: scoringNode.location)
                 }
             } else if let scoring = MappingReader(scoringNode, context: "\(label) 的计分方式（scoring）", allowed: ["method", "formula", "conditions"], sink: &sink) {
                 if let id { scoring.recordKeys(under: "items[\(id)].scoring", in: &sink) }
@@ -58,7 +58,7 @@ enum ItemDecoding {
                     _ = scoring.required("formula", sink: &sink, hint: "写出计算本项得分的公式，如 formula: 5 * reports_on_time / reports_due")
                 }
                 if method == .assessed, formula != nil {
-                    sink.error("rules.misplaced-key", "\(label) 由考核人打分，不需要公式（formula）", hint: "删去 formula，或把 method 改为 computed", at: scoring.location(ofKey: "formula"))
+                    sink.error(RulesCode.misplacedKey, "\(label) 由考核人打分，不需要公式（formula）", hint: "删去 formula，或把 method 改为 computed", at: scoring.location(ofKey: "formula"))
                     formula = nil
                 }
                 if let list = scoring.optional("conditions") {
@@ -73,7 +73,7 @@ enum ItemDecoding {
                         }
                     } else {
                         sink.error(
-                            "rules.expected-list", "\(label) 的条件（conditions）应当是一个列表，每个条件以“- ”开头",
+                            RulesCode.expectedList, "\(label) 的条件（conditions）应当是一个列表，每个条件以“- ”开头",
                             hint: "如：\n  conditions:\n    - when: violations > 0\n      score: 0", at: list.location)
                     }
                 }
@@ -127,7 +127,7 @@ enum ItemDecoding {
         guard score.readNames.isEmpty, case .number(let value)? = try? score.evaluate([]) else { return }
         if value.isNegative || value > points {
             sink.error(
-                "rules.score-range", "\(label) 的得分 \(value.normalized) 超出本项分值 0 到 \(points.normalized)",
+                RulesCode.scoreRange, "\(label) 的得分 \(value.normalized) 超出本项分值 0 到 \(points.normalized)",
                 hint: "写 0 到 \(points.normalized) 之间的分数", at: score.location)
         }
     }

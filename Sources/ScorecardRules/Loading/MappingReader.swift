@@ -14,7 +14,7 @@ public struct MappingReader {
     public init?(_ node: YAMLNode, context: String, allowed: [String], sink: inout DiagnosticSink) {
         guard let pairs = node.mapping else {
             sink.error(
-                "rules.expected-mapping",
+                RulesCode.expectedMapping,
                 "\(spaced(context))应当是一组“键: 值”（映射），这里却是\(node.kindDescription)",
                 hint: colonHint(node) ?? "在下一行缩进写出各个键，如“  id: ...”",
                 at: node.location)
@@ -25,16 +25,18 @@ public struct MappingReader {
         self.pairs = pairs
         for pair in pairs {
             guard let key = pair.key.scalar?.value else {
-                sink.error("rules.complex-key", "\(spaced(context))中的键必须是简单的文字", hint: "键写成一个词再加冒号，如 id:、title:", at: pair.key.location)
+                sink.error(RulesCode.complexKey, "\(spaced(context))中的键必须是简单的文字", hint: "键写成一个词再加冒号，如 id:、title:", at: pair.key.location)
                 continue
             }
             if !allowed.contains(key) {
                 let suggestion = NameSuggestion.closest(to: key, among: allowed)
-                sink.error(
-                    "rules.unknown-key",
+                let place = keyLocation(pair)
+                sink.append(Diagnostic.error(
+                    RulesCode.unknownKey,
                     "\(spaced(context))中没有“\(key)”这个键",
-                    hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的键：\(allowed.joined(separator: "、"))",
-                    at: keyLocation(pair))
+                    hint: "可用的键：\(allowed.joined(separator: "、"))",
+                    at: place
+                ).suggesting(suggestion, replacing: place))
             }
         }
     }
@@ -52,7 +54,7 @@ public struct MappingReader {
         if let value = optional(key) { return value }
         let written = pairs.first { $0.key.scalar?.value == key }
         sink.error(
-            "rules.missing-key",
+            RulesCode.missingKey,
             written == nil ? "\(spaced(context))缺少必填的“\(key)”" : "\(spaced(context))的“\(key)”没有填写内容",
             hint: hint ?? "请补上“\(key): …”",
             at: written.map { keyLocation($0) } ?? node.location)

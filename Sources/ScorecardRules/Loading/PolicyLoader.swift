@@ -41,7 +41,7 @@ public enum PolicyLoader {
             diagnostics = Array(diagnostics[..<yamlProblems])
                 + diagnostics[yamlProblems...].filter { !Self.mayEchoUnreadPart($0.code, sections: sections) }
             diagnostics.append(.warning(
-                "rules.incomplete", "\(unreadable.joined(separator: "、")) 未能读完，跨文件的检查（缺少的节、引用、分值合计）这次没有进行",
+                RulesCode.incomplete, "\(unreadable.joined(separator: "、")) 未能读完，跨文件的检查（缺少的节、引用、分值合计）这次没有进行",
                 hint: "先改正上面的语法错误，再运行一次检查", at: nil))
         }
         diagnostics = diagnostics.sortedForDisplay()
@@ -50,17 +50,17 @@ public enum PolicyLoader {
 
     /// YAML errors after which the file's documents are still all there (first key wins, an
     /// undefined alias reads as null); any other YAML error means part of a file was not read.
-    private static let yamlErrorsThatKeepTheDocument: Set<String> = ["yaml.duplicate-key", "yaml.undefined-alias", "yaml.merge"]
+    private static let yamlErrorsThatKeepTheDocument: Set<String> = [YAMLCode.duplicateKey.rawValue, YAMLCode.undefinedAlias.rawValue, YAMLCode.merge.rawValue]
 
     /// Findings that may only echo a part of the policy that was not read: a missing section, or
     /// a reference into a section of which nothing at all was read. A reference into a section
     /// that was read is still reported, since the misspelling is real.
     static func mayEchoUnreadPart(_ code: String, sections: RuleSections) -> Bool {
-        switch code {
-        case "rules.missing-section", "rules.points-total", "rules.no-grades": true
-        case "rules.unknown-fund": sections.list("funds").isEmpty
-        case "rules.unknown-grade": sections.section("grades") == nil
-        case "rules.unknown-list", "rules.unknown-field": sections.section("evidence") == nil
+        switch RulesCode(rawValue: code) {
+        case .missingSection?, .pointsTotal?, .noGrades?: true
+        case .unknownFund?: sections.list("funds").isEmpty
+        case .unknownGrade?: sections.section("grades") == nil
+        case .unknownList?, .unknownField?: sections.section("evidence") == nil
         default: code.hasPrefix("expr.name") && sections.section("evidence") == nil
         }
     }
@@ -73,9 +73,9 @@ public enum PolicyLoader {
         func requiredSection(_ name: String, hint: String) -> YAMLNode? {
             if let node = sections.section(name) { return node }
             if let written = sections.single[name] {
-                sink.error("rules.missing-section", "“\(name)”这一节是空的", hint: hint, at: keyLocation(written))
+                sink.error(RulesCode.missingSection, "“\(name)”这一节是空的", hint: hint, at: keyLocation(written))
             } else if !someFileCutShort {
-                sink.error("rules.missing-section", "规则中缺少“\(name)”这一节", hint: hint, at: fileStart)
+                sink.error(RulesCode.missingSection, "规则中缺少“\(name)”这一节", hint: hint, at: fileStart)
             }
             return nil
         }
@@ -100,14 +100,14 @@ public enum PolicyLoader {
                 if let nodes = listsNode.sequence {
                     lists = nodes.enumerated().compactMap { EvidenceDecoding.list($1, index: $0, sink: &sink) }
                 } else {
-                    sink.error("rules.expected-list", "evidence.lists 应当是一个列表", hint: "每种明细以“- ”开头，写出 id 和 fields", at: listsNode.location)
+                    sink.error(RulesCode.expectedList, "evidence.lists 应当是一个列表", hint: "每种明细以“- ”开头，写出 id 和 fields", at: listsNode.location)
                 }
             }
             if let checksNode = reader.optional("checks") {
                 if let nodes = checksNode.sequence {
                     checkNodes = nodes.enumerated().map { ($1, $0) }
                 } else {
-                    sink.error("rules.expected-list", "evidence.checks 应当是一个列表", hint: "每项检查以“- ”开头，写出 id、require 和 message", at: checksNode.location)
+                    sink.error(RulesCode.expectedList, "evidence.checks 应当是一个列表", hint: "每项检查以“- ”开头，写出 id、require 和 message", at: checksNode.location)
                 }
             }
         }
@@ -115,7 +115,7 @@ public enum PolicyLoader {
 
         let itemNodes = sections.list("items")
         if sections.lists["items"] == nil, !someFileCutShort, !sections.unreadableLists.contains("items") {
-            sink.error("rules.missing-section", "规则中缺少“items”（考核项目）这一节", hint: "列出考核标准的各个项目", at: fileStart)
+            sink.error(RulesCode.missingSection, "规则中缺少“items”（考核项目）这一节", hint: "列出考核标准的各个项目", at: fileStart)
         }
         let drafts = itemNodes.enumerated().compactMap { ItemDecoding.draft($1, index: $0, sink: &sink) }
         PolicyChecks.duplicateIDs(drafts.map { ($0.id, $0.idLocation) }, what: "考核项目", sink: &sink)
@@ -139,7 +139,7 @@ public enum PolicyLoader {
         for field in declaredFields + lists.map({ EvidenceField(id: $0.id, type: .text, location: $0.location) }) {
             if let item = assessedByID[field.id] {
                 sink.error(
-                    "rules.duplicate-id", "记录字段“\(field.id)”与考核人打分的项目同名：该项目的打分已占用这一列",
+                    RulesCode.duplicateId, "记录字段“\(field.id)”与考核人打分的项目同名：该项目的打分已占用这一列",
                     hint: "给字段换一个编号", at: field.location, notes: [.init("项目写在这里", at: item.location)])
             }
         }
@@ -194,7 +194,7 @@ public enum PolicyLoader {
             for reward in rewards {
                 if case .byGrade = reward.basis {
                     sink.error(
-                        "rules.no-grades", "奖励 \(reward.id) 按等级定额，但规则中没有 grades（等级）",
+                        RulesCode.noGrades, "奖励 \(reward.id) 按等级定额，但规则中没有 grades（等级）",
                         hint: "在 grades 中写出各个等级，或改用 per_record、formula 计奖", at: reward.location)
                 }
             }
@@ -204,8 +204,9 @@ public enum PolicyLoader {
                 guard case .byGrade(let rates) = reward.basis else { continue }
                 for rate in rates where !grades.bands.contains(where: { $0.name == rate.key }) {
                     let suggestion = NameSuggestion.closest(to: rate.key, among: grades.bands.map(\.name))
-                    sink.error("rules.unknown-grade", "奖励 \(reward.id) 中的“\(rate.key)”不是已声明的等级",
-                               hint: suggestion.map { "是否想写“\($0)”？" } ?? "可用的等级：\(grades.bands.map(\.name).joined(separator: "、"))", at: rate.location)
+                    sink.append(Diagnostic.error(RulesCode.unknownGrade, "奖励 \(reward.id) 中的“\(rate.key)”不是已声明的等级",
+                               hint: "可用的等级：\(grades.bands.map(\.name).joined(separator: "、"))", at: rate.location
+                    ).suggesting(suggestion, replacing: rate.location))
                 }
             }
         }

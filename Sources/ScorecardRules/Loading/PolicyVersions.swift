@@ -82,7 +82,7 @@ extension PolicyLoader {
                 guard case .success(let inner) = FileSystem.list(sub), inner.contains(where: isRuleFile) else {
                     if dated {
                         diagnostics.append(.warning(
-                            "rules.empty-version-folder", "版本文件夹“\(sub)”里没有规则文件（.yaml），这个版本没有读入",
+                            RulesCode.emptyVersionFolder, "版本文件夹“\(sub)”里没有规则文件（.yaml），这个版本没有读入",
                             hint: "把这一版本的全部规则文件放进去（可先复制上一版本再修改）；不用的话删去这个文件夹", at: nil))
                     }
                     continue
@@ -92,7 +92,7 @@ extension PolicyLoader {
         }
         if folders.isEmpty {
             return PolicyVersionsLoadResult(versions: nil, diagnostics: diagnostics + [.error(
-                "rules.empty-folder", "文件夹“\(path)”里没有规则文件（.yaml）",
+                RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
                 hint: "规则文件的扩展名应为 .yaml 或 .yml；多个版本时每个版本一个子文件夹", at: nil)])
         }
         var policies: [Policy] = []
@@ -114,7 +114,7 @@ extension PolicyLoader {
         let isAncestor = resolved == root || resolved == "/" || root.hasPrefix(resolved + "/")
         guard isAncestor else { return nil }
         return .error(
-            "rules.version-folder-loop", "版本文件夹“\(sub)”指向规则文件夹本身或它的上级（\(resolved)），不能当作一个版本读入",
+            RulesCode.versionFolderLoop, "版本文件夹“\(sub)”指向规则文件夹本身或它的上级（\(resolved)），不能当作一个版本读入",
             hint: "版本文件夹应当是规则文件夹下的一个普通子文件夹；删去这个链接，把该版本的规则文件放进一个真正的文件夹", at: nil)
     }
 
@@ -129,7 +129,7 @@ extension PolicyLoader {
         if let first = sorted.first {
             for other in sorted.dropFirst() where other.metadata.id != first.metadata.id {
                 problems.append(.error(
-                    "rules.version-policy-id", "版本 \(other.metadata.version) 的政策编号“\(other.metadata.id)”与版本 \(first.metadata.version) 的“\(first.metadata.id)”不同",
+                    RulesCode.versionPolicyId, "版本 \(other.metadata.version) 的政策编号“\(other.metadata.id)”与版本 \(first.metadata.version) 的“\(first.metadata.id)”不同",
                     hint: "同一个规则文件夹里的各版本必须是同一项政策；别的政策请放到另一个文件夹",
                     at: other.metadata.location, notes: [.init("版本 \(first.metadata.version) 写在这里", at: first.metadata.location)]))
             }
@@ -138,13 +138,13 @@ extension PolicyLoader {
             for earlier in sorted[..<index] {
                 if earlier.metadata.effective == policy.metadata.effective {
                     problems.append(.error(
-                        "rules.version-same-date", "版本 \(policy.metadata.version) 与版本 \(earlier.metadata.version) 的生效日期都是 \(policy.metadata.effective)，无法决定用哪一个",
+                        RulesCode.versionSameDate, "版本 \(policy.metadata.version) 与版本 \(earlier.metadata.version) 的生效日期都是 \(policy.metadata.effective)，无法决定用哪一个",
                         hint: "改正其中一个的 effective", at: policy.metadata.location,
                         notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
                 }
                 if earlier.metadata.version == policy.metadata.version {
                     problems.append(.error(
-                        "rules.version-same-name", "两个版本都叫“\(policy.metadata.version)”",
+                        RulesCode.versionSameName, "两个版本都叫“\(policy.metadata.version)”",
                         hint: "给新版本换一个版本号", at: policy.metadata.location,
                         notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
                 }

@@ -13,13 +13,15 @@ public struct DiagnosticSink: Sendable {
 
     public init() {}
 
-    public mutating func error(_ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+    public mutating func error(_ code: some DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
         diagnostics.append(.error(code, message, hint: hint, at: location, notes: notes))
     }
 
-    public mutating func warning(_ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?) {
+    public mutating func warning(_ code: some DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation?) {
         diagnostics.append(.warning(code, message, hint: hint, at: location))
     }
+
+    public mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     public mutating func append(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
 

@@ -7,13 +7,13 @@ public enum ScalarReading {
     public static func text(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> String? {
         guard let scalar = node.scalar else {
             sink.error(
-                "rules.expected-text", "\(spaced(what))应当是一段文字，这里却是\(node.kindDescription)",
+                RulesCode.expectedText, "\(spaced(what))应当是一段文字，这里却是\(node.kindDescription)",
                 hint: "把文字写在冒号后的同一行；文字里有冒号等符号时加引号", at: node.location)
             return nil
         }
         let value = scalar.value.trimmingSpaces
         if value.isEmpty || scalar.isNull {
-            sink.error("rules.empty-value", "\(spaced(what))不能为空", hint: "在冒号后写上内容", at: node.location)
+            sink.error(RulesCode.emptyValue, "\(spaced(what))不能为空", hint: "在冒号后写上内容", at: node.location)
             return nil
         }
         return value
@@ -25,14 +25,14 @@ public enum ScalarReading {
         guard isIdentifier(value) else {
             let fullWidth = value.unicodeScalars.first { isFullWidthForm($0) }
             sink.error(
-                "rules.bad-id", "\(what)“\(value)”不能用作编号",
+                RulesCode.badId, "\(what)“\(value)”不能用作编号",
                 hint: fullWidth.map { "“\(Character($0))”是全角字符，请切换到英文输入法重新输入" }
                     ?? "编号只能由字母、数字和下划线组成，且不能以数字开头，如 reports_due、i07",
                 at: valueLocation(node))
             return nil
         }
         if reservedWords.contains(value) {
-            sink.error("rules.reserved-id", "\(what)“\(value)”是表达式的保留字，不能用作编号", hint: "换一个名字，如 \(value)_1", at: valueLocation(node))
+            sink.error(RulesCode.reservedId, "\(what)“\(value)”是表达式的保留字，不能用作编号", hint: "换一个名字，如 \(value)_1", at: valueLocation(node))
             return nil
         }
         return value
@@ -58,7 +58,7 @@ public enum ScalarReading {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard let number = ExactDecimal(value) else {
             sink.error(
-                "rules.expected-number", "\(spaced(what))应当是一个数，这里写的是“\(value)”",
+                RulesCode.expectedNumber, "\(spaced(what))应当是一个数，这里写的是“\(value)”",
                 hint: FieldValueParsing.fullWidthHint(value) ?? "写成 5、30 或 2.5 这样的数字，不要带单位、逗号或科学计数法",
                 at: valueLocation(node))
             return nil
@@ -70,12 +70,12 @@ public enum ScalarReading {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard value.allSatisfy({ $0.isASCII && $0.isNumber }) || (value.first == "-" && value.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && value.count > 1),
               let number = Int(value) else {
-            sink.error("rules.expected-integer", "\(spaced(what))应当是一个整数，这里写的是“\(value)”", hint: FieldValueParsing.fullWidthHint(value) ?? "写成 0、1、4 这样的整数", at: valueLocation(node))
+            sink.error(RulesCode.expectedInteger, "\(spaced(what))应当是一个整数，这里写的是“\(value)”", hint: FieldValueParsing.fullWidthHint(value) ?? "写成 0、1、4 这样的整数", at: valueLocation(node))
             return nil
         }
         if let range, !range.contains(number) {
             sink.error(
-                "rules.out-of-range", "\(spaced(what))应当在 \(range.lowerBound) 到 \(range.upperBound) 之间，这里是 \(number)",
+                RulesCode.outOfRange, "\(spaced(what))应当在 \(range.lowerBound) 到 \(range.upperBound) 之间，这里是 \(number)",
                 hint: "改为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数", at: valueLocation(node))
             return nil
         }
@@ -85,7 +85,7 @@ public enum ScalarReading {
     public static func date(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> LocalDate? {
         guard let value = text(node, what, sink: &sink) else { return nil }
         guard let date = LocalDate(value) else {
-            sink.error("rules.expected-date", "\(spaced(what))应当是一个日期，这里写的是“\(value)”", hint: "按“年-月-日”写，如 2021-09-27（也可写 2021/9/27、2021.9.27 或 2021年9月27日）", at: valueLocation(node))
+            sink.error(RulesCode.expectedDate, "\(spaced(what))应当是一个日期，这里写的是“\(value)”", hint: "按“年-月-日”写，如 2021-09-27（也可写 2021/9/27、2021.9.27 或 2021年9月27日）", at: valueLocation(node))
             return nil
         }
         return date
@@ -98,7 +98,7 @@ public enum ScalarReading {
         guard let value = text(node, what, sink: &sink) else { return nil }
         if let answer = FieldValueParsing.yesOrNo(value, evidenceMarks: false) { return answer }
         sink.error(
-            "rules.expected-boolean", "\(spaced(what))应当是 true 或 false，这里写的是“\(value)”",
+            RulesCode.expectedBoolean, "\(spaced(what))应当是 true 或 false，这里写的是“\(value)”",
             hint: "写 true（是）或 false（否）；也可写 yes/no 或 是/否", at: valueLocation(node))
         return nil
     }
@@ -110,16 +110,18 @@ public enum ScalarReading {
         if let result = T(rawValue: value) { return result }
         let words = T.allCases.map(\.rawValue)
         let suggestion = NameSuggestion.closest(to: value, among: words)
-        sink.error(
-            "rules.unknown-word", "\(spaced(what))不能是“\(value)”",
-            hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(words.joined(separator: "、"))",
-            at: valueLocation(node))
+        let place = valueLocation(node)
+        sink.append(Diagnostic.error(
+            RulesCode.unknownWord, "\(spaced(what))不能是“\(value)”",
+            hint: "可选：\(words.joined(separator: "、"))",
+            at: place
+        ).suggesting(suggestion, replacing: place, keepingHint: true))
         return nil
     }
 
     public static func textList(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> [String]? {
         guard let items = node.sequence else {
-            sink.error("rules.expected-list", "\(spaced(what))应当是一个列表，这里却是\(node.kindDescription)", hint: "写成 [甲, 乙] 或逐行以“- ”开头", at: node.location)
+            sink.error(RulesCode.expectedList, "\(spaced(what))应当是一个列表，这里却是\(node.kindDescription)", hint: "写成 [甲, 乙] 或逐行以“- ”开头", at: node.location)
             return nil
         }
         return items.compactMap { text($0, what, sink: &sink) }

@@ -18,7 +18,7 @@ enum StructureDecoding {
         var criteria: [Criterion] = []
         if let list = reader.required("criteria", sink: &sink, hint: "列出各项任职条件") {
             guard let nodes = list.sequence else {
-                sink.error("rules.expected-list", "任职条件（criteria）应当是一个列表", hint: "每项条件以“- ”开头，写出 id、title 和 require", at: list.location)
+                sink.error(RulesCode.expectedList, "任职条件（criteria）应当是一个列表", hint: "每项条件以“- ”开头，写出 id、title 和 require", at: list.location)
                 return nil
             }
             for (index, criterionNode) in nodes.enumerated() {
@@ -57,7 +57,7 @@ enum StructureDecoding {
                     if let method { methods.append(SelectionMethod(method: method, clause: methodClause, requiresReason: requiresReason, location: methodNode.location)) }
                 }
             } else {
-                sink.error("rules.expected-list", "选配方式（selection）应当是一个列表", hint: "每种方式以“- ”开头，如 - method: 选举", at: list.location)
+                sink.error(RulesCode.expectedList, "选配方式（selection）应当是一个列表", hint: "每种方式以“- ”开头，如 - method: 选举", at: list.location)
             }
         }
         PolicyChecks.duplicateIDs(methods.map { ($0.method, $0.location) }, what: "选配方式", sink: &sink)
@@ -88,7 +88,7 @@ enum StructureDecoding {
             if let nodes = list.sequence {
                 tieBreakers = nodes.compactMap { ScalarReading.keyword($0, "并列时的比较项（tie_breakers）", as: AnnualRules.TieBreaker.self, sink: &sink) }
             } else {
-                sink.error("rules.expected-list", "并列时的比较项（tie_breakers）应当是一个列表", hint: "每项以“- ”开头，如 - latest_quarter_total", at: list.location)
+                sink.error(RulesCode.expectedList, "并列时的比较项（tie_breakers）应当是一个列表", hint: "每项以“- ”开头，如 - latest_quarter_total", at: list.location)
             }
         }
         var excellent = ExcellentRule(count: nil, share: nil, minTotal: nil, location: node.location)
@@ -100,11 +100,11 @@ enum StructureDecoding {
             excellent.minTotal = er.optional("min_total").flatMap { ScalarReading.decimal($0, "优秀最低分（min_total）", sink: &sink) }
             if let share = excellent.share, share.isNegative || share > ExactDecimal(1) {
                 sink.error(
-                    "rules.bad-share", "优秀比例（share）应在 0 到 1 之间，如 0.2 表示 20%",
+                    RulesCode.badShare, "优秀比例（share）应在 0 到 1 之间，如 0.2 表示 20%",
                     hint: "写成 0 到 1 之间的小数，如 share: 0.2；要限定人数请写 count", at: er.location(ofKey: "share"))
             }
             if excellent.count == nil, excellent.share == nil, excellent.minTotal == nil {
-                sink.error("rules.excellent-empty", "annual.excellent 没有给出任何评选办法", hint: "至少写 count、share、min_total 中的一项", at: e.location)
+                sink.error(RulesCode.excellentEmpty, "annual.excellent 没有给出任何评选办法", hint: "至少写 count、share、min_total 中的一项", at: e.location)
             }
         }
         var reward: AnnualReward?

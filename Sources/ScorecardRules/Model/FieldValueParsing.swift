@@ -6,7 +6,19 @@ import ScorecardExpression
 public enum FieldValueParsing {
     public struct Problem: Error, Sendable, Hashable {
         public var message: String
-        public var hint: String?
+        /// The choice most likely meant.
+        public var suggestion: Diagnostic.Suggestion?
+        /// What to do besides (or without) the suggestion.
+        public var advice: String?
+
+        init(message: String, hint: String?, suggesting replacement: String? = nil) {
+            self.message = message
+            self.suggestion = replacement.map { Diagnostic.Suggestion($0) }
+            self.advice = hint
+        }
+
+        /// As shown: the suggestion's question, then the advice.
+        public var hint: String? { Diagnostic.Suggestion.hint(suggestion, then: advice) }
     }
 
     public static func parse(_ raw: String, as type: FieldType, min: ExactDecimal?, max: ExactDecimal?) -> Result<Value, Problem> {
@@ -54,7 +66,7 @@ public enum FieldValueParsing {
                 let suggestion = NameSuggestion.closest(to: value, among: choices)
                 return .failure(Problem(
                     message: "\(MessageText.quoted(text))不是可选的值",
-                    hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "可选：\(choices.joined(separator: "、"))"))
+                    hint: "可选：\(choices.joined(separator: "、"))", suggesting: suggestion))
             }
             return .success(.string(value))
         }

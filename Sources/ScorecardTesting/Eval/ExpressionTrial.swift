@@ -25,9 +25,9 @@ package struct ExpressionTrial: Sendable {
             problem = nil
         } catch {
             compiled = nil
-            problem = .error(
-                error.code, "表达式：\(error.message)", hint: error.hint ?? "检查这个表达式的写法（见 docs/rules.md 第 4 节）",
-                at: Self.location(offset: error.offset, length: error.length))
+            let place = Self.location(offset: error.offset, length: error.length)
+            problem = Diagnostic.error(error.code, "表达式：\(error.message)", hint: "检查这个表达式的写法（见 docs/rules.md 第 4 节）", at: place)
+                .passingOn(error.suggestion, advice: error.advice, replacing: place)
         }
     }
 

@@ -16,7 +16,7 @@ package struct TestSource: Sendable {
 /// folder's own version, `rules/2025-07-01/tests/` for that one), `.yaml` files in name order.
 package enum TestFiles {
     /// The tests of every version of the rules at `rulesPath`, the folder's own first.
-    package static func of(rulesPath: String, versions: PolicyVersions) -> Result<[TestSource], Diagnostic> {
+    package static func of(rulesPath: String, versions: PolicyVersions) throws(Diagnostic) -> [TestSource] {
         var folders: [String] = []
         for policy in versions.versions {
             let folder = testsFolder(of: policy)
@@ -26,27 +26,25 @@ package enum TestFiles {
         if let index = folders.firstIndex(of: own) { folders.insert(folders.remove(at: index), at: 0) }
         var sources: [TestSource] = []
         for folder in folders where FileSystem.kind(of: folder) == .directory {
-            switch files(in: folder, versions: versions) {
-            case .success(let found): sources += found
-            case .failure(let problem): return .failure(problem)
-            }
+            sources += try files(in: folder, versions: versions)
         }
-        return .success(sources)
+        return sources
     }
 
     /// The test files at a path given on the command line: one file, a folder of test files, or
     /// a rule folder (its `tests/` and its version folders' `tests/`).
-    package static func at(_ path: String, versions: PolicyVersions?) -> Result<[TestSource], Diagnostic> {
+    package static func at(_ path: String, versions: PolicyVersions?) throws(Diagnostic) -> [TestSource] {
         switch FileSystem.kind(of: path) {
         case .missing:
-            return .failure(.error("test.not-found", "找不到测试文件或文件夹“\(path)”",
-                                   hint: "不写路径时运行 --rules 所指规则旁的 tests/ 中的全部测试", at: nil))
+            throw .error(TestCaseCode.notFound, "找不到测试文件或文件夹“\(path)”",
+                         hint: "不写路径时运行 --rules 所指规则旁的 tests/ 中的全部测试", at: nil)
         case .other:
             // A FIFO or a device would block or never end: only regular files and folders are read.
-            return .failure(.error("io.not-regular-file", "“\(path)”不是普通文件，也不是文件夹，不能读取",
-                                   hint: "测试用例写在普通的 .yaml 文件中", at: nil))
+            throw .error(InputCode.notRegularFile, "“\(path)”不是普通文件，也不是文件夹，不能读取",
+                         hint: "测试用例写在普通的 .yaml 文件中", at: nil)
         case .file:
-            return FileSystem.read(path).map { [TestSource(source: RuleSource(displayPath: path, bytes: $0), defaultVersion: defaultVersion(ofFile: path, versions: versions))] }
+            let bytes = try FileSystem.read(path).get()
+            return [TestSource(source: RuleSource(displayPath: path, bytes: bytes), defaultVersion: defaultVersion(ofFile: path, versions: versions))]
         case .directory:
             // A rule folder: its own tests/ and those of the version folders in it.
             var folders: [String] = []
@@ -54,15 +52,10 @@ package enum TestFiles {
                 let inner = FileSystem.join(folder, PolicyVersions.testsFolder)
                 if FileSystem.kind(of: inner) == .directory { folders.append(inner) }
             }
-            guard !folders.isEmpty else { return files(in: path, versions: versions) }
+            guard !folders.isEmpty else { return try files(in: path, versions: versions) }
             var sources: [TestSource] = []
-            for folder in folders {
-                switch files(in: folder, versions: versions) {
-                case .success(let found): sources += found
-                case .failure(let problem): return .failure(problem)
-                }
-            }
-            return .success(sources)
+            for folder in folders { sources += try files(in: folder, versions: versions) }
+            return sources
         }
     }
 
@@ -73,22 +66,15 @@ package enum TestFiles {
             .map { FileSystem.join(path, $0) }.filter { FileSystem.kind(of: $0) == .directory }
     }
 
-    private static func files(in folder: String, versions: PolicyVersions?) -> Result<[TestSource], Diagnostic> {
-        let names: [String]
-        switch FileSystem.list(folder) {
-        case .success(let list): names = list.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
-        case .failure(let problem): return .failure(problem)
-        }
+    private static func files(in folder: String, versions: PolicyVersions?) throws(Diagnostic) -> [TestSource] {
+        let names = try FileSystem.list(folder).get().filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
         var sources: [TestSource] = []
         for name in names {
             let path = FileSystem.join(folder, name)
-            switch FileSystem.read(path) {
-            case .success(let bytes):
-                sources.append(TestSource(source: RuleSource(displayPath: path, bytes: bytes), defaultVersion: defaultVersion(ofFile: path, versions: versions)))
-            case .failure(let problem): return .failure(problem)
-            }
+            let bytes = try FileSystem.read(path).get()
+            sources.append(TestSource(source: RuleSource(displayPath: path, bytes: bytes), defaultVersion: defaultVersion(ofFile: path, versions: versions)))
         }
-        return .success(sources)
+        return sources
     }
 
     /// The tests folder beside a version's rule files.

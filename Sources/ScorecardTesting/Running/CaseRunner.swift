@@ -21,9 +21,8 @@ package struct CaseRunner: Sendable {
         if testCase.skip != nil { return outcome }
         switch testCase.kind {
         case .quarter(let records):
-            switch choose(testCase, override: override) {
-            case .failure(let problem): outcome.errors = [problem]
-            case .success(let (policy, quarter)):
+            do throws(Diagnostic) {
+                let (policy, quarter) = try choose(testCase, override: override)
                 outcome.version = policy.metadata.version
                 outcome.period = quarter.description
                 let inline = InlineQuarter.read(records: records, roster: testCase.roster, shared: testCase.rosterIsShared, policy: policy, quarter: quarter, file: testCase.file)
@@ -31,38 +30,41 @@ package struct CaseRunner: Sendable {
                 outcome.expectations = testCase.expectations.map { check.outcome(of: $0) }
                 outcome.unexpected = check.unexpected()
                 outcome.covered = [policy.metadata.version: check.covered]
+            } catch {
+                outcome.errors = [error]
             }
         case .eligibility(let candidates):
-            switch choose(testCase, override: override) {
-            case .failure(let problem): outcome.errors = [problem]
-            case .success(let (policy, _)):
+            do throws(Diagnostic) {
+                let (policy, _) = try choose(testCase, override: override)
                 outcome.version = policy.metadata.version
                 guard let eligibility = policy.eligibility else {
-                    outcome.errors = [.error(
-                        "test.no-eligibility", "规则版本 \(policy.metadata.version) 中没有 eligibility（任职条件）一节，无法运行这个用例",
-                        hint: "在规则中写出任职条件，或让用例改用有任职条件的版本", at: testCase.location)]
-                    break
+                    throw .error(
+                        TestCaseCode.noEligibility, "规则版本 \(policy.metadata.version) 中没有 eligibility（任职条件）一节，无法运行这个用例",
+                        hint: "在规则中写出任职条件，或让用例改用有任职条件的版本", at: testCase.location)
                 }
                 var check = EligibilityCheck(testCase: testCase, policy: policy, eligibility: eligibility, candidates: candidates)
                 outcome.expectations = testCase.expectations.map { check.outcome(of: $0) }
                 outcome.unexpected = check.unexpected()
                 outcome.covered = [policy.metadata.version: check.covered]
+            } catch {
+                outcome.errors = [error]
             }
         case .year(let year, let quarters):
             outcome.period = "\(year) 年"
             var inlines: [InlineQuarter] = []
             for entry in quarters {
-                switch policy(forQuarter: entry.quarter, of: testCase, override: override) {
-                case .failure(let problem): outcome.errors.append(problem)
-                case .success(let policy):
+                do throws(Diagnostic) {
+                    let policy = try policy(forQuarter: entry.quarter, of: testCase, override: override)
                     inlines.append(InlineQuarter.read(records: entry.records, roster: testCase.roster, shared: testCase.rosterIsShared, policy: policy, quarter: entry.quarter.value, file: testCase.file))
+                } catch {
+                    outcome.errors.append(error)
                 }
             }
             guard outcome.errors.isEmpty, let last = inlines.last else { break }
             outcome.version = last.policy.metadata.version
             guard let evaluator = AnnualEvaluator(policy: last.policy) else {
                 var problem = AnnualEvaluator.missingRules(last.policy)
-                problem.code = "test.no-annual"
+                problem.code = TestCaseCode.noAnnual.rawValue
                 problem.notes = [.init("用例写在这里", at: testCase.location)]
                 outcome.errors = [problem]
                 break
@@ -83,58 +85,55 @@ package struct CaseRunner: Sendable {
     }
 
     /// The version and the quarter of a quarter or eligibility case.
-    func choose(_ testCase: TestCase, override: Policy?) -> Result<(Policy, Quarter), Diagnostic> {
+    func choose(_ testCase: TestCase, override: Policy?) throws(Diagnostic) -> (Policy, Quarter) {
         let named = testCase.date.flatMap { quarter(containing: $0.value) } ?? testCase.quarter?.value
-        func withQuarter(_ policy: Policy) -> Result<(Policy, Quarter), Diagnostic> {
+        func withQuarter(_ policy: Policy) throws(Diagnostic) -> (Policy, Quarter) {
             guard let quarter = named ?? firstQuarter(of: policy) else {
-                return .failure(.error("test.no-quarter", "无法确定测试用例“\(testCase.name)”考核的季度", hint: "写上 quarter: 2025-Q4", at: testCase.location))
+                throw .error(TestCaseCode.noQuarter, "无法确定测试用例“\(testCase.name)”考核的季度", hint: "写上 quarter: 2025-Q4", at: testCase.location)
             }
-            return .success((policy, quarter))
+            return (policy, quarter)
         }
-        if let override { return withQuarter(override) }
-        guard let versions else { return .failure(unusable(testCase)) }
-        let chosen: Result<Policy, Diagnostic>
+        if let override { return try withQuarter(override) }
+        guard let versions else { throw unusable(testCase) }
         if let version = testCase.version {
-            chosen = Self.version(version, in: versions)
+            return try withQuarter(Self.version(version, in: versions))
         } else if let date = testCase.date {
-            chosen = inForce(versions.inForce(on: date.value), on: date.value, at: date.location, versions: versions)
+            return try withQuarter(inForce(versions.inForce(on: date.value), on: date.value, at: date.location, versions: versions))
         } else if let quarter = testCase.quarter {
-            chosen = inForce(versions.inForce(for: quarter.value), on: quarter.value.firstDay, at: quarter.location, versions: versions)
+            return try withQuarter(inForce(versions.inForce(for: quarter.value), on: quarter.value.firstDay, at: quarter.location, versions: versions))
         } else if let version = testCase.defaultVersion, let policy = versions.version(named: version) {
-            chosen = .success(policy)
-        } else {
-            chosen = .failure(.error(
-                "test.no-version", "测试用例“\(testCase.name)”没有说明用哪个版本的规则",
-                hint: "写 version: 版本号（已有的版本：\(versions.summary)），或写 quarter:/date: 按当时生效的版本", at: testCase.location))
+            return try withQuarter(policy)
         }
-        return chosen.flatMap(withQuarter)
+        throw .error(
+            TestCaseCode.noVersion, "测试用例“\(testCase.name)”没有说明用哪个版本的规则",
+            hint: "写 version: 版本号（已有的版本：\(versions.summary)），或写 quarter:/date: 按当时生效的版本", at: testCase.location)
     }
 
     /// A year case's quarter: under the version named, else the one in force for the quarter.
-    private func policy(forQuarter quarter: Written<Quarter>, of testCase: TestCase, override: Policy?) -> Result<Policy, Diagnostic> {
-        if let override { return .success(override) }
-        guard let versions else { return .failure(unusable(testCase)) }
-        if let version = testCase.version { return Self.version(version, in: versions) }
-        return inForce(versions.inForce(for: quarter.value), on: quarter.value.firstDay, at: quarter.location, versions: versions)
+    private func policy(forQuarter quarter: Written<Quarter>, of testCase: TestCase, override: Policy?) throws(Diagnostic) -> Policy {
+        if let override { return override }
+        guard let versions else { throw unusable(testCase) }
+        if let version = testCase.version { return try Self.version(version, in: versions) }
+        return try inForce(versions.inForce(for: quarter.value), on: quarter.value.firstDay, at: quarter.location, versions: versions)
     }
 
-    static func version(_ written: Written<String>, in versions: PolicyVersions) -> Result<Policy, Diagnostic> {
-        if let policy = versions.version(named: written.value) { return .success(policy) }
+    static func version(_ written: Written<String>, in versions: PolicyVersions) throws(Diagnostic) -> Policy {
+        if let policy = versions.version(named: written.value) { return policy }
         let names = versions.versions.map(\.metadata.version)
         let suggestion = NameSuggestion.closest(to: written.value, among: names)
-        return .failure(.error(
-            "test.unknown-version", "规则中没有版本“\(written.value)”",
-            hint: (suggestion.map { "是否想写“\($0)”？" } ?? "") + "已有的版本：\(versions.summary)", at: written.location))
+        throw Diagnostic.error(
+            TestCaseCode.unknownVersion, "规则中没有版本“\(written.value)”", hint: "已有的版本：\(versions.summary)", at: written.location
+        ).suggesting(suggestion, replacing: written.location, keepingHint: true)
     }
 
-    private func inForce(_ policy: Policy?, on day: LocalDate, at location: SourceLocation, versions: PolicyVersions) -> Result<Policy, Diagnostic> {
-        if let policy { return .success(policy) }
-        return .failure(.error(
-            "test.no-version-in-force", "\(day) 还没有生效的规则版本", hint: "已有的版本：\(versions.summary)；或用 version: 指定一个版本", at: location))
+    private func inForce(_ policy: Policy?, on day: LocalDate, at location: SourceLocation, versions: PolicyVersions) throws(Diagnostic) -> Policy {
+        if let policy { return policy }
+        throw .error(
+            TestCaseCode.noVersionInForce, "\(day) 还没有生效的规则版本", hint: "已有的版本：\(versions.summary)；或用 version: 指定一个版本", at: location)
     }
 
     private func unusable(_ testCase: TestCase) -> Diagnostic {
-        .error("rules.unusable", "规则有错误，无法运行测试用例", hint: "先用 scorecard check 改正规则", at: testCase.location)
+        EvaluationMessages.unusableRules("无法运行测试用例", at: testCase.location)
     }
 
     /// The quarter a day falls in.

@@ -71,10 +71,11 @@ struct EligibilityCheck {
                 }
                 let known = results.map(\.candidate)
                 let suggestion = NameSuggestion.closest(to: written.value, among: known.flatMap { [$0.id, $0.name] })
-                outcome.error = .error(
-                    "test.unknown-candidate", "本用例中没有编号或姓名为“\(written.value)”的候选人",
-                    hint: suggestion.map { "是否想写“\($0)”？" } ?? "本用例的候选人：\(known.map { "\($0.id) \($0.name)" }.joined(separator: "、"))",
-                    at: written.location)
+                outcome.error = Diagnostic.error(
+                    TestCaseCode.unknownCandidate, "本用例中没有编号或姓名为“\(written.value)”的候选人",
+                    hint: "本用例的候选人：\(known.map { "\($0.id) \($0.name)" }.joined(separator: "、"))",
+                    at: written.location
+                ).suggesting(suggestion, replacing: written.location)
                 return outcome
             }
             outcome.subject = found.candidate.name == found.candidate.id ? "候选人 \(found.candidate.id)" : "候选人 \(found.candidate.id)（\(found.candidate.name)）"
@@ -113,7 +114,7 @@ struct EligibilityCheck {
         case .failingCriteria:
             if case .names(let names, _) = expectation.value {
                 for name in names where !eligibility.criteria.contains(where: { $0.id == name.value }) {
-                    outcome.error = Names.unknown("test.unknown-criterion", "任职条件", name, among: eligibility.criteria.map(\.id), version: policy)
+                    outcome.error = Names.unknown(TestCaseCode.unknownCriterion, "任职条件", name, among: eligibility.criteria.map(\.id), version: policy)
                     return nil
                 }
             }

@@ -65,7 +65,7 @@ struct QuarterCheck {
         case .itemScore(let id):
             outcome.what = "项目 \(id.value) 的得分"
             guard let index = policy.items.firstIndex(where: { $0.id == id.value }) else {
-                outcome.error = Names.unknown("test.unknown-item", "考核项目", id, among: policy.items.map(\.id), version: policy)
+                outcome.error = Names.unknown(TestCaseCode.unknownItem, "考核项目", id, among: policy.items.map(\.id), version: policy)
                 return nil
             }
             guard let result, let record, result.items.indices.contains(index) else { return none }
@@ -82,7 +82,7 @@ struct QuarterCheck {
             if case .word(let word) = expectation.value {
                 let bands = policy.grades?.bands.map(\.name) ?? []
                 if !bands.contains(word) {
-                    outcome.error = Names.unknown("test.unknown-grade", "等级", Written(word, at: expectation.location), among: bands, version: policy)
+                    outcome.error = Names.unknown(TestCaseCode.unknownGrade, "等级", Written(word, at: expectation.location), among: bands, version: policy)
                     return nil
                 }
             }
@@ -100,12 +100,12 @@ struct QuarterCheck {
             outcome.what = "奖励 \(id.value) 中“\(key.value)”的条数"
             guard let rule = rewardRule(id, outcome: &outcome) else { return nil }
             guard case .perRecord(_, _, let rates) = rule.basis else {
-                outcome.error = .error("test.unknown-rate", "奖励 \(rule.id) 不是按记录条数计奖的，没有各档的条数",
+                outcome.error = .error(TestCaseCode.unknownRate, "奖励 \(rule.id) 不是按记录条数计奖的，没有各档的条数",
                                        hint: "改为核对金额：\(rule.id): 金额", at: key.location, notes: [.init("奖励写在这里", at: rule.location)])
                 return nil
             }
             guard let rate = rates.first(where: { $0.key == key.value }) else {
-                outcome.error = Names.unknown("test.unknown-rate", "奖励 \(rule.id) 的计奖档次", key, among: rates.map(\.key), version: policy)
+                outcome.error = Names.unknown(TestCaseCode.unknownRate, "奖励 \(rule.id) 的计奖档次", key, among: rates.map(\.key), version: policy)
                 return nil
             }
             guard let result else { return none }
@@ -127,7 +127,7 @@ struct QuarterCheck {
             outcome.what = "不符合的记录检查"
             if case .names(let names, _) = expectation.value {
                 for name in names where !policy.evidence.checks.contains(where: { $0.id == name.value }) {
-                    outcome.error = Names.unknown("test.unknown-check", "记录检查", name, among: policy.evidence.checks.map(\.id), version: policy)
+                    outcome.error = Names.unknown(TestCaseCode.unknownCheck, "记录检查", name, among: policy.evidence.checks.map(\.id), version: policy)
                     return nil
                 }
             }
@@ -147,7 +147,7 @@ struct QuarterCheck {
         case .fund(let id):
             outcome.what = "经费 \(id.value) 的合计"
             guard let fund = policy.fund(withID: id.value) else {
-                outcome.error = Names.unknown("test.unknown-fund", "经费", id, among: policy.funds.map(\.id), version: policy)
+                outcome.error = Names.unknown(TestCaseCode.unknownFund, "经费", id, among: policy.funds.map(\.id), version: policy)
                 return nil
             }
             let amount = summary.byFund.first { $0.fund.id == fund.id }?.amount
@@ -164,7 +164,7 @@ struct QuarterCheck {
         case .unit(let name, let figure):
             outcome.what = "单位“\(name.value)”的\(figure.title)"
             guard let unit = summary.byUnit.first(where: { $0.key == name.value }) else {
-                outcome.error = Names.unknown("test.unknown-unit", "单位", name, among: summary.byUnit.map(\.key), version: nil)
+                outcome.error = Names.unknown(TestCaseCode.unknownUnit, "单位", name, among: summary.byUnit.map(\.key), version: nil)
                 return nil
             }
             let trace = RuleTrace("本用例中单位“\(unit.key)”结果完整的 \(unit.officers) 名联系员的\(figure == .officers ? "人数" : "合计")")
@@ -205,7 +205,7 @@ struct QuarterCheck {
 
     private func rewardRule(_ id: Written<String>, outcome: inout ExpectationOutcome) -> RewardRule? {
         if let rule = policy.rewards.first(where: { $0.id == id.value }) { return rule }
-        outcome.error = Names.unknown("test.unknown-reward", "奖励", id, among: policy.rewards.map(\.id), version: policy)
+        outcome.error = Names.unknown(TestCaseCode.unknownReward, "奖励", id, among: policy.rewards.map(\.id), version: policy)
         return nil
     }
 
@@ -236,13 +236,14 @@ enum Names {
         officer.name == officer.id ? "联系员 \(officer.id)" : "联系员 \(officer.id)（\(officer.name)）"
     }
 
-    static func unknown(_ code: String, _ what: String, _ written: Written<String>, among names: [String], version: Policy?) -> Diagnostic {
+    static func unknown(_ code: TestCaseCode, _ what: String, _ written: Written<String>, among names: [String], version: Policy?) -> Diagnostic {
         let suggestion = NameSuggestion.closest(to: written.value, among: names)
         let inVersion = version.map { "规则版本 \($0.metadata.version) 中" } ?? "本用例中"
-        return .error(
+        return Diagnostic.error(
             code, "\(inVersion)没有\(what)“\(written.value)”",
-            hint: suggestion.map { "是否想写“\($0)”？" } ?? (names.isEmpty ? "这一版本的规则里没有\(what)" : "可用的\(what)：\(names.joined(separator: "、"))"),
-            at: written.location)
+            hint: names.isEmpty ? "这一版本的规则里没有\(what)" : "可用的\(what)：\(names.joined(separator: "、"))",
+            at: written.location
+        ).suggesting(suggestion, replacing: written.location)
     }
 
     static func unknownOfficer(_ written: Written<String>, among officers: some Collection<Officer>) -> Diagnostic {
@@ -250,16 +251,17 @@ enum Names {
         let suggestion = NameSuggestion.closest(to: written.value, among: names)
         let sameName = officers.filter { $0.name == written.value }
         if sameName.count > 1 {
-            return .error("test.ambiguous-officer", "本用例中有 \(sameName.count) 名联系员叫“\(written.value)”",
+            return .error(TestCaseCode.ambiguousOfficer, "本用例中有 \(sameName.count) 名联系员叫“\(written.value)”",
                           hint: "改写工号：\(sameName.map(\.id).joined(separator: "、"))", at: written.location)
         }
-        return .error(
-            "test.unknown-officer", "本用例中没有工号或姓名为“\(written.value)”的联系员",
-            hint: suggestion.map { "是否想写“\($0)”？" } ?? "本用例的联系员：\(officers.map { "\($0.id) \($0.name)" }.joined(separator: "、"))",
-            at: written.location)
+        return Diagnostic.error(
+            TestCaseCode.unknownOfficer, "本用例中没有工号或姓名为“\(written.value)”的联系员",
+            hint: "本用例的联系员：\(officers.map { "\($0.id) \($0.name)" }.joined(separator: "、"))",
+            at: written.location
+        ).suggesting(suggestion, replacing: written.location)
     }
 
     static func misplaced(_ expectation: Expectation, kind: String) -> Diagnostic {
-        .error("test.misplaced-expectation", "这项期望不适用于\(kind)用例", hint: "见 docs/testing.md 中各类用例可写的期望", at: expectation.location)
+        .error(TestCaseCode.misplacedExpectation, "这项期望不适用于\(kind)用例", hint: "见 docs/testing.md 中各类用例可写的期望", at: expectation.location)
     }
 }

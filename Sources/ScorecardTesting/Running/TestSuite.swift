@@ -79,12 +79,12 @@ package struct TestFilesCheck: Sendable {
     package var note: String { files == 0 ? "" : "；测试用例：\(cases) 个（\(files) 个文件）" }
 
     package init(rulesPath: String, versions: PolicyVersions) {
-        switch TestFiles.of(rulesPath: rulesPath, versions: versions) {
-        case .failure(let problem):
-            (errors, files, cases) = ([problem], 0, 0)
-        case .success(let sources):
+        do throws(Diagnostic) {
+            let sources = try TestFiles.of(rulesPath: rulesPath, versions: versions)
             let run = TestSuite.run(sources, versions: versions)
             (errors, files, cases) = (run.errors, sources.count, run.caseCount)
+        } catch {
+            (errors, files, cases) = ([error], 0, 0)
         }
     }
 }

@@ -136,7 +136,7 @@ struct YearCheck {
                           trace: RuleTrace(text, places: [.init(rules.excellent.location, "excellent")], clause: rules.clause))
         case .yearFund(let id):
             guard let fund = result.byFund.first(where: { $0.id == id.value }) else {
-                outcome.error = Names.unknown("test.unknown-fund", "经费", id, among: result.byFund.map(\.id), version: policy)
+                outcome.error = Names.unknown(TestCaseCode.unknownFund, "经费", id, among: result.byFund.map(\.id), version: policy)
                 return nil
             }
             let money = policy.money.precision

@@ -30,7 +30,7 @@ func read(_ bytes: [UInt8], encoding: TextEncoding?, chunkSize: Int, limits: Inp
             fuzzCheck(raw.count <= limits.cellsPerRow, "a row past the cell limit was kept")
             outcomes.append(.record(raw.indices.map { Array(raw.utf8(at: $0)) }, line: raw.line))
         case .failure(let problem):
-            outcomes.append(.problem(code: problem.diagnostic.code, place: problem.diagnostic.location?.description ?? "-"))
+            outcomes.append(.problem(code: problem.code, place: problem.location?.description ?? "-"))
             if let partial = reader.failedRecord {
                 for index in partial.indices { _ = partial.string(at: index) }
             }
