@@ -96,3 +96,40 @@ import ScorecardRules
         #expect(joined.officer(at: 2).id == "1002")
     }
 }
+
+/// The quarter's own overflows, forced through the rules and the evidence.
+@Suite struct QuarterOverflowTests {
+    @Test func aPerRecordRewardPastTheLimitIsReportedForTheOfficerAtTheRule() throws {
+        let rewards = """
+          - id: adopted
+            title: 建议采纳奖励
+            fund: party_building
+            per_record:
+              list: suggestions
+              by: level
+              rates: {矿: 100000000000000000000000000000000000, 区队: 5}
+        """
+        let policy = try loadPolicy(evaluatorRules(formula: "min(done, 5)", rewards: rewards))
+        let many = Array(repeating: "1001,矿", count: 2000)
+        let run = evaluate(policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,4,4,4", "1002,3,3,3", "1003,5,2,2"],
+                           suggestions: ["officer,level"] + many + ["1002,矿"])
+        let first = try #require(run.result.officer("1001"))
+        #expect(first.failures.map(\.code) == ["eval.overflow"])
+        #expect(first.failures.first?.message.contains("1001") == true)
+        #expect(first.failures.first?.location == policy.rewards.first?.location)
+        #expect(first.rewardTotal == nil)
+        let rate = ExactDecimal(coefficient: 100_000_000_000_000_000_000_000_000_000_000_000, scale: 0)
+        #expect(run.result.officer("1002")?.rewardTotal == rate)
+    }
+
+    @Test func pointsThatCannotBeAddedUpAreARuleError() throws {
+        let huge = "90000000000000000000000000000000000000"
+        let rules = evaluatorRules(formula: "min(done, 5)")
+            .replacingOccurrences(of: "points: 5\n    clause: 考核标准1", with: "points: \(huge)\n    clause: 考核标准1")
+            .replacingOccurrences(of: "points: 5\n    clause: 考核标准2", with: "points: \(huge)\n    clause: 考核标准2")
+        #expect(rules.components(separatedBy: huge).count == 3)
+        let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "rules.yaml", bytes: Array(rules.utf8))])
+        let problem = try #require(loaded.diagnostics.first { $0.code == "rules.points-total" })
+        #expect(problem.message.contains("超出可计算的范围"))
+    }
+}
