@@ -31,7 +31,8 @@ import ScorecardRules
     }
 
     @Test func aQuarterSumPastTheLimitIsReportedAndLeavesTheOfficerUnranked() throws {
-        let result = try year(policy(), [[(0, Self.half, .zero), (1, ExactDecimal(8), .zero)], [(0, Self.half, .zero), (1, ExactDecimal(7), .zero)]])
+        let result = try year(policy(), [[(0, Self.half, .zero), (1, ExactDecimal(8), .zero)],
+                                         [(0, Self.half, .zero), (1, ExactDecimal(7), .zero)]])
         let problem = try #require(result.failures.first)
         #expect(result.failures.count == 1)
         #expect(problem.code == "eval.overflow")

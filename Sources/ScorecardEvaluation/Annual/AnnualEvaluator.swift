@@ -79,7 +79,8 @@ public struct AnnualEvaluator: Sendable {
     /// year is not published (`AnnualResult.failures`).
     private func checkTotals(of result: AnnualResult, failures: inout [Diagnostic]) {
         for officer in result.officers where (try? officer.quarterlyRewards.adding(officer.yearEndReward)) == nil {
-            failures.append(overflow("联系员 \(officer.officer.id)（\(officer.officer.name)）\(result.year) 年的奖励合计", at: officer.officer.location))
+            let who = "联系员 \(officer.officer.id)（\(officer.officer.name)）"
+            failures.append(overflow("\(who)\(result.year) 年的奖励合计", at: officer.officer.location))
         }
         for group in result.byUnit + result.byManager where (try? group.quarterlyRewards.adding(group.yearEndRewards)) == nil {
             failures.append(overflow("“\(group.key)”\(result.year) 年的奖励合计", at: nil))
@@ -137,7 +138,8 @@ public struct AnnualEvaluator: Sendable {
                 let rewardTotal = table.rewardTotal(at: entry)
                 // Changed in place in the array: a copy out and back would copy its quarters.
                 everyone[position].officer = officer
-                everyone[position].quarters.append(.init(quarter: quarter.quarter, version: version, total: total, rewardTotal: rewardTotal))
+                everyone[position].quarters.append(
+                    .init(quarter: quarter.quarter, version: version, total: total, rewardTotal: rewardTotal))
                 if let total, let sofar = everyone[position].quarterSum {
                     do {
                         everyone[position].quarterSum = try sofar.adding(total)
