@@ -47,6 +47,12 @@ struct LoadedYear {
         }
         policy = run.yearEndPolicy
         annual = evaluator.evaluate(year: year, quarters: quarters)
+        // A sum past what can be computed would print a wrong figure: reported, nothing written.
+        guard annual.failures.isEmpty else {
+            report(annual.failures, display: display)
+            writeError("年度结果中有数值超出可计算的范围，未输出结果。\n")
+            throw ExitCode(1)
+        }
     }
 
     /// The quarterly failures behind officers left unranked: reported after the results (exit 1).

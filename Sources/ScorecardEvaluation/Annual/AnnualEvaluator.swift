@@ -31,74 +31,157 @@ public struct AnnualEvaluator: Sendable {
 
     public func evaluate(year: Int, quarters given: [AnnualQuarter]) -> AnnualResult {
         let quarters = given.filter { $0.quarter.year == year }.sorted { $0.quarter < $1.quarter }
-        let everyone = officers(in: quarters).map(standing)
-        let ranked = ranking.ranked(everyone.filter { $0.annualTotal != nil }, on: \.annualTotal, figureName: "年度成绩")
+        // Sums past what an exact decimal holds: each reported, never a guessed figure.
+        var failures: [Diagnostic] = []
+        var everyone = officers(in: quarters, year: year, failures: &failures)
+        for index in everyone.indices { standing(&everyone[index], failures: &failures) }
+        // One array of the ranked officers, ordered and marked in place: a million officers'
+        // results are not copied from one step to the next.
+        var officers = ranking.ranked(everyone.filter { $0.annualTotal != nil }, on: \.annualTotal, figureName: "年度成绩")
+        let rankedCount = officers.count
         let selection = ExcellentSelection(rule: rules.excellent, scorePlaces: scorePlaces)
-        var (officers, notes) = selection.apply(to: ranked)
-        if let reward = rules.reward {
-            let amount = reward.amount.rounded(scale: policy.money.precision, policy.money.rounding)
-            for index in officers.indices where officers[index].excellent { officers[index].yearEndReward = amount }
+        let limit = selection.limit(ranked: rankedCount, problems: &failures)
+        var notes = selection.apply(to: &officers, cap: limit)
+        let yearEndReward = rules.reward.map { $0.amount.rounded(scale: policy.money.precision, policy.money.rounding) }
+        var excellentIDs = Set<String>()
+        for index in officers.indices where officers[index].excellent {
+            excellentIDs.insert(officers[index].officer.id)
+            if let yearEndReward { officers[index].yearEndReward = yearEndReward }
         }
         officers += everyone.filter { $0.annualTotal == nil }
         let missing = (1...4).compactMap { Quarter(year: year, number: $0) }.filter { q in !quarters.contains { $0.quarter == q } }
         if !missing.isEmpty {
             notes.insert("\(year) 年缺少 \(missing.map(\.description).joined(separator: "、")) 的记录，年度结果是暂定的", at: 0)
         }
-        // Groups follow the roster (first appearance), not the ranking.
-        let final = Dictionary(officers.map { ($0.officer.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let inRosterOrder = everyone.compactMap { final[$0.officer.id] }
-        return AnnualResult(
+        // Groups follow the roster (first appearance), not the ranking: the officers in that
+        // order, marked as the selection marked them (all a group reads).
+        if !excellentIDs.isEmpty {
+            for index in everyone.indices where excellentIDs.contains(everyone[index].officer.id) {
+                everyone[index].excellent = true
+                if let yearEndReward { everyone[index].yearEndReward = yearEndReward }
+            }
+        }
+        let inRosterOrder = everyone
+        var result = AnnualResult(
             year: year, quarters: quarters.map { ($0.quarter, $0.policy.metadata.version) },
-            annualVersion: policy.metadata.version, rules: rules, officers: officers, rankedCount: ranked.count,
-            excellentLimit: selection.limit(ranked: ranked.count),
-            byUnit: groups(inRosterOrder) { (nil, $0.unit) },
-            byManager: groups(inRosterOrder) { ($0.reportsTo.role, $0.reportsTo.name) },
-            byFund: funds(quarters, officers: officers), notes: notes)
+            annualVersion: policy.metadata.version, rules: rules, officers: officers, rankedCount: rankedCount,
+            excellentLimit: limit,
+            byUnit: groups(inRosterOrder, failures: &failures) { (nil, $0.unit) },
+            byManager: groups(inRosterOrder, failures: &failures) { ($0.reportsTo.role, $0.reportsTo.name) },
+            byFund: funds(quarters, officers: officers, failures: &failures), notes: notes)
+        checkTotals(of: result, failures: &failures)
+        result.failures = failures
+        return result
+    }
+
+    /// The sums the report shows but does not keep (an officer's quarterly and year-end
+    /// rewards together, a group's and a fund's, the year's): each must be computable, or the
+    /// year is not published (`AnnualResult.failures`).
+    private func checkTotals(of result: AnnualResult, failures: inout [Diagnostic]) {
+        for officer in result.officers where (try? officer.quarterlyRewards.adding(officer.yearEndReward)) == nil {
+            let who = "联系员 \(officer.officer.id)（\(officer.officer.name)）"
+            failures.append(overflow("\(who)\(result.year) 年的奖励合计", at: officer.officer.location))
+        }
+        for group in result.byUnit + result.byManager where (try? group.quarterlyRewards.adding(group.yearEndRewards)) == nil {
+            failures.append(overflow("“\(group.key)”\(result.year) 年的奖励合计", at: nil))
+        }
+        var quarterly = ExactDecimal.zero
+        var yearEnd = ExactDecimal.zero
+        for fund in result.byFund {
+            guard (try? fund.quarterly.adding(fund.yearEnd)) != nil else {
+                failures.append(overflow("资金“\(fund.name)”\(result.year) 年的合计", at: nil))
+                continue
+            }
+            add(fund.quarterly, to: &quarterly, what: "\(result.year) 年的季度奖励合计", failures: &failures)
+            add(fund.yearEnd, to: &yearEnd, what: "\(result.year) 年的年终奖励合计", failures: &failures)
+        }
+        var total = quarterly
+        add(yearEnd, to: &total, what: "\(result.year) 年的奖励合计", failures: &failures)
+    }
+
+    private func overflow(_ what: String, at location: SourceLocation?) -> Diagnostic {
+        .error("eval.overflow", "\(what)超出可计算的范围", hint: "检查规则中的分值和奖励金额是否大得不合常理", at: location)
+    }
+
+    /// Adds to a running sum; an overflow is reported (once per sum) and leaves the sum as it was.
+    private func add(_ value: ExactDecimal, to sum: inout ExactDecimal, what: String, failures: inout [Diagnostic]) {
+        do {
+            sum = try sum.adding(value)
+        } catch {
+            let problem = overflow(what, at: nil)
+            if !failures.contains(problem) { failures.append(problem) }
+        }
     }
 
     /// Everyone with a record in any quarter, in the order they first appear, as recorded in
     /// the latest quarter they appear in.
-    private func officers(in quarters: [AnnualQuarter]) -> [AnnualOfficerResult] {
-        var order: [String] = []
-        var byID: [String: AnnualOfficerResult] = [:]
+    private func officers(in quarters: [AnnualQuarter], year: Int, failures: inout [Diagnostic]) -> [AnnualOfficerResult] {
+        var everyone: [AnnualOfficerResult] = []
+        var positions: [String: Int] = [:]
         for quarter in quarters {
-            for result in quarter.result.officers {
-                let id = result.officer.id
-                if byID[id] == nil {
-                    order.append(id)
-                    byID[id] = AnnualOfficerResult(
-                        officer: result.officer, quarters: [], quarterSum: .zero, excellent: false,
-                        yearEndReward: .zero, quarterlyRewards: .zero, adoptedSuggestions: 0)
+            let table = quarter.officers
+            let version = quarter.policy.metadata.version
+            for entry in 0..<table.count {
+                let officer = table.officer(at: entry)
+                let id = officer.id
+                let position: Int
+                if let known = positions[id] {
+                    position = known
+                } else {
+                    position = everyone.count
+                    positions[id] = position
+                    everyone.append(AnnualOfficerResult(
+                        officer: officer, quarters: [], quarterSum: .zero, excellent: false,
+                        yearEndReward: .zero, quarterlyRewards: .zero, adoptedSuggestions: 0))
                 }
-                guard var officer = byID[id] else { continue }
-                officer.officer = result.officer
-                officer.quarters.append(.init(
-                    quarter: quarter.quarter, version: quarter.policy.metadata.version,
-                    total: result.total, rewardTotal: result.rewardTotal))
-                officer.quarterSum = result.total.flatMap { total in officer.quarterSum.flatMap { try? $0.adding(total) } }
-                officer.quarterlyRewards = sum([officer.quarterlyRewards, result.rewardTotal ?? .zero])
-                officer.adoptedSuggestions += quarter.adoptedSuggestions[id] ?? 0
-                byID[id] = officer
+                let total = table.total(at: entry)
+                let rewardTotal = table.rewardTotal(at: entry)
+                // Changed in place in the array: a copy out and back would copy its quarters.
+                everyone[position].officer = officer
+                everyone[position].quarters.append(
+                    .init(quarter: quarter.quarter, version: version, total: total, rewardTotal: rewardTotal))
+                if let total, let sofar = everyone[position].quarterSum {
+                    do {
+                        everyone[position].quarterSum = try sofar.adding(total)
+                    } catch {
+                        everyone[position].quarterSum = nil
+                        failures.append(overflow("联系员 \(id)（\(officer.name)）\(year) 年各季度成绩之和", at: officer.location))
+                    }
+                } else {
+                    everyone[position].quarterSum = nil
+                }
+                add(rewardTotal ?? .zero, to: &everyone[position].quarterlyRewards,
+                    what: "联系员 \(id)（\(officer.name)）\(year) 年的季度奖励之和", failures: &failures)
+                everyone[position].adoptedSuggestions += table.adoptedSuggestions(at: entry)
             }
         }
-        return order.compactMap { byID[$0] }
+        return everyone
     }
 
     /// The annual total per `aggregate` and `partial_year`, or why the officer is not ranked.
-    private func standing(_ officer: AnnualOfficerResult) -> AnnualOfficerResult {
-        var officer = officer
+    private func standing(_ officer: inout AnnualOfficerResult, failures: inout [Diagnostic]) {
         let count = officer.quarters.count
         guard let sum = officer.quarterSum else {
             let failed = officer.quarters.filter { $0.total == nil }.map(\.quarter.description)
-            officer.exclusion = "\(failed.joined(separator: "、")) 的结果未能算出"
-            return officer
+            officer.exclusion = failed.isEmpty ? "各季度成绩之和超出可计算的范围" : "\(failed.joined(separator: "、")) 的结果未能算出"
+            return
         }
         let rounding = policy.scoring.rounding
-        let average = (try? sum.dividing(by: ExactDecimal(count), scale: scorePlaces, rounding: rounding)) ?? sum
+        // The average only when the rules read it: its overflow is then a reported failure.
+        var average = sum
+        if rules.aggregate == .average {
+            do {
+                average = try sum.dividing(by: ExactDecimal(count), scale: scorePlaces, rounding: rounding)
+            } catch {
+                failures.append(overflow("联系员 \(officer.officer.id)（\(officer.officer.name)）的年度平均成绩", at: rules.location))
+                officer.exclusion = "年度成绩超出可计算的范围"
+                return
+            }
+        }
         let aggregate = rules.aggregate == .sum ? sum : average
         guard count < rules.quartersRequired else {
             officer.annualTotal = aggregate
-            return officer
+            return
         }
         switch rules.partialYear {
         case .exclude:
@@ -108,16 +191,22 @@ public struct AnnualEvaluator: Sendable {
         case .scale where rules.aggregate == .average:
             officer.annualTotal = average // an average is already a per-quarter figure
         case .scale:
-            let scaled = (try? sum.multiplying(by: ExactDecimal(4)).dividing(by: ExactDecimal(count), scale: scorePlaces, rounding: rounding)) ?? sum
+            let scaled: ExactDecimal
+            do {
+                scaled = try sum.multiplying(by: ExactDecimal(4)).dividing(by: ExactDecimal(count), scale: scorePlaces, rounding: rounding)
+            } catch {
+                failures.append(overflow("联系员 \(officer.officer.id)（\(officer.officer.name)）折算为四个季度的年度成绩", at: rules.location))
+                officer.exclusion = "年度成绩超出可计算的范围"
+                return
+            }
             officer.annualTotal = scaled
             officer.scaling = "\(sum.formatted(scale: scorePlaces)) × 4 ÷ \(count) = \(scaled.formatted(scale: scorePlaces))"
         }
-        return officer
     }
 
     /// Per unit or per manager, in the order each first appears.
     private func groups(
-        _ officers: [AnnualOfficerResult], by key: (Officer) -> (role: String?, name: String)
+        _ officers: [AnnualOfficerResult], failures: inout [Diagnostic], by key: (Officer) -> (role: String?, name: String)
     ) -> [AnnualGroupTotal] {
         var order: [String] = []
         var totals: [String: AnnualGroupTotal] = [:]
@@ -133,11 +222,11 @@ public struct AnnualEvaluator: Sendable {
             group.officers += 1
             if let total = officer.annualTotal {
                 group.ranked.officers += 1
-                group.ranked.scoreSum = sum([group.ranked.scoreSum, total])
+                add(total, to: &group.ranked.scoreSum, what: "“\(name)”的年度成绩之和", failures: &failures)
             }
             if officer.excellent { group.excellent += 1 }
-            group.quarterlyRewards = sum([group.quarterlyRewards, officer.quarterlyRewards])
-            group.yearEndRewards = sum([group.yearEndRewards, officer.yearEndReward])
+            add(officer.quarterlyRewards, to: &group.quarterlyRewards, what: "“\(name)”的季度奖励之和", failures: &failures)
+            add(officer.yearEndReward, to: &group.yearEndRewards, what: "“\(name)”的年终奖励之和", failures: &failures)
             group.ranked.reward = group.rewards
             totals[id] = group
         }
@@ -146,24 +235,26 @@ public struct AnnualEvaluator: Sendable {
 
     /// Quarterly rewards per fund as each quarter charged them, plus the year-end reward; funds
     /// in the year-end version's order, then any only an earlier version declared.
-    private func funds(_ quarters: [AnnualQuarter], officers: [AnnualOfficerResult]) -> [AnnualFundTotal] {
+    private func funds(_ quarters: [AnnualQuarter], officers: [AnnualOfficerResult], failures: inout [Diagnostic]) -> [AnnualFundTotal] {
         var order = policy.funds.map(\.id)
         var totals: [String: AnnualFundTotal] = [:]
         for fund in policy.funds {
             totals[fund.id] = AnnualFundTotal(id: fund.id, name: fund.name, clause: fund.clause, quarterly: .zero, yearEnd: .zero)
         }
         for quarter in quarters {
-            for (fund, amount) in quarter.result.byFund {
+            for (fund, amount) in quarter.byFund {
                 if totals[fund.id] == nil {
                     order.append(fund.id)
                     totals[fund.id] = AnnualFundTotal(id: fund.id, name: fund.name, clause: fund.clause, quarterly: .zero, yearEnd: .zero)
                 }
-                let sofar = totals[fund.id]?.quarterly ?? .zero
-                totals[fund.id]?.quarterly = sum([sofar, amount])
+                var sofar = totals[fund.id]?.quarterly ?? .zero
+                add(amount, to: &sofar, what: "资金“\(fund.name)”的季度奖励之和", failures: &failures)
+                totals[fund.id]?.quarterly = sofar
             }
         }
         if let reward = rules.reward {
-            let paid = sum(officers.map(\.yearEndReward))
+            var paid = ExactDecimal.zero
+            for officer in officers { add(officer.yearEndReward, to: &paid, what: "\(reward.title)的合计", failures: &failures) }
             totals[reward.fund]?.yearEnd = paid
         }
         return order.compactMap { totals[$0] }

@@ -3,22 +3,35 @@ import ScorecardEvidence
 import ScorecardExpression
 import ScorecardRules
 
-/// One quarter as the year-end assessment sees it: the results under the version of the rules
-/// the quarter was evaluated with, and each officer's count of adopted suggestions (a
-/// tie-breaker that the quarterly result does not keep).
+/// One quarter as the year-end assessment sees it: each officer's total, reward and count of
+/// adopted suggestions (a tie-breaker that the quarterly result does not keep), packed, under
+/// the version of the rules the quarter was evaluated with, and the quarter's rewards per fund.
 public struct AnnualQuarter: Sendable {
     public var quarter: Quarter
     /// The version of the rules the quarter was evaluated under.
     public var policy: Policy
-    public var result: QuarterResult
-    /// Adopted suggestions per officer id; an officer not in it has none.
-    public var adoptedSuggestions: [String: Int]
+    /// The officers' results, in the order of the record table.
+    public var officers: AnnualQuarterTable
+    /// In the order funds are declared.
+    public var byFund: [(fund: Fund, amount: ExactDecimal)]
 
-    public init(quarter: Quarter, policy: Policy, result: QuarterResult, adoptedSuggestions: [String: Int]) {
+    public init(quarter: Quarter, policy: Policy, officers: AnnualQuarterTable, byFund: [(fund: Fund, amount: ExactDecimal)]) {
         self.quarter = quarter
         self.policy = policy
-        self.result = result
-        self.adoptedSuggestions = adoptedSuggestions
+        self.officers = officers
+        self.byFund = byFund
+    }
+
+    /// From a quarter's collected results and each officer's count of adopted suggestions by id
+    /// (an officer not in it has none).
+    public init(quarter: Quarter, policy: Policy, result: QuarterResult, adoptedSuggestions: [String: Int]) {
+        var table = AnnualQuarterTable()
+        for officer in result.officers {
+            table.append(
+                officer: officer.officer, total: officer.total, rewardTotal: officer.rewardTotal,
+                suggestions: adoptedSuggestions[officer.officer.id] ?? 0, failed: !officer.failures.isEmpty)
+        }
+        self.init(quarter: quarter, policy: policy, officers: table, byFund: result.byFund)
     }
 
     /// Counts the suggestions from the evidence: the rows of the list the per-record reward

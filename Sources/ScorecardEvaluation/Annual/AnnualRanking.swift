@@ -67,19 +67,32 @@ struct AnnualRanking: Sendable {
     func ranked(
         _ officers: [AnnualOfficerResult], on figure: (AnnualOfficerResult) -> ExactDecimal?, figureName: String
     ) -> [AnnualOfficerResult] {
-        let sorted = officers.enumerated().sorted { lhs, rhs in
-            let order = compare(lhs.element, rhs.element, on: figure).order
-            return order != 0 ? order < 0 : lhs.offset < rhs.offset
-        }.map(\.element)
+        // Positions are sorted, not the results (each a dozen references to retain on every
+        // move), and the figure is read once per officer.
+        let figures = officers.map(figure)
+        let order = officers.indices.sorted { lhs, rhs in
+            let first = descending(figures[lhs], figures[rhs])
+            if first != 0 { return first < 0 }
+            for breaker in tieBreakers {
+                let order = compare(officers[lhs], officers[rhs], by: breaker)
+                if order != 0 { return order < 0 }
+            }
+            return lhs < rhs
+        }
         var result: [AnnualOfficerResult] = []
-        for (index, var officer) in sorted.enumerated() {
+        result.reserveCapacity(officers.count)
+        var before: Int?
+        for (index, position) in order.enumerated() {
+            var officer = officers[position]
             officer.rank = index + 1
-            if let previous = result.last {
-                let (order, breaker) = compare(previous, officer, on: figure)
-                if order == 0 { officer.rank = previous.rank }
-                if descending(figure(previous), figure(officer)) == 0 {
-                    let who = "第 \(previous.rank ?? 0) 名 \(previous.officer.name)（\(previous.officer.id)）"
-                    let shared = figure(officer).map { $0.formatted(scale: scorePlaces) } ?? "—"
+            if let before {
+                let previous = officers[before]
+                let previousRank = result[result.count - 1].rank
+                if descending(figures[before], figures[position]) == 0 {
+                    let (order, breaker) = compare(previous, officer, on: figure)
+                    if order == 0 { officer.rank = previousRank }
+                    let who = "第 \(previousRank ?? 0) 名 \(previous.officer.name)（\(previous.officer.id)）"
+                    let shared = figures[position].map { $0.formatted(scale: scorePlaces) } ?? "—"
                     if let breaker {
                         officer.tieNote = "与\(who)\(figureName)同为 \(shared)，按“\(breaker.title)”排在其后"
                             + "（\(value(of: officer, for: breaker)) 对 \(value(of: previous, for: breaker))）"
@@ -88,6 +101,7 @@ struct AnnualRanking: Sendable {
                     }
                 }
             }
+            before = position
             result.append(officer)
         }
         return result

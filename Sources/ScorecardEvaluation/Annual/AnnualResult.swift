@@ -37,7 +37,7 @@ public struct AnnualOfficerResult: Sendable {
     public var quarterlyRewards: ExactDecimal
     public var adoptedSuggestions: Int
 
-    public var rewardTotal: ExactDecimal { (try? quarterlyRewards.adding(yearEndReward)) ?? quarterlyRewards }
+    public var rewardTotal: ExactDecimal { verifiedSum(quarterlyRewards, yearEndReward) }
     /// The total of the officer's latest quarter in the year.
     public var latestQuarterTotal: ExactDecimal? { quarters.last?.total }
     public var lowestQuarterTotal: ExactDecimal? {
@@ -59,7 +59,7 @@ public struct AnnualGroupTotal: Sendable, Hashable {
     public var quarterlyRewards: ExactDecimal
     public var yearEndRewards: ExactDecimal
 
-    public var rewards: ExactDecimal { (try? quarterlyRewards.adding(yearEndRewards)) ?? quarterlyRewards }
+    public var rewards: ExactDecimal { verifiedSum(quarterlyRewards, yearEndRewards) }
 }
 
 /// Money charged to one fund over the year.
@@ -70,7 +70,7 @@ public struct AnnualFundTotal: Sendable, Hashable {
     public var quarterly: ExactDecimal
     public var yearEnd: ExactDecimal
 
-    public var total: ExactDecimal { (try? quarterly.adding(yearEnd)) ?? quarterly }
+    public var total: ExactDecimal { verifiedSum(quarterly, yearEnd) }
 }
 
 /// The year-end assessment (clause 2.4): the ranking, the excellent officers, the year-end
@@ -93,16 +93,20 @@ public struct AnnualResult: Sendable {
     public var byFund: [AnnualFundTotal]
     /// Said once for the whole year (a missing quarter, a tie at the cut).
     public var notes: [String]
+    /// Sums past what an exact decimal holds (`eval.overflow`): a year with any is not published.
+    public var failures: [Diagnostic] = []
 
     public var excellentOfficers: [AnnualOfficerResult] { officers.filter(\.excellent) }
-    public var quarterlyRewardTotal: ExactDecimal { sum(byFund.map(\.quarterly)) }
-    public var yearEndRewardTotal: ExactDecimal { sum(byFund.map(\.yearEnd)) }
-    public var rewardTotal: ExactDecimal { sum(byFund.map(\.total)) }
+    public var quarterlyRewardTotal: ExactDecimal { byFund.map(\.quarterly).reduce(.zero, verifiedSum) }
+    public var yearEndRewardTotal: ExactDecimal { byFund.map(\.yearEnd).reduce(.zero, verifiedSum) }
+    public var rewardTotal: ExactDecimal { byFund.map(\.total).reduce(.zero, verifiedSum) }
     /// Officers whose result for some quarter could not be computed.
     public var incompleteOfficers: [AnnualOfficerResult] { officers.filter { $0.quarterSum == nil } }
 }
 
-/// Adds exact decimals; an overflow (far beyond any mine's budget) keeps the sum so far.
-func sum(_ values: [ExactDecimal]) -> ExactDecimal {
-    values.reduce(.zero) { (try? $0.adding($1)) ?? $0 }
+/// A sum the annual evaluator has already computed once (`checkTotals`): had it overflowed,
+/// `eval.overflow` was reported and the year is not published, so the first addend returned
+/// then is never shown.
+func verifiedSum(_ a: ExactDecimal, _ b: ExactDecimal) -> ExactDecimal {
+    do { return try a.adding(b) } catch { return a }
 }

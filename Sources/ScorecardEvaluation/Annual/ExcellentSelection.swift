@@ -9,26 +9,37 @@ struct ExcellentSelection: Sendable {
 
     /// The most officers that may be excellent among `ranked`, and the words saying why; nil
     /// when neither `count` nor `share` is given. A share is rounded down (floor), so the
-    /// number never exceeds the share: 0.2 of 18 is 3.6, so 3.
-    func limit(ranked: Int) -> (count: Int, why: String)? {
+    /// number never exceeds the share: 0.2 of 18 is 3.6, so 3. A share whose product cannot be
+    /// computed is reported (`eval.overflow`) and allows no one, rather than a guessed number.
+    func limit(ranked: Int, problems: inout [Diagnostic]) -> (count: Int, why: String)? {
         var limits: [(count: Int, why: String)] = []
         if let count = rule.count { limits.append((count, "count: \(count)，最多 \(count) 名")) }
         if let share = rule.share {
-            let product = (try? share.multiplying(by: ExactDecimal(ranked))) ?? .zero
-            let floor = product.rounded(scale: 0, .floor)
-            let whole = floor.scale == 0 ? Int(exactly: floor.coefficient) ?? 0 : 0
+            let whole: Int
+            let product: ExactDecimal
+            do {
+                product = try share.multiplying(by: ExactDecimal(ranked))
+                let floor = product.rounded(scale: 0, .floor)
+                guard floor.scale == 0, let fits = Int(exactly: floor.coefficient) else { throw DecimalError.overflow }
+                whole = fits
+            } catch {
+                problems.append(.error(
+                    "eval.overflow", "优秀名额（参评 \(ranked) 人 × share: \(share.normalized)）超出可计算的范围，无法确定优秀名额",
+                    hint: "share 写 0 到 1 之间的比例，如 0.2", at: rule.location))
+                limits.append((0, "share: \(share.normalized)，参评 \(ranked) 人，名额无法计算"))
+                return (0, limits.map(\.why).joined(separator: "；"))
+            }
             limits.append((whole, "share: \(share.normalized)，参评 \(ranked) 人 × \(share.normalized) = \(product.normalized)，向下取整为 \(whole) 名"))
         }
         guard let tightest = limits.map(\.count).min() else { return nil }
         return (tightest, limits.map(\.why).joined(separator: "；"))
     }
 
-    /// `ranked` in rank order. Officers sharing a rank are taken together or not at all: a tie
-    /// that would overrun the limit is left out whole (never more than the limit), and no one
-    /// ranked below it is taken instead.
-    func apply(to ranked: [AnnualOfficerResult]) -> (officers: [AnnualOfficerResult], notes: [String]) {
-        let cap = limit(ranked: ranked.count)
-        var officers = ranked
+    /// Marks `officers` (ranked, in rank order; `cap` is their `limit`) and returns the notes for
+    /// the year. Officers sharing a rank are taken together or not at all: a tie that would
+    /// overrun the limit is left out whole (never more than the limit), and no one ranked below
+    /// it is taken instead.
+    func apply(to officers: inout [AnnualOfficerResult], cap: (count: Int, why: String)?) -> [String] {
         var notes: [String] = []
         var taken = 0
         var closed = false
@@ -68,6 +79,6 @@ struct ExcellentSelection: Sendable {
             if cuts.isEmpty { taken += group.count }
             start = end
         }
-        return (officers, notes)
+        return notes
     }
 }

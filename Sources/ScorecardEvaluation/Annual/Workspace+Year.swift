@@ -49,8 +49,7 @@ extension Workspace {
                 let outcome = pipeline(for: quarter, under: policy).run(into: &sink)
                 outcomes.append(outcome)
                 if let summary = outcome.summary {
-                    let result = QuarterResult(quarter: quarter, policy: policy, officers: sink.results, summary: summary)
-                    quarters.append(AnnualQuarter(quarter: quarter, policy: policy, result: result, adoptedSuggestions: sink.adoptedSuggestions))
+                    quarters.append(AnnualQuarter(quarter: quarter, policy: policy, officers: sink.table, byFund: summary.byFund))
                 }
             }
         }

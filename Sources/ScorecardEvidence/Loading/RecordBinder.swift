@@ -28,7 +28,8 @@ public struct RecordBinder: Sendable {
     /// Whether a record table with an officer column was read. Without one nobody is reported
     /// as missing a record: the table's own problem (absent, ambiguous, no officer column) says why.
     private var readRecordTable = false
-    private var listRows: [String: [[[Value]]]] = [:] // officer → list index → rows
+    /// Every list's rows, packed, by roster position (`PackedLists`).
+    private var lists: PackedLists
     /// Unknown officer ids given a "did you mean" so far (see `suggestionLimit`).
     private var suggestionsMade = 0
     static let suggestionLimit = 200
@@ -38,6 +39,9 @@ public struct RecordBinder: Sendable {
         self.roster = roster
         self.quarter = quarter
         self.recordLines = Array(repeating: 0, count: roster.officers.count)
+        self.lists = PackedLists(
+            officers: roster.officers.count,
+            interned: policy.evidence.lists.map { $0.fields.map { $0.type.choices != nil } })
     }
 
     /// The main table, kept: one row per officer, one column per field. Lists may be bound
@@ -127,7 +131,6 @@ public struct RecordBinder: Sendable {
         readRecordTable = true
         recordFile = file
         let layout = policy.layout
-        let noRows = [[[Value]]](repeating: [], count: policy.evidence.lists.count)
         defer { rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn) }
         while let row = source.nextRow(problems: &problems) {
             rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn)
@@ -159,9 +162,8 @@ public struct RecordBinder: Sendable {
                 // Rejected officers are not handed on: a partial run leaves them out.
                 guard sound else { continue }
                 // Read, not removed: parts read at once share the lists.
-                let lists = listRows.isEmpty ? noRows : listRows[officer.id] ?? noRows
-                for (listIndex, rows) in lists.enumerated() {
-                    slots[layout.listsStart + listIndex] = .list(rows)
+                for listIndex in 0..<lists.listCount {
+                    slots[layout.listsStart + listIndex] = .list(lists.rows(list: listIndex, officer: position))
                 }
             }
             body(OfficerRecord(officer: officer, slots: slots, row: row, fieldColumns: mapping.fieldColumns))
@@ -177,7 +179,7 @@ public struct RecordBinder: Sendable {
         while let row = source.nextRow(problems: &problems) {
             rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn)
             let short = reportIfShort(row, header: source.header)
-            guard let (officer, _) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
+            guard let (officer, position) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if short { rejected.insert(officer.id) }
             var values: [Value] = []
             var rowOK = true
@@ -193,9 +195,7 @@ public struct RecordBinder: Sendable {
                 rejected.insert(officer.id)
                 continue
             }
-            // Appended in place: taking the officer's lists out, appending and putting them
-            // back would copy them on every row.
-            listRows[officer.id, default: Array(repeating: [], count: policy.evidence.lists.count)][listIndex].append(values)
+            lists.append(values, list: listIndex, officer: position)
         }
     }
 
@@ -227,10 +227,10 @@ public struct RecordBinder: Sendable {
     public mutating func finish(files: [String]) -> QuarterEvidence {
         reportMissingRecords()
         // Lists are attached in place and the records handed over, not copied.
-        let noRows = [[[Value]]](repeating: [], count: policy.evidence.lists.count)
         for index in collected.indices {
-            let lists = listRows.removeValue(forKey: collected[index].officer.id) ?? noRows
-            for (listIndex, rows) in lists.enumerated() {
+            let position = roster.position(ofID: collected[index].officer.id)
+            for listIndex in 0..<lists.listCount {
+                let rows = position.map { lists.rows(list: listIndex, officer: $0) } ?? []
                 collected[index].slots[policy.layout.listsStart + listIndex] = .list(rows)
             }
         }
