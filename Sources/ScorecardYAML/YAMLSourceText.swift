@@ -42,7 +42,8 @@ final class YAMLSourceText: Sendable {
             var i = 0
             while i < n {
                 let byte = b[i]
-                if byte < 0x0D && byte != 0x0A || byte > 0x0D && byte < 0xC2 {
+                // Most bytes are text: one comparison settles all but LF, CR and the two leads.
+                if byte > 0x0D && byte != 0xC2 && byte != 0xE2 || byte < 0x0A || byte == 0x0B || byte == 0x0C {
                     i += 1
                     continue
                 }
