@@ -110,7 +110,9 @@ public struct YAMLScalar: Hashable, Sendable {
 
     /// Plain `~`, `null`, `Null`, `NULL` or nothing at all: YAML's null, whatever the schema.
     public var isNull: Bool {
-        style == .plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
+        // Longer than "null" is the common case, settled by the byte count alone.
+        style == .plain && value.utf8.count <= 4
+            && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
     }
 
     public static func == (lhs: YAMLScalar, rhs: YAMLScalar) -> Bool {
