@@ -44,22 +44,30 @@ enum YAMLEncodingCheck {
 
     /// Index of the first byte that does not start a valid UTF-8 sequence (or is NUL).
     static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let length = sequenceLength(in: bytes, at: i)
-            guard length > 0 else { return i }
-            i += length
+        let offset: Int? = bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            while i < b.count {
+                let lead = b[i]
+                if lead != 0, lead < 0x80 {
+                    i += 1
+                    continue
+                }
+                let length = sequenceLength(in: b, at: i)
+                guard length > 0 else { return i }
+                i += length
+            }
+            return nil
         }
-        return nil
+        return offset.map { bytes.startIndex + $0 }
     }
 
     /// Length of the valid UTF-8 sequence at `i`, or 0 if it is invalid (overlong forms,
     /// surrogates and values past U+10FFFF included).
-    private static func sequenceLength(in bytes: ArraySlice<UInt8>, at i: Int) -> Int {
+    private static func sequenceLength(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let lead = bytes[i]
         func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
             let j = i + offset
-            return j < bytes.endIndex && range.contains(bytes[j])
+            return j < bytes.count && range.contains(bytes[j])
         }
         switch lead {
         case 0x00: return 0
@@ -77,8 +85,8 @@ enum YAMLEncodingCheck {
 
     /// 1-based line and column (in scalars) of byte `index`; the bytes before it are valid.
     static func position(of index: Int, in bytes: ArraySlice<UInt8>) -> (line: Int, column: Int) {
-        let text = String(decoding: bytes[bytes.startIndex..<index], as: UTF8.self)
-        let lines = YAMLSourceText(text).lines
-        return (lines.count, (lines.last?.count ?? 0) + 1)
+        let source = YAMLSourceText(bytes: bytes[bytes.startIndex..<index], file: "")
+        let last = source.lineBytes(source.lineCount - 1) ?? []
+        return (source.lineCount, last.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } + 1)
     }
 }

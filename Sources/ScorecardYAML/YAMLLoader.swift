@@ -64,7 +64,7 @@ public enum YAMLLoader {
         case .readable(let checked): body = checked
         case .rejected(let diagnostic): return YAMLLoadResult(documents: [], diagnostics: [diagnostic])
         }
-        let source = YAMLSourceText(String(decoding: body, as: UTF8.self))
+        let source = YAMLSourceText(bytes: body, file: file)
         var reader = YAMLEventReader(bytes: body)
         var builder = YAMLTreeBuilder(file: file, limits: limits, source: source, body: body)
         let documents = builder.documents(from: &reader)

@@ -76,19 +76,51 @@ public struct YAMLScalar: Hashable, Sendable {
 
     public var value: String
     public var style: Style
-    /// For each line of `value` (split on "\n"), where its first character sits in the file.
-    /// Lets an expression error point at the column inside the scalar. Empty when the mapping
-    /// from value to source is not exact (escapes, folded lines); then only `location` is known.
-    public var lineStarts: [SourceLocation]
+    /// Where the scalar was read from, so its line starts are worked out only when asked
+    /// (an error inside it): most scalars of a rule file never need them.
+    private var places: Places
+
+    private enum Places: Sendable {
+        case given([SourceLocation])
+        case read(YAMLSourceText, start: YAMLMark, end: YAMLMark)
+    }
 
     public init(value: String, style: Style, lineStarts: [SourceLocation] = []) {
         self.value = value
         self.style = style
-        self.lineStarts = lineStarts
+        places = .given(lineStarts)
+    }
+
+    init(value: String, style: Style, source: YAMLSourceText, start: YAMLMark, end: YAMLMark) {
+        self.value = value
+        self.style = style
+        places = .read(source, start: start, end: end)
+    }
+
+    /// For each line of `value` (split on "\n"), where its first character sits in the file.
+    /// Lets an expression error point at the column inside the scalar. Empty when the mapping
+    /// from value to source is not exact (escapes, folded lines); then only the node's location is known.
+    public var lineStarts: [SourceLocation] {
+        switch places {
+        case .given(let starts): starts
+        case let .read(source, start, end):
+            YAMLScalarLineStarts.compute(value: value, style: style, start: start, end: end, source: source, file: source.file)
+        }
     }
 
     /// Plain `~`, `null`, `Null`, `NULL` or nothing at all: YAML's null, whatever the schema.
     public var isNull: Bool {
-        style == .plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
+        // Longer than "null" is the common case, settled by the byte count alone.
+        style == .plain && value.utf8.count <= 4
+            && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
+    }
+
+    public static func == (lhs: YAMLScalar, rhs: YAMLScalar) -> Bool {
+        lhs.value == rhs.value && lhs.style == rhs.style && lhs.lineStarts == rhs.lineStarts
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(style)
     }
 }

@@ -9,47 +9,79 @@ enum YAMLScalarLineStarts {
         value: String, style: YAMLScalar.Style, start: YAMLMark, end: YAMLMark,
         source: YAMLSourceText, file: String
     ) -> [SourceLocation] {
-        let chars = Array(value.unicodeScalars)
         switch style {
-        case .plain:
-            guard let column = oneLine(chars, end: end, source: source, closing: nil, opening: nil) else { return [] }
-            return [SourceLocation(file: file, line: end.line + 1, column: column + 1)]
-        case .singleQuoted:
-            // A quote inside the value was written as '' in the file: columns would drift.
-            guard !chars.contains("'"),
-                  let column = oneLine(chars, end: end, source: source, closing: "'", opening: "'")
-            else { return [] }
-            return [SourceLocation(file: file, line: end.line + 1, column: column + 1)]
-        case .doubleQuoted:
-            guard let column = oneLine(chars, end: end, source: source, closing: "\"", opening: "\""),
-                  let line = source.line(end.line),
-                  !line[column..<(column + chars.count)].contains("\\")
-            else { return [] }
-            return [SourceLocation(file: file, line: end.line + 1, column: column + 1)]
+        case .plain, .singleQuoted, .doubleQuoted:
+            oneLineStart(value: value, style: style, end: end, source: source, file: file)
         case .literal, .folded:
-            return block(chars, style: style, start: start, source: source, file: file)
+            block(Array(value.unicodeScalars), style: style, start: start, source: source, file: file)
         }
     }
 
-    /// 0-based column where a one-line value starts, if the source line ending at `end` holds
-    /// exactly the value (between the given quotes).
-    private static func oneLine(
-        _ chars: [Unicode.Scalar], end: YAMLMark, source: YAMLSourceText,
-        closing: Unicode.Scalar?, opening: Unicode.Scalar?
-    ) -> Int? {
-        guard !chars.isEmpty, !chars.contains(where: YAMLSourceText.isBreak),
-              let line = source.line(end.line) else { return nil }
-        var stop = end.column
-        if let closing {
-            stop -= 1
-            guard line.indices.contains(stop), line[stop] == closing else { return nil }
+    /// A one-line value (plain or quoted), compared with its line as bytes: the same checks as
+    /// on scalars, without decoding the line. UTF-8 bytes match exactly when the scalars do.
+    private static func oneLineStart(
+        value: String, style: YAMLScalar.Style, end: YAMLMark, source: YAMLSourceText, file: String
+    ) -> [SourceLocation] {
+        let quote: UInt8? = switch style {
+        case .singleQuoted: UInt8(ascii: "'")
+        case .doubleQuoted: UInt8(ascii: "\"")
+        default: nil
         }
-        let begin = stop - chars.count
-        guard begin >= 0, stop <= line.count, Array(line[begin..<stop]) == chars else { return nil }
-        if let opening {
-            guard begin >= 1, line[begin - 1] == opening else { return nil }
+        var value = value
+        let column: Int? = value.withUTF8 { text -> Int? in
+            guard !text.isEmpty, !containsBreak(text), let line = source.lineBytes(end.line) else { return nil }
+            // A quote inside a single-quoted value was written as '' in the file: columns would drift.
+            if style == .singleQuoted, text.contains(UInt8(ascii: "'")) { return nil }
+            var stop = end.column
+            if quote != nil { stop -= 1 }
+            guard stop >= 0, let stopByte = byteOffset(ofColumn: stop, in: line) else { return nil }
+            if let quote {
+                guard stopByte < line.endIndex, line[stopByte] == quote else { return nil }
+            }
+            let beginByte = stopByte - text.count
+            guard beginByte >= line.startIndex, line[beginByte..<stopByte].elementsEqual(text) else { return nil }
+            if let quote {
+                guard beginByte > line.startIndex, line[beginByte - 1] == quote else { return nil }
+            }
+            if style == .doubleQuoted, line[beginByte..<stopByte].contains(UInt8(ascii: "\\")) { return nil }
+            return stop - scalarCount(text)
         }
-        return begin
+        guard let column else { return [] }
+        return [SourceLocation(file: file, line: end.line + 1, column: column + 1)]
+    }
+
+    /// Where the scalar at `column` (0-based) starts in `line`; the line's end for the column
+    /// just past its last scalar; nil past that.
+    private static func byteOffset(ofColumn column: Int, in line: ArraySlice<UInt8>) -> Int? {
+        var seen = 0
+        var index = line.startIndex
+        while index < line.endIndex {
+            if line[index] & 0xC0 != 0x80 {
+                if seen == column { return index }
+                seen += 1
+            }
+            index += 1
+        }
+        return seen == column ? line.endIndex : nil
+    }
+
+    private static func scalarCount(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in text where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// LF, CR, NEL, LS or PS anywhere in the value.
+    private static func containsBreak(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < text.count {
+            let byte = text[i]
+            if byte == 0x0A || byte == 0x0D { return true }
+            if byte == 0xC2, i + 1 < text.count, text[i + 1] == 0x85 { return true }
+            if byte == 0xE2, i + 2 < text.count, text[i + 1] == 0x80, text[i + 2] == 0xA8 || text[i + 2] == 0xA9 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Block scalars: each value line is matched to the next source line that ends with it after

@@ -79,9 +79,7 @@ struct YAMLTreeBuilder {
             return try alias(name, at: here, depth: depth)
         case let .scalar(value, scalarAnchor, tag, style):
             anchor = scalarAnchor
-            let starts = YAMLScalarLineStarts.compute(
-                value: value, style: style, start: event.start, end: event.end, source: source, file: file)
-            let scalar = YAMLScalar(value: value, style: style, lineStarts: starts)
+            let scalar = YAMLScalar(value: value, style: style, source: source, start: event.start, end: event.end)
             built = Built(node: YAMLNode(.scalar(scalar), at: here, tag: tag, anchor: scalarAnchor), size: 1, height: 0)
         case let .sequenceStart(seqAnchor, tag):
             anchor = seqAnchor
@@ -146,6 +144,7 @@ struct YAMLTreeBuilder {
     ) throws(Stop) -> Built {
         var pairs: [YAMLPair] = []
         var firstKeys: [String: SourceLocation] = [:]
+        var indexed = false
         var mergeSources: [[YAMLPair]] = []
         var mergeIndex: Int?
         var size = 1, height = 0
@@ -168,14 +167,22 @@ struct YAMLTreeBuilder {
                 continue
             }
             if let id = YAMLMergeKeys.identity(of: key.node) {
-                if let first = firstKeys[id] {
+                // A short mapping is searched; a long one gets an index, built once it is long.
+                if !indexed, pairs.count >= Self.indexedMapping {
+                    indexed = true
+                    for pair in pairs { if let seen = YAMLMergeKeys.identity(of: pair.key) { firstKeys[seen] = pair.key.location } }
+                }
+                let earlier = !indexed
+                    ? pairs.first { YAMLMergeKeys.identity(of: $0.key) == id }?.key.location
+                    : firstKeys[id]
+                if let first = earlier {
                     diagnostics.append(.error(
                         YAMLCode.duplicateKey, "键“\(id)”在同一个映射里出现了两次。",
                         hint: "删除或合并其中一个；同一层中每个键只能写一次（只会采用第一次的写法）。",
                         at: key.node.location, notes: [.init("“\(id)”第一次出现在这里", at: first)]))
                     continue
                 }
-                firstKeys[id] = key.node.location
+                if indexed { firstKeys[id] = key.node.location }
             }
             pairs.append(YAMLPair(key: key.node, value: value.node))
         }
@@ -184,6 +191,9 @@ struct YAMLTreeBuilder {
         }
         return Built(node: YAMLNode(.mapping(pairs), at: here, tag: tag, anchor: anchor), size: size, height: height + 1)
     }
+
+    /// Pairs past which duplicate keys are found through a dictionary rather than a search.
+    private static let indexedMapping = 16
 
     private mutating func checkDepth(_ depth: Int, at here: SourceLocation) throws(Stop) {
         guard depth > limits.maxDepth else { return }

@@ -72,7 +72,11 @@ struct ByteSource: ~Copyable, Sendable {
         }
         let count = remaining.map { min($0, count) } ?? count
         if count == 0 { return .success(0) }
-        if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
+        if scratch.count < count {
+            // Left unfilled: only what read(2) writes is ever looked at, and a small file then
+            // touches a page or two of the buffer instead of clearing all of it.
+            scratch = [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        }
         let fd = descriptor
         let result: Int = scratch.withUnsafeMutableBufferPointer { all in
             guard let base = all.baseAddress else { return 0 }

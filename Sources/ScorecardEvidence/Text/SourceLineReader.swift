@@ -22,6 +22,8 @@ public enum SourceLineReader {
         var input = DecodingInput(source: source, encoding: nil, chunkSize: 1 << 16)
         var lines = [String](repeating: "", count: last)
         var line = 1
+        // Asked once a line, not once a byte.
+        var lineWanted = wanted.contains(line)
         var current: [UInt8] = []
         var afterCR = false
         var utf8 = (need: 0, low: UInt8(0x80), high: UInt8(0xBF))
@@ -48,11 +50,12 @@ public enum SourceLineReader {
                 }
                 afterCR = byte == 0x0D
                 if byte == 0x0A || byte == 0x0D {
-                    if wanted.contains(line) { lines[line - 1] = String(decoding: current, as: UTF8.self) }
+                    if lineWanted { lines[line - 1] = String(decoding: current, as: UTF8.self) }
                     current.removeAll(keepingCapacity: true)
                     line += 1
+                    lineWanted = wanted.contains(line)
                     if line > last { break reading }
-                } else if wanted.contains(line) && current.count < maxLineBytes {
+                } else if lineWanted && current.count < maxLineBytes {
                     current.append(byte)
                 }
             }

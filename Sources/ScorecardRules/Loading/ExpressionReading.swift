@@ -9,6 +9,15 @@ enum ExpressionReading {
         _ node: YAMLNode, _ what: String, in environment: ExpressionEnvironment,
         expecting: ExpectedType, sink: inout DiagnosticSink
     ) -> RuleExpression? {
+        var cache = CompiledExpressions()
+        return compile(node, what, in: environment, expecting: expecting, cache: &cache, sink: &sink)
+    }
+
+    /// The same, reusing what `cache` already compiled in `environment` (and only there).
+    static func compile(
+        _ node: YAMLNode, _ what: String, in environment: ExpressionEnvironment,
+        expecting: ExpectedType, cache: inout CompiledExpressions, sink: inout DiagnosticSink
+    ) -> RuleExpression? {
         guard let scalar = node.scalar else {
             sink.error(
                 RulesCode.expectedExpression, "\(what) 应当是一个表达式（一行文字），这里却是\(node.kindDescription)",
@@ -19,8 +28,12 @@ enum ExpressionReading {
             sink.error(RulesCode.emptyValue, "\(what) 不能为空", hint: "写一个表达式，如 reports_on_time <= reports_due", at: node.location)
             return nil
         }
+        let key = CompiledExpressions.key(scalar.value, expecting)
+        if let key, let known = cache.compiled[key] { return RuleExpression(checked: known, node: node) }
         do {
-            return RuleExpression(checked: try Expression.compile(scalar.value, in: environment, expecting: expecting), node: node)
+            let checked = try Expression.compile(scalar.value, in: environment, expecting: expecting)
+            if let key { cache.compiled[key] = checked }
+            return RuleExpression(checked: checked, node: node)
         } catch {
             if error.code == ExpressionCode.nameUnknown, sink.brokenNames.contains(text(of: scalar.value, at: error.offset, length: error.length)) {
                 return nil
@@ -45,6 +58,23 @@ enum ExpressionReading {
         case .number: "这里要写一个算出数值的式子，如 5 * reports_on_time / reports_due"
         case .boolean: "这里要写一个条件，如 reports_due > 0"
         default: "检查这个表达式的写法"
+        }
+    }
+}
+
+/// Expressions compiled in one environment, by their text and the kind of value expected: a
+/// rule set repeats the same formula and condition for many items, and compiling is most of
+/// what reading an item costs. Only successes are kept; a failing text is compiled again, so
+/// that each place it is written gets its own message.
+struct CompiledExpressions {
+    fileprivate var compiled: [String: CheckedExpression] = [:]
+
+    /// Nil for expectations not kept (only numbers and conditions repeat in practice).
+    fileprivate static func key(_ text: String, _ expecting: ExpectedType) -> String? {
+        switch expecting {
+        case .number: "n" + text
+        case .boolean: "b" + text
+        default: nil
         }
     }
 }

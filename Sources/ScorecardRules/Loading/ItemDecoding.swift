@@ -91,13 +91,14 @@ enum ItemDecoding {
     }
 
     /// Compiles the item's expressions against the officer record environment.
-    static func finish(_ draft: ItemDraft, environment: ExpressionEnvironment, sink: inout DiagnosticSink) -> Item? {
+    /// `cache` holds what was compiled in `environment` for earlier items.
+    static func finish(_ draft: ItemDraft, environment: ExpressionEnvironment, cache: inout CompiledExpressions, sink: inout DiagnosticSink) -> Item? {
         let label = "项目 \(draft.id)"
         var method: Scoring.Method = .assessed
         var ok = true
         if !draft.isAssessed {
             if let formulaNode = draft.formula,
-               let formula = ExpressionReading.compile(formulaNode, "\(label) 的公式", in: environment, expecting: .number, sink: &sink) {
+               let formula = ExpressionReading.compile(formulaNode, "\(label) 的公式", in: environment, expecting: .number, cache: &cache, sink: &sink) {
                 constantScoreFits(formula, draft.points, label: label, sink: &sink)
                 method = .computed(formula)
             } else {
@@ -106,8 +107,8 @@ enum ItemDecoding {
         }
         var conditions: [ScoreCondition] = []
         for condition in draft.conditions {
-            let when = ExpressionReading.compile(condition.when, "\(label) 的条件（when）", in: environment, expecting: .boolean, sink: &sink)
-            let score = ExpressionReading.compile(condition.score, "\(label) 的条件得分（score）", in: environment, expecting: .number, sink: &sink)
+            let when = ExpressionReading.compile(condition.when, "\(label) 的条件（when）", in: environment, expecting: .boolean, cache: &cache, sink: &sink)
+            let score = ExpressionReading.compile(condition.score, "\(label) 的条件得分（score）", in: environment, expecting: .number, cache: &cache, sink: &sink)
             if let score { constantScoreFits(score, draft.points, label: label, sink: &sink) }
             if let when, let score {
                 conditions.append(ScoreCondition(when: when, score: score, reason: condition.reason, location: condition.location))

@@ -63,9 +63,7 @@ public struct MappingReader {
 
     /// Records where every key of this mapping was written, as `path.key` (see `KeyPlaces`).
     func recordKeys(under path: String, in sink: inout DiagnosticSink) {
-        for pair in pairs {
-            if let key = pair.key.scalar?.value { sink.keyPlaces.record(path + "." + key, at: keyLocation(pair)) }
-        }
+        sink.keyPlaces.record(mappingAt: path, pairs: pairs)
     }
 
     /// Where the key itself was written, for messages about the key.

@@ -165,7 +165,8 @@ public enum PolicyLoader {
         rewardEnvironment.declare("total", type: .decimal, slot: layout.totalSlot)
         rewardEnvironment.declare("grade", type: .string, slot: layout.gradeSlot, choices: grades.map { $0.bands.map(\.name) })
 
-        let items = uniqueDrafts.compactMap { ItemDecoding.finish($0, environment: itemEnvironment, sink: &sink) }
+        var itemExpressions = CompiledExpressions()
+        let items = uniqueDrafts.compactMap { ItemDecoding.finish($0, environment: itemEnvironment, cache: &itemExpressions, sink: &sink) }
         let order = items.count == uniqueDrafts.count ? PolicyChecks.evaluationOrder(items, sink: &sink) : []
 
         var checks: [EvidenceCheck] = []
