@@ -86,19 +86,29 @@ final class PackedRoster: Sendable {
     /// The index of the officer with this id.
     func index(ofID id: String) -> Int? {
         var id = id
-        return id.withUTF8 { wanted in
-            let mask = slots.count - 1
-            var slot = Self.hash(wanted) & mask
-            return arena.withUnsafeBufferPointer { bytes in
-                while slots[slot] != 0 {
-                    let index = Int(slots[slot]) - 1
-                    let range = Self.range(of: .id, in: entries[index])
-                    if range.count == wanted.count && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(wanted) { return index }
-                    slot = (slot + 1) & mask
-                }
-                return nil
+        return id.withUTF8 { index(ofUTF8: $0) }
+    }
+
+    /// The index of the officer whose id is these bytes: a record row's cell, looked up without
+    /// making a string.
+    func index(ofUTF8 wanted: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = slots.count - 1
+        var slot = Self.hash(wanted) & mask
+        return arena.withUnsafeBufferPointer { bytes in
+            while slots[slot] != 0 {
+                let index = Int(slots[slot]) - 1
+                let range = Self.range(of: .id, in: entries[index])
+                if range.count == wanted.count && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(wanted) { return index }
+                slot = (slot + 1) & mask
             }
+            return nil
         }
+    }
+
+    /// Hands officer `index`'s text to `body` as UTF-8, without making a string.
+    func withUTF8<R>(_ text: Text, of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = Self.range(of: text, in: entries[index])
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// FNV-1a: the ids are short and nobody chooses them to collide.
