@@ -79,6 +79,10 @@ struct KernelCompiler {
         case .clamp(let x, let low, let high):
             guard let a = scale(of: x), let b = scale(of: low), let c = scale(of: high) else { return nil }
             result = max(a, b, c)
+        case .round(.divide(let a, let b), let places, _):
+            // A quotient rounded once, exactly (see `emitRounded`).
+            guard scale(of: a) != nil, scale(of: b) != nil, places <= 16 else { return nil }
+            result = places
         case .round(let x, let places, _):
             guard scale(of: x) != nil else { return nil }
             result = places
@@ -136,6 +140,8 @@ struct KernelCompiler {
         case .clamp(let x, let low, let high):
             guard emit(x, at: s), emit(low, at: s), emit(high, at: s) else { return false }
             push(.clamp, depthChange: -2)
+        case .round(.divide(let a, let b), let places, let mode):
+            guard emitQuotient(a, b, places: places, mode: mode) else { return false }
         case .round(let x, let places, let mode):
             guard let own = scale(of: x), emit(x) else { return false }
             if own <= places {
@@ -165,10 +171,7 @@ struct KernelCompiler {
     mutating func emitRounded(_ form: NumericForm, places: Int, mode: RoundingMode) -> Bool {
         switch form {
         case .divide(let a, let b):
-            guard let sa = scale(of: a), let sb = scale(of: b), places <= 16, emit(a), emit(b),
-                  let bound = Self.powerOfTen(18 - places) else { return false }
-            push(.divideRound(exponent: places + sb - sa, mode: mode, bound: bound / 2), depthChange: -1)
-            return true
+            return emitQuotient(a, b, places: places, mode: mode)
         case .choose(let condition, let a, let b):
             guard emit(condition) else { return false }
             let branch = ops.count
@@ -183,6 +186,17 @@ struct KernelCompiler {
         default:
             return emit(.round(form, places: places, mode: mode))
         }
+    }
+
+    /// `a / b` rounded to `places` in `mode`. The evaluator divides to 18 places (half-even)
+    /// and then rounds; rounding the exact quotient once is the same whenever the divisor at
+    /// these places is below 10^(18 - places) / 2, for then the quotient is never that close to
+    /// a tie (or to a whole last digit) without being on it. Larger divisors fail the row.
+    private mutating func emitQuotient(_ a: NumericForm, _ b: NumericForm, places: Int, mode: RoundingMode) -> Bool {
+        guard let sa = scale(of: a), let sb = scale(of: b), places <= 16, emit(a), emit(b),
+              let bound = Self.powerOfTen(18 - places) else { return false }
+        push(.divideRound(exponent: places + sb - sa, mode: mode, bound: bound / 2), depthChange: -1)
+        return true
     }
 
     mutating func emit(_ condition: ConditionForm) -> Bool {
