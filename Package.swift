@@ -14,6 +14,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Property-based tests only (Tests/ScorecardPropertyTests).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -54,16 +56,30 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ScorecardBaseTests", dependencies: ["ScorecardBase"]),
-        .testTarget(name: "ScorecardYAMLTests", dependencies: ["ScorecardYAML"]),
-        .testTarget(name: "ScorecardExpressionTests", dependencies: ["ScorecardExpression"]),
-        .testTarget(name: "ScorecardRulesTests", dependencies: ["ScorecardRules"]),
-        .testTarget(name: "ScorecardEvidenceTests", dependencies: ["ScorecardEvidence"]),
-        .testTarget(name: "ScorecardEvaluationTests", dependencies: ["ScorecardEvaluation"]),
-        .testTarget(name: "ScorecardReportTests", dependencies: ["ScorecardReport"]),
-        .testTarget(name: "ScorecardLedgerTests", dependencies: ["ScorecardLedger", "ScorecardBase", "ScorecardEvidence", "ScorecardReport"]),
-        .testTarget(name: "ScorecardTestingTests", dependencies: ["ScorecardTesting"]),
-        .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard"]),
+        /// What the test targets share: the package root, temporary folders, file trees, decimal
+        /// literals and source places. Only test targets depend on it; no product holds it.
+        .target(name: "ScorecardTestSupport", dependencies: ["ScorecardBase"], path: "Tests/ScorecardTestSupport"),
+        .testTarget(name: "ScorecardBaseTests", dependencies: ["ScorecardBase", "ScorecardTestSupport"]),
+        .testTarget(name: "ScorecardYAMLTests", dependencies: ["ScorecardYAML", "ScorecardTestSupport"]),
+        .testTarget(name: "ScorecardExpressionTests", dependencies: ["ScorecardExpression", "ScorecardTestSupport"]),
+        .testTarget(name: "ScorecardRulesTests", dependencies: ["ScorecardRules", "ScorecardTestSupport"]),
+        .testTarget(name: "ScorecardEvidenceTests", dependencies: ["ScorecardEvidence", "ScorecardTestSupport"]),
+        .testTarget(name: "ScorecardEvaluationTests", dependencies: ["ScorecardEvaluation", "ScorecardTestSupport"]),
+        .testTarget(name: "ScorecardReportTests", dependencies: ["ScorecardReport", "ScorecardTestSupport"]),
+        .testTarget(
+            name: "ScorecardLedgerTests",
+            dependencies: ["ScorecardLedger", "ScorecardBase", "ScorecardEvidence", "ScorecardReport", "ScorecardTestSupport"]
+        ),
+        .testTarget(name: "ScorecardTestingTests", dependencies: ["ScorecardTesting", "ScorecardTestSupport"]),
+        .testTarget(name: "ScorecardCLITests", dependencies: ["scorecard", "ScorecardTestSupport"]),
+        /// Properties checked on many generated inputs: decimals, CSV round trips, display width.
+        .testTarget(
+            name: "ScorecardPropertyTests",
+            dependencies: [
+                "ScorecardBase", "ScorecardEvidence", "ScorecardReport", "ScorecardTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

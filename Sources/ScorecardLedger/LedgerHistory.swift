@@ -6,33 +6,33 @@ import ScorecardYAML
 /// replaced by a new one. Each line carries the SHA-256 of the line before it, so an entry
 /// edited or taken out breaks the chain at that place, and the last entry names the digest of
 /// the provenance.json that is final now.
-public struct LedgerHistoryEntry: Sendable, Hashable {
-    public enum Event: String, Sendable {
+package struct LedgerHistoryEntry: Sendable, Hashable {
+    package enum Event: String, Sendable {
         /// The quarter's first record.
         case recorded
         /// A new record replaced the final one (`--force`).
         case superseded
     }
 
-    public var event: Event
-    public var quarter: Quarter
+    package var event: Event
+    package var quarter: Quarter
     /// UTC, as stored.
-    public var at: UTCTime
-    public var by: String
-    public var reason: String?
+    package var at: UTCTime
+    package var by: String
+    package var reason: String?
     /// The digest of the provenance.json that became final.
-    public var provenanceSHA256: String
+    package var provenanceSHA256: String
     /// Where the earlier final record was moved (`2025-Q4.superseded-20260201T090000Z`); nil
     /// for `recorded`, or when the earlier record was missing.
-    public var superseded: String?
+    package var superseded: String?
     /// The earlier final record's provenance.json digest, when there was one to read.
-    public var supersededSHA256: String?
+    package var supersededSHA256: String?
     /// SHA-256 of the line before this one (without its line break); nil for the first.
-    public var previousSHA256: String?
+    package var previousSHA256: String?
     /// Where the entry is, once read back.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
 
-    public init(
+    package init(
         event: Event, quarter: Quarter, at: UTCTime, by: String, reason: String?, provenanceSHA256: String,
         superseded: String? = nil, supersededSHA256: String? = nil, previousSHA256: String? = nil
     ) {
@@ -48,7 +48,7 @@ public struct LedgerHistoryEntry: Sendable, Hashable {
     }
 
     /// The line as written, without its line break.
-    public var line: String {
+    package var line: String {
         JSONValue.object([
             ("event", .string(event.rawValue)),
             ("quarter", .string(quarter.description)),
@@ -65,15 +65,15 @@ public struct LedgerHistoryEntry: Sendable, Hashable {
 
 /// A quarter's history as read: the entries that could be read, the chain's problems, and the
 /// digest of the last line (what the next entry chains to).
-public struct LedgerHistory: Sendable {
-    public var path: String
-    public var entries: [LedgerHistoryEntry] = []
+package struct LedgerHistory: Sendable {
+    package var path: String
+    package var entries: [LedgerHistoryEntry] = []
     /// Lines that cannot be read, a broken chain, a missing last line break (`ledger.history`).
-    public var problems: [Diagnostic] = []
+    package var problems: [Diagnostic] = []
     /// SHA-256 of the last line; nil when the file is empty.
-    public var lastLineSHA256: String?
+    package var lastLineSHA256: String?
     /// Whether every line was read and the chain holds.
-    public var isIntact: Bool { problems.isEmpty }
+    package var isIntact: Bool { problems.isEmpty }
 
     static let hint = "历史由程序写出、只增不改；不要手工修改或删除其中的行。被改动时从备份中取回原文件"
 

@@ -103,7 +103,7 @@ enum SHA256Text {
 extension Provenance {
     /// Reads provenance.json back (format 1 or 2). Anything missing or of the wrong kind is
     /// `ledger.bad-record` with the place, so a damaged record is named, never half-trusted.
-    public static func parse(_ bytes: [UInt8], file: String) -> Result<Provenance, Diagnostic> {
+    package static func parse(_ bytes: [UInt8], file: String) -> Result<Provenance, Diagnostic> {
         let reader = LedgerJSONReader(file: file)
         let root: YAMLNode
         switch reader.document(bytes) {

@@ -3,23 +3,23 @@ import ScorecardEvidence
 
 /// One officer a recorded quarter used, with the digest of the values read from their roster
 /// row: what the quarter's results depend on, and nothing else of the roster.
-public struct LedgerOfficer: Sendable, Hashable {
-    public var id: String
+package struct LedgerOfficer: Sendable, Hashable {
+    package var id: String
     /// For messages.
-    public var name: String
+    package var name: String
     /// `digest(of:)` when recorded.
-    public var sha256: String
+    package var sha256: String
     /// Where the digest is written in provenance.json, once read back.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
 
-    public init(id: String, name: String, sha256: String, location: SourceLocation? = nil) {
+    package init(id: String, name: String, sha256: String, location: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.sha256 = sha256
         self.location = location
     }
 
-    public init(_ officer: Officer) {
+    package init(_ officer: Officer) {
         self.init(id: officer.id, name: officer.name, sha256: Self.digest(of: officer))
     }
 
@@ -27,7 +27,7 @@ public struct LedgerOfficer: Sendable, Hashable {
     /// order, each as `column=<byte count>:<text>` or `column-` when empty, one per line:
     /// unambiguous whatever the cells hold. The same values in another encoding, with other
     /// spacing, column order or Chinese headers give the same digest; a changed value does not.
-    public static func digest(of officer: Officer) -> String {
+    package static func digest(of officer: Officer) -> String {
         let values: [(String, String?)] = [
             ("officer", officer.id), ("name", officer.name), ("unit", officer.unit), ("area", officer.area),
             ("manager_role", officer.managerRole), ("manager", officer.manager), ("selection", officer.selection),

@@ -5,42 +5,42 @@ import ScorecardReport
 import ScorecardRules
 
 /// What is to be recorded for a quarter: the rendered results and the files they came from.
-public struct LedgerSubmission: Sendable {
-    public struct Output: Sendable {
-        public var name: String
-        public var bytes: [UInt8]
+package struct LedgerSubmission: Sendable {
+    package struct Output: Sendable {
+        package var name: String
+        package var bytes: [UInt8]
 
-        public init(name: String, bytes: [UInt8]) {
+        package init(name: String, bytes: [UInt8]) {
             self.name = name
             self.bytes = bytes
         }
     }
 
     /// The roster rows a quarter used: the officers it evaluated, all serving in it.
-    public struct RosterUse: Sendable {
+    package struct RosterUse: Sendable {
         /// The roster file (`seeds/officers.csv`).
-        public var path: String
-        public var officers: [Officer]
+        package var path: String
+        package var officers: [Officer]
 
-        public init(path: String, officers: [Officer]) {
+        package init(path: String, officers: [Officer]) {
             self.path = path
             self.officers = officers
         }
     }
 
-    public var quarter: Quarter
-    public var policy: Provenance.PolicyInfo
-    public var rulesPath: String
-    public var ruleFiles: [String]
-    public var evidencePath: String
+    package var quarter: Quarter
+    package var policy: Provenance.PolicyInfo
+    package var rulesPath: String
+    package var ruleFiles: [String]
+    package var evidencePath: String
     /// Evidence files recorded whole (SHA-256 of the file).
-    public var evidenceFiles: [String]
+    package var evidenceFiles: [String]
     /// The roster, recorded as the rows used; nil to record no roster (or to list it whole
     /// among `evidenceFiles`).
-    public var roster: RosterUse?
-    public var outputs: [Output]
+    package var roster: RosterUse?
+    package var outputs: [Output]
 
-    public init(
+    package init(
         quarter: Quarter, policy: Provenance.PolicyInfo, rulesPath: String, ruleFiles: [String],
         evidencePath: String, evidenceFiles: [String], roster: RosterUse? = nil, outputs: [Output]
     ) {
@@ -58,7 +58,7 @@ public struct LedgerSubmission: Sendable {
     /// results.csv, from every rule file, the quarter's evidence files and the roster rows of
     /// the officers evaluated (every officer serving in the quarter: recording needs evidence
     /// without problems, and an officer serving without a record is one).
-    public init(report: QuarterReport, evidence: QuarterEvidence, rulesPath: String, evidencePath: String) {
+    package init(report: QuarterReport, evidence: QuarterEvidence, rulesPath: String, evidencePath: String) {
         let metadata = report.policy.metadata
         let roster = EvidenceFolder(root: evidencePath).rosterPath
         self.init(

@@ -3,18 +3,18 @@ import ScorecardReport
 
 /// One file a record depends on (a rule or evidence file) or consists of (results.json), with
 /// its SHA-256 at the time of recording.
-public struct LedgerFile: Sendable {
+package struct LedgerFile: Sendable {
     /// The path as given on the command line when recorded, for people.
-    public var path: String
+    package var path: String
     /// The path inside its folder (`2025-Q4/scores.csv` in the evidence folder): what is compared
     /// and re-checked, so a record stays valid when the mine's folder moves or is named differently.
-    public var name: String
+    package var name: String
     /// Lower-case hex.
-    public var sha256: String
+    package var sha256: String
     /// Where the digest is written in provenance.json, once read back.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
 
-    public init(path: String, name: String, sha256: String, location: SourceLocation? = nil) {
+    package init(path: String, name: String, sha256: String, location: SourceLocation? = nil) {
         self.path = path
         self.name = name
         self.sha256 = sha256
@@ -26,17 +26,17 @@ public struct LedgerFile: Sendable {
 /// the values read from their row (`LedgerOfficer.digest(of:)`). Other rows of the roster (an
 /// officer appointed the next year, one who left long ago) are not part of the record, so
 /// editing them never invalidates it.
-public struct LedgerRoster: Sendable {
+package struct LedgerRoster: Sendable {
     /// The roster's path as given when recorded, for people.
-    public var path: String
+    package var path: String
     /// Its name inside the evidence folder (`officers.csv`): where it is looked for now.
-    public var name: String
+    package var name: String
     /// In roster order.
-    public var officers: [LedgerOfficer]
+    package var officers: [LedgerOfficer]
     /// Where the list is written in provenance.json, once read back.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
 
-    public init(path: String, name: String, officers: [LedgerOfficer], location: SourceLocation? = nil) {
+    package init(path: String, name: String, officers: [LedgerOfficer], location: SourceLocation? = nil) {
         self.path = path
         self.name = name
         self.officers = officers
@@ -50,17 +50,17 @@ public struct LedgerRoster: Sendable {
 /// Format 2 (`scorecard-ledger/2`) adds who recorded the quarter and why, and keeps the roster
 /// as the rows the quarter used rather than the digest of the whole file. Records written in
 /// format 1 are still read and checked as they were written.
-public struct Provenance: Sendable {
-    public static let format = "scorecard-ledger/2"
-    public static let firstFormat = "scorecard-ledger/1"
+package struct Provenance: Sendable {
+    package static let format = "scorecard-ledger/2"
+    package static let firstFormat = "scorecard-ledger/1"
 
-    public struct PolicyInfo: Sendable, Hashable {
-        public var id: String
-        public var name: String
-        public var version: String
-        public var effective: String
+    package struct PolicyInfo: Sendable, Hashable {
+        package var id: String
+        package var name: String
+        package var version: String
+        package var effective: String
 
-        public init(id: String, name: String, version: String, effective: String) {
+        package init(id: String, name: String, version: String, effective: String) {
             self.id = id
             self.name = name
             self.version = version
@@ -69,27 +69,27 @@ public struct Provenance: Sendable {
     }
 
     /// The format the record was written in (`format` for a new one).
-    public var formatVersion: String = Provenance.format
-    public var quarter: Quarter
+    package var formatVersion: String = Provenance.format
+    package var quarter: Quarter
     /// UTC, as stored.
-    public var recordedAt: UTCTime
+    package var recordedAt: UTCTime
     /// Who recorded it (`--by`, or the login name); nil in format 1.
-    public var recordedBy: String?
+    package var recordedBy: String?
     /// Why (`--reason`); required to replace a final record.
-    public var reason: String?
-    public var engineVersion: String
-    public var policy: PolicyInfo
-    public var rulesPath: String
-    public var ruleFiles: [LedgerFile]
-    public var evidencePath: String
+    package var reason: String?
+    package var engineVersion: String
+    package var policy: PolicyInfo
+    package var rulesPath: String
+    package var ruleFiles: [LedgerFile]
+    package var evidencePath: String
     /// The quarter's own evidence files; in format 1, or without `roster`, the whole roster file too.
-    public var evidenceFiles: [LedgerFile]
+    package var evidenceFiles: [LedgerFile]
     /// The roster rows used; nil in format 1 or when the submission gave none.
-    public var roster: LedgerRoster?
+    package var roster: LedgerRoster?
     /// The record's own files (results.json, results.csv), so an edit to them is noticed too.
-    public var outputs: [LedgerFile]
+    package var outputs: [LedgerFile]
 
-    public init(
+    package init(
         quarter: Quarter, recordedAt: UTCTime, engineVersion: String, policy: PolicyInfo,
         rulesPath: String, ruleFiles: [LedgerFile], evidencePath: String, evidenceFiles: [LedgerFile], outputs: [LedgerFile],
         recordedBy: String? = nil, reason: String? = nil, roster: LedgerRoster? = nil
@@ -109,13 +109,13 @@ public struct Provenance: Sendable {
     }
 
     /// Files the quarter read, the roster counted as one.
-    public var evidenceFileCount: Int { evidenceFiles.count + (roster == nil ? 0 : 1) }
+    package var evidenceFileCount: Int { evidenceFiles.count + (roster == nil ? 0 : 1) }
 
     // MARK: Writing
 
     /// provenance.json in the current format. Strings are escaped so the YAML layer reads them
     /// back exactly (`JSONEscaping.yamlSafe`).
-    public func renderJSON() -> String {
+    package func renderJSON() -> String {
         func files(_ list: [LedgerFile], withPath: Bool) -> JSONValue {
             .array(list.map { file in
                 var pairs: [(String, JSONValue)] = []

@@ -2,12 +2,12 @@ import ScorecardBase
 import ScorecardEvidence
 
 /// What `check` found in the results folder.
-public struct LedgerVerification: Sendable {
+package struct LedgerVerification: Sendable {
     /// Changed or missing inputs, edited or damaged records, histories that do not hold,
     /// records cut short (errors); stale half-built folders (warnings).
-    public var diagnostics: [Diagnostic] = []
+    package var diagnostics: [Diagnostic] = []
     /// The recorded quarters whose inputs, results and history are as recorded.
-    public var intact: [Quarter] = []
+    package var intact: [Quarter] = []
 }
 
 extension ResultLedger {
@@ -16,7 +16,7 @@ extension ResultLedger {
     /// now; checks each quarter's history and that no recording was cut short. `quarters`:
     /// only these (nil: all). Reads only; holds the folder's shared lock, so a recording under
     /// way is waited for rather than seen half done.
-    public func verify(rulesPath: String, evidencePath: String, quarters: Set<Quarter>? = nil) -> LedgerVerification {
+    package func verify(rulesPath: String, evidencePath: String, quarters: Set<Quarter>? = nil) -> LedgerVerification {
         guard FileSystem.kind(of: root) == .directory else { return LedgerVerification() }
         switch withLock(exclusive: false, { verifyLocked(rulesPath: rulesPath, evidencePath: evidencePath, quarters: quarters) }) {
         case .success(let verification): return verification

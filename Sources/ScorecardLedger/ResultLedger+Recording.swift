@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// What `record` did.
-public enum LedgerOutcome: Sendable {
+package enum LedgerOutcome: Sendable {
     /// Written; `superseded` is where the earlier record was moved, when `--force` replaced one.
     case recorded(Provenance, folder: String, superseded: String?)
     /// Already recorded from the same inputs with the same results: nothing was written.
@@ -22,7 +22,7 @@ public enum LedgerOutcome: Sendable {
 }
 
 /// One difference between a recorded quarter and this run.
-public enum LedgerChange: Sendable, Hashable {
+package enum LedgerChange: Sendable, Hashable {
     case changed(LedgerInputKind, path: String)
     case added(LedgerInputKind, path: String)
     case removed(LedgerInputKind, path: String)
@@ -38,7 +38,7 @@ public enum LedgerChange: Sendable, Hashable {
     /// results.json or results.csv no longer matches the digest recorded with it.
     case recordEdited(path: String)
 
-    public var note: Diagnostic.Note {
+    package var note: Diagnostic.Note {
         switch self {
         case .changed(let kind, let path):
             .init("\(kind.word)“\(path)”的内容与记录时不同")
@@ -67,7 +67,7 @@ public enum LedgerChange: Sendable, Hashable {
 extension ResultLedger {
     /// How `now` differs from `recorded`; empty when recording again would change nothing.
     /// The recorded result files in `recordFolder` are re-hashed too: an edited record is a difference.
-    public static func changes(from recorded: Provenance, to now: Provenance, recordFolder: String) -> [LedgerChange] {
+    package static func changes(from recorded: Provenance, to now: Provenance, recordFolder: String) -> [LedgerChange] {
         var changes: [LedgerChange] = []
         if recorded.policy.version != now.policy.version {
             changes.append(.policyVersion(recorded: recorded.policy.version, now: now.policy.version))
@@ -130,7 +130,7 @@ extension ResultLedger {
     /// which moves the old one aside (never deletes it) and enters both in the quarter's
     /// history. `by` is who records (kept in the record and the history). `time` and
     /// `processID` are parameters so tests are exact.
-    public func record(
+    package func record(
         _ submission: LedgerSubmission, force: Bool, at time: UTCTime, processID: Int32,
         by recorder: String = "", reason: String? = nil, engineVersion: String = ScorecardVersion.current
     ) -> LedgerOutcome {

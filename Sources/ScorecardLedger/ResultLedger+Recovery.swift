@@ -3,19 +3,19 @@ import ScorecardBase
 /// A recording or replacement cut short (kill -9, power cut) after it was entered in the
 /// history, and the steps that finish it. Worked out from what is on disk and what the
 /// history's last entry says was meant, so finishing it twice, or after another crash, is safe.
-public struct LedgerInterruption: Sendable, Hashable {
-    public enum Step: Sendable, Hashable {
+package struct LedgerInterruption: Sendable, Hashable {
+    package enum Step: Sendable, Hashable {
         /// The new record in `building` replaces the final one, which goes to `aside`.
         case swap(building: String, final: String, aside: String)
         case rename(from: String, to: String)
     }
 
-    public var quarter: Quarter
+    package var quarter: Quarter
     /// What the cut-short run meant to do; nil for a format-1 replacement cut between its renames.
-    public var entry: LedgerHistoryEntry?
-    public var steps: [Step]
+    package var entry: LedgerHistoryEntry?
+    package var steps: [Step]
     /// Whether a whole final record is in place meanwhile.
-    public var finalInPlace: Bool
+    package var finalInPlace: Bool
 
     /// The folders the steps move: not leftovers to delete.
     var paths: Set<String> {
@@ -28,7 +28,7 @@ public struct LedgerInterruption: Sendable, Hashable {
     }
 
     /// The same steps as renames a person can do by hand.
-    public var manualSteps: String {
+    package var manualSteps: String {
         steps.map { step in
             switch step {
             case .swap(let building, let final, let aside): "把“\(final)”改名为“\(aside)”，再把“\(building)”改名为“\(final)”"
@@ -42,7 +42,7 @@ extension ResultLedger {
     /// Finishes a recording of `quarter` that was cut short, if there is one; returns what was
     /// done, for people (empty when there was nothing to finish). `record` does this itself
     /// first; calling it beforehand lets a front end say what it found.
-    public func recover(_ quarter: Quarter) -> Result<[String], Diagnostic> {
+    package func recover(_ quarter: Quarter) -> Result<[String], Diagnostic> {
         guard FileSystem.kind(of: root) == .directory else { return .success([]) }
         return withLock(exclusive: true) { recoverLocked(quarter) }.flatMap { $0 }
     }

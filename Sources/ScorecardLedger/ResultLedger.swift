@@ -21,16 +21,16 @@ import Darwin
 /// renamed to its superseded name. After a crash at any point the final record is whole (the
 /// old or the new one, or with two renames where exchange is not available, whole under one of
 /// the names), and the history says which: `recover` finishes the step that was cut short.
-public struct ResultLedger: Sendable {
-    public static let resultsJSON = "results.json"
-    public static let resultsCSV = "results.csv"
-    public static let provenanceFile = "provenance.json"
-    public static let folderName = "results"
-    public static let historySuffix = ".history"
+package struct ResultLedger: Sendable {
+    package static let resultsJSON = "results.json"
+    package static let resultsCSV = "results.csv"
+    package static let provenanceFile = "provenance.json"
+    package static let folderName = "results"
+    package static let historySuffix = ".history"
 
-    public var root: String
+    package var root: String
     /// How times are shown in messages (local, with the offset); records keep UTC.
-    public var timeDisplay: TimeDisplay = .system
+    package var timeDisplay: TimeDisplay = .system
 
     /// How a final record is replaced.
     package enum SwapMethod: Sendable {
@@ -46,27 +46,27 @@ public struct ResultLedger: Sendable {
     /// For tests of the fallback.
     package var swapMethod: SwapMethod = .exchange
 
-    public init(root: String) {
+    package init(root: String) {
         self.root = root
     }
 
     /// `<evidence>/results`: each mine's data folder holds its own records.
-    public static func defaultRoot(evidencePath: String) -> String {
+    package static func defaultRoot(evidencePath: String) -> String {
         FileSystem.join(evidencePath, folderName)
     }
 
-    public func folder(for quarter: Quarter) -> String { FileSystem.join(root, quarter.description) }
+    package func folder(for quarter: Quarter) -> String { FileSystem.join(root, quarter.description) }
 
-    public func provenancePath(for quarter: Quarter) -> String {
+    package func provenancePath(for quarter: Quarter) -> String {
         FileSystem.join(folder(for: quarter), Self.provenanceFile)
     }
 
-    public func historyPath(for quarter: Quarter) -> String {
+    package func historyPath(for quarter: Quarter) -> String {
         FileSystem.join(root, "\(quarter)\(Self.historySuffix)")
     }
 
     /// The quarters with a record, oldest first.
-    public func recordedQuarters() -> [Quarter] {
+    package func recordedQuarters() -> [Quarter] {
         guard case .success(let names) = FileSystem.list(root) else { return [] }
         return names.compactMap { name in
             guard let quarter = Quarter(name), name == quarter.description,
@@ -76,7 +76,7 @@ public struct ResultLedger: Sendable {
     }
 
     /// The record of a quarter; nil when the quarter has none.
-    public func record(of quarter: Quarter) -> Result<Provenance, Diagnostic>? {
+    package func record(of quarter: Quarter) -> Result<Provenance, Diagnostic>? {
         guard FileSystem.kind(of: folder(for: quarter)) != .missing else { return nil }
         return Self.readRecord(in: folder(for: quarter), quarter: quarter)
     }
@@ -169,7 +169,7 @@ extension ResultLedger {
 // MARK: - Inputs
 
 /// Whether a file is a rule or an evidence file, for messages.
-public enum LedgerInputKind: Sendable, Hashable {
+package enum LedgerInputKind: Sendable, Hashable {
     case rules, evidence
 
     var word: String { self == .rules ? "规则文件" : "证据文件" }

@@ -44,32 +44,24 @@ struct LocationOptions: ParsableArguments {
     }
 }
 
+/// What `evaluate` and `annual` write: every format, a page and a workbook among them.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv, html, xlsx
-
-    /// Writes the rendering this format asks for to standard output; `html` only where the
-    /// command has a page (its `validate` refuses the format otherwise).
-    func write(text: () -> String, json: () -> String, csv: () -> String, html: (() -> String)? = nil) {
-        switch self {
-        case .text: writeOutput(text())
-        case .json: writeOutput(json())
-        case .csv: writeOutput(csv())
-        case .html: writeOutput(html?() ?? text())
-        case .xlsx: writeOutput(text()) // refused by every command without a workbook
-        }
-    }
-
-    /// Refuses a format the command does not write.
-    func require(_ allowed: [OutputFormat], command: String) throws {
-        guard allowed.contains(self) else {
-            throw ValidationError("\(command) 的输出格式只能是 " + allowed.map(\.rawValue).joined(separator: "、"))
-        }
-    }
 }
 
 /// `check` writes diagnostics, which have no CSV form: its help lists only what it accepts.
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
+}
+
+/// `eligibility` has a page but no workbook: its help lists only what it writes.
+enum EligibilityFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv, html
+}
+
+/// `vacancy` is a list with neither page nor workbook: its help lists only what it writes.
+enum VacancyFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

@@ -24,11 +24,7 @@ struct EligibilityCommand: ParsableCommand {
     var rulesVersion: String?
 
     @Option(name: .long, help: "输出格式：text（给人看的表格）、json、csv（每名候选人一行）或 html（报告页面）。")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-        try format.require([.text, .json, .csv, .html], command: "eligibility")
-    }
+    var format: EligibilityFormat = .text
 
     func run() throws {
         let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence, limits: try inputLimits(display: display))
@@ -63,7 +59,7 @@ struct EligibilityCommand: ParsableCommand {
         case .text: writeOutput(rendered.renderText(color: display.useColor(fileDescriptor: 1)))
         case .json: writeOutput(rendered.renderJSON())
         case .csv: writeOutput(rendered.renderCSV())
-        case .html, .xlsx: writeOutput(rendered.renderHTML()) // xlsx is refused by validate()
+        case .html: writeOutput(rendered.renderHTML())
         }
         let failures = results.flatMap(\.failures)
         report(failures, display: display)

@@ -17,11 +17,7 @@ struct VacancyCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     @Option(name: .long, help: "输出格式：text（给人看的表格）、json 或 csv。")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-        try format.require([.text, .json, .csv], command: "vacancy")
-    }
+    var format: VacancyFormat = .text
 
     func run() throws {
         let loaded = try LoadedYear(options, display: display)
@@ -33,7 +29,11 @@ struct VacancyCommand: ParsableCommand {
         }
         let list = VacancyList(annual: loaded.annual, rules: rules, policy: loaded.policy)
         let rendered = VacancyReport(policy: loaded.policy, list: list)
-        format.write(text: { rendered.renderText(color: display.useColor(fileDescriptor: 1)) }, json: { rendered.renderJSON() }, csv: { rendered.renderCSV() })
+        switch format {
+        case .text: writeOutput(rendered.renderText(color: display.useColor(fileDescriptor: 1)))
+        case .json: writeOutput(rendered.renderJSON())
+        case .csv: writeOutput(rendered.renderCSV())
+        }
         try loaded.reportFailures(display: display)
     }
 }

@@ -1,17 +1,13 @@
 import Foundation
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 
 @Suite struct FileWritingTests {
-    static func scratch() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fw-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func atomicWriteReplacesWholeFileAndLeavesNoTemporary() throws {
-        let folder = try Self.scratch()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder()
+        defer { scratch.remove() }
+        let folder = scratch.path
         let path = folder + "/results.json"
         try FileSystem.writeAtomically(Array("old".utf8), to: path).get()
         try FileSystem.writeAtomically(Array("新的内容".utf8), to: path).get()
@@ -20,12 +16,13 @@ import Testing
     }
 
     @Test func failedWriteLeavesTheOldFile() throws {
-        let folder = try Self.scratch()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder()
+        defer { scratch.remove() }
+        let folder = scratch.path
         let path = folder + "/results.json"
         try FileSystem.writeAtomically(Array("old".utf8), to: path).get()
         // Renaming a file over a non-empty folder fails: the write must not touch what is there.
-        try FileManager.default.createDirectory(atPath: folder + "/sub/x", withIntermediateDirectories: true)
+        try scratch.makeFolder("sub/x")
         let result = FileSystem.writeAtomically(Array("new".utf8), to: folder + "/sub")
         guard case .failure(let problem) = result else { Issue.record("expected a failure"); return }
         #expect(problem.code == "io.write")
@@ -42,8 +39,9 @@ import Testing
     }
 
     @Test func makeDirectoriesCreatesEveryLevel() throws {
-        let folder = try Self.scratch()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder()
+        defer { scratch.remove() }
+        let folder = scratch.path
         try FileSystem.makeDirectories(folder + "/a/b/c").get()
         #expect(FileSystem.kind(of: folder + "/a/b/c") == .directory)
         try FileSystem.makeDirectories(folder + "/a/b/c").get()

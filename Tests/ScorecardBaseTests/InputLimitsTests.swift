@@ -1,9 +1,10 @@
 import Foundation
 @testable import ScorecardBase
 import Testing
+import ScorecardTestSupport
 
 /// The limits and how they are raised, the values shortened in messages, and reading only
-/// regular files, only as far as a limit (issue #10).
+/// regular files, only as far as a limit.
 @Suite struct InputLimitsTests {
     @Test(arguments: [("1048576", 1_048_576), ("128K", 131_072), ("64m", 67_108_864), ("2G", 2_147_483_648)])
     func sizesAreWholeNumbersWithBinaryMultiples(text: String, bytes: Int) {
@@ -95,10 +96,10 @@ import Testing
     // MARK: Reading
 
     @Test func aReadStopsAtItsLimit() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("il-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data(repeating: 0x61, count: 200_000).write(to: URL(fileURLWithPath: folder + "/big"))
+        let scratch = try TemporaryFolder()
+        defer { scratch.remove() }
+        let folder = scratch.path
+        try scratch.write("big", bytes: [UInt8](repeating: 0x61, count: 200_000))
         guard case .success(.tooLarge(let prefix)) = FileSystem.read(folder + "/big", limit: 70_000) else {
             Issue.record("not cut")
             return
@@ -113,9 +114,9 @@ import Testing
 
     @Test(.timeLimit(.minutes(1)))
     func onlyRegularFilesAreOpened() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("il-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = try TemporaryFolder()
+        defer { scratch.remove() }
+        let folder = scratch.path
         #expect(mkfifo(folder + "/pipe", 0o600) == 0)
         #expect(FileSystem.kind(of: folder + "/pipe") == .other)
         #expect(FileSystem.kind(of: "/dev/zero") == .other)

@@ -1,14 +1,12 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 
 /// A mine's quarter is mostly start-up, and loading Foundation (with ICU) costs more than the
 /// quarter itself: no library target may import it, nor its smaller parts.
 @Suite struct NoFoundationTests {
     @Test func noLibraryTargetImportsFoundation() throws {
-        // Tests/ScorecardBaseTests/NoFoundationTests.swift → the package root.
-        var root = #filePath
-        for _ in 0..<3 { root = FileSystem.parent(of: root) }
-        let sources = FileSystem.join(root, "Sources")
+        let sources = FileSystem.join(packageRoot, "Sources")
         guard case .success(let targets) = FileSystem.list(sources) else {
             Issue.record("no Sources folder at \(sources)")
             return

@@ -1,6 +1,6 @@
-import Foundation
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 
 /// The FIPS 180-4 / NIST example vectors, one-shot and fed in awkward pieces, and a file.
 @Suite struct SHA256Tests {
@@ -42,10 +42,11 @@ import Testing
     }
 
     @Test func fileDigestMatchesInMemoryDigest() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sha-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try TemporaryFolder()
+        defer { scratch.remove() }
+        let path = scratch.file("bytes")
         let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try FileTree.write(bytes, to: path)
         #expect(try FileSystem.sha256(ofFile: path).get() == SHA256.hash(bytes))
         #expect(throws: Diagnostic.self) { try FileSystem.sha256(ofFile: path + ".missing").get() }
     }

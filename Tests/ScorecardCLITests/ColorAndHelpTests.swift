@@ -133,6 +133,22 @@ struct HelpTests {
         #expect(wide.isEmpty, "\(command): \(wide)")
     }
 
+    /// A format the help offers is one the command writes: `vacancy --help` listed html and
+    /// xlsx, which it then refused.
+    @Test(arguments: [
+        ("check", ["text", "json"]), ("vacancy", ["text", "json", "csv"]),
+        ("eligibility", ["text", "json", "csv", "html"]), ("evaluate", ["text", "json", "csv", "html", "xlsx"]),
+        ("annual", ["text", "json", "csv", "html", "xlsx"]),
+    ])
+    func helpListsOnlyTheFormatsTheCommandWrites(command: String, formats: [String]) throws {
+        let help = try CLI.run(["help", command], environment: ["COLUMNS": "200"])
+        let line = try #require(help.stdoutLines.first { $0.contains("--format") && $0.contains("可选：") }, "\(help.stdout)")
+        let listed = try #require(line.components(separatedBy: "可选：").last?.components(separatedBy: "；").first)
+        #expect(listed.components(separatedBy: "、") == formats, "\(line)")
+        let offered = try CLI.run([command, "--format", "xml"])
+        #expect(offered.stderr.contains("可选：" + formats.joined(separator: "、")), "\(offered.stderr)")
+    }
+
     @Test func aMisspeltSubcommandIsSuggested() throws {
         let run = try CLI.run(["evaluat"])
         #expect(run.status == 2)

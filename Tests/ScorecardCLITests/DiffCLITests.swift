@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScorecardTestSupport
 
 /// `scorecard diff`: the bundled demo revision, no change, the three formats, colour, and
 /// versions read from a git repository.
@@ -77,9 +78,10 @@ import Testing
     /// Two commits of the rules in a scratch repository, compared as `HEAD~1:rules HEAD:rules`.
     @Test func revisionsFromGit() throws {
         let fm = FileManager.default
-        let repo = fm.temporaryDirectory.appendingPathComponent("scorecard-git-\(UUID().uuidString)")
-        try fm.createDirectory(at: repo.appendingPathComponent("rules"), withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: repo) }
+        let scratch = try TemporaryFolder(prefix: "scorecard-git")
+        defer { scratch.remove() }
+        let repo = URL(fileURLWithPath: scratch.path)
+        try scratch.makeFolder("rules")
         let rules = CLI.packageRoot.appendingPathComponent("rules")
         func copy(from folder: URL) throws {
             for name in try fm.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".yaml") {
@@ -124,10 +126,9 @@ import Testing
     }
 
     @Test func revisionOutsideACheckout() throws {
-        let fm = FileManager.default
-        let folder = fm.temporaryDirectory.appendingPathComponent("scorecard-nogit-\(UUID().uuidString)")
-        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: folder) }
+        let scratch = try TemporaryFolder(prefix: "scorecard-nogit")
+        defer { scratch.remove() }
+        let folder = URL(fileURLWithPath: scratch.path)
         let result = try CLI.run(
             ["diff", "HEAD~1:rules", "HEAD:rules"], in: folder, environment: ["GIT_CEILING_DIRECTORIES": folder.deletingLastPathComponent().path])
         #expect(result.status == 2)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The limits from the command line's side (issue #10): raised by environment variables, a bad
+/// The limits from the command line's side: raised by environment variables, a bad
 /// value refused before anything is read, echoes of a dropped roster row folded into their
 /// cause, long values and lines cut, a named pipe refused rather than waited on.
 @Suite("hostile input")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScorecardTestSupport
 
 /// `docs/install.sh` (README “Installing”): the program, its completions and its manual page
 /// under PREFIX. Run with the binary the tests use, so no release build is needed here.
@@ -7,8 +8,9 @@ import Testing
 struct InstallTests {
     @Test func installPutsTheProgramCompletionsAndManualPageUnderPrefix() throws {
         let fm = FileManager.default
-        let prefix = fm.temporaryDirectory.appendingPathComponent("scorecard-prefix-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: prefix) }
+        let scratch = try TemporaryFolder(prefix: "scorecard-prefix")
+        defer { scratch.remove() }
+        let prefix = URL(fileURLWithPath: scratch.path)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [CLI.packageRoot.appendingPathComponent("docs/install.sh").path]

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import ScorecardTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -116,9 +117,9 @@ struct TerminalTests {
     }
 
     @Test func onATerminalLongOutputGoesThroughThePagerWithLessFRX() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-pager-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder(prefix: "scorecard-pager")
+        defer { scratch.remove() }
+        let folder = URL(fileURLWithPath: scratch.path)
         let paged = folder.appendingPathComponent("paged").path
         let less = folder.appendingPathComponent("less").path
         let pager = "echo \"$LESS $COLUMNS\" > '\(less)'; cat > '\(paged)'"
@@ -141,9 +142,9 @@ struct TerminalTests {
     }
 
     @Test func dataFormatsAndFilesAreNeverPaged() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scorecard-pager-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try TemporaryFolder(prefix: "scorecard-pager")
+        defer { scratch.remove() }
+        let folder = URL(fileURLWithPath: scratch.path)
         let marker = folder.appendingPathComponent("used").path
         let pager = "touch '\(marker)'; cat"
         let run = try Self.onTerminal(["evaluate", "--quarter", "2025-Q4", "--format", "csv"], environment: ["PAGER": pager])

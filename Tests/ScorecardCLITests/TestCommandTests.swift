@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScorecardTestSupport
 
 /// `scorecard test`, `eval`, and the test cases in `check` and `diff`, as a policy officer runs them.
 @Suite("test")
@@ -145,8 +146,9 @@ struct TestCommandTests {
     /// `diff HEAD:rules rules`: the committed version's test cases, read from git, under the draft.
     @Test func diffReadsTheOldVersionsTestsFromGit() throws {
         let fm = FileManager.default
-        let repo = fm.temporaryDirectory.appendingPathComponent("scorecard-gittests-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: repo) }
+        let scratch = try TemporaryFolder(prefix: "scorecard-gittests")
+        defer { scratch.remove() }
+        let repo = URL(fileURLWithPath: scratch.path)
         try fm.createDirectory(at: repo.appendingPathComponent("rules/tests"), withIntermediateDirectories: true)
         let rules = CLI.packageRoot.appendingPathComponent("rules")
         for sub in ["", "tests"] {

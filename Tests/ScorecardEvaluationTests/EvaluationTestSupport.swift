@@ -1,26 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardEvidence
 import ScorecardExpression
 import ScorecardRules
 
-/// The package root, three levels up from this file (Tests/ScorecardEvaluationTests/…).
-let packageRoot: String = {
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/")
-}()
-
-let bundledRules = packageRoot + "/rules"
-let seeds = packageRoot + "/seeds"
+let bundledRules = packagePath("rules")
+let seeds = packagePath("seeds")
 
 /// The bundled rules over the demo seeds, loaded once for every test that reads them.
 let seedWorkspace = Workspace(rulesPath: bundledRules, evidencePath: seeds)
@@ -40,11 +27,6 @@ let seedRunsInForce: [Workspace.QuarterRun?] = (1...4).map { try? seedWorkspace.
 
 func quarter(_ number: Int) -> Quarter { Quarter(year: 2025, number: number)! }
 
-func dec(_ text: String) -> ExactDecimal {
-    guard let value = ExactDecimal(text) else { fatalError("bad decimal literal \(text)") }
-    return value
-}
-
 extension QuarterResult {
     func officer(_ id: String) -> OfficerResult? { officers.first { $0.officer.id == id } }
 }
@@ -52,28 +34,6 @@ extension QuarterResult {
 extension OfficerResult {
     func item(_ id: String) -> ItemResult? { items.first { $0.itemID == id } }
     func score(_ id: String) -> ExactDecimal? { item(id)?.score }
-}
-
-/// Bytes of a file through the C library's iconv, as UTF-8 text: an independent decoder to
-/// check the engine's own GB18030 reading against.
-func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
-    let converter = iconv_open("UTF-8", encoding)
-    guard Int(bitPattern: converter) != -1 else { return nil }
-    defer { iconv_close(converter) }
-    var input = bytes.map { CChar(bitPattern: $0) }
-    var output = [CChar](repeating: 0, count: bytes.count * 4 + 4)
-    let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-        output.withUnsafeMutableBufferPointer { outBuffer in
-            var inPointer = inBuffer.baseAddress
-            var outPointer = outBuffer.baseAddress
-            var inLeft = inBuffer.count
-            var outLeft = outBuffer.count
-            guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != Int.max, inLeft == 0 else { return nil }
-            return outBuffer.count - outLeft
-        }
-    }
-    guard let produced else { return nil }
-    return String(decoding: output[0..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
 func readBytes(_ path: String) -> [UInt8] {
@@ -139,43 +99,6 @@ func evaluate(
     }
     let evidence = binder.finish(files: ["scores.csv"])
     return (evidence, binder.problems, QuarterEvaluator(policy: policy).evaluate(evidence))
-}
-
-/// A folder under /tmp for one test; `body` runs with its path and the folder is removed after.
-func withTemporaryFolder<T>(_ body: (String) throws -> T) throws -> T {
-    var template = Array("/tmp/scorecard-teval-XXXXXX".utf8CString)
-    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { throw TemporaryFolderError() }
-    let path = String(cString: made)
-    defer { removeTree(path) }
-    return try body(path)
-}
-
-struct TemporaryFolderError: Error {}
-
-/// Writes `bytes` to `path` under `root`, making folders on the way.
-func write(_ bytes: [UInt8], to relativePath: String, in root: String) throws {
-    var folder = root
-    for part in relativePath.split(separator: "/").dropLast() {
-        folder += "/" + part
-        if FileSystem.kind(of: folder) != .directory, mkdir(folder, 0o755) != 0 { throw TemporaryFolderError() }
-    }
-    guard let file = fopen(root + "/" + relativePath, "wb") else { throw TemporaryFolderError() }
-    defer { fclose(file) }
-    let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-    if written != bytes.count { throw TemporaryFolderError() }
-}
-
-func write(_ text: String, to relativePath: String, in root: String) throws {
-    try write(Array(text.utf8), to: relativePath, in: root)
-}
-
-private func removeTree(_ path: String) {
-    if FileSystem.kind(of: path) == .directory, case .success(let names) = FileSystem.list(path) {
-        for name in names { removeTree(path + "/" + name) }
-        rmdir(path)
-    } else {
-        unlink(path)
-    }
 }
 
 /// Everything a quarter's result says, as lines of text, for comparing two runs field by field.

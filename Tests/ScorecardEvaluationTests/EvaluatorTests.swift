@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 @testable import ScorecardEvaluation
 import ScorecardEvidence

@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardEvidence
@@ -33,11 +34,11 @@ import ScorecardRules
     ) throws -> (impact: PolicyImpact?, problems: [Diagnostic]) {
         let oldPolicy = try loadPolicy(old, file: "old.yaml")
         let newPolicy = try loadPolicy(new, file: "new.yaml")
-        return try withTemporaryFolder { root in
-            try write(Self.officers, to: "officers.csv", in: root)
-            try write(scores, to: "\(quarterFolder)/scores.csv", in: root)
-            try write(Self.suggestions, to: "\(quarterFolder)/suggestions.csv", in: root)
-            let folder = EvidenceFolder(root: root)
+        return try withTemporaryFolder { scratch in
+            try scratch.write("officers.csv", Self.officers)
+            try scratch.write("\(quarterFolder)/scores.csv", scores)
+            try scratch.write("\(quarterFolder)/suggestions.csv", Self.suggestions)
+            let folder = EvidenceFolder(root: scratch.path)
             let roster = folder.loadRoster()
             #expect(roster.problems.isEmpty, "\(roster.problems)")
             return ImpactAnalysis.compare(old: oldPolicy, new: newPolicy, evidence: folder, roster: roster.roster, quarter: quarter(1))

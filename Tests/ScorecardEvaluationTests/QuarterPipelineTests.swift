@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardEvidence
@@ -26,19 +27,19 @@ private struct IDSink: QuarterSink {
 
     """
 
-    private func pipeline(_ root: String, formula: String = "if planned == 0 then 5 else min(5, 5 * done / planned)") throws -> QuarterPipeline {
-        try write(evaluatorRules(formula: formula), to: "rules/policy.yaml", in: root)
-        try write(officers, to: "evidence/officers.csv", in: root)
-        let workspace = Workspace(rulesPath: root + "/rules", evidencePath: root + "/evidence")
+    private func pipeline(_ folder: TemporaryFolder, formula: String = "if planned == 0 then 5 else min(5, 5 * done / planned)") throws -> QuarterPipeline {
+        try folder.write("rules/policy.yaml", evaluatorRules(formula: formula))
+        try folder.write("evidence/officers.csv", officers)
+        let workspace = Workspace(rulesPath: folder.path + "/rules", evidencePath: folder.path + "/evidence")
         let policy = try #require(workspace.policy)
         return workspace.pipeline(for: quarter(2), under: policy)
     }
 
     @Test func soundEvidenceStreamsEveryOfficerInFileOrderAndIsFinal() throws {
-        try withTemporaryFolder { root in
-            let pipeline = try pipeline(root)
-            try write("officer,a1,planned,done\n1003,4,2,1\n1001,5,0,0\n1002,3,4,4\n", to: "evidence/2025-Q2/scores.csv", in: root)
-            try write("officer,level\n1001,矿\n1003,区队\n1001,区队\n", to: "evidence/2025-Q2/suggestions.csv", in: root)
+        try withTemporaryFolder { folder in
+            let pipeline = try pipeline(folder)
+            try folder.write("evidence/2025-Q2/scores.csv", "officer,a1,planned,done\n1003,4,2,1\n1001,5,0,0\n1002,3,4,4\n")
+            try folder.write("evidence/2025-Q2/suggestions.csv", "officer,level\n1001,矿\n1003,区队\n1001,区队\n")
             var sink = IDSink()
             let outcome = pipeline.run(into: &sink)
             #expect(sink.ids == ["1003", "1001", "1002"])
@@ -55,9 +56,9 @@ private struct IDSink: QuarterSink {
     }
 
     @Test func evidenceErrorsWithholdTheResultsButEveryProblemIsListed() throws {
-        try withTemporaryFolder { root in
-            let pipeline = try pipeline(root)
-            try write("officer,a1,planned,done\n1001,9,1,1\n1002,4,2,3\n1003,4,1,1\n", to: "evidence/2025-Q2/scores.csv", in: root)
+        try withTemporaryFolder { folder in
+            let pipeline = try pipeline(folder)
+            try folder.write("evidence/2025-Q2/scores.csv", "officer,a1,planned,done\n1001,9,1,1\n1002,4,2,3\n1003,4,1,1\n")
             var sink = IDSink()
             let outcome = pipeline.run(into: &sink)
             // a1 9 > 5 on row 2; the record check (done ≤ planned) fails on row 3.
@@ -70,9 +71,9 @@ private struct IDSink: QuarterSink {
     }
 
     @Test func aPartialRunLeavesOutAnOfficerWhoseSecondRowCameAfterTheFirstWasHandedOn() throws {
-        try withTemporaryFolder { root in
-            let pipeline = try pipeline(root)
-            try write("officer,a1,planned,done\n1001,5,1,1\n1002,4,1,1\n1001,3,1,1\n1003,2,1,1\n", to: "evidence/2025-Q2/scores.csv", in: root)
+        try withTemporaryFolder { folder in
+            let pipeline = try pipeline(folder)
+            try folder.write("evidence/2025-Q2/scores.csv", "officer,a1,planned,done\n1001,5,1,1\n1002,4,1,1\n1001,3,1,1\n1003,2,1,1\n")
             var sink = IDSink()
             let outcome = pipeline.run(partial: true, into: &sink)
             #expect(outcome.problems.map(\.code).contains("evidence.duplicate-record"))
@@ -88,9 +89,9 @@ private struct IDSink: QuarterSink {
     }
 
     @Test func anOfficerWhoseResultCannotBeComputedMakesTheQuarterIncomplete() throws {
-        try withTemporaryFolder { root in
-            let pipeline = try pipeline(root, formula: "5 * done / planned")
-            try write("officer,a1,planned,done\n1001,5,1,1\n1002,4,0,0\n1003,2,2,1\n", to: "evidence/2025-Q2/scores.csv", in: root)
+        try withTemporaryFolder { folder in
+            let pipeline = try pipeline(folder, formula: "5 * done / planned")
+            try folder.write("evidence/2025-Q2/scores.csv", "officer,a1,planned,done\n1001,5,1,1\n1002,4,0,0\n1003,2,2,1\n")
             var sink = IDSink()
             let outcome = pipeline.run(into: &sink)
             #expect(outcome.failures.map(\.code) == ["expr.eval.division-by-zero"])
@@ -102,9 +103,9 @@ private struct IDSink: QuarterSink {
     }
 
     @Test func checkingOnlyScoresNobodyButStillRunsTheRecordChecks() throws {
-        try withTemporaryFolder { root in
-            let pipeline = try pipeline(root)
-            try write("officer,a1,planned,done\n1001,5,1,1\n1002,4,2,3\n1003,4,1,1\n", to: "evidence/2025-Q2/scores.csv", in: root)
+        try withTemporaryFolder { folder in
+            let pipeline = try pipeline(folder)
+            try folder.write("evidence/2025-Q2/scores.csv", "officer,a1,planned,done\n1001,5,1,1\n1002,4,2,3\n1003,4,1,1\n")
             var sink = IDSink()
             let outcome = pipeline.run(evaluating: false, into: &sink)
             #expect(sink.ids.isEmpty)
@@ -169,12 +170,12 @@ private struct IDSink: QuarterSink {
     let officers = "officer,name,unit,area\n" + (1...40).map { "\(1000 + $0),员\($0),\($0 % 3 == 0 ? "二队" : "一队"),班\($0)" }.joined(separator: "\n") + "\n"
 
     private func outcomes(scores: String, partial: Bool = false) throws -> (one: QuarterOutcome, oneIDs: [String], parts: QuarterOutcome, partIDs: [String]) {
-        try withTemporaryFolder { root in
-            try write(evaluatorRules(formula: "if planned == 0 then 5 else min(5, 5 * done / planned)"), to: "rules/policy.yaml", in: root)
-            try write(officers, to: "evidence/officers.csv", in: root)
-            try write(scores, to: "evidence/2025-Q2/scores.csv", in: root)
-            try write("officer,level\n1001,矿\n1040,区队\n1020,矿\n", to: "evidence/2025-Q2/suggestions.csv", in: root)
-            let workspace = Workspace(rulesPath: root + "/rules", evidencePath: root + "/evidence")
+        try withTemporaryFolder { folder in
+            try folder.write("rules/policy.yaml", evaluatorRules(formula: "if planned == 0 then 5 else min(5, 5 * done / planned)"))
+            try folder.write("evidence/officers.csv", officers)
+            try folder.write("evidence/2025-Q2/scores.csv", scores)
+            try folder.write("evidence/2025-Q2/suggestions.csv", "officer,level\n1001,矿\n1040,区队\n1020,矿\n")
+            let workspace = Workspace(rulesPath: folder.path + "/rules", evidencePath: folder.path + "/evidence")
             let policy = try #require(workspace.policy)
             var single = workspace.pipeline(for: quarter(2), under: policy)
             single.parts = 1
@@ -182,7 +183,7 @@ private struct IDSink: QuarterSink {
             split.parts = 3
             split.partMinimumSize = 0
             // The comparison means something only if the file really is read in three parts.
-            #expect(CSVSplit.parts(of: root + "/evidence/2025-Q2/scores.csv", count: 3, minimumSize: 0)?.count == 3)
+            #expect(CSVSplit.parts(of: folder.path + "/evidence/2025-Q2/scores.csv", count: 3, minimumSize: 0)?.count == 3)
             var oneSink = CollectingSink()
             var partSink = CollectingSink()
             let one = single.run(partial: partial, into: &oneSink)

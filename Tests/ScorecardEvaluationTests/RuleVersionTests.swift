@@ -2,13 +2,7 @@ import Testing
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardRules
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ScorecardTestSupport
 
 /// The bundled rules hold two versions: the 2021 original (rules/ itself) and the 2025 demo
 /// revision (rules/2025-07-01/: 矿 rate 30 → 40 元, 良好 from 75 → 80 分). A quarter uses
@@ -74,18 +68,12 @@ import Darwin
 }
 
 @Suite struct VersionFolderProblemTests {
-    private func folder(_ versions: [String: String]) throws -> String {
-        var template = Array("/tmp/scorecard-versions-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } }
-        let root = try #require(made)
-        for (path, text) in versions {
-            let full = root + "/" + path
-            if let slash = full.lastIndex(of: "/") { mkdir(String(full[..<slash]), 0o755) }
-            let file = try #require(fopen(full, "wb"))
-            _ = Array(text.utf8).withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-            fclose(file)
+    /// `body` run on a fresh folder holding `files`; the folder is removed after.
+    private func inFolder<T>(_ files: [String: String], _ body: (TemporaryFolder) -> T) throws -> T {
+        try withTemporaryFolder { folder in
+            try folder.write(files)
+            return body(folder)
         }
-        return root
     }
 
     private func policy(id: String = "p", version: String, effective: String) -> String {
@@ -98,38 +86,36 @@ import Darwin
     }
 
     @Test func twoVersionsWithTheSameDateOrNameAreRefused() throws {
-        let root = try folder([
+        let result = try inFolder([
             "v1/p.yaml": policy(version: "1", effective: "2025-01-01"),
             "v2/p.yaml": policy(version: "1", effective: "2025-01-01"),
-        ])
-        let result = PolicyLoader.loadVersions(path: root)
+        ]) { PolicyLoader.loadVersions(path: $0.path) }
         #expect(result.versions == nil)
         #expect(Set(result.diagnostics.map(\.code)) == ["rules.version-same-date", "rules.version-same-name"])
     }
 
     @Test func versionsOfDifferentPoliciesAreRefused() throws {
-        let root = try folder([
+        let result = try inFolder([
             "a.yaml": policy(id: "one", version: "1", effective: "2025-01-01"),
             "later/a.yaml": policy(id: "two", version: "2", effective: "2025-07-01"),
-        ])
-        let result = PolicyLoader.loadVersions(path: root)
+        ]) { PolicyLoader.loadVersions(path: $0.path) }
         #expect(result.diagnostics.map(\.code) == ["rules.version-policy-id"])
     }
 
     @Test func aTestsFolderIsNotAVersion() throws {
-        let root = try folder([
+        let result = try inFolder([
             "p.yaml": policy(version: "1", effective: "2025-01-01"),
             "tests/cases.yaml": "cases: []\n",
             "2025-07-01/p.yaml": policy(version: "2", effective: "2025-07-01"),
-        ])
-        let result = PolicyLoader.loadVersions(path: root)
+        ]) { PolicyLoader.loadVersions(path: $0.path) }
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.versions?.versions.map(\.metadata.version) == ["1", "2"])
     }
 
     @Test func aSingleFileIsOneVersion() throws {
-        let root = try folder(["only.yaml": policy(version: "1", effective: "2025-01-01")])
-        let result = PolicyLoader.loadVersions(path: root + "/only.yaml")
+        let result = try inFolder(["only.yaml": policy(version: "1", effective: "2025-01-01")]) {
+            PolicyLoader.loadVersions(path: $0.file("only.yaml"))
+        }
         #expect(result.versions?.versions.count == 1)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardEvidence
@@ -136,7 +137,7 @@ import ScorecardEvidence
     @Test func q4FundAndGradeCountsByIndependentComputation() throws {
         let result = try run(4)
 
-        let suggestionText = try #require(iconvDecode(readBytes(seeds + "/2025-Q4/suggestions.csv"), from: "GB18030"))
+        let suggestionText = String(decoding: try #require(iconvConvert(readBytes(seeds + "/2025-Q4/suggestions.csv"), from: "GB18030", to: "UTF-8")), as: UTF8.self)
         let suggestionRows = suggestionText.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(suggestionRows.first?.map(String.init) == ["工号", "采纳日期", "采纳层级", "建议内容"])
         let levels = suggestionRows.dropFirst().map { String($0[2]) }
@@ -157,7 +158,7 @@ import ScorecardEvidence
         #expect(perOfficer == ExactDecimal(fund))
 
         // Grades from the scores, in hundredths of a point.
-        let scoreText = try #require(iconvDecode(readBytes(seeds + "/2025-Q4/scores.csv"), from: "GB18030"))
+        let scoreText = String(decoding: try #require(iconvConvert(readBytes(seeds + "/2025-Q4/scores.csv"), from: "GB18030", to: "UTF-8")), as: UTF8.self)
         let lines = scoreText.split(whereSeparator: \.isNewline).map { $0.split(separator: ",").map(String.init) }
         let header = lines[0]
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }

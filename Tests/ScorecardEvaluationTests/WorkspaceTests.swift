@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardEvidence
@@ -18,10 +19,10 @@ import ScorecardRules
     let rules = evaluatorRules(formula: "if planned == 0 then 5 else min(5, 5 * done / planned)")
 
     @Test func everyProblemOfABadQuarterIsListedInOneRunInFileOrder() throws {
-        try withTemporaryFolder { root in
-            try write(rules, to: "rules/policy.yaml", in: root)
-            try write(officers, to: "evidence/officers.csv", in: root)
-            try write("""
+        try withTemporaryFolder { folder in
+            try folder.write("rules/policy.yaml", rules)
+            try folder.write("evidence/officers.csv", officers)
+            try folder.write("evidence/2025-Q2/scores.csv", """
             officer,a1,planned,done
             1001,6,3,x
             1020,4,1,1
@@ -30,14 +31,14 @@ import ScorecardRules
             1004,4,1,1
             1002,4
 
-            """, to: "evidence/2025-Q2/scores.csv", in: root)
-            try write("officer,level\n1001,省\n1009,矿\n", to: "evidence/2025-Q2/suggestions.csv", in: root)
-            let workspace = Workspace(rulesPath: root + "/rules", evidencePath: root + "/evidence")
+            """)
+            try folder.write("evidence/2025-Q2/suggestions.csv", "officer,level\n1001,省\n1009,矿\n")
+            let workspace = Workspace(rulesPath: folder.path + "/rules", evidencePath: folder.path + "/evidence")
             #expect(workspace.ruleDiagnostics.isEmpty, "\(workspace.ruleDiagnostics)")
             #expect(workspace.rosterDiagnostics.isEmpty, "\(workspace.rosterDiagnostics)")
             let run = try workspace.run(quarter(2)).get()
-            let scores = root + "/evidence/2025-Q2/scores.csv"
-            let suggestions = root + "/evidence/2025-Q2/suggestions.csv"
+            let scores = folder.path + "/evidence/2025-Q2/scores.csv"
+            let suggestions = folder.path + "/evidence/2025-Q2/suggestions.csv"
             #expect(run.evidenceProblems.map { "\($0.code)@\($0.location?.description ?? "-")" } == [
                 "evidence.bad-value@\(scores):2:6",        // a1 6 > 5
                 "evidence.bad-value@\(scores):2:10",       // done x
@@ -49,7 +50,7 @@ import ScorecardRules
                 "evidence.short-row@\(scores):7:1",        // 1002: two cells of four
                 "evidence.bad-value@\(suggestions):2:6",   // 省
                 "evidence.unknown-officer@\(suggestions):3:1", // 1009
-                "evidence.missing-record@\(root)/evidence/officers.csv:6:1", // 1005
+                "evidence.missing-record@\(folder.path)/evidence/officers.csv:6:1", // 1005
             ])
             #expect(run.evidenceProblems.allSatisfy { $0.severity == .error })
             // Nothing is evaluated, let alone published, while the evidence has errors.
@@ -58,14 +59,14 @@ import ScorecardRules
     }
 
     @Test func recordCheckIsReportedWithTheRunAndOnlyAPartialRunEvaluates() throws {
-        try withTemporaryFolder { root in
-            try write(rules, to: "rules/policy.yaml", in: root)
-            try write(officers, to: "evidence/officers.csv", in: root)
-            try write("officer,a1,planned,done\n1001,4,3,2\n1002,4,2,3\n1004,5,0,0\n1005,3,4,4\n", to: "evidence/2025-Q2/scores.csv", in: root)
-            let workspace = Workspace(rulesPath: root + "/rules", evidencePath: root + "/evidence")
+        try withTemporaryFolder { folder in
+            try folder.write("rules/policy.yaml", rules)
+            try folder.write("evidence/officers.csv", officers)
+            try folder.write("evidence/2025-Q2/scores.csv", "officer,a1,planned,done\n1001,4,3,2\n1002,4,2,3\n1004,5,0,0\n1005,3,4,4\n")
+            let workspace = Workspace(rulesPath: folder.path + "/rules", evidencePath: folder.path + "/evidence")
             let run = try workspace.run(quarter(2)).get()
             #expect(run.evidenceProblems.map { "\($0.severity) \($0.code)@\($0.location?.description ?? "-")" } == [
-                "error evidence.check@\(root)/evidence/2025-Q2/scores.csv:3:10",
+                "error evidence.check@\(folder.path)/evidence/2025-Q2/scores.csv:3:10",
                 "warning evidence.no-list@-",
             ])
             // Bad evidence: by default nothing is evaluated; --partial evaluates all the same.
@@ -97,12 +98,12 @@ import ScorecardRules
         }
         #expect(listRows.count == 31)
         let fromCSV = try #require(seedRuns[0]?.result)
-        try withTemporaryFolder { root in
-            try write(readBytes(seeds + "/officers.csv"), to: "officers.csv", in: root)
-            try write(yaml, to: "2025-Q1/evidence.yaml", in: root)
-            let run = try Workspace(rulesPath: bundledRules, evidencePath: root).run(quarter(1)).get()
+        try withTemporaryFolder { folder in
+            try folder.write("officers.csv", bytes: readBytes(seeds + "/officers.csv"))
+            try folder.write("2025-Q1/evidence.yaml", yaml)
+            let run = try Workspace(rulesPath: bundledRules, evidencePath: folder.path).run(quarter(1)).get()
             #expect(run.evidenceProblems.isEmpty, "\(run.evidenceProblems)")
-            #expect(run.evidence.files == [root + "/2025-Q1/evidence.yaml"])
+            #expect(run.evidence.files == [folder.path + "/2025-Q1/evidence.yaml"])
             let fromYAML = try #require(run.result)
             #expect(fingerprint(fromYAML, locations: false) == fingerprint(fromCSV, locations: false))
             #expect(fromYAML.rewardTotal == fromCSV.rewardTotal)

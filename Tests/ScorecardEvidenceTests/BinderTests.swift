@@ -271,6 +271,19 @@ import ScorecardRules
             "evidence.missing-record@officers.csv:3:1",
         ])
     }
+
+    @Test func aMissingColumnIsReportedOnceNotOncePerRow() throws {
+        let (_, problems) = try WholeFolder.load(
+            ["officers.csv": WholeFolder.roster, "2025-Q1/scores.csv": "officer,due\n1,1\n2,0\n"], quarter: Quarter(year: 2025, number: 1)!)
+        #expect(problems.filter { $0.code == "evidence.missing-column" }.count == 1)
+        #expect(!problems.contains { $0.code == "evidence.missing-value" })
+    }
+
+    @Test func theMissingRecordMessageNamesTheQuarter() throws {
+        let (_, problems) = try WholeFolder.load(
+            ["officers.csv": WholeFolder.roster, "2025-Q3/scores.csv": "officer,a,due\n1,4,1\n"], quarter: Quarter(year: 2025, number: 3)!)
+        #expect(problems.first { $0.code == "evidence.missing-record" }?.message.contains("2025-Q3") == true)
+    }
 }
 
 /// Itemised lists: suggestions adopted in the quarter.

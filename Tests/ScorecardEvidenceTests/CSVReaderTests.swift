@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 @testable import ScorecardEvidence
 
@@ -154,11 +155,11 @@ import ScorecardBase
     }
 
     @Test func readsFromAFile() throws {
-        let path = "/tmp/scorecard-csv-test-\(UInt32.random(in: 0...UInt32.max)).csv"
-        try writeFile(path, Array("工号,姓名\n1001,张三\n".utf8))
-        defer { removeFile(path) }
-        var reader = try CSVReader(path: path, displayName: "证据.csv", chunkSize: 4)
-        let all = reader.readAll()
+        let all = try withTemporaryFolder { folder in
+            try folder.write("证据.csv", "工号,姓名\n1001,张三\n")
+            var reader = try CSVReader(path: folder.file("证据.csv"), displayName: "证据.csv", chunkSize: 4)
+            return reader.readAll()
+        }
         #expect(all.records.map(\.texts) == [["工号", "姓名"], ["1001", "张三"]])
         #expect(all.records[1].fields[1].location.file == "证据.csv")
     }

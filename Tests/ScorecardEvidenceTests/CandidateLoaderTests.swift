@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardExpression
 import ScorecardRules
@@ -6,7 +7,7 @@ import ScorecardRules
 
 /// The bundled eligibility rules (clause 2.2.1): branch_review, volunteered, post_rating, peer_approval.
 let bundledEligibility: Eligibility = {
-    guard let eligibility = PolicyLoader.load(path: evidencePackageRoot + "/rules").policy?.eligibility else {
+    guard let eligibility = PolicyLoader.load(path: packageRoot + "/rules").policy?.eligibility else {
         fatalError("the bundled rules have no eligibility section")
     }
     return eligibility
@@ -24,7 +25,7 @@ let bundledEligibility: Eligibility = {
     }
 
     @Test func seedCandidatesLoadInFieldOrder() throws {
-        let loaded = EvidenceFolder(root: evidencePackageRoot + "/seeds").loadCandidates(bundledEligibility)
+        let loaded = EvidenceFolder(root: packageRoot + "/seeds").loadCandidates(bundledEligibility)
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
         let candidates = loaded.list.candidates
         #expect(candidates.map(\.id) == ["10339", "10516", "10489", "10502", "10471", "10478", "10624", "10645"])

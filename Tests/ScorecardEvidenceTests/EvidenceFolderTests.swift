@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardExpression
 import ScorecardRules
@@ -162,6 +163,13 @@ import ScorecardRules
             #expect(EvidenceFolder(root: folder.path).quarters().map(\.description) == ["2025-Q1", "2025-Q3"])
         }
     }
+
+    @Test func aQuarterFolderNamedWithoutTheDashIsFound() throws {
+        let (evidence, problems) = try WholeFolder.load(
+            ["officers.csv": WholeFolder.roster, "2025Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"], quarter: Quarter(year: 2025, number: 1)!)
+        #expect(!problems.hasErrors)
+        #expect(evidence.records.count == 2)
+    }
 }
 
 /// The YAML form of a quarter: the same records as the CSV form, one mapping per officer.
@@ -266,14 +274,37 @@ import ScorecardRules
             #expect(bound.suggestions("1002") == [])
         }
     }
+
+    @Test func yamlEvidenceMayMixIdsAndChineseNamesAndPointsAtTheKey() throws {
+        let yaml = """
+            records:
+              - {officer: "1", a: 4, 应报次数: 1, suggestions: [{采纳层级: 矿}]}
+              - {工号: "2", a: 5, due: 0, pionts: 3}
+            """
+        let (evidence, problems) = try WholeFolder.load(
+            ["officers.csv": WholeFolder.roster, "2025-Q1/evidence.yaml": yaml], quarter: Quarter(year: 2025, number: 1)!)
+        let unknown = problems.filter { $0.code == "evidence.unknown-column" }
+        #expect(unknown.count == 1)
+        #expect(unknown.first?.location?.line == 3)
+        #expect(!problems.contains { $0.code == "evidence.duplicate-column" })
+        #expect(evidence.records.isEmpty || problems.hasErrors)
+    }
+
+    @Test func aListInBothYAMLAndCSVIsAnError() throws {
+        let yaml = "records:\n  - {officer: \"1\", a: 4, due: 1, suggestions: [{level: 矿}]}\n  - {officer: \"2\", a: 5, due: 0}\n"
+        let (_, problems) = try WholeFolder.load([
+            "officers.csv": WholeFolder.roster, "2025-Q1/evidence.yaml": yaml, "2025-Q1/suggestions.csv": "officer,level\n1,区队\n",
+        ], quarter: Quarter(year: 2025, number: 1)!)
+        #expect(problems.contains { $0.code == "evidence.two-formats" })
+    }
 }
 
 /// The demo seeds as each office saved them: Q3 with CRLF and quoted titles, Q4 in GB18030
 /// with Chinese headers. Titles are compared with the files decoded by iconv.
 @Suite struct EvidenceSeedTests {
     @Test func q3QuotedTitlesAndQ4GB18030Titles() throws {
-        let seeds = evidencePackageRoot + "/seeds"
-        let loaded = PolicyLoader.load(path: evidencePackageRoot + "/rules")
+        let seeds = packageRoot + "/seeds"
+        let loaded = PolicyLoader.load(path: packageRoot + "/rules")
         let policy = try #require(loaded.policy)
         let folder = EvidenceFolder(root: seeds)
         let roster = folder.loadRoster().roster

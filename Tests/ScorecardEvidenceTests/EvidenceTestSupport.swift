@@ -1,5 +1,5 @@
-import Foundation
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardExpression
 import ScorecardRules
@@ -7,13 +7,6 @@ import ScorecardRules
 
 /// Swift Testing has a `SourceLocation` too; in these tests the word means the engine's.
 typealias SourceLocation = ScorecardBase.SourceLocation
-
-/// The package root, three levels up from this file (Tests/ScorecardEvidenceTests/…).
-let evidencePackageRoot: String = {
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)
-    return parts.joined(separator: "/")
-}()
 
 /// A small policy shaped like the bundled one: an assessed item (no default), two counts with
 /// defaults, a computed item, a record check and the suggestions list with its reward.
@@ -201,66 +194,13 @@ func number(_ text: String) -> Value {
     return .number(value)
 }
 
-/// A folder under /tmp, unique to one test, removed afterwards.
-struct TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory().appending("scorecard-teval-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func write(_ relativePath: String, _ text: String) throws {
-        try write(relativePath, bytes: Array(text.utf8))
-    }
-
-    func write(_ relativePath: String, bytes: [UInt8]) throws {
-        let full = path + "/" + relativePath
-        let folder = (full as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: full))
-    }
-
-    func file(_ relativePath: String) -> String { path + "/" + relativePath }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
-
-/// Runs `body` with a fresh folder and removes it, whatever happens.
-func withTemporaryFolder<T>(_ body: (TemporaryFolder) throws -> T) throws -> T {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
-    return try body(folder)
-}
-
 /// Loads one quarter of a folder with the tiny policy and roster.
 func loadFolder(_ folder: TemporaryFolder, quarter: Quarter = q2, policy: Policy = tinyPolicy, roster: Roster = tinyRoster) -> Bound {
     let loaded = EvidenceFolder(root: folder.path).loadQuarter(quarter, policy: policy, roster: roster)
     return Bound(evidence: loaded.evidence, problems: loaded.problems)
 }
 
-/// Bytes converted by the C library's iconv: an encoder independent of the engine's decoder.
-func iconvConvert(_ bytes: [UInt8], from source: String, to target: String) -> [UInt8]? {
-    let converter = iconv_open(target, source)
-    guard Int(bitPattern: converter) != -1 else { return nil }
-    defer { iconv_close(converter) }
-    var input = bytes.map { CChar(bitPattern: $0) }
-    var output = [CChar](repeating: 0, count: bytes.count * 4 + 4)
-    let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-        output.withUnsafeMutableBufferPointer { outBuffer in
-            var inPointer = inBuffer.baseAddress
-            var outPointer = outBuffer.baseAddress
-            var inLeft = inBuffer.count
-            var outLeft = outBuffer.count
-            guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != Int.max, inLeft == 0 else { return nil }
-            return outBuffer.count - outLeft
-        }
-    }
-    return produced.map { output[0..<$0].map { UInt8(bitPattern: $0) } }
-}
-
+/// `text` in GB18030, as the Chinese editions of Excel and WPS save CSV.
 func gb18030(_ text: String) -> [UInt8] {
     guard let bytes = iconvConvert(Array(text.utf8), from: "UTF-8", to: "GB18030") else { fatalError("iconv cannot encode GB18030") }
     return bytes

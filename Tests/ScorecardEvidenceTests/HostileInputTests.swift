@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardRules
 @testable import ScorecardEvidence
 
-/// Input that is broken or hostile (issue #10): every limit refused where it is passed, reading
+/// Input that is broken or hostile: every limit refused where it is passed, reading
 /// going on after it; control characters refused; an unclosed quote placed where it opened;
 /// only regular files read; places of many cells worked out in one pass.
 @Suite struct HostileInputTests {

@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 @testable import ScorecardEvidence
 
@@ -11,7 +12,7 @@ import ScorecardBase
     }
 
     @Test func seedRosterHasTwentyOneOfficersAndOneHandover() throws {
-        let loaded = EvidenceFolder(root: evidencePackageRoot + "/seeds").loadRoster()
+        let loaded = EvidenceFolder(root: packageRoot + "/seeds").loadRoster()
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
         let roster = loaded.roster
         #expect(roster.officers.count == 21)
@@ -107,5 +108,12 @@ import ScorecardBase
             id: "1", name: "甲", unit: "一队", area: "甲班", from: from.flatMap { LocalDate($0) }, until: until.flatMap { LocalDate($0) },
             location: SourceLocation(file: "officers.csv", line: 2, column: 1))
         #expect(officer.serves(in: Quarter(year: 2025, number: 2)!) == serves)
+    }
+
+    @Test func anExtraRosterColumnIsAWarningNotAnError() throws {
+        let (_, problems) = try WholeFolder.load(
+            ["officers.csv": WholeFolder.roster, "2025-Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"], quarter: Quarter(year: 2025, number: 1)!)
+        #expect(problems.contains { $0.code == "evidence.unused-column" && $0.severity == .warning })
+        #expect(!problems.hasErrors)
     }
 }

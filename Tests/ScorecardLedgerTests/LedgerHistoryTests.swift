@@ -2,6 +2,7 @@ import Foundation
 import ScorecardBase
 import ScorecardLedger
 import Testing
+import ScorecardTestSupport
 
 /// Every recording and replacement of a quarter, with who and why, in an append-only history
 /// whose lines are chained by digest: `check` notices a line edited or taken out.
@@ -108,11 +109,10 @@ import Testing
             superseded: "2025-Q4.superseded-20260201T090000Z", supersededSHA256: String(repeating: "b", count: 64),
             previousSHA256: String(repeating: "c", count: 64))
         #expect(!entry.line.contains("\n"), "one line")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try Data((entry.line + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/h"))
-        let history = try #require(LedgerHistory.read(folder + "/h"))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("h", entry.line + "\n")
+        let history = try #require(LedgerHistory.read(folder.file("h")))
         var read = try #require(history.entries.first)
         read.location = nil
         #expect(read == entry)

@@ -3,30 +3,33 @@ import ScorecardBase
 import ScorecardEvidence
 import ScorecardLedger
 import Testing
+import ScorecardTestSupport
 
 /// A mine's folder in a temporary directory: two rule files, a roster and a quarter's
 /// evidence, and the results folder under the evidence as `evaluate --record` uses it.
 struct Mine {
-    let root: String
+    let folder: TemporaryFolder
+    var root: String { folder.path }
     let quarter = Quarter(year: 2025, number: 4)!
     var ledger: ResultLedger
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)").path
-        ledger = ResultLedger(root: root + "/seeds/results")
+        folder = try TemporaryFolder(prefix: "scorecard-ledger")
+        ledger = ResultLedger(root: folder.file("seeds/results"))
         ledger.timeDisplay = TimeDisplay(offsetSeconds: 8 * 3600)
-        try FileManager.default.createDirectory(atPath: root + "/rules", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: root + "/seeds/2025-Q4", withIntermediateDirectories: true)
-        try write("rules/policy.yaml", "policy: {version: \"2021.1\"}\n")
-        try write("rules/items.yaml", "items: []\n")
-        try write("seeds/officers.csv", "工号,姓名\n10231,田晓东\n")
-        try write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,4.5\n")
+        try folder.write([
+            "rules/policy.yaml": "policy: {version: \"2021.1\"}\n",
+            "rules/items.yaml": "items: []\n",
+            "seeds/officers.csv": "工号,姓名\n10231,田晓东\n",
+            "seeds/2025-Q4/scores.csv": "工号,i01\n10231,4.5\n",
+        ])
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: root) }
+    func remove() { folder.remove() }
 
+    /// Replaces (or adds) a file of the mine's folder.
     func write(_ path: String, _ text: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + path))
+        try folder.write(path, text)
     }
 
     func text(_ path: String) throws -> String {

@@ -91,7 +91,7 @@ import ScorecardBase
     }
 }
 
-/// Long lines and control characters in echoed source (issue #10).
+/// Long lines and control characters in echoed source.
 @Suite struct LongAndControlLineTests {
     @Test func aLongLineIsShownAroundTheColumnWithTheCaretInPlace() {
         let header = (0..<5000).map { "x\($0)" }.joined(separator: ",")

@@ -1,10 +1,10 @@
-import Foundation
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardEvidence
 import ScorecardReport
 import ScorecardRules
 import Testing
+import ScorecardTestSupport
 
 /// A version that needs evidence the quarter's files do not have: the report says what each
 /// missing piece means for the figures, in every format.
@@ -40,12 +40,10 @@ import Testing
     }
 
     private func report() throws -> (report: ImpactReport, problems: [Diagnostic]) {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("impact-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root + "/2025-Q1", withIntermediateDirectories: true)
-        try Data("officer,name,unit,area\n1001,张三,一队,甲班\n".utf8).write(to: URL(fileURLWithPath: root + "/officers.csv"))
-        try Data("officer,a1\n1001,4\n".utf8).write(to: URL(fileURLWithPath: root + "/2025-Q1/scores.csv"))
-        let folder = EvidenceFolder(root: root)
+        let scratch = try TemporaryFolder()
+        defer { scratch.remove() }
+        try scratch.write(["officers.csv": "officer,name,unit,area\n1001,张三,一队,甲班\n", "2025-Q1/scores.csv": "officer,a1\n1001,4\n"])
+        let folder = EvidenceFolder(root: scratch.path)
         let compared = ImpactAnalysis.compare(
             old: try policy(Self.old), new: try policy(Self.new), evidence: folder, roster: folder.loadRoster().roster,
             quarter: try #require(Quarter("2025-Q1")))

@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardEvidence
@@ -7,14 +8,8 @@ import ScorecardReport
 /// The demo revision's impact on 2025-Q4 (worked out by hand in ImpactDemoTests) as each
 /// format prints it.
 @Suite struct ImpactReportTests {
-    private static let root: String = {
-        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
-
     private func report(color: Bool = false) throws -> ImpactReport {
-        let workspace = Workspace(rulesPath: Self.root + "/rules", evidencePath: Self.root + "/seeds")
+        let workspace = Workspace(rulesPath: packagePath("rules"), evidencePath: packagePath("seeds"))
         let versions = try #require(workspace.versions)
         let compared = ImpactAnalysis.compare(
             old: try #require(versions.version(named: "2021.1")), new: try #require(versions.version(named: "2025.1")),

@@ -1,10 +1,11 @@
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardRules
 
 /// The policy the package ships in `rules/`: the 碱沟煤矿 liaison-officer scorecard.
 @Suite struct BundledPolicyTests {
-    let result = PolicyLoader.load(path: Rules.packageRoot + "/rules")
+    let result = PolicyLoader.load(path: packageRoot + "/rules")
 
     @Test func loadsWithNoErrorsAndNoWarnings() {
         #expect(result.diagnostics.isEmpty, "\(result.listing)")

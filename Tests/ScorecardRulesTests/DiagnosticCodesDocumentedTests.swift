@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScorecardTestSupport
 
 /// Every diagnostic code the engine can emit appears in docs/ (rules.md, evidence.md,
 /// output.md, ledger.md, diff.md, testing.md, limits.md), so a policy officer who sees a code can look it up.
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func everyEmittedCodeIsDocumented() throws {
-        let root = Rules.packageRoot
+        let root = packageRoot
         let docs = try ["rules.md", "evidence.md", "output.md", "ledger.md", "diff.md", "testing.md", "limits.md"]
             .map { try String(contentsOfFile: root + "/docs/" + $0, encoding: .utf8) }
             .joined(separator: "\n")

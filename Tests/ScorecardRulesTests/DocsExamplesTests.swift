@@ -1,6 +1,7 @@
 import Foundation
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardRules
 
 /// Every ```yaml block of docs/rules.md is a complete policy that loads; a block whose first
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func docsExamplesLoad() throws {
-        let path = Rules.packageRoot + "/docs/rules.md"
+        let path = packageRoot + "/docs/rules.md"
         guard let data = FileManager.default.contents(atPath: path) else {
             Issue.record("docs/rules.md missing")
             return

@@ -1,5 +1,6 @@
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardRules
 
 /// Mistakes inside formulas and conditions point at the column inside the YAML scalar.

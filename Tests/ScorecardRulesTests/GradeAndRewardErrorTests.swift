@@ -1,5 +1,6 @@
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardRules
 
 /// Grade bands must cover 0 to the total exactly once; rewards must name real funds, lists and grades.

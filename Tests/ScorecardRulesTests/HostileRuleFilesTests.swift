@@ -1,24 +1,24 @@
 import Foundation
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardRules
 
-/// Rule folders that are broken or hostile (issue #10): a file past the size limit, a file that
+/// Rule folders that are broken or hostile: a file past the size limit, a file that
 /// is a named pipe or a device, a version folder that leads back up or holds nothing.
 @Suite struct HostileRuleFilesTests {
     /// A copy of the minimal policy as files in a fresh folder.
-    static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        for (stem, text) in Rules.defaults {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/\(stem).yaml"))
-        }
-        return path
+    /// The caller removes it.
+    static func folder() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder(prefix: "scorecard-rules")
+        for (stem, text) in Rules.defaults { try folder.write("\(stem).yaml", text) }
+        return folder
     }
 
     @Test func aRuleFilePastTheLimitIsRefusedWhereItPassesIt() throws {
-        let root = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        let root = folder.path
         let limits = InputLimits(yamlFileBytes: 40)
         let result = PolicyLoader.load(path: root, limits: limits)
         let problem = try #require(result.errors.first { $0.code == "input.file-too-large" }, "\(result.listing)")
@@ -32,14 +32,15 @@ import Testing
     }
 
     @Test func theDefaultLimitLetsTheBundledRulesLoad() {
-        let result = PolicyLoader.loadVersions(path: Rules.packageRoot + "/rules")
+        let result = PolicyLoader.loadVersions(path: packageRoot + "/rules")
         #expect(result.versions?.versions.count == 2, "\(result.diagnostics)")
     }
 
     @Test(.timeLimit(.minutes(1)))
     func aRuleFileThatIsANamedPipeOrADeviceIsRefused() throws {
-        let root = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        let root = folder.path
         #expect(mkfifo(root + "/zz-pipe.yaml", 0o600) == 0)
         let piped = PolicyLoader.loadVersions(path: root)
         #expect(piped.diagnostics.map(\.code) == ["io.not-regular-file"])
@@ -53,8 +54,9 @@ import Testing
 
     @Test(arguments: ["..", ".", "../.."])
     func aDatedVersionFolderThatLeadsBackUpIsAnError(target: String) throws {
-        let root = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        let root = folder.path
         #expect(symlink(target, root + "/2026-01-01") == 0)
         let result = PolicyLoader.loadVersions(path: root)
         #expect(result.diagnostics.map(\.code) == ["rules.version-folder-loop"], "\(result.diagnostics)")
@@ -63,11 +65,11 @@ import Testing
     }
 
     @Test func aDatedVersionFolderWithNoRuleFileIsAWarning() throws {
-        let root = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root + "/2026-01-01", withIntermediateDirectories: true)
-        try Data("notes".utf8).write(to: URL(fileURLWithPath: root + "/2026-01-01/README.txt"))
-        try FileManager.default.createDirectory(atPath: root + "/notes", withIntermediateDirectories: true)
+        let folder = try Self.folder()
+        defer { folder.remove() }
+        let root = folder.path
+        try folder.write("2026-01-01/README.txt", "notes")
+        try folder.makeFolder("notes")
         let result = PolicyLoader.loadVersions(path: root)
         #expect(result.diagnostics.map(\.code) == ["rules.empty-version-folder"])
         #expect(result.diagnostics.first?.severity == .warning)
@@ -75,17 +77,18 @@ import Testing
     }
 
     @Test func aLinkToAnotherFolderOfRulesIsAVersionLikeAnyOther() throws {
-        let root = try Self.folder()
-        let other = try Self.folder()
+        let folder = try Self.folder()
+        let otherFolder = try Self.folder()
         defer {
-            try? FileManager.default.removeItem(atPath: root)
-            try? FileManager.default.removeItem(atPath: other)
+            folder.remove()
+            otherFolder.remove()
         }
+        let (root, other) = (folder.path, otherFolder.path)
         let policy = try String(contentsOfFile: other + "/policy.yaml", encoding: .utf8)
         let revised = policy.replacingOccurrences(of: "effective: 2021-09-27", with: "effective: 2026-01-01")
             .replacingOccurrences(of: "version: \"1\"", with: "version: \"2\"")
         try #require(revised.contains("2026-01-01") && revised.contains("\"2\""))
-        try Data(revised.utf8).write(to: URL(fileURLWithPath: other + "/policy.yaml"))
+        try otherFolder.write("policy.yaml", revised)
         #expect(symlink(other, root + "/2026-01-01") == 0)
         let result = PolicyLoader.loadVersions(path: root)
         #expect(result.versions?.versions.count == 2, "\(result.diagnostics)")

@@ -1,5 +1,6 @@
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardRules
 
 /// Keys and sections that are misspelt, missing, repeated or of the wrong kind.

@@ -1,6 +1,6 @@
-import Foundation
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardRules
 
 /// A folder is one policy: list sections join across files, problems from all files come back together.
@@ -49,13 +49,14 @@ import Testing
 
     @Test func itemsSplitOverTwoFilesAreJoinedInFileNameOrder() throws {
         // Written to disk newest-name-first, so the directory listing order cannot hide a missing sort.
-        let folder = try TemporaryFolder()
-        try folder.write("b-items.yaml", Self.secondItems)
-        try folder.write("a-items.yaml", Self.firstItems)
-        try folder.write("policy.yaml", Rules.policy)
-        try folder.write("evidence.yaml", Rules.evidence)
-        try folder.write("notes.txt", "不是规则文件")
-        let result = PolicyLoader.load(path: folder.path)
+        let result = try withTemporaryFolder { folder in
+            try folder.write("b-items.yaml", Self.secondItems)
+            try folder.write("a-items.yaml", Self.firstItems)
+            try folder.write("policy.yaml", Rules.policy)
+            try folder.write("evidence.yaml", Rules.evidence)
+            try folder.write("notes.txt", "不是规则文件")
+            return PolicyLoader.load(path: folder.path)
+        }
         expectClean(result)
         let policy = try #require(result.policy)
         #expect(policy.items.map(\.id) == ["i01", "i02"])
@@ -146,24 +147,10 @@ import Testing
     }
 
     @Test func folderWithoutYAMLFilesIsOneDiagnostic() throws {
-        let folder = try TemporaryFolder()
-        try folder.write("readme.txt", "空")
-        #expect(PolicyLoader.load(path: folder.path).codes == ["rules.empty-folder"])
+        let result = try withTemporaryFolder { folder in
+            try folder.write("readme.txt", "空")
+            return PolicyLoader.load(path: folder.path)
+        }
+        #expect(result.codes == ["rules.empty-folder"])
     }
-}
-
-/// A fresh folder under the system temporary directory, removed when the value goes away.
-final class TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "scorecard-rules-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func write(_ name: String, _ text: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
 }

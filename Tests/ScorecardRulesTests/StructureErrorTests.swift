@@ -1,6 +1,7 @@
 import ScorecardBase
 import ScorecardExpression
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardRules
 
 /// `eligibility`, `annual`, `roster` and `evidence`.

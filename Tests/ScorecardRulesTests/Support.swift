@@ -103,13 +103,6 @@ enum Rules {
     /// The minimal policy's files with `items` replaced, for tests that care about one section.
     static func load(items: String) -> PolicyLoadResult { load(["items": items]) }
     static func load(evidence: String) -> PolicyLoadResult { load(["evidence": evidence]) }
-
-    /// The package root, from this file's place in `Tests/ScorecardRulesTests/`.
-    static var packageRoot: String {
-        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }
 }
 
 extension PolicyLoadResult {
@@ -119,11 +112,6 @@ extension PolicyLoadResult {
 
     /// Every diagnostic, one per line, for failure messages.
     var listing: String { diagnostics.map(\.description).joined(separator: "\n") }
-}
-
-extension ScorecardBase.SourceLocation {
-    /// Line and column only, so tests do not depend on the underlined length.
-    var place: [Int] { [line, column] }
 }
 
 /// Asserts that loading failed with exactly one error, `code`, at `file:line:column`, with a

@@ -1,5 +1,6 @@
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardRules
 
 /// The schema, not YAML's implicit typing, decides what a scalar means.

@@ -1,5 +1,6 @@
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardRules
 
 /// Values of the wrong type and ids that cannot be used, each pointed at the value itself.

@@ -1,14 +1,8 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardRules
 @testable import ScorecardTesting
-
-/// The package root, three levels up from this file (Tests/ScorecardTestingTests/…).
-let packageRoot: String = {
-    var path = "\(#filePath)"
-    for _ in 0..<3 { path = FileSystem.parent(of: path) }
-    return path
-}()
 
 /// Every version of the bundled rules, loaded once.
 let bundledVersions = PolicyLoader.loadVersions(path: packageRoot + "/rules").versions
@@ -65,16 +59,3 @@ func testFile(_ text: String, file: String = "small/tests/cases.yaml", defaultVe
 func run(_ text: String, versions: PolicyVersions, file: String = "small/tests/cases.yaml", defaultVersion: String? = "1", pattern: String? = nil) -> TestRun {
     TestSuite.run([TestSource(source: RuleSource(displayPath: file, bytes: Array(text.utf8)), defaultVersion: defaultVersion)], versions: versions, pattern: pattern)
 }
-
-/// The 1-based line and column of the only occurrence of `needle` in `text`.
-func place(of needle: String, in text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (line: Int, column: Int) {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let hits = lines.enumerated().filter { $0.element.contains(needle) }
-    try #require(hits.count == 1, "expected “\(needle)” on exactly one line", sourceLocation: sourceLocation)
-    let line = Array(hits[0].element.unicodeScalars)
-    let target = Array(needle.unicodeScalars)
-    guard let start = line.indices.first(where: { line[$0...].starts(with: target) }) else { throw PlaceNotFound() }
-    return (hits[0].offset + 1, start + 1)
-}
-
-struct PlaceNotFound: Error {}

@@ -1,6 +1,7 @@
 import Foundation
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardYAML
 
 @Suite struct DiagnosticTests {

@@ -15,8 +15,3 @@ func root(_ text: String) -> YAMLNode? {
 func at(_ line: Int, _ column: Int) -> SourceLocation {
     SourceLocation(file: "规则.yaml", line: line, column: column)
 }
-
-extension SourceLocation {
-    /// Line and column only, so tests do not depend on the computed length.
-    var place: [Int] { [line, column] }
-}

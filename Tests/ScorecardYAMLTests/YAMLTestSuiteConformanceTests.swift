@@ -1,13 +1,12 @@
 import Foundation
 import ScorecardBase
 import Testing
+import ScorecardTestSupport
 @testable import ScorecardYAML
 
 /// Runs the loader over the external YAML test suite (read in place, never copied here).
 @Suite struct YAMLTestSuiteConformanceTests {
-    static let dataDirectory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/yaml-test-suite/data").standardizedFileURL
+    static let dataDirectory: URL = URL(fileURLWithPath: packagePath("../shared/yaml-test-suite/data")).standardizedFileURL
 
     static var suiteIsPresent: Bool {
         FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("229Q/in.yaml").path)

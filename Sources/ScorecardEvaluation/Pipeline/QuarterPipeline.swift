@@ -10,7 +10,7 @@ public struct QuarterPipeline: Sendable {
     /// The version of the rules the quarter is evaluated under.
     public let policy: Policy
     public let roster: Roster
-    public let folder: EvidenceFolder
+    public let source: Source
     /// Whether the roster could not be read at all: every row would then be an unknown officer,
     /// so the quarter is not read and the roster's own problems say why.
     public let rosterUnusable: Bool
@@ -30,8 +30,27 @@ public struct QuarterPipeline: Sendable {
         self.quarter = quarter
         self.policy = policy
         self.roster = roster
-        self.folder = folder
+        self.source = .folder(folder)
         self.rosterUnusable = rosterUnusable
+    }
+
+    /// A quarter whose evidence is tables in memory (a test case's inline records and lists),
+    /// run exactly as one read from files.
+    public init(quarter: Quarter, policy: Policy, roster: Roster, tables: YAMLEvidenceTables, file: String) {
+        self.parts = 1
+        self.quarter = quarter
+        self.policy = policy
+        self.roster = roster
+        self.source = .tables(tables, file: file)
+        self.rosterUnusable = false
+    }
+
+    /// Where the quarter's evidence comes from.
+    public enum Source: Sendable {
+        /// The quarter's folder in an evidence folder (`seeds/2025-Q4`).
+        case folder(EvidenceFolder)
+        /// Tables already in memory, every row placed in `file`.
+        case tables(YAMLEvidenceTables, file: String)
     }
 
     /// Runs the quarter into `sink`. By default results stop going to the sink at the first
@@ -148,8 +167,12 @@ public struct QuarterPipeline: Sendable {
     private func pass<Sink: QuarterSink>(partial: Bool, evaluating: Bool, excluding: Set<String>, into sink: inout Sink) -> Pass {
         let evaluator = QuarterEvaluator(policy: policy)
         let wanted = sink.part() == nil ? 1 : parts
-        let reader = QuarterReader(
-            folder: folder, quarter: quarter, policy: policy, roster: roster, parts: wanted, partMinimumSize: partMinimumSize)
+        let reader = switch source {
+        case .folder(let folder):
+            QuarterReader(folder: folder, quarter: quarter, policy: policy, roster: roster, parts: wanted, partMinimumSize: partMinimumSize)
+        case .tables(let tables, let file):
+            QuarterReader(tables: tables, file: file, quarter: quarter, policy: policy, roster: roster)
+        }
         let fresh = PartState(summary: QuarterSummary(policy: policy), sound: evaluating)
         // The kernel, when the policy compiles into one and the results can go to the sink
         // without an `OfficerResult` (or none is wanted: `check`).

@@ -249,6 +249,20 @@ public struct QuarterReader: Sendable {
         }
     }
 
+    /// A quarter whose evidence is already tables in memory, every row placed in `file` (a test
+    /// case's inline records and lists): the lists bound first, then the records, as from a folder.
+    public init(tables: YAMLEvidenceTables, file: String, quarter: Quarter, policy: Policy, roster: Roster) {
+        self.quarter = quarter
+        self.policy = policy
+        self.binder = RecordBinder(policy: policy, roster: roster, quarter: quarter)
+        self.limits = .default
+        recordFiles = [file]
+        for list in policy.evidence.lists {
+            if var rows = tables.lists[list.id] { binder.bindList(list, from: &rows, file: file) }
+        }
+        table = .rows(path: file, rows: tables.records)
+    }
+
     /// Reads part `index` of the record table into `part` (a copy of `binder.part()`),
     /// handing each sound record to `body`. Parts may be read on different threads at once.
     /// With `plain`, the plain rows of a CSV record table go to `plainRow` as fixed-point

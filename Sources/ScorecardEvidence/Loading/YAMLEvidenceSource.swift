@@ -12,7 +12,7 @@ import ScorecardYAML
 ///     suggestions:
 ///       - {date: 2025-07-12, level: 矿, title: 井口候车区加装遮阳棚}
 /// ```
-public struct YAMLEvidenceTables {
+public struct YAMLEvidenceTables: Sendable {
     public var quarter: (text: String, location: SourceLocation)?
     public var records: TableRows
     public var lists: [String: TableRows]

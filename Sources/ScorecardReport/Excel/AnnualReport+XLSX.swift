@@ -18,7 +18,7 @@ extension AnnualReport {
 
     /// The year as an Excel workbook: the ranking (with why), the year-end rewards, per unit,
     /// per manager and per fund; Chinese headers, numbers as numbers with their places.
-    public func renderXLSX() -> [UInt8] {
+    package func renderXLSX() -> [UInt8] {
         func score(_ value: ExactDecimal?) -> XLSXWorkbook.Cell { value.map { .number($0, places: scorePlaces) } ?? .empty }
         func money(_ value: ExactDecimal) -> XLSXWorkbook.Cell { .number(value, places: moneyPlaces) }
         let area = policy.roster?.area == "shift" || policy.roster == nil ? "班次" : "责任片区"

@@ -6,20 +6,20 @@ import ScorecardRules
 /// quarter (from the roster), every column the rules need, headed as the evidence reader
 /// accepts it (the officer's id and name, each assessed item by its id, every other field by its
 /// Chinese name), the allowed values as Excel data validation, and a sheet per evidence list.
-public struct EvidenceTemplate: Sendable {
-    public let policy: Policy
-    public let quarter: Quarter
-    public let officers: [Officer]
+package struct EvidenceTemplate: Sendable {
+    package let policy: Policy
+    package let quarter: Quarter
+    package let officers: [Officer]
 
     /// `officers`: the roster; only those serving in the quarter get a row.
-    public init(policy: Policy, quarter: Quarter, roster: [Officer]) {
+    package init(policy: Policy, quarter: Quarter, roster: [Officer]) {
         self.policy = policy
         self.quarter = quarter
         self.officers = roster.filter { $0.serves(in: quarter) }
     }
 
     /// The sheet names the evidence reader looks for.
-    public static let recordsSheet = "考核记录"
+    package static let recordsSheet = "考核记录"
     static let guideSheet = "填写说明"
     /// Rows made ready (formats, drop-downs) on a list's sheet, which starts empty.
     static let listRows = 200
@@ -31,7 +31,7 @@ public struct EvidenceTemplate: Sendable {
     private func keyTitles(_ style: HeaderStyle) -> [String] { style == .zh ? ["工号", "姓名"] : ["officer", "name"] }
 
     /// The records table as CSV (UTF-8 with a BOM, as Excel opens it), one row per officer.
-    public func csv(headers: HeaderStyle = .zh) -> String {
+    package func csv(headers: HeaderStyle = .zh) -> String {
         var writer = CSVWriter(bom: true)
         writer.row(keyTitles(headers) + policy.evidence.fields.map { Self.title($0, headers) })
         for officer in officers {
@@ -41,7 +41,7 @@ public struct EvidenceTemplate: Sendable {
     }
 
     /// What each list's CSV file is called and its header, for people writing them by hand.
-    public func listHeaders(_ style: HeaderStyle = .zh) -> [(file: String, header: String)] {
+    package func listHeaders(_ style: HeaderStyle = .zh) -> [(file: String, header: String)] {
         policy.evidence.lists.map { list in
             ("\(list.id).csv", ([style == .zh ? "工号" : "officer"] + list.fields.map { Self.title($0, style) }).joined(separator: ","))
         }
@@ -49,7 +49,7 @@ public struct EvidenceTemplate: Sendable {
 
     /// The workbook: the records sheet, a sheet per evidence list, and a sheet saying what each
     /// column holds and what may be written in it.
-    public func workbook() -> [UInt8] {
+    package func workbook() -> [UInt8] {
         let fields = policy.evidence.fields
         let records = XLSXWorkbook.Sheet(
             name: Self.recordsSheet,

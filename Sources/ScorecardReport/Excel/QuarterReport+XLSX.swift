@@ -20,7 +20,7 @@ extension QuarterReport {
 
     /// The quarter as an Excel workbook: one sheet per section (results, rewards, per unit, per
     /// manager, per fund), Chinese headers, scores and money as numbers with their places.
-    public func renderXLSX() -> [UInt8] {
+    package func renderXLSX() -> [UInt8] {
         let scorePlaces = policy.scoring.precision, moneyPlaces = policy.money.precision
         func score(_ value: ExactDecimal?) -> XLSXWorkbook.Cell { value.map { .number($0, places: scorePlaces) } ?? .empty }
         func money(_ value: ExactDecimal?) -> XLSXWorkbook.Cell { value.map { .number($0, places: moneyPlaces) } ?? .empty }

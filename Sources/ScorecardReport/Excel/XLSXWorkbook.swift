@@ -4,8 +4,8 @@ import ScorecardBase
 /// read it): sheets of rows, a bold frozen header row, numbers as numbers with their places
 /// shown, text as text, optional drop-down lists and ranges for data entry. Written without
 /// Foundation: the parts are XML made here, packed by `ZipWriter`.
-public struct XLSXWorkbook: Sendable {
-    public enum Cell: Sendable, Hashable {
+package struct XLSXWorkbook: Sendable {
+    package enum Cell: Sendable, Hashable {
         case empty
         case text(String)
         /// Written as the exact decimal and shown with `places` decimals (`93.40`).
@@ -14,42 +14,42 @@ public struct XLSXWorkbook: Sendable {
     }
 
     /// How a column is formatted for what is typed into it later (the template).
-    public enum ColumnFormat: Sendable, Hashable {
+    package enum ColumnFormat: Sendable, Hashable {
         case general
         /// Text: an id such as `010` keeps its leading zero.
         case text
     }
 
     /// A drop-down list or a range that Excel checks as a value is typed in.
-    public struct Validation: Sendable, Hashable {
-        public enum Rule: Sendable, Hashable {
+    package struct Validation: Sendable, Hashable {
+        package enum Rule: Sendable, Hashable {
             case list([String])
             case decimal(min: ExactDecimal?, max: ExactDecimal?)
             case integer(min: ExactDecimal?, max: ExactDecimal?)
         }
 
-        public var column: Int
-        public var rule: Rule
+        package var column: Int
+        package var rule: Rule
         /// The message shown when a value is refused.
-        public var message: String
+        package var message: String
 
-        public init(column: Int, rule: Rule, message: String) {
+        package init(column: Int, rule: Rule, message: String) {
             self.column = column
             self.rule = rule
             self.message = message
         }
     }
 
-    public struct Sheet: Sendable {
-        public var name: String
-        public var header: [String]
-        public var rows: [[Cell]]
-        public var formats: [ColumnFormat]
-        public var validations: [Validation]
+    package struct Sheet: Sendable {
+        package var name: String
+        package var header: [String]
+        package var rows: [[Cell]]
+        package var formats: [ColumnFormat]
+        package var validations: [Validation]
         /// Rows the validations and formats cover below the header (at least the rows written).
-        public var entryRows: Int
+        package var entryRows: Int
 
-        public init(name: String, header: [String], rows: [[Cell]], formats: [ColumnFormat] = [], validations: [Validation] = [], entryRows: Int = 0) {
+        package init(name: String, header: [String], rows: [[Cell]], formats: [ColumnFormat] = [], validations: [Validation] = [], entryRows: Int = 0) {
             self.name = name
             self.header = header
             self.rows = rows
@@ -59,16 +59,16 @@ public struct XLSXWorkbook: Sendable {
         }
     }
 
-    public var sheets: [Sheet]
+    package var sheets: [Sheet]
 
-    public init(sheets: [Sheet]) {
+    package init(sheets: [Sheet]) {
         self.sheets = sheets
     }
 
     // MARK: Writing
 
     /// The .xlsx file's bytes; the same workbook always gives the same bytes.
-    public func bytes() -> [UInt8] {
+    package func bytes() -> [UInt8] {
         var zip = ZipWriter()
         let places = Set(sheets.flatMap { $0.rows.flatMap { $0 } }.compactMap { cell -> Int? in
             if case .number(_, let places) = cell { return places }
@@ -141,7 +141,7 @@ public struct XLSXWorkbook: Sendable {
     }
 
     /// `A`, `B`, … `Z`, `AA`… for a 0-based column.
-    public static func columnName(_ index: Int) -> String {
+    package static func columnName(_ index: Int) -> String {
         var name = ""
         var number = index + 1
         while number > 0 {
@@ -209,7 +209,7 @@ public struct XLSXWorkbook: Sendable {
                 let common = "allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"填写有误\" error=\"\(XML.escaped(validation.message))\" prompt=\"\(XML.escaped(validation.message))\" sqref=\"\(range)\""
                 switch validation.rule {
                 case .list(let choices):
-                    let list = choices.map { $0.replacingAll("\"", with: "\"\"") }.joined(separator: ",")
+                    let list = choices.map { $0.doublingQuotes() }.joined(separator: ",")
                     out += "<dataValidation type=\"list\" \(common)><formula1>\(XML.escaped("\"" + list + "\""))</formula1></dataValidation>"
                 case .decimal(let min, let max), .integer(let min, let max):
                     let type = if case .integer = validation.rule { "whole" } else { "decimal" }

@@ -6,7 +6,7 @@ extension AnnualReport {
     /// The year-end assessment as one self-contained page: the rules applied and why, the
     /// ranking with the excellent officers marked and why, each officer's quarters as a small
     /// trend, partial years explained, the year-end reward, per unit, per manager and per fund.
-    public func renderHTML() -> String {
+    package func renderHTML() -> String {
         var out = HTMLWriter()
         let title = "\(policy.metadata.name) · \(result.year) 年度评选"
         out.element("header", [("class", "cover")]) { header in

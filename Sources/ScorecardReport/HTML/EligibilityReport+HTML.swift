@@ -6,7 +6,7 @@ import ScorecardRules
 extension EligibilityReport {
     /// The candidates against the eligibility conditions as one self-contained page: the
     /// conditions, who meets which, and for everyone who does not, why, with the recorded values.
-    public func renderHTML() -> String {
+    package func renderHTML() -> String {
         var out = HTMLWriter()
         let title = "\(policy.metadata.name) · 任职条件审查"
         let requirement = eligibility.requirement == .all ? "须全部具备" : "具备其中一项即可"

@@ -5,7 +5,7 @@ extension ImpactReport {
     /// The impact as a section of the diff's page: the funds before and after, the grade
     /// movements, who changes and by how much (largest first), and what to know about the
     /// figures. Never coloured by ANSI codes: the page's own classes mark rises and falls.
-    public func html() -> String {
+    package func html() -> String {
         var out = HTMLWriter()
         out.element("section", [("id", "impact"), ("class", "page")]) { section in
             section.heading(2, heading)
@@ -110,7 +110,7 @@ extension ImpactReport {
 extension DiffReport {
     /// A revision proposal as one self-contained page: both versions, every change in policy
     /// terms with its clause and places, then the impact on a quarter's real results.
-    public func html() -> String {
+    package func html() -> String {
         var out = HTMLWriter()
         let title = "规则修订对照：\(old.version) → \(new.version)"
         out.element("header", [("class", "cover")]) { header in

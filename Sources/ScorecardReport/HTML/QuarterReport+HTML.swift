@@ -9,7 +9,7 @@ extension QuarterReport {
     /// officer's items with the reason for every computed or conditioned score. `evidence`
     /// (the records the quarter was evaluated on) adds the values each item read and where
     /// they were recorded; without it the reasons are given from the results alone.
-    public func renderHTML(evidence: QuarterEvidence? = nil) -> String {
+    package func renderHTML(evidence: QuarterEvidence? = nil) -> String {
         let records = Dictionary((evidence?.records ?? []).map { ($0.officer.id, $0) }, uniquingKeysWith: { first, _ in first })
         var out = HTMLWriter()
         let title = "\(policy.metadata.name) · \(collected.quarter) 季度考核结果"

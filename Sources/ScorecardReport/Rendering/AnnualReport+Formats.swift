@@ -8,7 +8,7 @@ extension AnnualReport {
 
     // MARK: JSON
 
-    public func renderJSON() -> String {
+    package func renderJSON() -> String {
         let document: JSONValue = .object([
             ("year", .number(String(result.year))),
             ("policy", .object([
@@ -95,7 +95,7 @@ extension AnnualReport {
 
     /// One row per officer, ranked first; opens in Chinese Excel as UTF-8 thanks to the BOM.
     /// `headers`: the ids (the documented layout, the default) or Chinese titles for people.
-    public func renderCSV(bom: Bool = true, headers: HeaderStyle = .id) -> String {
+    package func renderCSV(bom: Bool = true, headers: HeaderStyle = .id) -> String {
         var writer = CSVWriter(bom: bom)
         writer.row(csvHeader(headers))
         for officer in result.officers {

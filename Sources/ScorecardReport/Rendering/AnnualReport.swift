@@ -4,11 +4,11 @@ import ScorecardRules
 
 /// Renders the year-end assessment (clause 2.4) for people and for programs. Numbers use the
 /// year-end version's precision, as the ranking did.
-public struct AnnualReport: Sendable {
-    public let policy: Policy
-    public let result: AnnualResult
+package struct AnnualReport: Sendable {
+    package let policy: Policy
+    package let result: AnnualResult
 
-    public init(policy: Policy, result: AnnualResult) {
+    package init(policy: Policy, result: AnnualResult) {
         self.policy = policy
         self.result = result
     }
@@ -31,7 +31,7 @@ public struct AnnualReport: Sendable {
     // MARK: Terminal
 
     /// With `color`: the excellent green, the unranked yellow, a quarter not computed red.
-    public func renderText(color: Bool = false) -> String {
+    package func renderText(color: Bool = false) -> String {
         var out = "\(policy.metadata.name) · \(result.year) 年度评选（\(clause)）\n"
         out += versionsSentence() + "\n"
         out += rulesSentences().joined(separator: "\n") + "\n"

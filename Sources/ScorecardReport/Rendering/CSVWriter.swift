@@ -1,14 +1,14 @@
 import ScorecardBase
 
 /// RFC 4180 output with a UTF-8 BOM option, so Chinese Excel opens the file without garbling it.
-public struct CSVWriter: Sendable {
-    public private(set) var text = ""
+package struct CSVWriter: Sendable {
+    package private(set) var text = ""
 
-    public init(bom: Bool = false) {
+    package init(bom: Bool = false) {
         if bom { text = "\u{FEFF}" }
     }
 
-    public mutating func row(_ cells: [String]) {
+    package mutating func row(_ cells: [String]) {
         for (index, cell) in cells.enumerated() {
             if index > 0 { text.append(",") }
             text.append(Self.quoted(cell))
@@ -16,20 +16,30 @@ public struct CSVWriter: Sendable {
         text.append("\r\n")
     }
 
+    /// Decided on the bytes, not by Character: a CR LF pair is one Character, and so is a comma
+    /// or a quote followed by a combining mark, none of them equal to the special alone.
     static func quoted(_ cell: String) -> String {
-        // Nearly every cell has none of the four bytes: decide that without going by characters.
-        var mayNeedQuotes = false
-        for byte in cell.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            mayNeedQuotes = true
-            break
-        }
-        guard mayNeedQuotes else { return cell }
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
+        // Nearly every cell has none of the four bytes.
+        guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return cell }
+        return "\"" + cell.doublingQuotes() + "\""
     }
 }
 
 extension String {
+    /// Every `"` written twice, as CSV and Excel formulas escape it; by bytes, so that a quote
+    /// followed by a combining mark is doubled too (a UTF-8 quote byte is never part of another
+    /// character's bytes).
+    func doublingQuotes() -> String {
+        guard utf8.contains(0x22) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 4)
+        for byte in utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     func replacingAll(_ target: Character, with replacement: String) -> String {
         var out = ""
         for character in self {
@@ -57,12 +67,7 @@ struct CSVRowBytes {
 
     mutating func cell(_ text: String) {
         separate()
-        var needsQuotes = false
-        for byte in text.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        if needsQuotes {
+        if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             bytes.append(contentsOf: CSVWriter.quoted(text).utf8)
         } else {
             bytes.append(contentsOf: text.utf8)

@@ -4,20 +4,20 @@ import ScorecardRules
 /// Renders `scorecard diff`: the two versions compared, their changes grouped by kind, and the
 /// impact on real results (rendered elsewhere, placed here). Text for people, JSON for
 /// programs (docs/diff.md), Markdown to attach to a revision proposal.
-public struct DiffReport: Sendable {
+package struct DiffReport: Sendable {
     /// One side of the comparison as the user named it, with what it holds.
-    public struct Side: Sendable {
+    package struct Side: Sendable {
         /// What was given on the command line: `rules`, `HEAD~1:rules`.
-        public var label: String
-        public var policyID: String
-        public var name: String
-        public var version: String
-        public var effective: LocalDate
-        public var files: [String]
+        package var label: String
+        package var policyID: String
+        package var name: String
+        package var version: String
+        package var effective: LocalDate
+        package var files: [String]
         /// Said once about the side, e.g. that the folder holds further versions not compared.
-        public var notes: [String]
+        package var notes: [String]
 
-        public init(label: String, policy: Policy, notes: [String] = []) {
+        package init(label: String, policy: Policy, notes: [String] = []) {
             self.label = label
             policyID = policy.metadata.id
             name = policy.metadata.name
@@ -29,14 +29,14 @@ public struct DiffReport: Sendable {
     }
 
     /// The impact section in each format, as the impact renderer made it.
-    public struct Impact: Sendable {
-        public var text: String
-        public var json: JSONValue
-        public var markdown: String
+    package struct Impact: Sendable {
+        package var text: String
+        package var json: JSONValue
+        package var markdown: String
         /// A `<section>` for the diff's HTML page.
-        public var html: String
+        package var html: String
 
-        public init(text: String, json: JSONValue, markdown: String, html: String = "") {
+        package init(text: String, json: JSONValue, markdown: String, html: String = "") {
             self.text = text
             self.json = json
             self.markdown = markdown
@@ -44,15 +44,15 @@ public struct DiffReport: Sendable {
         }
     }
 
-    public var old: Side
-    public var new: Side
-    public var changes: [PolicyChange]
-    public var impact: Impact?
+    package var old: Side
+    package var new: Side
+    package var changes: [PolicyChange]
+    package var impact: Impact?
     /// Why there is no impact section (`--no-impact`, no evidence…); nil when there is one.
-    public var impactNote: String?
+    package var impactNote: String?
     private let style: ANSIStyle
 
-    public init(old: Side, new: Side, changes: [PolicyChange], impact: Impact?, impactNote: String?, color: Bool) {
+    package init(old: Side, new: Side, changes: [PolicyChange], impact: Impact?, impactNote: String?, color: Bool) {
         self.old = old
         self.new = new
         self.changes = changes
@@ -91,7 +91,7 @@ public struct DiffReport: Sendable {
 
     // MARK: Text
 
-    public func text() -> String {
+    package func text() -> String {
         var out = style.apply(ANSIStyle.bold, to: "规则版本比较：\(old.label) → \(new.label)") + "\n"
         for (word, side) in [("旧", old), ("新", new)] {
             out += "  \(word)：\(side.name) \(Self.sideLine(side))；\(Self.filesText(side.files))\n"
@@ -143,7 +143,7 @@ public struct DiffReport: Sendable {
 
     // MARK: JSON
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         func side(_ side: Side) -> JSONValue {
             .object([
                 ("label", .string(side.label)), ("id", .string(side.policyID)), ("name", .string(side.name)),
@@ -183,15 +183,15 @@ public struct DiffReport: Sendable {
         ])
     }
 
-    public func renderJSON() -> String { json().rendered() + "\n" }
+    package func renderJSON() -> String { json().rendered() + "\n" }
 
     // MARK: Markdown
 
-    public func markdown() -> String {
+    package func markdown() -> String {
         var out = "# 规则修订对照：\(old.version) → \(new.version)\n\n"
         out += "| | 旧版本 | 新版本 |\n|---|---|---|\n"
-        out += "| 规则 | `\(Self.cell(old.label))` | `\(Self.cell(new.label))` |\n"
-        out += "| 版本 | \(Self.cell(old.version)) | \(Self.cell(new.version)) |\n"
+        out += "| 规则 | `\(MarkdownTable.cell(old.label))` | `\(MarkdownTable.cell(new.label))` |\n"
+        out += "| 版本 | \(MarkdownTable.cell(old.version)) | \(MarkdownTable.cell(new.version)) |\n"
         out += "| 生效日期 | \(old.effective) | \(new.effective) |\n"
         out += "| 文件 | \(old.files.count) 个 | \(new.files.count) 个 |\n\n"
         for note in old.notes + new.notes { out += "> 注：\(note)\n\n" }
@@ -201,8 +201,8 @@ public struct DiffReport: Sendable {
             out += "| | 变化 | 位置 | 旧 | 新 | 条款 | 出处 |\n|---|---|---|---|---|---|---|\n"
             for change in inGroup {
                 let sign = switch change.action { case .added: "+"; case .removed: "−"; case .changed: "~" }
-                out += "| \(sign) | \(Self.cell(change.summary)) | `\(Self.cell(change.path))` | \(Self.cell(change.old ?? "—")) | "
-                    + "\(Self.cell(change.new ?? "—")) | \(Self.cell(change.clause ?? "—")) | \(Self.cell(Self.places(change))) |\n"
+                out += "| \(sign) | \(MarkdownTable.cell(change.summary)) | `\(MarkdownTable.cell(change.path))` | \(MarkdownTable.cell(change.old ?? "—")) | "
+                    + "\(MarkdownTable.cell(change.new ?? "—")) | \(MarkdownTable.cell(change.clause ?? "—")) | \(MarkdownTable.cell(Self.places(change))) |\n"
             }
         }
         if !changes.isEmpty {
@@ -214,17 +214,5 @@ public struct DiffReport: Sendable {
         }
         return out
     }
-
-    /// A table cell: no line breaks, and `|` escaped so a formula cannot split the row.
-    static func cell(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "\n", "\r\n", "\r": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }
+

@@ -7,13 +7,13 @@ import ScorecardRules
 /// Candidates against the eligibility criteria (clause 2.2.1): a table of who meets which
 /// condition, then, for each candidate who does not, every unmet condition with its requirement
 /// and the recorded values, so the office can see why without opening the files.
-public struct EligibilityReport: Sendable {
-    public let policy: Policy
-    public let eligibility: Eligibility
-    public let list: CandidateList
-    public let results: [CandidateResult]
+package struct EligibilityReport: Sendable {
+    package let policy: Policy
+    package let eligibility: Eligibility
+    package let list: CandidateList
+    package let results: [CandidateResult]
 
-    public init(policy: Policy, eligibility: Eligibility, list: CandidateList, results: [CandidateResult]) {
+    package init(policy: Policy, eligibility: Eligibility, list: CandidateList, results: [CandidateResult]) {
         self.policy = policy
         self.eligibility = eligibility
         self.list = list
@@ -59,7 +59,7 @@ public struct EligibilityReport: Sendable {
 
     // MARK: Terminal
 
-    public func renderText(color: Bool = false) -> String {
+    package func renderText(color: Bool = false) -> String {
         let style = ANSIStyle(enabled: color)
         var out = "\(policy.metadata.name)（版本 \(policy.metadata.version)）· 任职条件"
         out += eligibility.clause.map { "（条款 \($0)，\(requirementWords)）" } ?? "（\(requirementWords)）"
@@ -115,7 +115,7 @@ public struct EligibilityReport: Sendable {
 
     // MARK: JSON
 
-    public func renderJSON() -> String {
+    package func renderJSON() -> String {
         let document: JSONValue = .object([
             ("policy", .object([
                 ("id", .string(policy.metadata.id)), ("name", .string(policy.metadata.name)),
@@ -172,7 +172,7 @@ public struct EligibilityReport: Sendable {
     // MARK: CSV
 
     /// One row per candidate, the words as in the table, for Excel (UTF-8 with a BOM).
-    public func renderCSV(bom: Bool = true) -> String {
+    package func renderCSV(bom: Bool = true) -> String {
         var writer = CSVWriter(bom: bom)
         writer.row(["candidate", "name", "unit", "area"] + eligibility.criteria.map(\.id) + ["verdict"])
         for result in results {

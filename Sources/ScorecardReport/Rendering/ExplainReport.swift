@@ -6,13 +6,13 @@ import ScorecardRules
 
 /// One officer's quarter, line by line: each item's score, the rule and expression behind it,
 /// the evidence values it used and where they were recorded, and the policy clause.
-public struct ExplainReport: Sendable {
-    public let policy: Policy
-    public let result: OfficerResult
-    public let record: OfficerRecord
-    public let quarter: Quarter
+package struct ExplainReport: Sendable {
+    package let policy: Policy
+    package let result: OfficerResult
+    package let record: OfficerRecord
+    package let quarter: Quarter
 
-    public init(policy: Policy, result: OfficerResult, record: OfficerRecord, quarter: Quarter) {
+    package init(policy: Policy, result: OfficerResult, record: OfficerRecord, quarter: Quarter) {
         self.policy = policy
         self.result = result
         self.record = record
@@ -21,7 +21,7 @@ public struct ExplainReport: Sendable {
 
     /// With `color`: the heading bold, an item that scored nothing or could not be computed
     /// red, an item short of full marks yellow, the grade as in `evaluate`.
-    public func renderText(color: Bool = false) -> String {
+    package func renderText(color: Bool = false) -> String {
         let officer = result.officer
         let places = policy.scoring.precision
         let ansi = ANSIStyle(enabled: color)

@@ -5,7 +5,7 @@ import ScorecardRules
 extension ImpactReport {
     /// The impact as documented in docs/output.md (“`diff` — impact”): keys in a fixed order,
     /// scores and money with their declared places, so the same inputs give the same bytes.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("quarter", .string(impact.quarter.description)),
             ("old", versionJSON(impact.old)),

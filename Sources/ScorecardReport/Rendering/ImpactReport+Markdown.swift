@@ -3,7 +3,7 @@ import ScorecardEvaluation
 extension ImpactReport {
     /// For a revision proposal: a heading, the fund table, the grade movements, the officers
     /// who changed and the notes, in GitHub-flavoured Markdown. Never coloured.
-    public func markdown() -> String {
+    package func markdown() -> String {
         var out = "## \(heading)\n\n\(versionsLine)\n\n"
         guard impact.officersCompared > 0 else {
             return out + "两个版本没有都能算出结果的联系员，无法比较。\n" + notesMarkdown()

@@ -3,7 +3,7 @@ import ScorecardEvidence
 
 extension ImpactReport {
     /// A note as one sentence for a policy officer, saying what it means for the figures.
-    public func message(_ note: ImpactNote) -> String {
+    package func message(_ note: ImpactNote) -> String {
         switch note {
         case .evidence(let need):
             return evidenceMessage(need)

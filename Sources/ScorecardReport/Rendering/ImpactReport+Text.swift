@@ -3,7 +3,7 @@ import ScorecardEvaluation
 
 extension ImpactReport {
     /// The terminal section: funds, grade movements, the officers who changed, then the notes.
-    public func text() -> String {
+    package func text() -> String {
         var out = heading + "\n" + versionsLine + "\n\n"
         guard impact.officersCompared > 0 else {
             out += "两个版本没有都能算出结果的联系员，无法比较。\n"

@@ -4,11 +4,11 @@ import ScorecardEvaluation
 /// What a rule change does to a quarter's results, for the terminal (coloured when asked),
 /// for programs (JSON) and for a revision proposal (Markdown). Every format prints the same
 /// figures from the same `PolicyImpact`; only the layout differs.
-public struct ImpactReport: Sendable {
-    public let impact: PolicyImpact
+package struct ImpactReport: Sendable {
+    package let impact: PolicyImpact
     let style: ANSIStyle
 
-    public init(impact: PolicyImpact, color: Bool) {
+    package init(impact: PolicyImpact, color: Bool) {
         self.impact = impact
         self.style = ANSIStyle(enabled: color)
     }

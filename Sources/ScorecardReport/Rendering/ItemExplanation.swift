@@ -7,8 +7,8 @@ import ScorecardRules
 /// Why one item of one officer's quarter scored what it did: the data `explain` prints line by
 /// line and the HTML report shows in each officer's card, worked out once from the result, the
 /// record and the rules.
-public struct ItemExplanation: Sendable {
-    public enum Basis: Sendable {
+package struct ItemExplanation: Sendable {
+    package enum Basis: Sendable {
         /// The assessor's score as recorded, and where.
         case assessed(raw: ExactDecimal, location: SourceLocation?)
         /// The formula (its source as written) and its exact value; `roundingChanged` when
@@ -20,16 +20,16 @@ public struct ItemExplanation: Sendable {
         case notComputed
     }
 
-    public var item: Item
-    public var score: ExactDecimal?
-    public var basis: Basis
+    package var item: Item
+    package var score: ExactDecimal?
+    package var basis: Basis
     /// The record values the item's rule read (its own assessed score left out), with where each
     /// was recorded (nil for a default).
-    public var inputs: [(name: String, value: Value, location: SourceLocation?)]
+    package var inputs: [(name: String, value: Value, location: SourceLocation?)]
 
     /// Every item of the rules, in rule order, for one officer. Without the record (a result
     /// read back from elsewhere) the values read and their places are left out.
-    public static func all(policy: Policy, result: OfficerResult, record: OfficerRecord?) -> [ItemExplanation] {
+    package static func all(policy: Policy, result: OfficerResult, record: OfficerRecord?) -> [ItemExplanation] {
         var locations: [String: SourceLocation] = [:]
         for (index, id) in policy.layout.fieldIDs.enumerated() {
             if let location = record?.fieldLocation(index) { locations[id] = location }

@@ -11,7 +11,7 @@ package enum JSONEscaping: Sendable {
 
 /// A small JSON builder: deterministic key order (as written), exact decimals as JSON numbers,
 /// no Foundation. Results must be byte-for-byte reproducible across runs.
-public indirect enum JSONValue: Sendable {
+package indirect enum JSONValue: Sendable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -19,15 +19,15 @@ public indirect enum JSONValue: Sendable {
     case bool(Bool)
     case null
 
-    public static func decimal(_ value: ExactDecimal?) -> JSONValue {
+    package static func decimal(_ value: ExactDecimal?) -> JSONValue {
         value.map { .number($0.description) } ?? .null
     }
 
-    public static func text(_ value: String?) -> JSONValue {
+    package static func text(_ value: String?) -> JSONValue {
         value.map { .string($0) } ?? .null
     }
 
-    public func rendered(indent: Int = 0) -> String {
+    package func rendered(indent: Int = 0) -> String {
         rendered(indent: indent, escaping: .standard)
     }
 

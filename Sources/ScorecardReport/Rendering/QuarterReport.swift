@@ -6,16 +6,16 @@ import ScorecardRules
 
 /// Renders a quarter's results for people (a terminal) and for machines (JSON, CSV): the parts
 /// of each format, which `QuarterWriter` puts together as the results stream past.
-public struct QuarterReport: Sendable {
-    public let policy: Policy
-    public let quarter: Quarter
+package struct QuarterReport: Sendable {
+    package let policy: Policy
+    package let quarter: Quarter
     /// The collected results, when the report is rendered whole (`renderText()` and the rest).
-    public let result: QuarterResult?
+    package let result: QuarterResult?
     /// Whether the version was named on the command line rather than chosen by date, so the
     /// report can say why these rules were used.
-    public let versionPinned: Bool
+    package let versionPinned: Bool
 
-    public init(policy: Policy, result: QuarterResult, versionPinned: Bool = false) {
+    package init(policy: Policy, result: QuarterResult, versionPinned: Bool = false) {
         self.policy = policy
         self.quarter = result.quarter
         self.result = result
@@ -61,7 +61,7 @@ public struct QuarterReport: Sendable {
 
     // MARK: Terminal
 
-    public func renderText(layout: QuarterWriter.TextLayout = .init()) -> String { render(.text, layout: layout) }
+    package func renderText(layout: QuarterWriter.TextLayout = .init()) -> String { render(.text, layout: layout) }
 
     func textHead(officers: Int, partial: QuarterWriter.Partial? = nil) -> String {
         var out = "\(policy.metadata.name)（版本 \(policy.metadata.version)）· \(quarter) 季度考核结果\n"
@@ -182,7 +182,7 @@ public struct QuarterReport: Sendable {
 
     // MARK: JSON
 
-    public func renderJSON() -> String { render(.json) }
+    package func renderJSON() -> String { render(.json) }
 
     var policyJSON: JSONValue {
         .object([
@@ -263,7 +263,7 @@ public struct QuarterReport: Sendable {
 
     /// One row per officer; opens in Chinese Excel as UTF-8 thanks to the BOM.
     /// `headers`: the ids (the documented layout, the default) or Chinese titles for people.
-    public func renderCSV(headers: HeaderStyle = .id) -> String { render(.csv, headers: headers) }
+    package func renderCSV(headers: HeaderStyle = .id) -> String { render(.csv, headers: headers) }
 
     /// The result the report was made with; only the collected forms (`renderText()` and the
     /// rest, HTML, workbooks) are rendered from it, and they are made only with one.
@@ -313,7 +313,8 @@ public struct QuarterReport: Sendable {
 
 }
 
-func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
+/// The shape every JSON output gives a problem (`check`, `test`, the diff's impact).
+package func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
     .object([
         ("severity", .string(diagnostic.severity.rawValue)),
         ("code", .string(diagnostic.code)),
@@ -329,7 +330,7 @@ func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
 }
 
 /// Diagnostics as JSON, for `check --format json` and scripts.
-public func renderDiagnosticsJSON(_ diagnostics: [Diagnostic]) -> String {
+package func renderDiagnosticsJSON(_ diagnostics: [Diagnostic]) -> String {
     JSONValue.object([
         ("errors", .number(String(diagnostics.filter { $0.severity == .error }.count))),
         ("warnings", .number(String(diagnostics.filter { $0.severity == .warning }.count))),

@@ -8,27 +8,27 @@ import ScorecardRules
 /// JSON rows go straight out, the text tables wait in a spool for their column widths. What
 /// it keeps does not grow with the number of officers. `QuarterReport` renders through it too,
 /// so the streamed and the collected forms are the same bytes.
-public struct QuarterWriter: QuarterSink {
-    public enum Format: Sendable {
+package struct QuarterWriter: QuarterSink {
+    package enum Format: Sendable {
         case text, json, csv
     }
 
     /// How the text report is laid out for the terminal it goes to.
-    public struct TextLayout: Sendable {
+    package struct TextLayout: Sendable {
         /// Terminal cells a line may take; nil for no limit (one table however wide).
-        public var width: Int?
+        package var width: Int?
         /// Whether grades and failures are coloured (ANSI).
-        public var color: Bool
+        package var color: Bool
 
-        public init(width: Int? = nil, color: Bool = false) {
+        package init(width: Int? = nil, color: Bool = false) {
             self.width = width
             self.color = color
         }
     }
 
-    public let format: Format
+    package let format: Format
     /// CSV column titles: the ids, or Chinese titles for people.
-    public let headers: HeaderStyle
+    package let headers: HeaderStyle
     private let report: QuarterReport
     private let layout: TextLayout
     private let output: any ByteOutput
@@ -41,7 +41,7 @@ public struct QuarterWriter: QuarterSink {
     private let isPart: Bool
 
     /// Starts the report: the parts that come before the first officer are written now.
-    public init(
+    package init(
         format: Format, policy: Policy, quarter: Quarter, versionPinned: Bool, headers: HeaderStyle = .id,
         layout: TextLayout = TextLayout(), to output: any ByteOutput
     ) {
@@ -65,9 +65,9 @@ public struct QuarterWriter: QuarterSink {
         rewardTable = whole.rewardTable?.emptyCopy()
     }
 
-    public func part() -> QuarterWriter? { QuarterWriter(partOf: self) }
+    package func part() -> QuarterWriter? { QuarterWriter(partOf: self) }
 
-    public mutating func append(_ part: QuarterWriter) {
+    package mutating func append(_ part: QuarterWriter) {
         guard let spool = part.output as? ByteSpool else { return }
         switch format {
         case .csv:
@@ -117,7 +117,7 @@ public struct QuarterWriter: QuarterSink {
         }
     }
 
-    public mutating func accept(_ result: OfficerResult, of record: OfficerRecord) {
+    package mutating func accept(_ result: OfficerResult, of record: OfficerRecord) {
         add(result)
     }
 
@@ -132,7 +132,7 @@ public struct QuarterWriter: QuarterSink {
     }
 
     /// One officer's result, in the order of the record table.
-    public mutating func add(_ result: OfficerResult) {
+    package mutating func add(_ result: OfficerResult) {
         officers += 1
         switch format {
         case .csv:
@@ -149,7 +149,7 @@ public struct QuarterWriter: QuarterSink {
         }
     }
 
-    public mutating func restart() {
+    package mutating func restart() {
         output.restart()
         writeHead()
     }
@@ -157,20 +157,20 @@ public struct QuarterWriter: QuarterSink {
     /// What a partial run (`--partial` over evidence with errors) says of itself: who was left
     /// out because their evidence has problems (possibly nobody: a failed record check keeps the
     /// officer in, but the quarter is still not final).
-    public struct Partial: Sendable {
-        public struct Officer: Sendable {
-            public var id: String
-            public var name: String
+    package struct Partial: Sendable {
+        package struct Officer: Sendable {
+            package var id: String
+            package var name: String
 
-            public init(id: String, name: String) {
+            package init(id: String, name: String) {
                 self.id = id
                 self.name = name
             }
         }
 
-        public var omitted: [Officer]
+        package var omitted: [Officer]
 
-        public init(omitted: [Officer]) {
+        package init(omitted: [Officer]) {
             self.omitted = omitted
         }
     }
@@ -179,7 +179,7 @@ public struct QuarterWriter: QuarterSink {
     /// it is partial and who is not in it (text: under the title and after the totals; JSON: a
     /// `partial` member at the end; CSV: a last row whose one cell starts with `#`). Without it
     /// the report is the same bytes as ever.
-    public func finish(_ summary: QuarterSummary, partial: Partial? = nil) {
+    package func finish(_ summary: QuarterSummary, partial: Partial? = nil) {
         switch format {
         case .csv:
             if let partial {

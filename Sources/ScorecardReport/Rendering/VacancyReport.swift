@@ -3,11 +3,11 @@ import ScorecardEvaluation
 import ScorecardRules
 
 /// Renders the list of liaison officers for vacant full-time posts (clause 2.3.2).
-public struct VacancyReport: Sendable {
-    public let policy: Policy
-    public let list: VacancyList
+package struct VacancyReport: Sendable {
+    package let policy: Policy
+    package let list: VacancyList
 
-    public init(policy: Policy, list: VacancyList) {
+    package init(policy: Policy, list: VacancyList) {
         self.policy = policy
         self.list = list
     }
@@ -20,7 +20,7 @@ public struct VacancyReport: Sendable {
 
     /// With `color`: the officers rated excellent this year green, those without an annual
     /// total yellow.
-    public func renderText(color: Bool = false) -> String {
+    package func renderText(color: Bool = false) -> String {
         let clause = list.rules.clause.map { "条款 \($0)" } ?? "专职岗位补缺"
         var out = "\(policy.metadata.name) · 专职政工岗位补缺人选（\(clause)）\n"
         out += "按 \(orderWords)从高到低排列（order_by: \(list.rules.orderBy.rawValue)，规则版本 \(list.version)）；同分按年度评选的比较项排列。\n"
@@ -53,7 +53,7 @@ public struct VacancyReport: Sendable {
         }
     }
 
-    public func renderJSON() -> String {
+    package func renderJSON() -> String {
         let document: JSONValue = .object([
             ("year", .number(String(list.year))),
             ("version", .string(list.version)),
@@ -78,7 +78,7 @@ public struct VacancyReport: Sendable {
         return document.rendered() + "\n"
     }
 
-    public func renderCSV(bom: Bool = true) -> String {
+    package func renderCSV(bom: Bool = true) -> String {
         var writer = CSVWriter(bom: bom)
         writer.row(["position", "officer", "name", "unit", "area", "annual_total", "annual_rank", "latest_quarter_total", "note"])
         for candidate in list.candidates {

@@ -6,24 +6,24 @@ import ScorecardBase
 /// Columns in locations count Unicode scalars; on screen a Chinese character takes two cells
 /// and a tab up to four, so the caret line is built from the same expanded text as the echoed
 /// line.
-public struct DiagnosticRenderer: Sendable {
-    public static let tabWidth = 4
+package struct DiagnosticRenderer: Sendable {
+    package static let tabWidth = 4
 
     private let style: ANSIStyle
     private let sourceLines: SourceLines.Loader
 
-    public init(color: Bool, sourceLines: @escaping SourceLines.Loader = SourceLines.utf8Files) {
+    package init(color: Bool, sourceLines: @escaping SourceLines.Loader = SourceLines.utf8Files) {
         self.style = ANSIStyle(enabled: color)
         self.sourceLines = sourceLines
     }
 
-    public func render(_ diagnostic: Diagnostic) -> String {
+    package func render(_ diagnostic: Diagnostic) -> String {
         var cache = LineCache(loader: sourceLines)
         return render(diagnostic, cache: &cache)
     }
 
     /// All of them in reading order, blank-line separated, with a closing count.
-    public func render(_ diagnostics: [Diagnostic]) -> String {
+    package func render(_ diagnostics: [Diagnostic]) -> String {
         guard !diagnostics.isEmpty else { return "" }
         var cache = LineCache(loader: sourceLines)
         var blocks = diagnostics.sortedForDisplay().map { render($0, cache: &cache) }
@@ -32,7 +32,7 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// "2 个错误，1 个警告": only the kinds that occur.
-    public func summary(_ diagnostics: [Diagnostic]) -> String {
+    package func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         var parts: [String] = []

@@ -11,12 +11,12 @@ import Darwin
 /// The renderer takes any `(file) -> [String]?`; this type provides the usual ones. Files in
 /// other encodings (GB18030 CSV) should be decoded by the caller, who knows the encoding, and
 /// handed over with `inMemory`.
-public struct SourceLines: Sendable {
-    public typealias Loader = @Sendable (String) -> [String]?
+package struct SourceLines: Sendable {
+    package typealias Loader = @Sendable (String) -> [String]?
 
     /// Reads the file as UTF-8 (a byte order mark is skipped); nil when it cannot be read or is
     /// not valid UTF-8, in which case diagnostics show no source line.
-    public static let utf8Files: Loader = { path in
+    package static let utf8Files: Loader = { path in
         guard let bytes = readFile(path) else { return nil }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         guard let text = String(validating: body, as: UTF8.self) else { return nil }
@@ -24,13 +24,13 @@ public struct SourceLines: Sendable {
     }
 
     /// Lines of texts already in memory, keyed by file name.
-    public static func inMemory(_ files: [String: String]) -> Loader {
+    package static func inMemory(_ files: [String: String]) -> Loader {
         let lines = files.mapValues { split($0) }
         return { lines[$0] }
     }
 
     /// Splits at LF, CRLF and CR, as the CSV and YAML readers count lines.
-    public static func split(_ text: String) -> [String] {
+    package static func split(_ text: String) -> [String] {
         var lines: [String] = []
         var current = String.UnicodeScalarView()
         var previousWasCR = false

@@ -3,8 +3,8 @@
 /// East Asian Width W and F are two cells; combining marks, format characters and controls take
 /// none; everything else one. Ambiguous-width characters count as one, as in a UTF-8 locale's
 /// default terminal setting.
-public enum TerminalWidth {
-    public static func width(of scalar: Unicode.Scalar) -> Int {
+package enum TerminalWidth {
+    package static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x7F { return value >= 0x20 ? 1 : 0 }
         if value < 0xA0 { return 0 }
@@ -16,7 +16,7 @@ public enum TerminalWidth {
         return 1
     }
 
-    public static func width(of text: some StringProtocol) -> Int {
+    package static func width(of text: some StringProtocol) -> Int {
         var total = 0
         for scalar in text.unicodeScalars { total += width(of: scalar) }
         return total

@@ -2,16 +2,16 @@
 ///
 /// The rule line is drawn with "-" rather than box-drawing "─": the latter has ambiguous East
 /// Asian width, and terminals set up for Chinese often draw it two cells wide, breaking alignment.
-public struct TextTable: Sendable {
-    public enum Alignment: Sendable {
+package struct TextTable: Sendable {
+    package enum Alignment: Sendable {
         case left, right
     }
 
-    public struct Column: Sendable {
-        public var title: String
-        public var alignment: Alignment
+    package struct Column: Sendable {
+        package var title: String
+        package var alignment: Alignment
 
-        public init(_ title: String, alignment: Alignment = .left) {
+        package init(_ title: String, alignment: Alignment = .left) {
             self.title = title
             self.alignment = alignment
         }
@@ -22,35 +22,35 @@ public struct TextTable: Sendable {
         case separator
     }
 
-    public var columns: [Column]
+    package var columns: [Column]
     /// Between two columns.
-    public var gap = TextTable.defaultGap
+    package var gap = TextTable.defaultGap
     static let defaultGap = "  "
     private var rows: [Row] = []
 
-    public init(columns: [Column]) {
+    package init(columns: [Column]) {
         self.columns = columns
     }
 
-    public init(columns: [(title: String, alignment: Alignment)]) {
+    package init(columns: [(title: String, alignment: Alignment)]) {
         self.columns = columns.map { Column($0.title, alignment: $0.alignment) }
     }
 
     /// Missing cells are shown empty; cells beyond the columns are dropped. Line breaks in a
     /// cell are shown as spaces so that a row stays one line.
-    public mutating func addRow(_ cells: [String]) {
+    package mutating func addRow(_ cells: [String]) {
         rows.append(.cells(cells.map(Self.oneLine)))
     }
 
-    public mutating func addSeparator() {
+    package mutating func addSeparator() {
         rows.append(.separator)
     }
 
     /// How a cell is shown in colour: given its column and plain text, the text to print
     /// (ANSI codes around it). Column widths are worked out from the plain text.
-    public typealias CellStyle = @Sendable (_ column: Int, _ cell: String) -> String
+    package typealias CellStyle = @Sendable (_ column: Int, _ cell: String) -> String
 
-    public func render(style: CellStyle? = nil) -> String {
+    package func render(style: CellStyle? = nil) -> String {
         var widths = columns.map { TerminalWidth.width(of: $0.title) }
         for case .cells(let cells) in rows {
             for (i, cell) in cells.prefix(columns.count).enumerated() {

@@ -10,11 +10,11 @@ import ScorecardRules
 /// that rate; a grade band when a case expects the grade of an officer in it; an eligibility
 /// criterion when a case expects the verdict of a candidate who fails it; a tie-breaker when a
 /// year case expects the rank (or the ranking) of an officer it placed.
-public struct Coverage: Sendable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+package struct Coverage: Sendable {
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
         case item, condition, check, rate, band, criterion, tieBreaker = "tie_breaker"
 
-        public var title: String {
+        package var title: String {
             switch self {
             case .item: "项目"
             case .condition: "计分条件"
@@ -27,32 +27,32 @@ public struct Coverage: Sendable {
         }
     }
 
-    public struct Element: Sendable, Hashable {
-        public var kind: Kind
+    package struct Element: Sendable, Hashable {
+        package var kind: Kind
         /// As cases record it: `item:i07`, `rate:adopted_suggestions/矿`.
-        public var key: String
-        public var title: String
-        public var location: SourceLocation
-        public var covered: Bool
+        package var key: String
+        package var title: String
+        package var location: SourceLocation
+        package var covered: Bool
     }
 
-    public struct Version: Sendable {
-        public var version: String
-        public var elements: [Element]
+    package struct Version: Sendable {
+        package var version: String
+        package var elements: [Element]
 
-        public var uncovered: [Element] { elements.filter { !$0.covered } }
-        public func count(_ kind: Kind) -> (covered: Int, total: Int) {
+        package var uncovered: [Element] { elements.filter { !$0.covered } }
+        package func count(_ kind: Kind) -> (covered: Int, total: Int) {
             let ofKind = elements.filter { $0.kind == kind }
             return (ofKind.count { $0.covered }, ofKind.count)
         }
     }
 
-    public var versions: [Version]
+    package var versions: [Version]
 
-    public var uncovered: [Element] { versions.flatMap(\.uncovered) }
-    public var isComplete: Bool { uncovered.isEmpty }
+    package var uncovered: [Element] { versions.flatMap(\.uncovered) }
+    package var isComplete: Bool { uncovered.isEmpty }
 
-    public init(_ run: TestRun, versions: PolicyVersions) {
+    package init(_ run: TestRun, versions: PolicyVersions) {
         var covered: [String: Set<String>] = [:]
         for outcome in run.outcomes {
             for (version, keys) in outcome.covered { covered[version, default: []].formUnion(keys) }

@@ -4,45 +4,45 @@ import ScorecardRules
 /// What a revision of the rules does to the test cases written for the version in force: each
 /// case run under the old version and under the new one, and every expectation whose outcome
 /// differs listed — what a reviewer wants to see first.
-public struct TestImpact: Sendable {
-    public struct Change: Sendable {
-        public var caseName: String
-        public var subject: String
-        public var what: String
+package struct TestImpact: Sendable {
+    package struct Change: Sendable {
+        package var caseName: String
+        package var subject: String
+        package var what: String
         /// Where the expectation is written.
-        public var location: SourceLocation
-        public var expected: String
-        public var old: String?
-        public var new: String?
-        public var oldPassed: Bool
-        public var newPassed: Bool
+        package var location: SourceLocation
+        package var expected: String
+        package var old: String?
+        package var new: String?
+        package var oldPassed: Bool
+        package var newPassed: Bool
         /// How the new version produced its value.
-        public var newTrace: RuleTrace?
+        package var newTrace: RuleTrace?
         /// Set when the expectation cannot be checked under the new version (it names an item,
         /// a reward… the new version does not have), or the new version meets a problem the old
         /// one did not.
-        public var problem: Diagnostic?
+        package var problem: Diagnostic?
     }
 
-    public var files: [String]
-    public var oldVersion: String
-    public var newVersion: String
+    package var files: [String]
+    package var oldVersion: String
+    package var newVersion: String
     /// Cases run under both versions.
-    public var casesRun: Int
+    package var casesRun: Int
     /// Cases that name another version than the old one: not the old version's tests.
-    public var casesLeftOut: Int
+    package var casesLeftOut: Int
     /// Cases that could not run under the old version itself (their own problem, not the revision's).
-    public var casesBroken: [String]
-    public var changes: [Change]
+    package var casesBroken: [String]
+    package var changes: [Change]
 
-    public var changedCases: Int { Set(changes.map(\.caseName)).count }
+    package var changedCases: Int { Set(changes.map(\.caseName)).count }
     /// Expectations that passed under the old version and do not under the new one.
-    public var newlyFailing: Int { changes.count { $0.oldPassed && !$0.newPassed } }
+    package var newlyFailing: Int { changes.count { $0.oldPassed && !$0.newPassed } }
 
     /// `versions`: every version kept with the old one (its rule folder), to tell which cases
     /// that choose their version by a date or a quarter are the old version's; without them, a
     /// case is taken as the old version's from the old version's effective date on.
-    public static func compare(_ files: [TestFile], old: Policy, new: Policy, versions: PolicyVersions? = nil) -> TestImpact {
+    package static func compare(_ files: [TestFile], old: Policy, new: Policy, versions: PolicyVersions? = nil) -> TestImpact {
         let runner = CaseRunner(versions: nil)
         var impact = TestImpact(
             files: files.map(\.path), oldVersion: old.metadata.version, newVersion: new.metadata.version,

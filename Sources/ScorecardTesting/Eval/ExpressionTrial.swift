@@ -7,17 +7,17 @@ import ScorecardRules
 /// `scorecard eval`: an expression tried before it is written into the rules — checked against
 /// the names and types a reward's expression may read (record fields, lists, `score.<item>`,
 /// `total`, `grade`), then evaluated on one officer's real record and results.
-public struct ExpressionTrial: Sendable {
+package struct ExpressionTrial: Sendable {
     /// The name locations in the expression are given under (`表达式:1:9`).
-    public static let file = "表达式"
+    package static let file = "表达式"
 
-    public let text: String
-    public let policy: Policy
+    package let text: String
+    package let policy: Policy
     private let compiled: CheckedExpression?
     /// Why the expression cannot be used under the rules: a located error.
-    public let problem: Diagnostic?
+    package let problem: Diagnostic?
 
-    public init(_ text: String, policy: Policy) {
+    package init(_ text: String, policy: Policy) {
         self.text = text
         self.policy = policy
         do {
@@ -32,14 +32,14 @@ public struct ExpressionTrial: Sendable {
     }
 
     /// The expression's type in words (`小数`), once it checks.
-    public var typeWords: String? { compiled?.type.description }
+    package var typeWords: String? { compiled?.type.description }
 
     /// The record names the expression reads, sorted.
-    public var readNames: [String] { compiled?.readNames ?? [] }
+    package var readNames: [String] { compiled?.readNames ?? [] }
 
     /// The expression evaluated on an officer's record and results: the value in words, or the
     /// failure (located in the expression); and the values read, each with where it was recorded.
-    public func evaluate(record: OfficerRecord, result: OfficerResult) -> (value: String?, failure: Diagnostic?, inputs: [(name: String, value: String, location: SourceLocation?)]) {
+    package func evaluate(record: OfficerRecord, result: OfficerResult) -> (value: String?, failure: Diagnostic?, inputs: [(name: String, value: String, location: SourceLocation?)]) {
         guard let compiled else { return (nil, problem, []) }
         let layout = policy.layout
         var slots = record.slots
@@ -67,11 +67,11 @@ public struct ExpressionTrial: Sendable {
     }
 
     /// The text a renderer shows under `表达式:1:N`.
-    public var sourceLines: [String] { [text] }
+    package var sourceLines: [String] { [text] }
 
     /// What the trial found, for people: the expression and its type, then on the officer's
     /// record the values it read (with their places) and the result.
-    public func report(officer: Officer? = nil, quarter: Quarter? = nil, record: OfficerRecord? = nil, result: OfficerResult? = nil) -> (text: String, failure: Diagnostic?) {
+    package func report(officer: Officer? = nil, quarter: Quarter? = nil, record: OfficerRecord? = nil, result: OfficerResult? = nil) -> (text: String, failure: Diagnostic?) {
         var out = "表达式 \(text)\n"
         guard let typeWords else { return (out, problem) }
         out += "类型 \(typeWords)（按规则版本 \(policy.metadata.version) 检查，名称和类型都正确）\n"

@@ -6,12 +6,12 @@ import ScorecardYAML
 /// "did you mean"), duplicate keys, values typed by what expects them, every problem located.
 /// Names that depend on the rules (items, rewards, officers…) are checked when a case is run
 /// under its version (`CaseRunner`).
-public enum TestFileLoader {
+package enum TestFileLoader {
     /// The keys of a file and of a case, in the order documented (docs/testing.md).
     static let fileKeys = ["cases", "roster", "version", "quarter", "date", "templates"]
     static let caseKeys = ["name", "version", "quarter", "date", "skip", "roster", "records", "candidates", "year", "quarters", "expect"]
 
-    public static func load(_ source: RuleSource, defaultVersion: String?) -> (file: TestFile?, diagnostics: [Diagnostic]) {
+    package static func load(_ source: RuleSource, defaultVersion: String?) -> (file: TestFile?, diagnostics: [Diagnostic]) {
         var sink = DiagnosticSink()
         let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath)
         sink.append(contentsOf: loaded.diagnostics)

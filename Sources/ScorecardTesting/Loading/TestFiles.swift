@@ -2,11 +2,11 @@ import ScorecardBase
 import ScorecardRules
 
 /// A test file's bytes and the version its cases run under when they name none.
-public struct TestSource: Sendable {
-    public var source: RuleSource
-    public var defaultVersion: String?
+package struct TestSource: Sendable {
+    package var source: RuleSource
+    package var defaultVersion: String?
 
-    public init(source: RuleSource, defaultVersion: String?) {
+    package init(source: RuleSource, defaultVersion: String?) {
         self.source = source
         self.defaultVersion = defaultVersion
     }
@@ -14,9 +14,9 @@ public struct TestSource: Sendable {
 
 /// Where test files are kept: `tests/` beside each version's rule files (`rules/tests/` for the
 /// folder's own version, `rules/2025-07-01/tests/` for that one), `.yaml` files in name order.
-public enum TestFiles {
+package enum TestFiles {
     /// The tests of every version of the rules at `rulesPath`, the folder's own first.
-    public static func of(rulesPath: String, versions: PolicyVersions) -> Result<[TestSource], Diagnostic> {
+    package static func of(rulesPath: String, versions: PolicyVersions) -> Result<[TestSource], Diagnostic> {
         var folders: [String] = []
         for policy in versions.versions {
             let folder = testsFolder(of: policy)
@@ -36,7 +36,7 @@ public enum TestFiles {
 
     /// The test files at a path given on the command line: one file, a folder of test files, or
     /// a rule folder (its `tests/` and its version folders' `tests/`).
-    public static func at(_ path: String, versions: PolicyVersions?) -> Result<[TestSource], Diagnostic> {
+    package static func at(_ path: String, versions: PolicyVersions?) -> Result<[TestSource], Diagnostic> {
         switch FileSystem.kind(of: path) {
         case .missing:
             return .failure(.error("test.not-found", "找不到测试文件或文件夹“\(path)”",

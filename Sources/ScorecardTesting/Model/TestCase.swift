@@ -3,26 +3,26 @@ import ScorecardYAML
 
 /// A value as written in a test file, with the place it was written: every name a case uses
 /// (an officer, an item, a reward) can be pointed at when it turns out to be wrong.
-public struct Written<Value: Sendable & Hashable>: Sendable, Hashable {
-    public var value: Value
-    public var location: SourceLocation
+package struct Written<Value: Sendable & Hashable>: Sendable, Hashable {
+    package var value: Value
+    package var location: SourceLocation
 
-    public init(_ value: Value, at location: SourceLocation) {
+    package init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }
 }
 
 /// One test file (`rules/tests/*.yaml`): the cases a policy officer wrote beside the rules.
-public struct TestFile: Sendable {
-    public var path: String
-    public var cases: [TestCase]
+package struct TestFile: Sendable {
+    package var path: String
+    package var cases: [TestCase]
 }
 
 /// One case: which rules it runs under, the evidence given inline, and what it expects.
-public struct TestCase: Sendable {
+package struct TestCase: Sendable {
     /// What the case evaluates.
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         /// One quarter: the officers' records (the YAML evidence layout, lists inline).
         case quarter(records: YAMLNode)
         /// Candidates against the eligibility criteria (clause 2.2.1).
@@ -32,37 +32,37 @@ public struct TestCase: Sendable {
     }
 
     /// One quarter of a year case.
-    public struct QuarterRecords: Sendable {
-        public var quarter: Written<Quarter>
-        public var records: YAMLNode
+    package struct QuarterRecords: Sendable {
+        package var quarter: Written<Quarter>
+        package var records: YAMLNode
     }
 
-    public var name: String
-    public var file: String
+    package var name: String
+    package var file: String
     /// Where the case starts in its file.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// The version named (`version:`), by its `policy.version` or its folder.
-    public var version: Written<String>?
+    package var version: Written<String>?
     /// The quarter assessed (`quarter:`); the version in force for it follows when none is named.
-    public var quarter: Written<Quarter>?
+    package var quarter: Written<Quarter>?
     /// A day (`date:`): the version in force on it, and the quarter it falls in.
-    public var date: Written<LocalDate>?
+    package var date: Written<LocalDate>?
     /// The version a case in this file runs under when it names none: the one whose folder
     /// holds the file's `tests/` folder.
-    public var defaultVersion: String?
+    package var defaultVersion: String?
     /// Why the case is not run, when its author says so.
-    public var skip: String?
+    package var skip: String?
     /// Roster rows (`roster:` of the case, else of the file); nil: officers are made up from
     /// the records, each serving all year.
-    public var roster: YAMLNode?
+    package var roster: YAMLNode?
     /// Whether `roster` is the file's, shared by its cases: then only the rows of the officers
     /// the case has records for are its roster, so nobody else is missing a record.
-    public var rosterIsShared: Bool
-    public var kind: Kind
-    public var expectations: [Expectation]
+    package var rosterIsShared: Bool
+    package var kind: Kind
+    package var expectations: [Expectation]
 
     /// The kind of case as a policy officer names it.
-    public var kindTitle: String {
+    package var kindTitle: String {
         switch kind {
         case .quarter: "季度"
         case .eligibility: "任职条件"
@@ -73,21 +73,21 @@ public struct TestCase: Sendable {
 
 /// One thing a case expects: of whom (an officer, a candidate, or the whole case), which figure,
 /// and the value written.
-public struct Expectation: Sendable {
-    public enum Subject: Sendable, Hashable {
+package struct Expectation: Sendable {
+    package enum Subject: Sendable, Hashable {
         case officer(Written<String>)
         case candidate(Written<String>)
         case whole
     }
 
     /// A unit's totals for the quarter.
-    public enum UnitFigure: String, Sendable, Hashable, CaseIterable {
+    package enum UnitFigure: String, Sendable, Hashable, CaseIterable {
         case officers
         case scoreSum = "score_sum"
         case reward
     }
 
-    public enum Figure: Sendable, Hashable {
+    package enum Figure: Sendable, Hashable {
         // One officer's quarter.
         case itemScore(Written<String>)
         case total
@@ -120,7 +120,7 @@ public struct Expectation: Sendable {
         case failingCriteria
     }
 
-    public enum Value: Sendable, Hashable {
+    package enum Value: Sendable, Hashable {
         case number(ExactDecimal, tolerance: ExactDecimal?)
         case integer(Int)
         case word(String)
@@ -129,9 +129,9 @@ public struct Expectation: Sendable {
         case names([Written<String>], ordered: Bool)
     }
 
-    public var subject: Subject
-    public var figure: Figure
-    public var value: Value
+    package var subject: Subject
+    package var figure: Figure
+    package var value: Value
     /// Where the expected value is written.
-    public var location: SourceLocation
+    package var location: SourceLocation
 }

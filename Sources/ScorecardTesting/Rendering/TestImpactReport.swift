@@ -3,13 +3,13 @@ import ScorecardReport
 
 /// The diff's section on the test cases: which expectations the revision changes, with the
 /// value under each version and how the new version arrives at its value.
-public struct TestImpactReport: Sendable {
-    public let impact: TestImpact
+package struct TestImpactReport: Sendable {
+    package let impact: TestImpact
     /// The folder the cases came from, as the user would name it (`rules/tests`).
-    public let label: String
+    package let label: String
     private let color: Bool
 
-    public init(impact: TestImpact, label: String, color: Bool = false) {
+    package init(impact: TestImpact, label: String, color: Bool = false) {
         self.impact = impact
         self.label = label
         self.color = color
@@ -39,7 +39,7 @@ public struct TestImpactReport: Sendable {
 
     // MARK: Text
 
-    public func text() -> String {
+    package func text() -> String {
         var out = paint("1", heading) + "\n" + scope + "。\n" + countLine + "\n"
         var currentCase: String?
         for change in impact.changes {
@@ -66,10 +66,11 @@ public struct TestImpactReport: Sendable {
 
     // MARK: Markdown
 
-    public func markdown() -> String {
+    package func markdown() -> String {
         var out = "## \(heading)\n\n\(scope)。\(countLine)\n"
         guard !impact.changes.isEmpty else { return out }
         out += "\n| 用例 | 期望 | 位置 | 期望值 | 旧版本 | 新版本 | 新版本的来历 |\n|---|---|---|---|---|---|---|\n"
+        let cell = MarkdownTable.cell
         for change in impact.changes {
             let detail = change.problem.map { "无法核对：\($0.message)" } ?? change.newTrace.map(TestReport.traceText) ?? ""
             out += "| \(cell(change.caseName)) | \(cell("\(change.subject.spacedBeforeChinese)的\(change.what)")) | `\(change.location)` | \(cell(change.expected)) | "
@@ -78,21 +79,9 @@ public struct TestImpactReport: Sendable {
         return out
     }
 
-    private func cell(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "\n", "\r\n", "\r": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
     // MARK: JSON
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("files", .array(impact.files.map { .string($0) })),
             ("old_version", .string(impact.oldVersion)),
@@ -112,14 +101,14 @@ public struct TestImpactReport: Sendable {
                     ("old_passed", .bool(change.oldPassed)),
                     ("new_passed", .bool(change.newPassed)),
                     ("rule", change.newTrace.map(TestReport.traceJSON) ?? .null),
-                    ("problem", change.problem.map(TestReport.diagnosticJSON) ?? .null),
+                    ("problem", change.problem.map(diagnosticJSON) ?? .null),
                 ])
             })),
         ])
     }
 
     /// The diff's JSON with this section added as `tests`.
-    public func appended(to diff: JSONValue) -> JSONValue {
+    package func appended(to diff: JSONValue) -> JSONValue {
         guard case .object(var pairs) = diff else { return diff }
         pairs.append(("tests", json()))
         return .object(pairs)

@@ -4,12 +4,12 @@ import ScorecardReport
 /// `scorecard test`'s report: one line per case; for a failed expectation the expected and the
 /// actual value, the place of the expectation in the test file, and the rule (its place and
 /// clause) that produced the actual value; then the closing `N passed, M failed` line.
-public struct TestReport: Sendable {
-    public let run: TestRun
-    public let coverage: Coverage?
+package struct TestReport: Sendable {
+    package let run: TestRun
+    package let coverage: Coverage?
     private let color: Bool
 
-    public init(run: TestRun, coverage: Coverage? = nil, color: Bool = false) {
+    package init(run: TestRun, coverage: Coverage? = nil, color: Bool = false) {
         self.run = run
         self.coverage = coverage
         self.color = color
@@ -17,7 +17,7 @@ public struct TestReport: Sendable {
 
     // MARK: Text
 
-    public func text() -> String {
+    package func text() -> String {
         var out = ""
         for outcome in run.outcomes { out += lines(of: outcome) }
         if let coverage { out += "\n" + Self.coverageText(coverage, color: color) }
@@ -69,7 +69,7 @@ public struct TestReport: Sendable {
     }
 
     /// Per version, how much of each kind of rule part was exercised, then every part not.
-    public static func coverageText(_ coverage: Coverage, color: Bool = false) -> String {
+    package static func coverageText(_ coverage: Coverage, color: Bool = false) -> String {
         var out = "覆盖情况\n"
         for version in coverage.versions {
             let counts = Coverage.Kind.allCases.compactMap { kind -> String? in
@@ -92,12 +92,12 @@ public struct TestReport: Sendable {
 
     // MARK: JSON
 
-    public func json() -> String {
+    package func json() -> String {
         var pairs: [(String, JSONValue)] = [
             ("schema_version", .number("1")),
             ("files", .array(run.files.map { .string($0) })),
             ("cases", .array(run.outcomes.map(Self.caseJSON))),
-            ("diagnostics", .array(run.diagnostics.map(Self.diagnosticJSON))),
+            ("diagnostics", .array(run.diagnostics.map(diagnosticJSON))),
             ("summary", .object([
                 ("passed", .number(String(run.passed))), ("failed", .number(String(run.failed))),
                 ("skipped", .number(String(run.skipped))), ("errors", .number(String(run.outcomes.count { $0.status == .error }))),
@@ -170,19 +170,6 @@ public struct TestReport: Sendable {
     static func locationJSON(_ location: SourceLocation?) -> JSONValue {
         guard let location else { return .null }
         return .object([("file", .string(location.file)), ("line", .number(String(location.line))), ("column", .number(String(location.column)))])
-    }
-
-    /// The shape `check --format json` gives a problem.
-    static func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
-        .object([
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("code", .string(diagnostic.code)),
-            ("message", .string(diagnostic.message)),
-            ("hint", .text(diagnostic.hint)),
-            ("file", .text(diagnostic.location?.file)),
-            ("line", diagnostic.location.map { .number(String($0.line)) } ?? .null),
-            ("column", diagnostic.location.map { .number(String($0.column)) } ?? .null),
-        ])
     }
 
     static func kindWord(_ kind: TestCase.Kind) -> String {

@@ -5,17 +5,17 @@ import ScorecardRules
 /// Runs test cases through the engine: the version chosen as `evaluate` chooses it, the inline
 /// evidence read and checked like a quarter's files, the evaluator, the annual and the
 /// eligibility assessment as the commands use them; then every expectation compared.
-public struct CaseRunner: Sendable {
+package struct CaseRunner: Sendable {
     /// Every version of the rules; nil when only `under:` runs are asked for (diff).
-    public let versions: PolicyVersions?
+    package let versions: PolicyVersions?
 
-    public init(versions: PolicyVersions?) {
+    package init(versions: PolicyVersions?) {
         self.versions = versions
     }
 
     /// Runs one case; with `override`, under that version whatever the case names (to see
     /// what a revision does to it).
-    public func run(_ testCase: TestCase, under override: Policy? = nil) -> CaseOutcome {
+    package func run(_ testCase: TestCase, under override: Policy? = nil) -> CaseOutcome {
         var outcome = CaseOutcome(
             testCase: testCase, status: .skipped, version: nil, period: nil, expectations: [], unexpected: [], errors: [], covered: [:])
         if testCase.skip != nil { return outcome }

@@ -20,6 +20,34 @@ struct Actual {
     }
 }
 
+extension Actual {
+    /// The codes of `problems`, each once in the order first met: what an `evidence_errors`
+    /// expectation is compared with.
+    static func problemCodes(_ problems: [Diagnostic]) -> Actual {
+        var codes: [String] = []
+        for problem in problems where !codes.contains(problem.code) { codes.append(problem.code) }
+        return .names(codes, ordered: false, trace: Traces.problems(problems))
+    }
+}
+
+extension ExpectationOutcome {
+    /// An expectation about to be looked up: nothing found, nothing passed yet.
+    init(pending expectation: Expectation) {
+        self.init(
+            expectation: expectation, subject: "本用例", what: "", expected: expectation.value.shown, actual: nil, passed: false,
+            trace: nil, error: nil)
+    }
+
+    /// What the engine gave, compared with `expected`; left undecided when looking it up
+    /// already failed (`error`).
+    mutating func settle(_ actual: Actual?, against expected: Expectation.Value) {
+        guard let actual, error == nil else { return }
+        self.actual = actual.text
+        trace = actual.trace
+        passed = expected.matches(actual.value)
+    }
+}
+
 extension Expectation.Value {
     /// Exact unless the author gave a tolerance; names compare as a set unless ordered.
     func matches(_ actual: Expectation.Value?) -> Bool {

@@ -57,8 +57,7 @@ struct EligibilityCheck {
     }
 
     mutating func outcome(of expectation: Expectation) -> ExpectationOutcome {
-        var outcome = ExpectationOutcome(
-            expectation: expectation, subject: "本用例", what: "", expected: expectation.value.shown, actual: nil, passed: false, trace: nil, error: nil)
+        var outcome = ExpectationOutcome(pending: expectation)
         let actual: Actual?
         switch expectation.subject {
         case .candidate(let written):
@@ -86,15 +85,9 @@ struct EligibilityCheck {
                 outcome.error = Names.misplaced(expectation, kind: testCase.kindTitle)
                 return outcome
             }
-            var codes: [String] = []
-            for problem in evidenceErrors() where !codes.contains(problem.code) { codes.append(problem.code) }
-            actual = .names(codes, ordered: false, trace: Traces.problems(evidenceErrors()))
+            actual = .problemCodes(evidenceErrors())
         }
-        if let actual, outcome.error == nil {
-            outcome.actual = actual.text
-            outcome.trace = actual.trace
-            outcome.passed = expectation.value.matches(actual.value)
-        }
+        outcome.settle(actual, against: expectation.value)
         return outcome
     }
 

@@ -106,23 +106,17 @@ struct InlineQuarter {
             roster = madeUpRoster(tables.records)
         }
 
-        var binder = RecordBinder(policy: policy, roster: roster, quarter: quarter)
-        var records = tables.records
-        binder.bindRecords(from: &records, file: file)
-        for list in policy.evidence.lists {
-            if var rows = tables.lists[list.id] { binder.bindList(list, from: &rows, file: file) }
-        }
-        let evidence = binder.finish(files: [file])
-        problems += binder.problems
-
-        let evaluator = QuarterEvaluator(policy: policy)
-        var summary = QuarterSummary(policy: policy)
-        var results: [OfficerResult] = []
-        for record in evidence.records {
-            let result = evaluator.evaluate(record)
-            summary.add(result)
-            results.append(result)
-        }
+        // The same pipeline as `evaluate --partial`: every sound officer is evaluated, so that a
+        // case can expect one officer's failure beside another's problem.
+        let pipeline = QuarterPipeline(quarter: quarter, policy: policy, roster: roster, tables: tables, file: file)
+        var sink = CollectingSink()
+        let outcome = pipeline.run(partial: true, into: &sink)
+        // A failed record check is its officer's finding (a case may expect it); the rest are the files'.
+        let findings = Set(sink.results.flatMap(\.findings))
+        problems += outcome.problems.filter { !findings.contains($0) }
+        let evidence = QuarterEvidence(quarter: quarter, records: sink.records, files: outcome.files)
+        let results = sink.results
+        let summary = outcome.summary ?? QuarterSummary(policy: policy)
         return InlineQuarter(
             quarter: quarter, policy: policy, roster: roster, evidence: evidence, results: results, summary: summary,
             problems: problems.sortedForDisplay())

@@ -37,8 +37,7 @@ struct QuarterCheck {
     }
 
     mutating func outcome(of expectation: Expectation) -> ExpectationOutcome {
-        var outcome = ExpectationOutcome(
-            expectation: expectation, subject: "本用例", what: "", expected: expectation.value.shown, actual: nil, passed: false, trace: nil, error: nil)
+        var outcome = ExpectationOutcome(pending: expectation)
         let actual: Actual?
         switch expectation.subject {
         case .officer(let written):
@@ -52,11 +51,7 @@ struct QuarterCheck {
         case .whole, .candidate:
             actual = wholeFigure(expectation, outcome: &outcome)
         }
-        if let actual, outcome.error == nil {
-            outcome.actual = actual.text
-            outcome.trace = actual.trace
-            outcome.passed = expectation.value.matches(actual.value)
-        }
+        outcome.settle(actual, against: expectation.value)
         return outcome
     }
 
@@ -180,10 +175,7 @@ struct QuarterCheck {
             }
         case .evidenceErrors:
             outcome.what = "证据错误"
-            let problems = evidenceErrors()
-            var codes: [String] = []
-            for problem in problems where !codes.contains(problem.code) { codes.append(problem.code) }
-            return .names(codes, ordered: false, trace: Traces.problems(problems))
+            return .problemCodes(evidenceErrors())
         default:
             outcome.error = Names.misplaced(expectation, kind: testCase.kindTitle)
             return nil

@@ -2,44 +2,44 @@ import ScorecardBase
 import ScorecardRules
 
 /// Every case of a set of test files, run: what `scorecard test` reports.
-public struct TestRun: Sendable {
+package struct TestRun: Sendable {
     /// The test files read, in the order run.
-    public var files: [String]
-    public var outcomes: [CaseOutcome]
+    package var files: [String]
+    package var outcomes: [CaseOutcome]
     /// Problems in the test files themselves (syntax, keys, types); their cases did not run.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
-    public var passed: Int { outcomes.count { $0.status == .passed } }
+    package var passed: Int { outcomes.count { $0.status == .passed } }
     /// Failed cases, counting those that could not run as written.
-    public var failed: Int { outcomes.count { $0.status == .failed || $0.status == .error } }
-    public var skipped: Int { outcomes.count { $0.status == .skipped } }
+    package var failed: Int { outcomes.count { $0.status == .failed || $0.status == .error } }
+    package var skipped: Int { outcomes.count { $0.status == .skipped } }
 
     /// Whether a test file or a case is wrong as written (an error, not a failure).
-    public var hasErrors: Bool { diagnostics.hasErrors || outcomes.contains { $0.status == .error } }
+    package var hasErrors: Bool { diagnostics.hasErrors || outcomes.contains { $0.status == .error } }
 
     /// 0 all passed, 1 a case failed, 2 an error in a test file (`scorecard test`'s exit status).
-    public var exitStatus: Int32 { hasErrors ? 2 : failed > 0 ? 1 : 0 }
+    package var exitStatus: Int32 { hasErrors ? 2 : failed > 0 ? 1 : 0 }
 
     /// `12 passed, 1 failed`, and `, 2 skipped` when any were.
-    public var closingLine: String {
+    package var closingLine: String {
         "\(passed) passed, \(failed) failed" + (skipped > 0 ? ", \(skipped) skipped" : "")
     }
 
     /// Every error the files and cases have, for `scorecard check`: the files' own problems,
     /// names a case uses that its rules lack, and problems in a case's evidence that no
     /// expectation accounts for.
-    public var errors: [Diagnostic] {
+    package var errors: [Diagnostic] {
         (diagnostics.filter { $0.severity == .error }
             + outcomes.flatMap { $0.errors + $0.unexpected.filter { $0.severity == .error } }).sortedForDisplay()
     }
 
-    public var caseCount: Int { outcomes.count }
+    package var caseCount: Int { outcomes.count }
 }
 
 /// Loads test files and runs their cases.
-public enum TestSuite {
+package enum TestSuite {
     /// `pattern`: only cases whose name contains it (or any of its `|`-separated parts).
-    public static func run(_ sources: [TestSource], versions: PolicyVersions, pattern: String? = nil) -> TestRun {
+    package static func run(_ sources: [TestSource], versions: PolicyVersions, pattern: String? = nil) -> TestRun {
         var run = TestRun(files: sources.map(\.source.displayPath), outcomes: [], diagnostics: [])
         let runner = CaseRunner(versions: versions)
         for file in load(sources, into: &run.diagnostics) {
@@ -51,7 +51,7 @@ public enum TestSuite {
     }
 
     /// The files that loaded without errors; every problem goes to `diagnostics`.
-    public static func load(_ sources: [TestSource], into diagnostics: inout [Diagnostic]) -> [TestFile] {
+    package static func load(_ sources: [TestSource], into diagnostics: inout [Diagnostic]) -> [TestFile] {
         var files: [TestFile] = []
         for source in sources {
             let loaded = TestFileLoader.load(source.source, defaultVersion: source.defaultVersion)
@@ -70,15 +70,15 @@ public enum TestSuite {
 /// The test files of a rule folder as `scorecard check` sees them: loaded, every case prepared
 /// under its version, and every error (in the file, in a name, in the inline evidence) listed;
 /// whether the expectations hold is for `scorecard test`.
-public struct TestFilesCheck: Sendable {
-    public var errors: [Diagnostic]
-    public var files: Int
-    public var cases: Int
+package struct TestFilesCheck: Sendable {
+    package var errors: [Diagnostic]
+    package var files: Int
+    package var cases: Int
 
     /// `；测试用例：66 个（12 个文件）` for check's closing line; empty without test files.
-    public var note: String { files == 0 ? "" : "；测试用例：\(cases) 个（\(files) 个文件）" }
+    package var note: String { files == 0 ? "" : "；测试用例：\(cases) 个（\(files) 个文件）" }
 
-    public init(rulesPath: String, versions: PolicyVersions) {
+    package init(rulesPath: String, versions: PolicyVersions) {
         switch TestFiles.of(rulesPath: rulesPath, versions: versions) {
         case .failure(let problem):
             (errors, files, cases) = ([problem], 0, 0)

@@ -45,8 +45,7 @@ struct YearCheck {
     }
 
     mutating func outcome(of expectation: Expectation) -> ExpectationOutcome {
-        var outcome = ExpectationOutcome(
-            expectation: expectation, subject: "本用例", what: "", expected: expectation.value.shown, actual: nil, passed: false, trace: nil, error: nil)
+        var outcome = ExpectationOutcome(pending: expectation)
         var expected = expectation.value
         let actual: Actual?
         switch expectation.subject {
@@ -72,11 +71,7 @@ struct YearCheck {
             }
             actual = wholeFigure(expectation, outcome: &outcome)
         }
-        if let actual, outcome.error == nil {
-            outcome.actual = actual.text
-            outcome.trace = actual.trace
-            outcome.passed = expected.matches(actual.value)
-        }
+        outcome.settle(actual, against: expected)
         return outcome
     }
 
@@ -149,10 +144,7 @@ struct YearCheck {
                 "季度奖励 \(fund.quarterly.formatted(scale: money)) + 年终奖励 \(fund.yearEnd.formatted(scale: money))",
                 places: policy.fund(withID: fund.id).map { [.init($0.location, "经费 \(fund.id)")] } ?? [], clause: fund.clause))
         case .evidenceErrors:
-            let problems = evidenceErrors()
-            var codes: [String] = []
-            for problem in problems where !codes.contains(problem.code) { codes.append(problem.code) }
-            return .names(codes, ordered: false, trace: Traces.problems(problems))
+            return .problemCodes(evidenceErrors())
         default:
             outcome.error = Names.misplaced(expectation, kind: testCase.kindTitle)
             return nil

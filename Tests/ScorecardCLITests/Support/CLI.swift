@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import ScorecardTestSupport
 
 /// Runs the built `scorecard` binary as a subprocess, the way a user or a script would.
 enum CLI {
@@ -16,19 +17,7 @@ enum CLI {
 
     /// The package root: where `rules/` and `seeds/` are, and the working directory of every run
     /// unless a test says otherwise (so the defaults `rules` and `seeds` apply).
-    static let packageRoot: URL = {
-        // Tests/ScorecardCLITests/Support/CLI.swift → the package root.
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        // Sources moved after building: walk up from the binary instead.
-        var dir = binary.deletingLastPathComponent()
-        while dir.path != "/" {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) { return dir }
-            dir.deleteLastPathComponent()
-        }
-        return url
-    }()
+    static let packageRoot = URL(fileURLWithPath: ScorecardTestSupport.packageRoot)
 
     /// The `scorecard` executable next to the running test product. The scratch path can be
     /// anything (`--scratch-path`), so it is found from where the tests run, not assumed.
@@ -54,9 +43,7 @@ enum CLI {
         if let argument = CommandLine.arguments.first, argument.contains("/") {
             directories.append(URL(fileURLWithPath: argument).deletingLastPathComponent())
         }
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { root.deleteLastPathComponent() }
-        directories.append(root.appendingPathComponent(".build/debug"))
+        directories.append(packageRoot.appendingPathComponent(".build/debug"))
 
         for directory in directories {
             let candidate = directory.appendingPathComponent("scorecard")
@@ -86,18 +73,16 @@ enum CLI {
     static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String?] = [:]
     ) throws -> Result {
-        let fm = FileManager.default
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         // Text is laid out for COLUMNS when it is set: none unless a test says so.
         env["COLUMNS"] = nil
         for (key, value) in environment { env[key] = value }
 
-        let scratch = fm.temporaryDirectory.appendingPathComponent("scorecard-cli-\(UUID().uuidString)")
-        try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
+        let scratch = try TemporaryFolder(prefix: "scorecard-cli")
+        defer { scratch.remove() }
+        let outURL = URL(fileURLWithPath: scratch.file("stdout"))
+        let errURL = URL(fileURLWithPath: scratch.file("stderr"))
         try Data().write(to: outURL)
         try Data().write(to: errURL)
         let outHandle = try FileHandle(forWritingTo: outURL)
@@ -126,18 +111,17 @@ enum CLI {
 /// A scratch copy of the bundled `rules/` and `seeds/`, to be broken on purpose; removed by
 /// `remove()`. Paths in messages are relative to it (`rules/items.yaml`), as for a user.
 struct Workspace {
-    let root: URL
+    let folder: TemporaryFolder
+    var root: URL { URL(fileURLWithPath: folder.path) }
 
     init() throws {
-        let fm = FileManager.default
-        root = fm.temporaryDirectory.appendingPathComponent("scorecard-ws-\(UUID().uuidString)")
-        try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["rules", "seeds"] {
-            try fm.copyItem(at: CLI.packageRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        folder = try TemporaryFolder(prefix: "scorecard-ws")
+        for name in ["rules", "seeds"] {
+            try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent(name), to: root.appendingPathComponent(name))
         }
     }
 
-    func remove() { try? FileManager.default.removeItem(at: root) }
+    func remove() { folder.remove() }
 
     func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
@@ -179,13 +163,8 @@ struct Workspace {
 
     /// 1-based line and column (in Unicode scalars, as the tool counts) of the only occurrence
     /// of `needle` in a UTF-8 file.
-    func position(of needle: String, in path: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> (line: Int, column: Int) {
-        let lines = try text(path).components(separatedBy: "\n")
-        let hits = lines.enumerated().filter { $0.element.contains(needle) }
-        try #require(hits.count == 1, "expected “\(needle)” on exactly one line of \(path)", sourceLocation: sourceLocation)
-        let line = hits[0].element
-        let prefix = line[..<line.range(of: needle)!.lowerBound]
-        return (hits[0].offset + 1, prefix.unicodeScalars.count + 1)
+    func position(of needle: String, in path: String) throws -> (line: Int, column: Int) {
+        try place(of: needle, in: text(path))
     }
 }
 
