@@ -1,4 +1,5 @@
 import Testing
+import ScorecardTestSupport
 import ScorecardBase
 import ScorecardEvaluation
 import ScorecardEvidence
@@ -104,9 +105,9 @@ rewards:
     /// A roster of `count` officers and a record table for them, of generated values; `edit`
     /// changes the table's lines (1 is the header) before it is written.
     private func workspace(
-        _ root: String, count: Int, seed: UInt64, rules: String = kernelRules, edit: (inout [String]) -> Void = { _ in }
+        _ folder: TemporaryFolder, count: Int, seed: UInt64, rules: String = kernelRules, edit: (inout [String]) -> Void = { _ in }
     ) throws -> Workspace {
-        try write(rules, to: "rules/policy.yaml", in: root)
+        try folder.write("rules/policy.yaml", rules)
         var roster = ["officer,name,unit,area,manager_role,manager"]
         var table = ["officer,a1,a2,planned,done,faults,adopted"]
         var state = seed
@@ -126,9 +127,9 @@ rewards:
             table.append("\(id),\(a1),\(a2),\(planned),\(done),\(next(4)),\(adopted)")
         }
         edit(&table)
-        try write(roster.joined(separator: "\n") + "\n", to: "evidence/officers.csv", in: root)
-        try write(table.joined(separator: "\n") + "\n", to: "evidence/2025-Q2/scores.csv", in: root)
-        return Workspace(rulesPath: root + "/rules", evidencePath: root + "/evidence")
+        try folder.write("evidence/officers.csv", roster.joined(separator: "\n") + "\n")
+        try folder.write("evidence/2025-Q2/scores.csv", table.joined(separator: "\n") + "\n")
+        return Workspace(rulesPath: folder.path + "/rules", evidencePath: folder.path + "/evidence")
     }
 
     private struct Run {
@@ -162,23 +163,23 @@ rewards:
     }
 
     @Test func theKernelCompilesThePoliciesOfItsShapesAndNotOthers() throws {
-        try withTemporaryFolder { root in
-            let workspace = try workspace(root, count: 3, seed: 1)
+        try withTemporaryFolder { folder in
+            let workspace = try workspace(folder, count: 3, seed: 1)
             #expect(QuarterKernel(policy: try #require(workspace.policy)) != nil)
         }
         // The demo's rules reward per adopted suggestion, a list: the reference runs them.
         #expect(QuarterKernel(policy: try #require(originalPolicy)) == nil)
         // A division inside arithmetic is not rounded straight into the score.
-        try withTemporaryFolder { root in
+        try withTemporaryFolder { folder in
             let rules = kernelRules.replacing( "5 * done / planned", with: "min(5, 5 * done / planned)")
-            let workspace = try workspace(root, count: 3, seed: 1, rules: rules)
+            let workspace = try workspace(folder, count: 3, seed: 1, rules: rules)
             #expect(QuarterKernel(policy: try #require(workspace.policy)) == nil)
         }
     }
 
     @Test func generatedRowsGiveTheReferenceFiguresThroughTheKernel() throws {
-        try withTemporaryFolder { root in
-            let workspace = try workspace(root, count: 2000, seed: 7) { table in
+        try withTemporaryFolder { folder in
+            let workspace = try workspace(folder, count: 2000, seed: 7) { table in
                 // Line 6 (officer K100004): a failed record check, done above planned.
                 table[5] = "K100004,4.5,3,2,3,0,1"
             }
@@ -193,8 +194,8 @@ rewards:
     }
 
     @Test func rowsThatAreNotPlainGoTheGeneralWayWithEveryProblemAsBefore() throws {
-        try withTemporaryFolder { root in
-            let workspace = try workspace(root, count: 500, seed: 11) { table in
+        try withTemporaryFolder { folder in
+            let workspace = try workspace(folder, count: 500, seed: 11) { table in
                 // Line n + 1 holds officer K10000n.
                 table[3] = "K100002,4.x,3,10,5,0,1"        // not a number
                 table[10] = "K999999,4,3,10,5,0,1"         // not on the roster
@@ -223,10 +224,10 @@ rewards:
     }
 
     @Test func aRowTheKernelCannotComputeIsComputedByTheReference() throws {
-        try withTemporaryFolder { root in
+        try withTemporaryFolder { folder in
             // c1 divides by planned; a row with planned 0 now fails, and the reference says why.
             let rules = kernelRules.replacing( "if planned == 0 then 5 else 5 * done / planned", with: "5 * done / planned")
-            let workspace = try workspace(root, count: 300, seed: 3, rules: rules)
+            let workspace = try workspace(folder, count: 300, seed: 3, rules: rules)
             let fast = try run(workspace, kernel: true)
             let reference = try run(workspace, kernel: false)
             expectSame(fast, reference)
@@ -236,8 +237,8 @@ rewards:
     }
 
     @Test func partsReadAtOnceGiveTheSameFiguresThroughTheKernel() throws {
-        try withTemporaryFolder { root in
-            let workspace = try workspace(root, count: 3000, seed: 5) { table in
+        try withTemporaryFolder { folder in
+            let workspace = try workspace(folder, count: 3000, seed: 5) { table in
                 table[2500] = table[10]   // a duplicate across the parts
             }
             for partial in [false, true] {
