@@ -198,8 +198,9 @@ public struct RosterChecks: Sendable {
     /// Chosen by a declared method (clause 2.2.2.2), with a reason when the method needs one.
     private func selection(of officer: Officer) -> [Diagnostic] {
         guard !rules.selection.isEmpty else { return [] }
-        let methods = rules.selection.map(\.method)
-        let who = "联系员 \(officer.id)（\(officer.name)）"
+        // Worded only for a problem: most officers of a large roster have none.
+        var methods: [String] { rules.selection.map(\.method) }
+        var who: String { "联系员 \(officer.id)（\(officer.name)）" }
         guard let written = officer.selection else {
             return [.error(
                 EvaluationCode.rosterMissingSelection, "\(who)没有填写选配方式",
@@ -227,7 +228,7 @@ public struct RosterChecks: Sendable {
     /// ("人选确定后应进行业务培训" fixes no deadline) but unusual, so it is a warning to confirm.
     private func training(of officer: Officer) -> [Diagnostic] {
         guard let rule = rules.training, rule.required else { return [] }
-        let who = "联系员 \(officer.id)（\(officer.name)）"
+        var who: String { "联系员 \(officer.id)（\(officer.name)）" }
         guard let trainedOn = officer.trainedOn else {
             return [.error(
                 EvaluationCode.rosterMissingTraining, "\(who)没有业务培训记录",

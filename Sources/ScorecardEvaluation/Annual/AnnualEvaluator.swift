@@ -100,7 +100,7 @@ public struct AnnualEvaluator: Sendable {
     }
 
     private func overflow(_ what: String, at location: SourceLocation?) -> Diagnostic {
-        .error("eval.overflow", "\(what)超出可计算的范围", hint: "检查规则中的分值和奖励金额是否大得不合常理", at: location)
+        .error(EvaluationCode.overflow, "\(what)超出可计算的范围", hint: "检查规则中的分值和奖励金额是否大得不合常理", at: location)
     }
 
     /// Adds to a running sum; an overflow is reported (once per sum) and leaves the sum as it was.

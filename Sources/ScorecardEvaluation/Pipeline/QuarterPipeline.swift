@@ -18,6 +18,9 @@ public struct QuarterPipeline: Sendable {
     public var parts: Int
     /// Below this size a record table is read in one part (tests lower it to split small files).
     package var partMinimumSize = CSVSplit.minimumSize
+    /// Whether plain rows go through the kernel (`QuarterKernel`) when the policy compiles into
+    /// one; off, every row goes through `QuarterEvaluator`, the reference (tests compare the two).
+    package var useKernel = true
 
     public init(
         quarter: Quarter, policy: Policy, roster: Roster, folder: EvidenceFolder, rosterUnusable: Bool = false,
@@ -133,6 +136,28 @@ public struct QuarterPipeline: Sendable {
             summary.add(result)
             sink.accept(result, of: record)
         }
+
+        /// A plain row (see `PlainRecords`) through the kernel: what `take` does for the same
+        /// row, without an `OfficerRecord` or an `OfficerResult`. False when the kernel declines
+        /// it (a check fails, something cannot be computed exactly): the row then goes the general way.
+        mutating func takePlain(
+            _ position: Int, _ values: UnsafeMutableBufferPointer<Int64>, kernel: QuarterKernel, scratch: inout KernelScratch,
+            roster: Roster, partial: Bool, excluding: Set<String>, into sink: inout some QuarterSink
+        ) -> Bool {
+            if !excluding.isEmpty && excluding.contains(roster.officers[position].id) { return true }
+            scratch.load(values)
+            guard kernel.passesChecks(&scratch) else { return false }
+            guard sound || partial else {
+                recordCount += 1
+                return true
+            }
+            guard kernel.evaluate(&scratch) else { return false }
+            recordCount += 1
+            let officer = roster.officers[position]
+            summary.add(scratch.result, of: officer, kernel: kernel)
+            sink.accept(scratch.result, of: officer, kernel: kernel)
+            return true
+        }
     }
 
     /// How many parts a large record table is read in at once: one per processor, at most two
@@ -149,11 +174,26 @@ public struct QuarterPipeline: Sendable {
             QuarterReader(tables: tables, file: file, quarter: quarter, policy: policy, roster: roster)
         }
         let fresh = PartState(summary: QuarterSummary(policy: policy), sound: evaluating)
+        // The kernel, when the policy compiles into one and the results can go to the sink
+        // without an `OfficerResult` (or none is wanted: `check`).
+        let kernel = useKernel ? QuarterKernel(policy: policy) : nil
+        let plain = kernel != nil && (sink.takesPlainResults || (!evaluating && !partial)) ? kernel : nil
+        let roster = self.roster
         if reader.partCount == 1 {
             var binder = reader.binder.part()
             var state = fresh
-            reader.readPart(0, into: &binder) { record in
-                state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &sink)
+            if let plain {
+                var scratch = KernelScratch(plain)
+                reader.readPart(0, into: &binder, plain: plain.plain, plainRow: { position, values in
+                    state.takePlain(
+                        position, values, kernel: plain, scratch: &scratch, roster: roster, partial: partial, excluding: excluding, into: &sink)
+                }) { record in
+                    state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &sink)
+                }
+            } else {
+                reader.readPart(0, into: &binder) { record in
+                    state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &sink)
+                }
             }
             return Pass(
                 reading: reader.finish([binder]), summary: state.summary, recordCount: state.recordCount,
@@ -165,8 +205,19 @@ public struct QuarterPipeline: Sendable {
             var binder = reader.binder.part()
             var state = fresh
             var partSink = sinks[index]
-            reader.readPart(index, into: &binder) { record in
-                state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &partSink)
+            if let plain {
+                var scratch = KernelScratch(plain)
+                reader.readPart(index, into: &binder, plain: plain.plain, plainRow: { position, values in
+                    state.takePlain(
+                        position, values, kernel: plain, scratch: &scratch, roster: roster, partial: partial, excluding: excluding,
+                        into: &partSink)
+                }) { record in
+                    state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &partSink)
+                }
+            } else {
+                reader.readPart(index, into: &binder) { record in
+                    state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &partSink)
+                }
             }
             return (binder, state, partSink)
         }

@@ -13,11 +13,19 @@ public protocol QuarterSink {
     func part() -> Self?
     /// Takes in a part's results (`part()`), after every result this sink already has.
     mutating func append(_ part: Self)
+    /// Whether the sink takes results from the kernel (`accept(_:of:)` with a `PlainResult`):
+    /// the pipeline then computes a plain row's result there, without an `OfficerResult`.
+    var takesPlainResults: Bool { get }
+    /// One officer's result from the kernel, borrowed for the call, in the same order as the
+    /// others. Only called when `takesPlainResults`.
+    mutating func accept(_ result: borrowing PlainResult, of officer: Officer, kernel: QuarterKernel)
 }
 
 extension QuarterSink {
     public func part() -> Self? { nil }
     public mutating func append(_ part: Self) {}
+    public var takesPlainResults: Bool { false }
+    public mutating func accept(_ result: borrowing PlainResult, of officer: Officer, kernel: QuarterKernel) {}
 }
 
 /// Keeps every record and result: for a quarter of a mine's size (explain, the year, the
@@ -53,4 +61,5 @@ public struct DiscardingSink: QuarterSink, Sendable {
     public mutating func restart() {}
     public func part() -> DiscardingSink? { DiscardingSink() }
     public mutating func append(_ part: DiscardingSink) {}
+    public var takesPlainResults: Bool { true }
 }

@@ -59,6 +59,29 @@ public struct QuarterSummary: Sendable {
         if let grade = result.grade { gradeCounts_[grade, default: 0] += 1 }
     }
 
+    /// Adds one officer's result from the kernel, as `add(_:)` adds the same result computed
+    /// the general way: `funds` and `bands` name the kernel's rewards and grades.
+    mutating func add(_ result: borrowing PlainResult, of officer: Officer, kernel: QuarterKernel) {
+        officerCount += 1
+        let unitPosition = position(ofUnit: officer.unit)
+        let (role, name) = officer.reportsTo
+        let managerPosition = position(ofManager: ManagerKey(role: role, name: name))
+        let total = ExactDecimal(coefficient: Int128(result.total), scale: kernel.scorePlaces)
+        units[unitPosition].officers += 1
+        if !Self.add(total, to: &units[unitPosition].scoreSum) { noteOverflow("单位“\(officer.unit)”的总分合计") }
+        for (index, fund) in kernel.rewardFunds.enumerated() {
+            let amount = ExactDecimal(coefficient: Int128(result.rewards[index]), scale: kernel.moneyPlaces)
+            if !Self.add(amount, to: &fundAmounts[fund, default: .zero]) { noteOverflow("经费“\(fund)”的合计") }
+            if !Self.add(amount, to: &units[unitPosition].reward) { noteOverflow("单位“\(officer.unit)”的奖励合计") }
+            if !Self.add(amount, to: &rewardTotal) { noteOverflow("奖励合计") }
+        }
+        managers[managerPosition].total.officers += 1
+        if !Self.add(total, to: &managers[managerPosition].total.scoreSum) { noteOverflow("汇报对象“\(name)”的总分合计") }
+        let rewardSum = ExactDecimal(coefficient: Int128(result.rewardTotal), scale: kernel.moneyPlaces)
+        if !Self.add(rewardSum, to: &managers[managerPosition].total.reward) { noteOverflow("汇报对象“\(name)”的奖励合计") }
+        if let grade = result.grade { gradeCounts_[kernel.bandNames[grade], default: 0] += 1 }
+    }
+
     /// Adds the totals of the rows that came after this summary's: units and managers first
     /// seen there follow this summary's own, so the order is the order of the file.
     public mutating func append(_ later: QuarterSummary) {

@@ -265,7 +265,12 @@ public struct QuarterReader: Sendable {
 
     /// Reads part `index` of the record table into `part` (a copy of `binder.part()`),
     /// handing each sound record to `body`. Parts may be read on different threads at once.
-    public func readPart(_ index: Int, into part: inout RecordBinder, each body: (OfficerRecord) -> Void) {
+    /// With `plain`, the plain rows of a CSV record table go to `plainRow` as fixed-point
+    /// numbers instead (see `PlainRecords`); every other row is bound and handed to `body`.
+    public func readPart(
+        _ index: Int, into part: inout RecordBinder, plain: PlainRecords? = nil,
+        plainRow: PlainRecords.Body = { _, _ in false }, each body: (OfficerRecord) -> Void
+    ) {
         switch table {
         case .none:
             break
@@ -273,14 +278,14 @@ public struct QuarterReader: Sendable {
             if let parts {
                 var problems: [Diagnostic] = []
                 if var source = CSVRowSource.part(path, header: header, part: parts[index], limits: limits, problems: &problems) {
-                    part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, each: body)
+                    part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, plain: plain, plainRow: plainRow, each: body)
                 }
                 part.add(problems)
             } else {
                 // The whole file, its header read again (its problems were noted the first time).
                 var ignored: [Diagnostic] = []
                 if var source = CSVRowSource.open(path, limits: limits, problems: &ignored) {
-                    part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, each: body)
+                    part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, plain: plain, plainRow: plainRow, each: body)
                 }
             }
         case .rows(let path, var rows):

@@ -16,7 +16,7 @@ public struct RecordBinder: Sendable {
     private var collected: [OfficerRecord] = []
     /// For each roster position, the line of the officer's record row (0: none yet): enough to
     /// find a duplicate and point at the first row, without keeping a string per officer.
-    private var recordLines: [UInt32]
+    var recordLines: [UInt32]
     /// The file of the record rows `recordLines` counts in.
     private var recordFile = ""
     /// Officers with a problem in any of their rows: left out of a partial run, and never also
@@ -79,11 +79,13 @@ public struct RecordBinder: Sendable {
     }
 
     /// The rows of one part of the record table (its header mapped already), streamed.
+    /// With `plain`, a row that is plain (see `PlainRecords`) goes to `plainRow` instead, as
+    /// fixed-point numbers; a row it declines, and every other row, is bound as usual.
     mutating func bindRecordPart(
         from source: inout some EvidenceRowSource & ~Copyable, header: [EvidenceCell], mapping: ColumnMapping,
-        file: String, each body: (OfficerRecord) -> Void
+        file: String, plain: PlainRecords? = nil, plainRow: PlainRecords.Body = { _, _ in false }, each body: (OfficerRecord) -> Void
     ) {
-        bindRows(from: &source, header: header, mapping: mapping, file: file, attachLists: true, body)
+        bindRows(from: &source, header: header, mapping: mapping, file: file, attachLists: true, plain: plain, plainRow: plainRow, body)
     }
 
     /// Takes in the parts bound from this binder (`part()`), in file order: their problems,
@@ -124,7 +126,8 @@ public struct RecordBinder: Sendable {
 
     private mutating func bindRows(
         from source: inout some EvidenceRowSource & ~Copyable, header: [EvidenceCell], mapping: ColumnMapping,
-        file: String, attachLists: Bool, _ body: (OfficerRecord) -> Void
+        file: String, attachLists: Bool, plain: PlainRecords? = nil, plainRow: PlainRecords.Body = { _, _ in false },
+        _ body: (OfficerRecord) -> Void
     ) {
         let fields = policy.evidence.fields
         guard let officerColumn = mapping.keyColumn else { return }
@@ -132,8 +135,13 @@ public struct RecordBinder: Sendable {
         recordFile = file
         let layout = policy.layout
         defer { rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn) }
+        var plainValues = [Int64](repeating: 0, count: plain?.fields.count ?? 0)
         while let row = source.nextRow(problems: &problems) {
             rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn)
+            if let plain, let raw = row.csvRecord,
+               bindPlain(raw, plain, headerCount: header.count, mapping: mapping, officerColumn: officerColumn, values: &plainValues, plainRow) {
+                continue
+            }
             let short = reportIfShort(row, header: header)
             guard let (officer, position) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if short { rejected.insert(officer.id) }

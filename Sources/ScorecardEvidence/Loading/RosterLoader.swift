@@ -70,15 +70,25 @@ public enum RosterLoader {
         let (managerRoleAt, managerAt, selectionAt, reasonAt) = (position[4], position[5], position[6], position[7])
         let (trainedOnAt, fromAt, untilAt) = (position[8], position[9], position[10])
         var droppedRows: [String: SourceLocation] = [:]
+        // While packing, the packed ids are the index; `firstRow` is kept only unpacked.
+        func known(_ id: String) -> Int? { packing == false ? firstRow[id] : packed.index(ofID: id) }
         func noteDropped(_ dropped: [DroppedRow]) {
             for lost in dropped {
                 guard let officerAt, let id = lost.row.text(at: officerAt)?.trimmedForEvidence, !id.isEmpty,
-                      firstRow[id] == nil, droppedRows[id] == nil, let place = lost.problem.location else { continue }
+                      known(id) == nil, droppedRows[id] == nil, let place = lost.problem.location else { continue }
                 droppedRows[id] = place
             }
         }
+        var plainRanges: [Range<Int>] = []
         while let row = source.nextRow(problems: &problems) {
             noteDropped(source.takeDroppedRows())
+            // A plain row (every cell as it stands, dates as YYYY-MM-DD, a new id) is packed
+            // from its bytes; any other row is read below, which words its problems.
+            if packing != false, let raw = row.csvRecord,
+               packPlain(raw, positions: position, into: &packed, ranges: &plainRanges) {
+                packing = true
+                continue
+            }
             func text(_ index: Int?) -> String? {
                 guard let index, let cellText = row.text(at: index) else { return nil }
                 let value = cellText.trimmedForEvidence
@@ -104,7 +114,7 @@ public enum RosterLoader {
                 if let missing { noteDropped([DroppedRow(row: row, problem: missing)]) }
                 continue
             }
-            if let first = firstRow[id] {
+            if let first = known(id) {
                 if packing == true {
                     duplicates.append((id, first, location(officerAt)))
                 } else {
@@ -122,13 +132,13 @@ public enum RosterLoader {
             if packing == true, let offset = row.decodedOffset {
                 let texts = [id, name, unit, area, text(managerRoleAt), text(managerAt), text(selectionAt), text(reasonAt)]
                 if packed.add(texts: texts, trainedOn: trainedOn, from: from, until: until, line: row.location.line, rowOffset: offset) {
-                    firstRow[id] = packed.entries.count - 1
                     continue
                 }
                 // A value too long to pack: what is packed so far is not lost, only this roster is kept unpacked.
                 packing = false
                 let built = packed.build(file: file, columns: columnOf, offsetShift: source.decodedOffsetShift)
                 officers = (0..<built.count).map { Officer(packed: built, index: $0) }
+                for index in 0..<built.count { firstRow[built.text(.id, of: index)] = index }
             }
             firstRow[id] = officers.count
             officers.append(Officer(
@@ -147,7 +157,7 @@ public enum RosterLoader {
                     at: duplicate.at, notes: [.init("第一次在这里", at: earlier)]))
             }
             var roster = Roster(packed: built)
-            roster.droppedRows = droppedRows.filter { firstRow[$0.key] == nil }
+            roster.droppedRows = droppedRows.filter { packed.index(ofID: $0.key) == nil }
             return (roster, problems)
         }
         var roster = Roster(officers: officers, index: firstRow)

@@ -224,6 +224,31 @@ public struct Officer: Sendable, Hashable {
         hasher.combine(location)
     }
 
+    /// The texts a report row writes, handed out as UTF-8 without making a string when the
+    /// officer is packed.
+    public enum Text: Sendable {
+        case id, name, unit, area
+    }
+
+    public func withUTF8<R>(_ text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if case .packed(let roster, let index) = storage {
+            let packed: PackedRoster.Text = switch text {
+            case .id: .id
+            case .name: .name
+            case .unit: .unit
+            case .area: .area
+            }
+            return roster.withUTF8(packed, of: index, body)
+        }
+        var value = switch text {
+        case .id: id
+        case .name: name
+        case .unit: unit
+        case .area: area
+        }
+        return value.withUTF8(body)
+    }
+
     /// Whether the officer served at any time during the quarter.
     public func serves(in quarter: Quarter) -> Bool {
         if let from, from > quarter.lastDay { return false }

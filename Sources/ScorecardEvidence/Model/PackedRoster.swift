@@ -86,23 +86,33 @@ final class PackedRoster: Sendable {
     /// The index of the officer with this id.
     func index(ofID id: String) -> Int? {
         var id = id
-        return id.withUTF8 { wanted in
-            let mask = slots.count - 1
-            var slot = Self.hash(wanted) & mask
-            return arena.withUnsafeBufferPointer { bytes in
-                while slots[slot] != 0 {
-                    let index = Int(slots[slot]) - 1
-                    let range = Self.range(of: .id, in: entries[index])
-                    if range.count == wanted.count && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(wanted) { return index }
-                    slot = (slot + 1) & mask
-                }
-                return nil
+        return id.withUTF8 { index(ofUTF8: $0) }
+    }
+
+    /// The index of the officer whose id is these bytes: a record row's cell, looked up without
+    /// making a string.
+    func index(ofUTF8 wanted: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = slots.count - 1
+        var slot = Self.hash(wanted) & mask
+        return arena.withUnsafeBufferPointer { bytes in
+            while slots[slot] != 0 {
+                let index = Int(slots[slot]) - 1
+                let range = Self.range(of: .id, in: entries[index])
+                if range.count == wanted.count && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(wanted) { return index }
+                slot = (slot + 1) & mask
             }
+            return nil
         }
     }
 
+    /// Hands officer `index`'s text to `body` as UTF-8, without making a string.
+    func withUTF8<R>(_ text: Text, of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = Self.range(of: text, in: entries[index])
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// FNV-1a: the ids are short and nobody chooses them to collide.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return Int(truncatingIfNeeded: hash >> 1)
@@ -138,6 +148,67 @@ final class PackedRoster: Sendable {
 struct PackedRosterBuilder {
     private var arena: [UInt8] = []
     private(set) var entries: [PackedRoster.Entry] = []
+    /// Open addressing over the ids packed so far (entry index + 1, 0 for empty), kept at most
+    /// half full: a second row for an id is found without a dictionary of strings.
+    private var table = [UInt32](repeating: 0, count: 1024)
+
+    /// The entry with this id, if one was packed.
+    func index(ofUTF8 wanted: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = table.count - 1
+        var slot = PackedRoster.hash(wanted) & mask
+        return arena.withUnsafeBufferPointer { bytes in
+            while table[slot] != 0 {
+                let index = Int(table[slot]) - 1
+                let range = PackedRoster.range(of: .id, in: entries[index])
+                if range.count == wanted.count && UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(wanted) { return index }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    func index(ofID id: String) -> Int? {
+        var id = id
+        return id.withUTF8 { index(ofUTF8: $0) }
+    }
+
+    private mutating func indexLast() {
+        if (entries.count) * 2 > table.count {
+            table = [UInt32](repeating: 0, count: table.count * 2)
+            for index in entries.indices.dropLast() { insert(index) }
+        }
+        insert(entries.count - 1)
+    }
+
+    private mutating func insert(_ index: Int) {
+        let mask = table.count - 1
+        let range = PackedRoster.range(of: .id, in: entries[index])
+        var slot = arena.withUnsafeBufferPointer { PackedRoster.hash(UnsafeBufferPointer(rebasing: $0[range])) } & mask
+        while table[slot] != 0 { slot = (slot + 1) & mask }
+        table[slot] = UInt32(index + 1)
+    }
+
+    /// Adds an officer whose eight texts are `ranges` of `bytes` (a roster row's cells, as
+    /// `add(texts:…)` would take them); false, with nothing added, when one is too long to pack.
+    mutating func add(
+        _ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>], trainedOn: Int32, from: Int32, until: Int32, line: Int, rowOffset: Int
+    ) -> Bool {
+        let start = arena.count
+        var total = 0
+        for range in ranges {
+            guard range.count <= Int(UInt16.max) else { return false }
+            total += range.count
+        }
+        guard start + total <= Int(UInt32.max), line <= Int(UInt32.max) else { return false }
+        for range in ranges { arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+        entries.append(PackedRoster.Entry(
+            start: UInt32(start),
+            lengths: (UInt16(ranges[0].count), UInt16(ranges[1].count), UInt16(ranges[2].count), UInt16(ranges[3].count),
+                      UInt16(ranges[4].count), UInt16(ranges[5].count), UInt16(ranges[6].count), UInt16(ranges[7].count)),
+            trainedOn: trainedOn, from: from, until: until, line: UInt32(line), rowOffset: rowOffset))
+        indexLast()
+        return true
+    }
 
     /// Adds an officer; false when a value is too long to pack (the loader then keeps the
     /// roster unpacked).
@@ -159,6 +230,7 @@ struct PackedRosterBuilder {
             lengths: (lengths[0], lengths[1], lengths[2], lengths[3], lengths[4], lengths[5], lengths[6], lengths[7]),
             trainedOn: PackedRoster.pack(trainedOn), from: PackedRoster.pack(from), until: PackedRoster.pack(until),
             line: UInt32(line), rowOffset: rowOffset))
+        indexLast()
         return true
     }
 

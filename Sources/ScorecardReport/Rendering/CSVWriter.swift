@@ -79,6 +79,49 @@ struct CSVRowBytes {
         value?.appendFormatted(scale: scale, to: &bytes)
     }
 
+    /// A cell of UTF-8 bytes (an officer's packed text), quoted as `cell(_:)` would quote it.
+    mutating func cell(utf8 text: UnsafeBufferPointer<UInt8>) {
+        for byte in text where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            // Rare: the string way decides the quoting.
+            cell(String(decoding: text, as: UTF8.self))
+            return
+        }
+        separate()
+        bytes.append(contentsOf: text)
+    }
+
+    /// A fixed-point number (`value × 10^-places`), as `cell(_:scale:)` writes the same
+    /// decimal at its own places.
+    mutating func cell(fixed value: Int64, places: Int) {
+        separate()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var count = 0
+            repeat {
+                digits[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                count += 1
+                magnitude /= 10
+            } while magnitude != 0
+            while count <= places {
+                digits[count] = UInt8(ascii: "0")
+                count += 1
+            }
+            var index = count - 1
+            while index >= places {
+                bytes.append(digits[index])
+                index -= 1
+            }
+            if places > 0 {
+                bytes.append(UInt8(ascii: "."))
+                while index >= 0 {
+                    bytes.append(digits[index])
+                    index -= 1
+                }
+            }
+        }
+    }
+
     mutating func end() {
         bytes.append(0x0D)
         bytes.append(0x0A)

@@ -1,5 +1,6 @@
 import ScorecardBase
 import ScorecardEvaluation
+import ScorecardEvidence
 import ScorecardExpression
 import ScorecardRules
 
@@ -285,6 +286,28 @@ package struct QuarterReport: Sendable {
             row.cell(officer.rewards.first { $0.rewardID == rule.id }?.amount, scale: moneyPlaces)
         }
         row.cell(officer.rewardTotal, scale: moneyPlaces)
+        row.end()
+    }
+
+    /// The same row for a result from the kernel: the same bytes `writeCSVRow(_:for:)` writes
+    /// for the same result computed the general way.
+    func writeCSVRow(_ row: inout CSVRowBytes, for result: borrowing PlainResult, of officer: Officer, kernel: QuarterKernel) {
+        row.start()
+        officer.withUTF8(.id) { row.cell(utf8: $0) }
+        officer.withUTF8(.name) { row.cell(utf8: $0) }
+        officer.withUTF8(.unit) { row.cell(utf8: $0) }
+        officer.withUTF8(.area) { row.cell(utf8: $0) }
+        let places = kernel.scorePlaces, money = kernel.moneyPlaces
+        for score in result.scores { row.cell(fixed: score, places: places) }
+        row.cell(fixed: result.total, places: places)
+        if let grade = result.grade {
+            var name = kernel.bandNames[grade]
+            name.withUTF8 { row.cell(utf8: $0) }
+        } else {
+            row.cell("")
+        }
+        for amount in result.rewards { row.cell(fixed: amount, places: money) }
+        row.cell(fixed: result.rewardTotal, places: money)
         row.end()
     }
 

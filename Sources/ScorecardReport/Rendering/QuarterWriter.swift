@@ -121,6 +121,16 @@ package struct QuarterWriter: QuarterSink {
         add(result)
     }
 
+    /// CSV rows are written straight from the kernel's results; the other formats take
+    /// `OfficerResult`s (their rows show more than the figures).
+    public var takesPlainResults: Bool { format == .csv }
+
+    public mutating func accept(_ result: borrowing PlainResult, of officer: Officer, kernel: QuarterKernel) {
+        officers += 1
+        report.writeCSVRow(&csvRow, for: result, of: officer, kernel: kernel)
+        output.write(csvRow.bytes)
+    }
+
     /// One officer's result, in the order of the record table.
     package mutating func add(_ result: OfficerResult) {
         officers += 1

@@ -32,7 +32,7 @@ enum PolicyChecks {
                 sum = try sum.adding(item.points)
             } catch {
                 sink.error(
-                    "rules.points-total", "各项目分值之和超出可计算的范围，与 scoring.total 声明的满分 \(scoring.total.normalized) 不符",
+                    RulesCode.pointsTotal, "各项目分值之和超出可计算的范围，与 scoring.total 声明的满分 \(scoring.total.normalized) 不符",
                     hint: "共有 \(items.count) 个项目；调整各项的 points，或修改 scoring.total", at: sink.keyPlaces["scoring.total"] ?? scoring.location)
                 return
             }
