@@ -30,8 +30,11 @@ let package = Package(
         .target(name: "ScorecardExpression", dependencies: ["ScorecardBase"]),
         .target(name: "ScorecardRules", dependencies: ["ScorecardBase", "ScorecardYAML", "ScorecardExpression"]),
         .target(name: "ScorecardEvidence", dependencies: ["ScorecardBase", "ScorecardYAML", "ScorecardExpression", "ScorecardRules"]),
-        .target(name: "ScorecardEvaluation", dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence"]),
-        .target(name: "ScorecardReport", dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation"]),
+        .target(
+            name: "ScorecardEvaluation", dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence"]),
+        .target(
+            name: "ScorecardReport",
+            dependencies: ["ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation"]),
         /// The result ledger: recorded quarters, their provenance and history, and `check`'s verification.
         .target(
             name: "ScorecardLedger",
@@ -72,18 +75,22 @@ let package = Package(
         .testTarget(
             name: "ScorecardEvaluationTests",
             dependencies: [
-                "ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardTestSupport",
+                "ScorecardBase", "ScorecardExpression", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation",
+                "ScorecardTestSupport",
             ]
         ),
         .testTarget(
             name: "ScorecardReportTests",
-            dependencies: ["ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardReport", "ScorecardTestSupport"]
+            dependencies: [
+                "ScorecardBase", "ScorecardRules", "ScorecardEvidence", "ScorecardEvaluation", "ScorecardReport", "ScorecardTestSupport",
+            ]
         ),
         .testTarget(
             name: "ScorecardLedgerTests",
             dependencies: ["ScorecardBase", "ScorecardEvidence", "ScorecardReport", "ScorecardLedger", "ScorecardTestSupport"]
         ),
-        .testTarget(name: "ScorecardTestingTests", dependencies: ["ScorecardBase", "ScorecardRules", "ScorecardTesting", "ScorecardTestSupport"]),
+        .testTarget(
+            name: "ScorecardTestingTests", dependencies: ["ScorecardBase", "ScorecardRules", "ScorecardTesting", "ScorecardTestSupport"]),
         .testTarget(
             name: "ScorecardCLITests",
             dependencies: [

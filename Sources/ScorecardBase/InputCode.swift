@@ -1,4 +1,3 @@
-
 /// The problems of reading and writing files and the input limits, shared by every layer; each raw value is the code docs/ documents.
 public enum InputCode: String, DiagnosticCode {
     case badLimit = "input.bad-limit"

@@ -37,11 +37,13 @@ public struct InputLimits: Sendable, Hashable {
         public var keyPath: WritableKeyPath<InputLimits, Int> & Sendable
     }
 
-    public static let yamlFile = Setting(variable: "SCORECARD_MAX_YAML_BYTES", subject: "一个 YAML 文件（规则文件或 evidence.yaml）的大小", countsBytes: true, keyPath: \.yamlFileBytes)
+    public static let yamlFile = Setting(
+        variable: "SCORECARD_MAX_YAML_BYTES", subject: "一个 YAML 文件（规则文件或 evidence.yaml）的大小", countsBytes: true, keyPath: \.yamlFileBytes)
     public static let field = Setting(variable: "SCORECARD_MAX_FIELD_BYTES", subject: "一格的长度", countsBytes: true, keyPath: \.fieldBytes)
     public static let record = Setting(variable: "SCORECARD_MAX_RECORD_BYTES", subject: "一行的长度", countsBytes: true, keyPath: \.recordBytes)
     public static let cells = Setting(variable: "SCORECARD_MAX_CELLS", subject: "一行的格数", countsBytes: false, keyPath: \.cellsPerRow)
-    public static let workbook = Setting(variable: "SCORECARD_MAX_WORKBOOK_BYTES", subject: "一个 .xlsx 工作簿（及其中每一部分解压后）的大小", countsBytes: true, keyPath: \.workbookBytes)
+    public static let workbook = Setting(
+        variable: "SCORECARD_MAX_WORKBOOK_BYTES", subject: "一个 .xlsx 工作簿（及其中每一部分解压后）的大小", countsBytes: true, keyPath: \.workbookBytes)
 
     public static let settings = [yamlFile, field, record, cells, workbook]
 
@@ -53,10 +55,12 @@ public struct InputLimits: Sendable, Hashable {
         for setting in settings {
             guard let text = lookup(setting.variable) else { continue }
             guard let value = parseSize(text, bytes: setting.countsBytes) else {
-                return .failure(.error(
-                    InputCode.badLimit, "环境变量 \(setting.variable) 的值“\(MessageText.shortened(text))”不是一个正整数",
-                    hint: setting.countsBytes ? "写字节数，可带 K、M、G（1024 进位），如 \(setting.variable)=64M" : "写一个正整数，如 \(setting.variable)=100000",
-                    at: nil))
+                return .failure(
+                    .error(
+                        InputCode.badLimit, "环境变量 \(setting.variable) 的值“\(MessageText.shortened(text))”不是一个正整数",
+                        hint: setting.countsBytes
+                            ? "写字节数，可带 K、M、G（1024 进位），如 \(setting.variable)=64M" : "写一个正整数，如 \(setting.variable)=100000",
+                        at: nil))
             }
             limits[keyPath: setting.keyPath] = value
         }
@@ -76,7 +80,9 @@ public struct InputLimits: Sendable, Hashable {
             }
             if multiplier > 1 { digits = digits.dropLast() }
         }
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(digits), number > 0 else { return nil }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(digits), number > 0 else {
+            return nil
+        }
         let (product, overflow) = number.multipliedReportingOverflow(by: multiplier)
         return overflow ? nil : product
     }
@@ -119,7 +125,9 @@ public struct InputLimits: Sendable, Hashable {
 extension InputLimits {
     /// The refusal of a file larger than `limit` bytes, located where the limit is passed
     /// (`prefix` holds at least the bytes before it): nothing from there on was read.
-    public static func fileTooLarge(_ file: String, prefix: some Collection<UInt8>, limit: Int, setting: Setting, what: String) -> Diagnostic {
+    public static func fileTooLarge(_ file: String, prefix: some Collection<UInt8>, limit: Int, setting: Setting, what: String)
+        -> Diagnostic
+    {
         .error(
             InputCode.fileTooLarge, "\(what)的大小超过了上限 \(describe(limit, bytes: true))，整个文件没有读取（这里是超出上限的地方）",
             hint: raiseHint(setting, current: limit), at: location(ofByte: limit, in: prefix, file: file))

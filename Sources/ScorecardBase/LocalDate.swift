@@ -10,7 +10,8 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
     /// Nil unless the parts name a real day of the proleptic Gregorian calendar.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...LocalDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...LocalDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -21,7 +22,8 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
     /// throughout; the year has four digits, month and day one or two.
     public init?(_ text: some StringProtocol) {
         // The common `YYYY-MM-DD` straight from the bytes: evidence files hold many dates.
-        let plain = text.utf8.withContiguousStorageIfAvailable { LocalDate.plainFields($0) }
+        let plain =
+            text.utf8.withContiguousStorageIfAvailable { LocalDate.plainFields($0) }
             ?? Array(text.utf8).withUnsafeBufferPointer { LocalDate.plainFields($0) }
         if let plain {
             self.init(year: plain.year, month: plain.month, day: plain.day)
@@ -41,9 +43,9 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
             parts = text.split(separator: separator, omittingEmptySubsequences: false)
         }
         guard parts.count == 3, parts[0].count == 4,
-              (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         return (year, month, day)
     }

@@ -56,8 +56,10 @@ public enum MessageText {
     private static func cut(_ text: some StringProtocol) -> (String, Int)? {
         let scalars = text.unicodeScalars
         // Short values, nearly all of them, are told apart without counting to the end.
-        guard scalars.index(scalars.startIndex, offsetBy: longValue, limitedBy: scalars.endIndex)
-            .map({ $0 != scalars.endIndex }) ?? false else { return nil }
+        guard
+            scalars.index(scalars.startIndex, offsetBy: longValue, limitedBy: scalars.endIndex)
+                .map({ $0 != scalars.endIndex }) ?? false
+        else { return nil }
         var start = String.UnicodeScalarView()
         start.append(contentsOf: scalars.prefix(keptScalars))
         return (String(start), scalars.count)

@@ -36,7 +36,7 @@ public enum NameSuggestion {
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
         guard abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        let far = limit + 1  // any distance over the limit
+        let far = limit + 1 // any distance over the limit
         var previous2 = [Int](repeating: far, count: b.count + 1)
         var previous = (0...b.count).map { min($0, far) }
         var current = [Int](repeating: far, count: b.count + 1)

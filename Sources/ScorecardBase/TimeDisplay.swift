@@ -54,7 +54,8 @@ public struct TimeDisplay: Sendable {
         let f = UTCTime(secondsSinceEpoch: time.secondsSinceEpoch + Int64(offset)).fields
         let sign = offset < 0 ? "-" : "+"
         let minutes = abs(offset) / 60
-        return "\(Self.pad(f.year, 4))-\(Self.pad(f.month))-\(Self.pad(f.day)) \(Self.pad(f.hour)):\(Self.pad(f.minute)):\(Self.pad(f.second))"
+        return
+            "\(Self.pad(f.year, 4))-\(Self.pad(f.month))-\(Self.pad(f.day)) \(Self.pad(f.hour)):\(Self.pad(f.minute)):\(Self.pad(f.second))"
             + " \(sign)\(Self.pad(minutes / 60)):\(Self.pad(minutes % 60))"
     }
 

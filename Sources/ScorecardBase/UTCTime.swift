@@ -19,7 +19,8 @@ public struct UTCTime: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// From calendar fields (UTC); nil when they are not a real date and time.
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         guard LocalDate(year: year, month: month, day: day) != nil,
-              (0..<24).contains(hour), (0..<60).contains(minute), (0..<60).contains(second) else { return nil }
+            (0..<24).contains(hour), (0..<60).contains(minute), (0..<60).contains(second)
+        else { return nil }
         let days = Self.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
         secondsSinceEpoch = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
     }
@@ -39,7 +40,8 @@ public struct UTCTime: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// ISO 8601, `2026-01-05T08:30:00Z`: what provenance files store.
     public var iso8601: String {
         let f = fields
-        return "\(Self.pad(f.year, 4))-\(Self.pad(f.month))-\(Self.pad(f.day))T\(Self.pad(f.hour)):\(Self.pad(f.minute)):\(Self.pad(f.second))Z"
+        return
+            "\(Self.pad(f.year, 4))-\(Self.pad(f.month))-\(Self.pad(f.day))T\(Self.pad(f.hour)):\(Self.pad(f.minute)):\(Self.pad(f.second))Z"
     }
 
     /// `20260105T083000Z`: the same moment without characters that are awkward in a folder name.
@@ -54,7 +56,8 @@ public struct UTCTime: Hashable, Sendable, Comparable, CustomStringConvertible {
     public init?(iso8601 text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-              bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z") else { return nil }
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z")
+        else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for byte in bytes[range] {
@@ -64,7 +67,8 @@ public struct UTCTime: Hashable, Sendable, Comparable, CustomStringConvertible {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19) else { return nil }
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
+        else { return nil }
         self.init(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     }
 

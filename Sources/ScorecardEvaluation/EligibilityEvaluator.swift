@@ -58,17 +58,20 @@ public struct EligibilityEvaluator: Sendable {
         let fields = eligibility.candidateFields
         let read = Set(criterion.requirement.readNames)
         let inputs = fields.indices.filter { read.contains(fields[$0].id) }.map { index in
-            (field: fields[index], value: candidate.values.indices.contains(index) ? candidate.values[index] : Value.missing,
-             location: candidate.fieldLocation(index))
+            (
+                field: fields[index], value: candidate.values.indices.contains(index) ? candidate.values[index] : Value.missing,
+                location: candidate.fieldLocation(index)
+            )
         }
         let verdict: CriterionOutcome.Verdict
         do {
             verdict = try criterion.requirement.evaluate(candidate.values) == .boolean(true) ? .holds : .fails
         } catch {
-            verdict = .undecided(.error(
-                error.code, "候选人 \(candidate.id)（\(candidate.name)）的任职条件 \(criterion.id) 无法判断：\(error.message)",
-                hint: "其他条件和其他候选人照常判断；请核对此人的记录或规则中的表达式",
-                at: criterion.requirement.location(of: error)))
+            verdict = .undecided(
+                .error(
+                    error.code, "候选人 \(candidate.id)（\(candidate.name)）的任职条件 \(criterion.id) 无法判断：\(error.message)",
+                    hint: "其他条件和其他候选人照常判断；请核对此人的记录或规则中的表达式",
+                    at: criterion.requirement.location(of: error)))
         }
         return CriterionOutcome(criterionID: criterion.id, verdict: verdict, inputs: inputs)
     }

@@ -133,10 +133,11 @@ public struct QuarterEvaluator: Sendable {
                     let place = check.requirement.readNames.lazy
                         .compactMap { name in self.policy.layout.fieldIDs.firstIndex(of: name).flatMap { record.fieldLocation($0) } }
                         .first
-                    findings.append(.error(
-                        EvaluationCode.evidenceCheck, "联系员 \(officer.id)（\(officer.name)）的记录不符合检查“\(check.id)”：\(check.message)",
-                        hint: "核对记录中 \(check.requirement.readNames.joined(separator: "、")) 的数值；规则写在 \(check.location)",
-                        at: place ?? record.location))
+                    findings.append(
+                        .error(
+                            EvaluationCode.evidenceCheck, "联系员 \(officer.id)（\(officer.name)）的记录不符合检查“\(check.id)”：\(check.message)",
+                            hint: "核对记录中 \(check.requirement.readNames.joined(separator: "、")) 的数值；规则写在 \(check.location)",
+                            at: place ?? record.location))
                 }
             } catch {
                 failures.append(failure(error, officer: officer, what: "记录检查 \(check.id)", at: check.requirement.location(of: error)))
@@ -156,7 +157,8 @@ public struct QuarterEvaluator: Sendable {
         }
         guard !absent.isEmpty else { return nil }
         let named = absent.map { field in "“\(field.id)”" + (field.name.map { "（\($0)）" } ?? "") }.joined(separator: "、")
-        let defaults = absent.allSatisfy { $0.defaultValue != nil }
+        let defaults =
+            absent.allSatisfy { $0.defaultValue != nil }
             ? "各行都按默认值（" + absent.map { "\($0.id) = \(Self.shown($0.defaultValue ?? .missing))" }.joined(separator: "，") + "）计，"
             : ""
         return .error(
@@ -176,7 +178,9 @@ public struct QuarterEvaluator: Sendable {
         }
     }
 
-    private func evaluate(_ item: borrowing Item, fieldSlot: Int?, slots: [Value], officer: Officer, failures: inout [Diagnostic]) -> ItemResult {
+    private func evaluate(_ item: borrowing Item, fieldSlot: Int?, slots: [Value], officer: Officer, failures: inout [Diagnostic])
+        -> ItemResult
+    {
         var result = ItemResult(itemID: item.id, score: nil, basis: nil)
 
         do throws(OfficerFailure) {
@@ -190,9 +194,10 @@ public struct QuarterEvaluator: Sendable {
             switch item.scoring.method {
             case .assessed:
                 guard let slot = fieldSlot, case .number(let raw) = slots[slot] else {
-                    failures.append(.error(
-                        EvaluationCode.missingValue, "联系员 \(officer.id)（\(officer.name)）缺少项目 \(item.id) 的考核人打分",
-                        hint: "在记录表的 \(item.id) 列填写 0 到 \(item.points.normalized) 的分数", at: item.location))
+                    failures.append(
+                        .error(
+                            EvaluationCode.missingValue, "联系员 \(officer.id)（\(officer.name)）缺少项目 \(item.id) 的考核人打分",
+                            hint: "在记录表的 \(item.id) 列填写 0 到 \(item.points.normalized) 的分数", at: item.location))
                     return result
                 }
                 result.basis = .assessed(raw)
@@ -219,17 +224,20 @@ public struct QuarterEvaluator: Sendable {
     private func bounded(_ raw: ExactDecimal, item: borrowing Item, officer: Officer) throws(OfficerFailure) -> ExactDecimal {
         let score = raw.rounded(scale: policy.scoring.precision, policy.scoring.rounding)
         if score.isNegative || score > item.points {
-            throw .problem(.error(
-                EvaluationCode.scoreRange, "联系员 \(officer.id)（\(officer.name)）的项目 \(item.id) 算得 \(score)，超出本项分值 0 到 \(item.points.normalized)",
-                hint: "检查本项的公式或条件得分", at: item.scoring.location))
+            throw .problem(
+                .error(
+                    EvaluationCode.scoreRange,
+                    "联系员 \(officer.id)（\(officer.name)）的项目 \(item.id) 算得 \(score)，超出本项分值 0 到 \(item.points.normalized)",
+                    hint: "检查本项的公式或条件得分", at: item.scoring.location))
         }
         return score
     }
 
     private func number(_ value: Value, item: borrowing Item, officer: Officer) throws(OfficerFailure) -> ExactDecimal {
         if case .number(let n) = value { return n }
-        throw .problem(.error(
-            EvaluationCode.notNumber, "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))
+        throw .problem(
+            .error(
+                EvaluationCode.notNumber, "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))
     }
 
     private func evaluate(_ rule: RewardRule, slots: [Value], grade: String?, officer: Officer) throws(OfficerFailure) -> RewardResult {
@@ -242,15 +250,18 @@ public struct QuarterEvaluator: Sendable {
         switch rule.basis {
         case .perRecord(let listID, let by, let rates):
             guard let listSlot = policy.layout.slot(ofList: listID),
-                  let list = policy.evidence.list(withID: listID),
-                  let keyIndex = list.fields.firstIndex(where: { $0.id == by }) else { break }
+                let list = policy.evidence.list(withID: listID),
+                let keyIndex = list.fields.firstIndex(where: { $0.id == by })
+            else { break }
             let rows: [[Value]]
             if case .list(let values) = slots[listSlot] { rows = values } else { rows = [] }
             for rate in rates {
                 let count = rows.filter { $0.indices.contains(keyIndex) && $0[keyIndex] == .string(rate.key) }.count
                 result.breakdown.append((rate.key, count, rate.amount))
                 let sum = amount
-                amount = try OfficerFailure.overflowing { () throws(DecimalError) in try sum.adding(rate.amount.multiplying(by: ExactDecimal(count))) }
+                amount = try OfficerFailure.overflowing { () throws(DecimalError) in
+                    try sum.adding(rate.amount.multiplying(by: ExactDecimal(count)))
+                }
             }
         case .byGrade(let rates):
             if let grade, let rate = rates.first(where: { $0.key == grade }) { amount = rate.amount }
@@ -265,9 +276,10 @@ public struct QuarterEvaluator: Sendable {
         // Rates are never negative (the rules loader sees to it); a formula can be, and a
         // reward that takes money back is a mistake in the rule, not a payment.
         if result.amount.isNegative {
-            throw .problem(.error(
-                EvaluationCode.rewardRange, "联系员 \(officer.id)（\(officer.name)）的奖励 \(rule.id) 算得 \(result.amount)，奖励金额不能为负数",
-                hint: "检查奖励的公式，如用 max(0, …) 或发放条件（when）", at: rule.location))
+            throw .problem(
+                .error(
+                    EvaluationCode.rewardRange, "联系员 \(officer.id)（\(officer.name)）的奖励 \(rule.id) 算得 \(result.amount)，奖励金额不能为负数",
+                    hint: "检查奖励的公式，如用 max(0, …) 或发放条件（when）", at: rule.location))
         }
         return result
     }

@@ -42,14 +42,16 @@ public struct Workspace: Sendable {
     public func resolveQuarter(_ requested: Quarter?) -> Result<Quarter, Diagnostic> {
         if let requested { return .success(requested) }
         guard FileSystem.kind(of: evidencePath) == .directory else {
-            return .failure(.error(
-                EvaluationCode.evidenceNotFound, "找不到证据文件夹“\(evidencePath)”",
-                hint: "检查 --evidence 的路径；不写时使用当前目录下的 seeds/", at: nil))
+            return .failure(
+                .error(
+                    EvaluationCode.evidenceNotFound, "找不到证据文件夹“\(evidencePath)”",
+                    hint: "检查 --evidence 的路径；不写时使用当前目录下的 seeds/", at: nil))
         }
         guard let latest = evidenceFolder.quarters().last else {
-            return .failure(.error(
-                EvaluationCode.evidenceNoQuarters, "证据文件夹“\(evidencePath)”中没有任何季度的记录",
-                hint: "季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil))
+            return .failure(
+                .error(
+                    EvaluationCode.evidenceNoQuarters, "证据文件夹“\(evidencePath)”中没有任何季度的记录",
+                    hint: "季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil))
         }
         return .success(latest)
     }
@@ -84,9 +86,10 @@ public struct Workspace: Sendable {
         }
         if let version { return self.version(named: version) }
         guard let inForce = versions.inForce(for: quarter) else {
-            return .failure(.error(
-                EvaluationCode.rulesNoVersionInForce, "\(quarter) 开始时（\(quarter.firstDay)）还没有生效的规则版本",
-                hint: "已有的版本：\(versions.summary)；或用 --rules-version 指定一个版本", at: nil))
+            return .failure(
+                .error(
+                    EvaluationCode.rulesNoVersionInForce, "\(quarter) 开始时（\(quarter.firstDay)）还没有生效的规则版本",
+                    hint: "已有的版本：\(versions.summary)；或用 --rules-version 指定一个版本", at: nil))
         }
         return .success(inForce)
     }
@@ -97,8 +100,9 @@ public struct Workspace: Sendable {
             return .failure(EvaluationMessages.unusableRules())
         }
         guard let named = versions.version(named: name) else {
-            return .failure(.error(
-                EvaluationCode.rulesUnknownVersion, "规则中没有版本“\(name)”", hint: "已有的版本：\(versions.summary)", at: nil))
+            return .failure(
+                .error(
+                    EvaluationCode.rulesUnknownVersion, "规则中没有版本“\(name)”", hint: "已有的版本：\(versions.summary)", at: nil))
         }
         return .success(named)
     }

@@ -1,6 +1,7 @@
 import ScorecardBase
 
-/// The problems of evidence files: CSV and workbook syntax, text encodings, columns, rows and the roster; each raw value is the code docs/ documents.
+/// The problems of evidence files: CSV and workbook syntax, text encodings, columns, rows and the
+/// roster; each raw value is the code docs/ documents.
 public enum EvidenceCode: String, DiagnosticCode {
     case csvStrayQuote = "csv.stray-quote"
     case csvTextAfterQuote = "csv.text-after-quote"

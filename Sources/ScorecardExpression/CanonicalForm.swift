@@ -31,7 +31,9 @@ enum CanonicalForm {
             let leftNeeds = op.isComparison ? p + 1 : p
             (strength, text) = (p, render(left, needs: leftNeeds) + " \(op.rawValue) " + render(right, needs: p + 1))
         case .conditional(let condition, let whenTrue, let whenFalse):
-            (strength, text) = (0, "if \(render(condition, needs: 0)) then \(render(whenTrue, needs: 0)) else \(render(whenFalse, needs: 0))")
+            (strength, text) = (
+                0, "if \(render(condition, needs: 0)) then \(render(whenTrue, needs: 0)) else \(render(whenFalse, needs: 0))"
+            )
         }
         return strength < needs ? "(" + text + ")" : text
     }

@@ -32,15 +32,19 @@ extension Checker {
             let code = try number(x, for: name)
             switch name {
             case "abs":
-                return Checked(type: x.type, code: .number { f throws(EvaluationError) in
-                    let v = try code(&f)
-                    return v.isNegative ? v.negated : v
-                }, syntax: node)
+                return Checked(
+                    type: x.type,
+                    code: .number { f throws(EvaluationError) in
+                        let v = try code(&f)
+                        return v.isNegative ? v.negated : v
+                    }, syntax: node)
             default:
                 let mode: RoundingMode = name == "floor" ? .floor : .ceiling
-                return Checked(type: .integer, code: .number { f throws(EvaluationError) in
-                    try code(&f).rounded(scale: 0, mode)
-                }, syntax: node)
+                return Checked(
+                    type: .integer,
+                    code: .number { f throws(EvaluationError) in
+                        try code(&f).rounded(scale: 0, mode)
+                    }, syntax: node)
             }
         case "count":
             try arity(1...2, " 1 或 2 个")
@@ -86,14 +90,16 @@ extension Checker {
                 codes.append(code)
             }
             let dateCodes = codes
-            return Checked(type: .date, code: .date { f throws(EvaluationError) in
-                var best = try dateCodes[0](&f)
-                for code in dateCodes.dropFirst() {
-                    let v = try code(&f)
-                    if isMin ? v < best : v > best { best = v }
-                }
-                return best
-            }, syntax: node)
+            return Checked(
+                type: .date,
+                code: .date { f throws(EvaluationError) in
+                    var best = try dateCodes[0](&f)
+                    for code in dateCodes.dropFirst() {
+                        let v = try code(&f)
+                        if isMin ? v < best : v > best { best = v }
+                    }
+                    return best
+                }, syntax: node)
         }
         var codes: [Code<ExactDecimal>] = []
         var type = ValueType.integer
@@ -102,32 +108,37 @@ extension Checker {
             type = Checker.unify(type, argument.type)
         }
         let numberCodes = codes
-        return Checked(type: type, code: .number { f throws(EvaluationError) in
-            var best = try numberCodes[0](&f)
-            for code in numberCodes.dropFirst() {
-                let v = try code(&f)
-                if isMin ? v < best : v > best { best = v }
-            }
-            return best
-        }, syntax: node)
+        return Checked(
+            type: type,
+            code: .number { f throws(EvaluationError) in
+                var best = try numberCodes[0](&f)
+                for code in numberCodes.dropFirst() {
+                    let v = try code(&f)
+                    if isMin ? v < best : v > best { best = v }
+                }
+                return best
+            }, syntax: node)
     }
 
     private mutating func clamp(_ arguments: [Syntax], _ node: Syntax) throws(ExpressionError) -> Checked {
         let x = try check(arguments[0]), lo = try check(arguments[1]), hi = try check(arguments[2])
         let cx = try number(x, for: "clamp"), clo = try number(lo, for: "clamp"), chi = try number(hi, for: "clamp")
         let inverted = evaluationError(ExpressionCode.evalClampRange, "clamp 的下限大于上限", at: node)
-        return Checked(type: Checker.unify(Checker.unify(x.type, lo.type), hi.type), code: .number { f throws(EvaluationError) in
-            let v = try cx(&f), low = try clo(&f), high = try chi(&f)
-            guard low <= high else { throw inverted }
-            return v < low ? low : (v > high ? high : v)
-        }, syntax: node)
+        return Checked(
+            type: Checker.unify(Checker.unify(x.type, lo.type), hi.type),
+            code: .number { f throws(EvaluationError) in
+                let v = try cx(&f), low = try clo(&f), high = try chi(&f)
+                guard low <= high else { throw inverted }
+                return v < low ? low : (v > high ? high : v)
+            }, syntax: node)
     }
 
     private mutating func round(_ arguments: [Syntax], _ node: Syntax) throws(ExpressionError) -> Checked {
         let x = try check(arguments[0])
         let code = try number(x, for: "round")
         guard case .number(let placesValue, isInteger: true) = arguments[1].kind,
-              placesValue <= ExactDecimal(ExactDecimal.maxScale) else {
+            placesValue <= ExactDecimal(ExactDecimal.maxScale)
+        else {
             throw ExpressionError(
                 code: ExpressionCode.functionArgument,
                 message: "round 的第 2 个参数（小数位数）必须是直接写出的 0 到 \(ExactDecimal.maxScale) 的整数",
@@ -145,9 +156,11 @@ extension Checker {
             mode = chosen
         }
         let chosenMode = mode
-        return Checked(type: x.type, code: .number { f throws(EvaluationError) in
-            try code(&f).rounded(scale: places, chosenMode)
-        }, syntax: node)
+        return Checked(
+            type: x.type,
+            code: .number { f throws(EvaluationError) in
+                try code(&f).rounded(scale: places, chosenMode)
+            }, syntax: node)
     }
 
     /// `count`, `sum`, `any`, `all`: the second argument is checked with the element's fields
@@ -158,9 +171,11 @@ extension Checker {
             throw typeError(list.syntax, list.type, needs: "列表", hint: Checker.usage[name])
         }
         if arguments.count == 1 {
-            return Checked(type: .integer, code: .number { f throws(EvaluationError) in
-                ExactDecimal(try items(&f).count)
-            }, syntax: node)
+            return Checked(
+                type: .integer,
+                code: .number { f throws(EvaluationError) in
+                    ExactDecimal(try items(&f).count)
+                }, syntax: node)
         }
         let depth = scopes.count
         scopes.append(record)
@@ -169,56 +184,64 @@ extension Checker {
         if name == "sum" {
             let value = try number(inner, for: "sum 的第 2 个参数")
             let overflow = evaluationError(ExpressionCode.evalOverflow, "“\(text(node))”的结果超出了可计算的范围", at: node)
-            return Checked(type: inner.type, code: .number { f throws(EvaluationError) in
-                let elements = try items(&f)
-                f.elements.append([])
-                defer { f.elements.removeLast() }
-                var total = ExactDecimal.zero
-                for element in elements {
-                    f.elements[depth] = element
-                    let v = try value(&f)
-                    do throws(DecimalError) { total = try total.adding(v) } catch { throw overflow }
-                }
-                return total
-            }, syntax: node)
+            return Checked(
+                type: inner.type,
+                code: .number { f throws(EvaluationError) in
+                    let elements = try items(&f)
+                    f.elements.append([])
+                    defer { f.elements.removeLast() }
+                    var total = ExactDecimal.zero
+                    for element in elements {
+                        f.elements[depth] = element
+                        let v = try value(&f)
+                        do throws(DecimalError) { total = try total.adding(v) } catch { throw overflow }
+                    }
+                    return total
+                }, syntax: node)
         }
         let test = try boolean(inner, for: "\(name) 的第 2 个参数")
         switch name {
         case "any":
-            return Checked(type: .boolean, code: .boolean { f throws(EvaluationError) in
-                let elements = try items(&f)
-                f.elements.append([])
-                defer { f.elements.removeLast() }
-                for element in elements {
-                    f.elements[depth] = element
-                    if try test(&f) { return true }
-                }
-                return false
-            }, syntax: node)
+            return Checked(
+                type: .boolean,
+                code: .boolean { f throws(EvaluationError) in
+                    let elements = try items(&f)
+                    f.elements.append([])
+                    defer { f.elements.removeLast() }
+                    for element in elements {
+                        f.elements[depth] = element
+                        if try test(&f) { return true }
+                    }
+                    return false
+                }, syntax: node)
         case "all":
-            return Checked(type: .boolean, code: .boolean { f throws(EvaluationError) in
-                let elements = try items(&f)
-                f.elements.append([])
-                defer { f.elements.removeLast() }
-                for element in elements {
-                    f.elements[depth] = element
-                    if try !test(&f) { return false }
-                }
-                return true
-            }, syntax: node)
+            return Checked(
+                type: .boolean,
+                code: .boolean { f throws(EvaluationError) in
+                    let elements = try items(&f)
+                    f.elements.append([])
+                    defer { f.elements.removeLast() }
+                    for element in elements {
+                        f.elements[depth] = element
+                        if try !test(&f) { return false }
+                    }
+                    return true
+                }, syntax: node)
         default:
             break
         }
-        return Checked(type: .integer, code: .number { f throws(EvaluationError) in
-            let elements = try items(&f)
-            f.elements.append([])
-            defer { f.elements.removeLast() }
-            var n = 0
-            for element in elements {
-                f.elements[depth] = element
-                if try test(&f) { n += 1 }
-            }
-            return ExactDecimal(n)
-        }, syntax: node)
+        return Checked(
+            type: .integer,
+            code: .number { f throws(EvaluationError) in
+                let elements = try items(&f)
+                f.elements.append([])
+                defer { f.elements.removeLast() }
+                var n = 0
+                for element in elements {
+                    f.elements[depth] = element
+                    if try test(&f) { n += 1 }
+                }
+                return ExactDecimal(n)
+            }, syntax: node)
     }
 }

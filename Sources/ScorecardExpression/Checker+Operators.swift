@@ -103,7 +103,8 @@ extension Checker {
     /// `level == "旷"`: a word the compared name can never hold is a typo, not a test.
     private func checkChoice(_ named: Checked, against literal: Checked) throws(ExpressionError) {
         guard case .name(let name) = named.syntax.kind, case .string(let word) = literal.syntax.kind,
-              let choices = choices(of: name), !choices.contains(word) else { return }
+            let choices = choices(of: name), !choices.contains(word)
+        else { return }
         let suggestion = NameSuggestion.closest(to: word, among: choices)
         throw ExpressionError(
             code: ExpressionCode.choiceUnknown, message: "“\(word)”不是“\(name)”可能的取值",

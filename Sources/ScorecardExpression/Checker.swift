@@ -145,13 +145,16 @@ struct Checker {
         let yes = try check(whenTrue), no = try check(whenFalse)
         switch (yes.code, no.code) {
         case let (.number(a), .number(b)):
-            return Checked(type: Checker.unify(yes.type, no.type), code: .number { f throws(EvaluationError) in
-                try test(&f) ? try a(&f) : try b(&f)
-            }, syntax: node)
+            return Checked(
+                type: Checker.unify(yes.type, no.type),
+                code: .number { f throws(EvaluationError) in
+                    try test(&f) ? try a(&f) : try b(&f)
+                }, syntax: node)
         case let (.string(a), .string(b)):
             return Checked(type: .string, code: .string { f throws(EvaluationError) in try test(&f) ? try a(&f) : try b(&f) }, syntax: node)
         case let (.boolean(a), .boolean(b)):
-            return Checked(type: .boolean, code: .boolean { f throws(EvaluationError) in try test(&f) ? try a(&f) : try b(&f) }, syntax: node)
+            return Checked(
+                type: .boolean, code: .boolean { f throws(EvaluationError) in try test(&f) ? try a(&f) : try b(&f) }, syntax: node)
         case let (.date(a), .date(b)):
             return Checked(type: .date, code: .date { f throws(EvaluationError) in try test(&f) ? try a(&f) : try b(&f) }, syntax: node)
         case let (.list(a), .list(b)) where yes.type == no.type:

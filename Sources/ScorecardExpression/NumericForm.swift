@@ -93,12 +93,14 @@ private struct NumericLowering {
             return name == "min" ? .minimum(forms) : .maximum(forms)
         case "clamp":
             guard arguments.count == 3, let x = number(arguments[0]), let low = number(arguments[1]),
-                  let high = number(arguments[2]) else { return nil }
+                let high = number(arguments[2])
+            else { return nil }
             return .clamp(x, low: low, high: high)
         case "round":
             guard (2...3).contains(arguments.count), let x = number(arguments[0]),
-                  case .number(let places, isInteger: true) = arguments[1].kind,
-                  places >= .zero, places <= ExactDecimal(ExactDecimal.maxScale) else { return nil }
+                case .number(let places, isInteger: true) = arguments[1].kind,
+                places >= .zero, places <= ExactDecimal(ExactDecimal.maxScale)
+            else { return nil }
             var mode = RoundingMode.halfUp
             if arguments.count == 3 {
                 guard case .string(let text) = arguments[2].kind, let chosen = RoundingMode(rawValue: text) else { return nil }
@@ -129,14 +131,15 @@ private struct NumericLowering {
                 return op == .and ? .and(a, b) : .or(a, b)
             case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
                 guard let a = number(left), let b = number(right) else { return nil }
-                let comparison: ConditionForm.Comparison = switch op {
-                case .equal: .equal
-                case .notEqual: .notEqual
-                case .less: .less
-                case .lessOrEqual: .lessOrEqual
-                case .greater: .greater
-                default: .greaterOrEqual
-                }
+                let comparison: ConditionForm.Comparison =
+                    switch op {
+                    case .equal: .equal
+                    case .notEqual: .notEqual
+                    case .less: .less
+                    case .lessOrEqual: .lessOrEqual
+                    case .greater: .greater
+                    default: .greaterOrEqual
+                    }
                 return .compare(comparison, a, b)
             default:
                 return nil

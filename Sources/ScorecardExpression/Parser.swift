@@ -126,7 +126,8 @@ struct Parser {
     private mutating func comparison() throws(ExpressionError) -> Syntax {
         let left = try additive()
         guard case .symbol(let symbol) = current.kind, symbol.isComparison,
-              let op = Syntax.BinaryOperator(rawValue: symbol.rawValue) else { return left }
+            let op = Syntax.BinaryOperator(rawValue: symbol.rawValue)
+        else { return left }
         _ = advance()
         let right = try additive()
         if case .symbol(let again) = current.kind, again.isComparison {

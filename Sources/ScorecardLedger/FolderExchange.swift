@@ -22,8 +22,9 @@ enum FolderExchange {
         if scorecard_exchange_paths(first, second) == 0 { return .exchanged }
         let code = errno
         if code == ENOSYS || code == EINVAL || code == ENOTSUP || code == EOPNOTSUPP { return .unsupported }
-        return .failed(.error(
-            InputCode.write, "无法交换“\(first)”和“\(second)”：\(String(cString: strerror(code)))",
-            hint: "检查文件夹是否存在、是否有写入权限、磁盘是否已满", at: nil))
+        return .failed(
+            .error(
+                InputCode.write, "无法交换“\(first)”和“\(second)”：\(String(cString: strerror(code)))",
+                hint: "检查文件夹是否存在、是否有写入权限、磁盘是否已满", at: nil))
     }
 }

@@ -94,9 +94,10 @@ package struct LedgerHistory: Sendable {
         if lines.last?.isEmpty == true {
             lines.removeLast()
         } else if !lines.isEmpty {
-            problems.append(.error(
-                LedgerCode.history, "记录历史“\(path)”的最后一行不完整（没有换行），文件可能被截断或手工修改过",
-                hint: Self.hint, at: SourceLocation(file: path, line: lines.count, column: 1)))
+            problems.append(
+                .error(
+                    LedgerCode.history, "记录历史“\(path)”的最后一行不完整（没有换行），文件可能被截断或手工修改过",
+                    hint: Self.hint, at: SourceLocation(file: path, line: lines.count, column: 1)))
         }
         var previous: String?
         for (index, line) in lines.enumerated() {
@@ -105,12 +106,13 @@ package struct LedgerHistory: Sendable {
             case .success(var entry):
                 entry.location = location
                 if entry.previousSHA256 != previous {
-                    problems.append(.error(
-                        LedgerCode.history,
-                        index == 0
-                            ? "记录历史“\(path)”的第一条之前还有被删去的内容：第 1 行指向了更早的一行"
-                            : "记录历史“\(path)”在第 \(index + 1) 行断开：它记下的上一行校验值与第 \(index) 行不符，其间的行被改动或删去过",
-                        hint: Self.hint, at: location))
+                    problems.append(
+                        .error(
+                            LedgerCode.history,
+                            index == 0
+                                ? "记录历史“\(path)”的第一条之前还有被删去的内容：第 1 行指向了更早的一行"
+                                : "记录历史“\(path)”在第 \(index + 1) 行断开：它记下的上一行校验值与第 \(index) 行不符，其间的行被改动或删去过",
+                            hint: Self.hint, at: location))
                 }
                 entries.append(entry)
             case .failure(let problem):
@@ -135,16 +137,18 @@ package struct LedgerHistory: Sendable {
             let quarterText = try reader.string(node, "quarter")
             let timeText = try reader.string(node, "at")
             guard let event = LedgerHistoryEntry.Event(rawValue: eventText), let quarter = Quarter(quarterText),
-                  let time = UTCTime(iso8601: timeText) else {
+                let time = UTCTime(iso8601: timeText)
+            else {
                 throw reader.bad("事件、季度或时间无法识别", at: location)
             }
-            return .success(LedgerHistoryEntry(
-                event: event, quarter: quarter, at: time, by: try reader.string(node, "by"),
-                reason: try reader.optionalString(node, "reason"),
-                provenanceSHA256: try reader.digest(node, "provenance_sha256", of: "provenance").hex,
-                superseded: try reader.optionalString(node, "superseded"),
-                supersededSHA256: try reader.optionalDigest(node, "superseded_provenance_sha256", of: "superseded"),
-                previousSHA256: try reader.optionalDigest(node, "previous_sha256", of: "previous")))
+            return .success(
+                LedgerHistoryEntry(
+                    event: event, quarter: quarter, at: time, by: try reader.string(node, "by"),
+                    reason: try reader.optionalString(node, "reason"),
+                    provenanceSHA256: try reader.digest(node, "provenance_sha256", of: "provenance").hex,
+                    superseded: try reader.optionalString(node, "superseded"),
+                    supersededSHA256: try reader.optionalDigest(node, "superseded_provenance_sha256", of: "superseded"),
+                    previousSHA256: try reader.optionalDigest(node, "previous_sha256", of: "previous")))
         } catch {
             var problem = error
             problem.location = location

@@ -18,8 +18,10 @@ struct LedgerJSONReader {
     func document(_ bytes: [UInt8]) -> Result<YAMLNode, Diagnostic> {
         let loaded = YAMLLoader.load(bytes: bytes, file: file, limits: Self.limits)
         if let problem = loaded.diagnostics.first(where: { $0.severity == .error }) {
-            return .failure(.error(code, "记录文件不是有效的 JSON：\(problem.message)", hint: hint,
-                                   at: problem.location ?? SourceLocation(file: file, line: 1, column: 1)))
+            return .failure(
+                .error(
+                    code, "记录文件不是有效的 JSON：\(problem.message)", hint: hint,
+                    at: problem.location ?? SourceLocation(file: file, line: 1, column: 1)))
         }
         guard loaded.documents.count == 1, let root = loaded.documents.first?.root else {
             return .failure(bad("文件是空的或有多于一份内容", at: SourceLocation(file: file, line: 1, column: 1)))
@@ -123,7 +125,9 @@ extension Provenance {
             throw reader.bad("记录格式“\(format)”不是本程序认识的“\(Self.format)”", at: root["format"]?.location ?? root.location)
         }
         let quarterText = try reader.string(root, "quarter")
-        guard let quarter = Quarter(quarterText) else { throw reader.bad("“\(quarterText)”不是季度", at: root["quarter"]?.location ?? root.location) }
+        guard let quarter = Quarter(quarterText) else {
+            throw reader.bad("“\(quarterText)”不是季度", at: root["quarter"]?.location ?? root.location)
+        }
         let timeText = try reader.string(root, "recorded_at")
         guard let time = UTCTime(iso8601: timeText) else {
             throw reader.bad("“\(timeText)”不是记录时间（应为 2026-01-05T08:30:00Z 的形式）", at: root["recorded_at"]?.location ?? root.location)
@@ -136,7 +140,9 @@ extension Provenance {
             for item in try reader.list(node, key) {
                 let name = try reader.string(item, "name")
                 let digest = try reader.digest(item, "sha256", of: name)
-                files.append(LedgerFile(path: withPath ? try reader.string(item, "path") : name, name: name, sha256: digest.hex, location: digest.location))
+                files.append(
+                    LedgerFile(
+                        path: withPath ? try reader.string(item, "path") : name, name: name, sha256: digest.hex, location: digest.location))
             }
             return files
         }

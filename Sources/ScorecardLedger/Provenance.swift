@@ -117,21 +117,27 @@ package struct Provenance: Sendable {
     /// back exactly (`JSONEscaping.yamlSafe`).
     package func renderJSON() -> String {
         func files(_ list: [LedgerFile], withPath: Bool) -> JSONValue {
-            .array(list.map { file in
-                var pairs: [(String, JSONValue)] = []
-                if withPath { pairs.append(("path", .string(file.path))) }
-                pairs += [("name", .string(file.name)), ("sha256", .string(file.sha256))]
-                return .object(pairs)
-            })
+            .array(
+                list.map { file in
+                    var pairs: [(String, JSONValue)] = []
+                    if withPath { pairs.append(("path", .string(file.path))) }
+                    pairs += [("name", .string(file.name)), ("sha256", .string(file.sha256))]
+                    return .object(pairs)
+                })
         }
-        let rosterValue: JSONValue = roster.map { roster in
-            .object([
-                ("path", .string(roster.path)), ("name", .string(roster.name)),
-                ("officers", .array(roster.officers.map { officer in
-                    .object([("id", .string(officer.id)), ("name", .string(officer.name)), ("sha256", .string(officer.sha256))])
-                })),
-            ])
-        } ?? .null
+        let rosterValue: JSONValue =
+            roster.map { roster in
+                .object([
+                    ("path", .string(roster.path)), ("name", .string(roster.name)),
+                    (
+                        "officers",
+                        .array(
+                            roster.officers.map { officer in
+                                .object([("id", .string(officer.id)), ("name", .string(officer.name)), ("sha256", .string(officer.sha256))])
+                            })
+                    ),
+                ])
+            } ?? .null
         let value = JSONValue.object([
             ("format", .string(Self.format)),
             ("quarter", .string(quarter.description)),
@@ -139,10 +145,13 @@ package struct Provenance: Sendable {
             ("recorded_by", .string(recordedBy ?? "")),
             ("reason", .text(reason)),
             ("engine_version", .string(engineVersion)),
-            ("policy", .object([
-                ("id", .string(policy.id)), ("name", .string(policy.name)),
-                ("version", .string(policy.version)), ("effective", .string(policy.effective)),
-            ])),
+            (
+                "policy",
+                .object([
+                    ("id", .string(policy.id)), ("name", .string(policy.name)),
+                    ("version", .string(policy.version)), ("effective", .string(policy.effective)),
+                ])
+            ),
             ("rules", .object([("path", .string(rulesPath)), ("files", files(ruleFiles, withPath: true))])),
             ("evidence", .object([("path", .string(evidencePath)), ("files", files(evidenceFiles, withPath: true))])),
             ("roster", rosterValue),

@@ -34,9 +34,10 @@ extension ResultLedger {
             let interruption = interruption(of: quarter, folders: folders, history: history)
             let moving = interruption?.paths ?? []
             for name in folders.incomplete where !moving.contains(FileSystem.join(root, name)) {
-                warnings.append(.warning(
-                    LedgerCode.incomplete, "结果文件夹中有一个没有写完的记录“\(FileSystem.join(root, name))”（记录时程序被中断）",
-                    hint: "它不算记录，已被忽略，可以删除；下次记录该季度时程序也会把它删掉", at: nil))
+                warnings.append(
+                    .warning(
+                        LedgerCode.incomplete, "结果文件夹中有一个没有写完的记录“\(FileSystem.join(root, name))”（记录时程序被中断）",
+                        hint: "它不算记录，已被忽略，可以删除；下次记录该季度时程序也会把它删掉", at: nil))
             }
             guard quarters?.contains(quarter) ?? true else { continue }
             if let interruption {
@@ -64,7 +65,8 @@ extension ResultLedger {
         let quarter = interruption.quarter
         let final = folder(for: quarter)
         let when = interruption.entry.map { "于 \(timeDisplay.text($0.at)) 开始的" } ?? ""
-        let state = interruption.finalInPlace
+        let state =
+            interruption.finalInPlace
             ? "最终记录“\(final)”是完整的，但还差一步没有做完"
             : "最终记录“\(final)”现在不在原处，完整的记录还在隐藏的文件夹中"
         return .error(
@@ -76,44 +78,54 @@ extension ResultLedger {
     /// The history's last entry names the final record (`final`, when it could be read) with its
     /// time, recorder and reason; each replaced record is where it says, and is the one the
     /// entry before named final.
-    private func historyAgreement(_ quarter: Quarter, folders: QuarterFolders, history: LedgerHistory?, final: Provenance?) -> [Diagnostic] {
+    private func historyAgreement(_ quarter: Quarter, folders: QuarterFolders, history: LedgerHistory?, final: Provenance?) -> [Diagnostic]
+    {
         guard let history else { return [] }
         let hint = LedgerHistory.hint
         var problems: [Diagnostic] = []
         for (index, entry) in history.entries.enumerated() {
             if index > 0, let earlier = entry.supersededSHA256, earlier != history.entries[index - 1].provenanceSHA256 {
-                problems.append(.error(
-                    LedgerCode.history, "记录历史第 \(entry.location?.line ?? 0) 行记下的被替换的记录不是上一行记下的最终记录",
-                    hint: hint, at: entry.location))
+                problems.append(
+                    .error(
+                        LedgerCode.history, "记录历史第 \(entry.location?.line ?? 0) 行记下的被替换的记录不是上一行记下的最终记录",
+                        hint: hint, at: entry.location))
             }
             let line = entry.location?.line ?? 0
             if entry.quarter != quarter {
-                problems.append(.error(LedgerCode.history, "记录历史“\(history.path)”第 \(line) 行写的是季度 \(entry.quarter)", hint: hint, at: entry.location))
+                problems.append(
+                    .error(LedgerCode.history, "记录历史“\(history.path)”第 \(line) 行写的是季度 \(entry.quarter)", hint: hint, at: entry.location))
             }
             guard let name = entry.superseded else { continue }
             let aside = FileSystem.join(root, name)
             if FileSystem.kind(of: aside) != .directory {
-                problems.append(.error(
-                    LedgerCode.history, "记录历史第 \(line) 行记下的被替换的记录“\(aside)”不见了",
-                    hint: "被替换的记录要保留：从备份中取回这个文件夹", at: entry.location))
+                problems.append(
+                    .error(
+                        LedgerCode.history, "记录历史第 \(line) 行记下的被替换的记录“\(aside)”不见了",
+                        hint: "被替换的记录要保留：从备份中取回这个文件夹", at: entry.location))
             } else if let digest = entry.supersededSHA256, Self.provenanceDigest(in: aside) != digest {
-                problems.append(.error(
-                    LedgerCode.history, "被替换的记录“\(aside)”与记录历史第 \(line) 行记下的不同，被改动过",
-                    hint: "被替换的记录要原样保留：从备份中取回这个文件夹", at: entry.location))
+                problems.append(
+                    .error(
+                        LedgerCode.history, "被替换的记录“\(aside)”与记录历史第 \(line) 行记下的不同，被改动过",
+                        hint: "被替换的记录要原样保留：从备份中取回这个文件夹", at: entry.location))
             }
         }
         guard folders.hasFinal, let final, let last = history.entries.last else { return problems }
         if Self.provenanceDigest(in: folder(for: quarter)) == last.provenanceSHA256 {
-            if last.at != final.recordedAt || last.by != (final.recordedBy ?? last.by) || (final.recordedBy != nil && last.reason != final.reason) {
-                problems.append(.error(
-                    LedgerCode.history, "记录历史的最后一条（第 \(last.location?.line ?? 0) 行）的时间、记录人或理由与最终记录“\(provenancePath(for: quarter))”中的不同，被改动过",
-                    hint: hint, at: last.location))
+            if last.at != final.recordedAt || last.by != (final.recordedBy ?? last.by)
+                || (final.recordedBy != nil && last.reason != final.reason)
+            {
+                problems.append(
+                    .error(
+                        LedgerCode.history,
+                        "记录历史的最后一条（第 \(last.location?.line ?? 0) 行）的时间、记录人或理由与最终记录“\(provenancePath(for: quarter))”中的不同，被改动过",
+                        hint: hint, at: last.location))
             }
         } else {
-            problems.append(.error(
-                LedgerCode.history,
-                "记录历史的最后一条（第 \(last.location?.line ?? 0) 行，\(timeDisplay.text(last.at))）记下的最终记录与现在的“\(folder(for: quarter))”不同：记录被替换或改动过而历史中没有，或历史的最后几行被删去",
-                hint: hint, at: last.location))
+            problems.append(
+                .error(
+                    LedgerCode.history,
+                    "记录历史的最后一条（第 \(last.location?.line ?? 0) 行，\(timeDisplay.text(last.at))）记下的最终记录与现在的“\(folder(for: quarter))”不同：记录被替换或改动过而历史中没有，或历史的最后几行被删去",
+                    hint: hint, at: last.location))
         }
         return problems
     }
@@ -129,26 +141,30 @@ extension ResultLedger {
         }
         var problems: [Diagnostic] = []
         if provenance.formatVersion == Provenance.format && history == nil {
-            problems.append(.error(
-                LedgerCode.history, "\(quarter) 的记录历史“\(historyPath(for: quarter))”不见了",
-                hint: "记录历史与记录一起保存，不能删除：从备份中取回这个文件", at: SourceLocation(file: provenancePath(for: quarter), line: 1, column: 1)))
+            problems.append(
+                .error(
+                    LedgerCode.history, "\(quarter) 的记录历史“\(historyPath(for: quarter))”不见了",
+                    hint: "记录历史与记录一起保存，不能删除：从备份中取回这个文件", at: SourceLocation(file: provenancePath(for: quarter), line: 1, column: 1)))
         }
         let hint = "如改动是有意的，用 scorecard evaluate --quarter \(quarter) --record --force --reason “理由” 重新记录（原记录会保留）；否则把文件恢复成记录时的内容"
-        let inputs = provenance.ruleFiles.map { (LedgerInputKind.rules, $0, Self.path(of: $0.name, under: rulesPath)) }
+        let inputs =
+            provenance.ruleFiles.map { (LedgerInputKind.rules, $0, Self.path(of: $0.name, under: rulesPath)) }
             + provenance.evidenceFiles.map { (LedgerInputKind.evidence, $0, Self.path(of: $0.name, under: evidencePath)) }
         for (kind, file, path) in inputs {
             guard FileSystem.kind(of: path) == .file else {
-                problems.append(.error(
-                    LedgerCode.missingInput, "\(quarter) 的记录所用的\(kind.word)“\(path)”已不存在",
-                    hint: hint, at: file.location))
+                problems.append(
+                    .error(
+                        LedgerCode.missingInput, "\(quarter) 的记录所用的\(kind.word)“\(path)”已不存在",
+                        hint: hint, at: file.location))
                 continue
             }
             switch FileSystem.sha256(ofFile: path) {
             case .failure(let problem): problems.append(problem)
             case .success(let digest) where SHA256.hex(digest) != file.sha256:
-                problems.append(.error(
-                    LedgerCode.changedInput, "\(quarter) 的记录所用的\(kind.word)“\(path)”在记录后被改动过，内容与记录时不同",
-                    hint: hint, at: file.location))
+                problems.append(
+                    .error(
+                        LedgerCode.changedInput, "\(quarter) 的记录所用的\(kind.word)“\(path)”在记录后被改动过，内容与记录时不同",
+                        hint: hint, at: file.location))
             case .success: break
             }
         }
@@ -159,11 +175,12 @@ extension ResultLedger {
             let path = FileSystem.join(folder(for: quarter), output.name)
             let digest = SHA256Text.ofFile(path)
             if digest != output.sha256 {
-                problems.append(.error(
-                    LedgerCode.changedResult,
-                    digest == nil ? "\(quarter) 的记录结果“\(path)”不见了" : "\(quarter) 的记录结果“\(path)”在记录后被改动过",
-                    hint: "记录的结果不应手工修改；用 scorecard evaluate --quarter \(quarter) --record --force --reason “理由” 重新记录（原记录会保留）",
-                    at: output.location))
+                problems.append(
+                    .error(
+                        LedgerCode.changedResult,
+                        digest == nil ? "\(quarter) 的记录结果“\(path)”不见了" : "\(quarter) 的记录结果“\(path)”在记录后被改动过",
+                        hint: "记录的结果不应手工修改；用 scorecard evaluate --quarter \(quarter) --record --force --reason “理由” 重新记录（原记录会保留）",
+                        at: output.location))
             }
         }
         return problems
@@ -184,21 +201,24 @@ extension ResultLedger {
         var problems: [Diagnostic] = []
         for officer in recorded.officers {
             guard let current = now[officer.id] else {
-                problems.append(.error(
-                    LedgerCode.changedInput, "\(quarter) 的记录所用的联系员 \(officer.id)（\(officer.name)）已不在名册“\(path)”中，或已不在 \(quarter) 在任",
-                    hint: hint, at: officer.location))
+                problems.append(
+                    .error(
+                        LedgerCode.changedInput, "\(quarter) 的记录所用的联系员 \(officer.id)（\(officer.name)）已不在名册“\(path)”中，或已不在 \(quarter) 在任",
+                        hint: hint, at: officer.location))
                 continue
             }
             if LedgerOfficer.digest(of: current) != officer.sha256 {
-                problems.append(.error(
-                    LedgerCode.changedInput, "\(quarter) 的记录所用的名册“\(path)”中联系员 \(officer.id)（\(officer.name)）一行在记录后被改动过，内容与记录时不同",
-                    hint: hint, at: officer.location, notes: [.init("名册中现在的这一行", at: current.location)]))
+                problems.append(
+                    .error(
+                        LedgerCode.changedInput, "\(quarter) 的记录所用的名册“\(path)”中联系员 \(officer.id)（\(officer.name)）一行在记录后被改动过，内容与记录时不同",
+                        hint: hint, at: officer.location, notes: [.init("名册中现在的这一行", at: current.location)]))
             }
         }
         for officer in serving where !before.contains(officer.id) {
-            problems.append(.error(
-                LedgerCode.changedInput, "名册“\(path)”中多了在 \(quarter) 在任的联系员 \(officer.id)（\(officer.name)），记录时没有",
-                hint: hint, at: officer.location, notes: [.init("记录中的名册", at: recorded.location)]))
+            problems.append(
+                .error(
+                    LedgerCode.changedInput, "名册“\(path)”中多了在 \(quarter) 在任的联系员 \(officer.id)（\(officer.name)），记录时没有",
+                    hint: hint, at: officer.location, notes: [.init("记录中的名册", at: recorded.location)]))
         }
         return problems
     }

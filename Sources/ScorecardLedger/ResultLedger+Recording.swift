@@ -55,9 +55,10 @@ package enum LedgerChange: Sendable, Hashable {
         case .policyVersion(let recorded, let now):
             .init("规则版本由记录时的 \(recorded) 变为 \(now)")
         case .results(let recordedEngine, let engine):
-            .init(recordedEngine == engine
-                  ? "输入相同，但算出的结果与记录时不同"
-                  : "输入相同，但算出的结果与记录时不同（程序版本由 \(recordedEngine) 变为 \(engine)）")
+            .init(
+                recordedEngine == engine
+                    ? "输入相同，但算出的结果与记录时不同"
+                    : "输入相同，但算出的结果与记录时不同（程序版本由 \(recordedEngine) 变为 \(engine)）")
         case .recordEdited(let path):
             .init("记录中的“\(path)”在记录后被改动过")
         }
@@ -76,11 +77,14 @@ extension ResultLedger {
         // file as it is now, by its digest.
         var recordedEvidence = recorded.evidenceFiles
         if recorded.roster == nil, let roster = now.roster,
-           let index = recordedEvidence.firstIndex(where: { $0.name == roster.name }) {
+            let index = recordedEvidence.firstIndex(where: { $0.name == roster.name })
+        {
             let whole = recordedEvidence.remove(at: index)
             if SHA256Text.ofFile(roster.path) != whole.sha256 { changes.append(.changed(.evidence, path: roster.path)) }
         }
-        for (kind, old, new) in [(LedgerInputKind.rules, recorded.ruleFiles, now.ruleFiles), (.evidence, recordedEvidence, now.evidenceFiles)] {
+        for (kind, old, new) in [
+            (LedgerInputKind.rules, recorded.ruleFiles, now.ruleFiles), (.evidence, recordedEvidence, now.evidenceFiles),
+        ] {
             for file in new {
                 if let before = old.first(where: { $0.name == file.name }) {
                     if before.sha256 != file.sha256 { changes.append(.changed(kind, path: file.path)) }
@@ -182,9 +186,10 @@ extension ResultLedger {
             if !force { return .refused(missingFinal(quarter, history: history, folders: folders)) }
         }
         if replacing != nil && provenance.reason == nil {
-            return .failed(.error(
-                LedgerCode.noReason, "重新记录 \(quarter) 的最终结果必须写明理由",
-                hint: "加 --reason “理由”，例如 --reason “经矿党委批准，更正石磊的上报次数”", at: nil))
+            return .failed(
+                .error(
+                    LedgerCode.noReason, "重新记录 \(quarter) 的最终结果必须写明理由",
+                    hint: "加 --reason “理由”，例如 --reason “经矿党委批准，更正石磊的上报次数”", at: nil))
         }
 
         var steps = Steps(remaining: crashAfterStep)
@@ -234,7 +239,9 @@ extension ResultLedger {
         // 6–7. Put it in place.
         let superseded = aside.map { FileSystem.join(root, $0) }
         if let superseded {
-            do throws(Diagnostic) { try swapIntoPlace(building, final: final, aside: superseded, steps: &steps) } catch { return .failed(error) }
+            do throws(Diagnostic) { try swapIntoPlace(building, final: final, aside: superseded, steps: &steps) } catch {
+                return .failed(error)
+            }
         } else {
             if case .failure(let problem) = FileSystem.rename(building, to: final) { return .failed(problem) }
             guard steps.next() else { return .failed(Self.simulatedCrash) }
@@ -310,7 +317,8 @@ extension ResultLedger {
     /// `ledger.no-final`: the quarter was recorded (its history or older records say so) and its
     /// final record is not there.
     func missingFinal(_ quarter: Quarter, history: LedgerHistory?, folders: QuarterFolders) -> Diagnostic {
-        let evidence = history.flatMap { $0.entries.isEmpty ? nil : "见记录历史“\($0.path)”" }
+        let evidence =
+            history.flatMap { $0.entries.isEmpty ? nil : "见记录历史“\($0.path)”" }
             ?? "结果文件夹中有它被替换的旧记录“\(FileSystem.join(root, folders.superseded.last ?? ""))”"
         return .error(
             LedgerCode.noFinal, "\(quarter) 曾经记录过（\(evidence)），但最终记录“\(folder(for: quarter))”不见了",

@@ -19,12 +19,13 @@ package struct LedgerInterruption: Sendable, Hashable {
 
     /// The folders the steps move: not leftovers to delete.
     var paths: Set<String> {
-        Set(steps.flatMap { step -> [String] in
-            switch step {
-            case .swap(let building, let final, let aside): [building, final, aside]
-            case .rename(let from, let to): [from, to]
-            }
-        })
+        Set(
+            steps.flatMap { step -> [String] in
+                switch step {
+                case .swap(let building, let final, let aside): [building, final, aside]
+                case .rename(let from, let to): [from, to]
+                }
+            })
     }
 
     /// The same steps as renames a person can do by hand.
@@ -86,7 +87,8 @@ extension ResultLedger {
                 }
                 guard old.count == 1 else { return nil }
                 return LedgerInterruption(
-                    quarter: quarter, entry: entry, steps: [.rename(from: old[0].path, to: FileSystem.join(root, name))], finalInPlace: true)
+                    quarter: quarter, entry: entry, steps: [.rename(from: old[0].path, to: FileSystem.join(root, name))], finalInPlace: true
+                )
             }
             let built = incomplete.filter { $0.digest == meant }
             guard let building = built.first?.path else { return nil }
@@ -105,8 +107,9 @@ extension ResultLedger {
         guard history == nil, !folders.hasFinal, !folders.superseded.isEmpty else { return nil }
         for candidate in incomplete {
             guard case .success(let provenance) = Self.readRecord(in: candidate.path, quarter: quarter),
-                  folders.superseded.contains(where: { Self.supersededTime(of: $0) == provenance.recordedAt.compact }),
-                  provenance.outputs.allSatisfy({ SHA256Text.ofFile(FileSystem.join(candidate.path, $0.name)) == $0.sha256 }) else { continue }
+                folders.superseded.contains(where: { Self.supersededTime(of: $0) == provenance.recordedAt.compact }),
+                provenance.outputs.allSatisfy({ SHA256Text.ofFile(FileSystem.join(candidate.path, $0.name)) == $0.sha256 })
+            else { continue }
             return LedgerInterruption(quarter: quarter, entry: nil, steps: [.rename(from: candidate.path, to: final)], finalInPlace: false)
         }
         return nil

@@ -70,7 +70,8 @@ package struct ResultLedger: Sendable {
         guard case .success(let names) = FileSystem.list(root) else { return [] }
         return names.compactMap { name in
             guard let quarter = Quarter(name), name == quarter.description,
-                  FileSystem.kind(of: FileSystem.join(root, name)) == .directory else { return nil }
+                FileSystem.kind(of: FileSystem.join(root, name)) == .directory
+            else { return nil }
             return quarter
         }.sorted()
     }
@@ -86,15 +87,17 @@ package struct ResultLedger: Sendable {
         let path = FileSystem.join(folder, provenanceFile)
         switch FileSystem.read(path) {
         case .failure:
-            return .failure(.error(
-                LedgerCode.badRecord, "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
-                hint: "记录文件夹由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度", at: nil))
+            return .failure(
+                .error(
+                    LedgerCode.badRecord, "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
+                    hint: "记录文件夹由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度", at: nil))
         case .success(let bytes):
             let parsed = Provenance.parse(bytes, file: path)
             if case .success(let provenance) = parsed, provenance.quarter != quarter {
-                return .failure(.error(
-                    LedgerCode.badRecord, "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
-                    hint: "记录文件夹由程序写出，不要手工改名；用 --force 重新记录该季度", at: SourceLocation(file: path, line: 1, column: 1)))
+                return .failure(
+                    .error(
+                        LedgerCode.badRecord, "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
+                        hint: "记录文件夹由程序写出，不要手工改名；用 --force 重新记录该季度", at: SourceLocation(file: path, line: 1, column: 1)))
             }
             return parsed
         }
@@ -132,7 +135,8 @@ extension ResultLedger {
         }
         for name in names {
             if name.hasPrefix(".tmp-"), let dot = name.dropFirst(5).firstIndex(of: "."),
-               name[dot...].hasPrefix(Self.historySuffix + "-") {
+                name[dot...].hasPrefix(Self.historySuffix + "-")
+            {
                 add(name.dropFirst(5)[..<dot]) { $0.temporary.append(name) }
             } else if name.hasPrefix("."), let range = name.firstRange(of: ".incomplete-") {
                 add(name.dropFirst()[..<range.lowerBound]) { $0.incomplete.append(name) }
@@ -153,8 +157,9 @@ extension ResultLedger {
     func withLock<T>(exclusive: Bool, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
         let fd = open(root, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else {
-            throw .error(InputCode.write, "无法打开结果文件夹“\(root)”：\(String(cString: strerror(errno)))",
-                         hint: "检查文件夹是否存在、是否有权限", at: nil)
+            throw .error(
+                InputCode.write, "无法打开结果文件夹“\(root)”：\(String(cString: strerror(errno)))",
+                hint: "检查文件夹是否存在、是否有权限", at: nil)
         }
         defer { close(fd) }
         while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {

@@ -26,7 +26,7 @@ enum LibYAMLMessages {
                     hint: "检查是否混入了 Tab 或特殊符号；如果它是文字内容，请把整个值用引号括起来。")
             }
         case "found a tab character that violate indentation", "found a tab character that violates indentation",
-             "found a tab character where an indentation space is expected":
+            "found a tab character where an indentation space is expected":
             return Translation(
                 message: "这里用了制表符（Tab）缩进，YAML 只能用空格缩进。",
                 hint: "把行首的 Tab 换成空格（通常每级缩进 2 个空格）。")
@@ -108,7 +108,7 @@ enum LibYAMLMessages {
                 message: "文件中有不可见的控制字符，YAML 不允许。",
                 hint: "删除这个位置的不可见字符（常见于从网页或其他软件复制来的文字）。")
         case "invalid leading UTF-8 octet", "incomplete UTF-8 octet sequence", "invalid trailing UTF-8 octet",
-             "invalid length of a UTF-8 sequence", "invalid Unicode character":
+            "invalid length of a UTF-8 sequence", "invalid Unicode character":
             return Translation(
                 message: "文件不是有效的 UTF-8 编码。",
                 hint: "规则文件必须保存为 UTF-8 编码：在记事本或 WPS 中选择“另存为”，编码选“UTF-8”。")

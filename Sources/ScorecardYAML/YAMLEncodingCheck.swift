@@ -17,10 +17,12 @@ enum YAMLEncodingCheck {
 
     static func check(_ bytes: [UInt8], file: String) -> Outcome {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-            || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
-            return .rejected(.error(
-                YAMLCode.encoding, "文件是 UTF-16 或 UTF-32 编码，规则文件必须是 UTF-8 编码。",
-                hint: hint, at: SourceLocation(file: file, line: 1, column: 1)))
+            || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+        {
+            return .rejected(
+                .error(
+                    YAMLCode.encoding, "文件是 UTF-16 或 UTF-32 编码，规则文件必须是 UTF-8 编码。",
+                    hint: hint, at: SourceLocation(file: file, line: 1, column: 1)))
         }
         var body = bytes[...]
         if body.starts(with: utf8BOM) { body = body.dropFirst(3) }
@@ -29,15 +31,17 @@ enum YAMLEncodingCheck {
             let location = SourceLocation(file: file, line: where_.line, column: where_.column)
             let byte = body[bad]
             if byte == 0 {
-                return .rejected(.error(
-                    YAMLCode.encoding, "文件中有空字节（0x00），它很可能是 UTF-16 编码而不是 UTF-8。",
-                    hint: hint, at: location))
+                return .rejected(
+                    .error(
+                        YAMLCode.encoding, "文件中有空字节（0x00），它很可能是 UTF-16 编码而不是 UTF-8。",
+                        hint: hint, at: location))
             }
             let hex = String(byte, radix: 16, uppercase: true)
-            return .rejected(.error(
-                YAMLCode.encoding,
-                "文件不是 UTF-8 编码：第 \(where_.line) 行第 \(where_.column) 列有无法识别的字节 0x\(hex.count == 1 ? "0" + hex : hex)。",
-                hint: hint, at: location))
+            return .rejected(
+                .error(
+                    YAMLCode.encoding,
+                    "文件不是 UTF-8 编码：第 \(where_.line) 行第 \(where_.column) 列有无法识别的字节 0x\(hex.count == 1 ? "0" + hex : hex)。",
+                    hint: hint, at: location))
         }
         return .readable(body)
     }

@@ -74,26 +74,29 @@ struct YAMLEventReader: ~Copyable {
 
     mutating func next() -> Result<YAMLEvent, LibYAMLFailure> {
         guard initialized else {
-            return .failure(LibYAMLFailure(
-                stage: .memory, problem: "memory error", context: nil,
-                problemMark: YAMLMark(line: 0, column: 0), contextMark: nil, problemOffset: 0))
+            return .failure(
+                LibYAMLFailure(
+                    stage: .memory, problem: "memory error", context: nil,
+                    problemMark: YAMLMark(line: 0, column: 0), contextMark: nil, problemOffset: 0))
         }
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) != 0 else { return .failure(failure()) }
         defer { yaml_event_delete(&event) }
-        return .success(YAMLEvent(
-            kind: Self.kind(of: event), start: YAMLMark(event.start_mark), end: YAMLMark(event.end_mark)))
+        return .success(
+            YAMLEvent(
+                kind: Self.kind(of: event), start: YAMLMark(event.start_mark), end: YAMLMark(event.end_mark)))
     }
 
     private func failure() -> LibYAMLFailure {
         let p = parser.pointee
-        let stage: LibYAMLFailure.Stage = switch p.error {
-        case YAML_READER_ERROR: .reader
-        case YAML_SCANNER_ERROR: .scanner
-        case YAML_PARSER_ERROR: .parser
-        case YAML_MEMORY_ERROR: .memory
-        default: .other
-        }
+        let stage: LibYAMLFailure.Stage =
+            switch p.error {
+            case YAML_READER_ERROR: .reader
+            case YAML_SCANNER_ERROR: .scanner
+            case YAML_PARSER_ERROR: .parser
+            case YAML_MEMORY_ERROR: .memory
+            default: .other
+            }
         let context = p.context.map { String(cString: $0) }
         return LibYAMLFailure(
             stage: stage,
@@ -118,16 +121,18 @@ struct YAMLEventReader: ~Copyable {
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             // Length-based: a double-quoted "\0" puts NUL inside the value.
-            let value = s.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self)
-            } ?? ""
-            let style: YAMLScalar.Style = switch s.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: .literal
-            case YAML_FOLDED_SCALAR_STYLE: .folded
-            default: .plain
-            }
+            let value =
+                s.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self)
+                } ?? ""
+            let style: YAMLScalar.Style =
+                switch s.style {
+                case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+                case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+                case YAML_LITERAL_SCALAR_STYLE: .literal
+                case YAML_FOLDED_SCALAR_STYLE: .folded
+                default: .plain
+                }
             return .scalar(value: value, anchor: text(s.anchor), tag: text(s.tag), style: style)
         case YAML_SEQUENCE_START_EVENT:
             let s = event.data.sequence_start

@@ -56,8 +56,12 @@ public enum YAMLLoader {
     /// Never throws: problems come back as diagnostics (collected, not thrown one at a time).
     public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> YAMLLoadResult {
         if bytes.count > limits.maxFileBytes {
-            return YAMLLoadResult(documents: [], diagnostics: [InputLimits.fileTooLarge(
-                file, prefix: bytes, limit: limits.maxFileBytes, setting: InputLimits.yamlFile, what: "文件")])
+            return YAMLLoadResult(
+                documents: [],
+                diagnostics: [
+                    InputLimits.fileTooLarge(
+                        file, prefix: bytes, limit: limits.maxFileBytes, setting: InputLimits.yamlFile, what: "文件")
+                ])
         }
         let body: ArraySlice<UInt8>
         switch YAMLEncodingCheck.check(bytes, file: file) {
@@ -83,16 +87,22 @@ public enum YAMLLoader {
             return YAMLLoadResult(documents: [], diagnostics: [FileSystem.notRegularFile(file, what: FileSystem.kindName(of: path))])
         }
         if case .failure(let problem) = read, problem.code == InputCode.notRegularFile {
-            return YAMLLoadResult(documents: [], diagnostics: [problem])  // swapped for a FIFO since
+            return YAMLLoadResult(documents: [], diagnostics: [problem]) // swapped for a FIFO since
         }
         guard case .success(let outcome) = read else {
-            let message = kind == .missing ? "找不到文件“\(file)”。"
-                : kind == .directory ? "“\(file)”是一个文件夹，不是规则文件。"
-                : "无法读取文件“\(file)”。"
-            return YAMLLoadResult(documents: [], diagnostics: [
-                .error(YAMLCode.io, message, hint: "检查文件路径是否正确，以及是否有读取权限。", at: nil,
-                       notes: [.init("路径：\(path)")]),
-            ])
+            let message =
+                kind == .missing
+                ? "找不到文件“\(file)”。"
+                : kind == .directory
+                    ? "“\(file)”是一个文件夹，不是规则文件。"
+                    : "无法读取文件“\(file)”。"
+            return YAMLLoadResult(
+                documents: [],
+                diagnostics: [
+                    .error(
+                        YAMLCode.io, message, hint: "检查文件路径是否正确，以及是否有读取权限。", at: nil,
+                        notes: [.init("路径：\(path)")])
+                ])
         }
         switch outcome {
         case .complete(let data), .tooLarge(let data): return load(bytes: data, file: file, limits: limits)

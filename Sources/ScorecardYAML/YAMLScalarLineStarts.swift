@@ -22,11 +22,12 @@ enum YAMLScalarLineStarts {
     private static func oneLineStart(
         value: String, style: YAMLScalar.Style, end: YAMLMark, source: YAMLSourceText, file: String
     ) -> [SourceLocation] {
-        let quote: UInt8? = switch style {
-        case .singleQuoted: UInt8(ascii: "'")
-        case .doubleQuoted: UInt8(ascii: "\"")
-        default: nil
-        }
+        let quote: UInt8? =
+            switch style {
+            case .singleQuoted: UInt8(ascii: "'")
+            case .doubleQuoted: UInt8(ascii: "\"")
+            default: nil
+            }
         var value = value
         let column: Int? = value.withUTF8 { text -> Int? in
             guard !text.isEmpty, !containsBreak(text), let line = source.lineBytes(end.line) else { return nil }
@@ -123,7 +124,8 @@ enum YAMLScalarLineStarts {
     private static func prefixLength(of content: ArraySlice<Unicode.Scalar>, in line: [Unicode.Scalar]) -> Int? {
         let prefix = line.count - content.count
         guard prefix >= 0, line[prefix...].elementsEqual(content),
-              line[..<prefix].allSatisfy({ $0 == " " }) else { return nil }
+            line[..<prefix].allSatisfy({ $0 == " " })
+        else { return nil }
         return prefix
     }
 

@@ -66,7 +66,9 @@ struct CheckCommand: ParsableCommand {
         let ledger = verifyRecordedQuarters(location: location, results: results, only: try location.parsedQuarter())
         diagnostics += ledger.diagnostics
         let rosterNote = workspace.policy?.roster != nil && !quarters.isEmpty && breaches.isEmpty ? "；名册符合选配规定" : ""
-        let summary = "规则：\(location.rules) 通过检查\(tests?.note ?? "")；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、")) + rosterNote + ledger.summary
+        let summary =
+            "规则：\(location.rules) 通过检查\(tests?.note ?? "")；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、")) + rosterNote
+            + ledger.summary
         emit(diagnostics, summary: summary)
         if tests?.errors.isEmpty == false { throw ExitCode(2) }
         if diagnostics.hasErrors { throw ExitCode(1) }

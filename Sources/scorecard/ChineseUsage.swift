@@ -13,7 +13,8 @@ enum ChineseUsage {
     /// wide screen): the parser counts characters, not cells, and would let Chinese run past
     /// the edge.
     static func help(_ english: String, width: Int) -> String {
-        translated(english).split(separator: "\n", omittingEmptySubsequences: false).map { wrap(String($0), width: width) }.joined(separator: "\n")
+        translated(english).split(separator: "\n", omittingEmptySubsequences: false).map { wrap(String($0), width: width) }.joined(
+            separator: "\n")
     }
 
     /// The column where option and subcommand help starts (swift-argument-parser's).
@@ -27,7 +28,8 @@ enum ChineseUsage {
         if line.hasPrefix("  "), characters.count > helpColumn, characters[helpColumn - 1] == " ", characters[helpColumn] != " " {
             let label = String(characters[..<helpColumn])
             let body = String(characters[helpColumn...])
-            return label + broken(body, width: max(20, width - helpColumn)).joined(separator: "\n" + String(repeating: " ", count: helpColumn))
+            return label
+                + broken(body, width: max(20, width - helpColumn)).joined(separator: "\n" + String(repeating: " ", count: helpColumn))
         }
         let indent = characters.prefix { $0 == " " }.count
         let body = String(characters[indent...])
@@ -106,14 +108,19 @@ enum ChineseUsage {
     private static func parentheticals(_ text: String) -> String {
         var out = ""
         var rest = Substring(text)
-        while let open = [rest.firstRange(of: "(values: "), rest.firstRange(of: "(default: ")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }),
-              let close = rest[open.upperBound...].firstIndex(of: ")") {
+        while let open = [rest.firstRange(of: "(values: "), rest.firstRange(of: "(default: ")].compactMap({ $0 }).min(by: {
+            $0.lowerBound < $1.lowerBound
+        }),
+            let close = rest[open.upperBound...].firstIndex(of: ")")
+        {
             out += rest[..<open.lowerBound]
             let isValues = rest[open].hasPrefix("(values")
             var inside = String(rest[open.upperBound..<close])
             inside = inside.replacingAll("; default: ", with: "；默认：")
             if isValues, let split = inside.firstRange(of: "；默认：") {
-                inside = String(inside[..<split.lowerBound]).replacingAll(", ", with: "、").replacingAll(",\n", with: "、\n") + inside[split.lowerBound...]
+                inside =
+                    String(inside[..<split.lowerBound]).replacingAll(", ", with: "、").replacingAll(",\n", with: "、\n")
+                    + inside[split.lowerBound...]
             } else if isValues {
                 inside = inside.replacingAll(", ", with: "、").replacingAll(",\n", with: "、\n")
             }
@@ -160,9 +167,11 @@ enum ChineseUsage {
         }
         if let argument = english.quoted("Unexpected argument '", "'") {
             guard atRoot else { return "多余的参数“\(argument)”" }
-            let suggestion = NameSuggestion.closest(to: argument, among: subcommands)
+            let suggestion =
+                NameSuggestion.closest(to: argument, among: subcommands)
                 ?? subcommands.first { $0.hasPrefix(argument) || argument.hasPrefix($0) }
-            return "没有“\(argument)”这个子命令" + (suggestion.map { "；" + Diagnostic.Suggestion($0).question } ?? "；可用的子命令：\(subcommands.joined(separator: "、"))")
+            return "没有“\(argument)”这个子命令"
+                + (suggestion.map { "；" + Diagnostic.Suggestion($0).question } ?? "；可用的子命令：\(subcommands.joined(separator: "、"))")
         }
         if let range = english.firstRange(of: " unexpected arguments: '"), english.hasSuffix("'") {
             let values = english[range.upperBound...].dropLast().split(separator: "', '", omittingEmptySubsequences: false).map(String.init)
@@ -182,7 +191,8 @@ enum ChineseUsage {
                 .split(separator: ", ").map { String($0).trimmingQuotes }
             let name = option.split(separator: " ").first.map(String.init) ?? option
             let suggestion = NameSuggestion.closest(to: value, among: choices)
-            return "“\(value)”不是 \(name) 可用的值" + (suggestion.map { "；" + Diagnostic.Suggestion($0).question } ?? "；") + "可选：\(choices.joined(separator: "、"))"
+            return "“\(value)”不是 \(name) 可用的值" + (suggestion.map { "；" + Diagnostic.Suggestion($0).question } ?? "；")
+                + "可选：\(choices.joined(separator: "、"))"
         }
         return english
     }

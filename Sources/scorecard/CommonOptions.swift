@@ -26,9 +26,11 @@ struct LocationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("季度，如 2025-Q4；不写时取最近一个有记录的季度。", valueName: "year-Qn"))
     var quarter: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "改用这一版本的规则（写它的 policy.version 或所在的文件夹），而不是本季度第一天有效的版本。",
-        valueName: "version"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "改用这一版本的规则（写它的 policy.version 或所在的文件夹），而不是本季度第一天有效的版本。",
+            valueName: "version"))
     var rulesVersion: String?
 
     func validate() throws {

@@ -14,9 +14,11 @@ func report(_ diagnostics: [Diagnostic], display: DisplayOptions) {
         }
     }
     let lines = wanted
-    let renderer = DiagnosticRenderer(color: display.useColor(fileDescriptor: 2), sourceLines: { path in
-        SourceLineReader.lines(of: path, wanted: lines[path] ?? [])
-    })
+    let renderer = DiagnosticRenderer(
+        color: display.useColor(fileDescriptor: 2),
+        sourceLines: { path in
+            SourceLineReader.lines(of: path, wanted: lines[path] ?? [])
+        })
     writeError(renderer.render(diagnostics))
 }
 
@@ -26,6 +28,7 @@ func report(_ diagnostics: [Diagnostic], display: DisplayOptions) {
 /// would leave a CRLF file as one line.
 @Sendable func sourceLines(_ path: String) -> [String]? {
     guard case .success(let bytes) = FileSystem.read(path),
-          case .success(let decoded) = TextDecoding.decode(bytes, file: path) else { return nil }
+        case .success(let decoded) = TextDecoding.decode(bytes, file: path)
+    else { return nil }
     return SourceLines.split(decoded.text)
 }

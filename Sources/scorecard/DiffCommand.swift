@@ -80,8 +80,12 @@ struct DiffCommand: ParsableCommand {
             changes: changes, impact: section.rendered, impactNote: section.note,
             color: format == .text && display.useColor(fileDescriptor: 1))
         // The old version's test cases under the new version (DiffTests.swift).
-        let tests = changes.isEmpty ? nil : testImpactSection(
-            oldSpec: old, old: oldPolicy, new: newPolicy, color: format == .text && display.useColor(fileDescriptor: 1), display: display)
+        let tests =
+            changes.isEmpty
+            ? nil
+            : testImpactSection(
+                oldSpec: old, old: oldPolicy, new: newPolicy, color: format == .text && display.useColor(fileDescriptor: 1),
+                display: display)
         switch format {
         case .text: writeOutput(rendered.text() + (tests.map { "\n" + $0.text() } ?? ""))
         case .json: writeOutput((tests?.appended(to: rendered.json()) ?? rendered.json()).rendered() + "\n")

@@ -43,7 +43,8 @@ struct DiffSide {
                 "“\(spec)”中还有别的版本（\(otherVersions.joined(separator: "、"))），这里只比较文件夹本身的文件；"
                     + "要比较其中一个，请写出它的路径，如 \(otherVersions[0])")
         }
-        return DiffSide(label: spec, policy: result.policy, diagnostics: result.diagnostics, notes: notes, sources: sources, keys: result.keys)
+        return DiffSide(
+            label: spec, policy: result.policy, diagnostics: result.diagnostics, notes: notes, sources: sources, keys: result.keys)
     }
 
     /// Sub-folders of `path` that hold rule files: the other versions kept beside this one.
@@ -52,7 +53,8 @@ struct DiffSide {
         return names.filter { !$0.hasPrefix(".") && $0 != PolicyVersions.testsFolder }.sorted().compactMap { name in
             let sub = FileSystem.join(path, name)
             guard FileSystem.kind(of: sub) == .directory, case .success(let inner) = FileSystem.list(sub),
-                  inner.contains(where: { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }) else { return nil }
+                inner.contains(where: { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) })
+            else { return nil }
             return sub
         }
     }

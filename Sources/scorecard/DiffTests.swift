@@ -20,7 +20,9 @@ func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, d
         var policies = [old]
         if case .success(let own) = revision.sources() {
             for name in own.otherVersions {
-                if case .success(let other)? = at(name)?.sources(), let policy = PolicyLoader.load(sources: other.sources).policy { policies.append(policy) }
+                if case .success(let other)? = at(name)?.sources(), let policy = PolicyLoader.load(sources: other.sources).policy {
+                    policies.append(policy)
+                }
             }
         }
         versions = PolicyVersions(versions: policies)
@@ -37,7 +39,8 @@ func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, d
     if !diagnostics.isEmpty {
         let renderer = DiagnosticRenderer(color: display.useColor(fileDescriptor: 2)) { path in
             guard let source = sources.first(where: { $0.displayPath == path }),
-                  case .success(let decoded) = TextDecoding.decode(source.bytes, file: path) else { return sourceLines(path) }
+                case .success(let decoded) = TextDecoding.decode(source.bytes, file: path)
+            else { return sourceLines(path) }
             return SourceLines.split(decoded.text)
         }
         writeError(renderer.render(diagnostics))

@@ -18,9 +18,11 @@ struct EligibilityCommand: ParsableCommand {
     @OptionGroup var location: PathOptions
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: ArgumentHelp(
-        "按这一版本的规则审查（写它的 policy.version 或所在的文件夹）；默认用最新的版本。",
-        valueName: "version"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "按这一版本的规则审查（写它的 policy.version 或所在的文件夹）；默认用最新的版本。",
+            valueName: "version"))
     var rulesVersion: String?
 
     @Option(name: .long, help: "输出格式：text（给人看的表格）、json、csv（每名候选人一行）或 html（报告页面）。")
@@ -41,9 +43,12 @@ struct EligibilityCommand: ParsableCommand {
             }
         }
         guard let eligibility = policy.eligibility else {
-            report([.error(
-                CommandCode.rulesNoEligibility, "规则中没有任职条件（eligibility）一节，无法审查候选人",
-                hint: "在规则中写出 eligibility：候选人字段（candidate_fields）和各项条件（criteria），格式见 docs/rules.md", at: nil)],
+            report(
+                [
+                    .error(
+                        CommandCode.rulesNoEligibility, "规则中没有任职条件（eligibility）一节，无法审查候选人",
+                        hint: "在规则中写出 eligibility：候选人字段（candidate_fields）和各项条件（criteria），格式见 docs/rules.md", at: nil)
+                ],
                 display: display)
             throw ExitCode(2)
         }

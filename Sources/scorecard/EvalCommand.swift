@@ -37,8 +37,16 @@ struct EvalCommand: ParsableCommand {
             report(workspace.ruleDiagnostics, display: display)
             guard let versions = workspace.versions else { throw ExitCode(2) }
             let named = location.rulesVersion.map { versions.version(named: $0) } ?? versions.latest
-            guard let policy = try location.parsedQuarter().flatMap({ location.rulesVersion == nil ? versions.inForce(for: $0) : nil }) ?? named else {
-                report([.error(EvaluationCode.rulesUnknownVersion, "规则中没有版本“\(location.rulesVersion ?? "")”", hint: "已有的版本：\(versions.summary)", at: nil)], display: display)
+            guard
+                let policy = try location.parsedQuarter().flatMap({ location.rulesVersion == nil ? versions.inForce(for: $0) : nil })
+                    ?? named
+            else {
+                report(
+                    [
+                        .error(
+                            EvaluationCode.rulesUnknownVersion, "规则中没有版本“\(location.rulesVersion ?? "")”",
+                            hint: "已有的版本：\(versions.summary)", at: nil)
+                    ], display: display)
                 throw ExitCode(2)
             }
             try finish(ExpressionTrial(expression, policy: policy).report())
@@ -55,11 +63,13 @@ struct EvalCommand: ParsableCommand {
         report(loaded.problems, display: display)
         let matches = result.officers.filter { $0.officer.id == officer || $0.officer.name == officer }
         guard matches.count == 1, let officerResult = matches.first,
-              let record = loaded.run.evidence.records.first(where: { $0.officer.id == officerResult.officer.id }) else {
+            let record = loaded.run.evidence.records.first(where: { $0.officer.id == officerResult.officer.id })
+        else {
             let known = result.officers.map { "\($0.officer.id) \($0.officer.name)" }
-            writeError(matches.isEmpty
-                ? "\(loaded.run.quarter) 没有工号或姓名为“\(officer)”的联系员。本季度的联系员：\(known.joined(separator: "、"))\n"
-                : "姓名“\(officer)”对应多名联系员：\(matches.map(\.officer.id).joined(separator: "、"))；请改用工号。\n")
+            writeError(
+                matches.isEmpty
+                    ? "\(loaded.run.quarter) 没有工号或姓名为“\(officer)”的联系员。本季度的联系员：\(known.joined(separator: "、"))\n"
+                    : "姓名“\(officer)”对应多名联系员：\(matches.map(\.officer.id).joined(separator: "、"))；请改用工号。\n")
             throw ExitCode(2)
         }
         try finish(trial.report(quarter: loaded.run.quarter, record: record, result: officerResult))

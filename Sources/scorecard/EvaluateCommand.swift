@@ -8,7 +8,8 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "计算一个季度的考核结果：各项得分、总分、等级、奖励，按单位和经费汇总。",
-        usage: "scorecard evaluate [--quarter <year-Qn>] [--format <format>] [--partial] [--wide] [--record [--force --reason <原因>]] [-o <path>] [<其他选项>]",
+        usage:
+            "scorecard evaluate [--quarter <year-Qn>] [--format <format>] [--partial] [--wide] [--record [--force --reason <原因>]] [-o <path>] [<其他选项>]",
         discussion: """
             计算一个季度（默认：证据文件夹中最近的一个季度）。证据有任何问题时，列出全部问题，不输出结果，\
             退出码为 1。某人的结果无法计算时，报告此人，不影响其他人（退出码 1）。
@@ -90,7 +91,8 @@ struct EvaluateCommand: ParsableCommand {
 
     /// The officers a partial run left out, in roster order.
     private func partialNote(_ excluded: Set<String>, roster: Roster?) -> QuarterWriter.Partial {
-        let listed = roster?.officers.filter { excluded.contains($0.id) }.map { QuarterWriter.Partial.Officer(id: $0.id, name: $0.name) } ?? []
+        let listed =
+            roster?.officers.filter { excluded.contains($0.id) }.map { QuarterWriter.Partial.Officer(id: $0.id, name: $0.name) } ?? []
         let unlisted = excluded.subtracting(listed.map(\.id)).sorted().map { QuarterWriter.Partial.Officer(id: $0, name: "") }
         return QuarterWriter.Partial(omitted: listed + unlisted)
     }
@@ -102,9 +104,10 @@ struct EvaluateCommand: ParsableCommand {
         let (policy, run) = (loaded.policy, loaded.run)
         report(loaded.problems, display: display)
         guard let result = run.result, run.outcome.publication.mayWrite else {
-            writeError(record
-                ? "证据有问题，未输出结果，也未记录。改正后重新运行。\n"
-                : "证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
+            writeError(
+                record
+                    ? "证据有问题，未输出结果，也未记录。改正后重新运行。\n"
+                    : "证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
             throw ExitCode(1)
         }
         let rendered = QuarterReport(policy: policy, result: result, versionPinned: location.rulesVersion != nil)
@@ -125,7 +128,8 @@ struct EvaluateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if record {
-            try recordQuarter(rendered, run: run, location: location, results: results, force: force, recording: recording, display: display)
+            try recordQuarter(
+                rendered, run: run, location: location, results: results, force: force, recording: recording, display: display)
         }
     }
 }

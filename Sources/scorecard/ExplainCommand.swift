@@ -36,7 +36,9 @@ struct ExplainCommand: ParsableCommand {
             throw ExitCode(2)
         }
         guard let record = run.evidence.records.first(where: { $0.officer.id == officerResult.officer.id }) else { throw ExitCode(2) }
-        writeOutput(ExplainReport(policy: policy, result: officerResult, record: record, quarter: quarter).renderText(color: display.useColor(fileDescriptor: 1)))
+        writeOutput(
+            ExplainReport(policy: policy, result: officerResult, record: record, quarter: quarter).renderText(
+                color: display.useColor(fileDescriptor: 1)))
         if !officerResult.failures.isEmpty {
             report(officerResult.failures, display: display)
             throw ExitCode(1)

@@ -22,7 +22,8 @@ struct GitRevision {
     private var object: String {
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
         if trimmed.isEmpty { return "\(revision):./" }
-        return trimmed.hasPrefix("/") || trimmed.hasPrefix("./") || trimmed.hasPrefix("../") ? "\(revision):\(trimmed)" : "\(revision):./\(trimmed)"
+        return trimmed.hasPrefix("/") || trimmed.hasPrefix("./") || trimmed.hasPrefix("../")
+            ? "\(revision):\(trimmed)" : "\(revision):./\(trimmed)"
     }
 
     private var shownFolder: String { path.hasSuffix("/") ? String(path.dropLast()) : path }
@@ -31,24 +32,28 @@ struct GitRevision {
     /// shown as `HEAD~1:rules/items.yaml`; and the names of sub-folders that hold other versions.
     func sources() -> Result<(sources: [RuleSource], otherVersions: [String]), Diagnostic> {
         guard let inside = GitProcess.run(["rev-parse", "--is-inside-work-tree"]) else {
-            return .failure(.error(
-                CommandCode.diffGitUnavailable, "无法运行 git，读不到“\(label)”",
-                hint: "安装 git，或把要比较的版本放在文件夹里，直接写文件夹的路径", at: nil))
+            return .failure(
+                .error(
+                    CommandCode.diffGitUnavailable, "无法运行 git，读不到“\(label)”",
+                    hint: "安装 git，或把要比较的版本放在文件夹里，直接写文件夹的路径", at: nil))
         }
         guard inside.succeeded else {
-            return .failure(.error(
-                CommandCode.diffNotACheckout, "当前文件夹不在 git 仓库中，无法读取“\(label)”",
-                hint: "在规则所在的 git 仓库里运行；或直接写文件夹的路径，如 rules/2025-07-01", at: nil))
+            return .failure(
+                .error(
+                    CommandCode.diffNotACheckout, "当前文件夹不在 git 仓库中，无法读取“\(label)”",
+                    hint: "在规则所在的 git 仓库里运行；或直接写文件夹的路径，如 rules/2025-07-01", at: nil))
         }
         guard let commit = GitProcess.run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]), commit.succeeded else {
-            return .failure(.error(
-                CommandCode.diffUnknownRevision, "git 仓库中没有“\(revision)”这个版本",
-                hint: "用 git log --oneline 查看已有的提交，如 HEAD、HEAD~1、提交号或分支名", at: nil))
+            return .failure(
+                .error(
+                    CommandCode.diffUnknownRevision, "git 仓库中没有“\(revision)”这个版本",
+                    hint: "用 git log --oneline 查看已有的提交，如 HEAD、HEAD~1、提交号或分支名", at: nil))
         }
         guard let type = GitProcess.run(["cat-file", "-t", object]), type.succeeded else {
-            return .failure(.error(
-                CommandCode.diffNotInRevision, "版本 \(revision) 中没有“\(path)”",
-                hint: "路径相对于当前文件夹；用 git ls-tree \(revision) 查看那个版本里有哪些文件", at: nil))
+            return .failure(
+                .error(
+                    CommandCode.diffNotInRevision, "版本 \(revision) 中没有“\(path)”",
+                    hint: "路径相对于当前文件夹；用 git ls-tree \(revision) 查看那个版本里有哪些文件", at: nil))
         }
         if String(decoding: type.stdout, as: UTF8.self).hasPrefix("blob") {
             return blob(object).map { ([RuleSource(displayPath: label, bytes: $0)], []) }
@@ -67,9 +72,10 @@ struct GitRevision {
             if fields[1] == "tree", name != PolicyVersions.testsFolder { folders.append((name, fields[2])) }
         }
         if files.isEmpty {
-            return .failure(.error(
-                RulesCode.emptyFolder, "版本 \(revision) 的文件夹“\(path)”里没有规则文件（.yaml）",
-                hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil))
+            return .failure(
+                .error(
+                    RulesCode.emptyFolder, "版本 \(revision) 的文件夹“\(path)”里没有规则文件（.yaml）",
+                    hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil))
         }
         var sources: [RuleSource] = []
         for file in files.sorted(by: { $0.name < $1.name }) {

@@ -65,12 +65,14 @@ func recordQuarter(
     } catch {
         try refuse(error, display: display)
     }
-    let submission = LedgerSubmission(report: quarterReport, evidence: run.evidence, rulesPath: location.rules, evidencePath: location.evidence)
+    let submission = LedgerSubmission(
+        report: quarterReport, evidence: run.evidence, rulesPath: location.rules, evidencePath: location.evidence)
     let outcome = ledger.record(
         submission, force: force, at: .now(), processID: FileSystem.processID, by: recording.recorder, reason: recording.reason)
     switch outcome {
     case .recorded(let provenance, let folder, let superseded):
-        var message = "已记录 \(provenance.quarter) 的结果：\(folder)/（\(ResultLedger.resultsJSON)、\(ResultLedger.resultsCSV)、\(ResultLedger.provenanceFile)），"
+        var message =
+            "已记录 \(provenance.quarter) 的结果：\(folder)/（\(ResultLedger.resultsJSON)、\(ResultLedger.resultsCSV)、\(ResultLedger.provenanceFile)），"
         message += "规则版本 \(provenance.policy.version)，\(provenance.ruleFiles.count) 个规则文件、\(provenance.evidenceFileCount) 个证据文件。\n"
         if let superseded {
             message += "原记录已改名保留为 \(superseded)/。\n"
@@ -93,7 +95,9 @@ private func refuse(_ problem: Diagnostic, display: DisplayOptions) throws -> Ne
 }
 
 /// `check`'s part for recorded quarters: each one's inputs re-hashed and compared.
-func verifyRecordedQuarters(location: LocationOptions, results: ResultsOptions, only quarter: Quarter?) -> (diagnostics: [Diagnostic], summary: String) {
+func verifyRecordedQuarters(location: LocationOptions, results: ResultsOptions, only quarter: Quarter?) -> (
+    diagnostics: [Diagnostic], summary: String
+) {
     let ledger = ResultLedger(root: results.root(evidence: location.evidence))
     let verification = ledger.verify(
         rulesPath: location.rules, evidencePath: location.evidence, quarters: quarter.map { [$0] })

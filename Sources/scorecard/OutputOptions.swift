@@ -20,13 +20,17 @@ enum CSVHeaders: String, ExpressibleByArgument, CaseIterable {
 /// given. Either way nothing appears until the results are known to be publishable, and a
 /// file appears whole or not at all (a temporary name beside it, flushed, then renamed).
 struct FileOutputOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp(
-        "把结果写到这个文件，而不是标准输出；文件要么完整写出，要么不写。", valueName: "path"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "把结果写到这个文件，而不是标准输出；文件要么完整写出，要么不写。", valueName: "path"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "CSV 的列名：id（给程序用）或 zh（中文，给 Excel 用）；默认：标准输出用 id，--output 指定的文件用 zh。",
-        valueName: "id|zh"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "CSV 的列名：id（给程序用）或 zh（中文，给 Excel 用）；默认：标准输出用 id，--output 指定的文件用 zh。",
+            valueName: "id|zh"))
     var headers: CSVHeaders?
 
     /// Whether text results are coloured: on standard output as `--color` says; in a file only

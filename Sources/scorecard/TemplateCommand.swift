@@ -27,9 +27,11 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The quarter to prepare, e.g. 2026-Q1.", valueName: "year-Qn"))
     var quarter: String
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Use this version of the rules (its policy.version or its folder) instead of the one in force for the quarter.",
-        valueName: "version"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Use this version of the rules (its policy.version or its folder) instead of the one in force for the quarter.",
+            valueName: "version"))
     var rulesVersion: String?
 
     @Option(name: .long, help: "Output: xlsx (a workbook with drop-down lists, default) or csv (the records table).")

@@ -30,7 +30,9 @@ struct TestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Rule file or folder (规则文件或文件夹).", valueName: "path"))
     var rules: String = "rules"
 
-    @Option(name: .customLong("run"), help: ArgumentHelp("Run only the cases whose name contains this text (parts separated by |).", valueName: "pattern"))
+    @Option(
+        name: .customLong("run"),
+        help: ArgumentHelp("Run only the cases whose name contains this text (parts separated by |).", valueName: "pattern"))
     var pattern: String?
 
     @Option(name: .long, help: "Output: text (for people) or json (for scripts).")
@@ -60,8 +62,12 @@ struct TestCommand: ParsableCommand {
             throw ExitCode(2)
         }
         guard !sources.isEmpty else {
-            report([.error(
-                CommandCode.testNoFiles, "没有找到测试文件", hint: "测试文件放在规则文件夹的 tests/ 中，如 \(rules)/tests/cases.yaml（见 docs/testing.md）", at: nil)],
+            report(
+                [
+                    .error(
+                        CommandCode.testNoFiles, "没有找到测试文件", hint: "测试文件放在规则文件夹的 tests/ 中，如 \(rules)/tests/cases.yaml（见 docs/testing.md）",
+                        at: nil)
+                ],
                 display: display)
             throw ExitCode(2)
         }

@@ -19,7 +19,8 @@ struct LoadedYear {
     var annual: AnnualResult
 
     init(_ options: YearOptions, display: DisplayOptions) throws {
-        let workspace = Workspace(rulesPath: options.paths.rules, evidencePath: options.paths.evidence, limits: try inputLimits(display: display))
+        let workspace = Workspace(
+            rulesPath: options.paths.rules, evidencePath: options.paths.evidence, limits: try inputLimits(display: display))
         report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
         guard workspace.versions != nil else { throw ExitCode(2) }
         let year: Int

@@ -8,14 +8,15 @@ let package = Package(
     name: "ScorecardFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "Scorecard", path: "../.."),
+        .package(name: "Scorecard", path: "../..")
     ],
     targets: [
         /// libFuzzer's `LLVMFuzzerRunDriver`, which each harness's own `main` calls.
         .systemLibrary(name: "CFuzzerDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"]),
         .executableTarget(name: "FuzzYAML", dependencies: ["FuzzSupport", .product(name: "ScorecardEvaluation", package: "Scorecard")]),
-        .executableTarget(name: "FuzzExpression", dependencies: ["FuzzSupport", .product(name: "ScorecardEvaluation", package: "Scorecard")]),
+        .executableTarget(
+            name: "FuzzExpression", dependencies: ["FuzzSupport", .product(name: "ScorecardEvaluation", package: "Scorecard")]),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "ScorecardEvaluation", package: "Scorecard")]),
         .executableTarget(name: "FuzzRules", dependencies: ["FuzzSupport", .product(name: "ScorecardEvaluation", package: "Scorecard")]),
         .executableTarget(name: "FuzzXLSX", dependencies: ["FuzzSupport", .product(name: "ScorecardEvaluation", package: "Scorecard")]),

@@ -30,7 +30,7 @@ import ScorecardTestSupport
         #expect(try dec("10").dividing(by: dec("2")).description == "5")
         #expect(try dec("2").dividing(by: dec("3"), scale: 2, rounding: .halfUp).description == "0.67")
         #expect(try dec("-2").dividing(by: dec("3"), scale: 2, rounding: .down).description == "-0.66")
-        #expect(try dec("1").dividing(by: dec("8"), scale: 2).description == "0.12")  // half-even tie
+        #expect(try dec("1").dividing(by: dec("8"), scale: 2).description == "0.12") // half-even tie
         #expect(try dec("3").dividing(by: dec("8"), scale: 2).description == "0.38")
         #expect(try dec("0").dividing(by: dec("7")) == .zero)
         #expect(try dec("1").dividing(by: dec("0.001")) == dec("1000"))
@@ -40,8 +40,9 @@ import ScorecardTestSupport
         #expect(try small.dividing(by: dec("1"), scale: 2) == .zero)
         #expect(try small.dividing(by: dec("1"), scale: 2, rounding: .up) == dec("0.01"))
         // Large scale shift (> 38 digits) goes through the long path.
-        #expect(try dec("1000000000000000000000000000").dividing(by: dec("7"), scale: 12)
-            == dec("142857142857142857142857142.857142857143"))
+        #expect(
+            try dec("1000000000000000000000000000").dividing(by: dec("7"), scale: 12)
+                == dec("142857142857142857142857142.857142857143"))
     }
 
     @Test func divisionByZero() {

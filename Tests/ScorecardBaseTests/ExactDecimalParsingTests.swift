@@ -4,7 +4,8 @@ import Testing
 @Suite struct ExactDecimalParsingTests {
     @Test(arguments: [
         ("12", Int128(12), 0), ("-3.50", -350, 2), ("+0.5", 5, 1), ("0", 0, 0), ("-0", 0, 0),
-        ("007", 7, 0), ("100", 100, 0), ("0.05", 5, 2), ("1.0000000000000000000000000000", Int128(10_000_000_000_000_000) * 1_000_000_000_000, 28),
+        ("007", 7, 0), ("100", 100, 0), ("0.05", 5, 2),
+        ("1.0000000000000000000000000000", Int128(10_000_000_000_000_000) * 1_000_000_000_000, 28),
     ])
     func accepts(text: String, coefficient: Int128, scale: Int) throws {
         let value = try #require(ExactDecimal(text))

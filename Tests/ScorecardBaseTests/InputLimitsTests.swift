@@ -51,7 +51,7 @@ import ScorecardTestSupport
     // MARK: Values in messages
 
     @Test func longValuesAreShortenedWithTheirLength() {
-        let long = String(repeating: "1234", count: 13_107_200)  // 52428800 characters
+        let long = String(repeating: "1234", count: 13_107_200) // 52428800 characters
         #expect(MessageText.quoted(long) == "“12341234123412341234123412341234…”（共 52428800 个字符）")
         #expect(MessageText.shortened(String(repeating: "中", count: 65)) == String(repeating: "中", count: 32) + "…（共 65 个字符）")
     }
@@ -74,7 +74,9 @@ import ScorecardTestSupport
     // MARK: Suggestions over long names
 
     @Test func theBoundedDistanceAgreesWithTheFullOne() {
-        let words = ["points", "pionts", "pointss", "appoints", "po", "", "reports_due", "report_due", "应报信息次数", "应报次数", "abcdef", "badcfe"]
+        let words = [
+            "points", "pionts", "pointss", "appoints", "po", "", "reports_due", "report_due", "应报信息次数", "应报次数", "abcdef", "badcfe",
+        ]
         for a in words {
             for b in words {
                 let full = NameSuggestion.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars))

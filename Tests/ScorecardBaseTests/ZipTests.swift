@@ -31,15 +31,16 @@ import Testing
     }
 
     @Test func inflatesADynamicHuffmanBlockWithOverlappingMatches() throws {
-        let data = Self.bytes(hex: """
-            8dd65b6ac2501485e1a9482660f6ed5c20063a160750b0c54ebf16ca59fb21719d0741612178bedf24dbe3f3e7f2b82db2ecdbfdefcd872c97efdbf2f5fafcdc\
-            eb767deedbf5fe7abd76fbf63fd631d63496e3b18db1a5713b1efb187b1aebf138c638d2b81f8fcb189734b6e3711de39a7fe07abc6e63ddd2da8fc77d8c7bfe\
-            ea93c393152e6bdac7c93c31664739394181a464ca723287a564cc937311688af3aa049e12bc2b81a8145e96c0542a6f4b802a8dd7256095cefb52b0ea3a5198\
-            c2558537a6e90faa1395295cd578650a57f589ca14b01abc3205ac165e990256ebc4b50bb0da78650a58edbc3203acadbc3283ab09afcce06aca2bb374e9b589\
-            ca0caee6bc3203abc5446506572bbc3283abd589ca0cb0d678650658ebbc3207acafbc3207ac0bafcc01eb3a719704ac1bafccd35dd579650e570f5e9983d5cb\
-            44650e57afbc3207abb789ca1caede796501d758272a0bc086f0ca02b0a1bcb2006c18af2c001bce2b8bf4c014bcb2006c9489a731b846e595055ca3f1ca02ac\
-            d1df54f60b
-            """)
+        let data = Self.bytes(
+            hex: """
+                8dd65b6ac2501485e1a9482660f6ed5c20063a160750b0c54ebf16ca59fb21719d0741612178bedf24dbe3f3e7f2b82db2ecdbfdefcd872c97efdbf2f5fafcdc\
+                eb767deedbf5fe7abd76fbf63fd631d63496e3b18db1a5713b1efb187b1aebf138c638d2b81f8fcb189734b6e3711de39a7fe07abc6e63ddd2da8fc77d8c7bfe\
+                ea93c393152e6bdac7c93c31664739394181a464ca723287a564cc937311688af3aa049e12bc2b81a8145e96c0542a6f4b802a8dd7256095cefb52b0ea3a5198\
+                c2558537a6e90faa1395295cd578650a57f589ca14b01abc3205ac165e990256ebc4b50bb0da78650a58edbc3203acadbc3283ab09afcce06aca2bb374e9b589\
+                ca0caee6bc3203abc5446506572bbc3283abd589ca0cb0d678650658ebbc3207acafbc3207ac0bafcc01eb3a719704ac1bafccd35dd579650e570f5e9983d5cb\
+                44650e57afbc3207abb789ca1caede796501d758272a0bc086f0ca02b0a1bcb2006c18af2c001bce2b8bf4c014bcb2006c9489a731b846e595055ca3f1ca02ac\
+                d1df54f60b
+                """)
         let text = (1..<60).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"s\"><v>\($0 * 7 % 13)</v></c></row>" }.joined()
         let inflated = try Inflate.decompress(data[...], expectedSize: text.utf8.count)
         #expect(inflated.count == 2768)

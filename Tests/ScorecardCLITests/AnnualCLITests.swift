@@ -10,9 +10,10 @@ struct AnnualCLITests {
         #expect(run.stdout.contains("规则版本：2025-Q1、2025-Q2 用 2021.1；2025-Q3、2025-Q4 用 2025.1"))
         #expect(run.stdout.contains("年度评选规则取年末（2025-Q4）所用的版本 2025.1"))
         let table = try #require(PrintedTable.all(in: run.stdout).first { $0.title.hasPrefix("年度排名") })
-        #expect(table.rows.first?.split(separator: " ").map(String.init) == [
-            "1", "10516", "蒋秀梅", "机电队", "早班", "98.50", "99.50", "97.50", "98.50", "394.00", "优秀", "500.00",
-        ])
+        #expect(
+            table.rows.first?.split(separator: " ").map(String.init) == [
+                "1", "10516", "蒋秀梅", "机电队", "早班", "98.50", "99.50", "97.50", "98.50", "394.00", "优秀", "500.00",
+            ])
         #expect(table.rows.contains { $0.contains("10465") && $0.contains("未参加评选：不满四个季度") })
         #expect(PrintedTable.all(in: run.stdout).contains { $0.title == "按汇报对象汇总" })
         #expect(run.stdout.contains("奖励合计：3065.00 元（季度奖励 1565.00 + 年终奖励 1500.00）"))

@@ -8,7 +8,7 @@ struct BadEvidenceTests {
         let ws = try Workspace()
         let scores = "seeds/2025-Q1/scores.csv"
         var lines = try ws.text(scores).components(separatedBy: "\n")
-        try #require(lines.count == 22 && lines[21].isEmpty)  // header, 20 rows, final newline
+        try #require(lines.count == 22 && lines[21].isEmpty) // header, 20 rows, final newline
         // A value out of range: i02 is marked out of 5.
         try #require(lines[1].hasPrefix("10231,5.0,5.0,"))
         lines[1] = "10231,5.0,7.0," + lines[1].dropFirst("10231,5.0,5.0,".count)

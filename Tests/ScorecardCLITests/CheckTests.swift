@@ -10,7 +10,10 @@ struct CheckTests {
         // Each quarter names the version of the rules in force for it: the 2025 revision from Q3.
         // The test cases kept with the rules are loaded and checked too, and counted.
         #expect(run.stdout.range(of: #"^规则：rules 通过检查；测试用例：\d+ 个（\d+ 个文件）；"#, options: .regularExpression) != nil, "\(run.stdout)")
-        #expect(run.stdout.hasSuffix("；证据：2025-Q1（20 条记录，规则版本 2021.1）、2025-Q2（20 条记录，规则版本 2021.1）、2025-Q3（20 条记录，规则版本 2025.1）、2025-Q4（20 条记录，规则版本 2025.1）；名册符合选配规定\n"))
+        #expect(
+            run.stdout.hasSuffix(
+                "；证据：2025-Q1（20 条记录，规则版本 2021.1）、2025-Q2（20 条记录，规则版本 2021.1）、2025-Q3（20 条记录，规则版本 2025.1）、2025-Q4（20 条记录，规则版本 2025.1）；名册符合选配规定\n"
+            ))
     }
 
     @Test func bundledRulesPassAsJSON() throws {
@@ -56,7 +59,8 @@ struct CheckTests {
         // An unknown name in a formula.
         try ws.replace("rules/items.yaml", "5 * reports_on_time / reports_due", with: "5 * reports_ontime / reports_due")
         // An unknown name after Chinese text on the same line.
-        try ws.replace("rules/eligibility.yaml", #"require: branch_review == "通过""#, with: #"require: branch_review == "通过" and volunteerd"#)
+        try ws.replace(
+            "rules/eligibility.yaml", #"require: branch_review == "通过""#, with: #"require: branch_review == "通过" and volunteerd"#)
         // A duplicate id.
         try ws.replace("rules/items.yaml", "  - id: i09\n", with: "  - id: i08\n")
         // A gap between grades: 良好 now stops at 88, 优秀 starts at 90.
@@ -108,7 +112,9 @@ struct CheckTests {
             // The echoed line is the file's line, and a hint says what to do.
             let sourceLine = try ws.text(problem.file).components(separatedBy: "\n")[place.line - 1]
             let echo = try #require(block.echo, "no source line under \(block.header)")
-            #expect(echo.source.hasSuffix(" | " + sourceLine.trimmingCharacters(in: .whitespaces)) || echo.source.hasSuffix(" | " + sourceLine), "\(echo.source)")
+            #expect(
+                echo.source.hasSuffix(" | " + sourceLine.trimmingCharacters(in: .whitespaces)) || echo.source.hasSuffix(" | " + sourceLine),
+                "\(echo.source)")
             #expect(echo.carets.contains("^"))
             #expect(block.hint?.isEmpty == false, "\(block.header) has no hint")
         }
@@ -125,13 +131,16 @@ struct CheckTests {
         #expect(echo.source.contains("\"通过\" and volunteerd"))
         let placement = try #require(eligibility.caretPlacement(of: "volunteerd"))
         #expect(placement.token != nil)
-        #expect(placement.caret == placement.token, "carets at cell \(placement.caret), “volunteerd” at cell \(placement.token ?? -1):\n\(echo.source)\n\(echo.carets)")
+        #expect(
+            placement.caret == placement.token,
+            "carets at cell \(placement.caret), “volunteerd” at cell \(placement.token ?? -1):\n\(echo.source)\n\(echo.carets)")
         #expect(placement.carets == "volunteerd".count)
         // Counting characters instead of cells would put it two cells to the left.
         #expect(placement.caret != echo.source.distance(from: echo.source.startIndex, to: echo.source.range(of: "volunteerd")!.lowerBound))
         #expect(eligibility.hint == "是否想写“volunteered”？")
 
-        for problem in [("rules/items.yaml", "reports_ontime"), ("rules/policy.yaml", "precison"), ("rules/rewards.yaml", "party_buildng")] {
+        for problem in [("rules/items.yaml", "reports_ontime"), ("rules/policy.yaml", "precison"), ("rules/rewards.yaml", "party_buildng")]
+        {
             let block = try #require(blocks.first { $0.file == problem.0 && $0.echo?.source.contains(problem.1) == true })
             let placement = try #require(block.caretPlacement(of: problem.1))
             #expect(placement.caret == placement.token, "\(block.header)")

@@ -18,7 +18,8 @@ import ScorecardTestSupport
         #expect(out.contains("grades.bands[良好].min · 条款 2.3.1"))
         // At the min: key of the band on each side (issue 13), not at its `- name:` line.
         #expect(out.contains("旧 rules/policy.yaml:40:7 → 新 rules/2025-07-01/policy.yaml:45:7"))
-        #expect(out.contains("    policy.version\n    旧：2021.1  新：2025.1\n    旧 rules/policy.yaml:8:3 → 新 rules/2025-07-01/policy.yaml:13:3\n"))
+        #expect(
+            out.contains("    policy.version\n    旧：2021.1  新：2025.1\n    旧 rules/policy.yaml:8:3 → 新 rules/2025-07-01/policy.yaml:13:3\n"))
         #expect(out.contains("生效日期由 2021-09-27 改为 2025-07-01"))
         #expect(out.contains("还有别的版本（rules/2025-07-01）"), "the folder's other version is named")
     }
@@ -52,7 +53,9 @@ import ScorecardTestSupport
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("# 规则修订对照：2021.1 → 2025.1"))
         #expect(result.stdout.contains("\n## 奖励（1）\n"))
-        #expect(result.stdout.contains("| ~ | 奖励 adopted_suggestions 中“矿”的费率由 30 改为 40 | `rewards[adopted_suggestions].per_record.rates[矿]` | 30 | 40 | 2.3.1 |"))
+        #expect(
+            result.stdout.contains(
+                "| ~ | 奖励 adopted_suggestions 中“矿”的费率由 30 改为 40 | `rewards[adopted_suggestions].per_record.rates[矿]` | 30 | 40 | 2.3.1 |"))
         #expect(!result.stdout.containsANSI)
     }
 
@@ -130,7 +133,8 @@ import ScorecardTestSupport
         defer { scratch.remove() }
         let folder = URL(fileURLWithPath: scratch.path)
         let result = try CLI.run(
-            ["diff", "HEAD~1:rules", "HEAD:rules"], in: folder, environment: ["GIT_CEILING_DIRECTORIES": folder.deletingLastPathComponent().path])
+            ["diff", "HEAD~1:rules", "HEAD:rules"], in: folder,
+            environment: ["GIT_CEILING_DIRECTORIES": folder.deletingLastPathComponent().path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("diff.not-a-checkout"), "\(result.stderr)")
     }

@@ -11,7 +11,8 @@ struct DiffImpactCLITests {
         #expect(result.status == 1, "\(result.stderr)")
         let text = result.stdout
         #expect(text.contains("对结果的影响（2025-Q4，20 名联系员）"))
-        #expect(result.stdoutLines.contains { $0.hasPrefix("党建经费") && $0.contains("345.00") && $0.contains("415.00") && $0.contains("+70.00") })
+        #expect(
+            result.stdoutLines.contains { $0.hasPrefix("党建经费") && $0.contains("345.00") && $0.contains("415.00") && $0.contains("+70.00") })
         #expect(text.contains("良好 → 合格：1 人（降）"))
         #expect(result.stdoutLines.contains { $0.hasPrefix("10339") && $0.contains("110.00 → 140.00") && $0.contains("+30.00") })
         // Changes come before the impact.

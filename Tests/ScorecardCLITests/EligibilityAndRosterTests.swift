@@ -27,15 +27,17 @@ struct EligibilityAndRosterTests {
     @Test func reasonsNameTheRequirementAndTheValues() throws {
         let run = try CLI.cached(["eligibility"])
         let text = run.stdout
-        #expect(text.contains("""
-            10624 孔德顺（通风队 中班）：不符合
-              不符合 2.2.1.3 在本岗位上工作业绩突出
-                  要求：post_rating == "优秀" or post_rating == "良好"（rules/2025-07-01/eligibility.yaml:41:16）
-                  记录：post_rating（上年度岗位考核等级）= “合格”（seeds/candidates.csv:8:23）
-              不符合 2.2.1.4 在周围同事中有良好的人际关系
-                  要求：peer_approval >= 80（rules/2025-07-01/eligibility.yaml:46:16）
-                  记录：peer_approval（民主测评满意率）= 71.5（seeds/candidates.csv:8:26）
-            """))
+        #expect(
+            text.contains(
+                """
+                10624 孔德顺（通风队 中班）：不符合
+                  不符合 2.2.1.3 在本岗位上工作业绩突出
+                      要求：post_rating == "优秀" or post_rating == "良好"（rules/2025-07-01/eligibility.yaml:41:16）
+                      记录：post_rating（上年度岗位考核等级）= “合格”（seeds/candidates.csv:8:23）
+                  不符合 2.2.1.4 在周围同事中有良好的人际关系
+                      要求：peer_approval >= 80（rules/2025-07-01/eligibility.yaml:46:16）
+                      记录：peer_approval（民主测评满意率）= 71.5（seeds/candidates.csv:8:26）
+                """))
         #expect(text.contains("记录：volunteered（本人自愿）= 否（seeds/candidates.csv:6:22）"))
         // Eligible candidates have no reasons.
         #expect(!text.contains("10339 袁志刚（"))
@@ -73,9 +75,10 @@ struct EligibilityAndRosterTests {
         let run = try ws.run(["eligibility"])
         #expect(run.status == 1)
         let blocks = DiagnosticBlock.parse(run.stderr)
-        #expect(blocks.map { "\($0.code)@\($0.file):\($0.line):\($0.column)" } == [
-            "evidence.bad-value@seeds/candidates.csv:5:27", "evidence.bad-value@seeds/candidates.csv:7:24",
-        ])
+        #expect(
+            blocks.map { "\($0.code)@\($0.file):\($0.line):\($0.column)" } == [
+                "evidence.bad-value@seeds/candidates.csv:5:27", "evidence.bad-value@seeds/candidates.csv:7:24",
+            ])
         #expect(blocks[1].hint?.hasPrefix("是否想写") == true)
         #expect(run.stderr.contains("以上结果不含名单中有问题的行：10502（方振东）、10478（白云飞）"))
         #expect(run.stdout.contains("候选人名单：seeds/candidates.csv，6 人"))
@@ -115,9 +118,10 @@ struct EligibilityAndRosterTests {
         #expect(run.status == 1)
         let blocks = DiagnosticBlock.parse(run.stderr)
         let roster = blocks.filter { $0.code.hasPrefix("roster.") }
-        #expect(roster.map { "\($0.code)@\($0.file):\($0.line):\($0.column)" } == [
-            "roster.missing-reason@seeds/officers.csv:16:44", "roster.missing-training@seeds/officers.csv:19:29",
-        ])
+        #expect(
+            roster.map { "\($0.code)@\($0.file):\($0.line):\($0.column)" } == [
+                "roster.missing-reason@seeds/officers.csv:16:44", "roster.missing-training@seeds/officers.csv:19:29",
+            ])
         // The overlap falls in Q3: reported when Q3 is checked, with both rows.
         let q3 = try ws.run(["check", "--quarter", "2025-Q3"])
         #expect(q3.status == 1)

@@ -85,7 +85,8 @@ struct EvaluateFormatsTests {
         #expect(Self.number(i07["score"]) == 4.17)
         let basis = try #require(i07["basis"] as? [String: Any])
         #expect(basis["method"] as? String == "computed")
-        #expect(try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "json"]).stdout.contains("\"raw\": 4.166666666666666667"))
+        #expect(
+            try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "json"]).stdout.contains("\"raw\": 4.166666666666666667"))
     }
 
     /// Scores and money are JSON numbers written with two decimals (`93.40`, `110.00`), so a
@@ -125,13 +126,16 @@ struct EvaluateFormatsTests {
     @Test func jsonIsReproducible() throws {
         let first = try CLI.cached(["evaluate", "--rules-version", "2021.1", "--format", "json"])
         // A second process, the paths and quarter spelt out: the same bytes.
-        let explicit = try CLI.run(["evaluate", "--rules-version", "2021.1", "--format", "json", "--quarter", "2025-Q4", "--rules", "rules", "--evidence", "seeds"])
+        let explicit = try CLI.run([
+            "evaluate", "--rules-version", "2021.1", "--format", "json", "--quarter", "2025-Q4", "--rules", "rules", "--evidence", "seeds",
+        ])
         #expect(first.stdoutData == explicit.stdoutData)
     }
 
     // MARK: CSV
 
-    static let csvHeader = ["officer", "name", "unit", "area"] + (1...20).map { String(format: "i%02d", $0) }
+    static let csvHeader =
+        ["officer", "name", "unit", "area"] + (1...20).map { String(format: "i%02d", $0) }
         + ["total", "grade", "reward_adopted_suggestions", "reward_total"]
 
     func csvLines() throws -> [String] {
@@ -147,7 +151,7 @@ struct EvaluateFormatsTests {
         #expect(run.stderr == "")
         #expect(Array(run.stdoutData.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let lines = try csvLines()
-        #expect(lines.last == "")  // every row ends in CRLF
+        #expect(lines.last == "") // every row ends in CRLF
         #expect(lines.dropLast().count == 21)
         #expect(lines[0].components(separatedBy: ",") == Self.csvHeader)
         #expect(lines.dropLast().allSatisfy { $0.components(separatedBy: ",").count == Self.csvHeader.count && !$0.contains("\n") })
@@ -155,7 +159,10 @@ struct EvaluateFormatsTests {
 
     @Test func csvRowForShiLei() throws {
         let row = try #require(try csvLines().first { $0.hasPrefix("10533,") })
-        #expect(row == "10533,石磊,机电队,夜班,4.00,4.50,4.00,4.00,4.00,4.00,4.17,5.00,3.50,4.00,4.00,3.50,3.50,4.00,4.00,1.67,3.50,4.00,4.00,3.50,76.84,良好,10.00,10.00")
+        #expect(
+            row
+                == "10533,石磊,机电队,夜班,4.00,4.50,4.00,4.00,4.00,4.00,4.17,5.00,3.50,4.00,4.00,3.50,3.50,4.00,4.00,1.67,3.50,4.00,4.00,3.50,76.84,良好,10.00,10.00"
+        )
     }
 
     @Test func csvAgreesWithJSON() throws {

@@ -117,8 +117,8 @@ struct EvaluateTextTests {
     @Test func shiLeiShowsRoundedComputedItems() throws {
         let table = try mainTable()
         let row = try #require(table.rows.first { $0.hasPrefix("10533") })
-        #expect(table.cell(4 + 6, of: row) == "4.17")   // item 07
-        #expect(table.cell(4 + 15, of: row) == "1.67")  // item 16
+        #expect(table.cell(4 + 6, of: row) == "4.17") // item 07
+        #expect(table.cell(4 + 15, of: row) == "1.67") // item 16
         #expect(table.cell(24, of: row) == "76.84")
     }
 
@@ -144,7 +144,7 @@ struct EvaluateTextTests {
 
     @Test func everyTableLinesUp() throws {
         let tables = PrintedTable.all(in: try output().stdout)
-        #expect(tables.count == 5)  // scores, rewards, units, managers, funds
+        #expect(tables.count == 5) // scores, rewards, units, managers, funds
         for table in tables {
             for line in table.lines {
                 let cells = DisplayWidth.cells(line)

@@ -36,10 +36,11 @@ struct EverydayEvidenceTests {
         let run = try ws.run(["evaluate", "--quarter", "2025-Q1", "--format", "csv"])
         #expect(run.status == 0, "\(run.stderr)")
         let blocks = DiagnosticBlock.parse(run.stderr)
-        #expect(blocks.map { "\($0.severity) \($0.code) \($0.file):\($0.line)" } == [
-            "警告 evidence.blank-rows \(Self.scores):22",
-            "警告 evidence.blank-rows seeds/2025-Q1/suggestions.csv:\(lines)",
-        ], "\(run.stderr)")
+        #expect(
+            blocks.map { "\($0.severity) \($0.code) \($0.file):\($0.line)" } == [
+                "警告 evidence.blank-rows \(Self.scores):22",
+                "警告 evidence.blank-rows seeds/2025-Q1/suggestions.csv:\(lines)",
+            ], "\(run.stderr)")
         #expect(blocks[0].message.contains("3 行空行"))
         let clean = try CLI.cached(["evaluate", "--quarter", "2025-Q1", "--format", "csv"])
         #expect(run.stdoutData == clean.stdoutData, "the same results as without the blank rows")

@@ -14,7 +14,7 @@ struct EvidenceEncodingTests {
         try #require(try ws.text(file).contains("\r\n"))
         let row = try #require(try ws.text(file).components(separatedBy: "\r\n").first { $0.hasPrefix("10231,") })
         var cells = row.components(separatedBy: ",")
-        cells[1] = "9.5"  // i01 is marked out of 5
+        cells[1] = "9.5" // i01 is marked out of 5
         let broken = cells.joined(separator: ",")
         try ws.replace(file, row + "\r\n", with: broken + "\r\n")
         let run = try ws.run(["evaluate", "--quarter", "2025-Q3"])
@@ -35,9 +35,10 @@ struct EvidenceEncodingTests {
         let ws = try Workspace()
         defer { ws.remove() }
         // Header 工号,采纳日期,采纳层级,建议内容 → …采纳层极… (级 BC B6 → 极 BC AB in GB18030).
-        let header: [UInt8] = [0xB2, 0xC9, 0xC4, 0xC9, 0xB2, 0xE3, 0xBC, 0xB6]  // 采纳层级
-        try ws.replaceBytes("seeds/2025-Q4/suggestions.csv", [0x2C] + header + [0x2C],
-                            with: [0x2C] + header.dropLast(2) + [0xBC, 0xAB] + [0x2C])
+        let header: [UInt8] = [0xB2, 0xC9, 0xC4, 0xC9, 0xB2, 0xE3, 0xBC, 0xB6] // 采纳层级
+        try ws.replaceBytes(
+            "seeds/2025-Q4/suggestions.csv", [0x2C] + header + [0x2C],
+            with: [0x2C] + header.dropLast(2) + [0xBC, 0xAB] + [0x2C])
         let run = try ws.run(["evaluate"])
         #expect(run.status == 1)
         #expect(run.stdout == "")
@@ -49,7 +50,7 @@ struct EvidenceEncodingTests {
         #expect(echo.source.hasSuffix(" | 工号,采纳日期,采纳层极,建议内容"))
         let placement = try #require(block.caretPlacement(of: "采纳层极"))
         #expect(placement.caret == placement.token)
-        #expect(placement.carets == 8)  // four wide characters
+        #expect(placement.carets == 8) // four wide characters
         // The line under the echo is the caret line, not the file's next line.
         #expect(echo.carets.trimmingCharacters(in: .whitespaces).hasPrefix("| "))
         #expect(echo.carets.allSatisfy { " |^".contains($0) })

@@ -49,21 +49,25 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         let headers = run.stderrLines.filter { $0.contains(": 错误[") }
-        #expect(headers == [
-            "seeds/2025-Q1/scores.xlsx:考核记录!C3: 错误[evidence.bad-value]: 联系员 10247（许文辉）的“i02”：5.5 大于允许的最大值 5",
-            "seeds/2025-Q1/scores.xlsx:考核记录!T4: 错误[evidence.bad-value]: 联系员 10258（董建平）的“按时准确上报次数”：“12次”不是一个数",
-            "seeds/2025-Q1/scores.xlsx:考核记录!A5: 错误[evidence.unknown-officer]: 名册中没有工号为“10264”的联系员",
-            "seeds/2025-Q1/scores.xlsx:考核记录!E6: 错误[evidence.missing-value]: 联系员 10312（吕永军）的“i04”没有填写",
-            "seeds/2025-Q1/scores.xlsx:采纳建议!B3: 错误[evidence.date-outside-quarter]: “采纳日期”2025-04-02 不在 2025-Q1（2025-01-01 至 2025-03-31）之内",
-            "seeds/2025-Q1/scores.xlsx:采纳建议!C4: 错误[evidence.bad-value]: 联系员 10418（潘海军）的“采纳层级”：“矿级”不是可选的值",
-            "seeds/officers.csv:5:1: 错误[evidence.missing-record]: 联系员 10263（彭光辉，综采一队丁班）在 2025-Q1 在任，但没有考核记录",
-        ])
+        #expect(
+            headers == [
+                "seeds/2025-Q1/scores.xlsx:考核记录!C3: 错误[evidence.bad-value]: 联系员 10247（许文辉）的“i02”：5.5 大于允许的最大值 5",
+                "seeds/2025-Q1/scores.xlsx:考核记录!T4: 错误[evidence.bad-value]: 联系员 10258（董建平）的“按时准确上报次数”：“12次”不是一个数",
+                "seeds/2025-Q1/scores.xlsx:考核记录!A5: 错误[evidence.unknown-officer]: 名册中没有工号为“10264”的联系员",
+                "seeds/2025-Q1/scores.xlsx:考核记录!E6: 错误[evidence.missing-value]: 联系员 10312（吕永军）的“i04”没有填写",
+                "seeds/2025-Q1/scores.xlsx:采纳建议!B3: 错误[evidence.date-outside-quarter]: “采纳日期”2025-04-02 不在 2025-Q1（2025-01-01 至 2025-03-31）之内",
+                "seeds/2025-Q1/scores.xlsx:采纳建议!C4: 错误[evidence.bad-value]: 联系员 10418（潘海军）的“采纳层级”：“矿级”不是可选的值",
+                "seeds/officers.csv:5:1: 错误[evidence.missing-record]: 联系员 10263（彭光辉，综采一队丁班）在 2025-Q1 在任，但没有考核记录",
+            ])
         // The same hints as for CSV; a cell has no line of text to echo.
         #expect(run.stderr.contains("= 提示: 是否想写“10263”？"))
         #expect(run.stderr.contains("= 提示: 是否想写“矿”？可选：矿、区队"))
         #expect(!run.stderr.contains("scores.xlsx:考核记录!C3: 错误[evidence.bad-value]: 联系员 10247（许文辉）的“i02”：5.5 大于允许的最大值 5\n  |"))
         let json = try workspace.run(["check", "--quarter", "2025-Q1", "--format", "json"])
-        #expect(json.stdout.contains("\"file\": \"seeds/2025-Q1/scores.xlsx\",\n      \"line\": 3,\n      \"column\": 3,\n      \"sheet\": \"考核记录\",\n      \"cell\": \"C3\""))
+        #expect(
+            json.stdout.contains(
+                "\"file\": \"seeds/2025-Q1/scores.xlsx\",\n      \"line\": 3,\n      \"column\": 3,\n      \"sheet\": \"考核记录\",\n      \"cell\": \"C3\""
+            ))
     }
 
     @Test func theRosterMayBeAWorkbook() throws {

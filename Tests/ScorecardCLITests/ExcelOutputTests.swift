@@ -33,7 +33,8 @@ import Testing
         let ids = try CLI.cached(["evaluate", "--format", "csv"])
         #expect(zh.stdout.components(separatedBy: "\r\n").dropFirst() == ids.stdout.components(separatedBy: "\r\n").dropFirst())
         let annual = try CLI.run(["annual", "--format", "csv", "--headers", "zh"])
-        #expect(annual.stdout.hasPrefix("\u{FEFF}名次,工号,姓名,单位,班次,管理者类别,汇报对象,2025-Q1,2025-Q2,2025-Q3,2025-Q4,季度合计,年度成绩,结果,季度奖励,年终奖励,奖励合计\r\n"))
+        #expect(
+            annual.stdout.hasPrefix("\u{FEFF}名次,工号,姓名,单位,班次,管理者类别,汇报对象,2025-Q1,2025-Q2,2025-Q3,2025-Q4,季度合计,年度成绩,结果,季度奖励,年终奖励,奖励合计\r\n"))
     }
 
     @Test func aCSVFileIsForExcelAndSoChinese() throws {

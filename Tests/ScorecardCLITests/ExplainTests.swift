@@ -49,7 +49,7 @@ struct ExplainTests {
         let bytes = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("seeds/2025-Q4/scores.csv"))
         let rows = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         let row18 = [UInt8](rows[17].filter { $0 != 0x0D })
-        #expect(row18.allSatisfy { $0 < 0x80 })  // all ASCII: byte offsets are columns
+        #expect(row18.allSatisfy { $0 < 0x80 }) // all ASCII: byte offsets are columns
         func value(atColumn column: Int) -> String {
             String(decoding: row18[(column - 1)...].prefix { $0 != UInt8(ascii: ",") }, as: UTF8.self)
         }

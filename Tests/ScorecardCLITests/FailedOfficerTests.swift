@@ -9,14 +9,15 @@ struct FailedOfficerTests {
     /// a division by zero for him alone.
     static func workspace() throws -> Workspace {
         let ws = try Workspace()
-        try ws.replace("rules/items.yaml", "formula: if reports_due == 0 then 5 else 5 * reports_on_time / reports_due",
-                       with: "formula: 5 * reports_on_time / reports_due")
+        try ws.replace(
+            "rules/items.yaml", "formula: if reports_due == 0 then 5 else 5 * reports_on_time / reports_due",
+            with: "formula: 5 * reports_on_time / reports_due")
         let file = "seeds/2025-Q1/scores.csv"
         let row = try #require(try ws.text(file).components(separatedBy: "\n").first { $0.hasPrefix("10231,") })
         var cells = row.components(separatedBy: ",")
         try #require(cells.count == 25)
-        cells[18] = "0"  // reports_due
-        cells[19] = "0"  // reports_on_time
+        cells[18] = "0" // reports_due
+        cells[19] = "0" // reports_on_time
         try ws.replace(file, row + "\n", with: cells.joined(separator: ",") + "\n")
         return ws
     }
@@ -62,8 +63,9 @@ struct FailedOfficerTests {
 
         let csv = try ws.run(["evaluate", "--quarter", "2025-Q1", "--format", "csv"])
         #expect(csv.status == 1)
-        let row = try #require(String(decoding: csv.stdoutData.dropFirst(3), as: UTF8.self)
-            .components(separatedBy: "\r\n").first { $0.hasPrefix("10231,") })
+        let row = try #require(
+            String(decoding: csv.stdoutData.dropFirst(3), as: UTF8.self)
+                .components(separatedBy: "\r\n").first { $0.hasPrefix("10231,") })
         let cells = row.components(separatedBy: ",")
         #expect(cells.count == 28)
         #expect(cells[10] == "" && cells[24] == "" && cells[25] == "")

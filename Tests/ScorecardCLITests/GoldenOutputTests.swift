@@ -85,15 +85,18 @@ struct GoldenOutputTests {
         let run = try workspace.run(golden.arguments, environment: Golden.environment)
 
         let statusText = String(decoding: try Golden.expected(golden.name, "status"), as: UTF8.self)
-        let status = try #require(Int32(statusText.trimmingCharacters(in: .whitespacesAndNewlines)),
-                                  "\(golden.name).status holds no exit status")
+        let status = try #require(
+            Int32(statusText.trimmingCharacters(in: .whitespacesAndNewlines)),
+            "\(golden.name).status holds no exit status")
         #expect(run.status == status, "\(golden.commandLine): exit status \(run.status), golden \(status).\n\(Golden.advice)")
 
         for (suffix, actual) in [("stdout", run.stdoutData), ("stderr", run.stderrData)] {
             let expected = try Golden.expected(golden.name, suffix)
             // A Bool, not the Data: the message shows the first differing line, not every byte.
             let same = actual == expected
-            #expect(same, """
+            #expect(
+                same,
+                """
                 \(golden.commandLine): \(suffix) differs from Tests/Golden/\(golden.name).\(suffix) at \
                 \(Golden.firstDifference(expected: expected, actual: actual))
                 \(Golden.advice)
@@ -118,9 +121,10 @@ struct GoldenOutputTests {
     /// a case that was renamed or removed.
     @Test func folderHoldsExactlyTheManifestsFiles() throws {
         let wanted = Set(try Golden.cases().flatMap { golden in Golden.suffixes.map { "\(golden.name).\($0)" } })
-        let present = Set(try FileManager.default.contentsOfDirectory(atPath: Golden.folder.path).filter {
-            Golden.suffixes.contains(URL(fileURLWithPath: $0).pathExtension)
-        })
+        let present = Set(
+            try FileManager.default.contentsOfDirectory(atPath: Golden.folder.path).filter {
+                Golden.suffixes.contains(URL(fileURLWithPath: $0).pathExtension)
+            })
         #expect(wanted.subtracting(present).sorted() == [], "missing golden files: \(Golden.advice)")
         #expect(present.subtracting(wanted).sorted() == [], "golden files of no case in commands.txt: run regenerate.sh")
     }

@@ -24,7 +24,9 @@ import Testing
         try #require(run.status == 0, "\(run.stderr)")
         Self.assertSelfContained(run.stdout)
         let csv = try CLI.cached(["evaluate", "--format", "csv"])
-        let ids = csv.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.compactMap { $0.split(separator: ",").first.map(String.init) }
+        let ids = csv.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.compactMap {
+            $0.split(separator: ",").first.map(String.init)
+        }
         try #require(ids.count == 20)
         for id in ids {
             #expect(run.stdout.contains("id=\"officer-\(id)\""), "no card for \(id)")
@@ -105,7 +107,8 @@ extension HTMLReportTests {
         #expect(run.status == 1)
         Self.assertSelfContained(run.stdout)
         #expect(run.stdout.contains("其中 1 名未算出"))
-        let card = try #require(run.stdout.components(separatedBy: "id=\"officer-10231\"").dropFirst().first?.components(separatedBy: "</article>").first)
+        let card = try #require(
+            run.stdout.components(separatedBy: "id=\"officer-10231\"").dropFirst().first?.components(separatedBy: "</article>").first)
         #expect(card.contains("<td class=\"fail\" title=\"按规则计算，来由见下\">未算出</td>"))
         #expect(card.contains("未能计算，原因见下"))
         #expect(card.contains("<ul class=\"note-list fail\"><li>"))

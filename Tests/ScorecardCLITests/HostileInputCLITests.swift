@@ -9,7 +9,8 @@ struct HostileInputCLITests {
     /// 2025-Q1 with one suggestion title 200 KiB long: past the default cell limit (128K).
     static func longTitle() throws -> Workspace {
         let ws = try Workspace()
-        try ws.replace("seeds/2025-Q1/suggestions.csv", "10533,2025-01-03,区队,", with: "10533,2025-01-03,区队," + String(repeating: "长", count: 70_000))
+        try ws.replace(
+            "seeds/2025-Q1/suggestions.csv", "10533,2025-01-03,区队,", with: "10533,2025-01-03,区队," + String(repeating: "长", count: 70_000))
         return ws
     }
 
@@ -44,7 +45,7 @@ struct HostileInputCLITests {
         let scores = "seeds/2025-Q1/scores.csv"
         var lines = try ws.text(scores).components(separatedBy: "\n")
         var cells = lines[1].components(separatedBy: ",")
-        cells[18] = String(repeating: "9", count: 100_000)  // reports_due, a number far out of range
+        cells[18] = String(repeating: "9", count: 100_000) // reports_due, a number far out of range
         lines[1] = cells.joined(separator: ",")
         try ws.write(scores, lines.joined(separator: "\n"))
         let run = try ws.run(["check", "--quarter", "2025-Q1"])

@@ -51,6 +51,9 @@ struct InstallTests {
         }
         #expect(manual.contains("计算一个季度的考核结果"), "the Chinese help is kept")
         // No help line may be taken for a roff request.
-        #expect(!manual.components(separatedBy: "\n").contains { $0.hasPrefix(".") && !$0.hasPrefix(".TH") && !$0.hasPrefix(".SH") && $0 != ".nf" && $0 != ".fi" })
+        #expect(
+            !manual.components(separatedBy: "\n").contains {
+                $0.hasPrefix(".") && !$0.hasPrefix(".TH") && !$0.hasPrefix(".SH") && $0 != ".nf" && $0 != ".fi"
+            })
     }
 }

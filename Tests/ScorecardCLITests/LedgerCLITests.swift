@@ -21,7 +21,9 @@ struct LedgerCLITests {
         defer { workspace.remove() }
         let first = try workspace.run(Self.record + ["--format", "json"], environment: ["LOGNAME": "记录员甲"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.hasPrefix("已记录 2025-Q4 的结果：seeds/results/2025-Q4/（results.json、results.csv、provenance.json），规则版本 2025.1，7 个规则文件、3 个证据文件。\n"))
+        #expect(
+            first.stderr.hasPrefix(
+                "已记录 2025-Q4 的结果：seeds/results/2025-Q4/（results.json、results.csv、provenance.json），规则版本 2025.1，7 个规则文件、3 个证据文件。\n"))
         // results.json is exactly what evaluate --format json prints; stdout is not polluted.
         #expect(try Data(contentsOf: workspace.url("seeds/results/2025-Q4/results.json")) == first.stdoutData)
         let csv = try workspace.run(["evaluate", "--quarter", "2025-Q4", "--format", "csv"])
@@ -82,8 +84,10 @@ struct LedgerCLITests {
         let check = try workspace.run(["check"])
         #expect(check.status == 1)
         let line = try workspace.position(of: "\"name\": \"2025-Q4/scores.csv\"", in: "seeds/results/2025-Q4/provenance.json").line + 1
-        #expect(check.stderr.contains(
-            "seeds/results/2025-Q4/provenance.json:\(line):19: 错误[ledger.changed-input]: 2025-Q4 的记录所用的证据文件“seeds/2025-Q4/scores.csv”在记录后被改动过，内容与记录时不同"))
+        #expect(
+            check.stderr.contains(
+                "seeds/results/2025-Q4/provenance.json:\(line):19: 错误[ledger.changed-input]: 2025-Q4 的记录所用的证据文件“seeds/2025-Q4/scores.csv”在记录后被改动过，内容与记录时不同"
+            ))
         #expect(check.stderr.contains("提示: 如改动是有意的，用 scorecard evaluate --quarter 2025-Q4 --record --force --reason “理由” 重新记录（原记录会保留）"))
         let json = try workspace.run(["check", "--format", "json"])
         #expect(json.status == 1)
@@ -97,7 +101,9 @@ struct LedgerCLITests {
         let folders = try names(workspace, "seeds/results")
         #expect(folders.count == 3)
         let superseded = try #require(folders.first { $0.hasPrefix("2025-Q4.superseded-") })
-        #expect(forced.stderr.contains("原记录已改名保留为 seeds/results/\(superseded)/。\n记录人 审核员乙，理由：经矿党委批准，更正田晓东的得分；已记入 seeds/results/2025-Q4.history。\n"))
+        #expect(
+            forced.stderr.contains(
+                "原记录已改名保留为 seeds/results/\(superseded)/。\n记录人 审核员乙，理由：经矿党委批准，更正田晓东的得分；已记入 seeds/results/2025-Q4.history。\n"))
         let replaced = try provenance(workspace)
         #expect(replaced["reason"] as? String == "经矿党委批准，更正田晓东的得分")
         #expect(replaced["recorded_by"] as? String == "审核员乙")

@@ -45,7 +45,9 @@ struct TerminalTests {
         let ws = try Workspace()
         defer { ws.remove() }
         let zeros = Array(repeating: "0", count: 17).joined(separator: ",")
-        try ws.replace("seeds/2025-Q1/scores.csv", "10231,5.0,5.0,5.0,5.0,4.0,4.5,4.5,4.0,4.5,4.5,5.0,4.5,4.5,4.0,4.5,5.0,4.5,", with: "10231,\(zeros),")
+        try ws.replace(
+            "seeds/2025-Q1/scores.csv", "10231,5.0,5.0,5.0,5.0,4.0,4.5,4.5,4.0,4.5,4.5,5.0,4.5,4.5,4.0,4.5,5.0,4.5,",
+            with: "10231,\(zeros),")
         let run = try ws.run(["evaluate", "--quarter", "2025-Q1", "--color", "always"], environment: ["COLUMNS": "80"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("\u{1B}[1;31m不合格\u{1B}[0m"), "\(run.stdout)")

@@ -41,8 +41,14 @@ struct TestCommandTests {
         #expect(run.stdout.contains("失败  矿采纳的建议每条 30 元（2021.1 · 2025-Q2）\n"))
         let expected = try ws.position(of: "adopted_suggestions: {amount: 60,", in: "rules/tests/rewards.yaml")
         let column = expected.column + "adopted_suggestions: {amount: ".count
-        #expect(run.stdout.contains("      rules/tests/rewards.yaml:\(expected.line):\(column): 联系员 1001 的奖励 adopted_suggestions 的金额：期望 60，实际 62.00\n"), "\(run.stdout)")
-        #expect(run.stdout.contains("        矿 2 条 × 31 = 62.00 元；规则 rules/rewards.yaml:\(rate.line):\(rate.column)（矿 31）、rules/rewards.yaml:4:5（奖励 adopted_suggestions）；依据 2.3.1\n"))
+        #expect(
+            run.stdout.contains(
+                "      rules/tests/rewards.yaml:\(expected.line):\(column): 联系员 1001 的奖励 adopted_suggestions 的金额：期望 60，实际 62.00\n"),
+            "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "        矿 2 条 × 31 = 62.00 元；规则 rules/rewards.yaml:\(rate.line):\(rate.column)（矿 31）、rules/rewards.yaml:4:5（奖励 adopted_suggestions）；依据 2.3.1\n"
+            ))
         // Only the 2021.1 cases that pay a 矿 rate fail; 2025.1 has its own rate.
         #expect(!run.stdout.contains("失败  矿采纳的建议每条 40 元"))
         let last = try #require(run.stdout.split(separator: "\n").last)
@@ -56,7 +62,10 @@ struct TestCommandTests {
         let place = try ws.position(of: "recrods:", in: "rules/tests/rewards.yaml")
         let run = try ws.run(["test"])
         #expect(run.status == 2)
-        #expect(run.stderr.contains("rules/tests/rewards.yaml:\(place.line):\(place.column): 错误[rules.unknown-key]: 第 2 个测试用例中没有“recrods”这个键\n"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "rules/tests/rewards.yaml:\(place.line):\(place.column): 错误[rules.unknown-key]: 第 2 个测试用例中没有“recrods”这个键\n"),
+            "\(run.stderr)")
         #expect(run.stderr.contains("= 提示: 是否想写“records”？"))
         // check finds it too.
         let check = try ws.run(["check"])
@@ -74,8 +83,12 @@ struct TestCommandTests {
         let run = try ws.run(["check"])
         #expect(run.status == 2)
         #expect(run.stdout == "")
-        #expect(run.stderr.contains("rules/tests/items.yaml:\(item.line):\(item.column): 错误[test.unknown-item]: 规则版本 2021.1 中没有考核项目“i7”\n"), "\(run.stderr)")
-        #expect(run.stderr.contains("rules/tests/items.yaml:\(field.line):\(field.column): 错误[evidence.unknown-column]: 规则中没有“reprots_due”这一列\n"))
+        #expect(
+            run.stderr.contains("rules/tests/items.yaml:\(item.line):\(item.column): 错误[test.unknown-item]: 规则版本 2021.1 中没有考核项目“i7”\n"),
+            "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "rules/tests/items.yaml:\(field.line):\(field.column): 错误[evidence.unknown-column]: 规则中没有“reprots_due”这一列\n"))
     }
 
     @Test func oneCaseByPatternAndJSON() throws {
@@ -131,7 +144,10 @@ struct TestCommandTests {
         let section = try #require(run.stdout.components(separatedBy: "测试用例在新版本下的结果\n").last)
         #expect(section.hasPrefix("rules/tests 中的 "))
         let grade = try Workspace.position(of: "        grade: 良好", inPackageFile: "rules/tests/items.yaml")
-        #expect(section.contains("  石磊 2025-Q4 的二十项得分、总分、等级与奖励\n    rules/tests/items.yaml:\(grade.line):\(grade.column + 15): 联系员 10533（石磊）的等级：期望 良好；旧版本 良好 → 新版本 合格（原来通过，现在不通过）\n"), "\(section)")
+        #expect(
+            section.contains(
+                "  石磊 2025-Q4 的二十项得分、总分、等级与奖励\n    rules/tests/items.yaml:\(grade.line):\(grade.column + 15): 联系员 10533（石磊）的等级：期望 良好；旧版本 良好 → 新版本 合格（原来通过，现在不通过）\n"
+            ), "\(section)")
         #expect(section.contains("新版本：总分 76.84 落在“合格”：60 分及以上、低于 80 分；规则 rules/2025-07-01/policy.yaml:47:7（等级 合格）；依据 2.3.1"))
         #expect(section.contains("旧版本 110.00 → 新版本 140.00（原来通过，现在不通过）"))
         let json = try CLI.cached(["diff", "rules", "rules/2025-07-01", "--format", "json"])
@@ -153,7 +169,9 @@ struct TestCommandTests {
         let rules = CLI.packageRoot.appendingPathComponent("rules")
         for sub in ["", "tests"] {
             for name in try fm.contentsOfDirectory(atPath: rules.appendingPathComponent(sub).path) where name.hasSuffix(".yaml") {
-                try fm.copyItem(at: rules.appendingPathComponent(sub).appendingPathComponent(name), to: repo.appendingPathComponent("rules").appendingPathComponent(sub).appendingPathComponent(name))
+                try fm.copyItem(
+                    at: rules.appendingPathComponent(sub).appendingPathComponent(name),
+                    to: repo.appendingPathComponent("rules").appendingPathComponent(sub).appendingPathComponent(name))
             }
         }
         func git(_ arguments: String...) throws {
@@ -180,21 +198,25 @@ struct TestCommandTests {
         #expect(run.stdout.contains("HEAD:rules/tests 中的 "), "\(run.stdout)")
         let place = try Workspace.position(of: "adopted_suggestions: {amount: 60,", inPackageFile: "rules/tests/rewards.yaml")
         let column = place.column + "adopted_suggestions: {amount: ".count
-        #expect(run.stdout.contains("HEAD:rules/tests/rewards.yaml:\(place.line):\(column): 联系员 1001 的奖励 adopted_suggestions 的金额：期望 60；旧版本 60.00 → 新版本 80.00（原来通过，现在不通过）"))
+        #expect(
+            run.stdout.contains(
+                "HEAD:rules/tests/rewards.yaml:\(place.line):\(column): 联系员 1001 的奖励 adopted_suggestions 的金额：期望 60；旧版本 60.00 → 新版本 80.00（原来通过，现在不通过）"
+            ))
         #expect(run.stdout.contains("新版本：矿 2 条 × 40 = 80.00 元；规则 rules/rewards.yaml:12:9（矿 40）"))
     }
 
     @Test func evalShowsTheValuesReadWithTheirPlaces() throws {
         let run = try CLI.run(["eval", "5 * reports_on_time / reports_due", "--officer", "石磊", "--quarter", "2025-Q4"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == """
-            表达式 5 * reports_on_time / reports_due
-            类型 小数（按规则版本 2025.1 检查，名称和类型都正确）
-            联系员 10533 石磊（机电队 夜班）· 2025-Q4
-            用到：reports_due = 6（seeds/2025-Q4/scores.csv:18:75），reports_on_time = 5（seeds/2025-Q4/scores.csv:18:77）
-            = 4.166666666666666667
+        #expect(
+            run.stdout == """
+                表达式 5 * reports_on_time / reports_due
+                类型 小数（按规则版本 2025.1 检查，名称和类型都正确）
+                联系员 10533 石磊（机电队 夜班）· 2025-Q4
+                用到：reports_due = 6（seeds/2025-Q4/scores.csv:18:75），reports_on_time = 5（seeds/2025-Q4/scores.csv:18:77）
+                = 4.166666666666666667
 
-            """)
+                """)
     }
 
     @Test func evalChecksNamesAndTypesAgainstTheRules() throws {

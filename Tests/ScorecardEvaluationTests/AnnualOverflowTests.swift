@@ -11,12 +11,13 @@ import ScorecardRules
     static let half = ExactDecimal(coefficient: Int128.max / 2 + 1, scale: 0)
 
     func policy(_ annual: String = "quarters_required: 2") throws -> Policy {
-        try loadPolicy(evaluatorRules(formula: "min(done, 5)") + """
-        annual:
-          \(annual)
-          excellent: {count: 1}
+        try loadPolicy(
+            evaluatorRules(formula: "min(done, 5)") + """
+                annual:
+                  \(annual)
+                  excellent: {count: 1}
 
-        """)
+                """)
     }
 
     func year(_ policy: Policy, _ quarters: [[(Int, ExactDecimal?, ExactDecimal?)]]) throws -> AnnualResult {
@@ -31,8 +32,12 @@ import ScorecardRules
     }
 
     @Test func aQuarterSumPastTheLimitIsReportedAndLeavesTheOfficerUnranked() throws {
-        let result = try year(policy(), [[(0, Self.half, .zero), (1, ExactDecimal(8), .zero)],
-                                         [(0, Self.half, .zero), (1, ExactDecimal(7), .zero)]])
+        let result = try year(
+            policy(),
+            [
+                [(0, Self.half, .zero), (1, ExactDecimal(8), .zero)],
+                [(0, Self.half, .zero), (1, ExactDecimal(7), .zero)],
+            ])
         let problem = try #require(result.failures.first)
         #expect(result.failures.count == 1)
         #expect(problem.code == "eval.overflow")
@@ -54,16 +59,24 @@ import ScorecardRules
     }
 
     @Test func rewardsPastTheLimitAreReportedForTheOfficerAndTheirGroups() throws {
-        let result = try year(policy(), [[(0, ExactDecimal(8), Self.half), (1, ExactDecimal(8), .zero)],
-                                         [(0, ExactDecimal(8), Self.half), (1, ExactDecimal(8), .zero)]])
+        let result = try year(
+            policy(),
+            [
+                [(0, ExactDecimal(8), Self.half), (1, ExactDecimal(8), .zero)],
+                [(0, ExactDecimal(8), Self.half), (1, ExactDecimal(8), .zero)],
+            ])
         #expect(!result.failures.isEmpty)
         #expect(result.failures.allSatisfy { $0.code == "eval.overflow" })
         #expect(result.failures.contains { $0.message.contains("1001") && $0.message.contains("季度奖励之和") })
     }
 
     @Test func sumsThatFitAreNotReported() throws {
-        let result = try year(policy(), [[(0, ExactDecimal(8), ExactDecimal(30)), (1, ExactDecimal(6), .zero)],
-                                         [(0, ExactDecimal(7), ExactDecimal(5)), (1, ExactDecimal(9), .zero)]])
+        let result = try year(
+            policy(),
+            [
+                [(0, ExactDecimal(8), ExactDecimal(30)), (1, ExactDecimal(6), .zero)],
+                [(0, ExactDecimal(7), ExactDecimal(5)), (1, ExactDecimal(9), .zero)],
+            ])
         #expect(result.failures.isEmpty)
         #expect(result.officers.first { $0.officer.id == "1001" }?.quarterlyRewards == ExactDecimal(35))
     }
@@ -102,18 +115,19 @@ import ScorecardRules
 @Suite struct QuarterOverflowTests {
     @Test func aPerRecordRewardPastTheLimitIsReportedForTheOfficerAtTheRule() throws {
         let rewards = """
-          - id: adopted
-            title: 建议采纳奖励
-            fund: party_building
-            per_record:
-              list: suggestions
-              by: level
-              rates: {矿: 100000000000000000000000000000000000, 区队: 5}
-        """
+              - id: adopted
+                title: 建议采纳奖励
+                fund: party_building
+                per_record:
+                  list: suggestions
+                  by: level
+                  rates: {矿: 100000000000000000000000000000000000, 区队: 5}
+            """
         let policy = try loadPolicy(evaluatorRules(formula: "min(done, 5)", rewards: rewards))
         let many = Array(repeating: "1001,矿", count: 2000)
-        let run = evaluate(policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,4,4,4", "1002,3,3,3", "1003,5,2,2"],
-                           suggestions: ["officer,level"] + many + ["1002,矿"])
+        let run = evaluate(
+            policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,4,4,4", "1002,3,3,3", "1003,5,2,2"],
+            suggestions: ["officer,level"] + many + ["1002,矿"])
         let first = try #require(run.result.officer("1001"))
         #expect(first.failures.map(\.code) == ["eval.overflow"])
         #expect(first.failures.first?.message.contains("1001") == true)

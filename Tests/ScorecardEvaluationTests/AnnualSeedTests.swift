@@ -120,23 +120,33 @@ extension AnnualResult {
         #expect(included.officer("10465")?.scaling == nil)
         #expect(included.rankedIDs.suffix(2) == ["10465", "10489"], "two quarters' sum ranks last")
         // Averages need no scaling: 10465's average is 93.50, ranked as it is.
-        let averaged = try seedAnnual { $0.aggregate = .average; $0.partialYear = .scale; $0.excellent.minTotal = nil }
+        let averaged = try seedAnnual {
+            $0.aggregate = .average; $0.partialYear = .scale; $0.excellent.minTotal = nil
+        }
         #expect(averaged.officer("10465")?.annualTotal == dec("93.50"))
         #expect(averaged.officer("10516")?.annualTotal == dec("98.50"))
     }
 
     @Test func excellentByCountShareMinimumAndCombined() throws {
-        let byCount = try seedAnnual { $0.excellent.count = 5; $0.excellent.minTotal = nil }
+        let byCount = try seedAnnual {
+            $0.excellent.count = 5; $0.excellent.minTotal = nil
+        }
         #expect(byCount.excellentIDs == ["10516", "10312", "10339", "10611", "10231"])
         // 0.2 × 19 ranked = 3.8 → 3 (never more than the share); 0.25 × 19 = 4.75 → 4.
-        let byShare = try seedAnnual { $0.excellent.count = nil; $0.excellent.minTotal = nil; $0.excellent.share = dec("0.2") }
+        let byShare = try seedAnnual {
+            $0.excellent.count = nil; $0.excellent.minTotal = nil; $0.excellent.share = dec("0.2")
+        }
         #expect(byShare.excellentIDs.count == 3)
         #expect(byShare.excellentLimit?.count == 3)
         #expect(byShare.excellentLimit?.why.contains("向下取整为 3 名") == true)
-        let quarter = try seedAnnual { $0.excellent.count = nil; $0.excellent.minTotal = nil; $0.excellent.share = dec("0.25") }
+        let quarter = try seedAnnual {
+            $0.excellent.count = nil; $0.excellent.minTotal = nil; $0.excellent.share = dec("0.25")
+        }
         #expect(quarter.excellentIDs.count == 4)
         // At least 350: ranks 1–7, the tie at 6th included.
-        let byMinimum = try seedAnnual { $0.excellent.count = nil; $0.excellent.minTotal = ExactDecimal(350) }
+        let byMinimum = try seedAnnual {
+            $0.excellent.count = nil; $0.excellent.minTotal = ExactDecimal(350)
+        }
         #expect(byMinimum.excellentIDs == ["10516", "10312", "10339", "10611", "10231", "10418", "10452"])
         #expect(byMinimum.officer("10247")?.excellentReason == "年度成绩 348.12 低于优秀最低分 350（min_total）")
         // Count 3 and at least 390: only 蒋秀梅 (394.00); 吕永军's 389.00 is below the minimum.

@@ -10,18 +10,20 @@ import ScorecardRules
 @Suite struct AnnualTieBreakerTests {
     func ranking(_ breakers: String) throws -> [String] {
         let annual = """
-        annual:
-          quarters_required: 2
-          tie_breakers: [\(breakers)]
-          excellent: {count: 1}
+            annual:
+              quarters_required: 2
+              tie_breakers: [\(breakers)]
+              excellent: {count: 1}
 
-        """
+            """
         let policy = try loadPolicy(evaluatorRules(formula: "min(done, 5)") + annual)
         let header = "officer,a1,planned,done"
-        let q1 = evaluate(policy, roster: threeOfficers, records: [header, "1001,4,4,4", "1002,3,3,3", "1003,5,2,2"],
-                          suggestions: ["officer,level", "1001,区队", "1001,区队"], quarter: quarter(1))
-        let q2 = evaluate(policy, roster: threeOfficers, records: [header, "1001,3,3,3", "1002,4,4,4", "1003,5,2,2"],
-                          suggestions: ["officer,level", "1003,矿"], quarter: quarter(2))
+        let q1 = evaluate(
+            policy, roster: threeOfficers, records: [header, "1001,4,4,4", "1002,3,3,3", "1003,5,2,2"],
+            suggestions: ["officer,level", "1001,区队", "1001,区队"], quarter: quarter(1))
+        let q2 = evaluate(
+            policy, roster: threeOfficers, records: [header, "1001,3,3,3", "1002,4,4,4", "1003,5,2,2"],
+            suggestions: ["officer,level", "1003,矿"], quarter: quarter(2))
         let quarters = [q1, q2].map { AnnualQuarter(policy: policy, evidence: $0.evidence, result: $0.result) }
         let result = try #require(AnnualEvaluator(policy: policy)).evaluate(year: 2025, quarters: quarters)
         #expect(result.officers.allSatisfy { $0.annualTotal == ExactDecimal(14) })

@@ -25,7 +25,9 @@ func bundledPolicy(editingEligibility edit: (String) -> String = { $0 }) -> Poli
     static let eligibility = seedWorkspace.policy!.eligibility!
 
     func candidate(_ values: [Value], id: String = "2001") -> Candidate {
-        Candidate(id: id, name: "张三", unit: "一队", area: "甲班", values: values, location: SourceLocation(file: "candidates.csv", line: 2, column: 1))
+        Candidate(
+            id: id, name: "张三", unit: "一队", area: "甲班", values: values, location: SourceLocation(file: "candidates.csv", line: 2, column: 1)
+        )
     }
 
     static let sound: [Value] = [.string("通过"), .boolean(true), .string("良好"), .number(dec("80"))]
@@ -34,10 +36,11 @@ func bundledPolicy(editingEligibility edit: (String) -> String = { $0 }) -> Poli
         let list = seedWorkspace.evidenceFolder.loadCandidates(Self.eligibility).list
         let results = EligibilityEvaluator(eligibility: Self.eligibility).evaluate(list.candidates)
         let verdicts = Dictionary(uniqueKeysWithValues: results.map { ($0.candidate.id, $0.verdict) })
-        #expect(verdicts == [
-            "10339": .eligible, "10516": .eligible, "10489": .eligible, "10502": .eligible,
-            "10471": .ineligible, "10478": .ineligible, "10624": .ineligible, "10645": .ineligible,
-        ])
+        #expect(
+            verdicts == [
+                "10339": .eligible, "10516": .eligible, "10489": .eligible, "10502": .eligible,
+                "10471": .ineligible, "10478": .ineligible, "10624": .ineligible, "10645": .ineligible,
+            ])
         let kong = try #require(results.first { $0.candidate.id == "10624" })
         #expect(kong.outcomes.map(\.verdict) == [.holds, .holds, .fails, .fails])
         let relations = kong.outcomes[3]

@@ -80,10 +80,12 @@ func loadPolicy(_ yaml: String, file: String = "rules.yaml") throws -> Policy {
 
 /// Officers for in-memory tests: 1001 …, all in office all year.
 func roster(_ entries: [(id: String, name: String, unit: String)]) -> Roster {
-    Roster(officers: entries.enumerated().map { index, entry in
-        Officer(id: entry.id, name: entry.name, unit: entry.unit, area: "班\(index + 1)",
+    Roster(
+        officers: entries.enumerated().map { index, entry in
+            Officer(
+                id: entry.id, name: entry.name, unit: entry.unit, area: "班\(index + 1)",
                 location: SourceLocation(file: "officers.csv", line: index + 2, column: 1))
-    })
+        })
 }
 
 /// Binds in-memory records (and optionally suggestion rows) and evaluates them.

@@ -78,9 +78,11 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
     @Test func exactDecimalsWithoutBinaryDrift() throws {
         let policy = try loadPolicy(evaluatorRules(formula: "5 * done / planned"))
         // 0.1 + 0.2 is 0.3 exactly; in binary floating point it is 0.30000000000000004.
-        let run = evaluate(policy, roster: threeOfficers, records: [
-            "officer,a1,planned,done", "1001,0.1,10,0", "1002,0.2,10,0", "1003,0.3,3,1",
-        ])
+        let run = evaluate(
+            policy, roster: threeOfficers,
+            records: [
+                "officer,a1,planned,done", "1001,0.1,10,0", "1002,0.2,10,0", "1003,0.3,3,1",
+            ])
         #expect(run.problems.isEmpty)
         // 1003: c1 = 5 × 1/3 = 1.666… → 1.67; total = 0.3 + 1.67 = 1.97
         let officer = try #require(run.result.officer("1003"))
@@ -98,12 +100,13 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
         ("half-up", 1, "0.63"), ("half-even", 1, "0.62"), // 0.625
         ("half-up", 3, "1.88"), ("half-even", 3, "1.88"), // 1.875: 7 is odd, even rounds up too
         ("half-up", 5, "3.13"), ("half-even", 5, "3.12"), // 3.125
-        ("half-down", 5, "3.12"), ("down", 7, "4.37"),    // 4.375
+        ("half-down", 5, "3.12"), ("down", 7, "4.37"), // 4.375
     ])
     func roundingModeIsTheDeclaredOne(mode: String, done: Int, expected: String) throws {
         let policy = try loadPolicy(evaluatorRules(formula: "5 * done / planned", rounding: mode))
         #expect(policy.scoring.rounding.rawValue == mode)
-        let run = evaluate(policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,4,8,\(done)", "1002,4,8,0", "1003,4,8,0"])
+        let run = evaluate(
+            policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,4,8,\(done)", "1002,4,8,0", "1003,4,8,0"])
         let officer = try #require(run.result.officer("1001"))
         #expect(officer.score("c1") == dec(expected))
         let exact = try dec("5").multiplying(by: ExactDecimal(done)).dividing(by: dec("8"), scale: 10, rounding: .halfUp)
@@ -127,9 +130,11 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
     @Test func divisionByZeroFailsOneOfficerOnly() throws {
         let rules = evaluatorRules(formula: "5 * done / planned")
         let policy = try loadPolicy(rules, file: "rules/items.yaml")
-        let run = evaluate(policy, roster: threeOfficers, records: [
-            "officer,a1,planned,done", "1001,4,10,8", "1002,3,0,0", "1003,5,4,4",
-        ], suggestions: ["officer,level", "1001,矿", "1002,矿", "1003,区队"])
+        let run = evaluate(
+            policy, roster: threeOfficers,
+            records: [
+                "officer,a1,planned,done", "1001,4,10,8", "1002,3,0,0", "1003,5,4,4",
+            ], suggestions: ["officer,level", "1001,矿", "1002,矿", "1003,区队"])
         #expect(run.problems.isEmpty)
         let failed = try #require(run.result.officer("1002"))
         #expect(failed.failures.count == 1)
@@ -140,8 +145,11 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
         let lines = rules.split(separator: "\n", omittingEmptySubsequences: false)
         let formulaLine = try #require(lines.firstIndex { $0.contains("formula: 5 * done / planned") })
         let column = try #require(lines[formulaLine].range(of: "/ planned")).upperBound
-        let divisorColumn = lines[formulaLine].unicodeScalars.distance(from: lines[formulaLine].unicodeScalars.startIndex, to: column) - "planned".count + 1
-        #expect(failure.location == SourceLocation(file: "rules/items.yaml", line: formulaLine + 1, column: divisorColumn, length: "planned".count))
+        let divisorColumn =
+            lines[formulaLine].unicodeScalars.distance(from: lines[formulaLine].unicodeScalars.startIndex, to: column) - "planned".count + 1
+        #expect(
+            failure.location
+                == SourceLocation(file: "rules/items.yaml", line: formulaLine + 1, column: divisorColumn, length: "planned".count))
         #expect(failed.total == nil && failed.grade == nil && failed.rewardTotal == nil)
         #expect(!failed.isComplete)
         // The assessed item still has its score; the failed one has none.
@@ -149,13 +157,13 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
         #expect(failed.score("c1") == nil)
 
         // Everyone else is evaluated as usual.
-        #expect(run.result.officer("1001")?.total == dec("8"))   // 4 + 5 × 8/10 = 4 + 4
-        #expect(run.result.officer("1003")?.total == dec("10"))  // 5 + 5 × 4/4
+        #expect(run.result.officer("1001")?.total == dec("8")) // 4 + 5 × 8/10 = 4 + 4
+        #expect(run.result.officer("1003")?.total == dec("10")) // 5 + 5 × 4/4
         #expect(run.result.failures.map(\.code) == [failure.code])
         // Summaries leave out the incomplete officer: its reward is not charged.
-        #expect(run.result.rewardTotal == dec("35"))             // 1001 矿 30 + 1003 区队 5
+        #expect(run.result.rewardTotal == dec("35")) // 1001 矿 30 + 1003 区队 5
         #expect(run.result.byFund.first { $0.fund.id == "party_building" }?.amount == dec("35"))
-        #expect(run.result.gradeCounts.map(\.count) == [1, 1, 0])  // 1003 优秀, 1001 合格
+        #expect(run.result.gradeCounts.map(\.count) == [1, 1, 0]) // 1003 优秀, 1001 合格
         #expect(run.result.byUnit.map(\.officers) == [1, 1])
     }
 
@@ -194,14 +202,14 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
     }
 
     static let i07 = """
-      - id: i07
-        title: 完成率
-        points: 5
-        clause: 考核标准3
-        scoring:
-          method: computed
-          formula: FORMULA
-    """
+          - id: i07
+            title: 完成率
+            points: 5
+            clause: 考核标准3
+            scoring:
+              method: computed
+              formula: FORMULA
+        """
 
     @Test func itemReadsAnotherItemsScore() throws {
         // c1 comes before i07 but reads score.i07: the evaluation order follows the reference.
@@ -220,7 +228,7 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
         let inputs = ItemInputs.values(read: c1, record: record, result: officer, layout: policy.layout)
         #expect(inputs.map(\.name) == ["score.i07"])
         #expect(inputs.first?.value == .number(dec("1.67")))
-        #expect(officer.total == dec("6.51"))  // 4 + 0.84 + 1.67
+        #expect(officer.total == dec("6.51")) // 4 + 0.84 + 1.67
         // Items are listed in rule order whatever the evaluation order.
         #expect(officer.items.map(\.itemID) == ["a1", "c1", "i07"])
         #expect(run.result.officer("1003")?.score("c1") == dec("1.88")) // i07 = 3.75, / 2 = 1.875 → 1.88
@@ -241,11 +249,11 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
 
     @Test func byGradeRewardTiers() throws {
         let rewards = """
-          - id: tier
-            title: 等级奖励
-            fund: bonus
-            by_grade: {优秀: 100, 合格: 20.5}
-        """
+              - id: tier
+                title: 等级奖励
+                fund: bonus
+                by_grade: {优秀: 100, 合格: 20.5}
+            """
         let policy = try loadPolicy(evaluatorRules(formula: "5 * done / planned", rewards: rewards))
         let run = evaluate(policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,5,4,4", "1002,3,4,4", "1003,0,4,1"])
         // 1001: 10 → 优秀 → 100; 1002: 8 → 合格 → 20.5; 1003: 1.25 → 不合格 → no tier → 0
@@ -259,13 +267,13 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
 
     @Test func formulaRewardWithConditionAndCap() throws {
         let rewards = """
-          - id: scaled
-            title: 按分奖励
-            fund: bonus
-            when: total >= 6
-            formula: total * 10 / 3
-            cap: 30
-        """
+              - id: scaled
+                title: 按分奖励
+                fund: bonus
+                when: total >= 6
+                formula: total * 10 / 3
+                cap: 30
+            """
         let policy = try loadPolicy(evaluatorRules(formula: "5 * done / planned", rewards: rewards))
         let run = evaluate(policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,5,4,4", "1002,2,1,1", "1003,4,4,1"])
         // 1001: total 10 → 100/3 = 33.33… > 30 → capped at 30
@@ -285,11 +293,11 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
 
     @Test func negativeRewardIsAFailureNotANegativePayment() throws {
         let rewards = """
-          - id: above_eight
-            title: 超出 8 分的部分
-            fund: bonus
-            formula: (total - 8) * 10
-        """
+              - id: above_eight
+                title: 超出 8 分的部分
+                fund: bonus
+                formula: (total - 8) * 10
+            """
         let policy = try loadPolicy(evaluatorRules(formula: "5 * done / planned", rewards: rewards))
         let run = evaluate(policy, roster: threeOfficers, records: ["officer,a1,planned,done", "1001,5,4,4", "1002,2,1,1", "1003,4,4,4"])
         // 1001: (10 - 8) × 10 = 20; 1003: (9 - 8) × 10 = 10
@@ -307,9 +315,11 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
     @Test func perUnitTotalsAndAverages() throws {
         let policy = try loadPolicy(evaluatorRules(formula: "5 * done / planned"))
         let four = roster([("1001", "张三", "一队"), ("1002", "李四", "二队"), ("1003", "王五", "一队"), ("1004", "赵六", "一队")])
-        let run = evaluate(policy, roster: four, records: [
-            "officer,a1,planned,done", "1001,4,3,2", "1002,5,1,1", "1003,3.5,3,3", "1004,2,3,1",
-        ], suggestions: ["officer,level", "1001,矿", "1003,区队", "1003,区队", "1002,区队"])
+        let run = evaluate(
+            policy, roster: four,
+            records: [
+                "officer,a1,planned,done", "1001,4,3,2", "1002,5,1,1", "1003,3.5,3,3", "1004,2,3,1",
+            ], suggestions: ["officer,level", "1001,矿", "1003,区队", "1003,区队", "1002,区队"])
         // 一队: 1001 4 + 3.33 = 7.33; 1003 3.5 + 5 = 8.5; 1004 2 + 1.67 = 3.67 → 19.50 over 3
         // 二队: 1002 5 + 5 = 10
         #expect(run.result.byUnit.map(\.key) == ["一队", "二队"])

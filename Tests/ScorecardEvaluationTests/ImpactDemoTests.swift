@@ -49,14 +49,15 @@ import ScorecardRules
         let rows = impact.changes.map { change in
             "\(change.officer.id) \(change.officer.name) \(change.reward.old.formatted(scale: 2))→\(change.reward.new.formatted(scale: 2)) \(change.grade.old ?? "-")→\(change.grade.new ?? "-")"
         }
-        #expect(rows == [
-            "10339 袁志刚 110.00→140.00 优秀→优秀",
-            "10312 吕永军 35.00→45.00 优秀→优秀",
-            "10452 程立新 35.00→45.00 良好→良好",
-            "10516 蒋秀梅 40.00→50.00 优秀→优秀",
-            "10611 贺永胜 35.00→45.00 优秀→优秀",
-            "10533 石磊 10.00→10.00 良好→合格",
-        ])
+        #expect(
+            rows == [
+                "10339 袁志刚 110.00→140.00 优秀→优秀",
+                "10312 吕永军 35.00→45.00 优秀→优秀",
+                "10452 程立新 35.00→45.00 良好→良好",
+                "10516 蒋秀梅 40.00→50.00 优秀→优秀",
+                "10611 贺永胜 35.00→45.00 优秀→优秀",
+                "10533 石磊 10.00→10.00 良好→合格",
+            ])
         #expect(impact.changes.allSatisfy { !$0.total.changed }, "no item changed, so no total does")
         #expect(impact.unchangedCount == 14)
         let shiLei = try #require(impact.changes.last)

@@ -15,12 +15,12 @@ import ScorecardRules
 /// and the fund party_building 65.00.
 @Suite struct ImpactSmallPolicyTests {
     static let officers = """
-    officer,name,unit,area
-    1001,张三,一队,甲班
-    1002,李四,一队,乙班
-    1003,王五,二队,甲班
+        officer,name,unit,area
+        1001,张三,一队,甲班
+        1002,李四,一队,乙班
+        1003,王五,二队,甲班
 
-    """
+        """
     static let suggestions = "officer,level\n1001,区队\n1002,矿\n1003,矿\n"
     static let oldRules = evaluatorRules(formula: "if planned == 0 then 5 else min(5, 5 * done / planned)")
 
@@ -52,16 +52,19 @@ import ScorecardRules
     /// The new version adds an assessed item a2 (5 points, total 15): its column is in the
     /// quarter's records. The old version does not read it; that is a note, not a problem.
     @Test func aNewItemsFieldIsANoteAndTotalsRiseByItsScore() throws {
-        let new = Self.later(evaluatorRules(
-            formula: "if planned == 0 then 5 else min(5, 5 * done / planned)",
-            extraItems: "  - {id: a2, title: 新增打分, points: 5, clause: 考核标准3, scoring: assessed}", total: 15))
-        let (impact, problems) = try compare(new: new, scores: """
-            officer,a1,planned,done,a2
-            1001,4,4,4,1
-            1002,3,4,2,3
-            1003,4.5,2,1,2
+        let new = Self.later(
+            evaluatorRules(
+                formula: "if planned == 0 then 5 else min(5, 5 * done / planned)",
+                extraItems: "  - {id: a2, title: 新增打分, points: 5, clause: 考核标准3, scoring: assessed}", total: 15))
+        let (impact, problems) = try compare(
+            new: new,
+            scores: """
+                officer,a1,planned,done,a2
+                1001,4,4,4,1
+                1002,3,4,2,3
+                1003,4.5,2,1,2
 
-            """)
+                """)
         #expect(problems.isEmpty, "the old version's unknown column a2 is the note's to explain: \(problems)")
         let result = try #require(impact)
         #expect(result.notes.map(\.code) == ["impact.field-only-new"])
@@ -70,19 +73,21 @@ import ScorecardRules
         // Totals rise by a2: 1002 5.50 → 8.50 (不合格 → 合格), 1003 7.00 → 9.00 (合格 → 优秀),
         // 1001 9.00 → 10.00 (优秀 stays). Rewards do not change: ordered by |Δtotal| 3, 2, 1.
         #expect(result.changes.map(summary) == ["1002 3.00 不合格→合格 0.00", "1003 2.00 合格→优秀 0.00", "1001 1.00 优秀→优秀 0.00"])
-        #expect(result.gradeMovements == [
-            GradeMovement(from: "合格", to: "优秀", count: 1, direction: .up),
-            GradeMovement(from: "不合格", to: "合格", count: 1, direction: .up),
-        ])
+        #expect(
+            result.gradeMovements == [
+                GradeMovement(from: "合格", to: "优秀", count: 1, direction: .up),
+                GradeMovement(from: "不合格", to: "合格", count: 1, direction: .up),
+            ])
         #expect(result.funds.map(\.amount.delta) == [.zero, .zero])
     }
 
     /// The same new version on a quarter whose records lack a2: it cannot evaluate anyone. The
     /// impact still says why and which officers only the old version could evaluate.
     @Test func aFieldMissingFromTheRecordsLeavesThatVersionUnevaluatedWithNotes() throws {
-        let new = Self.later(evaluatorRules(
-            formula: "if planned == 0 then 5 else min(5, 5 * done / planned)",
-            extraItems: "  - {id: a2, title: 新增打分, points: 5, clause: 考核标准3, scoring: assessed}", total: 15))
+        let new = Self.later(
+            evaluatorRules(
+                formula: "if planned == 0 then 5 else min(5, 5 * done / planned)",
+                extraItems: "  - {id: a2, title: 新增打分, points: 5, clause: 考核标准3, scoring: assessed}", total: 15))
         let (impact, problems) = try compare(new: new, scores: "officer,a1,planned,done\n1001,4,4,4\n1002,3,4,2\n1003,4.5,2,1\n")
         let result = try #require(impact, "the old version can still be evaluated")
         #expect(result.officersCompared == 0 && result.changes.isEmpty)
@@ -104,9 +109,10 @@ import ScorecardRules
         let (impact, problems) = try compare(new: new, scores: "officer,a1,planned,done\n1001,4,4,4\n1002,3,4,2\n1003,4.5,2,1\n")
         #expect(problems.isEmpty, "\(problems)")
         let result = try #require(impact)
-        #expect(result.changes.map(summary) == [
-            "1003 2.50 合格→优秀 -30.00", "1002 1.25 不合格→合格 -30.00", "1001 0.00 优秀→优秀 -5.00",
-        ])
+        #expect(
+            result.changes.map(summary) == [
+                "1003 2.50 合格→优秀 -30.00", "1002 1.25 不合格→合格 -30.00", "1001 0.00 优秀→优秀 -5.00",
+            ])
         // 5 + 30 + 30 = 65.00 → 0.00.
         let fund = try #require(result.funds.first { $0.fund.id == "party_building" })
         #expect(fund.amount.old == ExactDecimal(65) && fund.amount.new == .zero && fund.amount.delta == ExactDecimal(-65))

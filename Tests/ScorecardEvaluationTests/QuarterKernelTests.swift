@@ -19,10 +19,11 @@ private struct FiguresSink: QuarterSink {
         generalCount += 1
         let scores = result.items.map { $0.score?.formatted(scale: 2) ?? "—" }
         let rewards = result.rewards.map { $0.amount.formatted(scale: 2) }
-        lines.append(([result.officer.id] + scores + [
-            result.total?.formatted(scale: 2) ?? "—", result.grade ?? "", rewards.joined(separator: "/"),
-            result.rewardTotal?.formatted(scale: 2) ?? "—",
-        ]).joined(separator: ","))
+        lines.append(
+            ([result.officer.id] + scores + [
+                result.total?.formatted(scale: 2) ?? "—", result.grade ?? "", rewards.joined(separator: "/"),
+                result.rewardTotal?.formatted(scale: 2) ?? "—",
+            ]).joined(separator: ","))
     }
 
     mutating func accept(_ result: borrowing PlainResult, of officer: Officer, kernel: QuarterKernel) {
@@ -30,10 +31,11 @@ private struct FiguresSink: QuarterSink {
         func fixed(_ value: Int64, _ places: Int) -> String { ExactDecimal(coefficient: Int128(value), scale: places).formatted(scale: 2) }
         let scores = result.scores.map { fixed($0, kernel.scorePlaces) }
         let rewards = result.rewards.map { fixed($0, kernel.moneyPlaces) }
-        lines.append(([officer.id] + scores + [
-            fixed(result.total, kernel.scorePlaces), result.grade.map { kernel.bandNames[$0] } ?? "", rewards.joined(separator: "/"),
-            fixed(result.rewardTotal, kernel.moneyPlaces),
-        ]).joined(separator: ","))
+        lines.append(
+            ([officer.id] + scores + [
+                fixed(result.total, kernel.scorePlaces), result.grade.map { kernel.bandNames[$0] } ?? "", rewards.joined(separator: "/"),
+                fixed(result.rewardTotal, kernel.moneyPlaces),
+            ]).joined(separator: ","))
     }
 
     mutating func restart() {
@@ -52,54 +54,54 @@ private struct FiguresSink: QuarterSink {
 /// A policy of the shapes the kernel runs: assessed decimals, a division rounded into a score,
 /// a condition, min/max/clamp/round, a capped formula reward and a reward by grade.
 private let kernelRules = """
-policy: {id: kernel, name: 快速计算, version: "1", effective: 2025-01-01}
-scoring: {total: 20, precision: 2, rounding: half-up}
-money: {currency: 元, precision: 2, rounding: half-even}
-funds:
-  - {id: party_building, name: 党建经费}
-grades:
-  bands:
-    - {name: 优秀, min: 17.5}
-    - {name: 合格, min: 10, below: 17.5}
-    - {name: 不合格, min: 0, below: 10}
-evidence:
-  fields:
-    - {id: planned, type: integer, min: 0, max: 1000, default: 0}
-    - {id: done, type: integer, min: 0, max: 1000, default: 0}
-    - {id: faults, type: integer, min: 0, max: 9, default: 0}
-    - {id: adopted, type: integer, min: 0, max: 50, default: 0}
-  checks:
-    - {id: done_le_planned, require: done <= planned, message: 完成次数不能多于计划次数}
-items:
-  - {id: a1, title: 打分, points: 5, scoring: assessed}
-  - id: a2
-    title: 打分且无违章
-    points: 5
-    scoring:
-      method: assessed
-      conditions:
-        - {when: faults > 2, score: 0, reason: 违章过多}
-        - {when: faults == 2, score: "round(score.a1 / 2, 1)"}
-  - id: c1
-    title: 完成比例
-    points: 5
-    scoring: {method: computed, formula: "if planned == 0 then 5 else 5 * done / planned"}
-  - id: c2
-    title: 综合
-    points: 5
-    scoring: {method: computed, formula: "clamp(max(score.c1 - faults, 0.5) + min(1, adopted) * 1.25, 0, 5)"}
-rewards:
-  - id: adopted
-    title: 建议奖励
-    fund: party_building
-    formula: 30 * adopted + 0.125 * done
-    cap: 400.5
-  - id: tier
-    title: 等级奖励
-    fund: party_building
-    by_grade: {优秀: 100, 合格: 20.555}
-    when: total >= 12
-"""
+    policy: {id: kernel, name: 快速计算, version: "1", effective: 2025-01-01}
+    scoring: {total: 20, precision: 2, rounding: half-up}
+    money: {currency: 元, precision: 2, rounding: half-even}
+    funds:
+      - {id: party_building, name: 党建经费}
+    grades:
+      bands:
+        - {name: 优秀, min: 17.5}
+        - {name: 合格, min: 10, below: 17.5}
+        - {name: 不合格, min: 0, below: 10}
+    evidence:
+      fields:
+        - {id: planned, type: integer, min: 0, max: 1000, default: 0}
+        - {id: done, type: integer, min: 0, max: 1000, default: 0}
+        - {id: faults, type: integer, min: 0, max: 9, default: 0}
+        - {id: adopted, type: integer, min: 0, max: 50, default: 0}
+      checks:
+        - {id: done_le_planned, require: done <= planned, message: 完成次数不能多于计划次数}
+    items:
+      - {id: a1, title: 打分, points: 5, scoring: assessed}
+      - id: a2
+        title: 打分且无违章
+        points: 5
+        scoring:
+          method: assessed
+          conditions:
+            - {when: faults > 2, score: 0, reason: 违章过多}
+            - {when: faults == 2, score: "round(score.a1 / 2, 1)"}
+      - id: c1
+        title: 完成比例
+        points: 5
+        scoring: {method: computed, formula: "if planned == 0 then 5 else 5 * done / planned"}
+      - id: c2
+        title: 综合
+        points: 5
+        scoring: {method: computed, formula: "clamp(max(score.c1 - faults, 0.5) + min(1, adopted) * 1.25, 0, 5)"}
+    rewards:
+      - id: adopted
+        title: 建议奖励
+        fund: party_building
+        formula: 30 * adopted + 0.125 * done
+        cap: 400.5
+      - id: tier
+        title: 等级奖励
+        fund: party_building
+        by_grade: {优秀: 100, 合格: 20.555}
+        when: total >= 12
+    """
 
 @Suite struct QuarterKernelTests {
     /// A roster of `count` officers and a record table for them, of generated values; `edit`
@@ -137,7 +139,9 @@ rewards:
         var sink: FiguresSink
     }
 
-    private func run(_ workspace: Workspace, kernel: Bool, partial: Bool = false, evaluating: Bool = true, parts: Bool = false) throws -> Run {
+    private func run(_ workspace: Workspace, kernel: Bool, partial: Bool = false, evaluating: Bool = true, parts: Bool = false) throws
+        -> Run
+    {
         let policy = try #require(workspace.policy)
         var pipeline = workspace.pipeline(for: quarter(2), under: policy)
         pipeline.useKernel = kernel
@@ -158,8 +162,11 @@ rewards:
         #expect(fast.outcome.summary?.byUnit == reference.outcome.summary?.byUnit, sourceLocation: sourceLocation)
         #expect(fast.outcome.summary?.byManager == reference.outcome.summary?.byManager, sourceLocation: sourceLocation)
         #expect(fast.outcome.summary?.rewardTotal == reference.outcome.summary?.rewardTotal, sourceLocation: sourceLocation)
-        #expect(fast.outcome.summary?.byFund.map(\.amount) == reference.outcome.summary?.byFund.map(\.amount), sourceLocation: sourceLocation)
-        #expect(fast.outcome.summary?.gradeCounts.map(\.count) == reference.outcome.summary?.gradeCounts.map(\.count), sourceLocation: sourceLocation)
+        #expect(
+            fast.outcome.summary?.byFund.map(\.amount) == reference.outcome.summary?.byFund.map(\.amount), sourceLocation: sourceLocation)
+        #expect(
+            fast.outcome.summary?.gradeCounts.map(\.count) == reference.outcome.summary?.gradeCounts.map(\.count),
+            sourceLocation: sourceLocation)
     }
 
     @Test func theKernelCompilesThePoliciesOfItsShapesAndNotOthers() throws {
@@ -171,7 +178,7 @@ rewards:
         #expect(QuarterKernel(policy: try #require(originalPolicy)) == nil)
         // A division inside arithmetic is not rounded straight into the score.
         try withTemporaryFolder { folder in
-            let rules = kernelRules.replacing( "5 * done / planned", with: "min(5, 5 * done / planned)")
+            let rules = kernelRules.replacing("5 * done / planned", with: "min(5, 5 * done / planned)")
             let workspace = try workspace(folder, count: 3, seed: 1, rules: rules)
             #expect(QuarterKernel(policy: try #require(workspace.policy)) == nil)
         }
@@ -197,15 +204,15 @@ rewards:
         try withTemporaryFolder { folder in
             let workspace = try workspace(folder, count: 500, seed: 11) { table in
                 // Line n + 1 holds officer K10000n.
-                table[3] = "K100002,4.x,3,10,5,0,1"        // not a number
-                table[10] = "K999999,4,3,10,5,0,1"         // not on the roster
-                table[20] = table[19]                      // a second row for the same officer
-                table[30] = "K100029,6,3,10,5,0,1"         // out of range
-                table[40] = "K100039, 4,3,10,5,0,1"        // a space to trim: read the usual way
-                table[50] = "K100049,4,3,10,5,0,\"2\""     // quoted, still plain
-                table[60] = "K100059,4,3,10,5,0"           // a short row
-                table[70] = "K100069,4.12345,3,10,5,0,1"   // more places than the kernel holds
-                table[80] = "K100079,4.5,3,10,5,0,"        // empty: the default
+                table[3] = "K100002,4.x,3,10,5,0,1" // not a number
+                table[10] = "K999999,4,3,10,5,0,1" // not on the roster
+                table[20] = table[19] // a second row for the same officer
+                table[30] = "K100029,6,3,10,5,0,1" // out of range
+                table[40] = "K100039, 4,3,10,5,0,1" // a space to trim: read the usual way
+                table[50] = "K100049,4,3,10,5,0,\"2\"" // quoted, still plain
+                table[60] = "K100059,4,3,10,5,0" // a short row
+                table[70] = "K100069,4.12345,3,10,5,0,1" // more places than the kernel holds
+                table[80] = "K100079,4.5,3,10,5,0," // empty: the default
             }
             for partial in [false, true] {
                 for evaluating in [true, false] {
@@ -217,16 +224,17 @@ rewards:
             let fast = try run(workspace, kernel: true, partial: true)
             // The space and the five places are sound, read the usual way; the rest are left out.
             #expect(fast.sink.generalCount == 2)
-            #expect(Set(fast.outcome.problems.map(\.code)).isSuperset(of: [
-                "evidence.bad-value", "evidence.unknown-officer", "evidence.duplicate-record", "evidence.short-row",
-            ]))
+            #expect(
+                Set(fast.outcome.problems.map(\.code)).isSuperset(of: [
+                    "evidence.bad-value", "evidence.unknown-officer", "evidence.duplicate-record", "evidence.short-row",
+                ]))
         }
     }
 
     @Test func aRowTheKernelCannotComputeIsComputedByTheReference() throws {
         try withTemporaryFolder { folder in
             // c1 divides by planned; a row with planned 0 now fails, and the reference says why.
-            let rules = kernelRules.replacing( "if planned == 0 then 5 else 5 * done / planned", with: "5 * done / planned")
+            let rules = kernelRules.replacing("if planned == 0 then 5 else 5 * done / planned", with: "5 * done / planned")
             let workspace = try workspace(folder, count: 300, seed: 3, rules: rules)
             let fast = try run(workspace, kernel: true)
             let reference = try run(workspace, kernel: false)
@@ -239,7 +247,7 @@ rewards:
     @Test func partsReadAtOnceGiveTheSameFiguresThroughTheKernel() throws {
         try withTemporaryFolder { folder in
             let workspace = try workspace(folder, count: 3000, seed: 5) { table in
-                table[2500] = table[10]   // a duplicate across the parts
+                table[2500] = table[10] // a duplicate across the parts
             }
             for partial in [false, true] {
                 let fast = try run(workspace, kernel: true, partial: partial, parts: true)

@@ -20,14 +20,16 @@ private struct IDSink: QuarterSink {
 /// and the one verdict on whether the results may be published.
 @Suite struct QuarterPipelineTests {
     let officers = """
-    officer,name,unit,area
-    1001,张三,一队,甲班
-    1002,李四,一队,乙班
-    1003,王五,二队,甲班
+        officer,name,unit,area
+        1001,张三,一队,甲班
+        1002,李四,一队,乙班
+        1003,王五,二队,甲班
 
-    """
+        """
 
-    private func pipeline(_ folder: TemporaryFolder, formula: String = "if planned == 0 then 5 else min(5, 5 * done / planned)") throws -> QuarterPipeline {
+    private func pipeline(_ folder: TemporaryFolder, formula: String = "if planned == 0 then 5 else min(5, 5 * done / planned)") throws
+        -> QuarterPipeline
+    {
         try folder.write("rules/policy.yaml", evaluatorRules(formula: formula))
         try folder.write("evidence/officers.csv", officers)
         let workspace = Workspace(rulesPath: folder.path + "/rules", evidencePath: folder.path + "/evidence")
@@ -167,9 +169,13 @@ private struct IDSink: QuarterSink {
 /// A record table read in parts at once gives what reading it in one piece gives: the same
 /// results in the same order, the same totals and the same problems, duplicates across parts too.
 @Suite struct QuarterPartsTests {
-    let officers = "officer,name,unit,area\n" + (1...40).map { "\(1000 + $0),员\($0),\($0 % 3 == 0 ? "二队" : "一队"),班\($0)" }.joined(separator: "\n") + "\n"
+    let officers =
+        "officer,name,unit,area\n" + (1...40).map { "\(1000 + $0),员\($0),\($0 % 3 == 0 ? "二队" : "一队"),班\($0)" }.joined(separator: "\n")
+        + "\n"
 
-    private func outcomes(scores: String, partial: Bool = false) throws -> (one: QuarterOutcome, oneIDs: [String], parts: QuarterOutcome, partIDs: [String]) {
+    private func outcomes(scores: String, partial: Bool = false) throws -> (
+        one: QuarterOutcome, oneIDs: [String], parts: QuarterOutcome, partIDs: [String]
+    ) {
         try withTemporaryFolder { folder in
             try folder.write("rules/policy.yaml", evaluatorRules(formula: "if planned == 0 then 5 else min(5, 5 * done / planned)"))
             try folder.write("evidence/officers.csv", officers)

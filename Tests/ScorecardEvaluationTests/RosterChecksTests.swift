@@ -46,8 +46,11 @@ import ScorecardRules
         #expect(problem.notes.map { $0.location?.line } == [2])
         #expect(problem.notes.first?.message == "同一片区的联系员 1001（张三），任职 2021-10-18 至 2025-08-15")
         // Only the quarters asked about count.
-        #expect(check(["1001,张三,一队,甲班,选举,,2021-10-01,2021-10-18,2025-08-15", "1002,李四,一队,甲班,选举,,2025-06-20,2025-07-01,"],
-                      quarters: [quarter(1), quarter(2)]).places.isEmpty)
+        #expect(
+            check(
+                ["1001,张三,一队,甲班,选举,,2021-10-01,2021-10-18,2025-08-15", "1002,李四,一队,甲班,选举,,2025-06-20,2025-07-01,"],
+                quarters: [quarter(1), quarter(2)]
+            ).places.isEmpty)
     }
 
     @Test func openEndedOverlapListsEveryQuarter() throws {

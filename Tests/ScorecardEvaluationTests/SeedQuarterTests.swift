@@ -51,7 +51,9 @@ import ScorecardEvidence
         // Assessed: 4.0+4.5+4.0+4.0+4.0+4.0+3.5+4.0+4.0+3.5+3.5+4.0+4.0+3.5+4.0+4.0+3.5 = 66.0
         // i07: 5 of 6 reports → 5 × 5/6 = 4.1666… → 4.17 (half-up at 2 places)
         #expect(officer.score("i07") == dec("4.17"))
-        #expect(officer.item("i07")?.basis.map { if case .computed(let raw) = $0 { raw.rounded(scale: 4) == dec("4.1667") } else { false } } == true)
+        #expect(
+            officer.item("i07")?.basis.map { if case .computed(let raw) = $0 { raw.rounded(scale: 4) == dec("4.1667") } else { false } }
+                == true)
         // i16: 1 of 3 meetings → 5 × 1/3 = 1.666… → 1.67
         #expect(officer.score("i16") == dec("1.67"))
         #expect(officer.score("i08") == dec("5"))
@@ -137,8 +139,12 @@ import ScorecardEvidence
     @Test func q4FundAndGradeCountsByIndependentComputation() throws {
         let result = try run(4)
 
-        let suggestionText = String(decoding: try #require(iconvConvert(readBytes(seeds + "/2025-Q4/suggestions.csv"), from: "GB18030", to: "UTF-8")), as: UTF8.self)
-        let suggestionRows = suggestionText.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let suggestionText = String(
+            decoding: try #require(iconvConvert(readBytes(seeds + "/2025-Q4/suggestions.csv"), from: "GB18030", to: "UTF-8")), as: UTF8.self
+        )
+        let suggestionRows = suggestionText.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         #expect(suggestionRows.first?.map(String.init) == ["工号", "采纳日期", "采纳层级", "建议内容"])
         let levels = suggestionRows.dropFirst().map { String($0[2]) }
         let mine = levels.filter { $0 == "矿" }.count, team = levels.filter { $0 == "区队" }.count
@@ -158,7 +164,8 @@ import ScorecardEvidence
         #expect(perOfficer == ExactDecimal(fund))
 
         // Grades from the scores, in hundredths of a point.
-        let scoreText = String(decoding: try #require(iconvConvert(readBytes(seeds + "/2025-Q4/scores.csv"), from: "GB18030", to: "UTF-8")), as: UTF8.self)
+        let scoreText = String(
+            decoding: try #require(iconvConvert(readBytes(seeds + "/2025-Q4/scores.csv"), from: "GB18030", to: "UTF-8")), as: UTF8.self)
         let lines = scoreText.split(whereSeparator: \.isNewline).map { $0.split(separator: ",").map(String.init) }
         let header = lines[0]
         func column(_ name: String) -> Int { header.firstIndex(of: name)! }

@@ -8,30 +8,32 @@ import ScorecardRules
 /// Rules, roster and a quarter's files read together, as the command line does.
 @Suite struct WorkspaceTests {
     let officers = """
-    officer,name,unit,area,from,until
-    1001,张三,一队,甲班,,
-    1002,李四,一队,乙班,,
-    1003,王五,二队,甲班,,2025-03-31
-    1004,赵六,二队,乙班,2025-04-01,
-    1005,孙七,二队,丙班,,
+        officer,name,unit,area,from,until
+        1001,张三,一队,甲班,,
+        1002,李四,一队,乙班,,
+        1003,王五,二队,甲班,,2025-03-31
+        1004,赵六,二队,乙班,2025-04-01,
+        1005,孙七,二队,丙班,,
 
-    """
+        """
     let rules = evaluatorRules(formula: "if planned == 0 then 5 else min(5, 5 * done / planned)")
 
     @Test func everyProblemOfABadQuarterIsListedInOneRunInFileOrder() throws {
         try withTemporaryFolder { folder in
             try folder.write("rules/policy.yaml", rules)
             try folder.write("evidence/officers.csv", officers)
-            try folder.write("evidence/2025-Q2/scores.csv", """
-            officer,a1,planned,done
-            1001,6,3,x
-            1020,4,1,1
-            1003,4,1,1
-            1004,,1.5,1
-            1004,4,1,1
-            1002,4
+            try folder.write(
+                "evidence/2025-Q2/scores.csv",
+                """
+                officer,a1,planned,done
+                1001,6,3,x
+                1020,4,1,1
+                1003,4,1,1
+                1004,,1.5,1
+                1004,4,1,1
+                1002,4
 
-            """)
+                """)
             try folder.write("evidence/2025-Q2/suggestions.csv", "officer,level\n1001,省\n1009,矿\n")
             let workspace = Workspace(rulesPath: folder.path + "/rules", evidencePath: folder.path + "/evidence")
             #expect(workspace.ruleDiagnostics.isEmpty, "\(workspace.ruleDiagnostics)")
@@ -39,19 +41,20 @@ import ScorecardRules
             let run = try workspace.run(quarter(2)).get()
             let scores = folder.path + "/evidence/2025-Q2/scores.csv"
             let suggestions = folder.path + "/evidence/2025-Q2/suggestions.csv"
-            #expect(run.evidenceProblems.map { "\($0.code)@\($0.location?.description ?? "-")" } == [
-                "evidence.bad-value@\(scores):2:6",        // a1 6 > 5
-                "evidence.bad-value@\(scores):2:10",       // done x
-                "evidence.unknown-officer@\(scores):3:1",  // 1020
-                "evidence.not-serving@\(scores):4:1",      // 1003 left on 2025-03-31
-                "evidence.missing-value@\(scores):5:6",    // a1 empty, no default
-                "evidence.bad-value@\(scores):5:7",        // planned 1.5
-                "evidence.duplicate-record@\(scores):6:1", // 1004 again
-                "evidence.short-row@\(scores):7:1",        // 1002: two cells of four
-                "evidence.bad-value@\(suggestions):2:6",   // 省
-                "evidence.unknown-officer@\(suggestions):3:1", // 1009
-                "evidence.missing-record@\(folder.path)/evidence/officers.csv:6:1", // 1005
-            ])
+            #expect(
+                run.evidenceProblems.map { "\($0.code)@\($0.location?.description ?? "-")" } == [
+                    "evidence.bad-value@\(scores):2:6", // a1 6 > 5
+                    "evidence.bad-value@\(scores):2:10", // done x
+                    "evidence.unknown-officer@\(scores):3:1", // 1020
+                    "evidence.not-serving@\(scores):4:1", // 1003 left on 2025-03-31
+                    "evidence.missing-value@\(scores):5:6", // a1 empty, no default
+                    "evidence.bad-value@\(scores):5:7", // planned 1.5
+                    "evidence.duplicate-record@\(scores):6:1", // 1004 again
+                    "evidence.short-row@\(scores):7:1", // 1002: two cells of four
+                    "evidence.bad-value@\(suggestions):2:6", // 省
+                    "evidence.unknown-officer@\(suggestions):3:1", // 1009
+                    "evidence.missing-record@\(folder.path)/evidence/officers.csv:6:1", // 1005
+                ])
             #expect(run.evidenceProblems.allSatisfy { $0.severity == .error })
             // Nothing is evaluated, let alone published, while the evidence has errors.
             #expect(run.result == nil)
@@ -65,10 +68,11 @@ import ScorecardRules
             try folder.write("evidence/2025-Q2/scores.csv", "officer,a1,planned,done\n1001,4,3,2\n1002,4,2,3\n1004,5,0,0\n1005,3,4,4\n")
             let workspace = Workspace(rulesPath: folder.path + "/rules", evidencePath: folder.path + "/evidence")
             let run = try workspace.run(quarter(2)).get()
-            #expect(run.evidenceProblems.map { "\($0.severity) \($0.code)@\($0.location?.description ?? "-")" } == [
-                "error evidence.check@\(folder.path)/evidence/2025-Q2/scores.csv:3:10",
-                "warning evidence.no-list@-",
-            ])
+            #expect(
+                run.evidenceProblems.map { "\($0.severity) \($0.code)@\($0.location?.description ?? "-")" } == [
+                    "error evidence.check@\(folder.path)/evidence/2025-Q2/scores.csv:3:10",
+                    "warning evidence.no-list@-",
+                ])
             // Bad evidence: by default nothing is evaluated; --partial evaluates all the same.
             #expect(run.result == nil)
             let partial = try workspace.run(quarter(2), partial: true).get()

@@ -136,7 +136,8 @@ import ScorecardRules
     @Test(arguments: ["四", "4,5", "4.5分", "４.５", "abc"])
     func wrongTypeInANumberColumn(_ text: String) throws {
         let records: [[String]] = [
-            ["officer", "a1", "reports_due", "reports_on_time"], ["1001", text, "10", "9"], ["1002", "3", "8", "8"], ["1004", "5", "0", "0"],
+            ["officer", "a1", "reports_due", "reports_on_time"], ["1001", text, "10", "9"], ["1002", "3", "8", "8"],
+            ["1004", "5", "0", "0"],
         ]
         var binder = RecordBinder(policy: tinyPolicy, roster: tinyRoster, quarter: q2)
         var rows = MemoryRows(cells: records, file: "scores.csv")
@@ -252,24 +253,25 @@ import ScorecardRules
     @Test func severalRowsWithSeveralErrorsAreAllReported() {
         let records = [
             "officer,a1,reports_due,reports_on_time",
-            "1001,6,-2,x",       // three bad values
-            "1020,3,8,8",        // unknown officer
-            "1003,4,1,1",        // not serving
-            "1004,,2.5,0",       // missing a1, non-integer
-            "1004,5,0,0",        // duplicate
+            "1001,6,-2,x", // three bad values
+            "1020,3,8,8", // unknown officer
+            "1003,4,1,1", // not serving
+            "1004,,2.5,0", // missing a1, non-integer
+            "1004,5,0,0", // duplicate
         ]
         let bound = bind(records)
-        #expect(bound.places == [
-            "evidence.bad-value@scores.csv:2:6",
-            "evidence.bad-value@scores.csv:2:8",
-            "evidence.bad-value@scores.csv:2:11",
-            "evidence.unknown-officer@scores.csv:3:1",
-            "evidence.not-serving@scores.csv:4:1",
-            "evidence.missing-value@scores.csv:5:6",
-            "evidence.bad-value@scores.csv:5:7",
-            "evidence.duplicate-record@scores.csv:6:1",
-            "evidence.missing-record@officers.csv:3:1",
-        ])
+        #expect(
+            bound.places == [
+                "evidence.bad-value@scores.csv:2:6",
+                "evidence.bad-value@scores.csv:2:8",
+                "evidence.bad-value@scores.csv:2:11",
+                "evidence.unknown-officer@scores.csv:3:1",
+                "evidence.not-serving@scores.csv:4:1",
+                "evidence.missing-value@scores.csv:5:6",
+                "evidence.bad-value@scores.csv:5:7",
+                "evidence.duplicate-record@scores.csv:6:1",
+                "evidence.missing-record@officers.csv:3:1",
+            ])
     }
 
     @Test func aMissingColumnIsReportedOnceNotOncePerRow() throws {
@@ -291,14 +293,17 @@ import ScorecardRules
     let header = "officer,date,level,title"
 
     @Test func suggestionsAttachToTheirOfficers() {
-        let bound = bind(cleanRecords, suggestions: [
-            header, "1001,2025-04-01,矿,井口加装遮阳棚", "1002,2025/6/30,区队,班前会增加案例", "1001,2025-05-05,区队,食堂加热汤",
-        ])
+        let bound = bind(
+            cleanRecords,
+            suggestions: [
+                header, "1001,2025-04-01,矿,井口加装遮阳棚", "1002,2025/6/30,区队,班前会增加案例", "1001,2025-05-05,区队,食堂加热汤",
+            ])
         #expect(bound.problems.isEmpty, "\(bound.problems)")
-        #expect(bound.suggestions("1001") == [
-            [.date(LocalDate("2025-04-01")!), .string("矿"), .string("井口加装遮阳棚")],
-            [.date(LocalDate("2025-05-05")!), .string("区队"), .string("食堂加热汤")],
-        ])
+        #expect(
+            bound.suggestions("1001") == [
+                [.date(LocalDate("2025-04-01")!), .string("矿"), .string("井口加装遮阳棚")],
+                [.date(LocalDate("2025-05-05")!), .string("区队"), .string("食堂加热汤")],
+            ])
         #expect(bound.suggestions("1002")?.count == 1)
         #expect(bound.suggestions("1004") == [])
     }
@@ -345,11 +350,12 @@ import ScorecardRules
 
     @Test func unknownListColumnAndMissingListColumn() {
         let bound = bind(cleanRecords, suggestions: ["officer,date,levl", "1001,2025-04-02,矿"])
-        #expect(bound.places == [
-            "evidence.unknown-column@suggestions.csv:1:14",
-            "evidence.missing-column@suggestions.csv:1:1",
-            "evidence.missing-column@suggestions.csv:1:1",
-        ])
+        #expect(
+            bound.places == [
+                "evidence.unknown-column@suggestions.csv:1:14",
+                "evidence.missing-column@suggestions.csv:1:1",
+                "evidence.missing-column@suggestions.csv:1:1",
+            ])
         #expect(bound.problems[0].hint == "是否想写“level”？")
     }
 }

@@ -3,7 +3,8 @@ import ScorecardBase
 @testable import ScorecardEvidence
 
 /// "工号,姓名\n1001,张三\n" as Chinese Excel saves it.
-let gbSample: [UInt8] = [0xB9, 0xA4, 0xBA, 0xC5, 0x2C, 0xD0, 0xD5, 0xC3, 0xFB, 0x0A]
+let gbSample: [UInt8] =
+    [0xB9, 0xA4, 0xBA, 0xC5, 0x2C, 0xD0, 0xD5, 0xC3, 0xFB, 0x0A]
     + Array("1001,".utf8) + [0xD5, 0xC5, 0xC8, 0xFD, 0x0A]
 
 @Suite struct CSVGB18030Tests {
@@ -33,10 +34,11 @@ let gbSample: [UInt8] = [0xB9, 0xA4, 0xBA, 0xC5, 0x2C, 0xD0, 0xD5, 0xC3, 0xFB, 0
         // 0xFF is not a GB18030 lead byte.
         let bytes = gbSample + [0xD5, 0xC5, 0x2C, 0xFF, 0x0A] + Array("ok\n".utf8)
         let outcomes = readOutcomes(bytes, encoding: .gb18030)
-        #expect(outcomes.suffix(2) == [
-            .problem(code: "text.undecodable", line: 3, column: 3),
-            .record(["ok"], line: 4, number: 4),
-        ])
+        #expect(
+            outcomes.suffix(2) == [
+                .problem(code: "text.undecodable", line: 3, column: 3),
+                .record(["ok"], line: 4, number: 4),
+            ])
     }
 
     @Test func explicitEncodingIsUsed() {

@@ -5,10 +5,11 @@ import ScorecardBase
 
 @Suite struct CSVReaderTests {
     @Test func plainRecordsWithLF() {
-        #expect(readOutcomes("工号,姓名\n1001,张三\n") == [
-            .record(["工号", "姓名"], line: 1, number: 1),
-            .record(["1001", "张三"], line: 2, number: 2),
-        ])
+        #expect(
+            readOutcomes("工号,姓名\n1001,张三\n") == [
+                .record(["工号", "姓名"], line: 1, number: 1),
+                .record(["1001", "张三"], line: 2, number: 2),
+            ])
     }
 
     @Test func lastLineWithoutNewlineAndTrailingEmptyLine() {
@@ -18,19 +19,21 @@ import ScorecardBase
 
     @Test func crlfAndCRLineEnds() {
         #expect(readOutcomes("a,b\r\nc,d\r\n") == [.record(["a", "b"], line: 1, number: 1), .record(["c", "d"], line: 2, number: 2)])
-        #expect(readOutcomes("a\rb\rc") == [
-            .record(["a"], line: 1, number: 1), .record(["b"], line: 2, number: 2), .record(["c"], line: 3, number: 3),
-        ])
+        #expect(
+            readOutcomes("a\rb\rc") == [
+                .record(["a"], line: 1, number: 1), .record(["b"], line: 2, number: 2), .record(["c"], line: 3, number: 3),
+            ])
     }
 
     @Test func quotesEscapedQuotesCommasAndNewlines() {
         let text = "id,note\r\n1,\"他说\"\"好\"\"，然后,走了\"\r\n2,\"第一行\r\n第二行\"\r\n3,\"\"\r\n"
-        #expect(readOutcomes(text) == [
-            .record(["id", "note"], line: 1, number: 1),
-            .record(["1", "他说\"好\"，然后,走了"], line: 2, number: 2),
-            .record(["2", "第一行\r\n第二行"], line: 3, number: 3),
-            .record(["3", ""], line: 5, number: 4),
-        ])
+        #expect(
+            readOutcomes(text) == [
+                .record(["id", "note"], line: 1, number: 1),
+                .record(["1", "他说\"好\"，然后,走了"], line: 2, number: 2),
+                .record(["2", "第一行\r\n第二行"], line: 3, number: 3),
+                .record(["3", ""], line: 5, number: 4),
+            ])
     }
 
     @Test func emptyFieldsAndTrailingComma() {
@@ -69,39 +72,43 @@ import ScorecardBase
         let records = readRecords("a,\"x\ny\",张三\nb,c\n")
         #expect(records[0].fields.map(\.line) == [1, 1, 2])
         #expect(records[0].fields.map(\.column) == [1, 3, 4])
-        #expect(records[0].fields[1].location.length == 2)  // `"x` on its first line
+        #expect(records[0].fields[1].location.length == 2) // `"x` on its first line
         #expect(records[1].line == 3)
     }
 
     @Test func strayQuoteIsReportedAndReadingContinues() {
-        #expect(readOutcomes("a,b\"c,d\ne,f\n") == [
-            .problem(code: "csv.stray-quote", line: 1, column: 4),
-            .record(["e", "f"], line: 2, number: 2),
-        ])
+        #expect(
+            readOutcomes("a,b\"c,d\ne,f\n") == [
+                .problem(code: "csv.stray-quote", line: 1, column: 4),
+                .record(["e", "f"], line: 2, number: 2),
+            ])
     }
 
     @Test func textAfterClosingQuoteIsReportedAndReadingContinues() {
-        #expect(readOutcomes("\"张三\"x,1\n2,3\n") == [
-            .problem(code: "csv.text-after-quote", line: 1, column: 5),
-            .record(["2", "3"], line: 2, number: 2),
-        ])
+        #expect(
+            readOutcomes("\"张三\"x,1\n2,3\n") == [
+                .problem(code: "csv.text-after-quote", line: 1, column: 5),
+                .record(["2", "3"], line: 2, number: 2),
+            ])
     }
 
     @Test func unterminatedQuotePointsAtTheOpeningQuote() {
-        #expect(readOutcomes("a,b\n工号,\"abc\nd,e\n") == [
-            .record(["a", "b"], line: 1, number: 1),
-            .problem(code: "csv.unterminated-quote", line: 2, column: 4),
-        ])
+        #expect(
+            readOutcomes("a,b\n工号,\"abc\nd,e\n") == [
+                .record(["a", "b"], line: 1, number: 1),
+                .problem(code: "csv.unterminated-quote", line: 2, column: 4),
+            ])
     }
 
     @Test func severalProblemsInOneFileAreAllReported() {
         let outcomes = readOutcomes("a\"\nok\n\"x\"y\nfine\n")
-        #expect(outcomes == [
-            .problem(code: "csv.stray-quote", line: 1, column: 2),
-            .record(["ok"], line: 2, number: 2),
-            .problem(code: "csv.text-after-quote", line: 3, column: 4),
-            .record(["fine"], line: 4, number: 4),
-        ])
+        #expect(
+            outcomes == [
+                .problem(code: "csv.stray-quote", line: 1, column: 2),
+                .record(["ok"], line: 2, number: 2),
+                .problem(code: "csv.text-after-quote", line: 3, column: 4),
+                .record(["fine"], line: 4, number: 4),
+            ])
     }
 
     @Test func diagnosticIsInChineseWithAHint() throws {
@@ -117,11 +124,12 @@ import ScorecardBase
     @Test func invalidUTF8IsReportedWhereItIs() {
         // Valid UTF-8 Chinese first, so the file is taken as UTF-8; then a lone 0xFF.
         let bytes = Array("工号,x\n张三,".utf8) + [0xFF] + Array("\nok,1\n".utf8)
-        #expect(readOutcomes(bytes) == [
-            .record(["工号", "x"], line: 1, number: 1),
-            .problem(code: "text.undecodable", line: 2, column: 4),
-            .record(["ok", "1"], line: 3, number: 3),
-        ])
+        #expect(
+            readOutcomes(bytes) == [
+                .record(["工号", "x"], line: 1, number: 1),
+                .problem(code: "text.undecodable", line: 2, column: 4),
+                .record(["ok", "1"], line: 3, number: 3),
+            ])
     }
 
     @Test func everyChunkSizeGivesTheSameResult() {

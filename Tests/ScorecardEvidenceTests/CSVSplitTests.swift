@@ -39,15 +39,15 @@ private func withTemporaryFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T
     }
 
     @Test(arguments: [
-        "officer,name\n" + String(repeating: "1001,\"张,三\"\n", count: 10),   // a quoted field may hold a line break
-        "officer,a1\r" + String(repeating: "1001,4\r", count: 10),            // CR alone ends lines
+        "officer,name\n" + String(repeating: "1001,\"张,三\"\n", count: 10), // a quoted field may hold a line break
+        "officer,a1\r" + String(repeating: "1001,4\r", count: 10), // CR alone ends lines
         "officer,a1\n" + String(repeating: "1001,\u{FFFD}4\n", count: 10) + "\u{FF}", // placeholder, replaced below
     ])
     func filesThatMustBeReadInOnePieceAreNotSplit(_ text: String) throws {
         var bytes = Array(text.utf8)
         if text.hasSuffix("\u{FF}") {
             bytes = Array(("officer,a1\n" + String(repeating: "1001,4\n", count: 10)).utf8)
-            bytes.insert(0xB7, at: 20)  // not UTF-8 (GB18030, say): decoded as the whole file decides
+            bytes.insert(0xB7, at: 20) // not UTF-8 (GB18030, say): decoded as the whole file decides
         }
         let found = try withTemporaryFile(bytes) { CSVSplit.parts(of: $0, count: 2, minimumSize: 0) }
         #expect(found == nil)

@@ -64,14 +64,16 @@ let bundledEligibility: Eligibility = {
     @Test func badValuesAreReportedAtTheirCells() {
         let loaded = load([
             Self.header,
-            "2001,张三,一队,甲班,通过,是,良,90",      // not a choice
-            "2002,李四,一队,乙班,通过,对,良好,90",     // not yes/no
-            "2003,王五,一队,丙班,通过,是,良好,101",    // above max
-            "2004,赵六,一队,丁班,通过,是,良好,80",     // sound
+            "2001,张三,一队,甲班,通过,是,良,90", // not a choice
+            "2002,李四,一队,乙班,通过,对,良好,90", // not yes/no
+            "2003,王五,一队,丙班,通过,是,良好,101", // above max
+            "2004,赵六,一队,丁班,通过,是,良好,80", // sound
         ])
-        #expect(loaded.places == [
-            "evidence.bad-value@candidates.csv:2:20", "evidence.bad-value@candidates.csv:3:18", "evidence.bad-value@candidates.csv:4:23",
-        ])
+        #expect(
+            loaded.places == [
+                "evidence.bad-value@candidates.csv:2:20", "evidence.bad-value@candidates.csv:3:18",
+                "evidence.bad-value@candidates.csv:4:23",
+            ])
         #expect(loaded.problems[0].message == "候选人 2001（张三）的“上年度岗位考核等级”：“良”不是可选的值")
         #expect(loaded.problems[0].hint?.hasPrefix("是否想写“良好”？") == true)
         #expect(loaded.list.candidates.map(\.id) == ["2004"])
@@ -80,10 +82,11 @@ let bundledEligibility: Eligibility = {
 
     @Test func emptyCellsAndShortRows() {
         let loaded = load([Self.header, "2001,,一队,甲班,通过,是,良好,", ",王五,一队,乙班,通过,是,良好,85", "2003,钱七,一队"])
-        #expect(loaded.places == [
-            "evidence.missing-value@candidates.csv:2:6", "evidence.missing-value@candidates.csv:2:21",
-            "evidence.missing-value@candidates.csv:3:1", "evidence.short-row@candidates.csv:4:1",
-        ])
+        #expect(
+            loaded.places == [
+                "evidence.missing-value@candidates.csv:2:6", "evidence.missing-value@candidates.csv:2:21",
+                "evidence.missing-value@candidates.csv:3:1", "evidence.short-row@candidates.csv:4:1",
+            ])
         #expect(loaded.problems[0].message == "候选人名单这一行没有填写“姓名”")
         #expect(loaded.list.candidates.isEmpty)
         #expect(loaded.list.rejected.map(\.label) == ["2001", "第 3 行", "2003（钱七）"])

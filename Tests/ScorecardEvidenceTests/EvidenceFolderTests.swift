@@ -112,7 +112,8 @@ import ScorecardRules
         try withTemporaryFolder { folder in
             let crlf = records.replacingOccurrences(of: "1002,3,8,8", with: "1002,3,8,x").replacingOccurrences(of: "\n", with: "\r\n")
             try folder.write("2025-Q2/scores.csv", crlf)
-            let list = "officer,date,level,title\r\n1001,2025-04-03,区队,\"井口候车区加装遮阳棚,雨天铺设防滑垫\"\r\n1001,2025-04-04,矿,\"班组推行\"\"手指口述\"\"安全确认\"\r\n"
+            let list =
+                "officer,date,level,title\r\n1001,2025-04-03,区队,\"井口候车区加装遮阳棚,雨天铺设防滑垫\"\r\n1001,2025-04-04,矿,\"班组推行\"\"手指口述\"\"安全确认\"\r\n"
             try folder.write("2025-Q2/suggestions.csv", list)
             let bound = loadFolder(folder)
             #expect(bound.places == ["evidence.bad-value@\(folder.file("2025-Q2/scores.csv")):3:10"])
@@ -166,7 +167,8 @@ import ScorecardRules
 
     @Test func aQuarterFolderNamedWithoutTheDashIsFound() throws {
         let (evidence, problems) = try WholeFolder.load(
-            ["officers.csv": WholeFolder.roster, "2025Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"], quarter: Quarter(year: 2025, number: 1)!)
+            ["officers.csv": WholeFolder.roster, "2025Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"],
+            quarter: Quarter(year: 2025, number: 1)!)
         #expect(!problems.hasErrors)
         #expect(evidence.records.count == 2)
     }
@@ -175,27 +177,27 @@ import ScorecardRules
 /// The YAML form of a quarter: the same records as the CSV form, one mapping per officer.
 @Suite struct EvidenceYAMLTests {
     let yaml = """
-    quarter: 2025-Q2
-    records:
-      - officer: "1001"
-        a1: 4.5
-        reports_due: 10
-        reports_on_time: 9
-        suggestions:
-          - {date: 2025-04-03, level: 矿, title: 井口加装遮阳棚}
-          - {date: 2025-06-07, level: 区队, title: "食堂加热汤"}
-      - officer: "1002"
-        a1: 3
-        reports_due: 8
-        reports_on_time: 8
-        suggestions:
-          - date: 2025-05-06
-            level: 区队
-            title: 班前会增加案例
-      - 工号: 1004
-        a1: 5
+        quarter: 2025-Q2
+        records:
+          - officer: "1001"
+            a1: 4.5
+            reports_due: 10
+            reports_on_time: 9
+            suggestions:
+              - {date: 2025-04-03, level: 矿, title: 井口加装遮阳棚}
+              - {date: 2025-06-07, level: 区队, title: "食堂加热汤"}
+          - officer: "1002"
+            a1: 3
+            reports_due: 8
+            reports_on_time: 8
+            suggestions:
+              - date: 2025-05-06
+                level: 区队
+                title: 班前会增加案例
+          - 工号: 1004
+            a1: 5
 
-    """
+        """
     let csvRecords = "officer,a1,reports_due,reports_on_time\n1001,4.5,10,9\n1002,3,8,8\n1004,5,,\n"
     let csvSuggestions = "officer,date,level,title\n1001,2025-04-03,矿,井口加装遮阳棚\n1002,2025-05-06,区队,班前会增加案例\n1001,2025-06-07,区队,食堂加热汤\n"
 
@@ -221,28 +223,29 @@ import ScorecardRules
     @Test func yamlProblemsPointAtTheirKeysAndValues() throws {
         try withTemporaryFolder { folder in
             let text = """
-            quarter: 2025-Q2
-            records:
-              - officer: "1001"
-                a1: 6
-                reports_du: 10
-              - officer: "1002"
-                a1: 3
-                suggestions:
-                  - {date: 2025-03-31, level: 省, title: 日期和层级都不对}
-              - officer: "1004"
-                a1: 5
+                quarter: 2025-Q2
+                records:
+                  - officer: "1001"
+                    a1: 6
+                    reports_du: 10
+                  - officer: "1002"
+                    a1: 3
+                    suggestions:
+                      - {date: 2025-03-31, level: 省, title: 日期和层级都不对}
+                  - officer: "1004"
+                    a1: 5
 
-            """
+                """
             try folder.write("2025-Q2/evidence.yaml", text)
             let bound = loadFolder(folder)
             let file = folder.file("2025-Q2/evidence.yaml")
-            #expect(bound.problems.sortedForDisplay().map(\.place) == [
-                "evidence.bad-value@\(file):4:9",
-                "evidence.unknown-column@\(file):5:5",
-                "evidence.date-outside-quarter@\(file):9:16",
-                "evidence.bad-value@\(file):9:35",
-            ])
+            #expect(
+                bound.problems.sortedForDisplay().map(\.place) == [
+                    "evidence.bad-value@\(file):4:9",
+                    "evidence.unknown-column@\(file):5:5",
+                    "evidence.date-outside-quarter@\(file):9:16",
+                    "evidence.bad-value@\(file):9:35",
+                ])
             #expect(bound.problems.first { $0.code == "evidence.unknown-column" }?.hint == "是否想写“reports_due”？")
         }
     }
@@ -268,7 +271,9 @@ import ScorecardRules
 
     @Test func yamlWithoutListsNeedsNoListFile() throws {
         try withTemporaryFolder { folder in
-            try folder.write("2025-Q2/evidence.yaml", "records:\n  - {officer: \"1001\", a1: 1}\n  - {officer: \"1002\", a1: 2}\n  - {officer: \"1004\", a1: 3}\n")
+            try folder.write(
+                "2025-Q2/evidence.yaml",
+                "records:\n  - {officer: \"1001\", a1: 1}\n  - {officer: \"1002\", a1: 2}\n  - {officer: \"1004\", a1: 3}\n")
             let bound = loadFolder(folder)
             #expect(bound.problems.isEmpty, "\(bound.problems)")
             #expect(bound.suggestions("1002") == [])
@@ -292,9 +297,10 @@ import ScorecardRules
 
     @Test func aListInBothYAMLAndCSVIsAnError() throws {
         let yaml = "records:\n  - {officer: \"1\", a: 4, due: 1, suggestions: [{level: 矿}]}\n  - {officer: \"2\", a: 5, due: 0}\n"
-        let (_, problems) = try WholeFolder.load([
-            "officers.csv": WholeFolder.roster, "2025-Q1/evidence.yaml": yaml, "2025-Q1/suggestions.csv": "officer,level\n1,区队\n",
-        ], quarter: Quarter(year: 2025, number: 1)!)
+        let (_, problems) = try WholeFolder.load(
+            [
+                "officers.csv": WholeFolder.roster, "2025-Q1/evidence.yaml": yaml, "2025-Q1/suggestions.csv": "officer,level\n1,区队\n",
+            ], quarter: Quarter(year: 2025, number: 1)!)
         #expect(problems.contains { $0.code == "evidence.two-formats" })
     }
 }
@@ -311,7 +317,9 @@ import ScorecardRules
         let titleSlot = try #require(policy.evidence.list(withID: "suggestions")?.fields.firstIndex { $0.id == "title" })
         let listSlot = try #require(policy.layout.slot(ofList: "suggestions"))
         func titles(_ evidence: QuarterEvidence, _ id: String) -> [String] {
-            guard let record = evidence.records.first(where: { $0.officer.id == id }), case .list(let rows) = record.slots[listSlot] else { return [] }
+            guard let record = evidence.records.first(where: { $0.officer.id == id }), case .list(let rows) = record.slots[listSlot] else {
+                return []
+            }
             return rows.map { if case .string(let text) = $0[titleSlot] { text } else { "" } }
         }
 
@@ -332,7 +340,9 @@ import ScorecardRules
         }
         // Chinese headers: the counts land in their fields (10533: 6 due, 5 on time, 3 held, 1 attended).
         let record = try #require(q4.evidence.records.first { $0.officer.id == "10533" })
-        let values = ["reports_due", "reports_on_time", "meetings_held", "meetings_attended"].map { record.slots[policy.layout.slot(ofField: $0)!] }
+        let values = ["reports_due", "reports_on_time", "meetings_held", "meetings_attended"].map {
+            record.slots[policy.layout.slot(ofField: $0)!]
+        }
         #expect(values == [number("6"), number("5"), number("3"), number("1")])
     }
 }

@@ -11,83 +11,83 @@ typealias SourceLocation = ScorecardBase.SourceLocation
 /// A small policy shaped like the bundled one: an assessed item (no default), two counts with
 /// defaults, a computed item, a record check and the suggestions list with its reward.
 let tinyRules = """
-policy:
-  id: tiny
-  name: 小测试制度
-  version: "1"
-  effective: 2025-01-01
-scoring:
-  total: 10
-  precision: 2
-  rounding: half-up
-funds:
-  - id: party_building
-    name: 党建经费
-grades:
-  bands:
-    - name: 好
-      min: 6
-    - name: 差
-      min: 0
-      below: 6
-evidence:
-  fields:
-    - id: reports_due
-      name: 应报信息次数
-      type: integer
-      min: 0
-      max: 100
-      default: 0
-    - id: reports_on_time
-      name: 按时准确上报次数
-      type: integer
-      min: 0
-      max: 100
-      default: 0
-  lists:
-    - id: suggestions
-      name: 采纳建议
-      fields:
-        - id: date
-          name: 采纳日期
-          type: date
-          within_quarter: true
-        - id: level
-          name: 采纳层级
-          type: choice
-          choices: [矿, 区队]
-        - id: title
-          name: 建议内容
-          type: text
-  checks:
-    - id: reports_not_more_than_due
-      require: reports_on_time <= reports_due
-      message: 按时上报次数不能多于应报信息次数
-items:
-  - id: a1
-    title: 考核人打分
-    points: 5
-    clause: 考核标准1
-    scoring: assessed
-  - id: c1
-    title: 按时上报
-    points: 5
-    clause: 考核标准2
+    policy:
+      id: tiny
+      name: 小测试制度
+      version: "1"
+      effective: 2025-01-01
     scoring:
-      method: computed
-      formula: if reports_due == 0 then 5 else 5 * reports_on_time / reports_due
-rewards:
-  - id: adopted_suggestions
-    title: 建议采纳奖励
-    fund: party_building
-    per_record:
-      list: suggestions
-      by: level
-      rates:
-        矿: 30
-        区队: 5
+      total: 10
+      precision: 2
+      rounding: half-up
+    funds:
+      - id: party_building
+        name: 党建经费
+    grades:
+      bands:
+        - name: 好
+          min: 6
+        - name: 差
+          min: 0
+          below: 6
+    evidence:
+      fields:
+        - id: reports_due
+          name: 应报信息次数
+          type: integer
+          min: 0
+          max: 100
+          default: 0
+        - id: reports_on_time
+          name: 按时准确上报次数
+          type: integer
+          min: 0
+          max: 100
+          default: 0
+      lists:
+        - id: suggestions
+          name: 采纳建议
+          fields:
+            - id: date
+              name: 采纳日期
+              type: date
+              within_quarter: true
+            - id: level
+              name: 采纳层级
+              type: choice
+              choices: [矿, 区队]
+            - id: title
+              name: 建议内容
+              type: text
+      checks:
+        - id: reports_not_more_than_due
+          require: reports_on_time <= reports_due
+          message: 按时上报次数不能多于应报信息次数
+    items:
+      - id: a1
+        title: 考核人打分
+        points: 5
+        clause: 考核标准1
+        scoring: assessed
+      - id: c1
+        title: 按时上报
+        points: 5
+        clause: 考核标准2
+        scoring:
+          method: computed
+          formula: if reports_due == 0 then 5 else 5 * reports_on_time / reports_due
+    rewards:
+      - id: adopted_suggestions
+        title: 建议采纳奖励
+        fund: party_building
+        per_record:
+          list: suggestions
+          by: level
+          rates:
+            矿: 30
+            区队: 5
 
-"""
+    """
 
 let tinyPolicy: Policy = {
     let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "tiny.yaml", bytes: Array(tinyRules.utf8))])
@@ -101,7 +101,9 @@ let q2 = Quarter(year: 2025, number: 2)!
 let tinyRoster = Roster(officers: [
     Officer(id: "1001", name: "张三", unit: "一队", area: "甲班", from: LocalDate("2020-01-01"), location: rosterLine(2)),
     Officer(id: "1002", name: "李四", unit: "一队", area: "乙班", from: LocalDate("2020-01-01"), location: rosterLine(3)),
-    Officer(id: "1003", name: "王五", unit: "二队", area: "甲班", from: LocalDate("2020-01-01"), until: LocalDate("2025-03-31"), location: rosterLine(4)),
+    Officer(
+        id: "1003", name: "王五", unit: "二队", area: "甲班", from: LocalDate("2020-01-01"), until: LocalDate("2025-03-31"),
+        location: rosterLine(4)),
     Officer(id: "1004", name: "赵六", unit: "二队", area: "乙班", from: LocalDate("2025-04-01"), location: rosterLine(5)),
 ])
 
@@ -162,7 +164,8 @@ struct Bound {
 
     func suggestions(_ id: String) -> [[Value]]? {
         guard let record = record(id), let slot = tinyPolicy.layout.slot(ofList: "suggestions"),
-              case .list(let rows) = record.slots[slot] else { return nil }
+            case .list(let rows) = record.slots[slot]
+        else { return nil }
         return rows
     }
 

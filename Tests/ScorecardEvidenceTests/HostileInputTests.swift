@@ -45,39 +45,45 @@ import ScorecardRules
     @Test(arguments: [1, 2, 3, 7, 64, CSVReader.defaultChunkSize])
     func aFieldPastTheLimitIsRefusedAtItsStartAndTheNextRowsAreRead(chunkSize: Int) {
         let text = "id,v\n1,short\n2," + String(repeating: "x", count: 17) + ",more\n3,ok\n"
-        #expect(outcomes(text, chunkSize: chunkSize) == [
-            .record(["id", "v"], line: 1, number: 1),
-            .record(["1", "short"], line: 2, number: 2),
-            .problem(code: "input.field-too-long", line: 3, column: 3),
-            .record(["3", "ok"], line: 4, number: 4),
-        ])
+        #expect(
+            outcomes(text, chunkSize: chunkSize) == [
+                .record(["id", "v"], line: 1, number: 1),
+                .record(["1", "short"], line: 2, number: 2),
+                .problem(code: "input.field-too-long", line: 3, column: 3),
+                .record(["3", "ok"], line: 4, number: 4),
+            ])
     }
 
     @Test func aFieldJustAtTheLimitIsRead() {
         let text = "id,v\n2," + String(repeating: "x", count: 16) + "\n"
-        #expect(outcomes(text) == [.record(["id", "v"], line: 1, number: 1), .record(["2", String(repeating: "x", count: 16)], line: 2, number: 2)])
+        #expect(
+            outcomes(text) == [
+                .record(["id", "v"], line: 1, number: 1), .record(["2", String(repeating: "x", count: 16)], line: 2, number: 2),
+            ])
     }
 
     @Test(arguments: [1, 5, 64, CSVReader.defaultChunkSize])
     func aRecordPastTheLimitIsRefusedAtItsStart(chunkSize: Int) {
-        let row = (0..<5).map { _ in String(repeating: "y", count: 15) }.joined(separator: ",")  // 79 bytes
+        let row = (0..<5).map { _ in String(repeating: "y", count: 15) }.joined(separator: ",") // 79 bytes
         let text = "id\n" + row + "\n3\n"
-        #expect(outcomes(text, chunkSize: chunkSize) == [
-            .record(["id"], line: 1, number: 1),
-            .problem(code: "input.record-too-long", line: 2, column: 1),
-            .record(["3"], line: 3, number: 3),
-        ])
+        #expect(
+            outcomes(text, chunkSize: chunkSize) == [
+                .record(["id"], line: 1, number: 1),
+                .problem(code: "input.record-too-long", line: 2, column: 1),
+                .record(["3"], line: 3, number: 3),
+            ])
     }
 
     @Test(arguments: [1, 4, CSVReader.defaultChunkSize])
     func cellsPastTheLimitAreRefusedAtTheFirstOneOver(chunkSize: Int) {
         let text = "a\n1,2,3,4,5,6\n1,2,3,4,5,6,7,8\nz\n"
-        #expect(outcomes(text, chunkSize: chunkSize) == [
-            .record(["a"], line: 1, number: 1),
-            .record(["1", "2", "3", "4", "5", "6"], line: 2, number: 2),
-            .problem(code: "input.too-many-cells", line: 3, column: 13),
-            .record(["z"], line: 4, number: 4),
-        ])
+        #expect(
+            outcomes(text, chunkSize: chunkSize) == [
+                .record(["a"], line: 1, number: 1),
+                .record(["1", "2", "3", "4", "5", "6"], line: 2, number: 2),
+                .problem(code: "input.too-many-cells", line: 3, column: 13),
+                .record(["z"], line: 4, number: 4),
+            ])
     }
 
     @Test func theRefusalSaysWhichVariableRaisesTheLimit() {
@@ -110,15 +116,16 @@ import ScorecardRules
 
     @Test func anUnclosedQuoteIsReportedWhereItOpenedNotWhereAQuoteLaterClosedIt() {
         var lines = ["id,title", "1,one", "2,\"two", "3,three", "4,four"]
-        lines.append("5,\"five\"")  // the quote taken for the end of line 3's field, then text
+        lines.append("5,\"five\"") // the quote taken for the end of line 3's field, then text
         lines.append("6,six")
         let found = outcomes(lines.joined(separator: "\n") + "\n", limits: .default)
-        #expect(found == [
-            .record(["id", "title"], line: 1, number: 1),
-            .record(["1", "one"], line: 2, number: 2),
-            .problem(code: "csv.unterminated-quote", line: 3, column: 3),
-            .record(["6", "six"], line: 7, number: 4),
-        ])
+        #expect(
+            found == [
+                .record(["id", "title"], line: 1, number: 1),
+                .record(["1", "one"], line: 2, number: 2),
+                .problem(code: "csv.unterminated-quote", line: 3, column: 3),
+                .record(["6", "six"], line: 7, number: 4),
+            ])
     }
 
     @Test func theUnclosedQuoteSaysWhereTheFieldRanTo() {
@@ -135,19 +142,21 @@ import ScorecardRules
     func anUnclosedQuoteThatRunsPastTheLimitsIsStillAnUnclosedQuote(chunkSize: Int) {
         let rows = (0..<50).map { "\($0),row" }.joined(separator: "\n")
         let text = "id,t\n1,\"never closed\n" + rows + "\n"
-        #expect(outcomes(text, chunkSize: chunkSize) == [
-            .record(["id", "t"], line: 1, number: 1),
-            .problem(code: "csv.unterminated-quote", line: 2, column: 3),
-        ])
+        #expect(
+            outcomes(text, chunkSize: chunkSize) == [
+                .record(["id", "t"], line: 1, number: 1),
+                .problem(code: "csv.unterminated-quote", line: 2, column: 3),
+            ])
     }
 
     @Test func aLongFieldThatIsClosedStaysTooLong() {
         let text = "id,t\n1,\"" + String(repeating: "q", count: 30) + "\"\n2,b\n"
-        #expect(outcomes(text) == [
-            .record(["id", "t"], line: 1, number: 1),
-            .problem(code: "input.field-too-long", line: 2, column: 3),
-            .record(["2", "b"], line: 3, number: 3),
-        ])
+        #expect(
+            outcomes(text) == [
+                .record(["id", "t"], line: 1, number: 1),
+                .problem(code: "input.field-too-long", line: 2, column: 3),
+                .record(["2", "b"], line: 3, number: 3),
+            ])
     }
 
     // MARK: Control characters
@@ -157,27 +166,30 @@ import ScorecardRules
     ])
     func aControlCharacterIsRefusedWhereItIs(row: String, column: Int) {
         for chunkSize in [1, 2, CSVReader.defaultChunkSize] {
-            #expect(outcomes("id,t\n" + row, limits: .default, chunkSize: chunkSize) == [
-                .record(["id", "t"], line: 1, number: 1),
-                .problem(code: "evidence.control-character", line: 2, column: column),
-            ], "chunk size \(chunkSize)")
+            #expect(
+                outcomes("id,t\n" + row, limits: .default, chunkSize: chunkSize) == [
+                    .record(["id", "t"], line: 1, number: 1),
+                    .problem(code: "evidence.control-character", line: 2, column: column),
+                ], "chunk size \(chunkSize)")
         }
     }
 
     @Test func tabsAndLineBreaksInQuotesAreNotControlCharacters() {
-        #expect(outcomes("id,t\n1,\"a\tb\r\nc\"\n2,\u{A0}é\n", limits: .default) == [
-            .record(["id", "t"], line: 1, number: 1),
-            .record(["1", "a\tb\r\nc"], line: 2, number: 2),
-            .record(["2", "\u{A0}é"], line: 4, number: 3),
-        ])
+        #expect(
+            outcomes("id,t\n1,\"a\tb\r\nc\"\n2,\u{A0}é\n", limits: .default) == [
+                .record(["id", "t"], line: 1, number: 1),
+                .record(["1", "a\tb\r\nc"], line: 2, number: 2),
+                .record(["2", "\u{A0}é"], line: 4, number: 3),
+            ])
     }
 
     @Test func aControlCharacterInAGB18030FileIsRefusedToo() throws {
         let bytes = try #require(iconvConvert(Array("工号,标题\n1,建\u{0}议\n".utf8), from: "UTF-8", to: "GB18030"))
-        #expect(readOutcomes(bytes) == [
-            .record(["工号", "标题"], line: 1, number: 1),
-            .problem(code: "evidence.control-character", line: 2, column: 4),
-        ])
+        #expect(
+            readOutcomes(bytes) == [
+                .record(["工号", "标题"], line: 1, number: 1),
+                .problem(code: "evidence.control-character", line: 2, column: 4),
+            ])
     }
 
     // MARK: Only regular files
@@ -281,7 +293,8 @@ import ScorecardRules
             try folder.write("w.xlsx", bytes: workbook)
             var problems: [Diagnostic] = []
             let limits = InputLimits(workbookBytes: workbook.count - 1)
-            #expect(XLSXRowSource.open(folder.file("w.xlsx"), sheetNames: [], firstIfNone: true, limits: limits, problems: &problems) == nil)
+            #expect(
+                XLSXRowSource.open(folder.file("w.xlsx"), sheetNames: [], firstIfNone: true, limits: limits, problems: &problems) == nil)
             #expect(problems.map(\.code) == ["input.file-too-large"])
             #expect(problems.first?.hint?.contains("SCORECARD_MAX_WORKBOOK_BYTES") == true)
         }
@@ -310,7 +323,8 @@ import ScorecardRules
 
     @Test func aWorkbookCellPastTheLimitsIsPlacedAtItsCell() throws {
         try withTemporaryFolder { folder in
-            try folder.write("long.xlsx", bytes: Workbook(rows: [["officer", "title"], ["1001", String(repeating: "长", count: 6)]]).bytes)
+            try folder.write(
+                "long.xlsx", bytes: Workbook(rows: [["officer", "title"], ["1001", String(repeating: "长", count: 6)]]).bytes)
             try folder.write("wide.xlsx", bytes: Workbook(rows: [["officer", "a", "b", "c", "d", "e", "f"]]).bytes)
             try folder.write("far.xlsx", bytes: Workbook(rows: [["officer"]], extraCell: "ZZZZZZZZZZZZZZZZZZ1").bytes)
             for (file, code, place) in [
@@ -318,7 +332,9 @@ import ScorecardRules
                 ("far.xlsx", "input.too-many-cells", nil),
             ] {
                 var problems: [Diagnostic] = []
-                #expect(XLSXRowSource.open(folder.file(file), sheetNames: [], firstIfNone: true, limits: Self.small, problems: &problems) == nil)
+                #expect(
+                    XLSXRowSource.open(folder.file(file), sheetNames: [], firstIfNone: true, limits: Self.small, problems: &problems) == nil
+                )
                 #expect(problems.map(\.code) == [code], "\(file)")
                 if let place { #expect(problems.first?.location?.description == folder.file(file) + ":" + place) }
             }
@@ -340,7 +356,9 @@ import ScorecardRules
 
     @Test func aControlCharacterWrittenAsAnEscapeInYAMLEvidenceIsRefused() throws {
         try withTemporaryFolder { folder in
-            try folder.write("2025-Q2/evidence.yaml", """
+            try folder.write(
+                "2025-Q2/evidence.yaml",
+                """
                 records:
                   - {officer: "1001", a1: 4.5, suggestions: [{date: 2025-04-03, level: 矿, title: "井口\\0遮阳棚"}]}
                   - {officer: "1002", a1: 3}
@@ -358,7 +376,10 @@ import ScorecardRules
             try folder.write("2025-Q2/evidence.yaml", "records:\n  - {officer: \"1001\", a1: 4.5}\n")
             let loaded = EvidenceFolder(root: folder.path, limits: InputLimits(yamlFileBytes: 20))
                 .loadQuarter(q2, policy: tinyPolicy, roster: tinyRoster)
-            #expect(loaded.problems.filter { $0.severity == .error }.map(\.place) == ["input.file-too-large@\(folder.file("2025-Q2/evidence.yaml")):2:12"])
+            #expect(
+                loaded.problems.filter { $0.severity == .error }.map(\.place) == [
+                    "input.file-too-large@\(folder.file("2025-Q2/evidence.yaml")):2:12"
+                ])
         }
     }
 
@@ -386,18 +407,24 @@ struct Workbook {
 
     var bytes: [UInt8] {
         var zip = ZipWriter()
-        zip.add("_rels/.rels", text: """
-            <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-            """)
-        zip.add("xl/workbook.xml", text: """
-            <?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>
-            """)
-        zip.add("xl/_rels/workbook.xml.rels", text: """
-            <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
-            """)
+        zip.add(
+            "_rels/.rels",
+            text: """
+                <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+                """)
+        zip.add(
+            "xl/workbook.xml",
+            text: """
+                <?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>
+                """)
+        zip.add(
+            "xl/_rels/workbook.xml.rels",
+            text: """
+                <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
+                """)
         var sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
         for (index, row) in rows.enumerated() {
             sheet += "<row r=\"\(index + 1)\">"

@@ -95,14 +95,15 @@ import ScorecardBase
         #expect(loaded.places == ["evidence.duplicate-column@officers.csv:1:24"])
     }
 
-    @Test(arguments: [
-        ("2025-06-30", nil, true),          // starts on the last day of Q2
-        ("2025-07-01", nil, false),         // starts the day after
-        (nil, "2025-04-01", true),          // leaves on the first day
-        (nil, "2025-03-31", false),         // left the day before
-        ("2025-04-10", "2025-05-20", true), // inside
-        (nil, nil, true),
-    ] as [(String?, String?, Bool)])
+    @Test(
+        arguments: [
+            ("2025-06-30", nil, true), // starts on the last day of Q2
+            ("2025-07-01", nil, false), // starts the day after
+            (nil, "2025-04-01", true), // leaves on the first day
+            (nil, "2025-03-31", false), // left the day before
+            ("2025-04-10", "2025-05-20", true), // inside
+            (nil, nil, true),
+        ] as [(String?, String?, Bool)])
     func servingIsInclusiveAtBothEnds(from: String?, until: String?, serves: Bool) {
         let officer = Officer(
             id: "1", name: "甲", unit: "一队", area: "甲班", from: from.flatMap { LocalDate($0) }, until: until.flatMap { LocalDate($0) },
@@ -112,7 +113,8 @@ import ScorecardBase
 
     @Test func anExtraRosterColumnIsAWarningNotAnError() throws {
         let (_, problems) = try WholeFolder.load(
-            ["officers.csv": WholeFolder.roster, "2025-Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"], quarter: Quarter(year: 2025, number: 1)!)
+            ["officers.csv": WholeFolder.roster, "2025-Q1/scores.csv": "officer,a,due\n1,4,1\n2,5,0\n"],
+            quarter: Quarter(year: 2025, number: 1)!)
         #expect(problems.contains { $0.code == "evidence.unused-column" && $0.severity == .warning })
         #expect(!problems.hasErrors)
     }

@@ -19,7 +19,8 @@ import ScorecardBase
 
     @Test func fourByteGB18030AndBOM() throws {
         // U+FEFF as GB18030 BOM, then U+20AC € (A2 E3) and U+1D11E 𝄞 (94 32 BE 34).
-        let decoded = try TextDecoding.decode([0x84, 0x31, 0x95, 0x33, 0xA2, 0xE3, 0x94, 0x32, 0xBE, 0x34], file: "a", encoding: .gb18030).get()
+        let decoded = try TextDecoding.decode([0x84, 0x31, 0x95, 0x33, 0xA2, 0xE3, 0x94, 0x32, 0xBE, 0x34], file: "a", encoding: .gb18030)
+            .get()
         #expect(decoded == DecodedText(text: "€𝄞", encoding: .gb18030, hadBOM: true))
     }
 

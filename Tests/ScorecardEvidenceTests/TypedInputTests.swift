@@ -57,7 +57,9 @@ import ScorecardRules
     }
 
     @Test func yesNoCellsReadAsWhatTheySay() {
-        for (yes, no) in [("是", "否"), ("yes", "no"), ("Yes", "No"), ("true", "false"), ("TRUE", "FALSE"), ("√", "×"), ("✓", "✗"), ("1", "0")] {
+        for (yes, no) in [
+            ("是", "否"), ("yes", "no"), ("Yes", "No"), ("true", "false"), ("TRUE", "FALSE"), ("√", "×"), ("✓", "✗"), ("1", "0"),
+        ] {
             let bound = Self.bindCSV(Self.records(trained: [yes, no, ""]))
             #expect(bound.problems.isEmpty, "\(yes)/\(no): \(bound.problems)")
             #expect(Self.value(bound, "1001", "trained") == .boolean(true), "\(yes)")
@@ -84,7 +86,9 @@ import ScorecardRules
 
     @Test func yesNoInYAMLEvidence() throws {
         try withTemporaryFolder { folder in
-            try folder.write("2025-Q2/evidence.yaml", """
+            try folder.write(
+                "2025-Q2/evidence.yaml",
+                """
                 records:
                   - {officer: "1001", a1: 4, trained: yes}
                   - {officer: "1002", a1: 4, trained: no}

@@ -32,7 +32,9 @@ import Testing
     }
 
     @Test func dateFormatsAreToldFromNumberFormats() {
-        for code in ["yyyy/m/d", "yyyy\"年\"m\"月\"d\"日\"", "[$-F800]dddd, mmmm dd, yyyy", "mm-dd-yy", "[DBNum1][$-804]yyyy\"年\"m\"月\"", "d-mmm"] {
+        for code in [
+            "yyyy/m/d", "yyyy\"年\"m\"月\"d\"日\"", "[$-F800]dddd, mmmm dd, yyyy", "mm-dd-yy", "[DBNum1][$-804]yyyy\"年\"m\"月\"", "d-mmm",
+        ] {
             #expect(XLSXFile.isDateFormat(code), "\(code)")
         }
         for code in ["General", "0.00", "#,##0", "0.00E+00", "\"天\"0", "[Red]0.0", "h:mm", "@"] {
@@ -56,11 +58,17 @@ import Testing
     }
 
     @Test func xmlEntitiesAndPrefixes() throws {
-        var scanner = XMLScanner(Array("<?xml version=\"1.0\"?><!-- x --><x:c r=\"A1\" t='s'><x:t>a&amp;b &lt;&#26159;&#x5426;&gt;</x:t></x:c><![CDATA[<raw>]]>".utf8))
+        var scanner = XMLScanner(
+            Array(
+                "<?xml version=\"1.0\"?><!-- x --><x:c r=\"A1\" t='s'><x:t>a&amp;b &lt;&#26159;&#x5426;&gt;</x:t></x:c><![CDATA[<raw>]]>"
+                    .utf8))
         var events: [String] = []
         while let event = try scanner.next() {
             switch event {
-            case .start(let name, let attributes, let empty): events.append("<\(name) \(attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))\(empty ? "/" : "")>")
+            case .start(let name, let attributes, let empty):
+                events.append(
+                    "<\(name) \(attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))\(empty ? "/" : "")>"
+                )
             case .end(let name): events.append("</\(name)>")
             case .text(let text): events.append(text)
             }

@@ -3,9 +3,11 @@ import ScorecardBase
 
 /// A small record layout shaped like an officer's quarter.
 enum Fixture {
-    static let suggestion = RecordType(name: "建议", fields: [
-        .init("adopted", .boolean), .init("reward", .decimal), .init("date", .date), .init("title", .string),
-    ])
+    static let suggestion = RecordType(
+        name: "建议",
+        fields: [
+            .init("adopted", .boolean), .init("reward", .decimal), .init("date", .date), .init("title", .string),
+        ])
 
     static var environment: ExpressionEnvironment {
         var env = ExpressionEnvironment()

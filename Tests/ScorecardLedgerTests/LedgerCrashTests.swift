@@ -14,7 +14,8 @@ import Testing
     func whole(_ mine: Mine, _ folder: String) -> String? {
         let base = mine.root + "/" + folder
         guard case .success(let bytes) = FileSystem.read(base + "/provenance.json"),
-              case .success(let provenance) = Provenance.parse(bytes, file: folder) else { return nil }
+            case .success(let provenance) = Provenance.parse(bytes, file: folder)
+        else { return nil }
         let intact = provenance.outputs.allSatisfy { output in
             (try? FileSystem.sha256(ofFile: base + "/" + output.name).get()).map(SHA256.hex) == output.sha256
         }
@@ -108,7 +109,9 @@ import Testing
             #expect(try mine.names("seeds/results") == ["2025-Q4", "2025-Q4.history", "2025-Q4.superseded-20260201T090000Z"])
         } else {
             #expect(whole(mine, "seeds/results/2025-Q4") == oldResults)
-            guard case .recorded = mine.ledger.ledgerForce(mine, results: Self.newResults) else { Issue.record("expected a record"); return }
+            guard case .recorded = mine.ledger.ledgerForce(mine, results: Self.newResults) else {
+                Issue.record("expected a record"); return
+            }
         }
         let after = mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds")
         #expect(after.diagnostics.isEmpty, "\(after.diagnostics)")
@@ -137,8 +140,10 @@ import Testing
         #expect(verification.diagnostics.map(\.code) == ["ledger.interrupted"], "not a leftover that may be deleted")
         #expect(verification.diagnostics.first?.hint?.contains("把“\(results)/.2025-Q4.incomplete-43”改名为“\(results)/2025-Q4”") == true)
 
-        guard case .unchanged(let recorded, _) = mine.ledger.record(
-            mine.submission(results: Self.newResults), force: false, at: UTCTime(year: 2026, month: 3, day: 1)!, processID: 44) else {
+        guard
+            case .unchanged(let recorded, _) = mine.ledger.record(
+                mine.submission(results: Self.newResults), force: false, at: UTCTime(year: 2026, month: 3, day: 1)!, processID: 44)
+        else {
             Issue.record("expected the finished record"); return
         }
         #expect(recorded.recordedAt == Mine.laterTime)

@@ -33,7 +33,8 @@ import ScorecardTestSupport
         #expect(second.at == Mine.laterTime)
         #expect(second.superseded == "2025-Q4.superseded-20260201T090000Z")
         #expect(second.previousSHA256 == SHA256.hex(SHA256.hash(Array(lines[0].utf8))))
-        let oldProvenance = try FileSystem.sha256(ofFile: mine.root + "/seeds/results/2025-Q4.superseded-20260201T090000Z/provenance.json").get()
+        let oldProvenance = try FileSystem.sha256(ofFile: mine.root + "/seeds/results/2025-Q4.superseded-20260201T090000Z/provenance.json")
+            .get()
         #expect(second.supersededSHA256 == SHA256.hex(oldProvenance))
         #expect(first.provenanceSHA256 == SHA256.hex(oldProvenance))
         let provenance = try #require(mine.ledger.record(of: mine.quarter)).get()
@@ -47,7 +48,8 @@ import ScorecardTestSupport
         _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         let before = try mine.text("seeds/results/2025-Q4.history")
         for reason in [nil, "  "] as [String?] {
-            let outcome = mine.ledger.record(mine.submission(results: "{}\n"), force: true, at: Mine.laterTime, processID: 43, by: "x", reason: reason)
+            let outcome = mine.ledger.record(
+                mine.submission(results: "{}\n"), force: true, at: Mine.laterTime, processID: 43, by: "x", reason: reason)
             guard case .failed(let problem) = outcome else { Issue.record("expected a failure, got \(outcome)"); return }
             #expect(problem.code == "ledger.no-reason")
         }

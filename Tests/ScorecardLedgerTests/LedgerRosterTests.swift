@@ -15,8 +15,10 @@ import Testing
     func recorded(_ rows: [String] = Self.rows) throws -> Mine {
         let mine = try Mine()
         try mine.writeRoster(rows)
-        guard case .recorded(let provenance, _, _) = mine.ledger.record(
-            try mine.rosterSubmission(), force: false, at: Mine.firstTime, processID: 42) else {
+        guard
+            case .recorded(let provenance, _, _) = mine.ledger.record(
+                try mine.rosterSubmission(), force: false, at: Mine.firstTime, processID: 42)
+        else {
             throw RosterTestError.notRecorded
         }
         #expect(provenance.roster?.officers.map(\.id) == ["10231"], "only the officer serving in the quarter")
@@ -67,7 +69,8 @@ import Testing
         #expect(problem.notes.first?.location?.file == mine.root + "/seeds/officers.csv")
         #expect(problem.notes.first?.location?.line == 2)
 
-        guard case .refused(let refusal) = mine.ledger.record(try mine.rosterSubmission(), force: false, at: Mine.laterTime, processID: 43) else {
+        guard case .refused(let refusal) = mine.ledger.record(try mine.rosterSubmission(), force: false, at: Mine.laterTime, processID: 43)
+        else {
             Issue.record("expected a refusal"); return
         }
         #expect(refusal.notes.map(\.message) == ["名册中联系员 10231（田晓东）一行的内容与记录时不同"])
@@ -79,10 +82,11 @@ import Testing
         // 10247 no longer left in June; 10231 is gone from the roster.
         try mine.writeRoster(["10247,许文辉,综采一队,乙班,2021-10-18,"])
         let messages = verify(mine).diagnostics.map(\.message)
-        #expect(messages == [
-            "2025-Q4 的记录所用的联系员 10231（田晓东）已不在名册“\(mine.root)/seeds/officers.csv”中，或已不在 2025-Q4 在任",
-            "名册“\(mine.root)/seeds/officers.csv”中多了在 2025-Q4 在任的联系员 10247（许文辉），记录时没有",
-        ])
+        #expect(
+            messages == [
+                "2025-Q4 的记录所用的联系员 10231（田晓东）已不在名册“\(mine.root)/seeds/officers.csv”中，或已不在 2025-Q4 在任",
+                "名册“\(mine.root)/seeds/officers.csv”中多了在 2025-Q4 在任的联系员 10247（许文辉），记录时没有",
+            ])
         try FileManager.default.removeItem(atPath: mine.root + "/seeds/officers.csv")
         #expect(verify(mine).diagnostics.map(\.code) == ["ledger.missing-input"])
     }

@@ -46,7 +46,9 @@ struct Mine {
             rulesPath: root + "/rules", ruleFiles: [root + "/rules/items.yaml", root + "/rules/policy.yaml"],
             evidencePath: root + "/seeds",
             evidenceFiles: evidence ?? [root + "/seeds/officers.csv", root + "/seeds/2025-Q4/scores.csv"],
-            outputs: [.init(name: "results.json", bytes: Array(results.utf8)), .init(name: "results.csv", bytes: Array("officer,total\r\n".utf8))])
+            outputs: [
+                .init(name: "results.json", bytes: Array(results.utf8)), .init(name: "results.csv", bytes: Array("officer,total\r\n".utf8)),
+            ])
     }
 
     static let firstTime = UTCTime(year: 2026, month: 1, day: 5, hour: 8, minute: 30)!
@@ -62,8 +64,10 @@ struct Mine {
     @Test func recordsResultsAndProvenance() throws {
         let mine = try Mine()
         defer { mine.remove() }
-        guard case .recorded(let provenance, let folder, let superseded) =
-            mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42) else {
+        guard
+            case .recorded(let provenance, let folder, let superseded) =
+                mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        else {
             Issue.record("expected a record"); return
         }
         #expect(folder == mine.root + "/seeds/results/2025-Q4")
@@ -96,7 +100,8 @@ struct Mine {
         _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         let before = try mine.text("seeds/results/2025-Q4/provenance.json")
         for force in [false, true] {
-            guard case .unchanged(let recorded, _) = mine.ledger.record(mine.submission(), force: force, at: Mine.laterTime, processID: 43) else {
+            guard case .unchanged(let recorded, _) = mine.ledger.record(mine.submission(), force: force, at: Mine.laterTime, processID: 43)
+            else {
                 Issue.record("expected unchanged"); return
             }
             #expect(recorded.recordedAt == Mine.firstTime)
@@ -114,7 +119,8 @@ struct Mine {
         try mine.write("seeds/2025-Q4/suggestions.csv", "工号,日期\n")
         let evidence = [mine.root + "/seeds/2025-Q4/scores.csv", mine.root + "/seeds/2025-Q4/suggestions.csv"]
         let outcome = mine.ledger.record(
-            mine.submission(results: "{\"total\": 92.90}\n", version: "2021.2", evidence: evidence), force: false, at: Mine.laterTime, processID: 43)
+            mine.submission(results: "{\"total\": 92.90}\n", version: "2021.2", evidence: evidence), force: false, at: Mine.laterTime,
+            processID: 43)
         guard case .refused(let problem) = outcome else { Issue.record("expected a refusal, got \(outcome)"); return }
         #expect(problem.code == "ledger.final")
         #expect(problem.severity == .error)
@@ -267,7 +273,10 @@ struct Mine {
         #expect(problem.location?.line == 1)
 
         try FileManager.default.removeItem(atPath: mine.root + "/seeds/results/2025-Q4/provenance.json")
-        #expect(mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds").diagnostics.map(\.code) == ["ledger.bad-record"])
+        #expect(
+            mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds").diagnostics.map(\.code) == [
+                "ledger.bad-record"
+            ])
     }
 
     @Test func onlyTheQuartersAskedFor() throws {
@@ -275,7 +284,8 @@ struct Mine {
         defer { mine.remove() }
         try mine.write("seeds/2025-Q4/scores.csv", "changed\n")
         let other = Quarter(year: 2025, number: 3)!
-        #expect(mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds", quarters: [other]).diagnostics.isEmpty)
+        #expect(
+            mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds", quarters: [other]).diagnostics.isEmpty)
     }
 }
 

@@ -14,10 +14,12 @@ import Testing
             quarter: Self.quarter, recordedAt: UTCTime(year: 2026, month: 1, day: 5, hour: 8, minute: 30)!, engineVersion: "0.1.0",
             policy: .init(id: "jiangou", name: name, version: "2021.1", effective: "2021-09-27"),
             rulesPath: path, ruleFiles: [LedgerFile(path: path + "/items.yaml", name: "items.yaml", sha256: digest)],
-            evidencePath: "seeds", evidenceFiles: [LedgerFile(path: "seeds/2025-Q4/scores.csv", name: "2025-Q4/scores.csv", sha256: digest)],
+            evidencePath: "seeds",
+            evidenceFiles: [LedgerFile(path: "seeds/2025-Q4/scores.csv", name: "2025-Q4/scores.csv", sha256: digest)],
             outputs: [LedgerFile(path: "results.json", name: "results.json", sha256: digest)],
             recordedBy: name, reason: path,
-            roster: LedgerRoster(path: "seeds/officers.csv", name: "officers.csv", officers: [LedgerOfficer(id: "10231", name: name, sha256: digest)]))
+            roster: LedgerRoster(
+                path: "seeds/officers.csv", name: "officers.csv", officers: [LedgerOfficer(id: "10231", name: name, sha256: digest)]))
     }
 
     /// Every character the writer escapes, the ones YAML 1.1 reads as line breaks or refuses

@@ -14,8 +14,8 @@ import Testing
     /// CR LF pair, and combining marks (which join a comma or quote before them).
     static func piece(joining: Bool) -> Generator<String, some SendableSequenceType> {
         var choices: [(weight: Int, draw: @Sendable (UInt64) -> String)] = [
-            (6, { String(scalar(in: 0x20...0x7E, $0)) }),           // printable ASCII, space included
-            (6, { String(scalar(in: 0x4E00...0x9FFF, $0)) }),       // CJK unified ideographs
+            (6, { String(scalar(in: 0x20...0x7E, $0)) }), // printable ASCII, space included
+            (6, { String(scalar(in: 0x4E00...0x9FFF, $0)) }), // CJK unified ideographs
             (2, { ["，", "。", "“", "”", "（", "）", "：", "、"][Int($0 % 8)] }),
             (2, { _ in "," }),
             (2, { _ in "\"" }),
@@ -23,8 +23,8 @@ import Testing
             (1, { _ in "\r" }),
             (1, { _ in "\t" }),
             (1, { _ in " " }),
-            (1, { String(scalar(in: 0x1F600...0x1F64F, $0)) }),     // emoji
-            (1, { String(scalar(in: 0x20000...0x2A6DF, $0)) }),     // CJK Extension B: four UTF-8 bytes
+            (1, { String(scalar(in: 0x1F600...0x1F64F, $0)) }), // emoji
+            (1, { String(scalar(in: 0x20000...0x2A6DF, $0)) }), // CJK Extension B: four UTF-8 bytes
         ]
         if joining {
             choices.append((1, { _ in "\r\n" }))

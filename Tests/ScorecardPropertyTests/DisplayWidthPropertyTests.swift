@@ -54,12 +54,15 @@ import Testing
             let text = String(String.UnicodeScalarView(drawn.map(\.scalar)))
             let expected = drawn.reduce(0) { $0 + Self.blocks[$1.block].cells }
             let width = TerminalWidth.width(of: text)
-            if width != expected, let odd = drawn.first(where: { TerminalWidth.width(of: String($0.scalar)) != Self.blocks[$0.block].cells }) {
+            if width != expected,
+                let odd = drawn.first(where: { TerminalWidth.width(of: String($0.scalar)) != Self.blocks[$0.block].cells })
+            {
                 let block = Self.blocks[odd.block]
-                throw PropertyViolation(description: """
-                    width \(width), expected \(expected): U+\(String(odd.scalar.value, radix: 16, uppercase: true)) \
-                    (\(block.name)) takes \(TerminalWidth.width(of: String(odd.scalar))), not \(block.cells)
-                    """)
+                throw PropertyViolation(
+                    description: """
+                        width \(width), expected \(expected): U+\(String(odd.scalar.value, radix: 16, uppercase: true)) \
+                        (\(block.name)) takes \(TerminalWidth.width(of: String(odd.scalar))), not \(block.cells)
+                        """)
             }
             try holds(width == expected, "width \(width), expected \(expected)")
         }
@@ -72,7 +75,8 @@ import Testing
         let text = anyScalar.array(of: 0...12).map { String(String.UnicodeScalarView($0)) }
         checkProperty(500, seed: 22, input: zip(text, text)) { first, second in
             let apart = TerminalWidth.width(of: first) + TerminalWidth.width(of: second)
-            try holds(TerminalWidth.width(of: first + second) == apart, "together \(TerminalWidth.width(of: first + second)), apart \(apart)")
+            try holds(
+                TerminalWidth.width(of: first + second) == apart, "together \(TerminalWidth.width(of: first + second)), apart \(apart)")
         }
     }
 }

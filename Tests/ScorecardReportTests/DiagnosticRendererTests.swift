@@ -14,14 +14,15 @@ import ScorecardBase
             "rules.unknown-key", "未知的键 \"pionts\"", hint: "是否想写 \"points\"?",
             at: SourceLocation(file: "rules/items.yaml", line: 12, column: 11, length: 6)
         )
-        #expect(renderer.render(diagnostic) == """
-            rules/items.yaml:12:11: 错误[rules.unknown-key]: 未知的键 "pionts"
-               |
-            12 |   名称: 安全, pionts: 5
-               |               ^^^^^^
-               = 提示: 是否想写 "points"?
+        #expect(
+            renderer.render(diagnostic) == """
+                rules/items.yaml:12:11: 错误[rules.unknown-key]: 未知的键 "pionts"
+                   |
+                12 |   名称: 安全, pionts: 5
+                   |               ^^^^^^
+                   = 提示: 是否想写 "points"?
 
-            """)
+                """)
     }
 
     @Test func tabsAreExpandedTheSameWayInLineAndCaret() {
@@ -29,13 +30,14 @@ import ScorecardBase
         let diagnostic = Diagnostic.error(
             "csv.unterminated-quote", "引号没有闭合", at: SourceLocation(file: "证据.csv", line: 2, column: 5)
         )
-        #expect(renderer.render(diagnostic) == """
-            证据.csv:2:5: 错误[csv.unterminated-quote]: 引号没有闭合
-              |
-            2 |     张三,"x
-              |          ^
+        #expect(
+            renderer.render(diagnostic) == """
+                证据.csv:2:5: 错误[csv.unterminated-quote]: 引号没有闭合
+                  |
+                2 |     张三,"x
+                  |          ^
 
-            """)
+                """)
     }
 
     @Test func chineseUnderlineIsTwoCellsPerCharacter() {
@@ -62,21 +64,22 @@ import ScorecardBase
         )
         let first = Diagnostic.warning("rules.unused", "未使用的规则", at: nil)
         let text = renderer.render([first, second])
-        #expect(text == """
-            证据.csv:2:2: 错误[csv.duplicate]: 重复的工号
-              |
-            2 |     张三,"x
-              |     ^^^^
-              = 说明: 证据.csv:1:1: 第一次出现在这里
-              |
-            1 | 工号,姓名
-              | ^^^^
+        #expect(
+            text == """
+                证据.csv:2:2: 错误[csv.duplicate]: 重复的工号
+                  |
+                2 |     张三,"x
+                  |     ^^^^
+                  = 说明: 证据.csv:1:1: 第一次出现在这里
+                  |
+                1 | 工号,姓名
+                  | ^^^^
 
-            警告[rules.unused]: 未使用的规则
+                警告[rules.unused]: 未使用的规则
 
-            1 个错误，1 个警告
+                1 个错误，1 个警告
 
-            """)
+                """)
     }
 
     @Test func colourOnlyWhenAsked() {
@@ -96,9 +99,10 @@ import ScorecardBase
     @Test func aLongLineIsShownAroundTheColumnWithTheCaretInPlace() {
         let header = (0..<5000).map { "x\($0)" }.joined(separator: ",")
         let renderer = DiagnosticRenderer(color: false, sourceLines: SourceLines.inMemory(["h.csv": header + "\n"]))
-        let column = header.unicodeScalars.count - "x4000".count * 1000  // somewhere in the middle
+        let column = header.unicodeScalars.count - "x4000".count * 1000 // somewhere in the middle
         let target = header.unicodeScalars.index(header.unicodeScalars.startIndex, offsetBy: column - 1)
-        let rendered = renderer.render(.error("evidence.unknown-column", "m", at: SourceLocation(file: "h.csv", line: 1, column: column, length: 3)))
+        let rendered = renderer.render(
+            .error("evidence.unknown-column", "m", at: SourceLocation(file: "h.csv", line: 1, column: column, length: 3)))
         let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let echo = lines[2], carets = lines[3]
         #expect(echo.hasPrefix("1 | …") && echo.hasSuffix("…"))

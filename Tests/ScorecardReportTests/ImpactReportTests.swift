@@ -44,32 +44,36 @@ import ScorecardReport
 
     @Test func jsonFollowsTheDocumentedLayout() throws {
         let json = try report().json().rendered()
-        #expect(json.contains("""
-          "officers_compared": 20,
-          "officers_changed": 6,
-          "officers_unchanged": 14,
-        """))
-        #expect(json.contains("""
-              "officer": "10339",
-              "name": "袁志刚",
-              "unit": "综采二队",
-              "total": {
-                "old": 93.40,
-                "new": 93.40,
-                "delta": 0.00
-              },
-              "grade": {
-                "old": "优秀",
-                "new": "优秀",
-                "direction": "same",
-                "steps": 0
-              },
-              "reward": {
-                "old": 110.00,
-                "new": 140.00,
-                "delta": 30.00
-              }
-        """))
+        #expect(
+            json.contains(
+                """
+                  "officers_compared": 20,
+                  "officers_changed": 6,
+                  "officers_unchanged": 14,
+                """))
+        #expect(
+            json.contains(
+                """
+                      "officer": "10339",
+                      "name": "袁志刚",
+                      "unit": "综采二队",
+                      "total": {
+                        "old": 93.40,
+                        "new": 93.40,
+                        "delta": 0.00
+                      },
+                      "grade": {
+                        "old": "优秀",
+                        "new": "优秀",
+                        "direction": "same",
+                        "steps": 0
+                      },
+                      "reward": {
+                        "old": 110.00,
+                        "new": 140.00,
+                        "delta": 30.00
+                      }
+                """))
         #expect(json.contains("\"from\": \"良好\",\n      \"to\": \"合格\",\n      \"count\": 1,\n      \"direction\": \"down\""))
         #expect(json.contains("\"in_new\": true,\n      \"old\": 345.00,\n      \"new\": 415.00,\n      \"delta\": 70.00"))
         #expect(json.hasSuffix("\"notes\": []\n}"))

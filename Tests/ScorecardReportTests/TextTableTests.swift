@@ -8,15 +8,16 @@ import Testing
         table.addRow(["Li Si", "1002", "8"])
         table.addSeparator()
         table.addRow(["欧阳小明", "", "100"])
-        #expect(table.render() == """
-            姓名      工号  得分
-            --------  ----  ----
-            张三      1001  95.5
-            Li Si     1002     8
-            --------  ----  ----
-            欧阳小明         100
+        #expect(
+            table.render() == """
+                姓名      工号  得分
+                --------  ----  ----
+                张三      1001  95.5
+                Li Si     1002     8
+                --------  ----  ----
+                欧阳小明         100
 
-            """)
+                """)
     }
 
     @Test func missingAndExtraCells() {

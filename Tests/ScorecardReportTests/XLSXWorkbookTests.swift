@@ -10,19 +10,22 @@ import Testing
     }
 
     static let sample = XLSXWorkbook(sheets: [
-        .init(name: "考核结果", header: ["工号", "姓名", "总分"], rows: [
-            [.text("010"), .text("A&B <王>"), .number(ExactDecimal(coefficient: 9340, scale: 2), places: 2)],
-            [.text("10247"), .text(" 许文辉"), .empty],
-        ], formats: [.text]),
+        .init(
+            name: "考核结果", header: ["工号", "姓名", "总分"],
+            rows: [
+                [.text("010"), .text("A&B <王>"), .number(ExactDecimal(coefficient: 9340, scale: 2), places: 2)],
+                [.text("10247"), .text(" 许文辉"), .empty],
+            ], formats: [.text]),
         .init(name: "按单位", header: ["单位", "人数", "平均分"], rows: [[.text("综采一队"), .integer(4), .number(ExactDecimal(87), places: 3)]]),
     ])
 
     @Test func everyPartAWorkbookNeedsIsThere() throws {
         let reader = try ZipReader(bytes: Self.sample.bytes())
-        #expect(reader.entries.map(\.name) == [
-            "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-            "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
-        ])
+        #expect(
+            reader.entries.map(\.name) == [
+                "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+            ])
         let workbook = try Self.part("xl/workbook.xml", of: Self.sample)
         #expect(workbook.contains("<sheet name=\"考核结果\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"按单位\" sheetId=\"2\" r:id=\"rId2\"/>"))
     }

@@ -24,7 +24,9 @@ import ScorecardTestSupport
     @Test func aFieldsChineseNameInAFormulaIsToldTheIdToWrite() throws {
         let evidence = Rules.evidence.replacingOccurrences(
             of: "    - id: reports_on_time\n", with: "    - id: reports_on_time\n      name: 按时准确上报次数\n")
-        let result = Rules.load(["evidence": evidence, "items": Self.items(formula: "if reports_due == 0 then 5 else 5 * 按时准确上报次数 / reports_due")])
+        let result = Rules.load([
+            "evidence": evidence, "items": Self.items(formula: "if reports_due == 0 then 5 else 5 * 按时准确上报次数 / reports_due"),
+        ])
         let diagnostic = try #require(expectOnlyError(result, "expr.name.label", at: "t/items.yaml", 13, 52))
         #expect(diagnostic.location?.length == 8)
         #expect(diagnostic.message.contains("reports_on_time"), "\(diagnostic.message)")
@@ -68,24 +70,25 @@ import ScorecardTestSupport
     }
 
     @Test func twoItemsReadingEachOthersScoreAreACycle() {
-        let result = Rules.load(items: """
-            items:
-              - id: a
-                title: 甲
-                points: 5
-                clause: 考核标准1
-                scoring:
-                  method: computed
-                  formula: score.b
-              - id: b
-                title: 乙
-                points: 5
-                clause: 考核标准2
-                scoring:
-                  method: computed
-                  formula: score.a
+        let result = Rules.load(
+            items: """
+                items:
+                  - id: a
+                    title: 甲
+                    points: 5
+                    clause: 考核标准1
+                    scoring:
+                      method: computed
+                      formula: score.b
+                  - id: b
+                    title: 乙
+                    points: 5
+                    clause: 考核标准2
+                    scoring:
+                      method: computed
+                      formula: score.a
 
-            """)
+                """)
         let diagnostic = expectOnlyError(result, "rules.score-cycle", at: "t/items.yaml", 2, 5)
         #expect(diagnostic?.message.contains("a → b → a") == true)
     }
@@ -108,14 +111,16 @@ import ScorecardTestSupport
     }
 
     @Test func conditionReadingAScoreTakesPartInTheCycleCheck() {
-        let items = Self.items(formula: "score.i01").replacingOccurrences(of: "    scoring: assessed\n", with: """
-                scoring:
-                  method: assessed
-                  conditions:
-                    - when: score.i02 > 4
-                      score: 5
+        let items = Self.items(formula: "score.i01").replacingOccurrences(
+            of: "    scoring: assessed\n",
+            with: """
+                    scoring:
+                      method: assessed
+                      conditions:
+                        - when: score.i02 > 4
+                          score: 5
 
-            """)
+                """)
         expectOnlyError(Rules.load(items: items), "rules.score-cycle", at: "t/items.yaml", 2, 5)
     }
 
@@ -166,7 +171,8 @@ import ScorecardTestSupport
     @Test func columnsCountUnicodeScalarsNotBytesUTF16UnitsOrCharacters() {
         // 𡈼 is one scalar but two UTF-16 units and four UTF-8 bytes; "e\u{301}" is one
         // Character but two scalars. Columns count scalars, as libyaml does.
-        let items = "items:\n  - {id: i01, title: 遵守规章, points: 5, clause: 考核标准1, scoring: assessed}\n"
+        let items =
+            "items:\n  - {id: i01, title: 遵守规章, points: 5, clause: 考核标准1, scoring: assessed}\n"
             + "  - {id: i02, title: 𡈼e\u{301}, points: 5, clause: 考核标准2, scoring: {method: computed, formula: 5 * reprts}}\n"
         // "  - {id: i02, title: " is 21 scalars, the title 3, ", points: …, formula: " 65, "5 * " 4.
         expectOnlyError(Rules.load(items: items), "expr.name.unknown", at: "t/items.yaml", 3, 21 + 3 + 65 + 4 + 1)
@@ -178,26 +184,30 @@ import ScorecardTestSupport
     }
 
     @Test func conditionThatIsNotAComparisonIsRefused() {
-        let items = Rules.items.replacingOccurrences(of: "    scoring: assessed\n", with: """
-                scoring:
-                  method: assessed
-                  conditions:
-                    - when: reports_due
-                      score: 0
+        let items = Rules.items.replacingOccurrences(
+            of: "    scoring: assessed\n",
+            with: """
+                    scoring:
+                      method: assessed
+                      conditions:
+                        - when: reports_due
+                          score: 0
 
-            """)
+                """)
         expectOnlyError(Rules.load(items: items), "expr.type.expected", at: "t/items.yaml", 9, 17)
     }
 
     @Test func conditionScoreAboveThePointsIsRefusedAtLoadTime() {
-        let items = Rules.items.replacingOccurrences(of: "    scoring: assessed\n", with: """
-                scoring:
-                  method: assessed
-                  conditions:
-                    - when: reports_due > 10
-                      score: 50
+        let items = Rules.items.replacingOccurrences(
+            of: "    scoring: assessed\n",
+            with: """
+                    scoring:
+                      method: assessed
+                      conditions:
+                        - when: reports_due > 10
+                          score: 50
 
-            """)
+                """)
         let diagnostic = expectOnlyError(Rules.load(items: items), "rules.score-range", at: "t/items.yaml", 10, 18)
         #expect(diagnostic?.message.contains("50") == true)
     }

@@ -13,7 +13,7 @@ import Testing
 
     @Test func byteOrderMarkIsNotAColumn() {
         let result = PolicyLoader.load(sources: [
-            RuleSource(displayPath: "t/extra.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("itmes: []\n".utf8)),
+            RuleSource(displayPath: "t/extra.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("itmes: []\n".utf8))
         ])
         expectError(result, "rules.unknown-section", at: "t/extra.yaml", 1, 1, suggesting: "items")
     }
@@ -41,7 +41,8 @@ import Testing
         // A plain scalar folded over lines is not a verbatim copy of the file, so the error
         // falls back to where the formula starts rather than guessing a column.
         let items = ExpressionErrorTests.items(formula: "if reports_due == 0 then 5\n        else 5 * reports_on_tme / reports_due")
-        let diagnostic = expectOnlyError(Rules.load(items: items), "expr.name.unknown", at: "t/items.yaml", 13, 16, suggesting: "reports_on_time")
+        let diagnostic = expectOnlyError(
+            Rules.load(items: items), "expr.name.unknown", at: "t/items.yaml", 13, 16, suggesting: "reports_on_time")
         #expect(diagnostic?.message.contains("reports_on_tme") == true)
     }
 }

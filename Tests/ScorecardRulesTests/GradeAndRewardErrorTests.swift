@@ -8,96 +8,111 @@ import ScorecardTestSupport
     static func grades(_ bands: String) -> [String: String] { ["grades": "grades:\n  bands:\n" + bands] }
 
     @Test func gapBetweenBandsIsReportedAtTheLowerBandWithANoteAtTheUpper() {
-        let result = Rules.load(Self.grades("""
-                - name: 优秀
-                  min: 8
-                - name: 合格
-                  min: 6
-                  below: 7
-                - name: 不合格
-                  min: 0
-                  below: 6
+        let result = Rules.load(
+            Self.grades(
+                """
+                    - name: 优秀
+                      min: 8
+                    - name: 合格
+                      min: 6
+                      below: 7
+                    - name: 不合格
+                      min: 0
+                      below: 6
 
-            """))
+                """))
         let diagnostic = expectOnlyError(result, "rules.grade-gap", at: "t/grades.yaml", 5, 7)
         #expect(diagnostic?.notes.first?.location?.place == [3, 7])
     }
 
     @Test func overlappingBandsAreReported() {
-        let result = Rules.load(Self.grades("""
-                - name: 优秀
-                  min: 8
-                - name: 合格
-                  min: 6
-                  below: 9
-                - name: 不合格
-                  min: 0
-                  below: 6
+        let result = Rules.load(
+            Self.grades(
+                """
+                    - name: 优秀
+                      min: 8
+                    - name: 合格
+                      min: 6
+                      below: 9
+                    - name: 不合格
+                      min: 0
+                      below: 6
 
-            """))
+                """))
         expectOnlyError(result, "rules.grade-overlap", at: "t/grades.yaml", 5, 7)
     }
 
     @Test func lowerBandWithoutAnUpperLimitOverlaps() {
-        let result = Rules.load(Self.grades("""
-                - name: 合格
-                  min: 6
-                - name: 不合格
-                  min: 0
+        let result = Rules.load(
+            Self.grades(
+                """
+                    - name: 合格
+                      min: 6
+                    - name: 不合格
+                      min: 0
 
-            """))
+                """))
         expectOnlyError(result, "rules.grade-overlap", at: "t/grades.yaml", 5, 7, suggesting: "below: 6")
     }
 
     @Test func bandsNotStartingAtZeroLeaveTheBottomUngraded() {
-        let result = Rules.load(Self.grades("""
-                - name: 合格
-                  min: 6
-                - name: 不合格
-                  min: 1
-                  below: 6
+        let result = Rules.load(
+            Self.grades(
+                """
+                    - name: 合格
+                      min: 6
+                    - name: 不合格
+                      min: 1
+                      below: 6
 
-            """))
+                """))
         expectOnlyError(result, "rules.grade-gap", at: "t/grades.yaml", 5, 7)
     }
 
     @Test func topBandEndingAtTheTotalLeavesFullMarksUngraded() {
-        let result = Rules.load(Self.grades("""
-                - name: 合格
-                  min: 6
-                  below: 10
-                - name: 不合格
-                  min: 0
-                  below: 6
+        let result = Rules.load(
+            Self.grades(
+                """
+                    - name: 合格
+                      min: 6
+                      below: 10
+                    - name: 不合格
+                      min: 0
+                      below: 6
 
-            """))
+                """))
         let diagnostic = expectOnlyError(result, "rules.grade-gap", at: "t/grades.yaml", 3, 7)
         #expect(diagnostic?.message.contains("10") == true)
     }
 
     @Test func bandsMayBeWrittenInAnyOrder() {
-        expectClean(Rules.load(Self.grades("""
-                - name: 不合格
-                  min: 0
-                  below: 6
-                - name: 合格
-                  min: 6
+        expectClean(
+            Rules.load(
+                Self.grades(
+                    """
+                        - name: 不合格
+                          min: 0
+                          below: 6
+                        - name: 合格
+                          min: 6
 
-            """)))
+                    """)))
     }
 
     @Test func bandWhoseUpperLimitIsNotAboveItsMinimumIsReported() {
-        let result = Rules.load(Self.grades("""
-                - name: 合格
-                  min: 6
-                - name: 空档
-                  min: 6
-                  below: 6
-                - name: 不合格
-                  min: 0
-                  below: 6
+        let result = Rules.load(
+            Self.grades(
+                """
+                    - name: 合格
+                      min: 6
+                    - name: 空档
+                      min: 6
+                      below: 6
+                    - name: 不合格
+                      min: 0
+                      below: 6
 
-            """))
+                """))
         expectError(result, "rules.grade-empty", at: "t/grades.yaml", 5, 7)
     }
 

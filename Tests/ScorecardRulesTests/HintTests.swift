@@ -20,7 +20,12 @@ import Testing
         Broken("rules.expected-list", ["eligibility": "eligibility:\n  criteria: x\n"]),
         Broken("rules.expected-list", ["roster": "roster:\n  selection: 选举\n"]),
         Broken("rules.expected-list", ["annual": "annual:\n  tie_breakers: officer_id\n  excellent: {count: 1}\n"]),
-        Broken("rules.expected-list", ["items": items.replacingOccurrences(of: "    scoring: assessed", with: "    scoring:\n      method: assessed\n      conditions: x")]),
+        Broken(
+            "rules.expected-list",
+            [
+                "items": items.replacingOccurrences(
+                    of: "    scoring: assessed", with: "    scoring:\n      method: assessed\n      conditions: x")
+            ]),
         Broken("rules.expected-list", ["evidence": Rules.evidence.replacingOccurrences(of: "  lists:\n", with: "  checks: x\n  lists:\n")]),
         Broken("rules.expected-list", ["evidence": "evidence:\n  fields: x\n"]),
         Broken("rules.expected-list", ["evidence": "evidence:\n  lists: x\n"]),
@@ -36,7 +41,9 @@ import Testing
         Broken("rules.no-grades", ["grades": "grades:\n  bands: []\n"]),
         Broken("rules.bad-total", ["policy": Rules.policy.replacingOccurrences(of: "total: 10", with: "total: 0")]),
         Broken("rules.expected-mapping", ["policy": Rules.policy.replacingOccurrences(of: "scoring:\n  total: 10", with: "scoring: 10")]),
-        Broken("rules.expected-mapping", ["rewards": "rewards:\n  - id: r\n    title: 奖励\n    fund: party_building\n    per_record: suggestions\n"]),
+        Broken(
+            "rules.expected-mapping",
+            ["rewards": "rewards:\n  - id: r\n    title: 奖励\n    fund: party_building\n    per_record: suggestions\n"]),
         Broken("rules.missing-section", ["items": ""]),
     ]
 

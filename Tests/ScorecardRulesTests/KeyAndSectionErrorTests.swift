@@ -10,20 +10,21 @@ import ScorecardTestSupport
     }
 
     @Test func unknownKeyIsReportedAtTheKeyWithASuggestion() {
-        let result = Rules.load(items: """
-            items:
-              - id: i01
-                title: 遵守规章
-                pionts: 5
-                clause: 考核标准1
-                scoring: assessed
-              - id: i02
-                title: 按时上报
-                points: 5
-                clause: 考核标准2
-                scoring: assessed
+        let result = Rules.load(
+            items: """
+                items:
+                  - id: i01
+                    title: 遵守规章
+                    pionts: 5
+                    clause: 考核标准1
+                    scoring: assessed
+                  - id: i02
+                    title: 按时上报
+                    points: 5
+                    clause: 考核标准2
+                    scoring: assessed
 
-            """)
+                """)
         let diagnostic = expectError(result, "rules.unknown-key", at: "t/items.yaml", 4, 5, suggesting: "points")
         #expect(diagnostic?.message.contains("pionts") == true)
         #expect(diagnostic?.location?.length == 6)
@@ -72,39 +73,41 @@ import ScorecardTestSupport
     }
 
     @Test func missingItemPointsIsReportedAtTheItem() {
-        let result = Rules.load(items: """
-            items:
-              - id: i01
-                title: 遵守规章
-                clause: 考核标准1
-                scoring: assessed
-              - id: i02
-                title: 按时上报
-                points: 10
-                clause: 考核标准2
-                scoring: assessed
+        let result = Rules.load(
+            items: """
+                items:
+                  - id: i01
+                    title: 遵守规章
+                    clause: 考核标准1
+                    scoring: assessed
+                  - id: i02
+                    title: 按时上报
+                    points: 10
+                    clause: 考核标准2
+                    scoring: assessed
 
-            """)
+                """)
         let diagnostic = expectOnlyError(result, "rules.missing-key", at: "t/items.yaml", 2, 5)
         #expect(diagnostic?.message.contains("points") == true)
     }
 
     @Test func computedItemWithoutFormulaIsReportedAtItsScoring() {
-        let result = Rules.load(items: """
-            items:
-              - id: i01
-                title: 遵守规章
-                points: 5
-                clause: 考核标准1
-                scoring: assessed
-              - id: i02
-                title: 按时上报
-                points: 5
-                clause: 考核标准2
-                scoring:
-                  method: computed
+        let result = Rules.load(
+            items: """
+                items:
+                  - id: i01
+                    title: 遵守规章
+                    points: 5
+                    clause: 考核标准1
+                    scoring: assessed
+                  - id: i02
+                    title: 按时上报
+                    points: 5
+                    clause: 考核标准2
+                    scoring:
+                      method: computed
 
-            """)
+                """)
         let diagnostic = expectOnlyError(result, "rules.missing-key", at: "t/items.yaml", 12, 7)
         #expect(diagnostic?.message.contains("formula") == true)
     }
@@ -141,7 +144,8 @@ import ScorecardTestSupport
     }
 
     @Test func emptyPolicySectionIsReportedAtItsKeyNotInAnotherFile() {
-        let policy = Rules.policy.replacingOccurrences(of: "policy:\n  id: test\n  name: 测试制度\n  version: \"1\"\n  effective: 2021-09-27\n", with: "policy:\n")
+        let policy = Rules.policy.replacingOccurrences(
+            of: "policy:\n  id: test\n  name: 测试制度\n  version: \"1\"\n  effective: 2021-09-27\n", with: "policy:\n")
         let diagnostic = expectOnlyError(Rules.load(["policy": policy]), "rules.missing-section", at: "t/policy.yaml", 1, 1)
         #expect(diagnostic?.message.contains("policy") == true)
     }

@@ -60,7 +60,8 @@ import ScorecardTestSupport
         expectClean(result)
         let policy = try #require(result.policy)
         #expect(policy.items.map(\.id) == ["i01", "i02"])
-        #expect(policy.files.map { String($0.split(separator: "/").last!) } == ["a-items.yaml", "b-items.yaml", "evidence.yaml", "policy.yaml"])
+        #expect(
+            policy.files.map { String($0.split(separator: "/").last!) } == ["a-items.yaml", "b-items.yaml", "evidence.yaml", "policy.yaml"])
         #expect(policy.item(withID: "i02")?.location.file.hasSuffix("b-items.yaml") == true)
     }
 

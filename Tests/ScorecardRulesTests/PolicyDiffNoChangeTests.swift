@@ -33,7 +33,10 @@ import Testing
         let second = "  - id: bonus\n    title: 奖励\n    fund: party_building\n    formula: 10\n"
         expectNoChange(
             old: ["rewards": Rules.rewards + second],
-            new: ["rewards": "rewards:\n" + second + Rules.rewards.replacing("rewards:\n", with: "").replacing("矿: 30\n        区队: 5", with: "区队: 5\n        矿: 30")])
+            new: [
+                "rewards": "rewards:\n" + second
+                    + Rules.rewards.replacing("rewards:\n", with: "").replacing("矿: 30\n        区队: 5", with: "区队: 5\n        矿: 30")
+            ])
         let bands = """
             grades:
               bands:
@@ -92,7 +95,8 @@ import Testing
         let items = Rules.items.replacing("points: 5\n    clause: 考核标准1", with: "points: 5.0\n    clause: 考核标准1")
         expectNoChange(new: [
             "items": items, "rewards": Rules.rewards.replacing("矿: 30", with: "矿: 30.00"),
-            "grades": Rules.grades.replacing("min: 6", with: "min: 6.0"), "policy": Rules.policy.replacing("total: 10", with: "total: 10.0"),
+            "grades": Rules.grades.replacing("min: 6", with: "min: 6.0"),
+            "policy": Rules.policy.replacing("total: 10", with: "total: 10.0"),
         ])
     }
 

@@ -26,7 +26,8 @@ enum DiffPair {
         old: [String: String] = [:], new: [String: String], sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) -> [PolicyChange] {
         guard let a = loaded(old, folder: "old", sourceLocation: sourceLocation),
-              let b = loaded(new, folder: "new", sourceLocation: sourceLocation) else { return [] }
+            let b = loaded(new, folder: "new", sourceLocation: sourceLocation)
+        else { return [] }
         return PolicyDiff.compare(old: a.policy, new: b.policy, oldKeys: a.keys, newKeys: b.keys)
     }
 }

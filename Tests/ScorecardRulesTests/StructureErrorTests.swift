@@ -78,7 +78,8 @@ import ScorecardTestSupport
 
     @Test func unknownTieBreakerSuggestsTheNearestWord() {
         let text = Self.annual.replacingOccurrences(of: "    - latest_quarter_total", with: "    - latest_quarter_totl")
-        let diagnostic = expectOnlyError(Rules.load(["annual": text]), "rules.unknown-word", at: "t/annual.yaml", 3, 7, suggesting: "latest_quarter_total")
+        let diagnostic = expectOnlyError(
+            Rules.load(["annual": text]), "rules.unknown-word", at: "t/annual.yaml", 3, 7, suggesting: "latest_quarter_total")
         #expect(diagnostic?.message.contains("latest_quarter_totl") == true)
     }
 
@@ -164,7 +165,8 @@ import ScorecardTestSupport
     }
 
     @Test func checkWithANonBooleanRequireIsRefused() {
-        let text = Rules.evidence + "  checks:\n    - id: on_time\n      require: reports_on_time - reports_due\n      message: 按时上报次数不能多于应报次数\n"
+        let text =
+            Rules.evidence + "  checks:\n    - id: on_time\n      require: reports_on_time - reports_due\n      message: 按时上报次数不能多于应报次数\n"
         expectOnlyError(Rules.load(evidence: text), "expr.type.expected", at: "t/evidence.yaml", 19, 16)
     }
 
@@ -174,7 +176,9 @@ import ScorecardTestSupport
     }
 
     @Test func checkLoads() throws {
-        let text = Rules.evidence + "  checks:\n    - id: on_time\n      require: reports_on_time <= reports_due\n      message: 按时上报次数不能多于应报次数\n      clause: 考核标准7\n"
+        let text =
+            Rules.evidence
+            + "  checks:\n    - id: on_time\n      require: reports_on_time <= reports_due\n      message: 按时上报次数不能多于应报次数\n      clause: 考核标准7\n"
         let result = Rules.load(evidence: text)
         expectClean(result)
         let check = try #require(result.policy?.evidence.checks.first)
@@ -188,20 +192,22 @@ import ScorecardTestSupport
     }
 
     @Test func fieldDefaultsAreTypedBySchema() throws {
-        let text = Rules.evidence.replacingOccurrences(of: "  lists:\n", with: """
-                - id: joined
-                  type: date
-                  default: 2021-09-27
-                - id: active
-                  type: boolean
-                  default: 是
-                - id: unit
-                  type: choice
-                  choices: [矿, 区队]
-                  default: 区队
-              lists:
+        let text = Rules.evidence.replacingOccurrences(
+            of: "  lists:\n",
+            with: """
+                    - id: joined
+                      type: date
+                      default: 2021-09-27
+                    - id: active
+                      type: boolean
+                      default: 是
+                    - id: unit
+                      type: choice
+                      choices: [矿, 区队]
+                      default: 区队
+                  lists:
 
-            """)
+                """)
         let result = Rules.load(evidence: text)
         expectClean(result)
         let evidence = try #require(result.policy?.evidence)

@@ -149,7 +149,9 @@ func expectError(
         #expect(!(diagnostic.hint ?? "").isEmpty, "no hint: \(diagnostic)", sourceLocation: sourceLocation)
     }
     if let suggestion {
-        #expect((diagnostic.hint ?? "").contains(suggestion), "hint should suggest \(suggestion): \(diagnostic)", sourceLocation: sourceLocation)
+        #expect(
+            (diagnostic.hint ?? "").contains(suggestion), "hint should suggest \(suggestion): \(diagnostic)", sourceLocation: sourceLocation
+        )
     }
     return diagnostic
 }

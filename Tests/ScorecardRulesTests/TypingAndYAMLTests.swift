@@ -22,7 +22,9 @@ import ScorecardTestSupport
         expectClean(result)
         #expect(result.policy?.item(withID: "i02")?.points == ExactDecimal(5))
         // 010 would be 8 in YAML 1.1's octal; a policy officer means ten.
-        let ten = Rules.load(["items": ValueErrorTests.items(points: "010"), "policy": Rules.policy.replacingOccurrences(of: "total: 10", with: "total: 15")])
+        let ten = Rules.load([
+            "items": ValueErrorTests.items(points: "010"), "policy": Rules.policy.replacingOccurrences(of: "total: 10", with: "total: 15"),
+        ])
         #expect(ten.policy?.item(withID: "i02")?.points == ExactDecimal(10), "\(ten.listing)")
     }
 

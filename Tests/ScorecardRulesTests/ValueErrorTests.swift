@@ -139,7 +139,8 @@ import ScorecardTestSupport
 
     @Test func idStartingWithAChineseNumeralIsAllowedAndUsableInFormulas() throws {
         // 三违 (the "three violations") is everyday vocabulary at a coal mine; 三 is a word here, not a digit.
-        let evidence = Rules.evidence.replacingOccurrences(of: "  lists:\n", with: "    - id: 三违次数\n      type: integer\n      default: 0\n  lists:\n")
+        let evidence = Rules.evidence.replacingOccurrences(
+            of: "  lists:\n", with: "    - id: 三违次数\n      type: integer\n      default: 0\n  lists:\n")
         let items = ExpressionErrorTests.items(formula: "if 三违次数 > 0 then 0 else 5")
         let result = Rules.load(["evidence": evidence, "items": items])
         expectClean(result)

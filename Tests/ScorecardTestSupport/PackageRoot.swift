@@ -13,7 +13,9 @@ public let packageRoot: String = {
     if let root = folderWithManifest(above: "\(#filePath)") { return root }
     var buffer = [CChar](repeating: 0, count: 4096)
     if getcwd(&buffer, buffer.count) != nil,
-       let root = folderWithManifest(above: String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/.") {
+        let root = folderWithManifest(
+            above: String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/.")
+    {
         return root
     }
     return "."

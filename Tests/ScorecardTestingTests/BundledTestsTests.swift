@@ -21,7 +21,9 @@ import ScorecardRules
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(run.outcomes.count > 50)
         for outcome in run.outcomes where outcome.status != .passed {
-            Issue.record("\(outcome.testCase.name): \(outcome.status) \(outcome.failedExpectations.map { "\($0.what) \($0.expected) ≠ \($0.actual ?? "-")" }) \(outcome.unexpected) \(outcome.errors)")
+            Issue.record(
+                "\(outcome.testCase.name): \(outcome.status) \(outcome.failedExpectations.map { "\($0.what) \($0.expected) ≠ \($0.actual ?? "-")" }) \(outcome.unexpected) \(outcome.errors)"
+            )
         }
         #expect(run.exitStatus == 0)
         #expect(run.closingLine == "\(run.outcomes.count) passed, 0 failed")

@@ -34,7 +34,9 @@ import ScorecardRules
         let result = run(Self.oneOfficer, versions: try smallVersions())
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let outcome = try #require(result.outcomes.first)
-        #expect(outcome.status == .passed, "\(outcome.failedExpectations.map { "\($0.what): \($0.actual ?? "-")" }) \(outcome.unexpected) \(outcome.errors)")
+        #expect(
+            outcome.status == .passed,
+            "\(outcome.failedExpectations.map { "\($0.what): \($0.actual ?? "-")" }) \(outcome.unexpected) \(outcome.errors)")
         #expect(outcome.expectations.count == 9)
         #expect(result.closingLine == "1 passed, 0 failed")
         #expect(result.exitStatus == 0)
@@ -69,9 +71,11 @@ import ScorecardRules
     @Test func numbersCompareExactlyUnlessAToleranceIsGiven() throws {
         let exact = run(Self.oneOfficer.replacingFirst("total: 7.83", with: "total: 7.8"), versions: try smallVersions())
         #expect(exact.outcomes.first?.status == .failed)
-        let within = run(Self.oneOfficer.replacingFirst("total: 7.83", with: "total: {value: 7.8, tolerance: 0.05}"), versions: try smallVersions())
+        let within = run(
+            Self.oneOfficer.replacingFirst("total: 7.83", with: "total: {value: 7.8, tolerance: 0.05}"), versions: try smallVersions())
         #expect(within.outcomes.first?.status == .passed)
-        let beyond = run(Self.oneOfficer.replacingFirst("total: 7.83", with: "total: {value: 7.8, tolerance: 0.02}"), versions: try smallVersions())
+        let beyond = run(
+            Self.oneOfficer.replacingFirst("total: 7.83", with: "total: {value: 7.8, tolerance: 0.02}"), versions: try smallVersions())
         #expect(beyond.outcomes.first?.status == .failed)
         // Trailing zeros are the same number.
         let zeros = run(Self.oneOfficer.replacingFirst("total: 7.83", with: "total: 7.830"), versions: try smallVersions())
@@ -91,7 +95,8 @@ import ScorecardRules
         let result = run(text, versions: try smallVersions())
         #expect(result.outcomes.first?.status == .passed)
         // Not expected, the same failure fails the case, and says where it happened.
-        let unexpected = run(text.replacingFirst("failures: [expr.eval.division-by-zero]", with: "items: {a: 5}"), versions: try smallVersions())
+        let unexpected = run(
+            text.replacingFirst("failures: [expr.eval.division-by-zero]", with: "items: {a: 5}"), versions: try smallVersions())
         let outcome = try #require(unexpected.outcomes.first)
         #expect(outcome.status == .failed)
         #expect(outcome.unexpected.map(\.code) == ["expr.eval.division-by-zero"])
@@ -142,7 +147,9 @@ import ScorecardRules
     }
 
     @Test func anOfficerNotInTheCaseIsAnError() throws {
-        let result = run(Self.oneOfficer.replacingFirst("  - officer: \"1\"\n        items", with: "  - officer: \"2\"\n        items"), versions: try smallVersions())
+        let result = run(
+            Self.oneOfficer.replacingFirst("  - officer: \"1\"\n        items", with: "  - officer: \"2\"\n        items"),
+            versions: try smallVersions())
         #expect(result.outcomes.first?.errors.map(\.code) == ["test.unknown-officer"])
     }
 
@@ -159,8 +166,8 @@ import ScorecardRules
         #expect(try version("    date: 2025-07-01\n") == "2")
         #expect(try version("    date: 2025-06-30\n") == "1")
         #expect(try version("    version: \"2\"\n    quarter: 2025-Q2\n") == "2")
-        #expect(try version("    version: \"2025-07-01\"\n") == "2")  // by its folder
-        #expect(try version("") == "1")                                   // the file's own version
+        #expect(try version("    version: \"2025-07-01\"\n") == "2") // by its folder
+        #expect(try version("") == "1") // the file's own version
         let unknown = run(Self.oneOfficer.replacingFirst("    quarter: 2025-Q2\n", with: "    version: \"3\"\n"), versions: versions)
         #expect(unknown.outcomes.first?.errors.map(\.code) == ["test.unknown-version"])
         let none = run(Self.oneOfficer.replacingFirst("    quarter: 2025-Q2\n", with: "    quarter: 2024-Q4\n"), versions: versions)
@@ -168,20 +175,21 @@ import ScorecardRules
     }
 
     @Test func aPatternSelectsCasesAndSkippedCasesAreCounted() throws {
-        let text = Self.oneOfficer + """
-              - name: 另一个
-                skip: 规则还没写好
-                records:
-                  - {officer: "1", a: 5, due: 1, done: 1}
-                expect:
-                  - {officer: "1", total: 10}
-              - name: 第三个
-                records:
-                  - {officer: "1", a: 5, due: 1, done: 1}
-                expect:
-                  - {officer: "1", total: 10}
+        let text =
+            Self.oneOfficer + """
+                  - name: 另一个
+                    skip: 规则还没写好
+                    records:
+                      - {officer: "1", a: 5, due: 1, done: 1}
+                    expect:
+                      - {officer: "1", total: 10}
+                  - name: 第三个
+                    records:
+                      - {officer: "1", a: 5, due: 1, done: 1}
+                    expect:
+                      - {officer: "1", total: 10}
 
-            """
+                """
         let all = run(text, versions: try smallVersions())
         #expect(all.outcomes.map(\.status) == [.passed, .skipped, .passed])
         #expect(all.closingLine == "2 passed, 0 failed, 1 skipped")
@@ -217,7 +225,9 @@ import ScorecardRules
 
     @Test func coverageNamesWhatNoCaseExercisedWithItsPlace() throws {
         let versions = try smallVersions()
-        let result = run(Self.oneOfficer.replacingFirst("items: {a: 4.5, b: 3.33}", with: "items: {a: 4.5}").replacingFirst("        grade: 合格\n", with: ""), versions: versions)
+        let result = run(
+            Self.oneOfficer.replacingFirst("items: {a: 4.5, b: 3.33}", with: "items: {a: 4.5}").replacingFirst(
+                "        grade: 合格\n", with: ""), versions: versions)
         let coverage = Coverage(result, versions: versions)
         let uncovered = coverage.uncovered.map(\.key)
         #expect(uncovered == ["item:b", "band:合格", "band:不合格"])

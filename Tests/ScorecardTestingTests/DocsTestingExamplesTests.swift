@@ -42,7 +42,9 @@ import ScorecardRules
             #expect(!result.outcomes.isEmpty, "\(file) (line \(example.line)) has no cases")
             for outcome in result.outcomes where outcome.status != .passed {
                 let failed = outcome.failedExpectations.map { "\($0.what) 期望 \($0.expected) 实际 \($0.actual ?? "-")" }
-                Issue.record("\(file) (line \(example.line)) “\(outcome.testCase.name)”: \(outcome.status) \(failed) \(outcome.unexpected) \(outcome.errors)")
+                Issue.record(
+                    "\(file) (line \(example.line)) “\(outcome.testCase.name)”: \(outcome.status) \(failed) \(outcome.unexpected) \(outcome.errors)"
+                )
             }
         }
     }

@@ -51,11 +51,17 @@ func smallVersions() throws -> PolicyVersions {
 }
 
 /// A test file from text; its cases run under version "1" unless they say otherwise.
-func testFile(_ text: String, file: String = "small/tests/cases.yaml", defaultVersion: String? = "1") -> (file: TestFile?, diagnostics: [Diagnostic]) {
+func testFile(_ text: String, file: String = "small/tests/cases.yaml", defaultVersion: String? = "1") -> (
+    file: TestFile?, diagnostics: [Diagnostic]
+) {
     TestFileLoader.load(RuleSource(displayPath: file, bytes: Array(text.utf8)), defaultVersion: defaultVersion)
 }
 
 /// Loads and runs a test file against `versions`.
-func run(_ text: String, versions: PolicyVersions, file: String = "small/tests/cases.yaml", defaultVersion: String? = "1", pattern: String? = nil) -> TestRun {
-    TestSuite.run([TestSource(source: RuleSource(displayPath: file, bytes: Array(text.utf8)), defaultVersion: defaultVersion)], versions: versions, pattern: pattern)
+func run(
+    _ text: String, versions: PolicyVersions, file: String = "small/tests/cases.yaml", defaultVersion: String? = "1", pattern: String? = nil
+) -> TestRun {
+    TestSuite.run(
+        [TestSource(source: RuleSource(displayPath: file, bytes: Array(text.utf8)), defaultVersion: defaultVersion)], versions: versions,
+        pattern: pattern)
 }

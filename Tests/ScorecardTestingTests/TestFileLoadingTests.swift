@@ -79,7 +79,8 @@ import ScorecardBase
     }
 
     @Test func aCaseNeedsRecordsCandidatesOrQuarters() throws {
-        let loaded = testFile("""
+        let loaded = testFile(
+            """
             cases:
               - name: 空的
                 expect:
@@ -104,7 +105,8 @@ import ScorecardBase
     }
 
     @Test func anUnknownTieBreakerWordGetsTheWordMeant() throws {
-        let loaded = testFile("""
+        let loaded = testFile(
+            """
             cases:
               - name: 年度
                 quarters:

@@ -23,10 +23,11 @@ import ScorecardRules
         #expect(impact.casesLeftOut == 1)
         #expect(impact.casesBroken.isEmpty)
         let changed = Dictionary(grouping: impact.changes, by: \.caseName)
-        #expect(Set(changed.keys) == [
-            "正好 75.00 分为良好", "石磊 2025-Q4 的二十项得分、总分、等级与奖励", "袁志刚 2025-Q4 的总分、等级与矿级建议奖励",
-            "矿采纳的建议每条 30 元", "按经费、按单位合计",
-        ])
+        #expect(
+            Set(changed.keys) == [
+                "正好 75.00 分为良好", "石磊 2025-Q4 的二十项得分、总分、等级与奖励", "袁志刚 2025-Q4 的总分、等级与矿级建议奖励",
+                "矿采纳的建议每条 30 元", "按经费、按单位合计",
+            ])
         let shiLei = try #require(changed["石磊 2025-Q4 的二十项得分、总分、等级与奖励"]?.first)
         #expect(shiLei.what == "等级")
         #expect((shiLei.old, shiLei.new, shiLei.oldPassed, shiLei.newPassed) == ("良好", "合格", true, false))
@@ -53,7 +54,8 @@ import ScorecardRules
     @Test func anExpectationTheNewVersionCannotCheckIsListed() throws {
         let old = try policy(smallPolicyText)
         let new = try policy(smallPolicyText.replacingFirst("- {id: a, title: 打分", with: "- {id: a2, title: 打分"), file: "small2/rules.yaml")
-        let loaded = testFile("""
+        let loaded = testFile(
+            """
             cases:
               - name: 项目 a
                 records:

@@ -13,30 +13,34 @@ import ScorecardTestSupport
     }
 
     @Test func mergeKeyExplicitKeysWin() throws {
-        let node = try #require(root("""
-            默认: &defaults
-              分值: 5
-              权重: 1
-            规则:
-              <<: *defaults
-              分值: 10
+        let node = try #require(
+            root(
+                """
+                默认: &defaults
+                  分值: 5
+                  权重: 1
+                规则:
+                  <<: *defaults
+                  分值: 10
 
-            """))
+                """))
         let rule = try #require(node["规则"]?.mapping)
-        #expect(rule.compactMap(\.key.scalar?.value) == ["权重", "分值"])  // merged pairs sit where `<<` was written
+        #expect(rule.compactMap(\.key.scalar?.value) == ["权重", "分值"]) // merged pairs sit where `<<` was written
         #expect(node["规则"]?["分值"]?.scalar?.value == "10")
         #expect(node["规则"]?["权重"]?.location.place == [3, 7])
     }
 
     @Test func earlierMergedMappingsWinOverLaterOnes() throws {
-        let node = try #require(root("""
-            a: &a {x: 1, y: 1}
-            b: &b {y: 2, z: 2}
-            c:
-              <<: [*a, *b]
-              w: 0
+        let node = try #require(
+            root(
+                """
+                a: &a {x: 1, y: 1}
+                b: &b {y: 2, z: 2}
+                c:
+                  <<: [*a, *b]
+                  w: 0
 
-            """))
+                """))
         let c = try #require(node["c"])
         #expect(c["x"]?.scalar?.value == "1")
         #expect(c["y"]?.scalar?.value == "1")

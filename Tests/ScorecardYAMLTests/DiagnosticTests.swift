@@ -32,7 +32,7 @@ import ScorecardTestSupport
         let result = load(text)
         #expect(ContinuousClock.now - start < .seconds(2))
         #expect(result.diagnostics.map(\.code) == ["yaml.alias-limit"])
-        #expect(result.diagnostics.first?.location?.line == 5)  // a4 expands to 111_111 nodes
+        #expect(result.diagnostics.first?.location?.line == 5) // a4 expands to 111_111 nodes
         #expect(result.documents.isEmpty)
     }
 

@@ -6,11 +6,13 @@ import Testing
 /// the same columns as libyaml counts them, whatever the characters and line breaks before.
 @Suite struct ScalarPlaceTests {
     @Test func oneLineValuesAfterWideCharactersAndQuotes() throws {
-        let node = try #require(root("""
-            甲乙: 普通 文字
-            'é': '单引号'
-            "丙": "双引号"
-            """))
+        let node = try #require(
+            root(
+                """
+                甲乙: 普通 文字
+                'é': '单引号'
+                "丙": "双引号"
+                """))
         #expect(node["甲乙"]?.scalar?.lineStarts.map(\.place) == [[1, 5]])
         #expect(node["é"]?.scalar?.lineStarts.map(\.place) == [[2, 7]])
         #expect(node["丙"]?.scalar?.lineStarts.map(\.place) == [[3, 7]])
@@ -26,11 +28,13 @@ import Testing
     }
 
     @Test func valuesNotCopiedVerbatimHaveNoLineStarts() throws {
-        let node = try #require(root("""
-            a: 'it''s'
-            b: "tab\\there"
-            c: x
-            """))
+        let node = try #require(
+            root(
+                """
+                a: 'it''s'
+                b: "tab\\there"
+                c: x
+                """))
         #expect(node["a"]?.scalar?.lineStarts == [])
         #expect(node["b"]?.scalar?.lineStarts == [])
         #expect(node["c"]?.scalar?.lineStarts.map(\.place) == [[3, 4]])

@@ -11,16 +11,18 @@ import ScorecardTestSupport
     }
 
     @Test func allScalarStylesAreRecorded() throws {
-        let node = try #require(root("""
-            p: 普通
-            s: '单引号'
-            d: "双引号"
-            l: |
-              字面
-            f: >
-              折叠
+        let node = try #require(
+            root(
+                """
+                p: 普通
+                s: '单引号'
+                d: "双引号"
+                l: |
+                  字面
+                f: >
+                  折叠
 
-            """))
+                """))
         #expect(node["p"]?.scalar?.style == .plain)
         #expect(node["s"]?.scalar?.style == .singleQuoted)
         #expect(node["d"]?.scalar?.style == .doubleQuoted)
@@ -46,14 +48,16 @@ import ScorecardTestSupport
     }
 
     @Test func literalBlockLinesMapToTheirSourceLines() throws {
-        let node = try #require(root("""
-            公式: |
-              甲 + 乙
+        let node = try #require(
+            root(
+                """
+                公式: |
+                  甲 + 乙
 
-                丙 * 2
-            下一个: 1
+                    丙 * 2
+                下一个: 1
 
-            """))
+                """))
         let value = try #require(node["公式"])
         #expect(value.scalar?.value == "甲 + 乙\n\n  丙 * 2\n")
         // Offset 0 → line 2 after the indentation; "丙" (offset 9) sits at line 4, column 5.

@@ -161,8 +161,10 @@ enum JSONStream {
         while i < bytes.count {
             if [0x20, 0x0A, 0x0D, 0x09].contains(bytes[i]) { i += 1; continue }
             let end = endOfValue(bytes, from: i)
-            guard let value = try? JSONSerialization.jsonObject(
-                with: Data(bytes[i..<end]), options: [.fragmentsAllowed]) else { return nil }
+            guard
+                let value = try? JSONSerialization.jsonObject(
+                    with: Data(bytes[i..<end]), options: [.fragmentsAllowed])
+            else { return nil }
             values.append(value)
             i = end
         }
@@ -177,7 +179,11 @@ enum JSONStream {
         while i < bytes.count {
             let b = bytes[i]
             if inString {
-                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 {
+                if escaped {
+                    escaped = false
+                } else if b == 0x5C {
+                    escaped = true
+                } else if b == 0x22 {
                     inString = false
                     if depth == 0 { return i + 1 }
                 }

@@ -64,7 +64,6 @@ public final class PendingOutput {
         }
     }
 
-
     /// Makes the output appear: renames the file into place, or copies the spool to standard output.
     public func commit() throws(Diagnostic) {
         if let failure = failure ?? spool.failure { throw failure }

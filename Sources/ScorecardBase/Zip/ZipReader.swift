@@ -62,7 +62,8 @@ public struct ZipReader: Sendable {
             let header = Int(Self.le32(bytes, offset + 42))
             guard offset + 46 + nameLength <= bytes.count else { throw ZipError("zip 目录已损坏") }
             let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
-            entries.append(Entry(name: name, method: method, flags: flags, crc: crc, compressedSize: compressed, size: size, headerOffset: header))
+            entries.append(
+                Entry(name: name, method: method, flags: flags, crc: crc, compressedSize: compressed, size: size, headerOffset: header))
             offset += 46 + nameLength + extraLength + commentLength
         }
         self.entries = entries

@@ -18,21 +18,21 @@ public struct ZipWriter: Sendable {
         let flags: UInt16 = nameBytes.contains { $0 >= 0x80 } ? 0x0800 : 0
         // Local file header.
         bytes.append(le32: 0x0403_4B50)
-        bytes.append(le16: 20)          // version needed: 2.0
+        bytes.append(le16: 20) // version needed: 2.0
         bytes.append(le16: flags)
-        bytes.append(le16: 0)           // stored
-        bytes.append(le16: 0)           // time 00:00:00
-        bytes.append(le16: 0x0021)      // date 1980-01-01
+        bytes.append(le16: 0) // stored
+        bytes.append(le16: 0) // time 00:00:00
+        bytes.append(le16: 0x0021) // date 1980-01-01
         bytes.append(le32: crc)
         bytes.append(le32: size)
         bytes.append(le32: size)
         bytes.append(le16: UInt16(truncatingIfNeeded: nameBytes.count))
-        bytes.append(le16: 0)           // no extra field
+        bytes.append(le16: 0) // no extra field
         bytes += nameBytes
         bytes += data
         // Its central directory record.
         central.append(le32: 0x0201_4B50)
-        central.append(le16: 20)        // made by: 2.0, MS-DOS attributes
+        central.append(le16: 20) // made by: 2.0, MS-DOS attributes
         central.append(le16: 20)
         central.append(le16: flags)
         central.append(le16: 0)
@@ -42,11 +42,11 @@ public struct ZipWriter: Sendable {
         central.append(le32: size)
         central.append(le32: size)
         central.append(le16: UInt16(truncatingIfNeeded: nameBytes.count))
-        central.append(le16: 0)         // extra
-        central.append(le16: 0)         // comment
-        central.append(le16: 0)         // disk
-        central.append(le16: 0)         // internal attributes
-        central.append(le32: 0)         // external attributes
+        central.append(le16: 0) // extra
+        central.append(le16: 0) // comment
+        central.append(le16: 0) // disk
+        central.append(le16: 0) // internal attributes
+        central.append(le32: 0) // external attributes
         central.append(le32: offset)
         central += nameBytes
         count += 1
@@ -66,7 +66,7 @@ public struct ZipWriter: Sendable {
         out.append(le16: UInt16(truncatingIfNeeded: count))
         out.append(le32: UInt32(truncatingIfNeeded: central.count))
         out.append(le32: start)
-        out.append(le16: 0)             // no comment
+        out.append(le16: 0) // no comment
         return out
     }
 }

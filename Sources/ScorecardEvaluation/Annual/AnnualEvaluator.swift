@@ -130,9 +130,10 @@ public struct AnnualEvaluator: Sendable {
                 } else {
                     position = everyone.count
                     positions[id] = position
-                    everyone.append(AnnualOfficerResult(
-                        officer: officer, quarters: [], quarterSum: .zero, excellent: false,
-                        yearEndReward: .zero, quarterlyRewards: .zero, adoptedSuggestions: 0))
+                    everyone.append(
+                        AnnualOfficerResult(
+                            officer: officer, quarters: [], quarterSum: .zero, excellent: false,
+                            yearEndReward: .zero, quarterlyRewards: .zero, adoptedSuggestions: 0))
                 }
                 let total = table.total(at: entry)
                 let rewardTotal = table.rewardTotal(at: entry)
@@ -150,7 +151,8 @@ public struct AnnualEvaluator: Sendable {
                 } else {
                     everyone[position].quarterSum = nil
                 }
-                add(rewardTotal ?? .zero, to: &everyone[position].quarterlyRewards,
+                add(
+                    rewardTotal ?? .zero, to: &everyone[position].quarterlyRewards,
                     what: "联系员 \(id)（\(officer.name)）\(year) 年的季度奖励之和", failures: &failures)
                 everyone[position].adoptedSuggestions += table.adoptedSuggestions(at: entry)
             }
@@ -213,12 +215,14 @@ public struct AnnualEvaluator: Sendable {
         for officer in officers {
             let (role, name) = key(officer.officer)
             let id = (role ?? "") + "\u{0}" + name
-            var group = totals[id] ?? {
-                order.append(id)
-                return AnnualGroupTotal(
-                    role: role, key: name, officers: 0, ranked: GroupTotal(key: name, officers: 0, scoreSum: .zero, reward: .zero),
-                    excellent: 0, quarterlyRewards: .zero, yearEndRewards: .zero)
-            }()
+            var group =
+                totals[id]
+                ?? {
+                    order.append(id)
+                    return AnnualGroupTotal(
+                        role: role, key: name, officers: 0, ranked: GroupTotal(key: name, officers: 0, scoreSum: .zero, reward: .zero),
+                        excellent: 0, quarterlyRewards: .zero, yearEndRewards: .zero)
+                }()
             group.officers += 1
             if let total = officer.annualTotal {
                 group.ranked.officers += 1

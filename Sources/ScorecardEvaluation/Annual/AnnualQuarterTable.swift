@@ -36,9 +36,10 @@ public struct AnnualQuarterTable: Sendable {
         let index = entries.count
         let (totalCoefficient, totalScale) = pack(total, figure: 2 * index)
         let (rewardCoefficient, rewardScale) = pack(rewardTotal, figure: 2 * index + 1)
-        entries.append(Entry(
-            officer: officer, total: totalCoefficient, reward: rewardCoefficient,
-            suggestions: UInt32(clamping: suggestions), totalScale: totalScale, rewardScale: rewardScale, failed: failed))
+        entries.append(
+            Entry(
+                officer: officer, total: totalCoefficient, reward: rewardCoefficient,
+                suggestions: UInt32(clamping: suggestions), totalScale: totalScale, rewardScale: rewardScale, failed: failed))
     }
 
     private mutating func pack(_ figure: ExactDecimal?, figure key: Int) -> (Int64, Int8) {

@@ -94,7 +94,8 @@ struct AnnualRanking: Sendable {
                     let who = "第 \(previousRank ?? 0) 名 \(previous.officer.name)（\(previous.officer.id)）"
                     let shared = figures[position].map { $0.formatted(scale: scorePlaces) } ?? "—"
                     if let breaker {
-                        officer.tieNote = "与\(who)\(figureName)同为 \(shared)，按“\(breaker.title)”排在其后"
+                        officer.tieNote =
+                            "与\(who)\(figureName)同为 \(shared)，按“\(breaker.title)”排在其后"
                             + "（\(value(of: officer, for: breaker)) 对 \(value(of: previous, for: breaker))）"
                     } else {
                         officer.tieNote = "与\(who)\(figureName)同为 \(shared)，各比较项也都相同，名次并列"

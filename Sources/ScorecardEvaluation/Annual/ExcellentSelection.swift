@@ -23,13 +23,15 @@ struct ExcellentSelection: Sendable {
                 guard floor.scale == 0, let fits = Int(exactly: floor.coefficient) else { throw DecimalError.overflow }
                 whole = fits
             } catch {
-                problems.append(.error(
-                    EvaluationCode.overflow, "优秀名额（参评 \(ranked) 人 × share: \(share.normalized)）超出可计算的范围，无法确定优秀名额",
-                    hint: "share 写 0 到 1 之间的比例，如 0.2", at: rule.location))
+                problems.append(
+                    .error(
+                        EvaluationCode.overflow, "优秀名额（参评 \(ranked) 人 × share: \(share.normalized)）超出可计算的范围，无法确定优秀名额",
+                        hint: "share 写 0 到 1 之间的比例，如 0.2", at: rule.location))
                 limits.append((0, "share: \(share.normalized)，参评 \(ranked) 人，名额无法计算"))
                 return (0, limits.map(\.why).joined(separator: "；"))
             }
-            limits.append((whole, "share: \(share.normalized)，参评 \(ranked) 人 × \(share.normalized) = \(product.normalized)，向下取整为 \(whole) 名"))
+            limits.append(
+                (whole, "share: \(share.normalized)，参评 \(ranked) 人 × \(share.normalized) = \(product.normalized)，向下取整为 \(whole) 名"))
         }
         guard let tightest = limits.map(\.count).min() else { return nil }
         return (tightest, limits.map(\.why).joined(separator: "；"))

@@ -35,7 +35,8 @@ public struct VacancyList: Sendable {
         self.year = annual.year
         self.rules = rules
         self.version = policy.metadata.version
-        let asOf = LocalDate(year: annual.year, month: 12, day: 31) ?? annual.quarters.last.map(\.quarter.lastDay) ?? policy.metadata.effective
+        let asOf =
+            LocalDate(year: annual.year, month: 12, day: 31) ?? annual.quarters.last.map(\.quarter.lastDay) ?? policy.metadata.effective
         self.asOf = asOf
         let serving = annual.officers.filter { officer in officer.officer.until.map { $0 >= asOf } ?? true }
         left = annual.officers.filter { officer in officer.officer.until.map { $0 < asOf } ?? false }.map(\.officer)

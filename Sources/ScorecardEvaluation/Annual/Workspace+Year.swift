@@ -30,10 +30,12 @@ extension Workspace {
         if let requested, years.contains(requested) { return .success(requested) }
         if requested == nil, let latest = years.last { return .success(latest) }
         let known = years.isEmpty ? "没有任何季度的记录" : "有记录的年份：\(years.map(String.init).joined(separator: "、"))"
-        return .failure(.error(
-            EvaluationCode.evidenceNoYear, requested.map { "证据文件夹“\(evidencePath)”中没有 \($0) 年任何季度的记录" }
-                ?? "证据文件夹“\(evidencePath)”中没有任何季度的记录",
-            hint: "\(known)；季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil))
+        return .failure(
+            .error(
+                EvaluationCode.evidenceNoYear,
+                requested.map { "证据文件夹“\(evidencePath)”中没有 \($0) 年任何季度的记录" }
+                    ?? "证据文件夹“\(evidencePath)”中没有任何季度的记录",
+                hint: "\(known)；季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil))
     }
 
     /// Loads and evaluates every quarter of `year` with evidence. A quarter for which no
@@ -60,9 +62,10 @@ extension Workspace {
         // The roster's problems are the roster's: said once, beside every quarter's own.
         var problems = rosterDiagnostics
         for outcome in outcomes { problems += outcome.problems }
-        return .success(YearRun(
-            year: year, outcomes: outcomes, problems: problems, yearEndPolicy: last.policy,
-            annualQuarters: quarters.count == outcomes.count ? quarters : nil))
+        return .success(
+            YearRun(
+                year: year, outcomes: outcomes, problems: problems, yearEndPolicy: last.policy,
+                annualQuarters: quarters.count == outcomes.count ? quarters : nil))
     }
 
     private var unusableRules: Diagnostic {

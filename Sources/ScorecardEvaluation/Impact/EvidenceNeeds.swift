@@ -19,15 +19,17 @@ extension ImpactSideRun {
         }
         for list in policy.evidence.lists where other.policy.evidence.list(withID: list.id) == nil {
             let absent = loadProblems.contains { $0.code == EvidenceCode.noList && $0.message.contains("\(list.id).csv") }
-            needs.append(EvidenceNeed(
-                kind: .list, id: list.id, name: list.name, assessedItem: nil, neededBy: side, presence: absent ? .empty : .present))
+            needs.append(
+                EvidenceNeed(
+                    kind: .list, id: list.id, name: list.name, assessedItem: nil, neededBy: side, presence: absent ? .empty : .present))
         }
         return needs
     }
 
     private func presence(of field: EvidenceField, index: Int, as need: EvidenceNeed, other: ImpactSideRun) -> EvidenceNeed.Presence {
         if other.loadProblems.contains(where: need.explains)
-            || evidence.records.contains(where: { $0.fieldLocation(index) != nil }) {
+            || evidence.records.contains(where: { $0.fieldLocation(index) != nil })
+        {
             return .present
         }
         if let defaultValue = field.defaultValue { return .defaulted(defaultValue) }

@@ -22,8 +22,13 @@ public enum ImpactAnalysis {
             impact.notes = needs.map(ImpactNote.evidence) + officerNotes(oldRun, newRun) + merged.notes
             return (impact, merged.problems)
         } catch {
-            return (nil, merged.problems + [.error(
-                EvaluationCode.impactOverflow, "\(quarter) 的结果超出可计算的范围，无法比较两个版本", at: nil)])
+            return (
+                nil,
+                merged.problems + [
+                    .error(
+                        EvaluationCode.impactOverflow, "\(quarter) 的结果超出可计算的范围，无法比较两个版本", at: nil)
+                ]
+            )
         }
     }
 

@@ -23,7 +23,8 @@ struct ImpactBuilder {
 
         for before in old.result.officers {
             guard let was = old.complete[before.officer.id], let now = new.complete[before.officer.id],
-                  let oldScore = was.total, let newScore = now.total else { continue }
+                let oldScore = was.total, let newScore = now.total
+            else { continue }
             compared += 1
             let change = OfficerChange(
                 officer: now.officer, total: try DecimalChange(old: oldScore, new: newScore),
@@ -35,7 +36,8 @@ struct ImpactBuilder {
                 unchanged += 1
             }
             if change.grade.changed, let from = was.grade, let to = now.grade {
-                movements["\(from)→\(to)", default: GradeMovement(from: from, to: to, count: 0, direction: change.grade.direction)].count += 1
+                movements["\(from)→\(to)", default: GradeMovement(from: from, to: to, count: 0, direction: change.grade.direction)].count +=
+                    1
             }
             if let grade = was.grade { oldGrades[grade, default: 0] += 1 }
             if let grade = now.grade { newGrades[grade, default: 0] += 1 }
@@ -46,9 +48,10 @@ struct ImpactBuilder {
         var funds: [FundChange] = []
         let oldOnlyFunds = old.policy.funds.filter { new.policy.fund(withID: $0.id) == nil }
         for fund in new.policy.funds + oldOnlyFunds {
-            funds.append(FundChange(
-                fund: fund, inOld: old.policy.fund(withID: fund.id) != nil, inNew: new.policy.fund(withID: fund.id) != nil,
-                amount: try DecimalChange(old: oldFunds[fund.id] ?? .zero, new: newFunds[fund.id] ?? .zero)))
+            funds.append(
+                FundChange(
+                    fund: fund, inOld: old.policy.fund(withID: fund.id) != nil, inNew: new.policy.fund(withID: fund.id) != nil,
+                    amount: try DecimalChange(old: oldFunds[fund.id] ?? .zero, new: newFunds[fund.id] ?? .zero)))
         }
         let gradeNames = order.new + order.old.filter { !order.new.contains($0) }
         return PolicyImpact(

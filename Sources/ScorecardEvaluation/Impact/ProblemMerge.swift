@@ -19,7 +19,8 @@ struct ProblemMerge: Sendable {
         let oldOnly = oldProblems.filter { !inNew.contains($0) }
         let newOnly = newProblems.filter { !inOld.contains($0) }
         var seen = Set<Diagnostic>()
-        problems = shared.filter { seen.insert($0).inserted }
+        problems =
+            shared.filter { seen.insert($0).inserted }
             + Self.marked(oldOnly, old) + Self.marked(newOnly, new)
         problems = problems.sortedForDisplay()
         for (side, list) in [(ImpactSide?.none, shared), (.old, oldOnly), (.new, newOnly)] {

@@ -194,7 +194,8 @@ struct KernelCompiler {
     /// a tie (or to a whole last digit) without being on it. Larger divisors fail the row.
     private mutating func emitQuotient(_ a: NumericForm, _ b: NumericForm, places: Int, mode: RoundingMode) -> Bool {
         guard let sa = scale(of: a), let sb = scale(of: b), places <= 16, emit(a), emit(b),
-              let bound = Self.powerOfTen(18 - places) else { return false }
+            let bound = Self.powerOfTen(18 - places)
+        else { return false }
         push(.divideRound(exponent: places + sb - sa, mode: mode, bound: bound / 2), depthChange: -1)
         return true
     }
@@ -316,14 +317,15 @@ enum KernelMachine {
             case .compare(let comparison):
                 sp -= 1
                 let a = stack[sp - 1], b = stack[sp]
-                let holds: Bool = switch comparison {
-                case .equal: a == b
-                case .notEqual: a != b
-                case .less: a < b
-                case .lessOrEqual: a <= b
-                case .greater: a > b
-                case .greaterOrEqual: a >= b
-                }
+                let holds: Bool =
+                    switch comparison {
+                    case .equal: a == b
+                    case .notEqual: a != b
+                    case .less: a < b
+                    case .lessOrEqual: a <= b
+                    case .greater: a > b
+                    case .greaterOrEqual: a >= b
+                    }
                 stack[sp - 1] = holds ? 1 : 0
             case .not:
                 stack[sp - 1] = stack[sp - 1] == 0 ? 1 : 0

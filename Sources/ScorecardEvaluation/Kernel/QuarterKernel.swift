@@ -95,8 +95,9 @@ public struct QuarterKernel: Sendable {
             var ends: [Int] = []
             for condition in entry.scoring.conditions {
                 guard let when = condition.when.checked.conditionForm(resolving: item),
-                      let score = condition.score.checked.numericForm(resolving: item),
-                      itemCompiler.emit(when) else { return nil }
+                    let score = condition.score.checked.numericForm(resolving: item),
+                    itemCompiler.emit(when)
+                else { return nil }
                 let branch = itemCompiler.ops.count
                 itemCompiler.emitRaw(.jumpIfFalse(0), depthChange: -1)
                 guard itemCompiler.emitRounded(score, places: P, mode: mode) else { return nil }
@@ -111,7 +112,8 @@ public struct QuarterKernel: Sendable {
                 guard itemCompiler.emitRounded(.read(field), places: P, mode: mode) else { return nil }
             case .computed(let formula):
                 guard let form = formula.checked.numericForm(resolving: item),
-                      itemCompiler.emitRounded(form, places: P, mode: mode) else { return nil }
+                    itemCompiler.emitRounded(form, places: P, mode: mode)
+                else { return nil }
             }
             itemCompiler.emitRaw(store, depthChange: -1)
             for end in ends { itemCompiler.patch(end, to: .jump(itemCompiler.ops.count)) }
@@ -153,9 +155,10 @@ public struct QuarterKernel: Sendable {
                     guard let own = compiler.scale(of: form) else { return nil }
                     let s = max(own, cap.normalized.scale, M)
                     guard let capFixed = KernelCompiler.fixed(cap, scale: s), compiler.emit(form, at: s) else { return nil }
-                    rewards.append(.formula(
-                        condition: condition, amount: compiler.ops, cap: capFixed,
-                        roundDrop: s > M ? KernelCompiler.powerOfTen(s - M) : nil, rounding: moneyMode))
+                    rewards.append(
+                        .formula(
+                            condition: condition, amount: compiler.ops, cap: capFixed,
+                            roundDrop: s > M ? KernelCompiler.powerOfTen(s - M) : nil, rounding: moneyMode))
                 } else {
                     guard compiler.emitRounded(form, places: M, mode: moneyMode) else { return nil }
                     rewards.append(.roundedFormula(condition: condition, amount: compiler.ops))
@@ -223,7 +226,9 @@ public struct QuarterKernel: Sendable {
                     amount = 0
                     break
                 }
-                guard var value = program.withUnsafeBufferPointer({ KernelMachine.run($0, slots: slots, stack: stack) }) else { return false }
+                guard var value = program.withUnsafeBufferPointer({ KernelMachine.run($0, slots: slots, stack: stack) }) else {
+                    return false
+                }
                 if let cap, value > cap { value = cap }
                 if let roundDrop { value = KernelMachine.quotient(value, roundDrop, rounding) }
                 amount = value
@@ -233,7 +238,9 @@ public struct QuarterKernel: Sendable {
                     amount = 0
                     break
                 }
-                guard let value = program.withUnsafeBufferPointer({ KernelMachine.run($0, slots: slots, stack: stack) }) else { return false }
+                guard let value = program.withUnsafeBufferPointer({ KernelMachine.run($0, slots: slots, stack: stack) }) else {
+                    return false
+                }
                 amount = value
             case .byGrade(let condition, let amounts, let none):
                 guard let held = Self.holds(condition, slots, stack) else { return false }
@@ -251,7 +258,8 @@ public struct QuarterKernel: Sendable {
     }
 
     @inline(__always)
-    private static func holds(_ condition: [KernelOp], _ slots: UnsafeMutablePointer<Int64>, _ stack: UnsafeMutablePointer<Int64>) -> Bool? {
+    private static func holds(_ condition: [KernelOp], _ slots: UnsafeMutablePointer<Int64>, _ stack: UnsafeMutablePointer<Int64>) -> Bool?
+    {
         guard !condition.isEmpty else { return true }
         guard let value = condition.withUnsafeBufferPointer({ KernelMachine.run($0, slots: slots, stack: stack) }) else { return nil }
         return value != 0

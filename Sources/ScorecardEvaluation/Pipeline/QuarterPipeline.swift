@@ -86,7 +86,8 @@ public struct QuarterPipeline: Sendable {
             publication = .withheld(evidenceErrors: evidenceErrors)
             failures = []
         } else if !failures.isEmpty || evidenceErrors > 0 {
-            publication = .incomplete(failedOfficers: pass.summary.incompleteCount, excludedOfficers: evidenceErrors > 0 ? reading.rejected.count : 0)
+            publication = .incomplete(
+                failedOfficers: pass.summary.incompleteCount, excludedOfficers: evidenceErrors > 0 ? reading.rejected.count : 0)
         } else {
             publication = .final
         }
@@ -167,12 +168,14 @@ public struct QuarterPipeline: Sendable {
     private func pass<Sink: QuarterSink>(partial: Bool, evaluating: Bool, excluding: Set<String>, into sink: inout Sink) -> Pass {
         let evaluator = QuarterEvaluator(policy: policy)
         let wanted = sink.part() == nil ? 1 : parts
-        let reader = switch source {
-        case .folder(let folder):
-            QuarterReader(folder: folder, quarter: quarter, policy: policy, roster: roster, parts: wanted, partMinimumSize: partMinimumSize)
-        case .tables(let tables, let file):
-            QuarterReader(tables: tables, file: file, quarter: quarter, policy: policy, roster: roster)
-        }
+        let reader =
+            switch source {
+            case .folder(let folder):
+                QuarterReader(
+                    folder: folder, quarter: quarter, policy: policy, roster: roster, parts: wanted, partMinimumSize: partMinimumSize)
+            case .tables(let tables, let file):
+                QuarterReader(tables: tables, file: file, quarter: quarter, policy: policy, roster: roster)
+            }
         let fresh = PartState(summary: QuarterSummary(policy: policy), sound: evaluating)
         // The kernel, when the policy compiles into one and the results can go to the sink
         // without an `OfficerResult` (or none is wanted: `check`).
@@ -184,10 +187,14 @@ public struct QuarterPipeline: Sendable {
             var state = fresh
             if let plain {
                 var scratch = KernelScratch(plain)
-                reader.readPart(0, into: &binder, plain: plain.plain, plainRow: { position, values in
-                    state.takePlain(
-                        position, values, kernel: plain, scratch: &scratch, roster: roster, partial: partial, excluding: excluding, into: &sink)
-                }) { record in
+                reader.readPart(
+                    0, into: &binder, plain: plain.plain,
+                    plainRow: { position, values in
+                        state.takePlain(
+                            position, values, kernel: plain, scratch: &scratch, roster: roster, partial: partial, excluding: excluding,
+                            into: &sink)
+                    }
+                ) { record in
                     state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &sink)
                 }
             } else {
@@ -207,11 +214,14 @@ public struct QuarterPipeline: Sendable {
             var partSink = sinks[index]
             if let plain {
                 var scratch = KernelScratch(plain)
-                reader.readPart(index, into: &binder, plain: plain.plain, plainRow: { position, values in
-                    state.takePlain(
-                        position, values, kernel: plain, scratch: &scratch, roster: roster, partial: partial, excluding: excluding,
-                        into: &partSink)
-                }) { record in
+                reader.readPart(
+                    index, into: &binder, plain: plain.plain,
+                    plainRow: { position, values in
+                        state.takePlain(
+                            position, values, kernel: plain, scratch: &scratch, roster: roster, partial: partial, excluding: excluding,
+                            into: &partSink)
+                    }
+                ) { record in
                     state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &partSink)
                 }
             } else {

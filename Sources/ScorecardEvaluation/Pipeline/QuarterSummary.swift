@@ -135,7 +135,8 @@ public struct QuarterSummary: Sendable {
             return known
         }
         managerIndex[key] = managers.count
-        managers.append(ManagerTotal(role: key.role, name: key.name, total: GroupTotal(key: key.name, officers: 0, scoreSum: .zero, reward: .zero)))
+        managers.append(
+            ManagerTotal(role: key.role, name: key.name, total: GroupTotal(key: key.name, officers: 0, scoreSum: .zero, reward: .zero)))
         return managers.count - 1
     }
 

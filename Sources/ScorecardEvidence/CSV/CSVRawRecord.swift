@@ -170,6 +170,7 @@ public struct CSVRawRecord: Sendable {
 
     public var record: CSVRecord {
         let places = locations()
-        return CSVRecord(fields: indices.map { CSVField(text: string(at: $0), location: places[$0]) }, line: line, number: number, file: file)
+        return CSVRecord(
+            fields: indices.map { CSVField(text: string(at: $0), location: places[$0]) }, line: line, number: number, file: file)
     }
 }

@@ -136,7 +136,7 @@ struct CSVScanner: Sendable {
     @inline(__always)
     private mutating func newline(at i: Int, _ byte: UInt8) {
         let absolute = base + i
-        if byte == Self.lf && absolute == afterCR { return }  // the LF of a CRLF
+        if byte == Self.lf && absolute == afterCR { return } // the LF of a CRLF
         line += 1
         if byte == Self.cr { afterCR = absolute + 1 }
     }
@@ -238,7 +238,7 @@ struct CSVScanner: Sendable {
             case .recordStart:
                 let byte = bytes[i]
                 if byte == Self.lf || byte == Self.cr {
-                    newline(at: i, byte)  // a blank line, or the LF of the previous record's CRLF
+                    newline(at: i, byte) // a blank line, or the LF of the previous record's CRLF
                     i += 1
                     continue scanning
                 }

@@ -24,7 +24,7 @@ public enum CSVSplit {
         // Where each part would ideally start; the cut is the first line break at or after it.
         // Only those breaks are kept, not every line's: memory stays the same for any file.
         let targets = (1..<count).map { expected * $0 / count }
-        var cuts: [(after: Int, line: Int)] = []  // offset just after the LF, and the line it starts
+        var cuts: [(after: Int, line: Int)] = [] // offset just after the LF, and the line it starts
         var headerEnd: Int?
         var breaks = 0
         var safe = true
@@ -58,7 +58,8 @@ public enum CSVSplit {
         }
         let size = offset
         guard case .success = result, safe, utf8.need == 0, previous != 0x0D, size == expected, breaks > count,
-              let headerEnd else { return nil }
+            let headerEnd
+        else { return nil }
         // The header is the first line; every part starts just after a line break.
         var parts: [Part] = []
         var start = headerEnd

@@ -33,16 +33,18 @@ struct XLSXFile {
         switch FileSystem.read(path, limit: limits.workbookBytes) {
         case .success(.complete(let read)): bytes = read
         case .success(.tooLarge):
-            return .failure(.error(
-                InputCode.fileTooLarge, "工作簿“\(path)”的大小超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
-                hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes), at: nil))
+            return .failure(
+                .error(
+                    InputCode.fileTooLarge, "工作簿“\(path)”的大小超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
+                    hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes), at: nil))
         case .failure(let problem): return .failure(problem)
         }
         do throws(XLSXProblem) {
             return .success(try XLSXFile(path: path, bytes: bytes, limits: limits))
         } catch {
-            return .failure(error.diagnostic(
-                "无法读取工作簿“\(path)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）；旧的 .xls 格式不能读取"))
+            return .failure(
+                error.diagnostic(
+                    "无法读取工作簿“\(path)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）；旧的 .xls 格式不能读取"))
         }
     }
 
@@ -71,7 +73,8 @@ struct XLSXFile {
         }
         let zip = self.zip
         let part = { (name: String) throws(XLSXProblem) -> [UInt8]? in try Self.part(zip, name, limits: limits) }
-        let workbookPart = try Self.relationships(part, "_rels/.rels", base: "")
+        let workbookPart =
+            try Self.relationships(part, "_rels/.rels", base: "")
             .first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
         guard let workbook = try part(workbookPart) else { throw XLSXProblem(message: "缺少工作簿部分 \(workbookPart)") }
         let base = workbookPart.lastIndex(of: "/").map { String(workbookPart[...$0]) } ?? ""
@@ -127,12 +130,15 @@ struct XLSXFile {
     }
 
     /// A part's relationships: id, type and the target as a path inside the archive.
-    private static func relationships(_ part: PartReader, _ name: String, base: String) throws(XLSXProblem) -> [(id: String, type: String, target: String)] {
+    private static func relationships(_ part: PartReader, _ name: String, base: String) throws(XLSXProblem) -> [(
+        id: String, type: String, target: String
+    )] {
         guard let bytes = try part(name) else { return [] }
         var scanner = XMLScanner(bytes)
         var found: [(id: String, type: String, target: String)] = []
         while let event = try next(&scanner, name) {
-            guard case .start("Relationship", let attributes, _) = event, let id = attributes["Id"], let target = attributes["Target"] else { continue }
+            guard case .start("Relationship", let attributes, _) = event, let id = attributes["Id"], let target = attributes["Target"]
+            else { continue }
             if attributes["TargetMode"] == "External" { continue }
             found.append((id, attributes["Type"] ?? "", resolve(target, base: base)))
         }
@@ -230,8 +236,9 @@ struct XLSXFile {
         do throws(XLSXProblem) {
             return .success(try readRows(sheets[index].part, sheet: sheets[index].name))
         } catch {
-            return .failure(error.diagnostic(
-                "无法读取工作簿“\(path)”的工作表“\(sheets[index].name)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）"))
+            return .failure(
+                error.diagnostic(
+                    "无法读取工作簿“\(path)”的工作表“\(sheets[index].name)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）"))
         }
     }
 
@@ -258,7 +265,8 @@ struct XLSXFile {
                 if column > limits.cellsPerRow {
                     throw XLSXProblem(
                         message: "工作表“\(sheet)”的这一行的格数超过了上限 \(InputLimits.describe(limits.cellsPerRow, bytes: false))，工作表没有读入",
-                        location: SourceLocation(file: path, line: row.number, column: column, sheet: sheet), code: EvidenceCode.inputTooManyCells,
+                        location: SourceLocation(file: path, line: row.number, column: column, sheet: sheet),
+                        code: EvidenceCode.inputTooManyCells,
                         hint: InputLimits.raiseHint(InputLimits.cells, current: limits.cellsPerRow))
                 }
                 cell = (column, attributes["t"] ?? "n", attributes["s"].flatMap { Int($0) } ?? 0)
@@ -266,12 +274,15 @@ struct XLSXFile {
                 inline = ""
                 if empty { cell = nil }
             case .end("c"):
-                if let current = cell, let text = try cellText(type: current.type, style: current.style, value: value, inline: inline), !text.isEmpty {
+                if let current = cell, let text = try cellText(type: current.type, style: current.style, value: value, inline: inline),
+                    !text.isEmpty
+                {
                     if text.utf8.count > limits.fieldBytes {
                         throw XLSXProblem(
                             message: "工作表“\(sheet)”的这一格的长度超过了上限 \(InputLimits.describe(limits.fieldBytes, bytes: true))，工作表没有读入",
                             location: SourceLocation(file: path, line: row.number, column: current.column, sheet: sheet),
-                            code: EvidenceCode.inputFieldTooLong, hint: InputLimits.raiseHint(InputLimits.field, current: limits.fieldBytes))
+                            code: EvidenceCode.inputFieldTooLong, hint: InputLimits.raiseHint(InputLimits.field, current: limits.fieldBytes)
+                        )
                     }
                     row.cells.append(Cell(column: current.column, text: text))
                 }
@@ -329,7 +340,11 @@ struct XLSXFile {
         var digits: [UInt8] = []
         var exponent = 0, pointSeen = false, negative = false
         var scalars = Substring(text).utf8[...]
-        if scalars.first == UInt8(ascii: "-") { negative = true; scalars = scalars.dropFirst() } else if scalars.first == UInt8(ascii: "+") { scalars = scalars.dropFirst() }
+        if scalars.first == UInt8(ascii: "-") {
+            negative = true; scalars = scalars.dropFirst()
+        } else if scalars.first == UInt8(ascii: "+") {
+            scalars = scalars.dropFirst()
+        }
         var explicitExponent = 0
         var index = scalars.startIndex
         while index < scalars.endIndex {

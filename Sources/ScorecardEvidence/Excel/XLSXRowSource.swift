@@ -32,7 +32,8 @@ struct XLSXRowSource: EvidenceRowSource {
 
     static func open(_ file: XLSXFile, sheetNames names: [String], firstIfNone: Bool, problems: inout [Diagnostic]) -> XLSXRowSource? {
         let wanted = Set(names.map { $0.trimmingXMLSpace.lowercased() })
-        let index = file.sheets.firstIndex { names.contains($0.name) }
+        let index =
+            file.sheets.firstIndex { names.contains($0.name) }
             ?? file.sheets.firstIndex { wanted.contains($0.name.trimmingXMLSpace.lowercased()) }
             ?? (firstIfNone && !file.sheets.isEmpty ? 0 : nil)
         guard let index else {
@@ -55,9 +56,10 @@ struct XLSXRowSource: EvidenceRowSource {
         self.sheet = sheet
         func place(_ row: Int, _ column: Int) -> SourceLocation { SourceLocation(file: path, line: row, column: column, sheet: sheet) }
         guard let first = rows.first else {
-            problems.append(.error(
-                EvidenceCode.emptyFile, "工作簿“\(path)”的工作表“\(sheet)”是空的，没有表头", hint: "第一行应当是表头，如 工号、i01、…",
-                at: place(1, 1)))
+            problems.append(
+                .error(
+                    EvidenceCode.emptyFile, "工作簿“\(path)”的工作表“\(sheet)”是空的，没有表头", hint: "第一行应当是表头，如 工号、i01、…",
+                    at: place(1, 1)))
             return nil
         }
         let width = first.cells.map(\.column).max() ?? 0
@@ -71,13 +73,15 @@ struct XLSXRowSource: EvidenceRowSource {
             var texts = [String](repeating: "", count: max(width, last))
             for cell in row.cells { texts[cell.column - 1] = cell.text }
             if last > width, let beyond = row.cells.filter({ $0.column > width }).map(\.column).min() {
-                found.append(.error(
-                    EvidenceCode.extraCells, "这一行在表头以外的第 \(beyond) 列还有内容（表头只有 \(width) 列）",
-                    hint: "删去表头以外的内容，或为这一列加上表头", at: place(row.number, beyond)))
+                found.append(
+                    .error(
+                        EvidenceCode.extraCells, "这一行在表头以外的第 \(beyond) 列还有内容（表头只有 \(width) 列）",
+                        hint: "删去表头以外的内容，或为这一列加上表头", at: place(row.number, beyond)))
             }
-            built.append(EvidenceRow(
-                cells: texts.enumerated().map { EvidenceCell(text: $1, location: place(row.number, $0 + 1)) },
-                location: place(row.number, 1)))
+            built.append(
+                EvidenceRow(
+                    cells: texts.enumerated().map { EvidenceCell(text: $1, location: place(row.number, $0 + 1)) },
+                    location: place(row.number, 1)))
         }
         self.rows = built
         // Reported as each row is read, so they come in order with the binder's own.

@@ -40,9 +40,10 @@ public enum CandidateLoader {
             }
             let (id, name, unit, area) = (identity[0], identity[1], identity[2], identity[3])
             if !id.isEmpty, let earlier = firstRow[id] {
-                problems.append(.error(
-                    EvidenceCode.duplicateCandidate, "候选人 \(id) 在名单中出现了两次", hint: "每名候选人只登记一行；合并或删去一行",
-                    at: row.location(at: keyColumn), notes: [.init("第一次在这里", at: earlier)]))
+                problems.append(
+                    .error(
+                        EvidenceCode.duplicateCandidate, "候选人 \(id) 在名单中出现了两次", hint: "每名候选人只登记一行；合并或删去一行",
+                        at: row.location(at: keyColumn), notes: [.init("第一次在这里", at: earlier)]))
                 if duplicated.insert(id).inserted { rejected.append(.init(id: id, name: name, location: earlier)) }
                 continue
             }
@@ -59,7 +60,8 @@ public enum CandidateLoader {
                 rejected.append(.init(id: id.isEmpty ? nil : id, name: name.isEmpty ? nil : name, location: row.location))
                 continue
             }
-            candidates.append(Candidate(id: id, name: name, unit: unit, area: area, values: values, row: row, fieldColumns: mapping.fieldColumns))
+            candidates.append(
+                Candidate(id: id, name: name, unit: unit, area: area, values: values, row: row, fieldColumns: mapping.fieldColumns))
         }
         candidates.removeAll { duplicated.contains($0.id) }
         return (CandidateList(file: file, candidates: candidates, rejected: rejected), problems)
@@ -77,9 +79,14 @@ extension EvidenceFolder {
         var problems: [Diagnostic] = []
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
-            return (empty, [.error(
-                EvidenceCode.noCandidates, "找不到候选人名单“\(path)”",
-                hint: "候选人名单是证据文件夹中的 \(Self.candidatesFile)（或 \(Self.candidatesWorkbook)），格式见 docs/evidence.md", at: nil)])
+            return (
+                empty,
+                [
+                    .error(
+                        EvidenceCode.noCandidates, "找不到候选人名单“\(path)”",
+                        hint: "候选人名单是证据文件夹中的 \(Self.candidatesFile)（或 \(Self.candidatesWorkbook)），格式见 docs/evidence.md", at: nil)
+                ]
+            )
         case .both(let problem):
             return (empty, [problem])
         case .csv:
@@ -87,7 +94,10 @@ extension EvidenceFolder {
             let loaded = CandidateLoader.load(from: &source, eligibility: eligibility, file: path)
             return (loaded.list, problems + loaded.problems)
         case .workbook:
-            guard var source = XLSXRowSource.open(workbook, sheetNames: Self.candidateSheets, firstIfNone: true, limits: limits, problems: &problems) else {
+            guard
+                var source = XLSXRowSource.open(
+                    workbook, sheetNames: Self.candidateSheets, firstIfNone: true, limits: limits, problems: &problems)
+            else {
                 return (CandidateList(file: workbook, candidates: [], rejected: []), problems)
             }
             let loaded = CandidateLoader.load(from: &source, eligibility: eligibility, file: workbook)

@@ -44,8 +44,14 @@ public struct EvidenceFolder: Sendable {
         let workbook = FileSystem.join(root, Self.rosterWorkbook)
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
-            return (Roster(officers: []), [.error(
-                EvidenceCode.noRoster, "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv（或 officers.xlsx），格式见 docs/evidence.md", at: nil)])
+            return (
+                Roster(officers: []),
+                [
+                    .error(
+                        EvidenceCode.noRoster, "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv（或 officers.xlsx），格式见 docs/evidence.md",
+                        at: nil)
+                ]
+            )
         case .both(let problem):
             return (Roster(officers: []), [problem])
         case .csv:
@@ -55,7 +61,10 @@ public struct EvidenceFolder: Sendable {
             return (loaded.roster, problems + loaded.problems)
         case .workbook:
             var problems: [Diagnostic] = []
-            guard var source = XLSXRowSource.open(workbook, sheetNames: Self.rosterSheets, firstIfNone: true, limits: limits, problems: &problems) else {
+            guard
+                var source = XLSXRowSource.open(
+                    workbook, sheetNames: Self.rosterSheets, firstIfNone: true, limits: limits, problems: &problems)
+            else {
                 return (Roster(officers: []), problems)
             }
             let loaded = RosterLoader.load(from: &source, file: workbook)
@@ -121,9 +130,10 @@ public struct QuarterReader: Sendable {
         let path = folder.folder(for: quarter)
         guard FileSystem.kind(of: path) == .directory else {
             let known = folder.quarters().map(\.description)
-            problems.append(.error(
-                EvidenceCode.noQuarter, "找不到 \(quarter) 的证据文件夹“\(path)”",
-                hint: known.isEmpty ? "证据文件夹中应有以季度命名的子文件夹，如 2025-Q1" : "已有的季度：\(known.joined(separator: "、"))", at: nil))
+            problems.append(
+                .error(
+                    EvidenceCode.noQuarter, "找不到 \(quarter) 的证据文件夹“\(path)”",
+                    hint: known.isEmpty ? "证据文件夹中应有以季度命名的子文件夹，如 2025-Q1" : "已有的季度：\(known.joined(separator: "、"))", at: nil))
             return
         }
         let csvPath = FileSystem.join(path, EvidenceFolder.recordsFile)
@@ -142,16 +152,20 @@ public struct QuarterReader: Sendable {
         var csvHeader: [EvidenceCell]?
 
         if hasXLSX && (hasCSV || hasYAML) {
-            problems.append(.error(
-                EvidenceCode.twoFormats, "\(quarter) 同时有 \(EvidenceFolder.recordsWorkbook) 和 \(hasCSV ? EvidenceFolder.recordsFile : EvidenceFolder.yamlFile)，不知道以哪个为准",
-                hint: "只保留其中一个", at: nil))
+            problems.append(
+                .error(
+                    EvidenceCode.twoFormats,
+                    "\(quarter) 同时有 \(EvidenceFolder.recordsWorkbook) 和 \(hasCSV ? EvidenceFolder.recordsFile : EvidenceFolder.yamlFile)，不知道以哪个为准",
+                    hint: "只保留其中一个", at: nil))
         } else if hasXLSX {
             recordFiles.append(xlsxPath)
             switch XLSXFile.open(xlsxPath, limits: limits) {
             case .failure(let problem): problems.append(problem)
             case .success(let workbook):
                 recordsWorkbook = workbook
-                if var source = XLSXRowSource.open(workbook, sheetNames: EvidenceFolder.recordSheets, firstIfNone: true, problems: &problems) {
+                if var source = XLSXRowSource.open(
+                    workbook, sheetNames: EvidenceFolder.recordSheets, firstIfNone: true, problems: &problems)
+                {
                     // A workbook is read whole anyway: its rows are held like a YAML file's.
                     var rows: [EvidenceRow] = []
                     while let row = source.nextRow(problems: &problems) { rows.append(row) }
@@ -159,9 +173,10 @@ public struct QuarterReader: Sendable {
                 }
             }
         } else if hasCSV && hasYAML {
-            problems.append(.error(
-                EvidenceCode.twoFormats, "\(quarter) 同时有 \(EvidenceFolder.recordsFile) 和 \(EvidenceFolder.yamlFile)，不知道以哪个为准",
-                hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
+            problems.append(
+                .error(
+                    EvidenceCode.twoFormats, "\(quarter) 同时有 \(EvidenceFolder.recordsFile) 和 \(EvidenceFolder.yamlFile)，不知道以哪个为准",
+                    hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
         } else if hasCSV {
             recordFiles.append(csvPath)
             csvHeader = CSVRowSource.open(csvPath, limits: limits, problems: &problems)?.header
@@ -170,9 +185,10 @@ public struct QuarterReader: Sendable {
             let loaded = YAMLLoader.load(contentsOf: yamlPath, limits: YAMLLimits(limits))
             problems += loaded.diagnostics
             if loaded.documents.count > 1, let second = loaded.documents.dropFirst().first {
-                problems.append(.error(
-                    EvidenceCode.yamlDocuments, "证据文件里有 \(loaded.documents.count) 个文档（用“---”分开），只能有一个",
-                    hint: "把各部分合并到一个 records: 列表中", at: second.location))
+                problems.append(
+                    .error(
+                        EvidenceCode.yamlDocuments, "证据文件里有 \(loaded.documents.count) 个文档（用“---”分开），只能有一个",
+                        hint: "把各部分合并到一个 records: 列表中", at: second.location))
             }
             if let root = loaded.documents.first?.root {
                 var names: [String: String] = [:]
@@ -182,16 +198,19 @@ public struct QuarterReader: Sendable {
                 let tables = YAMLEvidenceTables.read(
                     root, listIDs: policy.evidence.lists.map(\.id), canonical: { names[$0] ?? $0 }, problems: &problems)
                 if let (text, location) = tables.quarter, Quarter(text) != quarter {
-                    problems.append(.error(
-                        EvidenceCode.wrongQuarter, "文件写的是季度\(MessageText.quoted(text))，却放在 \(quarter) 的文件夹里",
-                        hint: "改正 quarter:，或把文件移到对应的文件夹", at: location))
+                    problems.append(
+                        .error(
+                            EvidenceCode.wrongQuarter, "文件写的是季度\(MessageText.quoted(text))，却放在 \(quarter) 的文件夹里",
+                            hint: "改正 quarter:，或把文件移到对应的文件夹", at: location))
                 }
                 yamlTables = tables
             }
         } else {
-            problems.append(.error(
-                EvidenceCode.noRecords, "\(quarter) 的文件夹里没有考核记录表（\(EvidenceFolder.recordsFile)、\(EvidenceFolder.recordsWorkbook) 或 \(EvidenceFolder.yamlFile)）",
-                hint: "格式见 docs/evidence.md", at: nil))
+            problems.append(
+                .error(
+                    EvidenceCode.noRecords,
+                    "\(quarter) 的文件夹里没有考核记录表（\(EvidenceFolder.recordsFile)、\(EvidenceFolder.recordsWorkbook) 或 \(EvidenceFolder.yamlFile)）",
+                    hint: "格式见 docs/evidence.md", at: nil))
         }
 
         for list in policy.evidence.lists {
@@ -201,17 +220,22 @@ public struct QuarterReader: Sendable {
             let sheetInRecords = recordsWorkbook?.sheets.contains { listNames.contains($0.name) } == true
             let hasListCSV = EvidenceFolder.isPresent(listPath)
             let hasListXLSX = EvidenceFolder.isPresent(listWorkbook)
-            let places = [hasListCSV ? "\(list.id).csv" : nil, hasListXLSX ? "\(list.id).xlsx" : nil,
-                          sheetInRecords ? "\(EvidenceFolder.recordsWorkbook) 的工作表“\(list.displayName)”" : nil].compactMap { $0 }
+            let places = [
+                hasListCSV ? "\(list.id).csv" : nil, hasListXLSX ? "\(list.id).xlsx" : nil,
+                sheetInRecords ? "\(EvidenceFolder.recordsWorkbook) 的工作表“\(list.displayName)”" : nil,
+            ].compactMap { $0 }
             if places.count > 1 {
-                problems.append(.error(
-                    EvidenceCode.twoFormats, "\(quarter) 的“\(list.displayName)”既在 \(places[0])，又在 \(places[1])，不知道以哪个为准",
-                    hint: "只保留其中一处", at: nil))
+                problems.append(
+                    .error(
+                        EvidenceCode.twoFormats, "\(quarter) 的“\(list.displayName)”既在 \(places[0])，又在 \(places[1])，不知道以哪个为准",
+                        hint: "只保留其中一处", at: nil))
                 continue
             }
             if hasListXLSX {
                 listFiles.append(listWorkbook)
-                if var source = XLSXRowSource.open(listWorkbook, sheetNames: listNames, firstIfNone: true, limits: limits, problems: &problems) {
+                if var source = XLSXRowSource.open(
+                    listWorkbook, sheetNames: listNames, firstIfNone: true, limits: limits, problems: &problems)
+                {
                     binder.bindList(list, from: &source, file: listWorkbook)
                 }
             } else if sheetInRecords, let workbook = recordsWorkbook {
@@ -220,9 +244,11 @@ public struct QuarterReader: Sendable {
                 }
             } else if hasListCSV {
                 if yamlTables?.lists[list.id] != nil {
-                    problems.append(.error(
-                        EvidenceCode.twoFormats, "\(quarter) 的“\(list.displayName)”既写在 \(EvidenceFolder.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
-                        hint: "只保留其中一处", at: SourceLocation(file: listPath, line: 1, column: 1)))
+                    problems.append(
+                        .error(
+                            EvidenceCode.twoFormats,
+                            "\(quarter) 的“\(list.displayName)”既写在 \(EvidenceFolder.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
+                            hint: "只保留其中一处", at: SourceLocation(file: listPath, line: 1, column: 1)))
                     continue
                 }
                 listFiles.append(listPath)
@@ -232,9 +258,10 @@ public struct QuarterReader: Sendable {
             } else if var rows = yamlTables?.lists[list.id] {
                 binder.bindList(list, from: &rows, file: yamlPath)
             } else if yamlTables == nil {
-                problems.append(.warning(
-                    EvidenceCode.noList, "\(quarter) 没有“\(list.displayName)”明细（\(list.id).csv），按本季度没有此类记录计算",
-                    hint: "如有记录，放在 \(listPath)", at: nil))
+                problems.append(
+                    .warning(
+                        EvidenceCode.noList, "\(quarter) 没有“\(list.displayName)”明细（\(list.id).csv），按本季度没有此类记录计算",
+                        hint: "如有记录，放在 \(listPath)", at: nil))
             }
         }
         if let csvHeader {
@@ -278,14 +305,16 @@ public struct QuarterReader: Sendable {
             if let parts {
                 var problems: [Diagnostic] = []
                 if var source = CSVRowSource.part(path, header: header, part: parts[index], limits: limits, problems: &problems) {
-                    part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, plain: plain, plainRow: plainRow, each: body)
+                    part.bindRecordPart(
+                        from: &source, header: header, mapping: mapping, file: path, plain: plain, plainRow: plainRow, each: body)
                 }
                 part.add(problems)
             } else {
                 // The whole file, its header read again (its problems were noted the first time).
                 var ignored: [Diagnostic] = []
                 if var source = CSVRowSource.open(path, limits: limits, problems: &ignored) {
-                    part.bindRecordPart(from: &source, header: header, mapping: mapping, file: path, plain: plain, plainRow: plainRow, each: body)
+                    part.bindRecordPart(
+                        from: &source, header: header, mapping: mapping, file: path, plain: plain, plainRow: plainRow, each: body)
                 }
             }
         case .rows(let path, var rows):

@@ -11,7 +11,8 @@ enum FieldCellReading {
     /// (reported once there) or cut off by a short row (reported once for the row).
     /// `owner` names whose row it is in messages: `联系员 10231（田晓东）`; worked out only for a problem.
     static func value(
-        of field: borrowing EvidenceField, column: Int?, row: EvidenceRow, owner: @autoclosure () -> String, quarter: Quarter?, problems: inout [Diagnostic]
+        of field: borrowing EvidenceField, column: Int?, row: EvidenceRow, owner: @autoclosure () -> String, quarter: Quarter?,
+        problems: inout [Diagnostic]
     ) -> Value? {
         guard let column else { return field.defaultValue }
         if let raw = row.csvRecord, raw.indices.contains(column), let number = plainNumber(raw, at: column, field: field) {
@@ -23,22 +24,26 @@ enum FieldCellReading {
         var place: SourceLocation { row.location(at: column) }
         if text.isEmpty {
             if let defaultValue = field.defaultValue { return defaultValue }
-            problems.append(.error(
-                EvidenceCode.missingValue, "\(owner())的“\(field.displayName)”没有填写",
-                hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
-                at: place))
+            problems.append(
+                .error(
+                    EvidenceCode.missingValue, "\(owner())的“\(field.displayName)”没有填写",
+                    hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
+                    at: place))
             return nil
         }
         switch FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max) {
         case .failure(let problem):
-            problems.append(Diagnostic.error(EvidenceCode.badValue, "\(owner())的“\(field.displayName)”：\(problem.message)", at: place)
-                .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
+            problems.append(
+                Diagnostic.error(EvidenceCode.badValue, "\(owner())的“\(field.displayName)”：\(problem.message)", at: place)
+                    .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
             return nil
         case .success(let value):
             if let quarter, field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
-                problems.append(.error(
-                    EvidenceCode.dateOutsideQuarter, "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
-                    hint: "核对日期，或把这条记录放到它所属季度的文件里", at: place))
+                problems.append(
+                    .error(
+                        EvidenceCode.dateOutsideQuarter,
+                        "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
+                        hint: "核对日期，或把这条记录放到它所属季度的文件里", at: place))
                 return nil
             }
             return value
@@ -57,7 +62,8 @@ enum FieldCellReading {
         }
         let parsed: ExactDecimal? = raw.withUTF8(at: column) { bytes in
             guard let first = bytes.first, let last = bytes.last,
-                  first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
+                first > 0x20, first < 0x80, last > 0x20, last < 0x80
+            else { return nil }
             return ExactDecimal.parse(utf8: bytes)
         }
         guard let number = parsed else { return nil }
@@ -72,9 +78,10 @@ enum FieldCellReading {
     static func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell], problems: inout [Diagnostic]) -> Bool {
         guard row.count < header.count else { return false }
         let missing = MessageText.quotedList(header[row.count...].map { $0.text.trimmedForEvidence }, unit: "列")
-        problems.append(.error(
-            EvidenceCode.shortRow, "这一行只有 \(row.count) 格，比表头少 \(header.count - row.count) 格，缺少 \(missing)",
-            hint: "检查这一行是否少了逗号；没有数值的格子也要留出逗号", at: row.location))
+        problems.append(
+            .error(
+                EvidenceCode.shortRow, "这一行只有 \(row.count) 格，比表头少 \(header.count - row.count) 格，缺少 \(missing)",
+                hint: "检查这一行是否少了逗号；没有数值的格子也要留出逗号", at: row.location))
         return true
     }
 }

@@ -120,7 +120,8 @@ extension RecordBinder {
     ) -> Bool {
         guard raw.count == headerCount, officerColumn < raw.count else { return false }
         guard let position = raw.withPlainUTF8(at: officerColumn, { bytes in bytes.flatMap { roster.position(ofUTF8: $0) } }),
-              recordLines[position] == 0, roster.serves(position, in: quarter) else { return false }
+            recordLines[position] == 0, roster.serves(position, in: quarter)
+        else { return false }
         if let nameColumn = mapping.nameColumn, nameColumn < raw.count {
             let matches = raw.withPlainUTF8(at: nameColumn) { bytes in
                 guard let bytes else { return false }

@@ -104,11 +104,12 @@ public struct RecordBinder: Sendable {
                     continue
                 }
                 let officer = roster.officers[position]
-                problems.append(.error(
-                    EvidenceCode.duplicateRecord, "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
-                    hint: "每人每季度只能有一行；合并或删去一行",
-                    at: SourceLocation(file: part.recordFile, line: Int(part.recordLines[position]), column: 1),
-                    notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1))]))
+                problems.append(
+                    .error(
+                        EvidenceCode.duplicateRecord, "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
+                        hint: "每人每季度只能有一行；合并或删去一行",
+                        at: SourceLocation(file: part.recordFile, line: Int(part.recordLines[position]), column: 1),
+                        notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1))]))
                 // Both rows may have been handed on, each part taking its own for the first.
                 rejectedAfterHandover.insert(officer.id)
                 rejected.insert(officer.id)
@@ -139,17 +140,20 @@ public struct RecordBinder: Sendable {
         while let row = source.nextRow(problems: &problems) {
             rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn)
             if let plain, let raw = row.csvRecord,
-               bindPlain(raw, plain, headerCount: header.count, mapping: mapping, officerColumn: officerColumn, values: &plainValues, plainRow) {
+                bindPlain(
+                    raw, plain, headerCount: header.count, mapping: mapping, officerColumn: officerColumn, values: &plainValues, plainRow)
+            {
                 continue
             }
             let short = reportIfShort(row, header: header)
             guard let (officer, position) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if short { rejected.insert(officer.id) }
             if recordLines[position] != 0 {
-                problems.append(.error(
-                    EvidenceCode.duplicateRecord, "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
-                    hint: "每人每季度只能有一行；合并或删去一行", at: row.location,
-                    notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1))]))
+                problems.append(
+                    .error(
+                        EvidenceCode.duplicateRecord, "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
+                        hint: "每人每季度只能有一行；合并或删去一行", at: row.location,
+                        notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1))]))
                 if !rejected.contains(officer.id) && attachLists { rejectedAfterHandover.insert(officer.id) }
                 rejected.insert(officer.id)
                 continue
@@ -222,9 +226,10 @@ public struct RecordBinder: Sendable {
         guard readRecordTable else { return }
         for (position, officer) in roster.officers.enumerated()
         where recordLines[position] == 0 && officer.serves(in: quarter) && !rejected.contains(officer.id) {
-            problems.append(.error(
-                EvidenceCode.missingRecord, "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）在 \(quarter) 在任，但没有考核记录",
-                hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
+            problems.append(
+                .error(
+                    EvidenceCode.missingRecord, "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）在 \(quarter) 在任，但没有考核记录",
+                    hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
         }
     }
 
@@ -278,17 +283,19 @@ public struct RecordBinder: Sendable {
         }
         let officer = roster.officers[position]
         if !officer.serves(in: quarter) {
-            problems.append(.error(
-                EvidenceCode.notServing, "联系员 \(officer.id)（\(officer.name)）在 \(quarter) 不在任",
-                hint: "核对名册中的任职日期（from/until）或这一行的工号", at: row.location(at: column)))
+            problems.append(
+                .error(
+                    EvidenceCode.notServing, "联系员 \(officer.id)（\(officer.name)）在 \(quarter) 不在任",
+                    hint: "核对名册中的任职日期（from/until）或这一行的工号", at: row.location(at: column)))
             return nil
         }
         if let nameColumn, let nameText = row.text(at: nameColumn) {
             let name = nameText.trimmedForEvidence
             if !name.isEmpty, name != officer.name {
-                problems.append(.error(
-                    EvidenceCode.nameMismatch, "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是\(MessageText.quoted(name))",
-                    hint: "核对工号与姓名是否填错了行", at: row.location(at: nameColumn)))
+                problems.append(
+                    .error(
+                        EvidenceCode.nameMismatch, "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是\(MessageText.quoted(name))",
+                        hint: "核对工号与姓名是否填错了行", at: row.location(at: nameColumn)))
                 rejected.insert(officer.id)
                 return nil
             }
@@ -302,7 +309,9 @@ public struct RecordBinder: Sendable {
         func digits(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) } }
         guard digits(id) else { return nil }
         let stripped = id.drop { $0 == "0" }
-        guard let match = roster.officers.first(where: { $0.id != id && digits($0.id) && $0.id.drop { $0 == "0" } == stripped }) else { return nil }
+        guard let match = roster.officers.first(where: { $0.id != id && digits($0.id) && $0.id.drop { $0 == "0" } == stripped }) else {
+            return nil
+        }
         let fix = "在 Excel 中选中工号这一列，右键“设置单元格格式”→“文本”，再重新输入工号（或输入时在前面加英文单引号，如 '\(match.id)）"
         return match.id.count > id.count
             ? "名册中的工号是“\(match.id)”：Excel 把开头的 0 去掉了。\(fix)"

@@ -24,7 +24,9 @@ extension RosterLoader {
             guard let at = positions[column] else { continue }
             guard at < raw.count, let range = raw.plainTextRange(at: at) else { return false }
             guard !range.isEmpty else { continue }
-            guard let date = raw.bytes.withUnsafeBufferPointer({ Self.plainDate(UnsafeBufferPointer(rebasing: $0[range])) }) else { return false }
+            guard let date = raw.bytes.withUnsafeBufferPointer({ Self.plainDate(UnsafeBufferPointer(rebasing: $0[range])) }) else {
+                return false
+            }
             switch offset {
             case 0: dates.0 = date
             case 1: dates.1 = date
@@ -35,7 +37,8 @@ extension RosterLoader {
         if dates.1 != 0, dates.2 != 0, dates.2 < dates.1 { return false }
         return raw.bytes.withUnsafeBufferPointer { bytes in
             guard packed.index(ofUTF8: UnsafeBufferPointer(rebasing: bytes[ranges[0]])) == nil else { return false }
-            return packed.add(bytes, ranges: ranges, trainedOn: dates.0, from: dates.1, until: dates.2, line: raw.line, rowOffset: raw.offset)
+            return packed.add(
+                bytes, ranges: ranges, trainedOn: dates.0, from: dates.1, until: dates.2, line: raw.line, rowOffset: raw.offset)
         }
     }
 
@@ -52,7 +55,8 @@ extension RosterLoader {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let date = LocalDate(year: year, month: month, day: day) else { return nil }
+            let date = LocalDate(year: year, month: month, day: day)
+        else { return nil }
         return PackedRoster.pack(date)
     }
 }
@@ -76,7 +80,9 @@ extension CSVRawRecord {
         if printable(first) && printable(last) { return start..<end }
         guard (0xE4...0xE9).contains(first) else { return nil }
         if printable(last) { return start..<end }
-        guard end - start >= 3, last & 0xC0 == 0x80, bytes[end - 2] & 0xC0 == 0x80, (0xE4...0xE9).contains(bytes[end - 3]) else { return nil }
+        guard end - start >= 3, last & 0xC0 == 0x80, bytes[end - 2] & 0xC0 == 0x80, (0xE4...0xE9).contains(bytes[end - 3]) else {
+            return nil
+        }
         return start..<end
     }
 }

@@ -19,7 +19,8 @@ public enum RosterLoader {
         ("until", ["离任日期", "截止日期"], false),
     ]
 
-    public static func load(from source: inout some EvidenceRowSource & ~Copyable, file: String) -> (roster: Roster, problems: [Diagnostic]) {
+    public static func load(from source: inout some EvidenceRowSource & ~Copyable, file: String) -> (roster: Roster, problems: [Diagnostic])
+    {
         var problems: [Diagnostic] = []
         var columnOf: [String: Int] = [:]
         for (index, cell) in source.header.enumerated() {
@@ -35,19 +36,22 @@ public enum RosterLoader {
                 // else is a note the office keeps beside the roster (备注…): a warning that it is unused.
                 let all = columns.flatMap { [$0.id] + $0.names }
                 if let suggestion = NameSuggestion.closest(to: title, among: all) {
-                    problems.append(Diagnostic.error(EvidenceCode.unknownColumn, "名册中没有\(MessageText.quoted(title))这一列", at: cell.location)
-                        .suggesting(suggestion, replacing: cell.location))
+                    problems.append(
+                        Diagnostic.error(EvidenceCode.unknownColumn, "名册中没有\(MessageText.quoted(title))这一列", at: cell.location)
+                            .suggesting(suggestion, replacing: cell.location))
                 } else {
-                    problems.append(.warning(
-                        EvidenceCode.unusedColumn, "名册中的\(MessageText.quoted(title))列不会被使用",
-                        hint: "名册用到的列：\(columns.map(\.id).joined(separator: "、"))", at: cell.location))
+                    problems.append(
+                        .warning(
+                            EvidenceCode.unusedColumn, "名册中的\(MessageText.quoted(title))列不会被使用",
+                            hint: "名册用到的列：\(columns.map(\.id).joined(separator: "、"))", at: cell.location))
                 }
             }
         }
         let headerLocation = source.header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
         for column in columns where column.required && columnOf[column.id] == nil {
-            problems.append(.error(
-                EvidenceCode.missingColumn, "名册缺少“\(column.id)”（\(column.names[0])）这一列", hint: "在第一行表头加上这一列", at: headerLocation))
+            problems.append(
+                .error(
+                    EvidenceCode.missingColumn, "名册缺少“\(column.id)”（\(column.names[0])）这一列", hint: "在第一行表头加上这一列", at: headerLocation))
         }
         guard columns.allSatisfy({ !$0.required || columnOf[$0.id] != nil }) else {
             return (Roster(officers: []), problems)
@@ -75,7 +79,8 @@ public enum RosterLoader {
         func noteDropped(_ dropped: [DroppedRow]) {
             for lost in dropped {
                 guard let officerAt, let id = lost.row.text(at: officerAt)?.trimmedForEvidence, !id.isEmpty,
-                      known(id) == nil, droppedRows[id] == nil, let place = lost.problem.location else { continue }
+                    known(id) == nil, droppedRows[id] == nil, let place = lost.problem.location
+                else { continue }
                 droppedRows[id] = place
             }
         }
@@ -85,7 +90,8 @@ public enum RosterLoader {
             // A plain row (every cell as it stands, dates as YYYY-MM-DD, a new id) is packed
             // from its bytes; any other row is read below, which words its problems.
             if packing != false, let raw = row.csvRecord,
-               packPlain(raw, positions: position, into: &packed, ranges: &plainRanges) {
+                packPlain(raw, positions: position, into: &packed, ranges: &plainRanges)
+            {
                 packing = true
                 continue
             }
@@ -101,12 +107,16 @@ public enum RosterLoader {
             func date(_ index: Int?) -> LocalDate? {
                 guard let value = text(index) else { return nil }
                 if let date = LocalDate(value) { return date }
-                problems.append(.error(EvidenceCode.badValue, "名册中的日期\(MessageText.quoted(value))无法识别", hint: FieldValueParsing.dateHint, at: location(index)))
+                problems.append(
+                    .error(
+                        EvidenceCode.badValue, "名册中的日期\(MessageText.quoted(value))无法识别", hint: FieldValueParsing.dateHint,
+                        at: location(index)))
                 return nil
             }
             var missing: Diagnostic?
             for column in required where text(position[column]) == nil {
-                let problem = Diagnostic.error(EvidenceCode.missingValue, "名册这一行没有填写“\(columns[column].names[0])”", at: location(position[column]))
+                let problem = Diagnostic.error(
+                    EvidenceCode.missingValue, "名册这一行没有填写“\(columns[column].names[0])”", at: location(position[column]))
                 problems.append(problem)
                 if missing == nil { missing = problem }
             }
@@ -118,9 +128,10 @@ public enum RosterLoader {
                 if packing == true {
                     duplicates.append((id, first, location(officerAt)))
                 } else {
-                    problems.append(.error(
-                        EvidenceCode.duplicateOfficer, "名册中工号\(MessageText.quoted(id))出现了两次", hint: "每名联系员在名册中只登记一行",
-                        at: location(officerAt), notes: [.init("第一次在这里", at: officers[first].location(ofColumn: "officer"))]))
+                    problems.append(
+                        .error(
+                            EvidenceCode.duplicateOfficer, "名册中工号\(MessageText.quoted(id))出现了两次", hint: "每名联系员在名册中只登记一行",
+                            at: location(officerAt), notes: [.init("第一次在这里", at: officers[first].location(ofColumn: "officer"))]))
                 }
                 continue
             }
@@ -141,20 +152,23 @@ public enum RosterLoader {
                 for index in 0..<built.count { firstRow[built.text(.id, of: index)] = index }
             }
             firstRow[id] = officers.count
-            officers.append(Officer(
-                id: id, name: name, unit: unit, area: area, managerRole: text(managerRoleAt), manager: text(managerAt),
-                selection: text(selectionAt), reason: text(reasonAt), trainedOn: trainedOn, from: from,
-                until: until, location: row.location, row: row, columns: columnOf))
+            officers.append(
+                Officer(
+                    id: id, name: name, unit: unit, area: area, managerRole: text(managerRoleAt), manager: text(managerAt),
+                    selection: text(selectionAt), reason: text(reasonAt), trainedOn: trainedOn, from: from,
+                    until: until, location: row.location, row: row, columns: columnOf))
         }
         noteDropped(source.takeDroppedRows())
         if packing == true {
             let built = packed.build(file: file, columns: columnOf, offsetShift: source.decodedOffsetShift)
             for duplicate in duplicates {
-                let earlier = officerAt.map { built.location(ofColumn: $0, of: duplicate.first) }
+                let earlier =
+                    officerAt.map { built.location(ofColumn: $0, of: duplicate.first) }
                     ?? SourceLocation(file: file, line: Int(built.entries[duplicate.first].line), column: 1)
-                problems.append(.error(
-                    EvidenceCode.duplicateOfficer, "名册中工号\(MessageText.quoted(duplicate.id))出现了两次", hint: "每名联系员在名册中只登记一行",
-                    at: duplicate.at, notes: [.init("第一次在这里", at: earlier)]))
+                problems.append(
+                    .error(
+                        EvidenceCode.duplicateOfficer, "名册中工号\(MessageText.quoted(duplicate.id))出现了两次", hint: "每名联系员在名册中只登记一行",
+                        at: duplicate.at, notes: [.init("第一次在这里", at: earlier)]))
             }
             var roster = Roster(packed: built)
             roster.droppedRows = droppedRows.filter { packed.index(ofID: $0.key) == nil }

@@ -62,9 +62,10 @@ public struct YAMLEvidenceTables: Sendable {
                     problems.append(.error(EvidenceCode.yamlShape, "records 应当是一个列表，每名联系员以“- ”开头", at: pair.value.location))
                 }
             default:
-                problems.append(.error(
-                    EvidenceCode.yamlShape, "证据文件中没有\(MessageText.quoted(pair.key.scalar?.value ?? "?"))这一项",
-                    hint: "最外层只能有 quarter 和 records", at: pair.key.location))
+                problems.append(
+                    .error(
+                        EvidenceCode.yamlShape, "证据文件中没有\(MessageText.quoted(pair.key.scalar?.value ?? "?"))这一项",
+                        hint: "最外层只能有 quarter 和 records", at: pair.key.location))
             }
         }
 
@@ -109,9 +110,10 @@ public struct YAMLEvidenceTables: Sendable {
                 } else {
                     let value = cell(pair.value, problems: &problems)
                     if cells[key] != nil {
-                        problems.append(.error(
-                            EvidenceCode.duplicateColumn, "这条记录里\(MessageText.quoted(written))写了两次（编号与中文名算同一项）",
-                            hint: "只保留一个", at: pair.key.location))
+                        problems.append(
+                            .error(
+                                EvidenceCode.duplicateColumn, "这条记录里\(MessageText.quoted(written))写了两次（编号与中文名算同一项）",
+                                hint: "只保留一个", at: pair.key.location))
                     }
                     cells[key] = value
                     if ColumnMapping.officerHeaders.contains(key) { officerCell = value }

@@ -13,7 +13,8 @@ struct FieldPlaces: Sendable {
     /// Where field `index` was read; nil when it was left empty and took its default.
     func location(_ index: Int) -> SourceLocation? {
         guard let row, index < columns.count, let column = columns[index],
-              let text = row.text(at: column), !text.trimmedForEvidence.isEmpty else { return nil }
+            let text = row.text(at: column), !text.trimmedForEvidence.isEmpty
+        else { return nil }
         return row.location(at: column)
     }
 }

@@ -171,9 +171,11 @@ public struct Officer: Sendable, Hashable {
         selection: String? = nil, reason: String? = nil, trainedOn: LocalDate? = nil, from: LocalDate? = nil,
         until: LocalDate? = nil, location: SourceLocation, cellLocations: [String: SourceLocation] = [:]
     ) {
-        self.storage = .boxed(Box(Fields(
-            id: id, name: name, unit: unit, area: area, managerRole: managerRole, manager: manager, selection: selection,
-            reason: reason, trainedOn: trainedOn, from: from, until: until, location: location, places: .fixed(cellLocations))))
+        self.storage = .boxed(
+            Box(
+                Fields(
+                    id: id, name: name, unit: unit, area: area, managerRole: managerRole, manager: manager, selection: selection,
+                    reason: reason, trainedOn: trainedOn, from: from, until: until, location: location, places: .fixed(cellLocations))))
     }
 
     /// An officer read from a roster row, its cells' places left to be worked out when asked for.
@@ -182,9 +184,12 @@ public struct Officer: Sendable, Hashable {
         selection: String?, reason: String?, trainedOn: LocalDate?, from: LocalDate?,
         until: LocalDate?, location: SourceLocation, row: EvidenceRow, columns: [String: Int]
     ) {
-        self.storage = .boxed(Box(Fields(
-            id: id, name: name, unit: unit, area: area, managerRole: managerRole, manager: manager, selection: selection,
-            reason: reason, trainedOn: trainedOn, from: from, until: until, location: location, places: .row(row, columns: columns))))
+        self.storage = .boxed(
+            Box(
+                Fields(
+                    id: id, name: name, unit: unit, area: area, managerRole: managerRole, manager: manager, selection: selection,
+                    reason: reason, trainedOn: trainedOn, from: from, until: until, location: location, places: .row(row, columns: columns))
+            ))
     }
 
     /// The cell of roster column `id`; the row's start when the roster has no such column.
@@ -232,20 +237,22 @@ public struct Officer: Sendable, Hashable {
 
     public func withUTF8<R>(_ text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if case .packed(let roster, let index) = storage {
-            let packed: PackedRoster.Text = switch text {
-            case .id: .id
-            case .name: .name
-            case .unit: .unit
-            case .area: .area
-            }
+            let packed: PackedRoster.Text =
+                switch text {
+                case .id: .id
+                case .name: .name
+                case .unit: .unit
+                case .area: .area
+                }
             return roster.withUTF8(packed, of: index, body)
         }
-        var value = switch text {
-        case .id: id
-        case .name: name
-        case .unit: unit
-        case .area: area
-        }
+        var value =
+            switch text {
+            case .id: id
+            case .name: name
+            case .unit: unit
+            case .area: area
+            }
         return value.withUTF8(body)
     }
 

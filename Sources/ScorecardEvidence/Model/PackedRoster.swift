@@ -201,11 +201,14 @@ struct PackedRosterBuilder {
         }
         guard start + total <= Int(UInt32.max), line <= Int(UInt32.max) else { return false }
         for range in ranges { arena.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
-        entries.append(PackedRoster.Entry(
-            start: UInt32(start),
-            lengths: (UInt16(ranges[0].count), UInt16(ranges[1].count), UInt16(ranges[2].count), UInt16(ranges[3].count),
-                      UInt16(ranges[4].count), UInt16(ranges[5].count), UInt16(ranges[6].count), UInt16(ranges[7].count)),
-            trainedOn: trainedOn, from: from, until: until, line: UInt32(line), rowOffset: rowOffset))
+        entries.append(
+            PackedRoster.Entry(
+                start: UInt32(start),
+                lengths: (
+                    UInt16(ranges[0].count), UInt16(ranges[1].count), UInt16(ranges[2].count), UInt16(ranges[3].count),
+                    UInt16(ranges[4].count), UInt16(ranges[5].count), UInt16(ranges[6].count), UInt16(ranges[7].count)
+                ),
+                trainedOn: trainedOn, from: from, until: until, line: UInt32(line), rowOffset: rowOffset))
         indexLast()
         return true
     }
@@ -225,11 +228,12 @@ struct PackedRosterBuilder {
             arena.append(contentsOf: text.utf8)
         }
         guard arena.count <= Int(UInt32.max), line <= Int(UInt32.max) else { return false }
-        entries.append(PackedRoster.Entry(
-            start: UInt32(start),
-            lengths: (lengths[0], lengths[1], lengths[2], lengths[3], lengths[4], lengths[5], lengths[6], lengths[7]),
-            trainedOn: PackedRoster.pack(trainedOn), from: PackedRoster.pack(from), until: PackedRoster.pack(until),
-            line: UInt32(line), rowOffset: rowOffset))
+        entries.append(
+            PackedRoster.Entry(
+                start: UInt32(start),
+                lengths: (lengths[0], lengths[1], lengths[2], lengths[3], lengths[4], lengths[5], lengths[6], lengths[7]),
+                trainedOn: PackedRoster.pack(trainedOn), from: PackedRoster.pack(from), until: PackedRoster.pack(until),
+                line: UInt32(line), rowOffset: rowOffset))
         indexLast()
         return true
     }

@@ -80,7 +80,7 @@ struct DecodingInput: ~Copyable, Sendable {
             hadBOM = true
             pending.removeFirst(3)
         } else if pending.starts(with: [0x84, 0x31, 0x95, 0x33]) && decided != .utf8 {
-            decided = .gb18030  // its U+FEFF is dropped after conversion
+            decided = .gb18030 // its U+FEFF is dropped after conversion
         }
         return nil
     }

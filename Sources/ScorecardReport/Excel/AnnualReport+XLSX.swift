@@ -30,15 +30,19 @@ extension AnnualReport {
             rows: result.officers.map { officer in
                 var row: [XLSXWorkbook.Cell] = [
                     officer.rank.map { .integer($0) } ?? .empty, .text(officer.officer.id), .text(officer.officer.name),
-                    .text(officer.officer.unit), .text(officer.officer.area), .text(officer.officer.reportsTo.role), .text(officer.officer.reportsTo.name),
+                    .text(officer.officer.unit), .text(officer.officer.area), .text(officer.officer.reportsTo.role),
+                    .text(officer.officer.reportsTo.name),
                 ]
                 row += result.quarters.map { quarter in
                     guard let line = officer.quarters.first(where: { $0.quarter == quarter.quarter }) else { return .empty }
                     return line.total.map { .number($0, places: scorePlaces) } ?? .text("未算出")
                 }
-                let why = [officer.scaling.map { "折算 \($0)" }, officer.tieNote, officer.excellentReason].compactMap { $0 }.joined(separator: "；")
-                row += [score(officer.quarterSum), score(officer.annualTotal), .text(outcome(officer)), why.isEmpty ? .empty : .text(why),
-                        money(officer.quarterlyRewards), money(officer.yearEndReward), money(officer.rewardTotal)]
+                let why = [officer.scaling.map { "折算 \($0)" }, officer.tieNote, officer.excellentReason].compactMap { $0 }.joined(
+                    separator: "；")
+                row += [
+                    score(officer.quarterSum), score(officer.annualTotal), .text(outcome(officer)), why.isEmpty ? .empty : .text(why),
+                    money(officer.quarterlyRewards), money(officer.yearEndReward), money(officer.rewardTotal),
+                ]
                 return row
             },
             formats: [.general, .text])
@@ -46,8 +50,11 @@ extension AnnualReport {
         let yearEnd = XLSXWorkbook.Sheet(
             name: "年终奖励", header: ["名次", "工号", "姓名", "单位", "年度成绩", "奖励", "金额", "经费"],
             rows: result.excellentOfficers.map { officer in
-                [officer.rank.map { .integer($0) } ?? .empty, .text(officer.officer.id), .text(officer.officer.name), .text(officer.officer.unit),
-                 score(officer.annualTotal), .text(result.rules.reward?.title ?? ""), money(officer.yearEndReward), .text(fundName)]
+                [
+                    officer.rank.map { .integer($0) } ?? .empty, .text(officer.officer.id), .text(officer.officer.name),
+                    .text(officer.officer.unit),
+                    score(officer.annualTotal), .text(result.rules.reward?.title ?? ""), money(officer.yearEndReward), .text(fundName),
+                ]
             },
             formats: [.general, .text])
         func groupRows(_ groups: [AnnualGroupTotal], role: Bool) -> [[XLSXWorkbook.Cell]] {
@@ -63,7 +70,9 @@ extension AnnualReport {
         let managers = XLSXWorkbook.Sheet(name: "按汇报对象", header: ["汇报对象", "姓名"] + totals, rows: groupRows(result.byManager, role: true))
         let funds = XLSXWorkbook.Sheet(
             name: "按经费", header: ["经费", "季度奖励", "年终奖励", "合计", "依据"],
-            rows: result.byFund.map { [.text($0.name), money($0.quarterly), money($0.yearEnd), money($0.total), .text($0.clause.map { "条款 \($0)" } ?? "")] })
+            rows: result.byFund.map {
+                [.text($0.name), money($0.quarterly), money($0.yearEnd), money($0.total), .text($0.clause.map { "条款 \($0)" } ?? "")]
+            })
         return XLSXWorkbook(sheets: [ranking, yearEnd, units, managers, funds]).bytes()
     }
 }

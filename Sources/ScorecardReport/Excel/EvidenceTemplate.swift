@@ -76,9 +76,11 @@ package struct EvidenceTemplate: Sendable {
         case .boolean:
             return .init(column: column, rule: .list(["是", "否"]), message: "“\(field.displayName)”请选择 是 或 否")
         case .integer:
-            return .init(column: column, rule: .integer(min: field.min, max: field.max), message: "“\(field.displayName)”请填写整数" + range(field))
+            return .init(
+                column: column, rule: .integer(min: field.min, max: field.max), message: "“\(field.displayName)”请填写整数" + range(field))
         case .decimal:
-            return .init(column: column, rule: .decimal(min: field.min, max: field.max), message: "“\(field.displayName)”请填写数字" + range(field))
+            return .init(
+                column: column, rule: .decimal(min: field.min, max: field.max), message: "“\(field.displayName)”请填写数字" + range(field))
         case .text, .date:
             return nil
         }
@@ -102,13 +104,17 @@ package struct EvidenceTemplate: Sendable {
         let items = Dictionary(policy.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for field in policy.evidence.fields {
             let what = field.assessedItem.flatMap { items[$0] }.map { "考核人打分：\($0.title)" } ?? field.description ?? field.displayName
-            rows.append([.text(Self.recordsSheet), .text(Self.title(field, .zh)), .text(what), .text(allowed(field)), .text(emptiness(field))])
+            rows.append([
+                .text(Self.recordsSheet), .text(Self.title(field, .zh)), .text(what), .text(allowed(field)), .text(emptiness(field)),
+            ])
         }
         for list in policy.evidence.lists {
             rows.append([.text(list.displayName), .text("工号"), .text("这一条是谁的（每条一行）"), .text("文字"), .text("不可以")])
             for field in list.fields {
-                rows.append([.text(list.displayName), .text(Self.title(field, .zh)), .text(field.description ?? field.displayName),
-                             .text(allowed(field)), .text(emptiness(field))])
+                rows.append([
+                    .text(list.displayName), .text(Self.title(field, .zh)), .text(field.description ?? field.displayName),
+                    .text(allowed(field)), .text(emptiness(field)),
+                ])
             }
         }
         return XLSXWorkbook.Sheet(name: Self.guideSheet, header: ["工作表", "列", "内容", "可填的值", "可以空着？"], rows: rows)

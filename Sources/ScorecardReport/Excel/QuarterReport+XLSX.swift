@@ -24,7 +24,9 @@ extension QuarterReport {
         let scorePlaces = policy.scoring.precision, moneyPlaces = policy.money.precision
         func score(_ value: ExactDecimal?) -> XLSXWorkbook.Cell { value.map { .number($0, places: scorePlaces) } ?? .empty }
         func money(_ value: ExactDecimal?) -> XLSXWorkbook.Cell { value.map { .number($0, places: moneyPlaces) } ?? .empty }
-        func average(_ group: GroupTotal) -> XLSXWorkbook.Cell { score(group.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding)) }
+        func average(_ group: GroupTotal) -> XLSXWorkbook.Cell {
+            score(group.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding))
+        }
 
         let results = XLSXWorkbook.Sheet(
             name: "考核结果",
@@ -59,7 +61,9 @@ extension QuarterReport {
             rows: collected.byUnit.map { [.text($0.key), .integer($0.officers), average($0), money($0.reward)] })
         let managers = XLSXWorkbook.Sheet(
             name: "按汇报对象", header: ["汇报对象", "姓名", "人数", "平均分", "奖励合计"],
-            rows: collected.byManager.map { [.text($0.role), .text($0.name), .integer($0.total.officers), average($0.total), money($0.total.reward)] })
+            rows: collected.byManager.map {
+                [.text($0.role), .text($0.name), .integer($0.total.officers), average($0.total), money($0.total.reward)]
+            })
         let funds = XLSXWorkbook.Sheet(
             name: "按经费", header: ["经费", "金额", "依据"],
             rows: collected.byFund.map { fund, amount in [.text(fund.name), money(amount), .text(fund.clause.map { "条款 \($0)" } ?? "")] })

@@ -49,7 +49,9 @@ package struct XLSXWorkbook: Sendable {
         /// Rows the validations and formats cover below the header (at least the rows written).
         package var entryRows: Int
 
-        package init(name: String, header: [String], rows: [[Cell]], formats: [ColumnFormat] = [], validations: [Validation] = [], entryRows: Int = 0) {
+        package init(
+            name: String, header: [String], rows: [[Cell]], formats: [ColumnFormat] = [], validations: [Validation] = [], entryRows: Int = 0
+        ) {
             self.name = name
             self.header = header
             self.rows = rows
@@ -70,10 +72,12 @@ package struct XLSXWorkbook: Sendable {
     /// The .xlsx file's bytes; the same workbook always gives the same bytes.
     package func bytes() -> [UInt8] {
         var zip = ZipWriter()
-        let places = Set(sheets.flatMap { $0.rows.flatMap { $0 } }.compactMap { cell -> Int? in
-            if case .number(_, let places) = cell { return places }
-            return nil
-        }).sorted()
+        let places = Set(
+            sheets.flatMap { $0.rows.flatMap { $0 } }.compactMap { cell -> Int? in
+                if case .number(_, let places) = cell { return places }
+                return nil
+            }
+        ).sorted()
         let styles = Styles(places: places)
         zip.add("[Content_Types].xml", text: contentTypes)
         zip.add("_rels/.rels", text: rootRelationships)
@@ -95,11 +99,15 @@ package struct XLSXWorkbook: Sendable {
         var out = Self.header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         out += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         out += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        out += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-        out += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        out += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+        out +=
+            "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        out +=
+            "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        out +=
+            "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         for index in sheets.indices {
-            out += "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            out +=
+                "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         return out + "</Types>"
     }
@@ -128,7 +136,8 @@ package struct XLSXWorkbook: Sendable {
     private var workbookRelationships: String {
         var out = Self.header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for index in sheets.indices {
-            out += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(Self.relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+            out +=
+                "<Relationship Id=\"rId\(index + 1)\" Type=\"\(Self.relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
         }
         out += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(Self.relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
         return out + "</Relationships>"
@@ -166,12 +175,15 @@ package struct XLSXWorkbook: Sendable {
         if columnCount > 0 {
             out += "<cols>"
             for column in 0..<columnCount {
-                let texts = [column < sheet.header.count ? sheet.header[column] : ""] + sheet.rows.map { row in
-                    column < row.count ? Self.displayText(row[column]) : ""
-                }
+                let texts =
+                    [column < sheet.header.count ? sheet.header[column] : ""]
+                    + sheet.rows.map { row in
+                        column < row.count ? Self.displayText(row[column]) : ""
+                    }
                 let width = min(50, max(6, (texts.map { TerminalWidth.width(of: $0) }.max() ?? 0) + 2))
                 let text = column < sheet.formats.count && sheet.formats[column] == .text
-                out += "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"\(text ? " style=\"\(Styles.text)\"" : "")/>"
+                out +=
+                    "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width)\" customWidth=\"1\"\(text ? " style=\"\(Styles.text)\"" : "")/>"
             }
             out += "</cols>"
         }
@@ -191,7 +203,8 @@ package struct XLSXWorkbook: Sendable {
                 case .empty:
                     if asText { out += "<c r=\"\(reference)\" s=\"\(Styles.text)\"/>" }
                 case .text(let text):
-                    out += "<c r=\"\(reference)\" t=\"inlineStr\"\(asText ? " s=\"\(Styles.text)\"" : "")><is>\(XML.textElement(text))</is></c>"
+                    out +=
+                        "<c r=\"\(reference)\" t=\"inlineStr\"\(asText ? " s=\"\(Styles.text)\"" : "")><is>\(XML.textElement(text))</is></c>"
                 case .number(let value, let places):
                     out += "<c r=\"\(reference)\" s=\"\(styles.number(places: places))\"><v>\(value.formatted(scale: places))</v></c>"
                 case .integer(let value):
@@ -206,22 +219,28 @@ package struct XLSXWorkbook: Sendable {
             for validation in sheet.validations {
                 let column = Self.columnName(validation.column)
                 let range = "\(column)2:\(column)\(max(2, lastRow))"
-                let common = "allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"填写有误\" error=\"\(XML.escaped(validation.message))\" prompt=\"\(XML.escaped(validation.message))\" sqref=\"\(range)\""
+                let common =
+                    "allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"填写有误\" error=\"\(XML.escaped(validation.message))\" prompt=\"\(XML.escaped(validation.message))\" sqref=\"\(range)\""
                 switch validation.rule {
                 case .list(let choices):
                     let list = choices.map { $0.doublingQuotes() }.joined(separator: ",")
-                    out += "<dataValidation type=\"list\" \(common)><formula1>\(XML.escaped("\"" + list + "\""))</formula1></dataValidation>"
+                    out +=
+                        "<dataValidation type=\"list\" \(common)><formula1>\(XML.escaped("\"" + list + "\""))</formula1></dataValidation>"
                 case .decimal(let min, let max), .integer(let min, let max):
                     let type = if case .integer = validation.rule { "whole" } else { "decimal" }
                     switch (min, max) {
                     case let (min?, max?):
-                        out += "<dataValidation type=\"\(type)\" operator=\"between\" \(common)><formula1>\(min.description)</formula1><formula2>\(max.description)</formula2></dataValidation>"
+                        out +=
+                            "<dataValidation type=\"\(type)\" operator=\"between\" \(common)><formula1>\(min.description)</formula1><formula2>\(max.description)</formula2></dataValidation>"
                     case let (min?, nil):
-                        out += "<dataValidation type=\"\(type)\" operator=\"greaterThanOrEqual\" \(common)><formula1>\(min.description)</formula1></dataValidation>"
+                        out +=
+                            "<dataValidation type=\"\(type)\" operator=\"greaterThanOrEqual\" \(common)><formula1>\(min.description)</formula1></dataValidation>"
                     case let (nil, max?):
-                        out += "<dataValidation type=\"\(type)\" operator=\"lessThanOrEqual\" \(common)><formula1>\(max.description)</formula1></dataValidation>"
+                        out +=
+                            "<dataValidation type=\"\(type)\" operator=\"lessThanOrEqual\" \(common)><formula1>\(max.description)</formula1></dataValidation>"
                     case (nil, nil):
-                        out += "<dataValidation type=\"\(type)\" operator=\"between\" \(common)><formula1>-1E+15</formula1><formula2>1E+15</formula2></dataValidation>"
+                        out +=
+                            "<dataValidation type=\"\(type)\" operator=\"between\" \(common)><formula1>-1E+15</formula1><formula2>1E+15</formula2></dataValidation>"
                     }
                 }
             }
@@ -266,19 +285,23 @@ package struct XLSXWorkbook: Sendable {
             let custom = places.filter { $0 != 0 && $0 != 2 }
             if !custom.isEmpty {
                 out += "<numFmts count=\"\(custom.count)\">"
-                for count in custom { out += "<numFmt numFmtId=\"\(formatID(count))\" formatCode=\"0.\(String(repeating: "0", count: count))\"/>" }
+                for count in custom {
+                    out += "<numFmt numFmtId=\"\(formatID(count))\" formatCode=\"0.\(String(repeating: "0", count: count))\"/>"
+                }
                 out += "</numFmts>"
             }
             out += "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/></font>"
             out += "<font><b/><sz val=\"11\"/><name val=\"等线\"/><family val=\"2\"/><charset val=\"134\"/></font></fonts>"
             out += "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
-            out += "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE7ECF3\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+            out +=
+                "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE7ECF3\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
             out += "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
             out += "<border><left/><right/><top/><bottom style=\"thin\"><color rgb=\"FF8896AB\"/></bottom><diagonal/></border></borders>"
             out += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
             out += "<cellXfs count=\"\(4 + places.count)\">"
             out += "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-            out += "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
+            out +=
+                "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
             out += "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
             out += "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
             for count in places {

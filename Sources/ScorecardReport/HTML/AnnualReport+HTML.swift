@@ -11,7 +11,8 @@ extension AnnualReport {
         let title = "\(policy.metadata.name) · \(result.year) 年度评选"
         out.element("header", [("class", "cover")]) { header in
             header.heading(1, title)
-            header.paragraph("共 \(result.officers.count) 名联系员有本年的考核记录，参加评选 \(result.rankedCount) 名；金额单位：\(policy.money.currency)", class: "sub")
+            header.paragraph(
+                "共 \(result.officers.count) 名联系员有本年的考核记录，参加评选 \(result.rankedCount) 名；金额单位：\(policy.money.currency)", class: "sub")
             header.paragraph(versionsSentence(), class: "version")
         }
         out.newline()
@@ -20,7 +21,10 @@ extension AnnualReport {
             section.heading(2, "概况")
             var figures: [(label: String, value: String, note: String?)] = [
                 ("有考核记录", "\(result.officers.count) 名", nil),
-                ("参加评选", "\(result.rankedCount) 名", result.officers.count > result.rankedCount ? "\(result.officers.count - result.rankedCount) 名未参加" : nil),
+                (
+                    "参加评选", "\(result.rankedCount) 名",
+                    result.officers.count > result.rankedCount ? "\(result.officers.count - result.rankedCount) 名未参加" : nil
+                ),
                 ("优秀", "\(result.excellentOfficers.count) 名", result.excellentLimit.map { "名额 \($0.count) 名" }),
                 ("季度奖励", money(result.quarterlyRewardTotal), policy.money.currency),
                 ("年终奖励", money(result.yearEndRewardTotal), policy.money.currency),
@@ -42,11 +46,14 @@ extension AnnualReport {
             let ranked = result.officers.filter { $0.annualTotal != nil }.prefix(10)
             if let top = ranked.first?.annualTotal {
                 section.heading(3, "年度成绩前 \(ranked.count) 名")
-                section.raw(SVGChart.bars(ranked.map { officer in
-                    SVGChart.Bar(label: "\(officer.rank.map(String.init) ?? "—") \(officer.officer.name)",
-                                 permille: officer.annualTotal.map { SVGChart.permille($0, of: top) } ?? 0,
-                                 value: score(officer.annualTotal), className: officer.excellent ? "b0" : "b1")
-                }, title: "年度成绩前 \(ranked.count) 名（绿色为优秀）", labelWidth: 130))
+                section.raw(
+                    SVGChart.bars(
+                        ranked.map { officer in
+                            SVGChart.Bar(
+                                label: "\(officer.rank.map(String.init) ?? "—") \(officer.officer.name)",
+                                permille: officer.annualTotal.map { SVGChart.permille($0, of: top) } ?? 0,
+                                value: score(officer.annualTotal), className: officer.excellent ? "b0" : "b1")
+                        }, title: "年度成绩前 \(ranked.count) 名（绿色为优秀）", labelWidth: 130))
                 section.newline()
             }
         }
@@ -59,14 +66,18 @@ extension AnnualReport {
             columns += result.quarters.map { HTMLColumn("Q\($0.quarter.number)", numeric: true) }
             columns += [HTMLColumn("趋势"), HTMLColumn("年度成绩", numeric: true), HTMLColumn("结果"), HTMLColumn("年终奖励", numeric: true)]
             section.table(columns, rows: result.officers.map(rankingRow), class: "ranking", sortable: true)
-            let explained = result.officers.filter { $0.scaling != nil || $0.tieNote != nil || $0.exclusion != nil || $0.excellentReason != nil }
+            let explained = result.officers.filter {
+                $0.scaling != nil || $0.tieNote != nil || $0.exclusion != nil || $0.excellentReason != nil
+            }
             if !explained.isEmpty {
                 section.heading(3, "每人的结果为何如此")
                 section.table(
                     [HTMLColumn("工号"), HTMLColumn("姓名"), HTMLColumn("说明")],
                     rows: explained.map { officer in
-                        [HTMLCell(officer.officer.id, className: "nowrap"), HTMLCell(officer.officer.name, className: "nowrap"),
-                         HTMLCell(explanation(officer))]
+                        [
+                            HTMLCell(officer.officer.id, className: "nowrap"), HTMLCell(officer.officer.name, className: "nowrap"),
+                            HTMLCell(explanation(officer)),
+                        ]
                     })
             }
         }
@@ -79,17 +90,24 @@ extension AnnualReport {
             section.table(groupColumns(role: true), rows: result.byManager.map { groupRow($0, role: true) }, sortable: true)
             section.heading(2, "按经费汇总（全年）")
             section.table(
-                [HTMLColumn("经费"), HTMLColumn("季度奖励", numeric: true), HTMLColumn("年终奖励", numeric: true),
-                 HTMLColumn("合计", numeric: true), HTMLColumn("依据")],
+                [
+                    HTMLColumn("经费"), HTMLColumn("季度奖励", numeric: true), HTMLColumn("年终奖励", numeric: true),
+                    HTMLColumn("合计", numeric: true), HTMLColumn("依据"),
+                ],
                 rows: result.byFund.map { fund in
-                    [HTMLCell(fund.name), HTMLCell(money(fund.quarterly)), HTMLCell(money(fund.yearEnd)), HTMLCell(money(fund.total)),
-                     HTMLCell(fund.clause.map { "条款 \($0)" } ?? "")]
+                    [
+                        HTMLCell(fund.name), HTMLCell(money(fund.quarterly)), HTMLCell(money(fund.yearEnd)), HTMLCell(money(fund.total)),
+                        HTMLCell(fund.clause.map { "条款 \($0)" } ?? ""),
+                    ]
                 })
-            section.paragraph("奖励合计：\(money(result.rewardTotal)) \(policy.money.currency)（季度奖励 \(money(result.quarterlyRewardTotal)) + 年终奖励 \(money(result.yearEndRewardTotal))）")
+            section.paragraph(
+                "奖励合计：\(money(result.rewardTotal)) \(policy.money.currency)（季度奖励 \(money(result.quarterlyRewardTotal)) + 年终奖励 \(money(result.yearEndRewardTotal))）"
+            )
         }
         out.newline()
         out.element("footer") { footer in
-            footer.paragraph("年度评选规则：版本 \(result.annualVersion)（\(policy.metadata.effective) 起施行）；规则文件：\(policy.files.joined(separator: "、"))")
+            footer.paragraph(
+                "年度评选规则：版本 \(result.annualVersion)（\(policy.metadata.effective) 起施行）；规则文件：\(policy.files.joined(separator: "、"))")
             footer.paragraph("由 scorecard \(ScorecardVersion.current) 生成；同样的规则和证据总是得出同样的报告。")
         }
         out.newline()
@@ -123,8 +141,10 @@ extension AnnualReport {
                 totals.append(nil)
                 continue
             }
-            row.append(HTMLCell(line.total.map { $0.formatted(scale: scorePlaces) } ?? "未算出", sortKey: line.total?.description ?? "",
-                                className: line.total == nil ? "fail" : nil, title: "按版本 \(line.version) 计分"))
+            row.append(
+                HTMLCell(
+                    line.total.map { $0.formatted(scale: scorePlaces) } ?? "未算出", sortKey: line.total?.description ?? "",
+                    className: line.total == nil ? "fail" : nil, title: "按版本 \(line.version) 计分"))
             totals.append(line.total)
         }
         // One scale for every officer's line, so that lines can be compared down the table.
@@ -133,8 +153,9 @@ extension AnnualReport {
         let words = zip(result.quarters, totals).map { "Q\($0.quarter.number) \($1.map { $0.formatted(scale: scorePlaces) } ?? "—")" }
         row.append(.markup(SVGChart.trend(points, title: "\(officer.officer.name) 各季度总分：" + words.joined(separator: "，"))))
         row.append(HTMLCell(score(officer.annualTotal), sortKey: officer.annualTotal?.description ?? ""))
-        var outcomeCell = HTMLCell(outcome(officer), className: officer.excellent ? "excellent" : (officer.exclusion != nil ? "muted" : nil),
-                                   title: officer.excellentReason)
+        var outcomeCell = HTMLCell(
+            outcome(officer), className: officer.excellent ? "excellent" : (officer.exclusion != nil ? "muted" : nil),
+            title: officer.excellentReason)
         if officer.excellent { outcomeCell.text = "★ 优秀" }
         row.append(outcomeCell)
         row.append(HTMLCell(officer.excellent ? money(officer.yearEndReward) : "—", sortKey: officer.yearEndReward.description))

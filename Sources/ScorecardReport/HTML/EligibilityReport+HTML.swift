@@ -14,8 +14,9 @@ extension EligibilityReport {
         out.element("header", [("class", "cover")]) { header in
             header.heading(1, title)
             header.paragraph("候选人名单：\(list.file)", class: "sub")
-            header.paragraph("按规则版本 \(policy.metadata.version)（\(policy.metadata.effective) 起施行）的任职条件"
-                + (eligibility.clause.map { "（条款 \($0)）" } ?? "") + "审查，\(requirement)。", class: "version")
+            header.paragraph(
+                "按规则版本 \(policy.metadata.version)（\(policy.metadata.effective) 起施行）的任职条件"
+                    + (eligibility.clause.map { "（条款 \($0)）" } ?? "") + "审查，\(requirement)。", class: "version")
         }
         out.newline()
         out.element("section", [("id", "summary")]) { section in
@@ -38,12 +39,14 @@ extension EligibilityReport {
             var columns = [HTMLColumn("编号"), HTMLColumn("姓名"), HTMLColumn("单位"), HTMLColumn("班次")]
             columns += eligibility.criteria.map { HTMLColumn($0.clause ?? $0.id) }
             columns.append(HTMLColumn("结论"))
-            section.table(columns, rows: results.map { result in
-                let candidate = result.candidate
-                return [HTMLCell(candidate.id), HTMLCell(candidate.name), HTMLCell(candidate.unit), HTMLCell(candidate.area)]
-                    + result.outcomes.map { HTMLCell(Self.word($0.verdict), className: Self.className($0.verdict)) }
-                    + [HTMLCell(Self.word(result.verdict), className: Self.className(result.verdict))]
-            }, class: "candidates", sortable: true)
+            section.table(
+                columns,
+                rows: results.map { result in
+                    let candidate = result.candidate
+                    return [HTMLCell(candidate.id), HTMLCell(candidate.name), HTMLCell(candidate.unit), HTMLCell(candidate.area)]
+                        + result.outcomes.map { HTMLCell(Self.word($0.verdict), className: Self.className($0.verdict)) }
+                        + [HTMLCell(Self.word(result.verdict), className: Self.className(result.verdict))]
+                }, class: "candidates", sortable: true)
             if !list.rejected.isEmpty {
                 section.paragraph("未审查（名单中这些行有问题，改正后重新运行）：" + list.rejected.map(\.label).joined(separator: "、"), class: "fail")
             }
@@ -69,7 +72,11 @@ extension EligibilityReport {
                             rule.element("div", [("class", "why")], text: criterion.requirement.location.description)
                             var values = outcome.inputs.map { input in
                                 var text = input.field.id + (input.field.name.map { "（\($0)）= " } ?? " = ") + input.value.reportText
-                                if let location = input.location { text += "（\(location)）" } else if input.value != .missing { text += "（默认值）" }
+                                if let location = input.location {
+                                    text += "（\(location)）"
+                                } else if input.value != .missing {
+                                    text += "（默认值）"
+                                }
                                 return text
                             }
                             if case .undecided(let problem) = outcome.verdict { values.append("原因：\(problem.message)") }

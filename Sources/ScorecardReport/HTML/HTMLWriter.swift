@@ -75,8 +75,12 @@ struct HTMLWriter {
             table.element("thead") { head in
                 head.element("tr") { row in
                     for column in columns {
-                        row.element("th", [("scope", "col"), ("class", column.numeric ? "num" : nil),
-                                           ("data-type", sortable ? (column.numeric ? "number" : "text") : nil)], text: column.title)
+                        row.element(
+                            "th",
+                            [
+                                ("scope", "col"), ("class", column.numeric ? "num" : nil),
+                                ("data-type", sortable ? (column.numeric ? "number" : "text") : nil),
+                            ], text: column.title)
                     }
                 }
             }
@@ -87,10 +91,12 @@ struct HTMLWriter {
                         for (index, cell) in cells.enumerated() {
                             let numeric = index < columns.count && columns[index].numeric
                             let classes = [numeric ? "num" : nil, cell.className].compactMap { $0 }.joined(separator: " ")
-                            row.open(cell.header ? "th" : "td", [
-                                ("class", classes.isEmpty ? nil : classes), ("data-sort", cell.sortKey),
-                                ("scope", cell.header ? "row" : nil), ("title", cell.title),
-                            ])
+                            row.open(
+                                cell.header ? "th" : "td",
+                                [
+                                    ("class", classes.isEmpty ? nil : classes), ("data-sort", cell.sortKey),
+                                    ("scope", cell.header ? "row" : nil), ("title", cell.title),
+                                ])
                             if let markup = cell.markup { row.raw(markup) } else { row.text(cell.text) }
                             row.close(cell.header ? "th" : "td")
                         }

@@ -19,27 +19,45 @@ extension ImpactReport {
             section.figures([
                 ("对比的联系员", "\(impact.officersCompared) 名", nil),
                 ("结果有变化", "\(impact.changes.count) 名", "其余 \(impact.unchangedCount) 名不变"),
-                ("等级变化", "\(impact.gradeMovements.reduce(0) { $0 + $1.count }) 名",
-                 "升 \(impact.gradeChanges(.up)) 名，降 \(impact.gradeChanges(.down)) 名"),
+                (
+                    "等级变化", "\(impact.gradeMovements.reduce(0) { $0 + $1.count }) 名",
+                    "升 \(impact.gradeChanges(.up)) 名，降 \(impact.gradeChanges(.down)) 名"
+                ),
                 ("奖励合计（旧版本）", money(total.old), impact.currency),
                 ("奖励合计（新版本）", money(total.new), "\(signedMoney(total.delta)) \(impact.currency)"),
             ])
             if !impact.funds.isEmpty {
                 section.heading(3, "按经费（\(impact.currency)）")
                 var rows: [[HTMLCell]] = impact.funds.map { fund in
-                    [HTMLCell(fund.fund.name), HTMLCell(money(fund.amount.old)), HTMLCell(money(fund.amount.new)), deltaCell(signedMoney(fund.amount.delta), fund.amount.delta)]
+                    [
+                        HTMLCell(fund.fund.name), HTMLCell(money(fund.amount.old)), HTMLCell(money(fund.amount.new)),
+                        deltaCell(signedMoney(fund.amount.delta), fund.amount.delta),
+                    ]
                 }
                 if impact.funds.count > 1 {
-                    rows.append([HTMLCell.rowHeader("合计"), HTMLCell(money(total.old)), HTMLCell(money(total.new)), deltaCell(signedMoney(total.delta), total.delta)])
+                    rows.append([
+                        HTMLCell.rowHeader("合计"), HTMLCell(money(total.old)), HTMLCell(money(total.new)),
+                        deltaCell(signedMoney(total.delta), total.delta),
+                    ])
                 }
                 section.table(
-                    [HTMLColumn("经费"), HTMLColumn(ImpactSide.old.word, numeric: true), HTMLColumn(ImpactSide.new.word, numeric: true),
-                     HTMLColumn("变化", numeric: true)], rows: rows)
+                    [
+                        HTMLColumn("经费"), HTMLColumn(ImpactSide.old.word, numeric: true), HTMLColumn(ImpactSide.new.word, numeric: true),
+                        HTMLColumn("变化", numeric: true),
+                    ], rows: rows)
                 let largest = impact.funds.flatMap { [$0.amount.old, $0.amount.new] }.max() ?? .zero
-                section.raw(SVGChart.bars(impact.funds.flatMap { fund in
-                    [SVGChart.Bar(label: "\(fund.fund.name) 旧", permille: SVGChart.permille(fund.amount.old, of: largest), value: money(fund.amount.old), className: "bx"),
-                     SVGChart.Bar(label: "\(fund.fund.name) 新", permille: SVGChart.permille(fund.amount.new, of: largest), value: money(fund.amount.new), className: "b1")]
-                }, title: "各经费在两个版本下的金额", labelWidth: 150))
+                section.raw(
+                    SVGChart.bars(
+                        impact.funds.flatMap { fund in
+                            [
+                                SVGChart.Bar(
+                                    label: "\(fund.fund.name) 旧", permille: SVGChart.permille(fund.amount.old, of: largest),
+                                    value: money(fund.amount.old), className: "bx"),
+                                SVGChart.Bar(
+                                    label: "\(fund.fund.name) 新", permille: SVGChart.permille(fund.amount.new, of: largest),
+                                    value: money(fund.amount.new), className: "b1"),
+                            ]
+                        }, title: "各经费在两个版本下的金额", labelWidth: 150))
                 section.newline()
             }
             section.heading(3, "等级变化")
@@ -49,8 +67,10 @@ extension ImpactReport {
                 section.table(
                     [HTMLColumn("旧等级"), HTMLColumn("新等级"), HTMLColumn("人数", numeric: true), HTMLColumn("方向")],
                     rows: impact.gradeMovements.map { movement in
-                        [HTMLCell(movement.from), HTMLCell(movement.to), HTMLCell(String(movement.count)),
-                         HTMLCell(Self.directionWord(movement.direction), className: Self.className(movement.direction))]
+                        [
+                            HTMLCell(movement.from), HTMLCell(movement.to), HTMLCell(String(movement.count)),
+                            HTMLCell(Self.directionWord(movement.direction), className: Self.className(movement.direction)),
+                        ]
                     })
             }
             if !impact.gradeCounts.isEmpty {
@@ -63,8 +83,10 @@ extension ImpactReport {
             section.paragraph(changedLine + (impact.changes.isEmpty ? "" : "。"))
             if !impact.changes.isEmpty {
                 section.table(
-                    [HTMLColumn("工号"), HTMLColumn("姓名"), HTMLColumn("单位"), HTMLColumn("总分 旧→新", numeric: true),
-                     HTMLColumn("等级 旧→新"), HTMLColumn("奖励 旧→新", numeric: true), HTMLColumn("变化")],
+                    [
+                        HTMLColumn("工号"), HTMLColumn("姓名"), HTMLColumn("单位"), HTMLColumn("总分 旧→新", numeric: true),
+                        HTMLColumn("等级 旧→新"), HTMLColumn("奖励 旧→新", numeric: true), HTMLColumn("变化"),
+                    ],
                     rows: impact.changes.map { change in
                         var parts = HTMLWriter()
                         for (index, part) in changeParts(change).enumerated() {
@@ -130,14 +152,21 @@ extension DiffReport {
                 ])
             for note in old.notes + new.notes { section.paragraph("注：\(note)", class: "muted") }
             section.heading(2, "政策上的变化")
-            section.paragraph(changes.isEmpty ? Self.noChange + "（重新排序、改变格式、锚点与合并键的写法都不算变化）。"
-                : "共 \(changes.count) 处变化：" + groups.map { "\($0.group.title) \($0.changes.count)" }.joined(separator: "，") + "。")
+            section.paragraph(
+                changes.isEmpty
+                    ? Self.noChange + "（重新排序、改变格式、锚点与合并键的写法都不算变化）。"
+                    : "共 \(changes.count) 处变化：" + groups.map { "\($0.group.title) \($0.changes.count)" }.joined(separator: "，") + "。")
             for (group, inGroup) in groups {
                 section.heading(3, "\(group.title)（\(inGroup.count)）")
                 section.table(
                     [HTMLColumn(""), HTMLColumn("变化"), HTMLColumn("旧"), HTMLColumn("新"), HTMLColumn("条款"), HTMLColumn("出处")],
                     rows: inGroup.map { change in
-                        let sign = switch change.action { case .added: "+"; case .removed: "−"; case .changed: "~" }
+                        let sign =
+                            switch change.action {
+                            case .added: "+";
+                            case .removed: "−";
+                            case .changed: "~"
+                            }
                         var what = HTMLWriter()
                         what.text(change.summary)
                         what.element("div", [("class", "why")]) { $0.element("code", text: change.path) }

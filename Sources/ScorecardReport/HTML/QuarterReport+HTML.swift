@@ -16,7 +16,9 @@ extension QuarterReport {
 
         out.element("header", [("class", "cover")]) { header in
             header.heading(1, title)
-            header.paragraph("共 \(collected.officers.count) 名联系员；\(policy.items.count) 个考核项目，满分 \(policy.scoring.total.normalized)；金额单位：\(policy.money.currency)", class: "sub")
+            header.paragraph(
+                "共 \(collected.officers.count) 名联系员；\(policy.items.count) 个考核项目，满分 \(policy.scoring.total.normalized)；金额单位：\(policy.money.currency)",
+                class: "sub")
             header.paragraph(versionLine, class: "version")
         }
         out.newline()
@@ -43,10 +45,13 @@ extension QuarterReport {
         out.element("section", [("id", "units"), ("class", "page")]) { section in
             section.heading(2, "按单位汇总")
             let averages = collected.byUnit.map { ($0, $0.averageScore(precision: scorePlacesForHTML, rounding: policy.scoring.rounding)) }
-            section.raw(SVGChart.bars(averages.map { unit, average in
-                SVGChart.Bar(label: unit.key, permille: average.map { SVGChart.permille($0, of: policy.scoring.total) } ?? 0,
-                             value: average.map { score($0) } ?? "—", className: "b1")
-            }, title: "各单位平均分（满分 \(policy.scoring.total.normalized)）"))
+            section.raw(
+                SVGChart.bars(
+                    averages.map { unit, average in
+                        SVGChart.Bar(
+                            label: unit.key, permille: average.map { SVGChart.permille($0, of: policy.scoring.total) } ?? 0,
+                            value: average.map { score($0) } ?? "—", className: "b1")
+                    }, title: "各单位平均分（满分 \(policy.scoring.total.normalized)）"))
             section.newline()
             section.table(
                 [HTMLColumn("单位"), HTMLColumn("人数", numeric: true), HTMLColumn("平均分", numeric: true), HTMLColumn("奖励合计", numeric: true)],
@@ -55,12 +60,16 @@ extension QuarterReport {
                 }, class: "compact", sortable: true)
             section.heading(2, "按汇报对象汇总")
             section.table(
-                [HTMLColumn("汇报对象"), HTMLColumn("姓名"), HTMLColumn("人数", numeric: true), HTMLColumn("平均分", numeric: true),
-                 HTMLColumn("奖励合计", numeric: true)],
+                [
+                    HTMLColumn("汇报对象"), HTMLColumn("姓名"), HTMLColumn("人数", numeric: true), HTMLColumn("平均分", numeric: true),
+                    HTMLColumn("奖励合计", numeric: true),
+                ],
                 rows: collected.byManager.map { manager in
-                    [HTMLCell(manager.role), HTMLCell(manager.name), HTMLCell(String(manager.total.officers)),
-                     HTMLCell(score(manager.total.averageScore(precision: scorePlacesForHTML, rounding: policy.scoring.rounding))),
-                     HTMLCell(money(manager.total.reward))]
+                    [
+                        HTMLCell(manager.role), HTMLCell(manager.name), HTMLCell(String(manager.total.officers)),
+                        HTMLCell(score(manager.total.averageScore(precision: scorePlacesForHTML, rounding: policy.scoring.rounding))),
+                        HTMLCell(money(manager.total.reward)),
+                    ]
                 }, sortable: true)
         }
         out.newline()
@@ -69,8 +78,10 @@ extension QuarterReport {
             section.heading(2, "联系员成绩")
             section.paragraph("点击表头可排序（需要浏览器允许脚本）；打印时按本表的顺序。", class: "muted")
             section.table(
-                [HTMLColumn("工号"), HTMLColumn("姓名"), HTMLColumn("单位"), HTMLColumn(areaTitleForHTML), HTMLColumn("汇报对象"),
-                 HTMLColumn("总分", numeric: true), HTMLColumn("等级"), HTMLColumn("奖励", numeric: true)],
+                [
+                    HTMLColumn("工号"), HTMLColumn("姓名"), HTMLColumn("单位"), HTMLColumn(areaTitleForHTML), HTMLColumn("汇报对象"),
+                    HTMLColumn("总分", numeric: true), HTMLColumn("等级"), HTMLColumn("奖励", numeric: true),
+                ],
                 rows: collected.officers.map(officerRow), class: "officers", sortable: true)
             let rewarded = collected.officers.filter { ($0.rewardTotal ?? .zero) > .zero }
             if !policy.rewards.isEmpty {
@@ -90,7 +101,10 @@ extension QuarterReport {
                         }
                     }
                     section.table(
-                        [HTMLColumn("工号"), HTMLColumn("姓名"), HTMLColumn("奖励"), HTMLColumn("明细"), HTMLColumn("金额", numeric: true), HTMLColumn("经费")],
+                        [
+                            HTMLColumn("工号"), HTMLColumn("姓名"), HTMLColumn("奖励"), HTMLColumn("明细"), HTMLColumn("金额", numeric: true),
+                            HTMLColumn("经费"),
+                        ],
                         rows: rows)
                 }
             }
@@ -147,10 +161,12 @@ extension QuarterReport {
 
     private var gradeChart: String {
         let most = collected.gradeCounts.map(\.count).max() ?? 0
-        return SVGChart.bars(collected.gradeCounts.enumerated().map { index, count in
-            SVGChart.Bar(label: count.grade, permille: most > 0 ? count.count * 1000 / most : 0, value: "\(count.count) 人",
-                         className: "b\(min(index, 3))")
-        }, title: "等级分布（人数）", labelWidth: 90)
+        return SVGChart.bars(
+            collected.gradeCounts.enumerated().map { index, count in
+                SVGChart.Bar(
+                    label: count.grade, permille: most > 0 ? count.count * 1000 / most : 0, value: "\(count.count) 人",
+                    className: "b\(min(index, 3))")
+            }, title: "等级分布（人数）", labelWidth: 90)
     }
 
     func gradeMarkup(_ grade: String?) -> String {
@@ -175,7 +191,8 @@ extension QuarterReport {
             HTMLCell(officer.officer.unit),
             HTMLCell(officer.officer.area), HTMLCell(role == "—" || role == manager ? manager : "\(role) \(manager)"),
             HTMLCell(score(officer.total), sortKey: officer.total.map { $0.description } ?? ""),
-            officer.grade != nil ? .markup(gradeMarkup(officer.grade), sortKey: gradeSortKey(officer.grade))
+            officer.grade != nil
+                ? .markup(gradeMarkup(officer.grade), sortKey: gradeSortKey(officer.grade))
                 : HTMLCell(officer.isComplete ? "—" : "未算出", sortKey: "9", className: officer.isComplete ? nil : "fail"),
             HTMLCell(money(officer.rewardTotal), sortKey: officer.rewardTotal.map { $0.description } ?? ""),
         ]
@@ -191,8 +208,10 @@ extension QuarterReport {
             card.open("div", [("class", "keep")])
             card.element("h3") { heading in
                 heading.text("\(person.id) \(person.name)")
-                heading.element("span", [("class", "muted")], text: "　\(person.unit) \(person.area)"
-                    + (person.manager.map { "，向\(person.managerRole.map { "\($0) " } ?? "")\($0)汇报" } ?? ""))
+                heading.element(
+                    "span", [("class", "muted")],
+                    text: "　\(person.unit) \(person.area)"
+                        + (person.manager.map { "，向\(person.managerRole.map { "\($0) " } ?? "")\($0)汇报" } ?? ""))
             }
             card.element("p") { line in
                 line.text("总分 \(score(officer.total)) / \(policy.scoring.total.normalized)")
@@ -200,8 +219,9 @@ extension QuarterReport {
                     line.text("　等级 ")
                     line.raw(gradeMarkup(grade))
                     if let band = policy.grades?.bands.first(where: { $0.name == grade }) {
-                        line.element("span", [("class", "muted")],
-                                     text: "（\(band.min.normalized) 分及以上" + (band.below.map { "、低于 \($0.normalized) 分" } ?? "") + "）")
+                        line.element(
+                            "span", [("class", "muted")],
+                            text: "（\(band.min.normalized) 分及以上" + (band.below.map { "、低于 \($0.normalized) 分" } ?? "") + "）")
                     }
                 }
                 line.text("　奖励 \(money(officer.rewardTotal)) \(policy.money.currency)")
@@ -220,8 +240,9 @@ extension QuarterReport {
                         item.element("span", [("class", "why")], text: explanation.item.title)
                         return [
                             .markup(item.html),
-                            HTMLCell("\(explanation.score.map { $0.formatted(scale: places) } ?? "未算出") / \(explanation.item.points.normalized)",
-                                     className: explanation.score == nil ? "fail" : nil),
+                            HTMLCell(
+                                "\(explanation.score.map { $0.formatted(scale: places) } ?? "未算出") / \(explanation.item.points.normalized)",
+                                className: explanation.score == nil ? "fail" : nil),
                             .markup(reasonMarkup(explanation)),
                         ]
                     }, class: "reasons")
@@ -262,9 +283,13 @@ extension QuarterReport {
                 table.element("tr") { row in
                     for explanation in chunk {
                         let assessed = if case .assessed = explanation.basis { true } else { false }
-                        row.element("td", [("class", explanation.score == nil ? "fail" : (assessed ? nil : "derived")),
-                                           ("title", assessed ? "考核人打分" : "按规则计算，来由见下")],
-                                    text: explanation.score.map { $0.formatted(scale: places) } ?? "未算出")
+                        row.element(
+                            "td",
+                            [
+                                ("class", explanation.score == nil ? "fail" : (assessed ? nil : "derived")),
+                                ("title", assessed ? "考核人打分" : "按规则计算，来由见下"),
+                            ],
+                            text: explanation.score.map { $0.formatted(scale: places) } ?? "未算出")
                     }
                 }
                 start += 10
@@ -282,7 +307,10 @@ extension QuarterReport {
             } else {
                 how = item.scoring.conditions.isEmpty ? "考核人打分" : "考核人打分，有条件时另定"
             }
-            return [HTMLCell(item.id), HTMLCell(item.title), HTMLCell(item.points.normalized.description), HTMLCell(how), HTMLCell(item.clause ?? "")]
+            return [
+                HTMLCell(item.id), HTMLCell(item.title), HTMLCell(item.points.normalized.description), HTMLCell(how),
+                HTMLCell(item.clause ?? ""),
+            ]
         }
     }
 
@@ -311,7 +339,8 @@ extension QuarterReport {
         if !explanation.inputs.isEmpty {
             out.element("div", [("class", "why")], text: "用到：" + explanation.inputTexts.joined(separator: "，"))
         }
-        if case .assessed = explanation.basis {} else {
+        if case .assessed = explanation.basis {
+        } else {
             out.element("div", [("class", "why")], text: explanation.basisLine)
         }
         return out.html

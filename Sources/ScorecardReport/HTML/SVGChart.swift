@@ -18,16 +18,19 @@ enum SVGChart {
         let rowHeight = 28, barHeight = 18, width = 640, valueWidth = 110
         let barArea = width - labelWidth - valueWidth - 16
         let height = max(1, bars.count) * rowHeight + 8
-        var out = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLEscaping.escaped(title))\">"
+        var out =
+            "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLEscaping.escaped(title))\">"
         out += "<title>\(HTMLEscaping.escaped(title))</title>"
-        out += "<style>text{font-size:13px;fill:#1f2933;font-family:inherit}.b0{fill:#3b8f3e}.b1{fill:#1d5fa8}.b2{fill:#d39a1f}.b3{fill:#c62828}.bx{fill:#7b8794}.axis{stroke:#d5dbe3}</style>"
+        out +=
+            "<style>text{font-size:13px;fill:#1f2933;font-family:inherit}.b0{fill:#3b8f3e}.b1{fill:#1d5fa8}.b2{fill:#d39a1f}.b3{fill:#c62828}.bx{fill:#7b8794}.axis{stroke:#d5dbe3}</style>"
         out += "<line class=\"axis\" x1=\"\(labelWidth)\" y1=\"2\" x2=\"\(labelWidth)\" y2=\"\(height - 4)\"/>"
         for (index, bar) in bars.enumerated() {
             let y = 4 + index * rowHeight
             let length = max(0, min(1000, bar.permille)) * barArea / 1000
             let middle = y + barHeight / 2 + 5
             out += "<text x=\"\(labelWidth - 8)\" y=\"\(middle)\" text-anchor=\"end\">\(HTMLEscaping.escaped(bar.label))</text>"
-            out += "<rect class=\"\(bar.className ?? "b1")\" x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(max(length, bar.permille > 0 ? 2 : 0))\" height=\"\(barHeight)\" rx=\"2\"/>"
+            out +=
+                "<rect class=\"\(bar.className ?? "b1")\" x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(max(length, bar.permille > 0 ? 2 : 0))\" height=\"\(barHeight)\" rx=\"2\"/>"
             out += "<text x=\"\(labelWidth + length + 6)\" y=\"\(middle)\">\(HTMLEscaping.escaped(bar.value))</text>"
         }
         return out + "</svg>"
@@ -39,11 +42,14 @@ enum SVGChart {
         let width = 84, height = 22, pad = 3
         let step = points.count > 1 ? (width - 2 * pad) / (points.count - 1) : 0
         func y(_ permille: Int) -> Int { height - pad - max(0, min(1000, permille)) * (height - 2 * pad) / 1000 }
-        var out = "<svg class=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLEscaping.escaped(title))\">"
+        var out =
+            "<svg class=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTMLEscaping.escaped(title))\">"
         out += "<title>\(HTMLEscaping.escaped(title))</title>"
         var run: [String] = []
         func flush() {
-            if run.count > 1 { out += "<polyline fill=\"none\" stroke=\"#1d5fa8\" stroke-width=\"1.5\" points=\"\(run.joined(separator: " "))\"/>" }
+            if run.count > 1 {
+                out += "<polyline fill=\"none\" stroke=\"#1d5fa8\" stroke-width=\"1.5\" points=\"\(run.joined(separator: " "))\"/>"
+            }
             run = []
         }
         for (index, point) in points.enumerated() {

@@ -11,22 +11,32 @@ extension AnnualReport {
     package func renderJSON() -> String {
         let document: JSONValue = .object([
             ("year", .number(String(result.year))),
-            ("policy", .object([
-                ("id", .string(policy.metadata.id)), ("name", .string(policy.metadata.name)),
-                ("version", .string(policy.metadata.version)), ("effective", .string(policy.metadata.effective.description)),
-            ])),
-            ("quarters", .array(result.quarters.map { .object([("quarter", .string($0.quarter.description)), ("version", .string($0.version))]) })),
+            (
+                "policy",
+                .object([
+                    ("id", .string(policy.metadata.id)), ("name", .string(policy.metadata.name)),
+                    ("version", .string(policy.metadata.version)), ("effective", .string(policy.metadata.effective.description)),
+                ])
+            ),
+            (
+                "quarters",
+                .array(result.quarters.map { .object([("quarter", .string($0.quarter.description)), ("version", .string($0.version))]) })
+            ),
             ("annual_rules", rulesJSON),
             ("ranked", .number(String(result.rankedCount))),
             ("officers", .array(result.officers.map(officerJSON))),
             ("units", .array(result.byUnit.map { groupJSON($0, key: "unit") })),
             ("managers", .array(result.byManager.map { groupJSON($0, key: "manager") })),
-            ("funds", .array(result.byFund.map { fund in
-                .object([
-                    ("id", .string(fund.id)), ("name", .string(fund.name)), ("quarterly", moneyJSON(fund.quarterly)),
-                    ("year_end", moneyJSON(fund.yearEnd)), ("amount", moneyJSON(fund.total)),
-                ])
-            })),
+            (
+                "funds",
+                .array(
+                    result.byFund.map { fund in
+                        .object([
+                            ("id", .string(fund.id)), ("name", .string(fund.name)), ("quarterly", moneyJSON(fund.quarterly)),
+                            ("year_end", moneyJSON(fund.yearEnd)), ("amount", moneyJSON(fund.total)),
+                        ])
+                    })
+            ),
             ("notes", .array(result.notes.map { .string($0) })),
             ("quarterly_reward_total", moneyJSON(result.quarterlyRewardTotal)),
             ("year_end_reward_total", moneyJSON(result.yearEndRewardTotal)),
@@ -42,9 +52,10 @@ extension AnnualReport {
             ("share", .decimal(rules.excellent.share)), ("min_total", .decimal(rules.excellent.minTotal)),
             ("limit", result.excellentLimit.map { .number(String($0.count)) } ?? .null),
         ])
-        let reward: JSONValue = rules.reward.map { reward in
-            .object([("title", .string(reward.title)), ("amount", moneyJSON(reward.amount)), ("fund", .string(reward.fund))])
-        } ?? .null
+        let reward: JSONValue =
+            rules.reward.map { reward in
+                .object([("title", .string(reward.title)), ("amount", moneyJSON(reward.amount)), ("fund", .string(reward.fund))])
+            } ?? .null
         return .object([
             ("version", .string(result.annualVersion)), ("clause", .text(rules.clause)),
             ("aggregate", .string(rules.aggregate.rawValue)), ("quarters_required", .number(String(rules.quartersRequired))),
@@ -59,12 +70,16 @@ extension AnnualReport {
             ("officer", .string(officer.officer.id)), ("name", .string(officer.officer.name)),
             ("unit", .string(officer.officer.unit)), ("area", .string(officer.officer.area)),
             ("manager_role", .string(officer.officer.reportsTo.role)), ("manager", .string(officer.officer.reportsTo.name)),
-            ("quarters", .array(officer.quarters.map { line in
-                .object([
-                    ("quarter", .string(line.quarter.description)), ("version", .string(line.version)),
-                    ("total", scoreJSON(line.total)), ("reward_total", line.rewardTotal.map(moneyJSON) ?? .null),
-                ])
-            })),
+            (
+                "quarters",
+                .array(
+                    officer.quarters.map { line in
+                        .object([
+                            ("quarter", .string(line.quarter.description)), ("version", .string(line.version)),
+                            ("total", scoreJSON(line.total)), ("reward_total", line.rewardTotal.map(moneyJSON) ?? .null),
+                        ])
+                    })
+            ),
             ("quarter_sum", scoreJSON(officer.quarterSum)),
             ("annual_total", scoreJSON(officer.annualTotal)),
             ("scaling", .text(officer.scaling)),
@@ -99,13 +114,16 @@ extension AnnualReport {
         var writer = CSVWriter(bom: bom)
         writer.row(csvHeader(headers))
         for officer in result.officers {
-            var row = [officer.rank.map(String.init) ?? "", officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area,
-                       officer.officer.reportsTo.role, officer.officer.reportsTo.name]
+            var row = [
+                officer.rank.map(String.init) ?? "", officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area,
+                officer.officer.reportsTo.role, officer.officer.reportsTo.name,
+            ]
             row += result.quarters.map { quarter in
                 officer.quarters.first { $0.quarter == quarter.quarter }?.total.map { $0.formatted(scale: scorePlaces) } ?? ""
             }
             row += [
-                officer.quarterSum.map { $0.formatted(scale: scorePlaces) } ?? "", officer.annualTotal.map { $0.formatted(scale: scorePlaces) } ?? "",
+                officer.quarterSum.map { $0.formatted(scale: scorePlaces) } ?? "",
+                officer.annualTotal.map { $0.formatted(scale: scorePlaces) } ?? "",
                 outcome(officer), money(officer.quarterlyRewards), money(officer.yearEndReward), money(officer.rewardTotal),
             ]
             writer.row(row)

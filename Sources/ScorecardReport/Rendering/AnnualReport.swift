@@ -42,7 +42,9 @@ package struct AnnualReport: Sendable {
         columns += [.init("年度成绩", alignment: .right), .init("结果"), .init("年终奖励", alignment: .right)]
         var table = TextTable(columns: columns)
         for officer in result.officers {
-            var row = [officer.rank.map(String.init) ?? "—", officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area]
+            var row = [
+                officer.rank.map(String.init) ?? "—", officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area,
+            ]
             row += result.quarters.map { quarter in
                 guard let line = officer.quarters.first(where: { $0.quarter == quarter.quarter }) else { return "—" }
                 return line.total.map { $0.formatted(scale: scorePlaces) } ?? "未算出"
@@ -70,7 +72,8 @@ package struct AnnualReport: Sendable {
             funds.addRow([fund.name, money(fund.quarterly), money(fund.yearEnd), money(fund.total), fund.clause.map { "条款 \($0)" } ?? ""])
         }
         out += "按经费汇总（全年）\n" + funds.render() + "\n"
-        out += "奖励合计：\(money(result.rewardTotal)) \(policy.money.currency)（季度奖励 \(money(result.quarterlyRewardTotal)) + 年终奖励 \(money(result.yearEndRewardTotal))）\n"
+        out +=
+            "奖励合计：\(money(result.rewardTotal)) \(policy.money.currency)（季度奖励 \(money(result.quarterlyRewardTotal)) + 年终奖励 \(money(result.yearEndRewardTotal))）\n"
         if !result.incompleteOfficers.isEmpty {
             out += "有 \(result.incompleteOfficers.count) 名联系员某季度的结果未能算出，未参加评选，原因见下。\n"
         }
@@ -93,7 +96,11 @@ package struct AnnualReport: Sendable {
     func versionsSentence() -> String {
         var runs: [(version: String, quarters: [String])] = []
         for (quarter, version) in result.quarters {
-            if runs.last?.version == version { runs[runs.count - 1].quarters.append(quarter.description) } else { runs.append((version, [quarter.description])) }
+            if runs.last?.version == version {
+                runs[runs.count - 1].quarters.append(quarter.description)
+            } else {
+                runs.append((version, [quarter.description]))
+            }
         }
         let used = runs.map { "\($0.quarters.joined(separator: "、")) 用 \($0.version)" }.joined(separator: "；")
         let last = result.quarters.last.map { "年末（\($0.quarter)）" } ?? "年末"
@@ -104,8 +111,11 @@ package struct AnnualReport: Sendable {
     func rulesSentences() -> [String] {
         let rules = result.rules
         let required = rules.quartersRequired
-        var lines = ["年度成绩 = 各季度总分" + (rules.aggregate == .sum ? "之和" : "的平均") + "（aggregate: \(rules.aggregate.rawValue)）；"
-            + "须参加 \(required) 个季度的考核（quarters_required: \(required)），不足的" + partialWords(rules) + "（partial_year: \(rules.partialYear.rawValue)）。"]
+        var lines = [
+            "年度成绩 = 各季度总分" + (rules.aggregate == .sum ? "之和" : "的平均") + "（aggregate: \(rules.aggregate.rawValue)）；"
+                + "须参加 \(required) 个季度的考核（quarters_required: \(required)），不足的" + partialWords(rules)
+                + "（partial_year: \(rules.partialYear.rawValue)）。"
+        ]
         if !rules.tieBreakers.isEmpty {
             lines.append("年度成绩相同时依次比较：" + rules.tieBreakers.map(\.title).joined(separator: "，") + "；仍相同的名次并列。")
         }
@@ -135,7 +145,8 @@ package struct AnnualReport: Sendable {
         var out = "评为优秀政工联系员（\(clause)）：" + names.joined(separator: "，") + "。\n"
         if let reward = result.rules.reward {
             let fund = policy.fund(withID: reward.fund)?.name ?? reward.fund
-            out += "每人\(reward.title) \(money(reward.amount)) \(policy.money.currency)，从\(fund)列支，共 \(money(result.yearEndRewardTotal)) \(policy.money.currency)。\n"
+            out +=
+                "每人\(reward.title) \(money(reward.amount)) \(policy.money.currency)，从\(fund)列支，共 \(money(result.yearEndRewardTotal)) \(policy.money.currency)。\n"
         }
         return out
     }
@@ -143,7 +154,8 @@ package struct AnnualReport: Sendable {
     private func groupTable(_ heading: String, title: String, groups: [AnnualGroupTotal], role: Bool) -> String {
         var columns: [TextTable.Column] = role ? [.init("汇报对象"), .init(title)] : [.init(title)]
         columns += [
-            .init("人数", alignment: .right), .init("参评", alignment: .right), .init("平均年度成绩", alignment: .right), .init("优秀", alignment: .right),
+            .init("人数", alignment: .right), .init("参评", alignment: .right), .init("平均年度成绩", alignment: .right),
+            .init("优秀", alignment: .right),
             .init("季度奖励", alignment: .right), .init("年终奖励", alignment: .right), .init("奖励合计", alignment: .right),
         ]
         var table = TextTable(columns: columns)

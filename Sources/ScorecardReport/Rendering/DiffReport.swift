@@ -200,8 +200,14 @@ package struct DiffReport: Sendable {
             out += "\n## \(group.title)（\(inGroup.count)）\n\n"
             out += "| | 变化 | 位置 | 旧 | 新 | 条款 | 出处 |\n|---|---|---|---|---|---|---|\n"
             for change in inGroup {
-                let sign = switch change.action { case .added: "+"; case .removed: "−"; case .changed: "~" }
-                out += "| \(sign) | \(MarkdownTable.cell(change.summary)) | `\(MarkdownTable.cell(change.path))` | \(MarkdownTable.cell(change.old ?? "—")) | "
+                let sign =
+                    switch change.action {
+                    case .added: "+";
+                    case .removed: "−";
+                    case .changed: "~"
+                    }
+                out +=
+                    "| \(sign) | \(MarkdownTable.cell(change.summary)) | `\(MarkdownTable.cell(change.path))` | \(MarkdownTable.cell(change.old ?? "—")) | "
                     + "\(MarkdownTable.cell(change.new ?? "—")) | \(MarkdownTable.cell(change.clause ?? "—")) | \(MarkdownTable.cell(Self.places(change))) |\n"
             }
         }
@@ -215,4 +221,3 @@ package struct DiffReport: Sendable {
         return out
     }
 }
-

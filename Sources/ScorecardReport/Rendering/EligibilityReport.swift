@@ -80,8 +80,9 @@ package struct EligibilityReport: Sendable {
         var table = TextTable(columns: columns)
         for result in results {
             let candidate = result.candidate
-            table.addRow([candidate.id + " " + candidate.name, candidate.unit, candidate.area]
-                + result.outcomes.map { Self.word($0.verdict) } + [Self.word(result.verdict)])
+            table.addRow(
+                [candidate.id + " " + candidate.name, candidate.unit, candidate.area]
+                    + result.outcomes.map { Self.word($0.verdict) } + [Self.word(result.verdict)])
         }
         out += table.render()
 
@@ -117,43 +118,65 @@ package struct EligibilityReport: Sendable {
 
     package func renderJSON() -> String {
         let document: JSONValue = .object([
-            ("policy", .object([
-                ("id", .string(policy.metadata.id)), ("name", .string(policy.metadata.name)),
-                ("version", .string(policy.metadata.version)), ("effective", .string(policy.metadata.effective.description)),
-            ])),
+            (
+                "policy",
+                .object([
+                    ("id", .string(policy.metadata.id)), ("name", .string(policy.metadata.name)),
+                    ("version", .string(policy.metadata.version)), ("effective", .string(policy.metadata.effective.description)),
+                ])
+            ),
             ("clause", .text(eligibility.clause)),
             ("require", .string(eligibility.requirement.rawValue)),
             ("file", .string(list.file)),
-            ("criteria", .array(eligibility.criteria.map { criterion in
-                .object([
-                    ("id", .string(criterion.id)), ("title", .string(criterion.title)), ("clause", .text(criterion.clause)),
-                    ("require", .string(criterion.requirement.source)),
-                ])
-            })),
-            ("candidates", .array(results.map { result in
-                .object([
-                    ("candidate", .string(result.candidate.id)), ("name", .string(result.candidate.name)),
-                    ("unit", .string(result.candidate.unit)), ("area", .string(result.candidate.area)),
-                    ("verdict", .string(result.verdict.rawValue)),
-                    ("criteria", .array(result.outcomes.map { outcome in
+            (
+                "criteria",
+                .array(
+                    eligibility.criteria.map { criterion in
                         .object([
-                            ("id", .string(outcome.criterionID)), ("result", .string(Self.code(outcome.verdict))),
-                            ("values", .object(outcome.inputs.map { ($0.field.id, Self.json($0.value)) })),
+                            ("id", .string(criterion.id)), ("title", .string(criterion.title)), ("clause", .text(criterion.clause)),
+                            ("require", .string(criterion.requirement.source)),
                         ])
-                    })),
-                    ("failures", .array(result.failures.map(diagnosticJSON))),
-                ])
-            })),
-            ("not_judged", .array(list.rejected.map { row in
+                    })
+            ),
+            (
+                "candidates",
+                .array(
+                    results.map { result in
+                        .object([
+                            ("candidate", .string(result.candidate.id)), ("name", .string(result.candidate.name)),
+                            ("unit", .string(result.candidate.unit)), ("area", .string(result.candidate.area)),
+                            ("verdict", .string(result.verdict.rawValue)),
+                            (
+                                "criteria",
+                                .array(
+                                    result.outcomes.map { outcome in
+                                        .object([
+                                            ("id", .string(outcome.criterionID)), ("result", .string(Self.code(outcome.verdict))),
+                                            ("values", .object(outcome.inputs.map { ($0.field.id, Self.json($0.value)) })),
+                                        ])
+                                    })
+                            ),
+                            ("failures", .array(result.failures.map(diagnosticJSON))),
+                        ])
+                    })
+            ),
+            (
+                "not_judged",
+                .array(
+                    list.rejected.map { row in
+                        .object([
+                            ("candidate", .text(row.id)), ("name", .text(row.name)),
+                            ("file", .string(row.location.file)), ("line", .number(String(row.location.line))),
+                        ])
+                    })
+            ),
+            (
+                "summary",
                 .object([
-                    ("candidate", .text(row.id)), ("name", .text(row.name)),
-                    ("file", .string(row.location.file)), ("line", .number(String(row.location.line))),
+                    ("eligible", .number(String(count(.eligible)))), ("ineligible", .number(String(count(.ineligible)))),
+                    ("undecided", .number(String(count(.undecided)))),
                 ])
-            })),
-            ("summary", .object([
-                ("eligible", .number(String(count(.eligible)))), ("ineligible", .number(String(count(.ineligible)))),
-                ("undecided", .number(String(count(.undecided)))),
-            ])),
+            ),
         ])
         return document.rendered() + "\n"
     }
@@ -177,8 +200,9 @@ package struct EligibilityReport: Sendable {
         writer.row(["candidate", "name", "unit", "area"] + eligibility.criteria.map(\.id) + ["verdict"])
         for result in results {
             let candidate = result.candidate
-            writer.row([candidate.id, candidate.name, candidate.unit, candidate.area]
-                + result.outcomes.map { Self.word($0.verdict) } + [Self.word(result.verdict)])
+            writer.row(
+                [candidate.id, candidate.name, candidate.unit, candidate.area]
+                    + result.outcomes.map { Self.word($0.verdict) } + [Self.word(result.verdict)])
         }
         return writer.text
     }

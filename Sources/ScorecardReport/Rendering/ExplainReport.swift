@@ -50,7 +50,9 @@ package struct ExplainReport: Sendable {
                 if let formula {
                     out += "     公式 \(formula)\n"
                     let rounded = explanation.score.map { $0.formatted(scale: places) } ?? "?"
-                    out += "     = \(raw.normalized.description)" + (roundingChanged ? " → \(rounded)（\(roundingWord)到 \(places) 位小数）\n" : "\n")
+                    out +=
+                        "     = \(raw.normalized.description)"
+                        + (roundingChanged ? " → \(rounded)（\(roundingWord)到 \(places) 位小数）\n" : "\n")
                 }
             case .condition(let when, let score, let reason):
                 out += "     条件成立：\(when) → 得 \(score) 分"
@@ -65,7 +67,8 @@ package struct ExplainReport: Sendable {
             out += "     " + explanation.basisLine + "\n"
         }
 
-        out += "\n总分 \(result.total.map { $0.formatted(scale: places) } ?? ansi.apply(ANSIStyle.bold, ANSIStyle.red, to: "未算出")) / \(policy.scoring.total.normalized)"
+        out +=
+            "\n总分 \(result.total.map { $0.formatted(scale: places) } ?? ansi.apply(ANSIStyle.bold, ANSIStyle.red, to: "未算出")) / \(policy.scoring.total.normalized)"
         if let grade = result.grade, let band = policy.grades?.bands.first(where: { $0.name == grade }) {
             let bands = policy.grades?.bands ?? []
             let shownGrade: String
@@ -76,7 +79,9 @@ package struct ExplainReport: Sendable {
             } else {
                 shownGrade = grade
             }
-            out += "，等级 \(shownGrade)（\(band.min.normalized) 分及以上" + (band.below.map { "、低于 \($0.normalized) 分" } ?? "") + "；规则 \(band.location)）"
+            out +=
+                "，等级 \(shownGrade)（\(band.min.normalized) 分及以上" + (band.below.map { "、低于 \($0.normalized) 分" } ?? "")
+                + "；规则 \(band.location)）"
         }
         out += "\n"
         for reward in result.rewards {

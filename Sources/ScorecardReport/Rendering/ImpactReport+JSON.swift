@@ -14,21 +14,34 @@ extension ImpactReport {
             ("officers_changed", count(impact.changes.count)),
             ("officers_unchanged", count(impact.unchangedCount)),
             ("changes", .array(impact.changes.map(changeJSON))),
-            ("grade_movements", .array(impact.gradeMovements.map { movement in
-                .object([
-                    ("from", .string(movement.from)), ("to", .string(movement.to)), ("count", count(movement.count)),
-                    ("direction", .string(movement.direction.rawValue)),
-                ])
-            })),
-            ("grades", .array(impact.gradeCounts.map { grade in
-                .object([("grade", .string(grade.grade)), ("old", count(grade.old)), ("new", count(grade.new))])
-            })),
-            ("funds", .array(impact.funds.map { fund in
-                .object([
-                    ("id", .string(fund.fund.id)), ("name", .string(fund.fund.name)),
-                    ("in_old", .bool(fund.inOld)), ("in_new", .bool(fund.inNew)),
-                ] + moneyPairs(fund.amount))
-            })),
+            (
+                "grade_movements",
+                .array(
+                    impact.gradeMovements.map { movement in
+                        .object([
+                            ("from", .string(movement.from)), ("to", .string(movement.to)), ("count", count(movement.count)),
+                            ("direction", .string(movement.direction.rawValue)),
+                        ])
+                    })
+            ),
+            (
+                "grades",
+                .array(
+                    impact.gradeCounts.map { grade in
+                        .object([("grade", .string(grade.grade)), ("old", count(grade.old)), ("new", count(grade.new))])
+                    })
+            ),
+            (
+                "funds",
+                .array(
+                    impact.funds.map { fund in
+                        .object(
+                            [
+                                ("id", .string(fund.fund.id)), ("name", .string(fund.fund.name)),
+                                ("in_old", .bool(fund.inOld)), ("in_new", .bool(fund.inNew)),
+                            ] + moneyPairs(fund.amount))
+                    })
+            ),
             ("reward_total", .object(moneyPairs(impact.rewardTotal))),
             ("notes", .array(impact.notes.map(noteJSON))),
         ])
@@ -55,11 +68,14 @@ extension ImpactReport {
         .object([
             ("officer", .string(change.officer.id)), ("name", .string(change.officer.name)), ("unit", .string(change.officer.unit)),
             ("total", .object(scorePairs(change.total))),
-            ("grade", .object([
-                ("old", .text(change.grade.old)), ("new", .text(change.grade.new)),
-                ("direction", .string(change.grade.direction.rawValue)),
-                ("steps", change.grade.steps.map { count($0) } ?? .null),
-            ])),
+            (
+                "grade",
+                .object([
+                    ("old", .text(change.grade.old)), ("new", .text(change.grade.new)),
+                    ("direction", .string(change.grade.direction.rawValue)),
+                    ("steps", change.grade.steps.map { count($0) } ?? .null),
+                ])
+            ),
             ("reward", .object(moneyPairs(change.reward))),
         ])
     }
@@ -67,12 +83,13 @@ extension ImpactReport {
     private func noteJSON(_ note: ImpactNote) -> JSONValue {
         var evidence: JSONValue = .null
         if case .evidence(let need) = note {
-            let presence = switch need.presence {
-            case .present: "present"
-            case .defaulted: "defaulted"
-            case .missing: "missing"
-            case .empty: "empty"
-            }
+            let presence =
+                switch need.presence {
+                case .present: "present"
+                case .defaulted: "defaulted"
+                case .missing: "missing"
+                case .empty: "empty"
+                }
             evidence = .object([
                 ("kind", .string(need.kind.rawValue)), ("id", .string(need.id)), ("name", .text(need.name)),
                 ("presence", .string(presence)),

@@ -20,7 +20,8 @@ extension ImpactReport {
             out += "\n"
         }
         out += "### 等级变化\n\n"
-        out += impact.gradeMovements.isEmpty
+        out +=
+            impact.gradeMovements.isEmpty
             ? gradeLine + "\n"
             : impact.gradeMovements.map { "- " + movementText($0, colored: false) + "\n" }.joined()
         out += "\n### 结果有变化的联系员\n\n" + changedLine + (impact.changes.isEmpty ? "\n" : "。\n")

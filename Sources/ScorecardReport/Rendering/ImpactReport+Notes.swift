@@ -12,7 +12,8 @@ extension ImpactReport {
         case .evaluatedUnderNeither(let officers):
             return "以下 \(officers.count) 名联系员在两个版本下都没有算出结果（原因见问题列表），不计入对比：\(names(officers))"
         case .evidenceProblems(let side, let errors, let warnings):
-            let counts = [errors > 0 ? "\(errors) 个错误" : nil, warnings > 0 ? "\(warnings) 个警告" : nil].compactMap { $0 }.joined(separator: "、")
+            let counts = [errors > 0 ? "\(errors) 个错误" : nil, warnings > 0 ? "\(warnings) 个警告" : nil].compactMap { $0 }.joined(
+                separator: "、")
             let reading = side.map { "只在按\(label($0))读" } ?? "按两个版本读"
             return "\(reading) \(impact.quarter) 的记录时发现了问题：\(counts)，见问题列表。"
         }
@@ -22,7 +23,8 @@ extension ImpactReport {
         let what: String
         switch need.kind {
         case .field:
-            what = need.assessedItem != nil
+            what =
+                need.assessedItem != nil
                 ? "考核项目 \(need.id)\(need.name.map { "（\($0)）" } ?? " ")的打分"
                 : need.name.map { "字段“\($0)”（\(need.id)）" } ?? "字段“\(need.id)”"
         case .list:

@@ -73,10 +73,11 @@ package struct ImpactReport: Sendable {
         if change.total.changed { parts.append(("总分 \(signedScore(change.total.delta))", Self.direction(of: change.total.delta))) }
         if change.grade.changed {
             let grade = change.grade
-            let text = switch grade.direction {
-            case .up, .down: "等级\(Self.directionWord(grade.direction)) \(grade.steps ?? 1) 档"
-            case .same, .unordered: "等级改变"
-            }
+            let text =
+                switch grade.direction {
+                case .up, .down: "等级\(Self.directionWord(grade.direction)) \(grade.steps ?? 1) 档"
+                case .same, .unordered: "等级改变"
+                }
             parts.append((text, grade.direction))
         }
         if change.reward.changed { parts.append(("奖励 \(signedMoney(change.reward.delta))", Self.direction(of: change.reward.delta))) }

@@ -50,11 +50,12 @@ package struct ItemExplanation: Sendable {
             case nil:
                 basis = .notComputed
             }
-            let inputs = record.map { record in
-                ItemInputs.values(read: item, record: record, result: result, layout: policy.layout)
-                    .filter { $0.name != item.id || !item.scoring.isAssessed }
-                    .map { (name: $0.name, value: $0.value, location: locations[$0.name]) }
-            } ?? []
+            let inputs =
+                record.map { record in
+                    ItemInputs.values(read: item, record: record, result: result, layout: policy.layout)
+                        .filter { $0.name != item.id || !item.scoring.isAssessed }
+                        .map { (name: $0.name, value: $0.value, location: locations[$0.name]) }
+                } ?? []
             return ItemExplanation(item: item, score: itemResult.score, basis: basis, inputs: inputs)
         }
     }

@@ -198,25 +198,40 @@ package struct QuarterReport: Sendable {
             ("unit", .string(officer.officer.unit)),
             ("area", .string(officer.officer.area)),
             ("manager", .text(officer.officer.manager)),
-            ("items", .array(officer.items.map { item in
-                .object([
-                    ("id", .string(item.itemID)),
-                    ("score", item.score.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
-                    ("basis", basisJSON(item.basis)),
-                ])
-            })),
+            (
+                "items",
+                .array(
+                    officer.items.map { item in
+                        .object([
+                            ("id", .string(item.itemID)),
+                            ("score", item.score.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
+                            ("basis", basisJSON(item.basis)),
+                        ])
+                    })
+            ),
             ("total", officer.total.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
             ("grade", .text(officer.grade)),
-            ("rewards", .array(officer.rewards.map { reward in
-                .object([
-                    ("id", .string(reward.rewardID)), ("fund", .string(reward.fund)),
-                    ("amount", .number(reward.amount.formatted(scale: moneyPlaces))),
-                    ("breakdown", .array(reward.breakdown.map {
-                        .object([("key", .string($0.key)), ("count", .number(String($0.count))), ("rate", .number($0.rate.description))])
-                    })),
-                    ("withheld", .bool(reward.withheld)), ("capped", .bool(reward.capped)),
-                ])
-            })),
+            (
+                "rewards",
+                .array(
+                    officer.rewards.map { reward in
+                        .object([
+                            ("id", .string(reward.rewardID)), ("fund", .string(reward.fund)),
+                            ("amount", .number(reward.amount.formatted(scale: moneyPlaces))),
+                            (
+                                "breakdown",
+                                .array(
+                                    reward.breakdown.map {
+                                        .object([
+                                            ("key", .string($0.key)), ("count", .number(String($0.count))),
+                                            ("rate", .number($0.rate.description)),
+                                        ])
+                                    })
+                            ),
+                            ("withheld", .bool(reward.withheld)), ("capped", .bool(reward.capped)),
+                        ])
+                    })
+            ),
             ("reward_total", officer.rewardTotal.map { .number($0.formatted(scale: moneyPlaces)) } ?? .null),
             ("failures", .array(officer.failures.map(diagnosticJSON))),
         ])
@@ -225,26 +240,46 @@ package struct QuarterReport: Sendable {
     /// The members after `officers`, in order.
     func summaryJSON(_ summary: QuarterSummary) -> [(String, JSONValue)] {
         [
-            ("units", .array(summary.byUnit.map { unit in
-                .object([
-                    ("unit", .string(unit.key)), ("officers", .number(String(unit.officers))),
-                    ("score_sum", .number(unit.scoreSum.formatted(scale: scorePlaces))),
-                    ("average", .decimal(unit.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding))),
-                    ("reward", .number(unit.reward.formatted(scale: moneyPlaces))),
-                ])
-            })),
-            ("managers", .array(summary.byManager.map { manager in
-                .object([
-                    ("role", .string(manager.role)), ("manager", .string(manager.name)),
-                    ("officers", .number(String(manager.total.officers))),
-                    ("score_sum", .number(manager.total.scoreSum.formatted(scale: scorePlaces))),
-                    ("average", manager.total.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding).map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
-                    ("reward", .number(manager.total.reward.formatted(scale: moneyPlaces))),
-                ])
-            })),
-            ("funds", .array(summary.byFund.map { fund, amount in
-                .object([("id", .string(fund.id)), ("name", .string(fund.name)), ("amount", .number(amount.formatted(scale: moneyPlaces)))])
-            })),
+            (
+                "units",
+                .array(
+                    summary.byUnit.map { unit in
+                        .object([
+                            ("unit", .string(unit.key)), ("officers", .number(String(unit.officers))),
+                            ("score_sum", .number(unit.scoreSum.formatted(scale: scorePlaces))),
+                            ("average", .decimal(unit.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding))),
+                            ("reward", .number(unit.reward.formatted(scale: moneyPlaces))),
+                        ])
+                    })
+            ),
+            (
+                "managers",
+                .array(
+                    summary.byManager.map { manager in
+                        .object([
+                            ("role", .string(manager.role)), ("manager", .string(manager.name)),
+                            ("officers", .number(String(manager.total.officers))),
+                            ("score_sum", .number(manager.total.scoreSum.formatted(scale: scorePlaces))),
+                            (
+                                "average",
+                                manager.total.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding).map {
+                                    .number($0.formatted(scale: scorePlaces))
+                                } ?? .null
+                            ),
+                            ("reward", .number(manager.total.reward.formatted(scale: moneyPlaces))),
+                        ])
+                    })
+            ),
+            (
+                "funds",
+                .array(
+                    summary.byFund.map { fund, amount in
+                        .object([
+                            ("id", .string(fund.id)), ("name", .string(fund.name)),
+                            ("amount", .number(amount.formatted(scale: moneyPlaces))),
+                        ])
+                    })
+            ),
             ("grades", .object(summary.gradeCounts.map { ($0.grade, .number(String($0.count))) })),
             ("reward_total", .number(summary.rewardTotal.formatted(scale: moneyPlaces))),
         ]
@@ -254,7 +289,8 @@ package struct QuarterReport: Sendable {
         switch basis {
         case .assessed(let raw): .object([("method", .string("assessed")), ("raw", .number(raw.description))])
         case .computed(let raw): .object([("method", .string("computed")), ("raw", .number(raw.description))])
-        case .condition(let index, let reason): .object([("method", .string("condition")), ("condition", .number(String(index + 1))), ("reason", .text(reason))])
+        case .condition(let index, let reason):
+            .object([("method", .string("condition")), ("condition", .number(String(index + 1))), ("reason", .text(reason))])
         case nil: .null
         }
     }
@@ -315,18 +351,20 @@ package struct QuarterReport: Sendable {
 
 /// The shape every JSON output gives a problem (`check`, `test`, the diff's impact).
 package func diagnosticJSON(_ diagnostic: Diagnostic) -> JSONValue {
-    .object([
-        ("severity", .string(diagnostic.severity.rawValue)),
-        ("code", .string(diagnostic.code)),
-        ("message", .string(diagnostic.message)),
-        ("hint", .text(diagnostic.hint)),
-        ("file", .text(diagnostic.location?.file)),
-        ("line", diagnostic.location.map { .number(String($0.line)) } ?? .null),
-        ("column", diagnostic.location.map { .number(String($0.column)) } ?? .null),
-    ] + (diagnostic.location?.sheet.map { sheet in
-        // A workbook's cell: line and column are its row and column; these say it Excel's way.
-        [("sheet", JSONValue.string(sheet)), ("cell", .string(diagnostic.location?.cellName ?? ""))]
-    } ?? []))
+    .object(
+        [
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("code", .string(diagnostic.code)),
+            ("message", .string(diagnostic.message)),
+            ("hint", .text(diagnostic.hint)),
+            ("file", .text(diagnostic.location?.file)),
+            ("line", diagnostic.location.map { .number(String($0.line)) } ?? .null),
+            ("column", diagnostic.location.map { .number(String($0.column)) } ?? .null),
+        ]
+            + (diagnostic.location?.sheet.map { sheet in
+                // A workbook's cell: line and column are its row and column; these say it Excel's way.
+                [("sheet", JSONValue.string(sheet)), ("cell", .string(diagnostic.location?.cellName ?? ""))]
+            } ?? []))
 }
 
 /// Diagnostics as JSON, for `check --format json` and scripts.

@@ -213,9 +213,10 @@ package struct QuarterWriter: QuarterSink {
             }
             output.write(report.textSummary(summary))
             if let partial {
-                output.write(partial.omitted.isEmpty
-                    ? "以上是部分结果（--partial）：证据有问题，改正后重新计算才是本季度的结果。\n"
-                    : "以上各项合计不含未计入的 \(partial.omitted.count) 名联系员（--partial）。\n")
+                output.write(
+                    partial.omitted.isEmpty
+                        ? "以上是部分结果（--partial）：证据有问题，改正后重新计算才是本季度的结果。\n"
+                        : "以上各项合计不含未计入的 \(partial.omitted.count) 名联系员（--partial）。\n")
             }
         }
     }
@@ -227,7 +228,7 @@ package struct QuarterWriter: QuarterSink {
         let style = report.gradeStyle(color: layout.color)
         let items = report.policy.items.count
         let key = [0, 1]
-        let summary = [0, 1, 2, 3] + Array(4 + items ..< table.columns.count)
+        let summary = [0, 1, 2, 3] + Array(4 + items..<table.columns.count)
         guard let width = layout.width, table.width() > width, items > 0 else {
             output.write("各项得分（列名为考核标准序号）\n")
             table.render(style: style) { output.write($0) }
@@ -253,12 +254,12 @@ package struct QuarterWriter: QuarterSink {
         var start = 0
         while start < items {
             var end = start + 1
-            while end < items, fits(start ..< end + 1) { end += 1 }
-            greedy.append(start ..< end)
+            while end < items, fits(start..<end + 1) { end += 1 }
+            greedy.append(start..<end)
             start = end
         }
         let count = greedy.count
-        let even = (0..<count).map { index in (items * index / count) ..< (items * (index + 1) / count) }
+        let even = (0..<count).map { index in (items * index / count)..<(items * (index + 1) / count) }
         return even.allSatisfy(fits) ? even : greedy
     }
 }

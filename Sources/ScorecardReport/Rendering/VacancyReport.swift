@@ -25,8 +25,11 @@ package struct VacancyReport: Sendable {
         var out = "\(policy.metadata.name) · 专职政工岗位补缺人选（\(clause)）\n"
         out += "按 \(orderWords)从高到低排列（order_by: \(list.rules.orderBy.rawValue)，规则版本 \(list.version)）；同分按年度评选的比较项排列。\n"
         out += "只列出 \(list.asOf) 仍在任的联系员"
-        out += list.left.isEmpty ? "。\n\n"
-            : "；年内离任的 \(list.left.count) 名不在其中：" + list.left.map { "\($0.id) \($0.name)（\($0.until.map { "\($0) 离任" } ?? "")）" }.joined(separator: "、") + "。\n\n"
+        out +=
+            list.left.isEmpty
+            ? "。\n\n"
+            : "；年内离任的 \(list.left.count) 名不在其中："
+                + list.left.map { "\($0.id) \($0.name)（\($0.until.map { "\($0) 离任" } ?? "")）" }.joined(separator: "、") + "。\n\n"
         var table = TextTable(columns: [
             .init("序号", alignment: .right), .init("工号"), .init("姓名"), .init("单位"), .init("班次"),
             .init("年度成绩", alignment: .right), .init("年度名次", alignment: .right), .init("最近季度总分", alignment: .right), .init("说明"),
@@ -60,20 +63,33 @@ package struct VacancyReport: Sendable {
             ("clause", .text(list.rules.clause)),
             ("order_by", .string(list.rules.orderBy.rawValue)),
             ("as_of", .string(list.asOf.description)),
-            ("candidates", .array(list.candidates.map { candidate in
-                .object([
-                    ("position", .number(String(candidate.position))),
-                    ("officer", .string(candidate.officer.officer.id)), ("name", .string(candidate.officer.officer.name)),
-                    ("unit", .string(candidate.officer.officer.unit)), ("area", .string(candidate.officer.officer.area)),
-                    ("annual_total", candidate.officer.annualTotal.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
-                    ("annual_rank", candidate.officer.rank.map { .number(String($0)) } ?? .null),
-                    ("latest_quarter_total", candidate.officer.latestQuarterTotal.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
-                    ("note", .text(candidate.note)),
-                ])
-            })),
-            ("left", .array(list.left.map { officer in
-                .object([("officer", .string(officer.id)), ("name", .string(officer.name)), ("until", .text(officer.until?.description))])
-            })),
+            (
+                "candidates",
+                .array(
+                    list.candidates.map { candidate in
+                        .object([
+                            ("position", .number(String(candidate.position))),
+                            ("officer", .string(candidate.officer.officer.id)), ("name", .string(candidate.officer.officer.name)),
+                            ("unit", .string(candidate.officer.officer.unit)), ("area", .string(candidate.officer.officer.area)),
+                            ("annual_total", candidate.officer.annualTotal.map { .number($0.formatted(scale: scorePlaces)) } ?? .null),
+                            ("annual_rank", candidate.officer.rank.map { .number(String($0)) } ?? .null),
+                            (
+                                "latest_quarter_total",
+                                candidate.officer.latestQuarterTotal.map { .number($0.formatted(scale: scorePlaces)) } ?? .null
+                            ),
+                            ("note", .text(candidate.note)),
+                        ])
+                    })
+            ),
+            (
+                "left",
+                .array(
+                    list.left.map { officer in
+                        .object([
+                            ("officer", .string(officer.id)), ("name", .string(officer.name)), ("until", .text(officer.until?.description)),
+                        ])
+                    })
+            ),
         ])
         return document.rendered() + "\n"
     }

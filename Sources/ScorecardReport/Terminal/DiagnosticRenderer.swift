@@ -119,7 +119,7 @@ package struct DiagnosticRenderer: Sendable {
 
     /// The part of a long line around `column`, and the column and underline in it.
     static func excerpt(_ scalars: [Unicode.Scalar], column: Int, length: Int) -> (text: String, column: Int, length: Int) {
-        let at = min(max(1, column), scalars.count + 1) - 1  // 0-based; the count when just past the end
+        let at = min(max(1, column), scalars.count + 1) - 1 // 0-based; the count when just past the end
         let start = max(0, min(at - excerptBefore, scalars.count - longLine))
         let end = min(scalars.count, start + longLine)
         var text = String.UnicodeScalarView()
@@ -149,7 +149,7 @@ package struct DiagnosticRenderer: Sendable {
         var offset: Int?
         var underlineEnd: Int?
         let first = max(1, column)
-        let last = first + max(1, length)  // exclusive
+        let last = first + max(1, length) // exclusive
         var index = 1
         for scalar in line.unicodeScalars {
             if index == first { offset = cell }

@@ -8,7 +8,7 @@ package enum TerminalWidth {
         let value = scalar.value
         if value < 0x7F { return value >= 0x20 ? 1 : 0 }
         if value < 0xA0 { return 0 }
-        if value == 0xAD { return 1 }  // soft hyphen: shown as a hyphen by most terminals
+        if value == 0xAD { return 1 } // soft hyphen: shown as a hyphen by most terminals
         if isZeroWidth(scalar) { return 0 }
         if value < 0x1100 { return 1 }
         if WideRanges.contains(value) { return 2 }

@@ -13,18 +13,18 @@ enum WideRanges {
         // kana, Bopomofo, Hangul compatibility Jamo, Kanbun, CJK strokes, enclosed CJK, CJK
         // compatibility, CJK Extension A, unified ideographs, Yi.
         0x2E80...0x303E, 0x3041...0x4DBF, 0x4E00...0xA4CF,
-        0xA960...0xA97F,  // Hangul Jamo Extended-A
-        0xAC00...0xD7A3,  // Hangul syllables
-        0xF900...0xFAFF,  // CJK compatibility ideographs
-        0xFE10...0xFE19,  // vertical forms
-        0xFE30...0xFE6F,  // CJK compatibility forms, small form variants
-        0xFF00...0xFF60,  // fullwidth ASCII (，：（）！)
-        0xFFE0...0xFFE6,  // fullwidth signs (￥)
-        0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1AFF0...0x1B2FF,  // Tangut, Khitan, kana supplements
+        0xA960...0xA97F, // Hangul Jamo Extended-A
+        0xAC00...0xD7A3, // Hangul syllables
+        0xF900...0xFAFF, // CJK compatibility ideographs
+        0xFE10...0xFE19, // vertical forms
+        0xFE30...0xFE6F, // CJK compatibility forms, small form variants
+        0xFF00...0xFF60, // fullwidth ASCII (，：（）！)
+        0xFFE0...0xFFE6, // fullwidth signs (￥)
+        0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1AFF0...0x1B2FF, // Tangut, Khitan, kana supplements
         0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A,
         0x1F200...0x1F202, 0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251,
-        0x1F260...0x1F265,  // enclosed ideographic supplement
-        0x20000...0x2FFFD, 0x30000...0x3FFFD,  // CJK Extensions B and later
+        0x1F260...0x1F265, // enclosed ideographic supplement
+        0x20000...0x2FFFD, 0x30000...0x3FFFD, // CJK Extensions B and later
     ]
 
     static func contains(_ value: UInt32) -> Bool {

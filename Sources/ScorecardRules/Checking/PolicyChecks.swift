@@ -19,9 +19,10 @@ enum PolicyChecks {
     static func fundReference(_ id: String, at location: SourceLocation, funds: [Fund], sink: inout DiagnosticSink) {
         guard !funds.contains(where: { $0.id == id }) else { return }
         let suggestion = NameSuggestion.closest(to: id, among: funds.map(\.id))
-        sink.append(Diagnostic.error(
-            RulesCode.unknownFund, "经费“\(id)”没有在 funds 中声明", hint: "先在 funds 中声明这项经费（id、name、clause）", at: location
-        ).suggesting(suggestion, replacing: location))
+        sink.append(
+            Diagnostic.error(
+                RulesCode.unknownFund, "经费“\(id)”没有在 funds 中声明", hint: "先在 funds 中声明这项经费（id、name、clause）", at: location
+            ).suggesting(suggestion, replacing: location))
     }
 
     /// The items' points must add up to the declared total (考核标准: 20 × 5 = 100).

@@ -44,23 +44,26 @@ struct ChangeRecorder {
         case (nil, nil):
             return
         }
-        changes.append(PolicyChange(
-            kind: kind, action: action, group: group, path: path, old: old, new: new,
-            oldLocation: oldAt, newLocation: newAt, clause: clause, summary: summary))
+        changes.append(
+            PolicyChange(
+                kind: kind, action: action, group: group, path: path, old: old, new: new,
+                oldLocation: oldAt, newLocation: newAt, clause: clause, summary: summary))
     }
 
     /// Something (an item, a reward, a rate…) that only the new version has.
     mutating func added(_ kind: String, _ path: String, subject: String, new: String, at: SourceLocation?, clause: String?) {
-        changes.append(PolicyChange(
-            kind: kind, action: .added, group: group, path: path, old: nil, new: new,
-            oldLocation: nil, newLocation: at, clause: clause, summary: "新增\(subject)"))
+        changes.append(
+            PolicyChange(
+                kind: kind, action: .added, group: group, path: path, old: nil, new: new,
+                oldLocation: nil, newLocation: at, clause: clause, summary: "新增\(subject)"))
     }
 
     /// Something that only the old version has.
     mutating func removed(_ kind: String, _ path: String, subject: String, old: String, at: SourceLocation?, clause: String?) {
-        changes.append(PolicyChange(
-            kind: kind, action: .removed, group: group, path: path, old: old, new: nil,
-            oldLocation: at, newLocation: nil, clause: clause, summary: "删去\(subject)"))
+        changes.append(
+            PolicyChange(
+                kind: kind, action: .removed, group: group, path: path, old: old, new: nil,
+                oldLocation: at, newLocation: nil, clause: clause, summary: "删去\(subject)"))
     }
 
     /// A whole optional section (`roster`, `annual`…): reported when only one side has it.

@@ -6,10 +6,14 @@ extension PolicyDiff {
         let matched = matchByID(old, new, id: \.id)
         for (a, b) in matched.pairs { item(a, b, &r) }
         for item in matched.added {
-            r.added("item.added", "items[\(item.id)]", subject: "项目 \(item.id)（\(item.title)）", new: itemLine(item), at: item.location, clause: item.clause ?? item.duty)
+            r.added(
+                "item.added", "items[\(item.id)]", subject: "项目 \(item.id)（\(item.title)）", new: itemLine(item), at: item.location,
+                clause: item.clause ?? item.duty)
         }
         for item in matched.removed {
-            r.removed("item.removed", "items[\(item.id)]", subject: "项目 \(item.id)（\(item.title)）", old: itemLine(item), at: item.location, clause: item.clause ?? item.duty)
+            r.removed(
+                "item.removed", "items[\(item.id)]", subject: "项目 \(item.id)（\(item.title)）", old: itemLine(item), at: item.location,
+                clause: item.clause ?? item.duty)
         }
     }
 
@@ -17,12 +21,15 @@ extension PolicyDiff {
         let path = "items[\(b.id)]"
         let clause = b.clause ?? a.clause ?? b.duty ?? a.duty
         let (la, lb) = (a.location, b.location)
-        r.property("item.title", path + ".title", subject: "项目 \(b.id) 的标题", old: a.title, new: b.title, oldAt: la, newAt: lb, clause: clause)
+        r.property(
+            "item.title", path + ".title", subject: "项目 \(b.id) 的标题", old: a.title, new: b.title, oldAt: la, newAt: lb, clause: clause)
         r.property(
             "item.points", path + ".points", subject: "项目 \(b.id) 的分值",
             old: DiffText.number(a.points), new: DiffText.number(b.points), oldAt: la, newAt: lb, clause: clause)
-        r.property("item.clause", path + ".clause", subject: "项目 \(b.id) 的条款", old: a.clause, new: b.clause, oldAt: la, newAt: lb, clause: clause)
-        r.property("item.duty", path + ".duty", subject: "项目 \(b.id) 衡量的职责条款", old: a.duty, new: b.duty, oldAt: la, newAt: lb, clause: clause)
+        r.property(
+            "item.clause", path + ".clause", subject: "项目 \(b.id) 的条款", old: a.clause, new: b.clause, oldAt: la, newAt: lb, clause: clause)
+        r.property(
+            "item.duty", path + ".duty", subject: "项目 \(b.id) 衡量的职责条款", old: a.duty, new: b.duty, oldAt: la, newAt: lb, clause: clause)
 
         switch (a.scoring.method, b.scoring.method) {
         case (.computed(let fa), .computed(let fb)):
@@ -63,6 +70,7 @@ extension PolicyDiff {
     }
 
     private static func conditionsKey(_ conditions: [ScoreCondition]) -> String {
-        conditions.map { "\($0.when.checked.canonicalForm)\u{1}\($0.score.checked.canonicalForm)\u{1}\($0.reason ?? "")" }.joined(separator: "\u{2}")
+        conditions.map { "\($0.when.checked.canonicalForm)\u{1}\($0.score.checked.canonicalForm)\u{1}\($0.reason ?? "")" }.joined(
+            separator: "\u{2}")
     }
 }

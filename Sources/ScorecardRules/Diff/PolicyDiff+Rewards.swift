@@ -7,10 +7,14 @@ extension PolicyDiff {
         let matched = matchByID(old, new, id: \.id)
         for (a, b) in matched.pairs { reward(a, b, &r) }
         for reward in matched.added {
-            r.added("reward.added", "rewards[\(reward.id)]", subject: "奖励 \(reward.id)（\(reward.title)）", new: basisText(reward.basis), at: reward.location, clause: reward.clause)
+            r.added(
+                "reward.added", "rewards[\(reward.id)]", subject: "奖励 \(reward.id)（\(reward.title)）", new: basisText(reward.basis),
+                at: reward.location, clause: reward.clause)
         }
         for reward in matched.removed {
-            r.removed("reward.removed", "rewards[\(reward.id)]", subject: "奖励 \(reward.id)（\(reward.title)）", old: basisText(reward.basis), at: reward.location, clause: reward.clause)
+            r.removed(
+                "reward.removed", "rewards[\(reward.id)]", subject: "奖励 \(reward.id)（\(reward.title)）", old: basisText(reward.basis),
+                at: reward.location, clause: reward.clause)
         }
     }
 
@@ -18,9 +22,15 @@ extension PolicyDiff {
         let path = "rewards[\(b.id)]"
         let clause = b.clause ?? a.clause
         let name = "奖励 \(b.id)"
-        r.property("reward.title", path + ".title", subject: "\(name) 的名称", old: a.title, new: b.title, oldAt: a.location, newAt: b.location, clause: clause)
-        r.property("reward.clause", path + ".clause", subject: "\(name) 的条款", old: a.clause, new: b.clause, oldAt: a.location, newAt: b.location, clause: clause)
-        r.property("reward.fund", path + ".fund", subject: "\(name) 列支的经费", old: a.fund, new: b.fund, oldAt: a.fundLocation, newAt: b.fundLocation, clause: clause)
+        r.property(
+            "reward.title", path + ".title", subject: "\(name) 的名称", old: a.title, new: b.title, oldAt: a.location, newAt: b.location,
+            clause: clause)
+        r.property(
+            "reward.clause", path + ".clause", subject: "\(name) 的条款", old: a.clause, new: b.clause, oldAt: a.location, newAt: b.location,
+            clause: clause)
+        r.property(
+            "reward.fund", path + ".fund", subject: "\(name) 列支的经费", old: a.fund, new: b.fund, oldAt: a.fundLocation, newAt: b.fundLocation,
+            clause: clause)
         r.property(
             "reward.condition", path + ".when", subject: "\(name) 的发放条件（when）",
             old: a.condition?.source, new: b.condition?.source,
@@ -32,8 +42,12 @@ extension PolicyDiff {
 
         switch (a.basis, b.basis) {
         case (.perRecord(let listA, let byA, let ratesA), .perRecord(let listB, let byB, let ratesB)):
-            r.property("reward.per-record", path + ".per_record.list", subject: "\(name) 计奖的明细", old: listA, new: listB, oldAt: a.location, newAt: b.location, clause: clause)
-            r.property("reward.per-record", path + ".per_record.by", subject: "\(name) 区分费率的字段", old: byA, new: byB, oldAt: a.location, newAt: b.location, clause: clause)
+            r.property(
+                "reward.per-record", path + ".per_record.list", subject: "\(name) 计奖的明细", old: listA, new: listB, oldAt: a.location,
+                newAt: b.location, clause: clause)
+            r.property(
+                "reward.per-record", path + ".per_record.by", subject: "\(name) 区分费率的字段", old: byA, new: byB, oldAt: a.location,
+                newAt: b.location, clause: clause)
             rates(ratesA, ratesB, path: path + ".per_record.rates", what: "费率", kind: "reward.rate", name: name, clause: clause, &r)
         case (.byGrade(let ratesA), .byGrade(let ratesB)):
             rates(ratesA, ratesB, path: path + ".by_grade", what: "定额", kind: "reward.tier", name: name, clause: clause, &r)
@@ -61,10 +75,14 @@ extension PolicyDiff {
                 old: DiffText.number(a.amount), new: DiffText.number(b.amount), oldAt: a.location, newAt: b.location, clause: clause)
         }
         for rate in matched.added {
-            r.added(kind + "-added", path + "[\(rate.key)]", subject: "\(name) 中“\(rate.key)”的\(what)", new: DiffText.number(rate.amount), at: rate.location, clause: clause)
+            r.added(
+                kind + "-added", path + "[\(rate.key)]", subject: "\(name) 中“\(rate.key)”的\(what)", new: DiffText.number(rate.amount),
+                at: rate.location, clause: clause)
         }
         for rate in matched.removed {
-            r.removed(kind + "-removed", path + "[\(rate.key)]", subject: "\(name) 中“\(rate.key)”的\(what)", old: DiffText.number(rate.amount), at: rate.location, clause: clause)
+            r.removed(
+                kind + "-removed", path + "[\(rate.key)]", subject: "\(name) 中“\(rate.key)”的\(what)", old: DiffText.number(rate.amount),
+                at: rate.location, clause: clause)
         }
     }
 

@@ -8,7 +8,9 @@ public enum PolicyDiff {
     /// Every change from `old` to `new`, grouped in display order (see `PolicyChangeGroup`).
     /// `oldKeys` and `newKeys` (`PolicyLoadResult.keys`) let each change point at the key that
     /// changed; without them it points at the mapping the key is in.
-    public static func compare(old: Policy, new: Policy, oldKeys: KeyPlaces = KeyPlaces(), newKeys: KeyPlaces = KeyPlaces()) -> [PolicyChange] {
+    public static func compare(old: Policy, new: Policy, oldKeys: KeyPlaces = KeyPlaces(), newKeys: KeyPlaces = KeyPlaces())
+        -> [PolicyChange]
+    {
         var r = ChangeRecorder()
         r.oldKeys = oldKeys
         r.newKeys = newKeys
@@ -42,7 +44,8 @@ public enum PolicyDiff {
         let (a, b) = (old.location, new.location)
         r.property("metadata.id", "policy.id", subject: "政策编号", old: old.id, new: new.id, oldAt: a, newAt: b, clause: nil)
         r.property("metadata.name", "policy.name", subject: "政策名称", old: old.name, new: new.name, oldAt: a, newAt: b, clause: nil)
-        r.property("metadata.version", "policy.version", subject: "版本号", old: old.version, new: new.version, oldAt: a, newAt: b, clause: nil)
+        r.property(
+            "metadata.version", "policy.version", subject: "版本号", old: old.version, new: new.version, oldAt: a, newAt: b, clause: nil)
         r.property(
             "metadata.effective", "policy.effective", subject: "生效日期",
             old: old.effective.description, new: new.effective.description, oldAt: a, newAt: b, clause: nil)
@@ -74,12 +77,14 @@ public enum PolicyDiff {
         r.property(
             "scoring.rounding", "scoring.rounding", subject: "得分的舍入方式",
             old: old.rounding.rawValue, new: new.rounding.rawValue, oldAt: a, newAt: b, clause: clause)
-        r.property("scoring.clause", "scoring.clause", subject: "计分所依据的条款", old: old.clause, new: new.clause, oldAt: a, newAt: b, clause: clause)
+        r.property(
+            "scoring.clause", "scoring.clause", subject: "计分所依据的条款", old: old.clause, new: new.clause, oldAt: a, newAt: b, clause: clause)
     }
 
     static func money(_ old: MoneySettings, _ new: MoneySettings, _ r: inout ChangeRecorder) {
         let (a, b) = (old.location, new.location)
-        r.property("money.currency", "money.currency", subject: "货币单位", old: old.currency, new: new.currency, oldAt: a, newAt: b, clause: nil)
+        r.property(
+            "money.currency", "money.currency", subject: "货币单位", old: old.currency, new: new.currency, oldAt: a, newAt: b, clause: nil)
         r.property(
             "money.precision", "money.precision", subject: "金额保留的小数位数",
             old: String(old.precision), new: String(new.precision), oldAt: a, newAt: b, clause: nil)
@@ -93,14 +98,22 @@ public enum PolicyDiff {
         for (a, b) in matched.pairs {
             let path = "funds[\(b.id)]"
             let clause = b.clause ?? a.clause
-            r.property("fund.name", path + ".name", subject: "经费 \(b.id) 的名称", old: a.name, new: b.name, oldAt: a.location, newAt: b.location, clause: clause)
-            r.property("fund.clause", path + ".clause", subject: "经费 \(b.id) 的条款", old: a.clause, new: b.clause, oldAt: a.location, newAt: b.location, clause: clause)
+            r.property(
+                "fund.name", path + ".name", subject: "经费 \(b.id) 的名称", old: a.name, new: b.name, oldAt: a.location, newAt: b.location,
+                clause: clause)
+            r.property(
+                "fund.clause", path + ".clause", subject: "经费 \(b.id) 的条款", old: a.clause, new: b.clause, oldAt: a.location,
+                newAt: b.location, clause: clause)
         }
         for fund in matched.added {
-            r.added("fund.added", "funds[\(fund.id)]", subject: "经费 \(fund.id)（\(fund.name)）", new: fund.name, at: fund.location, clause: fund.clause)
+            r.added(
+                "fund.added", "funds[\(fund.id)]", subject: "经费 \(fund.id)（\(fund.name)）", new: fund.name, at: fund.location,
+                clause: fund.clause)
         }
         for fund in matched.removed {
-            r.removed("fund.removed", "funds[\(fund.id)]", subject: "经费 \(fund.id)（\(fund.name)）", old: fund.name, at: fund.location, clause: fund.clause)
+            r.removed(
+                "fund.removed", "funds[\(fund.id)]", subject: "经费 \(fund.id)（\(fund.name)）", old: fund.name, at: fund.location,
+                clause: fund.clause)
         }
     }
 
@@ -120,10 +133,14 @@ public enum PolicyDiff {
                 old: DiffText.number(a.below), new: DiffText.number(b.below), oldAt: a.location, newAt: b.location, clause: clause)
         }
         for band in matched.added {
-            r.added("grade.band-added", "grades.bands[\(band.name)]", subject: "等级“\(band.name)”", new: bandRange(band), at: band.location, clause: clause)
+            r.added(
+                "grade.band-added", "grades.bands[\(band.name)]", subject: "等级“\(band.name)”", new: bandRange(band), at: band.location,
+                clause: clause)
         }
         for band in matched.removed {
-            r.removed("grade.band-removed", "grades.bands[\(band.name)]", subject: "等级“\(band.name)”", old: bandRange(band), at: band.location, clause: clause)
+            r.removed(
+                "grade.band-removed", "grades.bands[\(band.name)]", subject: "等级“\(band.name)”", old: bandRange(band), at: band.location,
+                clause: clause)
         }
     }
 

@@ -15,8 +15,10 @@ enum EvidenceDecoding {
         let name = reader.optional("name").flatMap { ScalarReading.text($0, "\(label) 的名称（name）", sink: &sink) }
         let description = reader.optional("description").flatMap { ScalarReading.text($0, "\(label) 的说明（description）", sink: &sink) }
         let clause = ScalarReading.clause(reader, sink: &sink)
-        guard let typeNode = reader.required("type", sink: &sink, hint: "可选类型：integer（整数）、decimal（小数）、text（文字）、boolean（是/否）、date（日期）、choice（选项）"),
-              let typeWord = ScalarReading.keyword(typeNode, "\(label) 的类型（type）", as: FieldTypeWord.self, sink: &sink)
+        guard
+            let typeNode = reader.required(
+                "type", sink: &sink, hint: "可选类型：integer（整数）、decimal（小数）、text（文字）、boolean（是/否）、date（日期）、choice（选项）"),
+            let typeWord = ScalarReading.keyword(typeNode, "\(label) 的类型（type）", as: FieldTypeWord.self, sink: &sink)
         else {
             if let id { sink.brokenNames.insert(id) }
             return nil
@@ -31,12 +33,15 @@ enum EvidenceDecoding {
         case .date: type = .date
         case .choice:
             guard let choicesNode = reader.required("choices", sink: &sink, hint: "列出可选的值，如 choices: [矿, 区队]"),
-                  let choices = ScalarReading.textList(choicesNode, "\(label) 的可选值（choices）", sink: &sink)
+                let choices = ScalarReading.textList(choicesNode, "\(label) 的可选值（choices）", sink: &sink)
             else {
                 if let id { sink.brokenNames.insert(id) }
                 return nil
             }
-            if choices.isEmpty { sink.error(RulesCode.emptyChoices, "\(label) 的可选值（choices）不能为空", hint: "列出可选的值，如 choices: [矿, 区队]", at: choicesNode.location) }
+            if choices.isEmpty {
+                sink.error(
+                    RulesCode.emptyChoices, "\(label) 的可选值（choices）不能为空", hint: "列出可选的值，如 choices: [矿, 区队]", at: choicesNode.location)
+            }
             var seen = Set<String>()
             for choice in choices where !seen.insert(choice).inserted {
                 sink.error(RulesCode.duplicateChoice, "\(label) 的可选值“\(choice)”重复了", hint: "删去重复的“\(choice)”", at: choicesNode.location)
@@ -44,7 +49,9 @@ enum EvidenceDecoding {
             type = .choice(choices)
         }
         if typeWord != .choice, reader.has("choices") {
-            sink.error(RulesCode.misplacedKey, "只有 choice 类型的字段才能写 choices", hint: "把 type 改成 choice，或删去 choices", at: reader.location(ofKey: "choices"))
+            sink.error(
+                RulesCode.misplacedKey, "只有 choice 类型的字段才能写 choices", hint: "把 type 改成 choice，或删去 choices",
+                at: reader.location(ofKey: "choices"))
         }
 
         let isNumber = type == .integer || type == .decimal
@@ -56,9 +63,12 @@ enum EvidenceDecoding {
                     hint: "删去 \(key)，或把 type 改为 integer 或 decimal", at: reader.location(ofKey: key))
                 return nil
             }
-            guard let value = ScalarReading.decimal(node, "\(label) 的\(key == "min" ? "下限" : "上限")（\(key)）", sink: &sink) else { return nil }
+            guard let value = ScalarReading.decimal(node, "\(label) 的\(key == "min" ? "下限" : "上限")（\(key)）", sink: &sink) else {
+                return nil
+            }
             if type == .integer, value.scale > 0, value.normalized.scale > 0 {
-                sink.error(RulesCode.expectedInteger, "整数字段 \(id ?? "") 的\(key)应当是整数", hint: "写成整数，或把 type 改为 decimal", at: valueLocation(node))
+                sink.error(
+                    RulesCode.expectedInteger, "整数字段 \(id ?? "") 的\(key)应当是整数", hint: "写成整数，或把 type 改为 decimal", at: valueLocation(node))
             }
             return value
         }
@@ -86,8 +96,9 @@ enum EvidenceDecoding {
                 case .success(let value): defaultValue = value
                 case .failure(let problem):
                     let place = valueLocation(node)
-                    sink.append(Diagnostic.error(RulesCode.badDefault, "\(label) 的默认值（default）不合适：\(problem.message)", at: place)
-                        .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
+                    sink.append(
+                        Diagnostic.error(RulesCode.badDefault, "\(label) 的默认值（default）不合适：\(problem.message)", at: place)
+                            .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
                 }
             } else {
                 sink.error(
@@ -103,14 +114,18 @@ enum EvidenceDecoding {
 
     static func fields(_ node: YAMLNode, context: String, sink: inout DiagnosticSink) -> [EvidenceField] {
         guard let nodes = node.sequence else {
-            sink.error(RulesCode.expectedList, "\(context) 应当是一个列表，每个字段以“- ”开头", hint: "如：\n  - id: reports_due\n    type: integer", at: node.location)
+            sink.error(
+                RulesCode.expectedList, "\(context) 应当是一个列表，每个字段以“- ”开头", hint: "如：\n  - id: reports_due\n    type: integer",
+                at: node.location)
             return []
         }
         return nodes.enumerated().compactMap { field($1, index: $0, context: context, sink: &sink) }
     }
 
     static func list(_ node: YAMLNode, index: Int, sink: inout DiagnosticSink) -> EvidenceList? {
-        guard let reader = MappingReader(node, context: "evidence.lists 的第 \(index + 1) 项", allowed: ["id", "name", "description", "clause", "fields"], sink: &sink)
+        guard
+            let reader = MappingReader(
+                node, context: "evidence.lists 的第 \(index + 1) 项", allowed: ["id", "name", "description", "clause", "fields"], sink: &sink)
         else { return nil }
         let id = reader.required("id", sink: &sink).flatMap { ScalarReading.identifier($0, "明细编号（id）", sink: &sink) }
         let name = reader.optional("name").flatMap { ScalarReading.text($0, "明细名称（name）", sink: &sink) }

@@ -35,12 +35,15 @@ enum ExpressionReading {
             if let key { cache.compiled[key] = checked }
             return RuleExpression(checked: checked, node: node)
         } catch {
-            if error.code == ExpressionCode.nameUnknown, sink.brokenNames.contains(text(of: scalar.value, at: error.offset, length: error.length)) {
+            if error.code == ExpressionCode.nameUnknown,
+                sink.brokenNames.contains(text(of: scalar.value, at: error.offset, length: error.length))
+            {
                 return nil
             }
             let place = node.location(ofScalarOffset: error.offset, length: error.length)
-            sink.append(Diagnostic.error(error.code, "\(what)：\(error.message)", hint: fallbackHint(expecting), at: place)
-                .passingOn(error.suggestion, advice: error.advice, replacing: place))
+            sink.append(
+                Diagnostic.error(error.code, "\(what)：\(error.message)", hint: fallbackHint(expecting), at: place)
+                    .passingOn(error.suggestion, advice: error.advice, replacing: place))
             return nil
         }
     }

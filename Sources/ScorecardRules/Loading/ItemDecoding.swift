@@ -22,15 +22,22 @@ enum ItemDecoding {
     enum MethodWord: String, CaseIterable { case assessed, computed }
 
     static func draft(_ node: YAMLNode, index: Int, sink: inout DiagnosticSink) -> ItemDraft? {
-        guard let reader = MappingReader(node, context: "第 \(index + 1) 个考核项目", allowed: ["id", "title", "points", "clause", "duty", "scoring"], sink: &sink)
+        guard
+            let reader = MappingReader(
+                node, context: "第 \(index + 1) 个考核项目", allowed: ["id", "title", "points", "clause", "duty", "scoring"], sink: &sink)
         else { return nil }
         let idNode = reader.required("id", sink: &sink, hint: "每个项目要有一个编号，如 id: i01")
         let id = idNode.flatMap { ScalarReading.identifier($0, "项目编号（id）", sink: &sink) }
         let label = id.map { "项目 \($0)" } ?? "第 \(index + 1) 个考核项目"
-        let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文").flatMap { ScalarReading.text($0, "\(label) 的标题（title）", sink: &sink) }
-        let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5").flatMap { ScalarReading.decimal($0, "\(label) 的分值（points）", sink: &sink) }
+        let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文").flatMap {
+            ScalarReading.text($0, "\(label) 的标题（title）", sink: &sink)
+        }
+        let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5").flatMap {
+            ScalarReading.decimal($0, "\(label) 的分值（points）", sink: &sink)
+        }
         if let points, points.isNegative || points.isZero {
-            sink.error(RulesCode.badPoints, "\(label) 的分值应当大于 0，这里是 \(points)", hint: "写上本项分值，如 points: 5", at: reader.location(ofKey: "points"))
+            sink.error(
+                RulesCode.badPoints, "\(label) 的分值应当大于 0，这里是 \(points)", hint: "写上本项分值，如 points: 5", at: reader.location(ofKey: "points"))
         }
         let clause = ScalarReading.clause(reader, sink: &sink)
         let duty = reader.optional("duty").flatMap { ScalarReading.text($0, "\(label) 的职责条款（duty）", sink: &sink) }
@@ -46,9 +53,13 @@ enum ItemDecoding {
             if scoringNode.scalar != nil {
                 isAssessed = ScalarReading.keyword(scoringNode, "\(label) 的计分方式（scoring）", as: MethodWord.self, sink: &sink) != .computed
                 if !isAssessed {
-                    sink.error(RulesCode.missingKey, "\(label) 按公式计分，需要写出公式", hint: "改写为：\n  scoring:\n    method: computed\n    formula: …", at: scoringNode.location)
+                    sink.error(
+                        RulesCode.missingKey, "\(label) 按公式计分，需要写出公式", hint: "改写为：\n  scoring:\n    method: computed\n    formula: …",
+                        at: scoringNode.location)
                 }
-            } else if let scoring = MappingReader(scoringNode, context: "\(label) 的计分方式（scoring）", allowed: ["method", "formula", "conditions"], sink: &sink) {
+            } else if let scoring = MappingReader(
+                scoringNode, context: "\(label) 的计分方式（scoring）", allowed: ["method", "formula", "conditions"], sink: &sink)
+            {
                 if let id { scoring.recordKeys(under: "items[\(id)].scoring", in: &sink) }
                 let method = scoring.required("method", sink: &sink, hint: "写 method: assessed 或 method: computed")
                     .flatMap { ScalarReading.keyword($0, "\(label) 的计分方式（method）", as: MethodWord.self, sink: &sink) }
@@ -58,13 +69,17 @@ enum ItemDecoding {
                     _ = scoring.required("formula", sink: &sink, hint: "写出计算本项得分的公式，如 formula: 5 * reports_on_time / reports_due")
                 }
                 if method == .assessed, formula != nil {
-                    sink.error(RulesCode.misplacedKey, "\(label) 由考核人打分，不需要公式（formula）", hint: "删去 formula，或把 method 改为 computed", at: scoring.location(ofKey: "formula"))
+                    sink.error(
+                        RulesCode.misplacedKey, "\(label) 由考核人打分，不需要公式（formula）", hint: "删去 formula，或把 method 改为 computed",
+                        at: scoring.location(ofKey: "formula"))
                     formula = nil
                 }
                 if let list = scoring.optional("conditions") {
                     if let nodes = list.sequence {
                         for (i, conditionNode) in nodes.enumerated() {
-                            guard let c = MappingReader(conditionNode, context: "\(label) 的第 \(i + 1) 个条件", allowed: ["when", "score", "reason"], sink: &sink)
+                            guard
+                                let c = MappingReader(
+                                    conditionNode, context: "\(label) 的第 \(i + 1) 个条件", allowed: ["when", "score", "reason"], sink: &sink)
                             else { continue }
                             let when = c.required("when", sink: &sink, hint: "写出条件，如 when: violations > 0")
                             let score = c.required("score", sink: &sink, hint: "写出条件成立时的得分，如 score: 0")
@@ -92,13 +107,17 @@ enum ItemDecoding {
 
     /// Compiles the item's expressions against the officer record environment.
     /// `cache` holds what was compiled in `environment` for earlier items.
-    static func finish(_ draft: ItemDraft, environment: ExpressionEnvironment, cache: inout CompiledExpressions, sink: inout DiagnosticSink) -> Item? {
+    static func finish(_ draft: ItemDraft, environment: ExpressionEnvironment, cache: inout CompiledExpressions, sink: inout DiagnosticSink)
+        -> Item?
+    {
         let label = "项目 \(draft.id)"
         var method: Scoring.Method = .assessed
         var ok = true
         if !draft.isAssessed {
             if let formulaNode = draft.formula,
-               let formula = ExpressionReading.compile(formulaNode, "\(label) 的公式", in: environment, expecting: .number, cache: &cache, sink: &sink) {
+                let formula = ExpressionReading.compile(
+                    formulaNode, "\(label) 的公式", in: environment, expecting: .number, cache: &cache, sink: &sink)
+            {
                 constantScoreFits(formula, draft.points, label: label, sink: &sink)
                 method = .computed(formula)
             } else {
@@ -107,8 +126,10 @@ enum ItemDecoding {
         }
         var conditions: [ScoreCondition] = []
         for condition in draft.conditions {
-            let when = ExpressionReading.compile(condition.when, "\(label) 的条件（when）", in: environment, expecting: .boolean, cache: &cache, sink: &sink)
-            let score = ExpressionReading.compile(condition.score, "\(label) 的条件得分（score）", in: environment, expecting: .number, cache: &cache, sink: &sink)
+            let when = ExpressionReading.compile(
+                condition.when, "\(label) 的条件（when）", in: environment, expecting: .boolean, cache: &cache, sink: &sink)
+            let score = ExpressionReading.compile(
+                condition.score, "\(label) 的条件得分（score）", in: environment, expecting: .number, cache: &cache, sink: &sink)
             if let score { constantScoreFits(score, draft.points, label: label, sink: &sink) }
             if let when, let score {
                 conditions.append(ScoreCondition(when: when, score: score, reason: condition.reason, location: condition.location))

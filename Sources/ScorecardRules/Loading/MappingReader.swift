@@ -31,12 +31,13 @@ public struct MappingReader {
             if !allowed.contains(key) {
                 let suggestion = NameSuggestion.closest(to: key, among: allowed)
                 let place = keyLocation(pair)
-                sink.append(Diagnostic.error(
-                    RulesCode.unknownKey,
-                    "\(spaced(context))中没有“\(key)”这个键",
-                    hint: "可用的键：\(allowed.joined(separator: "、"))",
-                    at: place
-                ).suggesting(suggestion, replacing: place))
+                sink.append(
+                    Diagnostic.error(
+                        RulesCode.unknownKey,
+                        "\(spaced(context))中没有“\(key)”这个键",
+                        hint: "可用的键：\(allowed.joined(separator: "、"))",
+                        at: place
+                    ).suggesting(suggestion, replacing: place))
             }
         }
     }

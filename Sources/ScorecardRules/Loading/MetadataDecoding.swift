@@ -5,33 +5,47 @@ import ScorecardYAML
 /// `policy`, `scoring`, `money`, `funds` and `grades`: the policy's frame.
 enum MetadataDecoding {
     static func policy(_ node: YAMLNode, sink: inout DiagnosticSink) -> PolicyMetadata? {
-        guard let reader = MappingReader(node, context: "policy", allowed: ["id", "name", "version", "effective", "source", "description"], sink: &sink)
+        guard
+            let reader = MappingReader(
+                node, context: "policy", allowed: ["id", "name", "version", "effective", "source", "description"], sink: &sink)
         else { return nil }
         reader.recordKeys(under: "policy", in: &sink)
         let id = reader.required("id", sink: &sink).flatMap { ScalarReading.text($0, "政策编号（id）", sink: &sink) }
         let name = reader.required("name", sink: &sink).flatMap { ScalarReading.text($0, "政策名称（name）", sink: &sink) }
-        let version = reader.required("version", sink: &sink, hint: "写上版本号，如 version: \"2021.1\"").flatMap { ScalarReading.text($0, "版本（version）", sink: &sink) }
-        let effective = reader.required("effective", sink: &sink, hint: "写上生效日期，如 effective: 2021-09-27").flatMap { ScalarReading.date($0, "生效日期（effective）", sink: &sink) }
+        let version = reader.required("version", sink: &sink, hint: "写上版本号，如 version: \"2021.1\"").flatMap {
+            ScalarReading.text($0, "版本（version）", sink: &sink)
+        }
+        let effective = reader.required("effective", sink: &sink, hint: "写上生效日期，如 effective: 2021-09-27").flatMap {
+            ScalarReading.date($0, "生效日期（effective）", sink: &sink)
+        }
         let description = reader.optional("description").flatMap { ScalarReading.text($0, "说明（description）", sink: &sink) }
         var source: PolicySource?
         if let sourceNode = reader.optional("source"),
-           let sourceReader = MappingReader(sourceNode, context: "policy.source", allowed: ["title", "published", "publisher"], sink: &sink) {
+            let sourceReader = MappingReader(
+                sourceNode, context: "policy.source", allowed: ["title", "published", "publisher"], sink: &sink)
+        {
             let title = sourceReader.required("title", sink: &sink).flatMap { ScalarReading.text($0, "原文标题（title）", sink: &sink) }
             let published = sourceReader.optional("published").flatMap { ScalarReading.date($0, "发布日期（published）", sink: &sink) }
             let publisher = sourceReader.optional("publisher").flatMap { ScalarReading.text($0, "发布者（publisher）", sink: &sink) }
             if let title { source = PolicySource(title: title, published: published, publisher: publisher, location: sourceNode.location) }
         }
         guard let id, let name, let version, let effective else { return nil }
-        return PolicyMetadata(id: id, name: name, version: version, effective: effective, source: source, description: description, location: node.location)
+        return PolicyMetadata(
+            id: id, name: name, version: version, effective: effective, source: source, description: description, location: node.location)
     }
 
     static func scoring(_ node: YAMLNode, sink: inout DiagnosticSink) -> ScoringSettings? {
         guard let reader = MappingReader(node, context: "scoring", allowed: ["total", "precision", "rounding", "clause"], sink: &sink)
         else { return nil }
         reader.recordKeys(under: "scoring", in: &sink)
-        let total = reader.required("total", sink: &sink, hint: "写上满分，如 total: 100").flatMap { ScalarReading.decimal($0, "满分（total）", sink: &sink) }
-        let precision = reader.optional("precision").flatMap { ScalarReading.integer($0, "小数位数（precision）", range: 0...6, sink: &sink) } ?? 2
-        let rounding = reader.optional("rounding").flatMap { ScalarReading.keyword($0, "舍入方式（rounding）", as: RoundingMode.self, sink: &sink) } ?? .halfUp
+        let total = reader.required("total", sink: &sink, hint: "写上满分，如 total: 100").flatMap {
+            ScalarReading.decimal($0, "满分（total）", sink: &sink)
+        }
+        let precision =
+            reader.optional("precision").flatMap { ScalarReading.integer($0, "小数位数（precision）", range: 0...6, sink: &sink) } ?? 2
+        let rounding =
+            reader.optional("rounding").flatMap { ScalarReading.keyword($0, "舍入方式（rounding）", as: RoundingMode.self, sink: &sink) }
+            ?? .halfUp
         let clause = ScalarReading.clause(reader, sink: &sink)
         guard let total else { return nil }
         if total.isNegative || total.isZero {
@@ -45,8 +59,11 @@ enum MetadataDecoding {
         else { return nil }
         reader.recordKeys(under: "money", in: &sink)
         let currency = reader.optional("currency").flatMap { ScalarReading.text($0, "货币单位（currency）", sink: &sink) } ?? "元"
-        let precision = reader.optional("precision").flatMap { ScalarReading.integer($0, "金额小数位数（precision）", range: 0...4, sink: &sink) } ?? 2
-        let rounding = reader.optional("rounding").flatMap { ScalarReading.keyword($0, "金额舍入方式（rounding）", as: RoundingMode.self, sink: &sink) } ?? .halfUp
+        let precision =
+            reader.optional("precision").flatMap { ScalarReading.integer($0, "金额小数位数（precision）", range: 0...4, sink: &sink) } ?? 2
+        let rounding =
+            reader.optional("rounding").flatMap { ScalarReading.keyword($0, "金额舍入方式（rounding）", as: RoundingMode.self, sink: &sink) }
+            ?? .halfUp
         return MoneySettings(currency: currency, precision: precision, rounding: rounding, location: node.location)
     }
 
@@ -78,7 +95,9 @@ enum MetadataDecoding {
             guard let bandReader = MappingReader(bandNode, context: "第 \(index + 1) 个等级", allowed: ["name", "min", "below"], sink: &sink)
             else { continue }
             let name = bandReader.required("name", sink: &sink).flatMap { ScalarReading.text($0, "等级名称（name）", sink: &sink) }
-            let min = bandReader.required("min", sink: &sink, hint: "写上本等级的最低分（含），如 min: 90").flatMap { ScalarReading.decimal($0, "最低分（min）", sink: &sink) }
+            let min = bandReader.required("min", sink: &sink, hint: "写上本等级的最低分（含），如 min: 90").flatMap {
+                ScalarReading.decimal($0, "最低分（min）", sink: &sink)
+            }
             let below = bandReader.optional("below").flatMap { ScalarReading.decimal($0, "上限（below）", sink: &sink) }
             if let name { bandReader.recordKeys(under: "grades.bands[\(name)]", in: &sink) }
             if let name, let min { bands.append(GradeBand(name: name, min: min, below: below, location: bandNode.location)) }

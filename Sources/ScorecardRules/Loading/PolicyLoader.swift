@@ -38,11 +38,13 @@ public enum PolicyLoader {
         if !unreadable.isEmpty {
             // Part of the policy could not be read, so "missing" and "undeclared" findings about
             // the rest would mostly be echoes of that one mistake: report what was read directly.
-            diagnostics = Array(diagnostics[..<yamlProblems])
+            diagnostics =
+                Array(diagnostics[..<yamlProblems])
                 + diagnostics[yamlProblems...].filter { !Self.mayEchoUnreadPart($0.code, sections: sections) }
-            diagnostics.append(.warning(
-                RulesCode.incomplete, "\(unreadable.joined(separator: "、")) 未能读完，跨文件的检查（缺少的节、引用、分值合计）这次没有进行",
-                hint: "先改正上面的语法错误，再运行一次检查", at: nil))
+            diagnostics.append(
+                .warning(
+                    RulesCode.incomplete, "\(unreadable.joined(separator: "、")) 未能读完，跨文件的检查（缺少的节、引用、分值合计）这次没有进行",
+                    hint: "先改正上面的语法错误，再运行一次检查", at: nil))
         }
         diagnostics = diagnostics.sortedForDisplay()
         return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics, keys: sink.keyPlaces)
@@ -50,7 +52,9 @@ public enum PolicyLoader {
 
     /// YAML errors after which the file's documents are still all there (first key wins, an
     /// undefined alias reads as null); any other YAML error means part of a file was not read.
-    private static let yamlErrorsThatKeepTheDocument: Set<String> = [YAMLCode.duplicateKey.rawValue, YAMLCode.undefinedAlias.rawValue, YAMLCode.merge.rawValue]
+    private static let yamlErrorsThatKeepTheDocument: Set<String> = [
+        YAMLCode.duplicateKey.rawValue, YAMLCode.undefinedAlias.rawValue, YAMLCode.merge.rawValue,
+    ]
 
     /// Findings that may only echo a part of the policy that was not read: a missing section, or
     /// a reference into a section of which nothing at all was read. A reference into a section
@@ -94,7 +98,8 @@ public enum PolicyLoader {
         var lists: [EvidenceList] = []
         var checkNodes: [(node: YAMLNode, index: Int)] = []
         if let evidenceNode = sections.section("evidence"),
-           let reader = MappingReader(evidenceNode, context: "evidence", allowed: ["fields", "lists", "checks"], sink: &sink) {
+            let reader = MappingReader(evidenceNode, context: "evidence", allowed: ["fields", "lists", "checks"], sink: &sink)
+        {
             declaredFields = reader.optional("fields").map { EvidenceDecoding.fields($0, context: "evidence.fields", sink: &sink) } ?? []
             if let listsNode = reader.optional("lists") {
                 if let nodes = listsNode.sequence {
@@ -107,7 +112,9 @@ public enum PolicyLoader {
                 if let nodes = checksNode.sequence {
                     checkNodes = nodes.enumerated().map { ($1, $0) }
                 } else {
-                    sink.error(RulesCode.expectedList, "evidence.checks 应当是一个列表", hint: "每项检查以“- ”开头，写出 id、require 和 message", at: checksNode.location)
+                    sink.error(
+                        RulesCode.expectedList, "evidence.checks 应当是一个列表", hint: "每项检查以“- ”开头，写出 id、require 和 message",
+                        at: checksNode.location)
                 }
             }
         }
@@ -133,7 +140,8 @@ public enum PolicyLoader {
                 description: draft.title, clause: draft.clause, assessedItem: draft.id, location: draft.location)
         }
         let fields = assessedFields + declaredFields
-        PolicyChecks.duplicateIDs(declaredFields.map { ($0.id, $0.location) } + lists.map { ($0.id, $0.location) }, what: "记录字段", sink: &sink)
+        PolicyChecks.duplicateIDs(
+            declaredFields.map { ($0.id, $0.location) } + lists.map { ($0.id, $0.location) }, what: "记录字段", sink: &sink)
         var assessedByID: [String: EvidenceField] = [:]
         for field in assessedFields where assessedByID[field.id] == nil { assessedByID[field.id] = field }
         for field in declaredFields + lists.map({ EvidenceField(id: $0.id, type: .text, location: $0.location) }) {
@@ -149,7 +157,9 @@ public enum PolicyLoader {
         let layout = RecordLayout(fieldIDs: fields.map(\.id), listIDs: lists.map(\.id), itemIDs: uniqueDrafts.map(\.id))
         var recordEnvironment = ExpressionEnvironment()
         for field in fields {
-            if let slot = layout.slot(ofField: field.id) { recordEnvironment.declare(field.id, type: field.type.expressionType, slot: slot, choices: field.type.choices) }
+            if let slot = layout.slot(ofField: field.id) {
+                recordEnvironment.declare(field.id, type: field.type.expressionType, slot: slot, choices: field.type.choices)
+            }
         }
         for list in lists {
             if let slot = layout.slot(ofList: list.id) { recordEnvironment.declare(list.id, type: .list(list.recordType), slot: slot) }
@@ -171,15 +181,22 @@ public enum PolicyLoader {
 
         var checks: [EvidenceCheck] = []
         for (node, index) in checkNodes {
-            guard let reader = MappingReader(node, context: "evidence.checks 的第 \(index + 1) 项", allowed: ["id", "require", "message", "clause"], sink: &sink)
+            guard
+                let reader = MappingReader(
+                    node, context: "evidence.checks 的第 \(index + 1) 项", allowed: ["id", "require", "message", "clause"], sink: &sink)
             else { continue }
             let id = reader.required("id", sink: &sink).flatMap { ScalarReading.identifier($0, "检查编号（id）", sink: &sink) }
-            let message = reader.required("message", sink: &sink, hint: "写一句话说明不符合时的问题").flatMap { ScalarReading.text($0, "说明（message）", sink: &sink) }
+            let message = reader.required("message", sink: &sink, hint: "写一句话说明不符合时的问题").flatMap {
+                ScalarReading.text($0, "说明（message）", sink: &sink)
+            }
             let requirement = reader.required("require", sink: &sink).flatMap {
                 ExpressionReading.compile($0, "检查 \(id ?? "") 的条件（require）", in: checkEnvironment, expecting: .boolean, sink: &sink)
             }
             if let id, let message, let requirement {
-                checks.append(EvidenceCheck(id: id, requirement: requirement, message: message, clause: ScalarReading.clause(reader, sink: &sink), location: node.location))
+                checks.append(
+                    EvidenceCheck(
+                        id: id, requirement: requirement, message: message, clause: ScalarReading.clause(reader, sink: &sink),
+                        location: node.location))
             }
         }
         PolicyChecks.duplicateIDs(checks.map { ($0.id, $0.location) }, what: "记录检查", sink: &sink)
@@ -205,9 +222,11 @@ public enum PolicyLoader {
                 guard case .byGrade(let rates) = reward.basis else { continue }
                 for rate in rates where !grades.bands.contains(where: { $0.name == rate.key }) {
                     let suggestion = NameSuggestion.closest(to: rate.key, among: grades.bands.map(\.name))
-                    sink.append(Diagnostic.error(RulesCode.unknownGrade, "奖励 \(reward.id) 中的“\(rate.key)”不是已声明的等级",
-                               hint: "可用的等级：\(grades.bands.map(\.name).joined(separator: "、"))", at: rate.location
-                    ).suggesting(suggestion, replacing: rate.location))
+                    sink.append(
+                        Diagnostic.error(
+                            RulesCode.unknownGrade, "奖励 \(reward.id) 中的“\(rate.key)”不是已声明的等级",
+                            hint: "可用的等级：\(grades.bands.map(\.name).joined(separator: "、"))", at: rate.location
+                        ).suggesting(suggestion, replacing: rate.location))
                 }
             }
         }

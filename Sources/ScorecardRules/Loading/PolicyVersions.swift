@@ -28,11 +28,12 @@ public struct PolicyVersions: Sendable {
 
     /// A version named by its `policy.version` or by its folder (as given on the command line).
     public func version(named name: String) -> Policy? {
-        versions.first { $0.metadata.version == name } ?? versions.first { policy in
-            guard let file = policy.files.first else { return false }
-            let folder = Self.folder(of: file)
-            return folder == name || folder.split(separator: "/").last.map(String.init) == name
-        }
+        versions.first { $0.metadata.version == name }
+            ?? versions.first { policy in
+                guard let file = policy.files.first else { return false }
+                let folder = Self.folder(of: file)
+                return folder == name || folder.split(separator: "/").last.map(String.init) == name
+            }
     }
 
     /// The newest version, for checks that concern the rules rather than a quarter.
@@ -81,9 +82,10 @@ extension PolicyLoader {
                 }
                 guard case .success(let inner) = FileSystem.list(sub), inner.contains(where: isRuleFile) else {
                     if dated {
-                        diagnostics.append(.warning(
-                            RulesCode.emptyVersionFolder, "版本文件夹“\(sub)”里没有规则文件（.yaml），这个版本没有读入",
-                            hint: "把这一版本的全部规则文件放进去（可先复制上一版本再修改）；不用的话删去这个文件夹", at: nil))
+                        diagnostics.append(
+                            .warning(
+                                RulesCode.emptyVersionFolder, "版本文件夹“\(sub)”里没有规则文件（.yaml），这个版本没有读入",
+                                hint: "把这一版本的全部规则文件放进去（可先复制上一版本再修改）；不用的话删去这个文件夹", at: nil))
                     }
                     continue
                 }
@@ -91,9 +93,13 @@ extension PolicyLoader {
             }
         }
         if folders.isEmpty {
-            return PolicyVersionsLoadResult(versions: nil, diagnostics: diagnostics + [.error(
-                RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
-                hint: "规则文件的扩展名应为 .yaml 或 .yml；多个版本时每个版本一个子文件夹", at: nil)])
+            return PolicyVersionsLoadResult(
+                versions: nil,
+                diagnostics: diagnostics + [
+                    .error(
+                        RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
+                        hint: "规则文件的扩展名应为 .yaml 或 .yml；多个版本时每个版本一个子文件夹", at: nil)
+                ])
         }
         var policies: [Policy] = []
         var allLoaded = true
@@ -128,25 +134,30 @@ extension PolicyLoader {
         let sorted = policies.sorted { $0.metadata.effective < $1.metadata.effective }
         if let first = sorted.first {
             for other in sorted.dropFirst() where other.metadata.id != first.metadata.id {
-                problems.append(.error(
-                    RulesCode.versionPolicyId, "版本 \(other.metadata.version) 的政策编号“\(other.metadata.id)”与版本 \(first.metadata.version) 的“\(first.metadata.id)”不同",
-                    hint: "同一个规则文件夹里的各版本必须是同一项政策；别的政策请放到另一个文件夹",
-                    at: other.metadata.location, notes: [.init("版本 \(first.metadata.version) 写在这里", at: first.metadata.location)]))
+                problems.append(
+                    .error(
+                        RulesCode.versionPolicyId,
+                        "版本 \(other.metadata.version) 的政策编号“\(other.metadata.id)”与版本 \(first.metadata.version) 的“\(first.metadata.id)”不同",
+                        hint: "同一个规则文件夹里的各版本必须是同一项政策；别的政策请放到另一个文件夹",
+                        at: other.metadata.location, notes: [.init("版本 \(first.metadata.version) 写在这里", at: first.metadata.location)]))
             }
         }
         for (index, policy) in sorted.enumerated() {
             for earlier in sorted[..<index] {
                 if earlier.metadata.effective == policy.metadata.effective {
-                    problems.append(.error(
-                        RulesCode.versionSameDate, "版本 \(policy.metadata.version) 与版本 \(earlier.metadata.version) 的生效日期都是 \(policy.metadata.effective)，无法决定用哪一个",
-                        hint: "改正其中一个的 effective", at: policy.metadata.location,
-                        notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
+                    problems.append(
+                        .error(
+                            RulesCode.versionSameDate,
+                            "版本 \(policy.metadata.version) 与版本 \(earlier.metadata.version) 的生效日期都是 \(policy.metadata.effective)，无法决定用哪一个",
+                            hint: "改正其中一个的 effective", at: policy.metadata.location,
+                            notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
                 }
                 if earlier.metadata.version == policy.metadata.version {
-                    problems.append(.error(
-                        RulesCode.versionSameName, "两个版本都叫“\(policy.metadata.version)”",
-                        hint: "给新版本换一个版本号", at: policy.metadata.location,
-                        notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
+                    problems.append(
+                        .error(
+                            RulesCode.versionSameName, "两个版本都叫“\(policy.metadata.version)”",
+                            hint: "给新版本换一个版本号", at: policy.metadata.location,
+                            notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
                 }
             }
         }

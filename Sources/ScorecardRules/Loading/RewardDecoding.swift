@@ -8,9 +8,10 @@ enum RewardDecoding {
         _ node: YAMLNode, index: Int, environment: ExpressionEnvironment, evidence: EvidenceSchema,
         sink: inout DiagnosticSink
     ) -> RewardRule? {
-        guard let reader = MappingReader(
-            node, context: "第 \(index + 1) 项奖励（rewards）",
-            allowed: ["id", "title", "clause", "fund", "per_record", "by_grade", "formula", "when", "cap"], sink: &sink)
+        guard
+            let reader = MappingReader(
+                node, context: "第 \(index + 1) 项奖励（rewards）",
+                allowed: ["id", "title", "clause", "fund", "per_record", "by_grade", "formula", "when", "cap"], sink: &sink)
         else { return nil }
         let id = reader.required("id", sink: &sink).flatMap { ScalarReading.identifier($0, "奖励编号（id）", sink: &sink) }
         let label = id.map { "奖励 \($0)" } ?? "第 \(index + 1) 项奖励"
@@ -43,17 +44,20 @@ enum RewardDecoding {
             }
         default:
             if let formulaNode = reader.optional("formula"),
-               let formula = ExpressionReading.compile(formulaNode, "\(label) 的公式", in: environment, expecting: .number, sink: &sink) {
+                let formula = ExpressionReading.compile(formulaNode, "\(label) 的公式", in: environment, expecting: .number, sink: &sink)
+            {
                 basis = .formula(formula)
             }
         }
         guard let id, let title, let fund, let basis else { return nil }
         return RewardRule(
-            id: id, title: title, clause: clause, fund: fund, fundLocation: fundNode.map(valueLocation) ?? node.location, basis: basis, condition: condition, cap: cap, location: node.location)
+            id: id, title: title, clause: clause, fund: fund, fundLocation: fundNode.map(valueLocation) ?? node.location, basis: basis,
+            condition: condition, cap: cap, location: node.location)
     }
 
     private static func perRecord(_ node: YAMLNode?, label: String, evidence: EvidenceSchema, sink: inout DiagnosticSink) -> RewardBasis? {
-        guard let node, let reader = MappingReader(node, context: "\(label) 的按条计奖（per_record）", allowed: ["list", "by", "rates"], sink: &sink)
+        guard let node,
+            let reader = MappingReader(node, context: "\(label) 的按条计奖（per_record）", allowed: ["list", "by", "rates"], sink: &sink)
         else { return nil }
         let listNode = reader.required("list", sink: &sink, hint: "写上按哪一种明细计奖，如 list: suggestions")
         let listID = listNode.flatMap { ScalarReading.identifier($0, "明细（list）", sink: &sink) }
@@ -65,28 +69,31 @@ enum RewardDecoding {
         guard let list = evidence.list(withID: listID) else {
             let suggestion = NameSuggestion.closest(to: listID, among: evidence.lists.map(\.id))
             let place = valueLocation(listNode)
-            sink.append(Diagnostic.error(
-                RulesCode.unknownList, "\(label) 引用的明细“\(listID)”没有在 evidence.lists 中声明",
-                hint: "先在 evidence.lists 中声明这种明细", at: place
-            ).suggesting(suggestion, replacing: place))
+            sink.append(
+                Diagnostic.error(
+                    RulesCode.unknownList, "\(label) 引用的明细“\(listID)”没有在 evidence.lists 中声明",
+                    hint: "先在 evidence.lists 中声明这种明细", at: place
+                ).suggesting(suggestion, replacing: place))
             return nil
         }
         guard let field = list.fields.first(where: { $0.id == by }) else {
             let suggestion = NameSuggestion.closest(to: by, among: list.fields.map(\.id))
             let place = valueLocation(byNode)
-            sink.append(Diagnostic.error(
-                RulesCode.unknownField, "明细 \(listID) 没有“\(by)”这个字段",
-                hint: "可用的字段：\(list.fields.map(\.id).joined(separator: "、"))", at: place
-            ).suggesting(suggestion, replacing: place))
+            sink.append(
+                Diagnostic.error(
+                    RulesCode.unknownField, "明细 \(listID) 没有“\(by)”这个字段",
+                    hint: "可用的字段：\(list.fields.map(\.id).joined(separator: "、"))", at: place
+                ).suggesting(suggestion, replacing: place))
             return nil
         }
         if case .choice(let choices) = field.type {
             for rate in rates where !choices.contains(rate.key) {
                 let suggestion = NameSuggestion.closest(to: rate.key, among: choices)
-                sink.append(Diagnostic.error(
-                    RulesCode.unknownChoice, "费率中的“\(rate.key)”不是字段 \(listID).\(by) 的可选值",
-                    hint: "可选：\(choices.joined(separator: "、"))", at: rate.location
-                ).suggesting(suggestion, replacing: rate.location, keepingHint: true))
+                sink.append(
+                    Diagnostic.error(
+                        RulesCode.unknownChoice, "费率中的“\(rate.key)”不是字段 \(listID).\(by) 的可选值",
+                        hint: "可选：\(choices.joined(separator: "、"))", at: rate.location
+                    ).suggesting(suggestion, replacing: rate.location, keepingHint: true))
             }
             for choice in choices where !rates.contains(where: { $0.key == choice }) {
                 sink.warning(
@@ -94,7 +101,9 @@ enum RewardDecoding {
                     hint: "如需计奖，在 rates 中加上“\(choice): 金额”", at: node.location)
             }
         } else {
-            sink.error(RulesCode.rateFieldType, "按条计奖的区分字段 \(listID).\(by) 应当是 choice（选项）类型", hint: "在 evidence.lists 中把它声明为 type: choice 并列出 choices", at: valueLocation(byNode))
+            sink.error(
+                RulesCode.rateFieldType, "按条计奖的区分字段 \(listID).\(by) 应当是 choice（选项）类型",
+                hint: "在 evidence.lists 中把它声明为 type: choice 并列出 choices", at: valueLocation(byNode))
         }
         return .perRecord(list: listID, by: by, rates: rates)
     }

@@ -13,7 +13,9 @@ public struct DiagnosticSink: Sendable {
 
     public init() {}
 
-    public mutating func error(_ code: some DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+    public mutating func error(
+        _ code: some DiagnosticCode, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Diagnostic.Note] = []
+    ) {
         diagnostics.append(.error(code, message, hint: hint, at: location, notes: notes))
     }
 

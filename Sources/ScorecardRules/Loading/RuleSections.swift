@@ -51,11 +51,12 @@ struct RuleSections {
             } else {
                 let suggestion = NameSuggestion.closest(to: name, among: Self.all)
                 let place = keyLocation(pair)
-                sink.append(Diagnostic.error(
-                    RulesCode.unknownSection, "没有“\(name)”这一节",
-                    hint: "可用的节：\(Self.all.joined(separator: "、"))",
-                    at: place
-                ).suggesting(suggestion, replacing: place))
+                sink.append(
+                    Diagnostic.error(
+                        RulesCode.unknownSection, "没有“\(name)”这一节",
+                        hint: "可用的节：\(Self.all.joined(separator: "、"))",
+                        at: place
+                    ).suggesting(suggestion, replacing: place))
             }
         }
     }

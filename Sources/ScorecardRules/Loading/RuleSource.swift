@@ -26,9 +26,10 @@ public enum RuleFiles {
         }
         switch FileSystem.kind(of: path) {
         case .missing:
-            return .failure(.error(
-                RulesCode.notFound, "找不到规则文件或文件夹“\(path)”",
-                hint: "检查路径；不给路径时使用当前目录下的 rules/", at: nil))
+            return .failure(
+                .error(
+                    RulesCode.notFound, "找不到规则文件或文件夹“\(path)”",
+                    hint: "检查路径；不给路径时使用当前目录下的 rules/", at: nil))
         case .other:
             return .failure(FileSystem.notRegularFile(path, what: FileSystem.kindName(of: path)))
         case .file:
@@ -41,9 +42,10 @@ public enum RuleFiles {
             }
             let yamlNames = names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
             if yamlNames.isEmpty {
-                return .failure(.error(
-                    RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
-                    hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil))
+                return .failure(
+                    .error(
+                        RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
+                        hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil))
             }
             var sources: [RuleSource] = []
             for name in yamlNames {

@@ -66,11 +66,18 @@ public enum ScalarReading {
         return number
     }
 
-    public static func integer(_ node: YAMLNode, _ what: @autoclosure () -> String, range: ClosedRange<Int>? = nil, sink: inout DiagnosticSink) -> Int? {
+    public static func integer(
+        _ node: YAMLNode, _ what: @autoclosure () -> String, range: ClosedRange<Int>? = nil, sink: inout DiagnosticSink
+    ) -> Int? {
         guard let value = text(node, what(), sink: &sink) else { return nil }
-        guard value.allSatisfy({ $0.isASCII && $0.isNumber }) || (value.first == "-" && value.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && value.count > 1),
-              let number = Int(value) else {
-            sink.error(RulesCode.expectedInteger, "\(spaced(what()))应当是一个整数，这里写的是“\(value)”", hint: FieldValueParsing.fullWidthHint(value) ?? "写成 0、1、4 这样的整数", at: valueLocation(node))
+        guard
+            value.allSatisfy({ $0.isASCII && $0.isNumber })
+                || (value.first == "-" && value.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && value.count > 1),
+            let number = Int(value)
+        else {
+            sink.error(
+                RulesCode.expectedInteger, "\(spaced(what()))应当是一个整数，这里写的是“\(value)”",
+                hint: FieldValueParsing.fullWidthHint(value) ?? "写成 0、1、4 这样的整数", at: valueLocation(node))
             return nil
         }
         if let range, !range.contains(number) {
@@ -85,7 +92,9 @@ public enum ScalarReading {
     public static func date(_ node: YAMLNode, _ what: @autoclosure () -> String, sink: inout DiagnosticSink) -> LocalDate? {
         guard let value = text(node, what(), sink: &sink) else { return nil }
         guard let date = LocalDate(value) else {
-            sink.error(RulesCode.expectedDate, "\(spaced(what()))应当是一个日期，这里写的是“\(value)”", hint: "按“年-月-日”写，如 2021-09-27（也可写 2021/9/27、2021.9.27 或 2021年9月27日）", at: valueLocation(node))
+            sink.error(
+                RulesCode.expectedDate, "\(spaced(what()))应当是一个日期，这里写的是“\(value)”",
+                hint: "按“年-月-日”写，如 2021-09-27（也可写 2021/9/27、2021.9.27 或 2021年9月27日）", at: valueLocation(node))
             return nil
         }
         return date
@@ -104,24 +113,29 @@ public enum ScalarReading {
     }
 
     /// One of a fixed set of words, with a suggestion for near misses.
-    public static func keyword<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ what: @autoclosure () -> String, as type: T.Type, sink: inout DiagnosticSink) -> T?
+    public static func keyword<T: RawRepresentable & CaseIterable>(
+        _ node: YAMLNode, _ what: @autoclosure () -> String, as type: T.Type, sink: inout DiagnosticSink
+    ) -> T?
     where T.RawValue == String {
         guard let value = text(node, what(), sink: &sink) else { return nil }
         if let result = T(rawValue: value) { return result }
         let words = T.allCases.map(\.rawValue)
         let suggestion = NameSuggestion.closest(to: value, among: words)
         let place = valueLocation(node)
-        sink.append(Diagnostic.error(
-            RulesCode.unknownWord, "\(spaced(what()))不能是“\(value)”",
-            hint: "可选：\(words.joined(separator: "、"))",
-            at: place
-        ).suggesting(suggestion, replacing: place, keepingHint: true))
+        sink.append(
+            Diagnostic.error(
+                RulesCode.unknownWord, "\(spaced(what()))不能是“\(value)”",
+                hint: "可选：\(words.joined(separator: "、"))",
+                at: place
+            ).suggesting(suggestion, replacing: place, keepingHint: true))
         return nil
     }
 
     public static func textList(_ node: YAMLNode, _ what: @autoclosure () -> String, sink: inout DiagnosticSink) -> [String]? {
         guard let items = node.sequence else {
-            sink.error(RulesCode.expectedList, "\(spaced(what()))应当是一个列表，这里却是\(node.kindDescription)", hint: "写成 [甲, 乙] 或逐行以“- ”开头", at: node.location)
+            sink.error(
+                RulesCode.expectedList, "\(spaced(what()))应当是一个列表，这里却是\(node.kindDescription)", hint: "写成 [甲, 乙] 或逐行以“- ”开头",
+                at: node.location)
             return nil
         }
         return items.compactMap { text($0, what(), sink: &sink) }

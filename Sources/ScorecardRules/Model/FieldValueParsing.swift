@@ -37,10 +37,16 @@ public enum FieldValueParsing {
                 return .failure(Problem(message: "\(MessageText.quoted(text))不是整数", hint: "这一项只能填整数"))
             }
             if let min, number < min {
-                return .failure(Problem(message: "\(MessageText.shortened(text)) 小于允许的最小值 \(min)", hint: "允许的范围是 \(min) 到 \(max.map(\.description) ?? "不限")"))
+                return .failure(
+                    Problem(
+                        message: "\(MessageText.shortened(text)) 小于允许的最小值 \(min)", hint: "允许的范围是 \(min) 到 \(max.map(\.description) ?? "不限")"
+                    ))
             }
             if let max, number > max {
-                return .failure(Problem(message: "\(MessageText.shortened(text)) 大于允许的最大值 \(max)", hint: "允许的范围是 \(min.map(\.description) ?? "不限") 到 \(max)"))
+                return .failure(
+                    Problem(
+                        message: "\(MessageText.shortened(text)) 大于允许的最大值 \(max)", hint: "允许的范围是 \(min.map(\.description) ?? "不限") 到 \(max)"
+                    ))
             }
             return .success(.number(number))
         case .text:
@@ -53,9 +59,10 @@ public enum FieldValueParsing {
         case .date:
             guard let date = LocalDate(text) else {
                 if let serial = Int(text), let day = LocalDate(excelSerial: serial), text.count == 5 {
-                    return .failure(Problem(
-                        message: "\(MessageText.quoted(text))是 Excel 的日期序号（即 \(day)），不是写出来的日期",
-                        hint: "这一列在 Excel 中被设成了“常规”或“数值”格式：选中这一列，右键“设置单元格格式”，选“日期”后重新保存；或直接写 \(day)"))
+                    return .failure(
+                        Problem(
+                            message: "\(MessageText.quoted(text))是 Excel 的日期序号（即 \(day)），不是写出来的日期",
+                            hint: "这一列在 Excel 中被设成了“常规”或“数值”格式：选中这一列，右键“设置单元格格式”，选“日期”后重新保存；或直接写 \(day)"))
                 }
                 return .failure(Problem(message: "\(MessageText.quoted(text))不是一个日期", hint: dateHint))
             }
@@ -64,9 +71,10 @@ public enum FieldValueParsing {
             let value = String(text)
             guard choices.contains(value) else {
                 let suggestion = NameSuggestion.closest(to: value, among: choices)
-                return .failure(Problem(
-                    message: "\(MessageText.quoted(text))不是可选的值",
-                    hint: "可选：\(choices.joined(separator: "、"))", suggesting: suggestion))
+                return .failure(
+                    Problem(
+                        message: "\(MessageText.quoted(text))不是可选的值",
+                        hint: "可选：\(choices.joined(separator: "、"))", suggesting: suggestion))
             }
             return .success(.string(value))
         }
@@ -115,7 +123,9 @@ public enum FieldValueParsing {
     /// For text typed with a Chinese input method in full-width mode (`５`, `４．５`): the
     /// character to retype and the value meant, or nil when there is no full-width character.
     public static func fullWidthHint(_ text: some StringProtocol) -> String? {
-        guard let first = text.unicodeScalars.first(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3002 }) else { return nil }
+        guard let first = text.unicodeScalars.first(where: { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3002 }) else {
+            return nil
+        }
         var meant = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if (0xFF01...0xFF5E).contains(scalar.value), let half = Unicode.Scalar(scalar.value - 0xFEE0) {

@@ -59,11 +59,13 @@ package struct Coverage: Sendable {
         }
         self.versions = versions.versions.map { policy in
             let seen = covered[policy.metadata.version] ?? []
-            return Version(version: policy.metadata.version, elements: Self.elements(of: policy).map { element in
-                var element = element
-                element.covered = seen.contains(element.key)
-                return element
-            })
+            return Version(
+                version: policy.metadata.version,
+                elements: Self.elements(of: policy).map { element in
+                    var element = element
+                    element.covered = seen.contains(element.key)
+                    return element
+                })
         }
     }
 
@@ -78,7 +80,9 @@ package struct Coverage: Sendable {
         }
         for item in policy.items {
             for (index, condition) in item.scoring.conditions.enumerated() {
-                add(.condition, "condition:\(item.id)#\(index + 1)", "项目 \(item.id) 的第 \(index + 1) 个条件 \(condition.when.source)", condition.location)
+                add(
+                    .condition, "condition:\(item.id)#\(index + 1)", "项目 \(item.id) 的第 \(index + 1) 个条件 \(condition.when.source)",
+                    condition.location)
             }
         }
         for check in policy.evidence.checks {
@@ -87,7 +91,9 @@ package struct Coverage: Sendable {
         for rule in policy.rewards {
             switch rule.basis {
             case .perRecord(_, _, let rates), .byGrade(let rates):
-                for rate in rates { add(.rate, "rate:\(rule.id)/\(rate.key)", "奖励 \(rule.id) 的“\(rate.key)”（\(rate.amount.normalized)）", rate.location) }
+                for rate in rates {
+                    add(.rate, "rate:\(rule.id)/\(rate.key)", "奖励 \(rule.id) 的“\(rate.key)”（\(rate.amount.normalized)）", rate.location)
+                }
             case .formula(let formula):
                 add(.rate, "reward:\(rule.id)", "奖励 \(rule.id) 的公式 \(formula.source)", formula.location)
             }

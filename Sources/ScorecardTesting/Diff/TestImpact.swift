@@ -90,21 +90,25 @@ package struct TestImpact: Sendable {
         var changes: [Change] = []
         for (old, new) in zip(before.expectations, after.expectations) {
             guard new.error != nil || old.actual != new.actual || old.passed != new.passed else { continue }
-            changes.append(Change(
-                caseName: testCase.name, subject: new.subject, what: new.what.isEmpty ? old.what : new.what, location: old.expectation.location,
-                expected: old.expected, old: old.actual, new: new.error == nil ? new.actual : nil,
-                oldPassed: old.passed, newPassed: new.passed && new.error == nil, newTrace: new.trace, problem: new.error))
+            changes.append(
+                Change(
+                    caseName: testCase.name, subject: new.subject, what: new.what.isEmpty ? old.what : new.what,
+                    location: old.expectation.location,
+                    expected: old.expected, old: old.actual, new: new.error == nil ? new.actual : nil,
+                    oldPassed: old.passed, newPassed: new.passed && new.error == nil, newTrace: new.trace, problem: new.error))
         }
         if after.expectations.isEmpty, let problem = after.errors.first {
-            changes.append(Change(
-                caseName: testCase.name, subject: "本用例", what: "运行", location: testCase.location, expected: "", old: nil, new: nil,
-                oldPassed: before.status == .passed, newPassed: false, newTrace: nil, problem: problem))
+            changes.append(
+                Change(
+                    caseName: testCase.name, subject: "本用例", what: "运行", location: testCase.location, expected: "", old: nil, new: nil,
+                    oldPassed: before.status == .passed, newPassed: false, newTrace: nil, problem: problem))
         }
         let known = Set(before.unexpected.map { "\($0.code) \($0.message)" })
         for problem in after.unexpected where !known.contains("\(problem.code) \(problem.message)") {
-            changes.append(Change(
-                caseName: testCase.name, subject: "本用例", what: "意外的问题", location: problem.location ?? testCase.location, expected: "",
-                old: nil, new: nil, oldPassed: before.status == .passed, newPassed: false, newTrace: nil, problem: problem))
+            changes.append(
+                Change(
+                    caseName: testCase.name, subject: "本用例", what: "意外的问题", location: problem.location ?? testCase.location, expected: "",
+                    old: nil, new: nil, oldPassed: before.status == .passed, newPassed: false, newTrace: nil, problem: problem))
         }
         return changes
     }

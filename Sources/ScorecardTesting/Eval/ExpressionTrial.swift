@@ -39,7 +39,9 @@ package struct ExpressionTrial: Sendable {
 
     /// The expression evaluated on an officer's record and results: the value in words, or the
     /// failure (located in the expression); and the values read, each with where it was recorded.
-    package func evaluate(record: OfficerRecord, result: OfficerResult) -> (value: String?, failure: Diagnostic?, inputs: [(name: String, value: String, location: SourceLocation?)]) {
+    package func evaluate(record: OfficerRecord, result: OfficerResult) -> (
+        value: String?, failure: Diagnostic?, inputs: [(name: String, value: String, location: SourceLocation?)]
+    ) {
         guard let compiled else { return (nil, problem, []) }
         let layout = policy.layout
         var slots = record.slots
@@ -50,7 +52,8 @@ package struct ExpressionTrial: Sendable {
         if let grade = result.grade { slots[layout.gradeSlot] = .string(grade) }
         let inputs = compiled.readNames.map { name -> (name: String, value: String, location: SourceLocation?) in
             let score = name.hasPrefix("score.") ? layout.slot(ofScore: String(name.dropFirst(6))) : nil
-            let slot = layout.slot(ofField: name) ?? layout.slot(ofList: name) ?? score
+            let slot =
+                layout.slot(ofField: name) ?? layout.slot(ofList: name) ?? score
                 ?? (name == "total" ? layout.totalSlot : name == "grade" ? layout.gradeSlot : nil)
             let value = slot.flatMap { slots.indices.contains($0) ? slots[$0] : nil } ?? .missing
             let location = layout.fieldIDs.firstIndex(of: name).flatMap { record.fieldLocation($0) }
@@ -59,10 +62,13 @@ package struct ExpressionTrial: Sendable {
         do {
             return (words(try compiled.evaluate(slots)), nil, inputs)
         } catch {
-            return (nil, .error(
-                error.code, "表达式对联系员 \(record.officer.id)（\(record.officer.name)）的记录无法计算：\(error.message)",
-                hint: "写进规则时要先排除这种情况，如 if reports_due == 0 then 5 else …",
-                at: Self.location(offset: error.offset, length: error.length)), inputs)
+            return (
+                nil,
+                .error(
+                    error.code, "表达式对联系员 \(record.officer.id)（\(record.officer.name)）的记录无法计算：\(error.message)",
+                    hint: "写进规则时要先排除这种情况，如 if reports_due == 0 then 5 else …",
+                    at: Self.location(offset: error.offset, length: error.length)), inputs
+            )
         }
     }
 
@@ -71,7 +77,9 @@ package struct ExpressionTrial: Sendable {
 
     /// What the trial found, for people: the expression and its type, then on the officer's
     /// record the values it read (with their places) and the result.
-    package func report(officer: Officer? = nil, quarter: Quarter? = nil, record: OfficerRecord? = nil, result: OfficerResult? = nil) -> (text: String, failure: Diagnostic?) {
+    package func report(officer: Officer? = nil, quarter: Quarter? = nil, record: OfficerRecord? = nil, result: OfficerResult? = nil) -> (
+        text: String, failure: Diagnostic?
+    ) {
         var out = "表达式 \(text)\n"
         guard let typeWords else { return (out, problem) }
         out += "类型 \(typeWords)（按规则版本 \(policy.metadata.version) 检查，名称和类型都正确）\n"
@@ -80,7 +88,10 @@ package struct ExpressionTrial: Sendable {
         out += "联系员 \(who.id) \(who.name)（\(who.unit) \(who.area)）" + (quarter.map { "· \($0)" } ?? "") + "\n"
         let (value, failure, inputs) = evaluate(record: record, result: result)
         if !inputs.isEmpty {
-            out += "用到：" + inputs.map { input in "\(input.name) = \(input.value)" + (input.location.map { "（\($0)）" } ?? "") }.joined(separator: "，") + "\n"
+            out +=
+                "用到："
+                + inputs.map { input in "\(input.name) = \(input.value)" + (input.location.map { "（\($0)）" } ?? "") }.joined(separator: "，")
+                + "\n"
         }
         if let value { out += "= \(value)\n" }
         return (out, failure)
@@ -95,7 +106,9 @@ package struct ExpressionTrial: Sendable {
         let layout = policy.layout
         var environment = ExpressionEnvironment()
         for field in policy.evidence.fields {
-            if let slot = layout.slot(ofField: field.id) { environment.declare(field.id, type: field.type.expressionType, slot: slot, choices: field.type.choices) }
+            if let slot = layout.slot(ofField: field.id) {
+                environment.declare(field.id, type: field.type.expressionType, slot: slot, choices: field.type.choices)
+            }
         }
         for list in policy.evidence.lists {
             if let slot = layout.slot(ofList: list.id) { environment.declare(list.id, type: .list(list.recordType), slot: slot) }

@@ -15,7 +15,8 @@ enum CaseDecoding {
         let quarter = reader.optional("quarter").flatMap { TestFileLoader.quarter($0, sink: &sink) }
         let date = reader.optional("date").flatMap { TestFileLoader.date($0, sink: &sink) }
         if quarter != nil, date != nil {
-            sink.error(TestCaseCode.quarterAndDate, "\(label)同时写了 quarter 和 date", hint: "只写其中一个：date 决定版本和季度", at: reader.location(ofKey: "date"))
+            sink.error(
+                TestCaseCode.quarterAndDate, "\(label)同时写了 quarter 和 date", hint: "只写其中一个：date 决定版本和季度", at: reader.location(ofKey: "date"))
         }
         let skip = reader.optional("skip").flatMap { ScalarReading.text($0, "跳过的原因（skip）", sink: &sink) }
         let ownRoster = reader.optional("roster").flatMap { TestFileLoader.rows($0, "名册（roster）", sink: &sink) }
@@ -27,7 +28,11 @@ enum CaseDecoding {
                 TestCaseCode.caseKind, "\(label)同时写了 \(kinds.joined(separator: "、"))，一个用例只能是一种",
                 hint: "季度用例写 records；任职条件用例写 candidates；年度用例写 year 和 quarters", at: reader.location(ofKey: kinds[1]))
         } else if let records = reader.optional("records") {
-            if reader.has("year") { sink.error(RulesCode.misplacedKey, "year 只用于年度用例（与 quarters 一起写）", hint: "删去 year，或把 records 放进 quarters", at: reader.location(ofKey: "year")) }
+            if reader.has("year") {
+                sink.error(
+                    RulesCode.misplacedKey, "year 只用于年度用例（与 quarters 一起写）", hint: "删去 year，或把 records 放进 quarters",
+                    at: reader.location(ofKey: "year"))
+            }
             kind = TestFileLoader.rows(records, "考核记录（records）", sink: &sink).map { .quarter(records: $0) }
         } else if let candidates = reader.optional("candidates") {
             kind = TestFileLoader.rows(candidates, "候选人（candidates）", sink: &sink).map { .eligibility(candidates: $0) }
@@ -64,30 +69,39 @@ enum CaseDecoding {
     }
 
     /// `year:` (optional) and `quarters:`, each quarter of one year, at most once.
-    private static func year(_ reader: MappingReader, quarters node: YAMLNode, label: String, sink: inout DiagnosticSink) -> TestCase.Kind? {
+    private static func year(_ reader: MappingReader, quarters node: YAMLNode, label: String, sink: inout DiagnosticSink) -> TestCase.Kind?
+    {
         let year = reader.optional("year").flatMap { ScalarReading.integer($0, "年份（year）", range: 1900...9999, sink: &sink) }
         guard let items = node.sequence, !items.isEmpty else {
-            sink.error(RulesCode.expectedList, "quarters 应当是一个列表，每个季度以“- quarter: …”开头",
-                       hint: "如：\n  quarters:\n    - quarter: 2025-Q1\n      records: [...]", at: node.location)
+            sink.error(
+                RulesCode.expectedList, "quarters 应当是一个列表，每个季度以“- quarter: …”开头",
+                hint: "如：\n  quarters:\n    - quarter: 2025-Q1\n      records: [...]", at: node.location)
             return nil
         }
         var quarters: [TestCase.QuarterRecords] = []
         var ok = true
         for (index, item) in items.enumerated() {
             guard let entry = MappingReader(item, context: "quarters 的第 \(index + 1) 项", allowed: ["quarter", "records"], sink: &sink),
-                  let quarter = entry.required("quarter", sink: &sink, hint: "写上季度，如 quarter: 2025-Q1").flatMap({ TestFileLoader.quarter($0, sink: &sink) }),
-                  let records = entry.required("records", sink: &sink, hint: "写上这个季度的考核记录").flatMap({ TestFileLoader.rows($0, "考核记录（records）", sink: &sink) })
+                let quarter = entry.required("quarter", sink: &sink, hint: "写上季度，如 quarter: 2025-Q1").flatMap({
+                    TestFileLoader.quarter($0, sink: &sink)
+                }),
+                let records = entry.required("records", sink: &sink, hint: "写上这个季度的考核记录").flatMap({
+                    TestFileLoader.rows($0, "考核记录（records）", sink: &sink)
+                })
             else { ok = false; continue }
             if let earlier = quarters.first(where: { $0.quarter.value == quarter.value }) {
-                sink.error(TestCaseCode.duplicateQuarter, "\(quarter.value) 写了两次", hint: "每个季度只写一次",
-                           at: quarter.location, notes: [.init("第一次写在这里", at: earlier.quarter.location)])
+                sink.error(
+                    TestCaseCode.duplicateQuarter, "\(quarter.value) 写了两次", hint: "每个季度只写一次",
+                    at: quarter.location, notes: [.init("第一次写在这里", at: earlier.quarter.location)])
                 ok = false
             }
             quarters.append(.init(quarter: quarter, records: records))
         }
         let theYear = year ?? quarters.first?.quarter.value.year
         for entry in quarters where entry.quarter.value.year != theYear {
-            sink.error(TestCaseCode.wrongYear, "\(entry.quarter.value) 不在 \(theYear.map(String.init) ?? "") 年", hint: "一个年度用例只写同一年的季度", at: entry.quarter.location)
+            sink.error(
+                TestCaseCode.wrongYear, "\(entry.quarter.value) 不在 \(theYear.map(String.init) ?? "") 年", hint: "一个年度用例只写同一年的季度",
+                at: entry.quarter.location)
             ok = false
         }
         guard ok, let theYear else { return nil }

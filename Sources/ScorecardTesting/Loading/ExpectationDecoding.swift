@@ -9,10 +9,15 @@ enum ExpectationDecoding {
     static func keys(for kind: TestCase.Kind) -> (subject: String, own: [String], whole: [String]) {
         switch kind {
         case .quarter:
-            ("officer", ["items", "total", "grade", "rewards", "reward_total", "failures", "checks"], ["funds", "units", "evidence_errors"])
+            (
+                "officer", ["items", "total", "grade", "rewards", "reward_total", "failures", "checks"],
+                ["funds", "units", "evidence_errors"]
+            )
         case .year:
-            ("officer", ["annual_total", "rank", "ranked", "excellent", "year_end_reward", "tie_broken_by"],
-             ["ranking", "excellent_officers", "funds", "evidence_errors"])
+            (
+                "officer", ["annual_total", "rank", "ranked", "excellent", "year_end_reward", "tie_broken_by"],
+                ["ranking", "excellent_officers", "funds", "evidence_errors"]
+            )
         case .eligibility:
             ("candidate", ["eligible", "fails", "failures"], ["evidence_errors"])
         }
@@ -25,18 +30,21 @@ enum ExpectationDecoding {
         guard let reader = MappingReader(node, context: label, allowed: [subjectKey] + own + whole, sink: &sink) else { return [] }
         let subject: Expectation.Subject
         if let subjectNode = reader.optional(subjectKey) {
-            guard let text = ScalarReading.text(subjectNode, subjectKey == "officer" ? "联系员（officer）" : "候选人（candidate）", sink: &sink) else { return [] }
+            guard let text = ScalarReading.text(subjectNode, subjectKey == "officer" ? "联系员（officer）" : "候选人（candidate）", sink: &sink)
+            else { return [] }
             let written = Written(text, at: valueLocation(subjectNode))
             subject = subjectKey == "officer" ? .officer(written) : .candidate(written)
             for key in whole where reader.has(key) {
-                sink.error(TestCaseCode.misplacedExpectation, "\(key) 是对整个用例的期望，不能与 \(subjectKey) 写在同一项",
-                           hint: "把它另写一项：- \(key): …", at: reader.location(ofKey: key))
+                sink.error(
+                    TestCaseCode.misplacedExpectation, "\(key) 是对整个用例的期望，不能与 \(subjectKey) 写在同一项",
+                    hint: "把它另写一项：- \(key): …", at: reader.location(ofKey: key))
             }
         } else {
             subject = .whole
             for key in own where reader.has(key) {
-                sink.error(TestCaseCode.missingSubject, "\(key) 是对某一名\(subjectKey == "officer" ? "联系员" : "候选人")的期望，这一项没有写 \(subjectKey)",
-                           hint: "在同一项里写上 \(subjectKey): 工号或姓名", at: reader.location(ofKey: key))
+                sink.error(
+                    TestCaseCode.missingSubject, "\(key) 是对某一名\(subjectKey == "officer" ? "联系员" : "候选人")的期望，这一项没有写 \(subjectKey)",
+                    hint: "在同一项里写上 \(subjectKey): 工号或姓名", at: reader.location(ofKey: key))
             }
         }
         let keys = subject == .whole ? whole : own
@@ -48,7 +56,9 @@ enum ExpectationDecoding {
             guard let value = reader.optional(key) else { continue }
             switch key {
             case "items":
-                for (id, number) in pairs(value, "各项得分（items）", sink: &sink) { add(.itemScore(id), self.number(number, "项目 \(id.value) 的得分", sink: &sink)) }
+                for (id, number) in pairs(value, "各项得分（items）", sink: &sink) {
+                    add(.itemScore(id), self.number(number, "项目 \(id.value) 的得分", sink: &sink))
+                }
             case "total": add(.total, number(value, "总分（total）", sink: &sink))
             case "grade": add(.grade, word(value, "等级（grade）", sink: &sink))
             case "rewards":
@@ -59,8 +69,11 @@ enum ExpectationDecoding {
             case "evidence_errors": add(.evidenceErrors, names(value, "证据错误（evidence_errors）", ordered: false, sink: &sink))
             case "funds":
                 for (id, number) in pairs(value, "经费合计（funds）", sink: &sink) {
-                    if case .year = kind { add(.yearFund(id), self.number(number, "经费 \(id.value) 的全年合计", sink: &sink)) }
-                    else { add(.fund(id), self.number(number, "经费 \(id.value) 的合计", sink: &sink)) }
+                    if case .year = kind {
+                        add(.yearFund(id), self.number(number, "经费 \(id.value) 的全年合计", sink: &sink))
+                    } else {
+                        add(.fund(id), self.number(number, "经费 \(id.value) 的合计", sink: &sink))
+                    }
                 }
             case "units":
                 for (unit, entry) in pairs(value, "单位合计（units）", sink: &sink) { units(unit, entry, add: add, sink: &sink) }
@@ -94,7 +107,10 @@ enum ExpectationDecoding {
             add(.rewardAmount(id), number(node, "奖励 \(id.value) 的金额", sink: &sink))
             return
         }
-        guard let reader = MappingReader(node, context: "奖励 \(id.value)", allowed: ["amount", "breakdown", "value", "tolerance"], sink: &sink) else { return }
+        guard
+            let reader = MappingReader(
+                node, context: "奖励 \(id.value)", allowed: ["amount", "breakdown", "value", "tolerance"], sink: &sink)
+        else { return }
         if reader.has("value") {
             add(.rewardAmount(id), number(node, "奖励 \(id.value) 的金额", sink: &sink))
             return
@@ -130,8 +146,9 @@ enum ExpectationDecoding {
     /// The pairs of a mapping keyed by names (item ids, reward ids, funds, units).
     private static func pairs(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> [(Written<String>, YAMLNode)] {
         guard let pairs = node.mapping else {
-            sink.error(RulesCode.expectedMapping, "\(what)应当是一组“名称: 值”，这里却是\(node.kindDescription)",
-                       hint: "如 {i07: 4.17, i16: 1.67}", at: node.location)
+            sink.error(
+                RulesCode.expectedMapping, "\(what)应当是一组“名称: 值”，这里却是\(node.kindDescription)",
+                hint: "如 {i07: 4.17, i16: 1.67}", at: node.location)
             return []
         }
         var result: [(Written<String>, YAMLNode)] = []
@@ -146,16 +163,20 @@ enum ExpectationDecoding {
     }
 
     /// A number, or `{value: …, tolerance: …}` where the author allows a margin.
-    static func number(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> (value: Expectation.Value, location: SourceLocation)? {
+    static func number(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> (
+        value: Expectation.Value, location: SourceLocation
+    )? {
         if node.mapping != nil {
             guard let reader = MappingReader(node, context: what, allowed: ["value", "tolerance"], sink: &sink),
-                  let valueNode = reader.required("value", sink: &sink, hint: "写上期望的数，如 value: 76.84"),
-                  let value = ScalarReading.decimal(valueNode, "\(what)（value）", sink: &sink) else { return nil }
+                let valueNode = reader.required("value", sink: &sink, hint: "写上期望的数，如 value: 76.84"),
+                let value = ScalarReading.decimal(valueNode, "\(what)（value）", sink: &sink)
+            else { return nil }
             var tolerance: ExactDecimal?
             if let toleranceNode = reader.optional("tolerance") {
                 tolerance = ScalarReading.decimal(toleranceNode, "\(what)的允许误差（tolerance）", sink: &sink)
                 if let given = tolerance, given.isNegative {
-                    sink.error(RulesCode.outOfRange, "允许误差（tolerance）不能是负数", hint: "写 0 或正数，如 tolerance: 0.01", at: valueLocation(toleranceNode))
+                    sink.error(
+                        RulesCode.outOfRange, "允许误差（tolerance）不能是负数", hint: "写 0 或正数，如 tolerance: 0.01", at: valueLocation(toleranceNode))
                     return nil
                 }
                 if tolerance == nil { return nil }
@@ -165,20 +186,28 @@ enum ExpectationDecoding {
         return ScalarReading.decimal(node, what, sink: &sink).map { (.number($0, tolerance: nil), valueLocation(node)) }
     }
 
-    private static func integer(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> (value: Expectation.Value, location: SourceLocation)? {
+    private static func integer(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> (
+        value: Expectation.Value, location: SourceLocation
+    )? {
         ScalarReading.integer(node, what, range: 0...1_000_000, sink: &sink).map { (.integer($0), valueLocation(node)) }
     }
 
-    private static func word(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> (value: Expectation.Value, location: SourceLocation)? {
+    private static func word(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> (
+        value: Expectation.Value, location: SourceLocation
+    )? {
         ScalarReading.text(node, what, sink: &sink).map { (.word($0), valueLocation(node)) }
     }
 
-    private static func boolean(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> (value: Expectation.Value, location: SourceLocation)? {
+    private static func boolean(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> (
+        value: Expectation.Value, location: SourceLocation
+    )? {
         ScalarReading.boolean(node, what, sink: &sink).map { (.boolean($0), valueLocation(node)) }
     }
 
     /// One name or a list of names; `[]` says "none".
-    private static func names(_ node: YAMLNode, _ what: String, ordered: Bool, sink: inout DiagnosticSink) -> (value: Expectation.Value, location: SourceLocation)? {
+    private static func names(_ node: YAMLNode, _ what: String, ordered: Bool, sink: inout DiagnosticSink) -> (
+        value: Expectation.Value, location: SourceLocation
+    )? {
         if let items = node.sequence {
             var names: [Written<String>] = []
             for item in items {
@@ -187,7 +216,9 @@ enum ExpectationDecoding {
             }
             return (.names(names, ordered: ordered), node.location)
         }
-        return ScalarReading.text(node, what, sink: &sink).map { (.names([Written($0, at: valueLocation(node))], ordered: ordered), valueLocation(node)) }
+        return ScalarReading.text(node, what, sink: &sink).map {
+            (.names([Written($0, at: valueLocation(node))], ordered: ordered), valueLocation(node))
+        }
     }
 }
 

@@ -23,8 +23,9 @@ package enum TestFileLoader {
         }
         guard let root = loaded.documents.first?.root, !(root.scalar?.isNull ?? false) else {
             if !loaded.diagnostics.hasErrors {
-                sink.error(TestCaseCode.emptyFile, "测试文件“\(file)”是空的", hint: "写上 cases:，列出测试用例（见 docs/testing.md）",
-                           at: SourceLocation(file: file, line: 1, column: 1))
+                sink.error(
+                    TestCaseCode.emptyFile, "测试文件“\(file)”是空的", hint: "写上 cases:，列出测试用例（见 docs/testing.md）",
+                    at: SourceLocation(file: file, line: 1, column: 1))
             }
             return (nil, sink.diagnostics)
         }
@@ -43,7 +44,9 @@ package enum TestFileLoader {
         if let list = reader.required("cases", sink: &sink, hint: "在 cases: 下列出测试用例，每个以“- name: …”开头") {
             if let nodes = list.sequence {
                 for (index, node) in nodes.enumerated() {
-                    if let decoded = CaseDecoding.decode(node, index: index, file: file, defaults: shared, sink: &sink) { cases.append(decoded) }
+                    if let decoded = CaseDecoding.decode(node, index: index, file: file, defaults: shared, sink: &sink) {
+                        cases.append(decoded)
+                    }
                 }
                 duplicateNames(cases, sink: &sink)
             } else {
@@ -59,8 +62,9 @@ package enum TestFileLoader {
         var first: [String: SourceLocation] = [:]
         for testCase in cases {
             if let earlier = first[testCase.name] {
-                sink.error(TestCaseCode.duplicateName, "测试用例“\(testCase.name)”与前面的一个同名", hint: "给其中一个换个名字",
-                           at: testCase.location, notes: [.init("前一个写在这里", at: earlier)])
+                sink.error(
+                    TestCaseCode.duplicateName, "测试用例“\(testCase.name)”与前面的一个同名", hint: "给其中一个换个名字",
+                    at: testCase.location, notes: [.init("前一个写在这里", at: earlier)])
             } else {
                 first[testCase.name] = testCase.location
             }
@@ -70,7 +74,9 @@ package enum TestFileLoader {
     static func quarter(_ node: YAMLNode, sink: inout DiagnosticSink) -> Written<Quarter>? {
         guard let text = ScalarReading.text(node, "季度（quarter）", sink: &sink) else { return nil }
         guard let quarter = Quarter(text) else {
-            sink.error(TestCaseCode.expectedQuarter, "季度（quarter）应当写成 2025-Q4 这样，这里写的是“\(text)”", hint: "年份、连字符、Q 和季度数，如 2025-Q4", at: valueLocation(node))
+            sink.error(
+                TestCaseCode.expectedQuarter, "季度（quarter）应当写成 2025-Q4 这样，这里写的是“\(text)”", hint: "年份、连字符、Q 和季度数，如 2025-Q4",
+                at: valueLocation(node))
             return nil
         }
         return Written(quarter, at: valueLocation(node))
@@ -83,12 +89,14 @@ package enum TestFileLoader {
     /// A list of rows (`- {officer: …, name: …}`), kept as YAML: the evidence readers check them.
     static func rows(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> YAMLNode? {
         guard let items = node.sequence else {
-            sink.error(RulesCode.expectedList, "\(what)应当是一个列表，每一行以“- ”开头", hint: "如：\n  - {officer: \"10533\", name: 石磊}", at: node.location)
+            sink.error(
+                RulesCode.expectedList, "\(what)应当是一个列表，每一行以“- ”开头", hint: "如：\n  - {officer: \"10533\", name: 石磊}", at: node.location)
             return nil
         }
         for item in items where item.mapping == nil {
-            sink.error(RulesCode.expectedMapping, "\(what)的每一行应当是一组“键: 值”，这里却是\(item.kindDescription)",
-                       hint: "写成 {officer: \"10533\", name: 石磊} 或逐行缩进写出各个键", at: item.location)
+            sink.error(
+                RulesCode.expectedMapping, "\(what)的每一行应当是一组“键: 值”，这里却是\(item.kindDescription)",
+                hint: "写成 {officer: \"10533\", name: 石磊} 或逐行缩进写出各个键", at: item.location)
         }
         return node
     }

@@ -36,15 +36,20 @@ package enum TestFiles {
     package static func at(_ path: String, versions: PolicyVersions?) throws(Diagnostic) -> [TestSource] {
         switch FileSystem.kind(of: path) {
         case .missing:
-            throw .error(TestCaseCode.notFound, "找不到测试文件或文件夹“\(path)”",
-                         hint: "不写路径时运行 --rules 所指规则旁的 tests/ 中的全部测试", at: nil)
+            throw .error(
+                TestCaseCode.notFound, "找不到测试文件或文件夹“\(path)”",
+                hint: "不写路径时运行 --rules 所指规则旁的 tests/ 中的全部测试", at: nil)
         case .other:
             // A FIFO or a device would block or never end: only regular files and folders are read.
-            throw .error(InputCode.notRegularFile, "“\(path)”不是普通文件，也不是文件夹，不能读取",
-                         hint: "测试用例写在普通的 .yaml 文件中", at: nil)
+            throw .error(
+                InputCode.notRegularFile, "“\(path)”不是普通文件，也不是文件夹，不能读取",
+                hint: "测试用例写在普通的 .yaml 文件中", at: nil)
         case .file:
             let bytes = try FileSystem.read(path).get()
-            return [TestSource(source: RuleSource(displayPath: path, bytes: bytes), defaultVersion: defaultVersion(ofFile: path, versions: versions))]
+            return [
+                TestSource(
+                    source: RuleSource(displayPath: path, bytes: bytes), defaultVersion: defaultVersion(ofFile: path, versions: versions))
+            ]
         case .directory:
             // A rule folder: its own tests/ and those of the version folders in it.
             var folders: [String] = []
@@ -67,12 +72,15 @@ package enum TestFiles {
     }
 
     private static func files(in folder: String, versions: PolicyVersions?) throws(Diagnostic) -> [TestSource] {
-        let names = try FileSystem.list(folder).get().filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+        let names = try FileSystem.list(folder).get().filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+            .sorted()
         var sources: [TestSource] = []
         for name in names {
             let path = FileSystem.join(folder, name)
             let bytes = try FileSystem.read(path).get()
-            sources.append(TestSource(source: RuleSource(displayPath: path, bytes: bytes), defaultVersion: defaultVersion(ofFile: path, versions: versions)))
+            sources.append(
+                TestSource(
+                    source: RuleSource(displayPath: path, bytes: bytes), defaultVersion: defaultVersion(ofFile: path, versions: versions)))
         }
         return sources
     }

@@ -51,7 +51,8 @@ package struct TestImpactReport: Sendable {
                 out += "    \(change.location): " + paint("31", "新版本下无法核对") + "：" + TestReport.oneLine(problem) + "\n"
                 continue
             }
-            out += "    \(change.location): \(change.subject.spacedBeforeChinese)的\(change.what)：期望 \(change.expected)；"
+            out +=
+                "    \(change.location): \(change.subject.spacedBeforeChinese)的\(change.what)：期望 \(change.expected)；"
                 + "旧版本 \(change.old ?? "没有结果") → 新版本 " + paint(change.newPassed ? "32" : "31", change.new ?? "没有结果")
                 + "（\(Self.outcomeWords(change))）\n"
             if let trace = change.newTrace { out += "      新版本：" + TestReport.traceText(trace) + "\n" }
@@ -73,7 +74,8 @@ package struct TestImpactReport: Sendable {
         let cell = MarkdownTable.cell
         for change in impact.changes {
             let detail = change.problem.map { "无法核对：\($0.message)" } ?? change.newTrace.map(TestReport.traceText) ?? ""
-            out += "| \(cell(change.caseName)) | \(cell("\(change.subject.spacedBeforeChinese)的\(change.what)")) | `\(change.location)` | \(cell(change.expected)) | "
+            out +=
+                "| \(cell(change.caseName)) | \(cell("\(change.subject.spacedBeforeChinese)的\(change.what)")) | `\(change.location)` | \(cell(change.expected)) | "
                 + "\(cell(change.old ?? "—")) | \(cell(change.new ?? "—")) | \(cell(detail)) |\n"
         }
         return out
@@ -89,21 +91,25 @@ package struct TestImpactReport: Sendable {
             ("cases_run", .number(String(impact.casesRun))),
             ("cases_left_out", .number(String(impact.casesLeftOut))),
             ("cases_broken", .array(impact.casesBroken.map { .string($0) })),
-            ("changes", .array(impact.changes.map { change in
-                .object([
-                    ("case", .string(change.caseName)),
-                    ("subject", .string(change.subject)),
-                    ("what", .string(change.what)),
-                    ("location", TestReport.locationJSON(change.location)),
-                    ("expected", .string(change.expected)),
-                    ("old", .text(change.old)),
-                    ("new", .text(change.new)),
-                    ("old_passed", .bool(change.oldPassed)),
-                    ("new_passed", .bool(change.newPassed)),
-                    ("rule", change.newTrace.map(TestReport.traceJSON) ?? .null),
-                    ("problem", change.problem.map(diagnosticJSON) ?? .null),
-                ])
-            })),
+            (
+                "changes",
+                .array(
+                    impact.changes.map { change in
+                        .object([
+                            ("case", .string(change.caseName)),
+                            ("subject", .string(change.subject)),
+                            ("what", .string(change.what)),
+                            ("location", TestReport.locationJSON(change.location)),
+                            ("expected", .string(change.expected)),
+                            ("old", .text(change.old)),
+                            ("new", .text(change.new)),
+                            ("old_passed", .bool(change.oldPassed)),
+                            ("new_passed", .bool(change.newPassed)),
+                            ("rule", change.newTrace.map(TestReport.traceJSON) ?? .null),
+                            ("problem", change.problem.map(diagnosticJSON) ?? .null),
+                        ])
+                    })
+            ),
         ])
     }
 

@@ -48,7 +48,9 @@ package struct TestReport: Sendable {
 
     /// `file:line:column: 联系员 10533 石磊 的总分：期望 76.84，实际 76.85` and the rule behind it.
     static func failureLines(_ failed: ExpectationOutcome, indent: String = "      ") -> String {
-        var out = indent + "\(failed.expectation.location): \(failed.subject.spacedBeforeChinese)的\(failed.what)：期望 \(failed.expected)，实际 \(failed.actual ?? "没有结果")\n"
+        var out =
+            indent
+            + "\(failed.expectation.location): \(failed.subject.spacedBeforeChinese)的\(failed.what)：期望 \(failed.expected)，实际 \(failed.actual ?? "没有结果")\n"
         if let trace = failed.trace { out += indent + "  " + traceText(trace) + "\n" }
         return out
     }
@@ -58,7 +60,8 @@ package struct TestReport: Sendable {
         var parts: [String] = []
         if !trace.explanation.isEmpty { parts.append(trace.explanation) }
         if !trace.places.isEmpty {
-            parts.append("规则 " + trace.places.map { place in "\(place.location)" + (place.label.map { "（\($0)）" } ?? "") }.joined(separator: "、"))
+            parts.append(
+                "规则 " + trace.places.map { place in "\(place.location)" + (place.label.map { "（\($0)）" } ?? "") }.joined(separator: "、"))
         }
         if let clause = trace.clause { parts.append("依据 \(clause)") }
         return parts.joined(separator: "；")
@@ -98,11 +101,14 @@ package struct TestReport: Sendable {
             ("files", .array(run.files.map { .string($0) })),
             ("cases", .array(run.outcomes.map(Self.caseJSON))),
             ("diagnostics", .array(run.diagnostics.map(diagnosticJSON))),
-            ("summary", .object([
-                ("passed", .number(String(run.passed))), ("failed", .number(String(run.failed))),
-                ("skipped", .number(String(run.skipped))), ("errors", .number(String(run.outcomes.count { $0.status == .error }))),
-                ("line", .string(run.closingLine)),
-            ])),
+            (
+                "summary",
+                .object([
+                    ("passed", .number(String(run.passed))), ("failed", .number(String(run.failed))),
+                    ("skipped", .number(String(run.skipped))), ("errors", .number(String(run.outcomes.count { $0.status == .error }))),
+                    ("line", .string(run.closingLine)),
+                ])
+            ),
         ]
         if let coverage { pairs.append(("coverage", Self.coverageJSON(coverage))) }
         return JSONValue.object(pairs).rendered() + "\n"
@@ -139,9 +145,13 @@ package struct TestReport: Sendable {
     static func traceJSON(_ trace: RuleTrace) -> JSONValue {
         .object([
             ("explanation", .string(trace.explanation)),
-            ("places", .array(trace.places.map { place in
-                .object([("label", .text(place.label)), ("location", locationJSON(place.location))])
-            })),
+            (
+                "places",
+                .array(
+                    trace.places.map { place in
+                        .object([("label", .text(place.label)), ("location", locationJSON(place.location))])
+                    })
+            ),
             ("clause", .text(trace.clause)),
         ])
     }
@@ -149,27 +159,44 @@ package struct TestReport: Sendable {
     static func coverageJSON(_ coverage: Coverage) -> JSONValue {
         .object([
             ("complete", .bool(coverage.isComplete)),
-            ("versions", .array(coverage.versions.map { version in
-                .object([
-                    ("version", .string(version.version)),
-                    ("counts", .object(Coverage.Kind.allCases.map { kind in
-                        let (covered, total) = version.count(kind)
-                        return (kind.rawValue, .object([("covered", .number(String(covered))), ("total", .number(String(total)))]))
-                    })),
-                    ("uncovered", .array(version.uncovered.map { element in
+            (
+                "versions",
+                .array(
+                    coverage.versions.map { version in
                         .object([
-                            ("kind", .string(element.kind.rawValue)), ("key", .string(element.key)),
-                            ("title", .string(element.title)), ("location", locationJSON(element.location)),
+                            ("version", .string(version.version)),
+                            (
+                                "counts",
+                                .object(
+                                    Coverage.Kind.allCases.map { kind in
+                                        let (covered, total) = version.count(kind)
+                                        return (
+                                            kind.rawValue,
+                                            .object([("covered", .number(String(covered))), ("total", .number(String(total)))])
+                                        )
+                                    })
+                            ),
+                            (
+                                "uncovered",
+                                .array(
+                                    version.uncovered.map { element in
+                                        .object([
+                                            ("kind", .string(element.kind.rawValue)), ("key", .string(element.key)),
+                                            ("title", .string(element.title)), ("location", locationJSON(element.location)),
+                                        ])
+                                    })
+                            ),
                         ])
-                    })),
-                ])
-            })),
+                    })
+            ),
         ])
     }
 
     static func locationJSON(_ location: SourceLocation?) -> JSONValue {
         guard let location else { return .null }
-        return .object([("file", .string(location.file)), ("line", .number(String(location.line))), ("column", .number(String(location.column)))])
+        return .object([
+            ("file", .string(location.file)), ("line", .number(String(location.line))), ("column", .number(String(location.column))),
+        ])
     }
 
     static func kindWord(_ kind: TestCase.Kind) -> String {

@@ -25,7 +25,9 @@ package struct CaseRunner: Sendable {
                 let (policy, quarter) = try choose(testCase, override: override)
                 outcome.version = policy.metadata.version
                 outcome.period = quarter.description
-                let inline = InlineQuarter.read(records: records, roster: testCase.roster, shared: testCase.rosterIsShared, policy: policy, quarter: quarter, file: testCase.file)
+                let inline = InlineQuarter.read(
+                    records: records, roster: testCase.roster, shared: testCase.rosterIsShared, policy: policy, quarter: quarter,
+                    file: testCase.file)
                 var check = QuarterCheck(testCase: testCase, inline: inline)
                 outcome.expectations = testCase.expectations.map { check.outcome(of: $0) }
                 outcome.unexpected = check.unexpected()
@@ -55,7 +57,10 @@ package struct CaseRunner: Sendable {
             for entry in quarters {
                 do throws(Diagnostic) {
                     let policy = try policy(forQuarter: entry.quarter, of: testCase, override: override)
-                    inlines.append(InlineQuarter.read(records: entry.records, roster: testCase.roster, shared: testCase.rosterIsShared, policy: policy, quarter: entry.quarter.value, file: testCase.file))
+                    inlines.append(
+                        InlineQuarter.read(
+                            records: entry.records, roster: testCase.roster, shared: testCase.rosterIsShared, policy: policy,
+                            quarter: entry.quarter.value, file: testCase.file))
                 } catch {
                     outcome.errors.append(error)
                 }
@@ -100,7 +105,8 @@ package struct CaseRunner: Sendable {
         } else if let date = testCase.date {
             return try withQuarter(inForce(versions.inForce(on: date.value), on: date.value, at: date.location, versions: versions))
         } else if let quarter = testCase.quarter {
-            return try withQuarter(inForce(versions.inForce(for: quarter.value), on: quarter.value.firstDay, at: quarter.location, versions: versions))
+            return try withQuarter(
+                inForce(versions.inForce(for: quarter.value), on: quarter.value.firstDay, at: quarter.location, versions: versions))
         } else if let version = testCase.defaultVersion, let policy = versions.version(named: version) {
             return try withQuarter(policy)
         }
@@ -126,7 +132,9 @@ package struct CaseRunner: Sendable {
         ).suggesting(suggestion, replacing: written.location, keepingHint: true)
     }
 
-    private func inForce(_ policy: Policy?, on day: LocalDate, at location: SourceLocation, versions: PolicyVersions) throws(Diagnostic) -> Policy {
+    private func inForce(_ policy: Policy?, on day: LocalDate, at location: SourceLocation, versions: PolicyVersions) throws(Diagnostic)
+        -> Policy
+    {
         if let policy { return policy }
         throw .error(
             TestCaseCode.noVersionInForce, "\(day) 还没有生效的规则版本", hint: "已有的版本：\(versions.summary)；或用 version: 指定一个版本", at: location)
@@ -146,7 +154,9 @@ package struct CaseRunner: Sendable {
         let effective = policy.metadata.effective
         guard let containing = quarter(containing: effective) else { return nil }
         if containing.firstDay == effective { return containing }
-        let next = containing.number == 4 ? Quarter(year: containing.year + 1, number: 1) : Quarter(year: containing.year, number: containing.number + 1)
+        let next =
+            containing.number == 4
+            ? Quarter(year: containing.year + 1, number: 1) : Quarter(year: containing.year, number: containing.number + 1)
         return next ?? containing
     }
 }

@@ -28,9 +28,12 @@ struct EligibilityCheck {
         self.eligibility = eligibility
         var problems: [Diagnostic] = []
         let defaults = Self.identity.map { entry in
-            (keys: entry.keys, value: { (row: YAMLNode) -> String in
-                entry.value ?? ["candidate", "候选人编号", "工号"].lazy.compactMap { row[$0]?.scalar?.value }.first ?? ""
-            })
+            (
+                keys: entry.keys,
+                value: { (row: YAMLNode) -> String in
+                    entry.value ?? ["candidate", "候选人编号", "工号"].lazy.compactMap { row[$0]?.scalar?.value }.first ?? ""
+                }
+            )
         }
         var rows = InlineRows(candidates, defaults: defaults, problems: &problems)
         let loaded = CandidateLoader.load(from: &rows, eligibility: eligibility, file: testCase.file)
@@ -40,7 +43,8 @@ struct EligibilityCheck {
         var failures = Set<String>(), codes = Set<String>()
         for expectation in testCase.expectations {
             switch (expectation.subject, expectation.figure) {
-            case (.candidate(let written), .failures): if let found = Self.find(written.value, in: results) { failures.insert(found.candidate.id) }
+            case (.candidate(let written), .failures):
+                if let found = Self.find(written.value, in: results) { failures.insert(found.candidate.id) }
             case (.whole, .evidenceErrors): if case .names(let names, _) = expectation.value { codes.formUnion(names.map(\.value)) }
             default: break
             }
@@ -50,10 +54,11 @@ struct EligibilityCheck {
     }
 
     static func find(_ written: String, in results: [CandidateResult]) -> CandidateResult? {
-        results.first { $0.candidate.id == written } ?? {
-            let named = results.filter { $0.candidate.name == written }
-            return named.count == 1 ? named.first : nil
-        }()
+        results.first { $0.candidate.id == written }
+            ?? {
+                let named = results.filter { $0.candidate.name == written }
+                return named.count == 1 ? named.first : nil
+            }()
     }
 
     mutating func outcome(of expectation: Expectation) -> ExpectationOutcome {
@@ -78,7 +83,9 @@ struct EligibilityCheck {
                 ).suggesting(suggestion, replacing: written.location)
                 return outcome
             }
-            outcome.subject = found.candidate.name == found.candidate.id ? "候选人 \(found.candidate.id)" : "候选人 \(found.candidate.id)（\(found.candidate.name)）"
+            outcome.subject =
+                found.candidate.name == found.candidate.id
+                ? "候选人 \(found.candidate.id)" : "候选人 \(found.candidate.id)（\(found.candidate.name)）"
             actual = candidateFigure(expectation, found, outcome: &outcome)
         case .whole, .officer:
             outcome.what = title(expectation.figure)
@@ -92,29 +99,36 @@ struct EligibilityCheck {
         return outcome
     }
 
-    private mutating func candidateFigure(_ expectation: Expectation, _ result: CandidateResult, outcome: inout ExpectationOutcome) -> Actual? {
+    private mutating func candidateFigure(_ expectation: Expectation, _ result: CandidateResult, outcome: inout ExpectationOutcome)
+        -> Actual?
+    {
         outcome.what = title(expectation.figure)
         let failing = zip(eligibility.criteria, result.outcomes).filter { $0.1.verdict == .fails }
         let trace = RuleTrace(
-            failing.isEmpty ? "每一项条件都符合（require: \(eligibility.requirement.rawValue)）"
+            failing.isEmpty
+                ? "每一项条件都符合（require: \(eligibility.requirement.rawValue)）"
                 : failing.map { criterion, outcome in
-                    "\(criterion.id) \(criterion.requirement.source) 不成立（" + outcome.inputs.map { "\($0.field.id) = \(words($0.value))" + ($0.location.map { "，\($0)" } ?? "") }.joined(separator: "；") + "）"
+                    "\(criterion.id) \(criterion.requirement.source) 不成立（"
+                        + outcome.inputs.map { "\($0.field.id) = \(words($0.value))" + ($0.location.map { "，\($0)" } ?? "") }.joined(
+                            separator: "；") + "）"
                 }.joined(separator: "；"),
             places: failing.isEmpty ? [.init(eligibility.location, "eligibility")] : failing.map { .init($0.0.location, "条件 \($0.0.id)") },
             clause: failing.first?.0.clause ?? eligibility.clause)
         switch expectation.figure {
         case .eligible:
             covered.formUnion(failing.map { "criterion:\($0.0.id)" })
-            let value: Bool? = switch result.verdict {
-            case .eligible: true
-            case .ineligible: false
-            case .undecided: nil
-            }
+            let value: Bool? =
+                switch result.verdict {
+                case .eligible: true
+                case .ineligible: false
+                case .undecided: nil
+                }
             return Actual(value: value.map { .boolean($0) }, text: value.map { $0 ? "是" : "否" } ?? "无法判断", trace: trace)
         case .failingCriteria:
             if case .names(let names, _) = expectation.value {
                 for name in names where !eligibility.criteria.contains(where: { $0.id == name.value }) {
-                    outcome.error = Names.unknown(TestCaseCode.unknownCriterion, "任职条件", name, among: eligibility.criteria.map(\.id), version: policy)
+                    outcome.error = Names.unknown(
+                        TestCaseCode.unknownCriterion, "任职条件", name, among: eligibility.criteria.map(\.id), version: policy)
                     return nil
                 }
             }

@@ -77,24 +77,30 @@ struct InlineQuarter {
 
     /// The officer an expectation names: by id, else by name when only one has it.
     func officer(_ written: String) -> Officer? {
-        roster.officer(withID: written) ?? {
-            let named = roster.officers.filter { $0.name == written }
-            return named.count == 1 ? named.first : nil
-        }()
+        roster.officer(withID: written)
+            ?? {
+                let named = roster.officers.filter { $0.name == written }
+                return named.count == 1 ? named.first : nil
+            }()
     }
 
     func result(of officer: Officer) -> OfficerResult? { results.first { $0.officer.id == officer.id } }
     func record(of officer: Officer) -> OfficerRecord? { evidence.records.first { $0.officer.id == officer.id } }
 
     /// `shared`: the roster is the file's, and only the rows of officers with a record here count.
-    static func read(records node: YAMLNode, roster rosterNode: YAMLNode?, shared: Bool, policy: Policy, quarter: Quarter, file: String) -> InlineQuarter {
+    static func read(records node: YAMLNode, roster rosterNode: YAMLNode?, shared: Bool, policy: Policy, quarter: Quarter, file: String)
+        -> InlineQuarter
+    {
         var problems: [Diagnostic] = []
         var names: [String: String] = [:]
         for field in policy.evidence.fields + policy.evidence.lists.flatMap(\.fields) {
             if let name = field.name { names[name] = field.id }
         }
-        let root = YAMLNode(.mapping([YAMLPair(key: YAMLNode(.scalar(YAMLScalar(value: "records", style: .plain)), at: node.location), value: node)]), at: node.location)
-        let tables = YAMLEvidenceTables.read(root, listIDs: policy.evidence.lists.map(\.id), canonical: { names[$0] ?? $0 }, problems: &problems)
+        let root = YAMLNode(
+            .mapping([YAMLPair(key: YAMLNode(.scalar(YAMLScalar(value: "records", style: .plain)), at: node.location), value: node)]),
+            at: node.location)
+        let tables = YAMLEvidenceTables.read(
+            root, listIDs: policy.evidence.lists.map(\.id), canonical: { names[$0] ?? $0 }, problems: &problems)
 
         let roster: Roster
         if let rosterNode {
@@ -153,7 +159,8 @@ struct InlineQuarter {
         var officers: [Officer] = []
         while let row = rows.nextRow(problems: &ignored) {
             guard let idColumn, let id = row.text(at: idColumn).map(trimmed), !id.isEmpty,
-                  !officers.contains(where: { $0.id == id }) else { continue }
+                !officers.contains(where: { $0.id == id })
+            else { continue }
             let name = nameColumn.flatMap { row.text(at: $0) }.map(trimmed).flatMap { $0.isEmpty ? nil : $0 } ?? id
             officers.append(Officer(id: id, name: name, unit: "（未写单位）", area: "（未写班次）", location: row.location))
         }

@@ -72,7 +72,8 @@ struct QuarterCheck {
             let item = policy.items[index], itemResult = result.items[index]
             covered.insert("item:\(item.id)")
             if case .condition(let number, _)? = itemResult.basis { covered.insert("condition:\(item.id)#\(number + 1)") }
-            return .number(itemResult.score, places: scorePlaces, trace: Traces.item(item, itemResult, record: record, result: result, policy: policy))
+            return .number(
+                itemResult.score, places: scorePlaces, trace: Traces.item(item, itemResult, record: record, result: result, policy: policy))
         case .total:
             outcome.what = "总分"
             guard let result else { return none }
@@ -82,7 +83,8 @@ struct QuarterCheck {
             if case .word(let word) = expectation.value {
                 let bands = policy.grades?.bands.map(\.name) ?? []
                 if !bands.contains(word) {
-                    outcome.error = Names.unknown(TestCaseCode.unknownGrade, "等级", Written(word, at: expectation.location), among: bands, version: policy)
+                    outcome.error = Names.unknown(
+                        TestCaseCode.unknownGrade, "等级", Written(word, at: expectation.location), among: bands, version: policy)
                     return nil
                 }
             }
@@ -95,23 +97,29 @@ struct QuarterCheck {
             guard let result else { return none }
             let reward = result.rewards.first { $0.rewardID == rule.id }
             if let reward { coverRates(rule, reward, grade: result.grade) }
-            return .number(result.failures.isEmpty ? reward?.amount : nil, places: moneyPlaces, trace: Traces.reward(rule, reward, result: result, policy: policy))
+            return .number(
+                result.failures.isEmpty ? reward?.amount : nil, places: moneyPlaces,
+                trace: Traces.reward(rule, reward, result: result, policy: policy))
         case .rewardCount(let id, let key):
             outcome.what = "奖励 \(id.value) 中“\(key.value)”的条数"
             guard let rule = rewardRule(id, outcome: &outcome) else { return nil }
             guard case .perRecord(_, _, let rates) = rule.basis else {
-                outcome.error = .error(TestCaseCode.unknownRate, "奖励 \(rule.id) 不是按记录条数计奖的，没有各档的条数",
-                                       hint: "改为核对金额：\(rule.id): 金额", at: key.location, notes: [.init("奖励写在这里", at: rule.location)])
+                outcome.error = .error(
+                    TestCaseCode.unknownRate, "奖励 \(rule.id) 不是按记录条数计奖的，没有各档的条数",
+                    hint: "改为核对金额：\(rule.id): 金额", at: key.location, notes: [.init("奖励写在这里", at: rule.location)])
                 return nil
             }
             guard let rate = rates.first(where: { $0.key == key.value }) else {
-                outcome.error = Names.unknown(TestCaseCode.unknownRate, "奖励 \(rule.id) 的计奖档次", key, among: rates.map(\.key), version: policy)
+                outcome.error = Names.unknown(
+                    TestCaseCode.unknownRate, "奖励 \(rule.id) 的计奖档次", key, among: rates.map(\.key), version: policy)
                 return nil
             }
             guard let result else { return none }
             let count = result.rewards.first { $0.rewardID == rule.id }?.breakdown.first { $0.key == key.value }?.count
             if let count, count > 0 { covered.insert("rate:\(rule.id)/\(key.value)") }
-            return Actual(value: count.map { .integer($0) }, text: count.map(String.init), trace: Traces.rewardCount(rule, key: key.value, count: count, rate: rate))
+            return Actual(
+                value: count.map { .integer($0) }, text: count.map(String.init),
+                trace: Traces.rewardCount(rule, key: key.value, count: count, rate: rate))
         case .rewardTotal:
             outcome.what = "奖励合计"
             guard let result else { return none }
@@ -127,7 +135,8 @@ struct QuarterCheck {
             outcome.what = "不符合的记录检查"
             if case .names(let names, _) = expectation.value {
                 for name in names where !policy.evidence.checks.contains(where: { $0.id == name.value }) {
-                    outcome.error = Names.unknown(TestCaseCode.unknownCheck, "记录检查", name, among: policy.evidence.checks.map(\.id), version: policy)
+                    outcome.error = Names.unknown(
+                        TestCaseCode.unknownCheck, "记录检查", name, among: policy.evidence.checks.map(\.id), version: policy)
                     return nil
                 }
             }
@@ -157,7 +166,9 @@ struct QuarterCheck {
                 places: [.init(fund.location, "经费 \(fund.id)")] + paying.map { .init($0.location, "奖励 \($0.id)") }, clause: fund.clause)
             for result in inline.results {
                 for reward in result.rewards where reward.fund == fund.id {
-                    if let rule = policy.rewards.first(where: { $0.id == reward.rewardID }) { coverRates(rule, reward, grade: result.grade) }
+                    if let rule = policy.rewards.first(where: { $0.id == reward.rewardID }) {
+                        coverRates(rule, reward, grade: result.grade)
+                    }
                 }
             }
             return .number(amount, places: policy.money.precision, trace: trace)
@@ -236,7 +247,9 @@ enum Names {
         officer.name == officer.id ? "联系员 \(officer.id)" : "联系员 \(officer.id)（\(officer.name)）"
     }
 
-    static func unknown(_ code: TestCaseCode, _ what: String, _ written: Written<String>, among names: [String], version: Policy?) -> Diagnostic {
+    static func unknown(_ code: TestCaseCode, _ what: String, _ written: Written<String>, among names: [String], version: Policy?)
+        -> Diagnostic
+    {
         let suggestion = NameSuggestion.closest(to: written.value, among: names)
         let inVersion = version.map { "规则版本 \($0.metadata.version) 中" } ?? "本用例中"
         return Diagnostic.error(
@@ -251,8 +264,9 @@ enum Names {
         let suggestion = NameSuggestion.closest(to: written.value, among: names)
         let sameName = officers.filter { $0.name == written.value }
         if sameName.count > 1 {
-            return .error(TestCaseCode.ambiguousOfficer, "本用例中有 \(sameName.count) 名联系员叫“\(written.value)”",
-                          hint: "改写工号：\(sameName.map(\.id).joined(separator: "、"))", at: written.location)
+            return .error(
+                TestCaseCode.ambiguousOfficer, "本用例中有 \(sameName.count) 名联系员叫“\(written.value)”",
+                hint: "改写工号：\(sameName.map(\.id).joined(separator: "、"))", at: written.location)
         }
         return Diagnostic.error(
             TestCaseCode.unknownOfficer, "本用例中没有工号或姓名为“\(written.value)”的联系员",

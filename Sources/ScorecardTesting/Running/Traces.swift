@@ -14,12 +14,16 @@ enum Traces {
         switch itemResult.basis {
         case .assessed(let raw):
             text = "考核人打分 \(raw)"
-            if let slot = policy.layout.fieldIDs.firstIndex(of: item.id), let location = record.fieldLocation(slot) { text += "（\(location)）" }
+            if let slot = policy.layout.fieldIDs.firstIndex(of: item.id), let location = record.fieldLocation(slot) {
+                text += "（\(location)）"
+            }
             ruleParts = [.init(item.location, "项目 \(item.id)")]
         case .computed(let raw):
             guard case .computed(let formula) = item.scoring.method else { return RuleTrace("", clause: item.clause) }
             text = "公式 \(formula.source) = \(raw.normalized)"
-            if let score = itemResult.score, score != raw { text += " → \(score.formatted(scale: precision))（\(roundingWord(policy.scoring.rounding))到 \(precision) 位小数）" }
+            if let score = itemResult.score, score != raw {
+                text += " → \(score.formatted(scale: precision))（\(roundingWord(policy.scoring.rounding))到 \(precision) 位小数）"
+            }
             ruleParts = [.init(formula.location, "公式"), .init(item.location, "项目 \(item.id)")]
         case .condition(let index, let reason) where item.scoring.conditions.indices.contains(index):
             let condition = item.scoring.conditions[index]
@@ -36,11 +40,15 @@ enum Traces {
         let inputs = ItemInputs.values(read: item, record: record, result: result, layout: policy.layout)
             .filter { $0.name != item.id || !item.scoring.isAssessed }
         if !inputs.isEmpty {
-            text += "；用到 " + inputs.map { input in
-                var shown = "\(input.name) = \(words(input.value))"
-                if let slot = policy.layout.fieldIDs.firstIndex(of: input.name), let location = record.fieldLocation(slot) { shown += "（\(location)）" }
-                return shown
-            }.joined(separator: "，")
+            text +=
+                "；用到 "
+                + inputs.map { input in
+                    var shown = "\(input.name) = \(words(input.value))"
+                    if let slot = policy.layout.fieldIDs.firstIndex(of: input.name), let location = record.fieldLocation(slot) {
+                        shown += "（\(location)）"
+                    }
+                    return shown
+                }.joined(separator: "，")
         }
         return RuleTrace(text, places: ruleParts, clause: item.clause)
     }
@@ -56,7 +64,9 @@ enum Traces {
     static func grade(_ result: OfficerResult, policy: Policy) -> RuleTrace {
         guard let total = result.total else { return failed(result) }
         guard let scale = policy.grades else { return RuleTrace("规则中没有等级（grades）") }
-        guard let band = scale.band(for: total) else { return RuleTrace("总分 \(total) 不在任何等级之内", places: [.init(scale.location, "grades")], clause: scale.clause) }
+        guard let band = scale.band(for: total) else {
+            return RuleTrace("总分 \(total) 不在任何等级之内", places: [.init(scale.location, "grades")], clause: scale.clause)
+        }
         return RuleTrace(
             "总分 \(total.formatted(scale: policy.scoring.precision)) 落在“\(band.name)”：\(bandWords(band))",
             places: [.init(band.location, "等级 \(band.name)")], clause: scale.clause)
@@ -103,7 +113,8 @@ enum Traces {
     static func rewardCount(_ rule: RewardRule, key: String, count: Int?, rate: RewardRate) -> RuleTrace {
         RuleTrace(
             count.map { "“\(key)”的记录 \($0) 条，每条 \(rate.amount.normalized)" } ?? "没有结果",
-            places: [.init(rate.location, "\(rate.key) \(rate.amount.normalized)"), .init(rule.location, "奖励 \(rule.id)")], clause: rule.clause)
+            places: [.init(rate.location, "\(rate.key) \(rate.amount.normalized)"), .init(rule.location, "奖励 \(rule.id)")],
+            clause: rule.clause)
     }
 
     static func rewardTotal(_ result: OfficerResult, policy: Policy) -> RuleTrace {

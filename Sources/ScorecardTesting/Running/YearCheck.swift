@@ -32,16 +32,19 @@ struct YearCheck {
         officers = quarters.flatMap(\.roster.officers).filter { seen.insert($0.id).inserted }
         var codes = Set<String>()
         for expectation in testCase.expectations {
-            if case .evidenceErrors = expectation.figure, case .names(let names, _) = expectation.value { codes.formUnion(names.map(\.value)) }
+            if case .evidenceErrors = expectation.figure, case .names(let names, _) = expectation.value {
+                codes.formUnion(names.map(\.value))
+            }
         }
         expectedCodes = codes
     }
 
     func officer(_ written: String) -> Officer? {
-        officers.first { $0.id == written } ?? {
-            let named = officers.filter { $0.name == written }
-            return named.count == 1 ? named.first : nil
-        }()
+        officers.first { $0.id == written }
+            ?? {
+                let named = officers.filter { $0.name == written }
+                return named.count == 1 ? named.first : nil
+            }()
     }
 
     mutating func outcome(of expectation: Expectation) -> ExpectationOutcome {
@@ -58,7 +61,9 @@ struct YearCheck {
             outcome.subject = Names.officer(officer)
             actual = officerFigure(expectation, officer: officer, outcome: &outcome)
         case .whole, .candidate:
-            if case .names(let names, let ordered) = expectation.value, expectation.figure == .ranking || expectation.figure == .excellentOfficers {
+            if case .names(let names, let ordered) = expectation.value,
+                expectation.figure == .ranking || expectation.figure == .excellentOfficers
+            {
                 var ids: [Written<String>] = []
                 for name in names {
                     guard let officer = officer(name.value) else {
@@ -85,23 +90,36 @@ struct YearCheck {
         let annualPlace = RuleTrace.Place(rules.location, "annual")
         switch expectation.figure {
         case .annualTotal:
-            return .number(standing.annualTotal, places: places, trace: RuleTrace(totalWords(standing), places: [annualPlace], clause: rules.clause))
+            return .number(
+                standing.annualTotal, places: places, trace: RuleTrace(totalWords(standing), places: [annualPlace], clause: rules.clause))
         case .rank:
             coverTie(standing)
             let text = standing.rank.map { "第 \($0) 名" + (standing.tieNote.map { "；\($0)" } ?? "") } ?? "不参加排名：\(standing.exclusion ?? "")"
-            return Actual(value: standing.rank.map { .integer($0) }, text: standing.rank.map(String.init), trace: RuleTrace(text, places: [annualPlace], clause: rules.clause))
+            return Actual(
+                value: standing.rank.map { .integer($0) }, text: standing.rank.map(String.init),
+                trace: RuleTrace(text, places: [annualPlace], clause: rules.clause))
         case .ranked:
-            let text = standing.annualTotal != nil ? "参加排名（\(totalWords(standing))）" : "不参加排名：\(standing.exclusion ?? "")（partial_year: \(rules.partialYear.rawValue)）"
-            return Actual(value: .boolean(standing.annualTotal != nil), text: standing.annualTotal != nil ? "是" : "否",
-                          trace: RuleTrace(text, places: [annualPlace], clause: rules.clause))
+            let text =
+                standing.annualTotal != nil
+                ? "参加排名（\(totalWords(standing))）" : "不参加排名：\(standing.exclusion ?? "")（partial_year: \(rules.partialYear.rawValue)）"
+            return Actual(
+                value: .boolean(standing.annualTotal != nil), text: standing.annualTotal != nil ? "是" : "否",
+                trace: RuleTrace(text, places: [annualPlace], clause: rules.clause))
         case .excellent:
-            return Actual(value: .boolean(standing.excellent), text: standing.excellent ? "是" : "否",
-                          trace: RuleTrace(standing.excellentReason ?? standing.exclusion ?? "", places: [.init(rules.excellent.location, "excellent")], clause: rules.clause))
+            return Actual(
+                value: .boolean(standing.excellent), text: standing.excellent ? "是" : "否",
+                trace: RuleTrace(
+                    standing.excellentReason ?? standing.exclusion ?? "", places: [.init(rules.excellent.location, "excellent")],
+                    clause: rules.clause))
         case .yearEndReward:
             let reward = rules.reward
-            return .number(standing.yearEndReward, places: policy.money.precision, trace: RuleTrace(
-                reward.map { standing.excellent ? "\($0.title)：优秀政工联系员每人 \($0.amount.normalized) \(policy.money.currency)" : "不是优秀，没有\($0.title)" } ?? "规则中没有年终奖励",
-                places: reward.map { [.init($0.location, "reward")] } ?? [annualPlace], clause: rules.clause))
+            return .number(
+                standing.yearEndReward, places: policy.money.precision,
+                trace: RuleTrace(
+                    reward.map {
+                        standing.excellent ? "\($0.title)：优秀政工联系员每人 \($0.amount.normalized) \(policy.money.currency)" : "不是优秀，没有\($0.title)"
+                    } ?? "规则中没有年终奖励",
+                    places: reward.map { [.init($0.location, "reward")] } ?? [annualPlace], clause: rules.clause))
         case .tieBrokenBy:
             // The tie note is the later officer's; the earlier one was separated by the same breaker.
             let ranked = result.officers.filter { $0.rank != nil }
@@ -110,8 +128,9 @@ struct YearCheck {
             let decided = partner ?? standing
             coverTie(decided)
             let breaker = Self.breaker(of: decided)
-            return Actual(value: breaker.map { .word($0.rawValue) }, text: breaker?.rawValue ?? "（与前后名次都不同分，无需比较）",
-                          trace: RuleTrace(decided.tieNote ?? "年度成绩与前后名次都不同", places: [annualPlace], clause: rules.clause))
+            return Actual(
+                value: breaker.map { .word($0.rawValue) }, text: breaker?.rawValue ?? "（与前后名次都不同分，无需比较）",
+                trace: RuleTrace(decided.tieNote ?? "年度成绩与前后名次都不同", places: [annualPlace], clause: rules.clause))
         default:
             outcome.error = Names.misplaced(expectation, kind: testCase.kindTitle)
             return nil
@@ -126,23 +145,27 @@ struct YearCheck {
             let ranked = result.officers.filter { $0.rank != nil }
             for standing in ranked { coverTie(standing) }
             let lines = ranked.map { "第 \($0.rank ?? 0) 名 \($0.officer.name) \($0.annualTotal?.formatted(scale: places) ?? "")" }
-            return .names(ranked.map(\.officer.id), shown: ranked.map(\.officer.name), ordered: true,
-                          trace: RuleTrace(lines.joined(separator: "，"), places: [.init(rules.location, "annual")], clause: rules.clause))
+            return .names(
+                ranked.map(\.officer.id), shown: ranked.map(\.officer.name), ordered: true,
+                trace: RuleTrace(lines.joined(separator: "，"), places: [.init(rules.location, "annual")], clause: rules.clause))
         case .excellentOfficers:
             let excellent = result.excellentOfficers
             var text = excellent.map { "\($0.officer.name)（\($0.excellentReason ?? "")）" }.joined(separator: "；")
             if let limit = result.excellentLimit { text += (text.isEmpty ? "" : "；") + "名额 \(limit.count)（\(limit.why)）" }
-            return .names(excellent.map(\.officer.id), shown: excellent.map(\.officer.name), ordered: false,
-                          trace: RuleTrace(text, places: [.init(rules.excellent.location, "excellent")], clause: rules.clause))
+            return .names(
+                excellent.map(\.officer.id), shown: excellent.map(\.officer.name), ordered: false,
+                trace: RuleTrace(text, places: [.init(rules.excellent.location, "excellent")], clause: rules.clause))
         case .yearFund(let id):
             guard let fund = result.byFund.first(where: { $0.id == id.value }) else {
                 outcome.error = Names.unknown(TestCaseCode.unknownFund, "经费", id, among: result.byFund.map(\.id), version: policy)
                 return nil
             }
             let money = policy.money.precision
-            return .number(fund.total, places: money, trace: RuleTrace(
-                "季度奖励 \(fund.quarterly.formatted(scale: money)) + 年终奖励 \(fund.yearEnd.formatted(scale: money))",
-                places: policy.fund(withID: fund.id).map { [.init($0.location, "经费 \(fund.id)")] } ?? [], clause: fund.clause))
+            return .number(
+                fund.total, places: money,
+                trace: RuleTrace(
+                    "季度奖励 \(fund.quarterly.formatted(scale: money)) + 年终奖励 \(fund.yearEnd.formatted(scale: money))",
+                    places: policy.fund(withID: fund.id).map { [.init($0.location, "经费 \(fund.id)")] } ?? [], clause: fund.clause))
         case .evidenceErrors:
             return .problemCodes(evidenceErrors())
         default:
@@ -161,7 +184,8 @@ struct YearCheck {
     /// evidence has no errors (as in `evaluate`, nothing would be published otherwise).
     func unexpected() -> [Diagnostic] {
         let errors = evidenceErrors()
-        return errors.filter { !expectedCodes.contains($0.code) } + (errors.isEmpty ? quarters.flatMap { $0.results.flatMap(\.failures) } : [])
+        return errors.filter { !expectedCodes.contains($0.code) }
+            + (errors.isEmpty ? quarters.flatMap { $0.results.flatMap(\.failures) } : [])
     }
 
     /// `2025-Q1 96.50 + 2025-Q2 98.00 + … = 394.00（sum）`, or why the officer is not ranked.

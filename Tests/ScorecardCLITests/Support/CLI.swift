@@ -30,7 +30,7 @@ enum CLI {
         for bundle in [Bundle.main] + Bundle.allBundles {
             let url = bundle.bundleURL
             if url.pathExtension == "xctest" {
-                directories.append(url.deletingLastPathComponent())  // macOS: …/debug/X.xctest
+                directories.append(url.deletingLastPathComponent()) // macOS: …/debug/X.xctest
             } else {
                 directories.append(url)
             }
@@ -49,7 +49,8 @@ enum CLI {
             let candidate = directory.appendingPathComponent("scorecard")
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               fm.isExecutableFile(atPath: candidate.path) {
+                fm.isExecutableFile(atPath: candidate.path)
+            {
                 return candidate.standardizedFileURL
             }
         }

@@ -23,7 +23,8 @@ struct DiagnosticBlock {
     var echo: (source: String, carets: String)? {
         let prefix = "\(line) | "
         guard let index = body.firstIndex(where: { $0.trimmingCharacters(in: .init(charactersIn: " ")).hasPrefix(prefix) }),
-              index + 1 < body.count else { return nil }
+            index + 1 < body.count
+        else { return nil }
         return (body[index], body[index + 1])
     }
 
@@ -39,9 +40,10 @@ struct DiagnosticBlock {
             let range = NSRange(line.startIndex..., in: line)
             if let match = headerPattern.firstMatch(in: line, range: range) {
                 func group(_ n: Int) -> String { String(line[Range(match.range(at: n), in: line)!]) }
-                blocks.append(DiagnosticBlock(
-                    file: group(1), line: Int(group(2))!, column: Int(group(3))!, severity: group(4),
-                    code: group(5), message: group(6), body: []))
+                blocks.append(
+                    DiagnosticBlock(
+                        file: group(1), line: Int(group(2))!, column: Int(group(3))!, severity: group(4),
+                        code: group(5), message: group(6), body: []))
             } else if !blocks.isEmpty, !line.isEmpty, blocks[blocks.count - 1].body.last != "" {
                 blocks[blocks.count - 1].body.append(line)
             } else if !blocks.isEmpty {

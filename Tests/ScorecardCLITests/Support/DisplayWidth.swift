@@ -5,18 +5,18 @@
 enum DisplayWidth {
     static func of(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
-        case 0x1100...0x115F,    // Hangul Jamo initials
-             0x2E80...0x303E,    // CJK radicals, symbols and punctuation (、。「」)
-             0x3041...0x33FF,    // kana, Bopomofo, CJK compatibility
-             0x3400...0x4DBF,    // CJK Extension A
-             0x4E00...0x9FFF,    // CJK unified ideographs
-             0xA000...0xA4CF,    // Yi
-             0xAC00...0xD7A3,    // Hangul syllables
-             0xF900...0xFAFF,    // CJK compatibility ideographs
-             0xFE30...0xFE4F,    // CJK compatibility forms
-             0xFF00...0xFF60,    // fullwidth forms
-             0xFFE0...0xFFE6,
-             0x20000...0x3FFFD:  // CJK Extensions B and later
+        case 0x1100...0x115F, // Hangul Jamo initials
+            0x2E80...0x303E, // CJK radicals, symbols and punctuation (、。「」)
+            0x3041...0x33FF, // kana, Bopomofo, CJK compatibility
+            0x3400...0x4DBF, // CJK Extension A
+            0x4E00...0x9FFF, // CJK unified ideographs
+            0xA000...0xA4CF, // Yi
+            0xAC00...0xD7A3, // Hangul syllables
+            0xF900...0xFAFF, // CJK compatibility ideographs
+            0xFE30...0xFE4F, // CJK compatibility forms
+            0xFF00...0xFF60, // fullwidth forms
+            0xFFE0...0xFFE6,
+            0x20000...0x3FFFD: // CJK Extensions B and later
             return 2
         default:
             return 1

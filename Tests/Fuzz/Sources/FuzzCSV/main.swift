@@ -23,7 +23,8 @@ func read(_ bytes: [UInt8], encoding: TextEncoding?, chunkSize: Int, limits: Inp
             let places = raw.locations()
             fuzzCheck(places.count == raw.count, "one place per field")
             for index in raw.indices {
-                fuzzCheck(places[index] == raw.location(at: index), "place of field \(index): \(places[index]) vs \(raw.location(at: index))")
+                fuzzCheck(
+                    places[index] == raw.location(at: index), "place of field \(index): \(places[index]) vs \(raw.location(at: index))")
                 _ = raw.string(at: index)
                 fuzzCheck(raw.utf8(at: index).count <= limits.fieldBytes, "a field past the limit was kept")
             }

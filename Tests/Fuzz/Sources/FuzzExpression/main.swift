@@ -6,10 +6,12 @@ import ScorecardExpression
 /// environment under every expected type, and each expression that compiles evaluated on records
 /// of extreme values (the largest and smallest decimals, zero, missing values, empty and long
 /// lists, the first and last dates). Errors are fine; a crash or a trap is a finding.
-let suggestion = RecordType(name: "建议", fields: [
-    .init("level", .string, choices: ["矿", "区队"]), .init("adopted", .boolean), .init("reward", .decimal),
-    .init("date", .date), .init("title", .string),
-])
+let suggestion = RecordType(
+    name: "建议",
+    fields: [
+        .init("level", .string, choices: ["矿", "区队"]), .init("adopted", .boolean), .init("reward", .decimal),
+        .init("date", .date), .init("title", .string),
+    ])
 
 let environment: ExpressionEnvironment = {
     var env = ExpressionEnvironment()
@@ -37,13 +39,19 @@ func element(_ reward: ExactDecimal, _ day: LocalDate, _ level: String) -> [Valu
 /// Records of extreme values, slot by slot as declared above.
 let records: [[Value]] = [
     [.number(.zero), .number(.zero), .number(.zero), .string(""), .list([]), .boolean(false), .date(firstDay), .string("矿")],
-    [.number(largest), .number(largest), .number(largest), .string("综采一队"),
-     .list(Array(repeating: element(largest, lastDay, "矿"), count: 300)), .boolean(true), .date(lastDay), .string("区队")],
-    [.number(smallest), .number(largest), .number(tiny), .string("\u{0}"),
-     .list([element(smallest, firstDay, "区队"), element(tiny, lastDay, "矿")]), .boolean(true), .date(lastDay), .string("矿")],
+    [
+        .number(largest), .number(largest), .number(largest), .string("综采一队"),
+        .list(Array(repeating: element(largest, lastDay, "矿"), count: 300)), .boolean(true), .date(lastDay), .string("区队"),
+    ],
+    [
+        .number(smallest), .number(largest), .number(tiny), .string("\u{0}"),
+        .list([element(smallest, firstDay, "区队"), element(tiny, lastDay, "矿")]), .boolean(true), .date(lastDay), .string("矿"),
+    ],
     [.missing, .missing, .missing, .missing, .missing, .missing, .missing, .missing],
-    [.number(ExactDecimal(1)), .number(ExactDecimal(-1)), .number(ExactDecimal(coefficient: -1, scale: ExactDecimal.maxScale)),
-     .string("x"), .list([[.missing, .missing, .missing, .missing, .missing]]), .boolean(false), .date(firstDay), .string("矿")],
+    [
+        .number(ExactDecimal(1)), .number(ExactDecimal(-1)), .number(ExactDecimal(coefficient: -1, scale: ExactDecimal.maxScale)),
+        .string("x"), .list([[.missing, .missing, .missing, .missing, .missing]]), .boolean(false), .date(firstDay), .string("矿"),
+    ],
 ]
 
 FuzzDriver.run { data, size in
@@ -52,7 +60,9 @@ FuzzDriver.run { data, size in
         guard let compiled = try? Expression.compile(text, in: environment, expecting: expected) else { continue }
         // Compiling the canonical form again gives the same canonical form.
         if let again = try? Expression.compile(compiled.canonicalForm, in: environment, expecting: expected) {
-            fuzzCheck(again.canonicalForm == compiled.canonicalForm, "canonical form of \(text): \(compiled.canonicalForm) → \(again.canonicalForm)")
+            fuzzCheck(
+                again.canonicalForm == compiled.canonicalForm,
+                "canonical form of \(text): \(compiled.canonicalForm) → \(again.canonicalForm)")
         }
         for record in records {
             _ = try? compiled.evaluate(record)
