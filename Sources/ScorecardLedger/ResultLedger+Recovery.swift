@@ -59,9 +59,9 @@ extension ResultLedger {
                 var steps = Steps(remaining: nil)
                 try swapIntoPlace(building, final: final, aside: aside, steps: &steps)
             case .rename(let from, let to):
-                try FileSystem.rename(from, to: to).get()
+                try FileSystem.rename(from, to: to)
             }
-            _ = FileSystem.syncDirectory(root)
+            try? FileSystem.syncDirectory(root)
             done.append(LedgerInterruption(quarter: quarter, entry: nil, steps: [step], finalInPlace: true).manualSteps)
         }
         return done
