@@ -108,16 +108,17 @@ extension FileSystem {
 
     /// Removes a folder that holds only files (no subfolders), e.g. a half-built record.
     public static func removeFlatDirectory(_ path: String) {
-        if case .success(let names) = list(path) {
+        if let names = try? list(path) {
             for name in names { _ = unlink(join(path, name)) }
         }
         _ = rmdir(path)
     }
 
     /// The SHA-256 of a file, read in chunks so a large evidence file is never held whole.
-    public static func sha256(ofFile path: String) -> Result<[UInt8], Diagnostic> {
+    public static func sha256(ofFile path: String) throws(Diagnostic) -> [UInt8] {
         var hasher = SHA256()
-        return FileSystem.forEachChunk(of: path) { hasher.update($0) }.map { hasher.finalize() }
+        try FileSystem.forEachChunk(of: path) { hasher.update($0) }
+        return hasher.finalize()
     }
 
     /// The current process id, for names of temporary files and folders.

@@ -81,7 +81,7 @@ package struct LedgerHistory: Sendable {
     package static func read(_ path: String) -> LedgerHistory? {
         guard FileSystem.kind(of: path) == .file else { return nil }
         var history = LedgerHistory(path: path)
-        guard case .success(let bytes) = FileSystem.read(path) else {
+        guard let bytes = try? FileSystem.read(path) else {
             history.problems.append(.error(LedgerCode.history, "无法读取记录历史“\(path)”", hint: hint, at: nil))
             return history
         }

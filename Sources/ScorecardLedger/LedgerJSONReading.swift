@@ -97,7 +97,7 @@ enum SHA256Text {
 
     /// The digest of a file, nil when it cannot be read.
     static func ofFile(_ path: String) -> String? {
-        guard case .success(let digest) = FileSystem.sha256(ofFile: path) else { return nil }
+        guard let digest = try? FileSystem.sha256(ofFile: path) else { return nil }
         return SHA256.hex(digest)
     }
 }

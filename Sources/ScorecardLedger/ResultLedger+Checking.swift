@@ -158,14 +158,15 @@ extension ResultLedger {
                         hint: hint, at: file.location))
                 continue
             }
-            switch FileSystem.sha256(ofFile: path) {
-            case .failure(let problem): problems.append(problem)
-            case .success(let digest) where SHA256.hex(digest) != file.sha256:
-                problems.append(
-                    .error(
-                        LedgerCode.changedInput, "\(quarter) 的记录所用的\(kind.word)“\(path)”在记录后被改动过，内容与记录时不同",
-                        hint: hint, at: file.location))
-            case .success: break
+            do throws(Diagnostic) {
+                if SHA256.hex(try FileSystem.sha256(ofFile: path)) != file.sha256 {
+                    problems.append(
+                        .error(
+                            LedgerCode.changedInput, "\(quarter) 的记录所用的\(kind.word)“\(path)”在记录后被改动过，内容与记录时不同",
+                            hint: hint, at: file.location))
+                }
+            } catch {
+                problems.append(error)
             }
         }
         if let roster = provenance.roster {

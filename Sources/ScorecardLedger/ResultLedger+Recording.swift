@@ -281,7 +281,7 @@ extension ResultLedger {
     /// Writes the history with `entry` appended, as one atomic replacement of the file.
     private func appendToHistory(_ entry: LedgerHistoryEntry, quarter: Quarter, history: LedgerHistory?) throws(Diagnostic) {
         let path = historyPath(for: quarter)
-        let existing = history == nil ? [] : try FileSystem.read(path).get()
+        let existing = history == nil ? [] : try FileSystem.read(path)
         let appended = (history ?? LedgerHistory(path: path)).appending(entry, existing: existing)
         try FileSystem.writeAtomically(appended.bytes, to: path)
     }

@@ -49,10 +49,10 @@ struct DiffSide {
 
     /// Sub-folders of `path` that hold rule files: the other versions kept beside this one.
     private static func versionFolders(in path: String) -> [String] {
-        guard FileSystem.kind(of: path) == .directory, case .success(let names) = FileSystem.list(path) else { return [] }
+        guard FileSystem.kind(of: path) == .directory, let names = try? FileSystem.list(path) else { return [] }
         return names.filter { !$0.hasPrefix(".") && $0 != PolicyVersions.testsFolder }.sorted().compactMap { name in
             let sub = FileSystem.join(path, name)
-            guard FileSystem.kind(of: sub) == .directory, case .success(let inner) = FileSystem.list(sub),
+            guard FileSystem.kind(of: sub) == .directory, let inner = try? FileSystem.list(sub),
                 inner.contains(where: { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) })
             else { return nil }
             return sub

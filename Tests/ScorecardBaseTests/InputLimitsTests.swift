@@ -102,12 +102,12 @@ import ScorecardTestSupport
         defer { scratch.remove() }
         let folder = scratch.path
         try scratch.write("big", bytes: [UInt8](repeating: 0x61, count: 200_000))
-        guard case .success(.tooLarge(let prefix)) = FileSystem.read(folder + "/big", limit: 70_000) else {
+        guard case .tooLarge(let prefix) = try FileSystem.read(folder + "/big", limit: 70_000) else {
             Issue.record("not cut")
             return
         }
         #expect(prefix.count == 70_000)
-        guard case .success(.complete(let whole)) = FileSystem.read(folder + "/big", limit: 200_000) else {
+        guard case .complete(let whole) = try FileSystem.read(folder + "/big", limit: 200_000) else {
             Issue.record("cut")
             return
         }
@@ -123,11 +123,8 @@ import ScorecardTestSupport
         #expect(FileSystem.kind(of: folder + "/pipe") == .other)
         #expect(FileSystem.kind(of: "/dev/zero") == .other)
         for path in [folder + "/pipe", "/dev/zero", folder] {
-            guard case .failure(let problem) = FileSystem.read(path) else {
-                Issue.record("\(path) was read")
-                continue
-            }
-            #expect(problem.code == "io.not-regular-file", "\(path)")
+            let problem = #expect(throws: Diagnostic.self, "\(path) was read") { try FileSystem.read(path) }
+            #expect(problem?.code == "io.not-regular-file", "\(path)")
         }
         guard case .failure(.notRegular(let what)) = FileSystem.openRegularFile(folder + "/pipe") else {
             Issue.record("a FIFO was opened")

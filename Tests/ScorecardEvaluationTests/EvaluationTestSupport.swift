@@ -37,7 +37,7 @@ extension OfficerResult {
 }
 
 func readBytes(_ path: String) -> [UInt8] {
-    guard case .success(let bytes) = FileSystem.read(path) else { fatalError("cannot read \(path)") }
+    guard let bytes = try? FileSystem.read(path) else { fatalError("cannot read \(path)") }
     return bytes
 }
 

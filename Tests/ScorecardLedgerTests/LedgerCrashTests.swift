@@ -13,11 +13,11 @@ import Testing
     /// its result files match their digests); nil otherwise.
     func whole(_ mine: Mine, _ folder: String) -> String? {
         let base = mine.root + "/" + folder
-        guard case .success(let bytes) = FileSystem.read(base + "/provenance.json"),
+        guard let bytes = try? FileSystem.read(base + "/provenance.json"),
             case .success(let provenance) = Provenance.parse(bytes, file: folder)
         else { return nil }
         let intact = provenance.outputs.allSatisfy { output in
-            (try? FileSystem.sha256(ofFile: base + "/" + output.name).get()).map(SHA256.hex) == output.sha256
+            (try? FileSystem.sha256(ofFile: base + "/" + output.name)).map(SHA256.hex) == output.sha256
         }
         return intact ? (try? mine.text(folder + "/results.json")) : nil
     }

@@ -18,10 +18,12 @@ public enum RuleFiles {
     /// A file larger than `maxFileBytes` is read one byte past it, for the YAML loader to refuse.
     public static func sources(at path: String, maxFileBytes: Int = InputLimits.default.yamlFileBytes) -> Result<[RuleSource], Diagnostic> {
         func read(_ file: String) -> Result<RuleSource, Diagnostic> {
-            FileSystem.read(file, limit: maxFileBytes + 1).map { outcome in
-                switch outcome {
-                case .complete(let bytes), .tooLarge(let bytes): RuleSource(displayPath: file, bytes: bytes)
+            do throws(Diagnostic) {
+                switch try FileSystem.read(file, limit: maxFileBytes + 1) {
+                case .complete(let bytes), .tooLarge(let bytes): return .success(RuleSource(displayPath: file, bytes: bytes))
                 }
+            } catch {
+                return .failure(error)
             }
         }
         switch FileSystem.kind(of: path) {
@@ -36,10 +38,7 @@ public enum RuleFiles {
             return read(path).map { [$0] }
         case .directory:
             let names: [String]
-            switch FileSystem.list(path) {
-            case .success(let list): names = list
-            case .failure(let error): return .failure(error)
-            }
+            do throws(Diagnostic) { names = try FileSystem.list(path) } catch { return .failure(error) }
             let yamlNames = names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
             if yamlNames.isEmpty {
                 return .failure(
