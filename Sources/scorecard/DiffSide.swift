@@ -18,14 +18,13 @@ struct DiffSide {
 
     static func load(_ spec: String, limits: InputLimits = .default) -> DiffSide {
         if FileSystem.kind(of: spec) == .missing, let revision = GitRevision(spec) {
-            switch revision.sources() {
-            case .failure(let problem):
-                return DiffSide(label: spec, policy: nil, diagnostics: [problem], notes: [], sources: [])
-            case .success(let found):
-                let folder = revision.path.hasSuffix("/") ? String(revision.path.dropLast()) : revision.path
-                let named = found.otherVersions.map { "\(revision.revision):\(folder.isEmpty ? "" : folder + "/")\($0)" }
-                return loaded(spec, sources: found.sources, otherVersions: named, limits: limits)
+            let found: (sources: [RuleSource], otherVersions: [String])
+            do throws(Diagnostic) { found = try revision.sources() } catch {
+                return DiffSide(label: spec, policy: nil, diagnostics: [error], notes: [], sources: [])
             }
+            let folder = revision.path.hasSuffix("/") ? String(revision.path.dropLast()) : revision.path
+            let named = found.otherVersions.map { "\(revision.revision):\(folder.isEmpty ? "" : folder + "/")\($0)" }
+            return loaded(spec, sources: found.sources, otherVersions: named, limits: limits)
         }
         switch RuleFiles.sources(at: spec, maxFileBytes: limits.yamlFileBytes) {
         case .failure(let problem):
