@@ -126,9 +126,8 @@ package struct LedgerHistory: Sendable {
     private static func entry(_ line: [UInt8], at location: SourceLocation) -> Result<LedgerHistoryEntry, Diagnostic> {
         let reader = LedgerJSONReader(file: location.file, code: LedgerCode.history, hint: hint)
         let node: YAMLNode
-        switch reader.document(line) {
-        case .success(let read): node = read
-        case .failure(var problem):
+        do throws(Diagnostic) { node = try reader.document(line) } catch {
+            var problem = error
             problem.location = location
             return .failure(problem)
         }

@@ -91,7 +91,7 @@ package struct ResultLedger: Sendable {
                     LedgerCode.badRecord, "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
                     hint: "记录文件夹由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度", at: nil))
         }
-        let parsed = Provenance.parse(bytes, file: path)
+        let parsed = Result { () throws(Diagnostic) in try Provenance.parse(bytes, file: path) }
         if case .success(let provenance) = parsed, provenance.quarter != quarter {
             return .failure(
                 .error(

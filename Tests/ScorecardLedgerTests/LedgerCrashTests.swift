@@ -14,7 +14,7 @@ import Testing
     func whole(_ mine: Mine, _ folder: String) -> String? {
         let base = mine.root + "/" + folder
         guard let bytes = try? FileSystem.read(base + "/provenance.json"),
-            case .success(let provenance) = Provenance.parse(bytes, file: folder)
+            let provenance = try? Provenance.parse(bytes, file: folder)
         else { return nil }
         let intact = provenance.outputs.allSatisfy { output in
             (try? FileSystem.sha256(ofFile: base + "/" + output.name)).map(SHA256.hex) == output.sha256
