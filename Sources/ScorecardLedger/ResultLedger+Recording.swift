@@ -168,18 +168,18 @@ extension ResultLedger {
         // What is being replaced: the final record, or (with history or older records) a final
         // record that should be there and is not.
         var replacing: (digest: String?, present: Bool)?
-        if let existing = record(of: quarter) {
+        var existing: Provenance?
+        var damaged: Diagnostic?
+        do throws(Diagnostic) { existing = try record(of: quarter) } catch { damaged = error }
+        if existing != nil || damaged != nil {
             replacing = (Self.provenanceDigest(in: final), true)
-            switch existing {
-            case .success(let recorded):
+            if let recorded = existing {
                 let changes = Self.changes(from: recorded, to: provenance, recordFolder: final)
                 if changes.isEmpty { return .unchanged(recorded, folder: final) }
                 if !force { return .refused(refusal(quarter, recorded: recorded, changes: changes, folder: final)) }
-            case .failure(var problem):
-                if !force {
-                    problem.hint = "用 --force --reason “理由” 重新记录：损坏的记录会改名保留，不会删除"
-                    return .refused(problem)
-                }
+            } else if var problem = damaged, !force {
+                problem.hint = "用 --force --reason “理由” 重新记录：损坏的记录会改名保留，不会删除"
+                return .refused(problem)
             }
         } else if history?.entries.isEmpty == false || !folders.superseded.isEmpty {
             replacing = (history?.entries.last?.provenanceSHA256, false)

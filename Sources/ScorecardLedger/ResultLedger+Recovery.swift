@@ -106,7 +106,7 @@ extension ResultLedger {
         // Cut between them, the new record is whole under its building name.
         guard history == nil, !folders.hasFinal, !folders.superseded.isEmpty else { return nil }
         for candidate in incomplete {
-            guard case .success(let provenance) = Self.readRecord(in: candidate.path, quarter: quarter),
+            guard let provenance = try? Self.readRecord(in: candidate.path, quarter: quarter),
                 folders.superseded.contains(where: { Self.supersededTime(of: $0) == provenance.recordedAt.compact }),
                 provenance.outputs.allSatisfy({ SHA256Text.ofFile(FileSystem.join(candidate.path, $0.name)) == $0.sha256 })
             else { continue }

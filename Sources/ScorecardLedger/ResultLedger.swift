@@ -77,28 +77,26 @@ package struct ResultLedger: Sendable {
     }
 
     /// The record of a quarter; nil when the quarter has none.
-    package func record(of quarter: Quarter) -> Result<Provenance, Diagnostic>? {
+    package func record(of quarter: Quarter) throws(Diagnostic) -> Provenance? {
         guard FileSystem.kind(of: folder(for: quarter)) != .missing else { return nil }
-        return Self.readRecord(in: folder(for: quarter), quarter: quarter)
+        return try Self.readRecord(in: folder(for: quarter), quarter: quarter)
     }
 
     /// The record kept in `folder` (final, superseded or half-built), checked to be `quarter`'s.
-    static func readRecord(in folder: String, quarter: Quarter) -> Result<Provenance, Diagnostic> {
+    static func readRecord(in folder: String, quarter: Quarter) throws(Diagnostic) -> Provenance {
         let path = FileSystem.join(folder, provenanceFile)
         guard let bytes = try? FileSystem.read(path) else {
-            return .failure(
-                .error(
-                    LedgerCode.badRecord, "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
-                    hint: "记录文件夹由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度", at: nil))
+            throw .error(
+                LedgerCode.badRecord, "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
+                hint: "记录文件夹由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度", at: nil)
         }
-        let parsed = Result { () throws(Diagnostic) in try Provenance.parse(bytes, file: path) }
-        if case .success(let provenance) = parsed, provenance.quarter != quarter {
-            return .failure(
-                .error(
-                    LedgerCode.badRecord, "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
-                    hint: "记录文件夹由程序写出，不要手工改名；用 --force 重新记录该季度", at: SourceLocation(file: path, line: 1, column: 1)))
+        let provenance = try Provenance.parse(bytes, file: path)
+        guard provenance.quarter == quarter else {
+            throw .error(
+                LedgerCode.badRecord, "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
+                hint: "记录文件夹由程序写出，不要手工改名；用 --force 重新记录该季度", at: SourceLocation(file: path, line: 1, column: 1))
         }
-        return parsed
+        return provenance
     }
 
     /// The digest of a record folder's provenance.json: the identity the history uses.

@@ -36,13 +36,13 @@ import Testing
         switch step {
         case ..<5:
             // Not entered in the history: nothing was recorded, and the half-built folder may go.
-            #expect(mine.ledger.record(of: mine.quarter) == nil)
+            #expect(try mine.ledger.record(of: mine.quarter) == nil)
             #expect(try mine.names("seeds/results") == [".2025-Q4.incomplete-42"])
             #expect(verification.diagnostics.map(\.code) == ["ledger.incomplete"])
             #expect(verification.diagnostics.allSatisfy { $0.severity == .warning })
         case 5:
             // Entered, not yet in place: not a leftover to delete, a recording to finish.
-            #expect(mine.ledger.record(of: mine.quarter) == nil)
+            #expect(try mine.ledger.record(of: mine.quarter) == nil)
             #expect(verification.diagnostics.map(\.code) == ["ledger.interrupted"])
             #expect(verification.diagnostics.first?.hint?.contains("改名为“\(mine.root)/seeds/results/2025-Q4”") == true)
         default:

@@ -36,7 +36,7 @@ import ScorecardTestSupport
         let oldProvenance = try FileSystem.sha256(ofFile: mine.root + "/seeds/results/2025-Q4.superseded-20260201T090000Z/provenance.json")
         #expect(second.supersededSHA256 == SHA256.hex(oldProvenance))
         #expect(first.provenanceSHA256 == SHA256.hex(oldProvenance))
-        let provenance = try #require(mine.ledger.record(of: mine.quarter)).get()
+        let provenance = try #require(try mine.ledger.record(of: mine.quarter))
         #expect(provenance.recordedBy == "审核员" && provenance.reason == "经批准更正")
         #expect(codes(mine).isEmpty)
     }
