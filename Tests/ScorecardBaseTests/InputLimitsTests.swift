@@ -8,28 +8,27 @@ import ScorecardTestSupport
 @Suite struct InputLimitsTests {
     @Test(arguments: [("1048576", 1_048_576), ("128K", 131_072), ("64m", 67_108_864), ("2G", 2_147_483_648)])
     func sizesAreWholeNumbersWithBinaryMultiples(text: String, bytes: Int) {
-        let limits = InputLimits.from(environment: { $0 == "SCORECARD_MAX_FIELD_BYTES" ? text : nil })
-        #expect((try? limits.get())?.fieldBytes == bytes)
+        let limits = try? InputLimits.from(environment: { $0 == "SCORECARD_MAX_FIELD_BYTES" ? text : nil })
+        #expect(limits?.fieldBytes == bytes)
     }
 
     @Test(arguments: ["", "0", "-5", "1MB", "1.5M", " 64", "99999999999999999999", "9999999999999G"])
     func anythingElseIsRefusedNamingTheVariable(text: String) {
-        let limits = InputLimits.from(environment: { $0 == "SCORECARD_MAX_RECORD_BYTES" ? text : nil })
-        guard case .failure(let problem) = limits else {
-            Issue.record("“\(text)” was taken")
-            return
+        let problem = #expect(throws: Diagnostic.self, "“\(text)” was taken") {
+            try InputLimits.from(environment: { $0 == "SCORECARD_MAX_RECORD_BYTES" ? text : nil })
         }
+        guard let problem else { return }
         #expect(problem.code == "input.bad-limit")
         #expect(problem.message.contains("SCORECARD_MAX_RECORD_BYTES"))
     }
 
     @Test func cellsTakeNoSizeSuffix() {
-        #expect((try? InputLimits.from(environment: { $0 == "SCORECARD_MAX_CELLS" ? "100000" : nil }).get())?.cellsPerRow == 100_000)
-        #expect((try? InputLimits.from(environment: { $0 == "SCORECARD_MAX_CELLS" ? "16K" : nil }).get()) == nil)
+        #expect((try? InputLimits.from(environment: { $0 == "SCORECARD_MAX_CELLS" ? "100000" : nil }))?.cellsPerRow == 100_000)
+        #expect((try? InputLimits.from(environment: { $0 == "SCORECARD_MAX_CELLS" ? "16K" : nil })) == nil)
     }
 
     @Test func unsetVariablesLeaveTheDefaults() {
-        #expect((try? InputLimits.from(environment: { _ in nil }).get()) == .default)
+        #expect((try? InputLimits.from(environment: { _ in nil })) == .default)
     }
 
     @Test func theHintNamesTheVariableItsValueAndAnExample() {
