@@ -26,11 +26,11 @@ struct DiffSide {
             let named = found.otherVersions.map { "\(revision.revision):\(folder.isEmpty ? "" : folder + "/")\($0)" }
             return loaded(spec, sources: found.sources, otherVersions: named, limits: limits)
         }
-        switch RuleFiles.sources(at: spec, maxFileBytes: limits.yamlFileBytes) {
-        case .failure(let problem):
-            return DiffSide(label: spec, policy: nil, diagnostics: [problem], notes: [], sources: [])
-        case .success(let sources):
+        do throws(Diagnostic) {
+            let sources = try RuleFiles.sources(at: spec, maxFileBytes: limits.yamlFileBytes)
             return loaded(spec, sources: sources, otherVersions: versionFolders(in: spec), limits: limits)
+        } catch {
+            return DiffSide(label: spec, policy: nil, diagnostics: [error], notes: [], sources: [])
         }
     }
 
