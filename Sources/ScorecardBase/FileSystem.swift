@@ -104,9 +104,10 @@ public enum FileSystem {
         return folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
-    public static func read(_ path: String) -> Result<[UInt8], Diagnostic> {
+    public static func read(_ path: String) throws(Diagnostic) -> [UInt8] {
         var bytes: [UInt8] = []
-        return forEachChunk(of: path) { bytes.append(contentsOf: $0) }.map { bytes }
+        try forEachChunk(of: path) { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
     /// A file read whole, or its first `limit` bytes when it has more (`tooLarge`), so that a
@@ -116,10 +117,10 @@ public enum FileSystem {
         case tooLarge(prefix: [UInt8])
     }
 
-    public static func read(_ path: String, limit: Int) -> Result<LimitedRead, Diagnostic> {
+    public static func read(_ path: String, limit: Int) throws(Diagnostic) -> LimitedRead {
         var bytes: [UInt8] = []
         var over = false
-        let result = forEachChunk(of: path) { chunk in
+        try forEachChunk(of: path) { chunk in
             guard !over else { return false }
             if bytes.count + chunk.count > limit {
                 bytes.append(contentsOf: chunk.prefix(limit - bytes.count))
@@ -129,26 +130,26 @@ public enum FileSystem {
             bytes.append(contentsOf: chunk)
             return true
         }
-        return result.map { over ? .tooLarge(prefix: bytes) : .complete(bytes) }
+        return over ? .tooLarge(prefix: bytes) : .complete(bytes)
     }
 
     /// Hands a file to `body` in 64 KiB chunks, so hashing or scanning a large evidence file
     /// never holds it whole. Only a regular file is read (see `openRegularFile`).
-    public static func forEachChunk(of path: String, _ body: (ArraySlice<UInt8>) -> Void) -> Result<Void, Diagnostic> {
-        forEachChunk(of: path) { chunk -> Bool in
+    public static func forEachChunk(of path: String, _ body: (ArraySlice<UInt8>) -> Void) throws(Diagnostic) {
+        try forEachChunk(of: path) { chunk -> Bool in
             body(chunk)
             return true
         }
     }
 
     /// As `forEachChunk`, stopping early when `body` returns false.
-    public static func forEachChunk(of path: String, _ body: (ArraySlice<UInt8>) -> Bool) -> Result<Void, Diagnostic> {
+    public static func forEachChunk(of path: String, _ body: (ArraySlice<UInt8>) -> Bool) throws(Diagnostic) {
         let fd: Int32
         switch openRegularFile(path) {
         case .success(let opened): fd = opened
-        case .failure(.notRegular(let what)): return .failure(notRegularFile(path, what: what))
+        case .failure(.notRegular(let what)): throw notRegularFile(path, what: what)
         case .failure(.system(let code)):
-            return .failure(.error(InputCode.read, "无法读取文件“\(path)”：\(errorText(code))", hint: "检查文件是否存在、是否有读取权限", at: nil))
+            throw .error(InputCode.read, "无法读取文件“\(path)”：\(errorText(code))", hint: "检查文件是否存在、是否有读取权限", at: nil)
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -156,16 +157,16 @@ public enum FileSystem {
             let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(.error(InputCode.read, "读取文件“\(path)”时出错：\(errorText())", at: nil))
+                throw .error(InputCode.read, "读取文件“\(path)”时出错：\(errorText())", at: nil)
             }
-            if count == 0 { return .success(()) }
-            if !body(buffer[0..<count]) { return .success(()) }
+            if count == 0 { return }
+            if !body(buffer[0..<count]) { return }
         }
     }
 
-    public static func list(_ folder: String) -> Result<[String], Diagnostic> {
+    public static func list(_ folder: String) throws(Diagnostic) -> [String] {
         guard let dir = opendir(folder) else {
-            return .failure(.error(InputCode.list, "无法打开文件夹“\(folder)”：\(errorText())", at: nil))
+            throw .error(InputCode.list, "无法打开文件夹“\(folder)”：\(errorText())", at: nil)
         }
         defer { closedir(dir) }
         var names: [String] = []
@@ -175,7 +176,7 @@ public enum FileSystem {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return .success(names.sorted())
+        return names.sorted()
     }
 
     private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
@@ -195,16 +196,16 @@ public enum FileSystem {
 
 extension FileSystem {
     /// Up to `count` bytes of a file from `offset`: a row found again by where it was.
-    public static func read(_ path: String, from offset: Int, count: Int) -> Result<[UInt8], Diagnostic> {
+    public static func read(_ path: String, from offset: Int, count: Int) throws(Diagnostic) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            return .failure(.error(InputCode.read, "无法读取文件“\(path)”：\(errorText())", hint: "检查文件是否存在、是否有读取权限", at: nil))
+            throw .error(InputCode.read, "无法读取文件“\(path)”：\(errorText())", hint: "检查文件是否存在、是否有读取权限", at: nil)
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: count)
         let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
-        guard read >= 0 else { return .failure(.error(InputCode.read, "读取文件“\(path)”时出错：\(errorText())", at: nil)) }
+        guard read >= 0 else { throw .error(InputCode.read, "读取文件“\(path)”时出错：\(errorText())", at: nil) }
         buffer.removeLast(count - read)
-        return .success(buffer)
+        return buffer
     }
 }

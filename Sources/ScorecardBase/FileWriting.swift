@@ -28,30 +28,30 @@ extension FileSystem {
     }
 
     /// Creates one folder; an existing folder is fine when `existingIsFine`.
-    public static func makeDirectory(_ path: String, existingIsFine: Bool = false) -> Result<Void, Diagnostic> {
-        if mkdir(path, 0o755) == 0 { return .success(()) }
-        if errno == EEXIST && existingIsFine && kind(of: path) == .directory { return .success(()) }
-        return .failure(writeError("无法创建文件夹“\(path)”：\(systemErrorText())"))
+    public static func makeDirectory(_ path: String, existingIsFine: Bool = false) throws(Diagnostic) {
+        if mkdir(path, 0o755) == 0 { return }
+        if errno == EEXIST && existingIsFine && kind(of: path) == .directory { return }
+        throw writeError("无法创建文件夹“\(path)”：\(systemErrorText())")
     }
 
     /// Creates a folder and any missing folders above it.
-    public static func makeDirectories(_ path: String) -> Result<Void, Diagnostic> {
-        if kind(of: path) == .directory { return .success(()) }
+    public static func makeDirectories(_ path: String) throws(Diagnostic) {
+        if kind(of: path) == .directory { return }
         let above = parent(of: path)
         if above != path && above != "." && above != "/" {
-            if case .failure(let problem) = makeDirectories(above) { return .failure(problem) }
+            try makeDirectories(above)
         }
-        return makeDirectory(path, existingIsFine: true)
+        try makeDirectory(path, existingIsFine: true)
     }
 
     /// Writes `bytes` to `path` atomically: to `.tmp-<name>-<pid>` in the same folder, fsync,
     /// rename(2) over `path`, then fsync the folder so the rename itself survives a power cut.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Result<Void, Diagnostic> {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Diagnostic) {
         let folder = parent(of: path)
         let temporary = join(folder, ".tmp-\(lastComponent(of: path))-\(getpid())")
         _ = unlink(temporary) // a leftover of an earlier crash with the same process id
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { return .failure(writeError("无法创建文件“\(temporary)”：\(systemErrorText())")) }
+        guard fd >= 0 else { throw writeError("无法创建文件“\(temporary)”：\(systemErrorText())") }
         var failure: Diagnostic?
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -69,18 +69,20 @@ extension FileSystem {
         if close(fd) != 0 && failure == nil { failure = writeError("关闭文件“\(temporary)”时出错：\(systemErrorText())") }
         if let failure {
             _ = unlink(temporary)
-            return .failure(failure)
+            throw failure
         }
-        if case .failure(let problem) = rename(temporary, to: path) {
+        do {
+            try rename(temporary, to: path)
+        } catch {
             _ = unlink(temporary)
-            return .failure(problem)
+            throw error
         }
-        return syncDirectory(folder)
+        try syncDirectory(folder)
     }
 
     /// rename(2): atomic within one file system. A folder cannot replace a non-empty folder, so
     /// two runs recording the same quarter at once cannot both win.
-    public static func rename(_ source: String, to destination: String) -> Result<Void, Diagnostic> {
+    public static func rename(_ source: String, to destination: String) throws(Diagnostic) {
         #if canImport(Glibc)
         let status = Glibc.rename(source, destination)
         #elseif canImport(Musl)
@@ -89,35 +91,34 @@ extension FileSystem {
         let status = Darwin.rename(source, destination)
         #endif
         guard status == 0 else {
-            return .failure(writeError("无法把“\(source)”改名为“\(destination)”：\(systemErrorText())"))
+            throw writeError("无法把“\(source)”改名为“\(destination)”：\(systemErrorText())")
         }
-        return .success(())
     }
 
     /// Flushes a folder's entries (new names, renames) to disk.
-    public static func syncDirectory(_ path: String) -> Result<Void, Diagnostic> {
+    public static func syncDirectory(_ path: String) throws(Diagnostic) {
         let fd = open(path, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { return .failure(writeError("无法打开文件夹“\(path)”：\(systemErrorText())")) }
+        guard fd >= 0 else { throw writeError("无法打开文件夹“\(path)”：\(systemErrorText())") }
         defer { close(fd) }
         // Some file systems refuse fsync on a folder (EINVAL); the data is then as safe as they make it.
         if fsync(fd) != 0 && errno != EINVAL && errno != EROFS {
-            return .failure(writeError("无法把文件夹“\(path)”写入磁盘：\(systemErrorText())"))
+            throw writeError("无法把文件夹“\(path)”写入磁盘：\(systemErrorText())")
         }
-        return .success(())
     }
 
     /// Removes a folder that holds only files (no subfolders), e.g. a half-built record.
     public static func removeFlatDirectory(_ path: String) {
-        if case .success(let names) = list(path) {
+        if let names = try? list(path) {
             for name in names { _ = unlink(join(path, name)) }
         }
         _ = rmdir(path)
     }
 
     /// The SHA-256 of a file, read in chunks so a large evidence file is never held whole.
-    public static func sha256(ofFile path: String) -> Result<[UInt8], Diagnostic> {
+    public static func sha256(ofFile path: String) throws(Diagnostic) -> [UInt8] {
         var hasher = SHA256()
-        return FileSystem.forEachChunk(of: path) { hasher.update($0) }.map { hasher.finalize() }
+        try FileSystem.forEachChunk(of: path) { hasher.update($0) }
+        return hasher.finalize()
     }
 
     /// The current process id, for names of temporary files and folders.

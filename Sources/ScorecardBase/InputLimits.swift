@@ -50,21 +50,20 @@ public struct InputLimits: Sendable, Hashable {
     /// The limits with each setting found by `lookup` (an environment variable's value, or
     /// nil) applied; a value that is not a positive whole number (`64M`, `1048576`) is an error
     /// naming the variable.
-    public static func from(environment lookup: (String) -> String?) -> Result<InputLimits, Diagnostic> {
+    public static func from(environment lookup: (String) -> String?) throws(Diagnostic) -> InputLimits {
         var limits = InputLimits.default
         for setting in settings {
             guard let text = lookup(setting.variable) else { continue }
             guard let value = parseSize(text, bytes: setting.countsBytes) else {
-                return .failure(
-                    .error(
-                        InputCode.badLimit, "环境变量 \(setting.variable) 的值“\(MessageText.shortened(text))”不是一个正整数",
-                        hint: setting.countsBytes
-                            ? "写字节数，可带 K、M、G（1024 进位），如 \(setting.variable)=64M" : "写一个正整数，如 \(setting.variable)=100000",
-                        at: nil))
+                throw .error(
+                    InputCode.badLimit, "环境变量 \(setting.variable) 的值“\(MessageText.shortened(text))”不是一个正整数",
+                    hint: setting.countsBytes
+                        ? "写字节数，可带 K、M、G（1024 进位），如 \(setting.variable)=64M" : "写一个正整数，如 \(setting.variable)=100000",
+                    at: nil)
             }
             limits[keyPath: setting.keyPath] = value
         }
-        return .success(limits)
+        return limits
     }
 
     /// `1048576`, and for sizes also `1024K`, `64M`, `2G` (binary multiples, either case).

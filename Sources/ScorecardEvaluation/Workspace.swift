@@ -39,21 +39,19 @@ public struct Workspace: Sendable {
     public var evidenceFolder: EvidenceFolder { EvidenceFolder(root: evidencePath, limits: limits) }
 
     /// The quarter asked for, or the latest one with evidence.
-    public func resolveQuarter(_ requested: Quarter?) -> Result<Quarter, Diagnostic> {
-        if let requested { return .success(requested) }
+    public func resolveQuarter(_ requested: Quarter?) throws(Diagnostic) -> Quarter {
+        if let requested { return requested }
         guard FileSystem.kind(of: evidencePath) == .directory else {
-            return .failure(
-                .error(
-                    EvaluationCode.evidenceNotFound, "找不到证据文件夹“\(evidencePath)”",
-                    hint: "检查 --evidence 的路径；不写时使用当前目录下的 seeds/", at: nil))
+            throw .error(
+                EvaluationCode.evidenceNotFound, "找不到证据文件夹“\(evidencePath)”",
+                hint: "检查 --evidence 的路径；不写时使用当前目录下的 seeds/", at: nil)
         }
         guard let latest = evidenceFolder.quarters().last else {
-            return .failure(
-                .error(
-                    EvaluationCode.evidenceNoQuarters, "证据文件夹“\(evidencePath)”中没有任何季度的记录",
-                    hint: "季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil))
+            throw .error(
+                EvaluationCode.evidenceNoQuarters, "证据文件夹“\(evidencePath)”中没有任何季度的记录",
+                hint: "季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil)
         }
-        return .success(latest)
+        return latest
     }
 
     /// A quarter read and evaluated with its records and results kept: what `explain`, the
@@ -74,37 +72,35 @@ public struct Workspace: Sendable {
     }
 
     /// Loads and evaluates a quarter under the version of the rules in force for it.
-    public func run(_ quarter: Quarter, partial: Bool = false) -> Result<QuarterRun, Diagnostic> {
-        policy(for: quarter).map { run(quarter, under: $0, partial: partial) }
+    public func run(_ quarter: Quarter, partial: Bool = false) throws(Diagnostic) -> QuarterRun {
+        try run(quarter, under: policy(for: quarter), partial: partial)
     }
 
     /// The version of the rules for a quarter: the one named by `version` when given (by its
     /// `policy.version` or its folder), otherwise the one in force on the quarter's first day.
-    public func policy(for quarter: Quarter, version: String? = nil) -> Result<Policy, Diagnostic> {
+    public func policy(for quarter: Quarter, version: String? = nil) throws(Diagnostic) -> Policy {
         guard let versions else {
-            return .failure(EvaluationMessages.unusableRules())
+            throw EvaluationMessages.unusableRules()
         }
-        if let version { return self.version(named: version) }
+        if let version { return try self.version(named: version) }
         guard let inForce = versions.inForce(for: quarter) else {
-            return .failure(
-                .error(
-                    EvaluationCode.rulesNoVersionInForce, "\(quarter) 开始时（\(quarter.firstDay)）还没有生效的规则版本",
-                    hint: "已有的版本：\(versions.summary)；或用 --rules-version 指定一个版本", at: nil))
+            throw .error(
+                EvaluationCode.rulesNoVersionInForce, "\(quarter) 开始时（\(quarter.firstDay)）还没有生效的规则版本",
+                hint: "已有的版本：\(versions.summary)；或用 --rules-version 指定一个版本", at: nil)
         }
-        return .success(inForce)
+        return inForce
     }
 
     /// A version named on the command line, by its `policy.version` or its folder.
-    public func version(named name: String) -> Result<Policy, Diagnostic> {
+    public func version(named name: String) throws(Diagnostic) -> Policy {
         guard let versions else {
-            return .failure(EvaluationMessages.unusableRules())
+            throw EvaluationMessages.unusableRules()
         }
         guard let named = versions.version(named: name) else {
-            return .failure(
-                .error(
-                    EvaluationCode.rulesUnknownVersion, "规则中没有版本“\(name)”", hint: "已有的版本：\(versions.summary)", at: nil))
+            throw .error(
+                EvaluationCode.rulesUnknownVersion, "规则中没有版本“\(name)”", hint: "已有的版本：\(versions.summary)", at: nil)
         }
-        return .success(named)
+        return named
     }
 
     /// The quarter's pipeline under the given version of the rules: every command's way in.

@@ -81,7 +81,7 @@ package struct LedgerHistory: Sendable {
     package static func read(_ path: String) -> LedgerHistory? {
         guard FileSystem.kind(of: path) == .file else { return nil }
         var history = LedgerHistory(path: path)
-        guard case .success(let bytes) = FileSystem.read(path) else {
+        guard let bytes = try? FileSystem.read(path) else {
             history.problems.append(.error(LedgerCode.history, "无法读取记录历史“\(path)”", hint: hint, at: nil))
             return history
         }
@@ -126,9 +126,8 @@ package struct LedgerHistory: Sendable {
     private static func entry(_ line: [UInt8], at location: SourceLocation) -> Result<LedgerHistoryEntry, Diagnostic> {
         let reader = LedgerJSONReader(file: location.file, code: LedgerCode.history, hint: hint)
         let node: YAMLNode
-        switch reader.document(line) {
-        case .success(let read): node = read
-        case .failure(var problem):
+        do throws(Diagnostic) { node = try reader.document(line) } catch {
+            var problem = error
             problem.location = location
             return .failure(problem)
         }

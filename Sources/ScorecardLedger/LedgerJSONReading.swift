@@ -15,19 +15,18 @@ struct LedgerJSONReader {
     var hint = "这个文件由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度"
 
     /// The one document in `bytes`, which must be an object.
-    func document(_ bytes: [UInt8]) -> Result<YAMLNode, Diagnostic> {
+    func document(_ bytes: [UInt8]) throws(Diagnostic) -> YAMLNode {
         let loaded = YAMLLoader.load(bytes: bytes, file: file, limits: Self.limits)
         if let problem = loaded.diagnostics.first(where: { $0.severity == .error }) {
-            return .failure(
-                .error(
-                    code, "记录文件不是有效的 JSON：\(problem.message)", hint: hint,
-                    at: problem.location ?? SourceLocation(file: file, line: 1, column: 1)))
+            throw .error(
+                code, "记录文件不是有效的 JSON：\(problem.message)", hint: hint,
+                at: problem.location ?? SourceLocation(file: file, line: 1, column: 1))
         }
         guard loaded.documents.count == 1, let root = loaded.documents.first?.root else {
-            return .failure(bad("文件是空的或有多于一份内容", at: SourceLocation(file: file, line: 1, column: 1)))
+            throw bad("文件是空的或有多于一份内容", at: SourceLocation(file: file, line: 1, column: 1))
         }
-        guard root.mapping != nil else { return .failure(bad("最外层应是一个对象（{…}）", at: root.location)) }
-        return .success(root)
+        guard root.mapping != nil else { throw bad("最外层应是一个对象（{…}）", at: root.location) }
+        return root
     }
 
     func bad(_ message: String, at location: SourceLocation) -> Diagnostic {
@@ -97,7 +96,7 @@ enum SHA256Text {
 
     /// The digest of a file, nil when it cannot be read.
     static func ofFile(_ path: String) -> String? {
-        guard case .success(let digest) = FileSystem.sha256(ofFile: path) else { return nil }
+        guard let digest = try? FileSystem.sha256(ofFile: path) else { return nil }
         return SHA256.hex(digest)
     }
 }
@@ -105,18 +104,9 @@ enum SHA256Text {
 extension Provenance {
     /// Reads provenance.json back (format 1 or 2). Anything missing or of the wrong kind is
     /// `ledger.bad-record` with the place, so a damaged record is named, never half-trusted.
-    package static func parse(_ bytes: [UInt8], file: String) -> Result<Provenance, Diagnostic> {
+    package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> Provenance {
         let reader = LedgerJSONReader(file: file)
-        let root: YAMLNode
-        switch reader.document(bytes) {
-        case .success(let node): root = node
-        case .failure(let problem): return .failure(problem)
-        }
-        do throws(Diagnostic) {
-            return .success(try read(root, reader))
-        } catch {
-            return .failure(error)
-        }
+        return try read(reader.document(bytes), reader)
     }
 
     private static func read(_ root: YAMLNode, _ reader: LedgerJSONReader) throws(Diagnostic) -> Provenance {

@@ -46,7 +46,7 @@ extension ResultLedger {
             }
             var problems = history?.problems ?? []
             if folders.hasFinal {
-                let recorded = try? record(of: quarter)?.get()
+                let recorded = try? record(of: quarter)
                 let finalProblems = verify(quarter, rulesPath: rulesPath, evidencePath: evidencePath, history: history, rosters: &rosters)
                 // A damaged record is reported as such, not again as disagreeing with its history.
                 problems += historyAgreement(quarter, folders: folders, history: history, final: recorded)
@@ -134,10 +134,11 @@ extension ResultLedger {
         _ quarter: Quarter, rulesPath: String, evidencePath: String, history: LedgerHistory?, rosters: inout RosterCache
     ) -> [Diagnostic] {
         let provenance: Provenance
-        switch record(of: quarter) {
-        case .success(let read): provenance = read
-        case .failure(let problem): return [problem]
-        case nil: return []
+        do throws(Diagnostic) {
+            guard let read = try record(of: quarter) else { return [] }
+            provenance = read
+        } catch {
+            return [error]
         }
         var problems: [Diagnostic] = []
         if provenance.formatVersion == Provenance.format && history == nil {
@@ -158,14 +159,15 @@ extension ResultLedger {
                         hint: hint, at: file.location))
                 continue
             }
-            switch FileSystem.sha256(ofFile: path) {
-            case .failure(let problem): problems.append(problem)
-            case .success(let digest) where SHA256.hex(digest) != file.sha256:
-                problems.append(
-                    .error(
-                        LedgerCode.changedInput, "\(quarter) 的记录所用的\(kind.word)“\(path)”在记录后被改动过，内容与记录时不同",
-                        hint: hint, at: file.location))
-            case .success: break
+            do throws(Diagnostic) {
+                if SHA256.hex(try FileSystem.sha256(ofFile: path)) != file.sha256 {
+                    problems.append(
+                        .error(
+                            LedgerCode.changedInput, "\(quarter) 的记录所用的\(kind.word)“\(path)”在记录后被改动过，内容与记录时不同",
+                            hint: hint, at: file.location))
+                }
+            } catch {
+                problems.append(error)
             }
         }
         if let roster = provenance.roster {

@@ -146,7 +146,7 @@ extension ResultLedger {
         }
         provenance.recordedBy = recorder
         provenance.reason = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-        if case .failure(let problem) = FileSystem.makeDirectories(root) { return .failed(problem) }
+        do throws(Diagnostic) { try FileSystem.makeDirectories(root) } catch { return .failed(error) }
         do throws(Diagnostic) {
             return try withLock(exclusive: true) { () throws(Diagnostic) -> LedgerOutcome in
                 _ = try recoverLocked(submission.quarter)
@@ -168,18 +168,18 @@ extension ResultLedger {
         // What is being replaced: the final record, or (with history or older records) a final
         // record that should be there and is not.
         var replacing: (digest: String?, present: Bool)?
-        if let existing = record(of: quarter) {
+        var existing: Provenance?
+        var damaged: Diagnostic?
+        do throws(Diagnostic) { existing = try record(of: quarter) } catch { damaged = error }
+        if existing != nil || damaged != nil {
             replacing = (Self.provenanceDigest(in: final), true)
-            switch existing {
-            case .success(let recorded):
+            if let recorded = existing {
                 let changes = Self.changes(from: recorded, to: provenance, recordFolder: final)
                 if changes.isEmpty { return .unchanged(recorded, folder: final) }
                 if !force { return .refused(refusal(quarter, recorded: recorded, changes: changes, folder: final)) }
-            case .failure(var problem):
-                if !force {
-                    problem.hint = "用 --force --reason “理由” 重新记录：损坏的记录会改名保留，不会删除"
-                    return .refused(problem)
-                }
+            } else if var problem = damaged, !force {
+                problem.hint = "用 --force --reason “理由” 重新记录：损坏的记录会改名保留，不会删除"
+                return .refused(problem)
             }
         } else if history?.entries.isEmpty == false || !folders.superseded.isEmpty {
             replacing = (history?.entries.last?.provenanceSHA256, false)
@@ -200,14 +200,16 @@ extension ResultLedger {
             attempt += 1
             building = FileSystem.join(root, ".\(quarter).incomplete-\(processID)-\(attempt)")
         }
-        if case .failure(let problem) = FileSystem.makeDirectory(building) { return .failed(problem) }
+        do throws(Diagnostic) { try FileSystem.makeDirectory(building) } catch { return .failed(error) }
         guard steps.next() else { return .failed(Self.simulatedCrash) }
         let rendered = Array(provenance.renderJSON().utf8)
         let files = submission.outputs.map { ($0.name, $0.bytes) } + [(Self.provenanceFile, rendered)]
         for (name, bytes) in files {
-            if case .failure(let problem) = FileSystem.writeAtomically(bytes, to: FileSystem.join(building, name)) {
+            do throws(Diagnostic) {
+                try FileSystem.writeAtomically(bytes, to: FileSystem.join(building, name))
+            } catch {
                 FileSystem.removeFlatDirectory(building)
-                return .failed(problem)
+                return .failed(error)
             }
             guard steps.next() else { return .failed(Self.simulatedCrash) }
         }
@@ -243,10 +245,10 @@ extension ResultLedger {
                 return .failed(error)
             }
         } else {
-            if case .failure(let problem) = FileSystem.rename(building, to: final) { return .failed(problem) }
+            do throws(Diagnostic) { try FileSystem.rename(building, to: final) } catch { return .failed(error) }
             guard steps.next() else { return .failed(Self.simulatedCrash) }
         }
-        _ = FileSystem.syncDirectory(root)
+        try? FileSystem.syncDirectory(root)
         return .recorded(provenance, folder: final, superseded: superseded)
     }
 
@@ -263,15 +265,15 @@ extension ResultLedger {
         }
         if exchanged {
             // The final record is the new one; the old one sits under the building name.
-            _ = FileSystem.syncDirectory(root)
+            try? FileSystem.syncDirectory(root)
             guard steps.next() else { throw Self.simulatedCrash }
-            try FileSystem.rename(building, to: aside).get()
+            try FileSystem.rename(building, to: aside)
             guard steps.next() else { throw Self.simulatedCrash }
         } else {
-            try FileSystem.rename(final, to: aside).get()
-            _ = FileSystem.syncDirectory(root)
+            try FileSystem.rename(final, to: aside)
+            try? FileSystem.syncDirectory(root)
             guard steps.next() else { throw Self.simulatedCrash }
-            try FileSystem.rename(building, to: final).get()
+            try FileSystem.rename(building, to: final)
             guard steps.next() else { throw Self.simulatedCrash }
         }
     }
@@ -279,9 +281,9 @@ extension ResultLedger {
     /// Writes the history with `entry` appended, as one atomic replacement of the file.
     private func appendToHistory(_ entry: LedgerHistoryEntry, quarter: Quarter, history: LedgerHistory?) throws(Diagnostic) {
         let path = historyPath(for: quarter)
-        let existing = history == nil ? [] : try FileSystem.read(path).get()
+        let existing = history == nil ? [] : try FileSystem.read(path)
         let appended = (history ?? LedgerHistory(path: path)).appending(entry, existing: existing)
-        try FileSystem.writeAtomically(appended.bytes, to: path).get()
+        try FileSystem.writeAtomically(appended.bytes, to: path)
     }
 
     /// Half-built folders and history writes cut short, which no history entry refers to (the

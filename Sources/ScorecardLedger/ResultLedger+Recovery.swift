@@ -59,9 +59,9 @@ extension ResultLedger {
                 var steps = Steps(remaining: nil)
                 try swapIntoPlace(building, final: final, aside: aside, steps: &steps)
             case .rename(let from, let to):
-                try FileSystem.rename(from, to: to).get()
+                try FileSystem.rename(from, to: to)
             }
-            _ = FileSystem.syncDirectory(root)
+            try? FileSystem.syncDirectory(root)
             done.append(LedgerInterruption(quarter: quarter, entry: nil, steps: [step], finalInPlace: true).manualSteps)
         }
         return done
@@ -106,7 +106,7 @@ extension ResultLedger {
         // Cut between them, the new record is whole under its building name.
         guard history == nil, !folders.hasFinal, !folders.superseded.isEmpty else { return nil }
         for candidate in incomplete {
-            guard case .success(let provenance) = Self.readRecord(in: candidate.path, quarter: quarter),
+            guard let provenance = try? Self.readRecord(in: candidate.path, quarter: quarter),
                 folders.superseded.contains(where: { Self.supersededTime(of: $0) == provenance.recordedAt.compact }),
                 provenance.outputs.allSatisfy({ SHA256Text.ofFile(FileSystem.join(candidate.path, $0.name)) == $0.sha256 })
             else { continue }

@@ -67,7 +67,7 @@ package struct ResultLedger: Sendable {
 
     /// The quarters with a record, oldest first.
     package func recordedQuarters() -> [Quarter] {
-        guard case .success(let names) = FileSystem.list(root) else { return [] }
+        guard let names = try? FileSystem.list(root) else { return [] }
         return names.compactMap { name in
             guard let quarter = Quarter(name), name == quarter.description,
                 FileSystem.kind(of: FileSystem.join(root, name)) == .directory
@@ -77,30 +77,26 @@ package struct ResultLedger: Sendable {
     }
 
     /// The record of a quarter; nil when the quarter has none.
-    package func record(of quarter: Quarter) -> Result<Provenance, Diagnostic>? {
+    package func record(of quarter: Quarter) throws(Diagnostic) -> Provenance? {
         guard FileSystem.kind(of: folder(for: quarter)) != .missing else { return nil }
-        return Self.readRecord(in: folder(for: quarter), quarter: quarter)
+        return try Self.readRecord(in: folder(for: quarter), quarter: quarter)
     }
 
     /// The record kept in `folder` (final, superseded or half-built), checked to be `quarter`'s.
-    static func readRecord(in folder: String, quarter: Quarter) -> Result<Provenance, Diagnostic> {
+    static func readRecord(in folder: String, quarter: Quarter) throws(Diagnostic) -> Provenance {
         let path = FileSystem.join(folder, provenanceFile)
-        switch FileSystem.read(path) {
-        case .failure:
-            return .failure(
-                .error(
-                    LedgerCode.badRecord, "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
-                    hint: "记录文件夹由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度", at: nil))
-        case .success(let bytes):
-            let parsed = Provenance.parse(bytes, file: path)
-            if case .success(let provenance) = parsed, provenance.quarter != quarter {
-                return .failure(
-                    .error(
-                        LedgerCode.badRecord, "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
-                        hint: "记录文件夹由程序写出，不要手工改名；用 --force 重新记录该季度", at: SourceLocation(file: path, line: 1, column: 1)))
-            }
-            return parsed
+        guard let bytes = try? FileSystem.read(path) else {
+            throw .error(
+                LedgerCode.badRecord, "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
+                hint: "记录文件夹由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度", at: nil)
         }
+        let provenance = try Provenance.parse(bytes, file: path)
+        guard provenance.quarter == quarter else {
+            throw .error(
+                LedgerCode.badRecord, "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
+                hint: "记录文件夹由程序写出，不要手工改名；用 --force 重新记录该季度", at: SourceLocation(file: path, line: 1, column: 1))
+        }
+        return provenance
     }
 
     /// The digest of a record folder's provenance.json: the identity the history uses.
@@ -127,7 +123,7 @@ struct QuarterFolders {
 extension ResultLedger {
     /// Every quarter with anything in the results folder.
     func scan() -> [Quarter: QuarterFolders] {
-        guard case .success(let names) = FileSystem.list(root) else { return [:] }
+        guard let names = try? FileSystem.list(root) else { return [:] }
         var found: [Quarter: QuarterFolders] = [:]
         func add(_ text: Substring, _ update: (inout QuarterFolders) -> Void) {
             guard let quarter = Quarter(String(text)), String(text) == quarter.description else { return }
@@ -203,7 +199,7 @@ extension ResultLedger {
     static func digest(_ paths: [String], under root: String) throws(Diagnostic) -> [LedgerFile] {
         var files: [LedgerFile] = []
         for path in paths {
-            let digest = try FileSystem.sha256(ofFile: path).get()
+            let digest = try FileSystem.sha256(ofFile: path)
             files.append(LedgerFile(path: path, name: name(of: path, under: root), sha256: SHA256.hex(digest)))
         }
         return files

@@ -82,14 +82,18 @@ public enum YAMLLoader {
         let file = displayName ?? path
         let kind = FileSystem.kind(of: path)
         // One byte past the limit is read, so that `load(bytes:)` sees the file is too large.
-        let read = kind == .file || kind == .other ? FileSystem.read(path, limit: limits.maxFileBytes + 1) : nil
+        var outcome: FileSystem.LimitedRead?
+        var readProblem: Diagnostic?
+        if kind == .file || kind == .other {
+            do throws(Diagnostic) { outcome = try FileSystem.read(path, limit: limits.maxFileBytes + 1) } catch { readProblem = error }
+        }
         if kind == .other {
             return YAMLLoadResult(documents: [], diagnostics: [FileSystem.notRegularFile(file, what: FileSystem.kindName(of: path))])
         }
-        if case .failure(let problem) = read, problem.code == InputCode.notRegularFile {
-            return YAMLLoadResult(documents: [], diagnostics: [problem]) // swapped for a FIFO since
+        if let readProblem, readProblem.code == InputCode.notRegularFile {
+            return YAMLLoadResult(documents: [], diagnostics: [readProblem]) // swapped for a FIFO since
         }
-        guard case .success(let outcome) = read else {
+        guard let outcome else {
             let message =
                 kind == .missing
                 ? "找不到文件“\(file)”。"

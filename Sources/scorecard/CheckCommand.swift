@@ -48,10 +48,10 @@ struct CheckCommand: ParsableCommand {
         }
         for quarter in quarters {
             let policy: Policy
-            switch workspace.policy(for: quarter, version: location.rulesVersion) {
-            case .success(let chosen): policy = chosen
-            case .failure(let problem):
-                diagnostics.append(problem)
+            do throws(Diagnostic) {
+                policy = try workspace.policy(for: quarter, version: location.rulesVersion)
+            } catch {
+                diagnostics.append(error)
                 continue
             }
             // Only read and checked: nothing is scored, so nothing is kept.

@@ -93,10 +93,10 @@ struct DisplayOptions: ParsableArguments {
 /// The input limits, raised where the environment says so (docs/limits.md); a value that is
 /// not a size is a usage error (exit 2).
 func inputLimits(display: DisplayOptions) throws -> InputLimits {
-    switch InputLimits.from(environment: { name in getenv(name).map { String(cString: $0) } }) {
-    case .success(let limits): return limits
-    case .failure(let problem):
-        report([problem], display: display)
+    do throws(Diagnostic) {
+        return try InputLimits.from(environment: { name in getenv(name).map { String(cString: $0) } })
+    } catch {
+        report([error], display: display)
         throw ExitCode(2)
     }
 }

@@ -27,7 +27,7 @@ func report(_ diagnostics: [Diagnostic], display: DisplayOptions) {
 /// the readers count lines: "\r\n" is a single Character, so splitting the String at "\n"
 /// would leave a CRLF file as one line.
 @Sendable func sourceLines(_ path: String) -> [String]? {
-    guard case .success(let bytes) = FileSystem.read(path),
+    guard let bytes = try? FileSystem.read(path),
         case .success(let decoded) = TextDecoding.decode(bytes, file: path)
     else { return nil }
     return SourceLines.split(decoded.text)

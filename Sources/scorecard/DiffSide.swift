@@ -18,20 +18,19 @@ struct DiffSide {
 
     static func load(_ spec: String, limits: InputLimits = .default) -> DiffSide {
         if FileSystem.kind(of: spec) == .missing, let revision = GitRevision(spec) {
-            switch revision.sources() {
-            case .failure(let problem):
-                return DiffSide(label: spec, policy: nil, diagnostics: [problem], notes: [], sources: [])
-            case .success(let found):
-                let folder = revision.path.hasSuffix("/") ? String(revision.path.dropLast()) : revision.path
-                let named = found.otherVersions.map { "\(revision.revision):\(folder.isEmpty ? "" : folder + "/")\($0)" }
-                return loaded(spec, sources: found.sources, otherVersions: named, limits: limits)
+            let found: (sources: [RuleSource], otherVersions: [String])
+            do throws(Diagnostic) { found = try revision.sources() } catch {
+                return DiffSide(label: spec, policy: nil, diagnostics: [error], notes: [], sources: [])
             }
+            let folder = revision.path.hasSuffix("/") ? String(revision.path.dropLast()) : revision.path
+            let named = found.otherVersions.map { "\(revision.revision):\(folder.isEmpty ? "" : folder + "/")\($0)" }
+            return loaded(spec, sources: found.sources, otherVersions: named, limits: limits)
         }
-        switch RuleFiles.sources(at: spec, maxFileBytes: limits.yamlFileBytes) {
-        case .failure(let problem):
-            return DiffSide(label: spec, policy: nil, diagnostics: [problem], notes: [], sources: [])
-        case .success(let sources):
+        do throws(Diagnostic) {
+            let sources = try RuleFiles.sources(at: spec, maxFileBytes: limits.yamlFileBytes)
             return loaded(spec, sources: sources, otherVersions: versionFolders(in: spec), limits: limits)
+        } catch {
+            return DiffSide(label: spec, policy: nil, diagnostics: [error], notes: [], sources: [])
         }
     }
 
@@ -49,10 +48,10 @@ struct DiffSide {
 
     /// Sub-folders of `path` that hold rule files: the other versions kept beside this one.
     private static func versionFolders(in path: String) -> [String] {
-        guard FileSystem.kind(of: path) == .directory, case .success(let names) = FileSystem.list(path) else { return [] }
+        guard FileSystem.kind(of: path) == .directory, let names = try? FileSystem.list(path) else { return [] }
         return names.filter { !$0.hasPrefix(".") && $0 != PolicyVersions.testsFolder }.sorted().compactMap { name in
             let sub = FileSystem.join(path, name)
-            guard FileSystem.kind(of: sub) == .directory, case .success(let inner) = FileSystem.list(sub),
+            guard FileSystem.kind(of: sub) == .directory, let inner = try? FileSystem.list(sub),
                 inner.contains(where: { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) })
             else { return nil }
             return sub

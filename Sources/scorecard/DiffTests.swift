@@ -15,12 +15,12 @@ func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, d
     if FileSystem.kind(of: oldSpec) == .missing, let revision = GitRevision(oldSpec) {
         let folder = revision.path.hasSuffix("/") ? String(revision.path.dropLast()) : revision.path
         func at(_ name: String) -> GitRevision? { GitRevision("\(revision.revision):\(folder.isEmpty ? "" : folder + "/")\(name)") }
-        guard let tests = at(PolicyVersions.testsFolder), case .success(let found) = tests.sources() else { return nil }
+        guard let tests = at(PolicyVersions.testsFolder), let found = try? tests.sources() else { return nil }
         (label, sources) = (tests.label, found.sources)
         var policies = [old]
-        if case .success(let own) = revision.sources() {
+        if let own = try? revision.sources() {
             for name in own.otherVersions {
-                if case .success(let other)? = at(name)?.sources(), let policy = PolicyLoader.load(sources: other.sources).policy {
+                if let other = try? at(name)?.sources(), let policy = PolicyLoader.load(sources: other.sources).policy {
                     policies.append(policy)
                 }
             }

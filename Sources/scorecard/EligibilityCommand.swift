@@ -35,10 +35,10 @@ struct EligibilityCommand: ParsableCommand {
         // Candidates are chosen for the future: the newest version unless one is named.
         var policy = newest
         if let rulesVersion {
-            switch workspace.version(named: rulesVersion) {
-            case .success(let named): policy = named
-            case .failure(let problem):
-                report([problem], display: display)
+            do throws(Diagnostic) {
+                policy = try workspace.version(named: rulesVersion)
+            } catch {
+                report([error], display: display)
                 throw ExitCode(2)
             }
         }

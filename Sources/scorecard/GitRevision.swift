@@ -30,36 +30,32 @@ struct GitRevision {
 
     /// The rule files at the revision (a file, or a folder's own `.yaml` files in name order),
     /// shown as `HEAD~1:rules/items.yaml`; and the names of sub-folders that hold other versions.
-    func sources() -> Result<(sources: [RuleSource], otherVersions: [String]), Diagnostic> {
+    func sources() throws(Diagnostic) -> (sources: [RuleSource], otherVersions: [String]) {
         guard let inside = GitProcess.run(["rev-parse", "--is-inside-work-tree"]) else {
-            return .failure(
-                .error(
-                    CommandCode.diffGitUnavailable, "无法运行 git，读不到“\(label)”",
-                    hint: "安装 git，或把要比较的版本放在文件夹里，直接写文件夹的路径", at: nil))
+            throw .error(
+                CommandCode.diffGitUnavailable, "无法运行 git，读不到“\(label)”",
+                hint: "安装 git，或把要比较的版本放在文件夹里，直接写文件夹的路径", at: nil)
         }
         guard inside.succeeded else {
-            return .failure(
-                .error(
-                    CommandCode.diffNotACheckout, "当前文件夹不在 git 仓库中，无法读取“\(label)”",
-                    hint: "在规则所在的 git 仓库里运行；或直接写文件夹的路径，如 rules/2025-07-01", at: nil))
+            throw .error(
+                CommandCode.diffNotACheckout, "当前文件夹不在 git 仓库中，无法读取“\(label)”",
+                hint: "在规则所在的 git 仓库里运行；或直接写文件夹的路径，如 rules/2025-07-01", at: nil)
         }
         guard let commit = GitProcess.run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]), commit.succeeded else {
-            return .failure(
-                .error(
-                    CommandCode.diffUnknownRevision, "git 仓库中没有“\(revision)”这个版本",
-                    hint: "用 git log --oneline 查看已有的提交，如 HEAD、HEAD~1、提交号或分支名", at: nil))
+            throw .error(
+                CommandCode.diffUnknownRevision, "git 仓库中没有“\(revision)”这个版本",
+                hint: "用 git log --oneline 查看已有的提交，如 HEAD、HEAD~1、提交号或分支名", at: nil)
         }
         guard let type = GitProcess.run(["cat-file", "-t", object]), type.succeeded else {
-            return .failure(
-                .error(
-                    CommandCode.diffNotInRevision, "版本 \(revision) 中没有“\(path)”",
-                    hint: "路径相对于当前文件夹；用 git ls-tree \(revision) 查看那个版本里有哪些文件", at: nil))
+            throw .error(
+                CommandCode.diffNotInRevision, "版本 \(revision) 中没有“\(path)”",
+                hint: "路径相对于当前文件夹；用 git ls-tree \(revision) 查看那个版本里有哪些文件", at: nil)
         }
         if String(decoding: type.stdout, as: UTF8.self).hasPrefix("blob") {
-            return blob(object).map { ([RuleSource(displayPath: label, bytes: $0)], []) }
+            return try ([RuleSource(displayPath: label, bytes: blob(object))], [])
         }
         let listed = GitProcess.run(["ls-tree", "-z", object])
-        guard let listing = listed, listing.succeeded else { return .failure(gitFailed(listed)) }
+        guard let listing = listed, listing.succeeded else { throw gitFailed(listed) }
         var files: [(name: String, id: String)] = []
         var folders: [(name: String, id: String)] = []
         for entry in listing.stdout.split(separator: 0) {
@@ -72,19 +68,15 @@ struct GitRevision {
             if fields[1] == "tree", name != PolicyVersions.testsFolder { folders.append((name, fields[2])) }
         }
         if files.isEmpty {
-            return .failure(
-                .error(
-                    RulesCode.emptyFolder, "版本 \(revision) 的文件夹“\(path)”里没有规则文件（.yaml）",
-                    hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil))
+            throw .error(
+                RulesCode.emptyFolder, "版本 \(revision) 的文件夹“\(path)”里没有规则文件（.yaml）",
+                hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil)
         }
         var sources: [RuleSource] = []
         for file in files.sorted(by: { $0.name < $1.name }) {
-            switch blob(file.id) {
-            case .success(let bytes):
-                let shown = shownFolder.isEmpty ? "\(revision):\(file.name)" : "\(revision):\(shownFolder)/\(file.name)"
-                sources.append(RuleSource(displayPath: shown, bytes: bytes))
-            case .failure(let problem): return .failure(problem)
-            }
+            let bytes = try blob(file.id)
+            let shown = shownFolder.isEmpty ? "\(revision):\(file.name)" : "\(revision):\(shownFolder)/\(file.name)"
+            sources.append(RuleSource(displayPath: shown, bytes: bytes))
         }
         let versions = folders.filter { folder in
             guard let inner = GitProcess.run(["ls-tree", "--name-only", "-z", folder.id]), inner.succeeded else { return false }
@@ -93,13 +85,13 @@ struct GitRevision {
                 return text.hasSuffix(".yaml") || text.hasSuffix(".yml")
             }
         }.map(\.name).sorted()
-        return .success((sources, versions))
+        return (sources, versions)
     }
 
-    private func blob(_ object: String) -> Result<[UInt8], Diagnostic> {
+    private func blob(_ object: String) throws(Diagnostic) -> [UInt8] {
         let run = GitProcess.run(["cat-file", "blob", object])
-        guard let output = run, output.succeeded else { return .failure(gitFailed(run)) }
-        return .success(output.stdout)
+        guard let output = run, output.succeeded else { throw gitFailed(run) }
+        return output.stdout
     }
 
     /// git's own words, when it said any, are the hint: they name what went wrong.

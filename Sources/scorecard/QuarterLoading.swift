@@ -15,16 +15,17 @@ struct ChosenQuarter {
         let workspace = Workspace(rulesPath: location.rules, evidencePath: location.evidence, limits: try inputLimits(display: display))
         report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
         guard workspace.versions != nil else { throw ExitCode(2) }
-        switch workspace.resolveQuarter(try location.parsedQuarter()) {
-        case .success(let resolved): quarter = resolved
-        case .failure(let problem):
-            report([problem], display: display)
+        let requested = try location.parsedQuarter()
+        do throws(Diagnostic) {
+            quarter = try workspace.resolveQuarter(requested)
+        } catch {
+            report([error], display: display)
             throw ExitCode(1)
         }
-        switch workspace.policy(for: quarter, version: location.rulesVersion) {
-        case .success(let chosen): policy = chosen
-        case .failure(let problem):
-            report([problem], display: display)
+        do throws(Diagnostic) {
+            policy = try workspace.policy(for: quarter, version: location.rulesVersion)
+        } catch {
+            report([error], display: display)
             throw ExitCode(2)
         }
         self.workspace = workspace

@@ -51,10 +51,10 @@ struct TemplateCommand: ParsableCommand {
         report(workspace.ruleDiagnostics, display: display)
         guard workspace.versions != nil else { throw ExitCode(2) }
         let policy: Policy
-        switch workspace.policy(for: quarter, version: rulesVersion) {
-        case .success(let chosen): policy = chosen
-        case .failure(let problem):
-            report([problem], display: display)
+        do throws(Diagnostic) {
+            policy = try workspace.policy(for: quarter, version: rulesVersion)
+        } catch {
+            report([error], display: display)
             throw ExitCode(2)
         }
         report(workspace.rosterDiagnostics, display: display)

@@ -24,17 +24,17 @@ struct LoadedYear {
         report(workspace.ruleDiagnostics, display: display) // only warnings when the rules loaded
         guard workspace.versions != nil else { throw ExitCode(2) }
         let year: Int
-        switch workspace.resolveYear(options.year) {
-        case .success(let resolved): year = resolved
-        case .failure(let problem):
-            report([problem], display: display)
+        do throws(Diagnostic) {
+            year = try workspace.resolveYear(options.year)
+        } catch {
+            report([error], display: display)
             throw ExitCode(1)
         }
         let run: Workspace.YearRun
-        switch workspace.runYear(year) {
-        case .success(let loaded): run = loaded
-        case .failure(let problem):
-            report([problem], display: display)
+        do throws(Diagnostic) {
+            run = try workspace.runYear(year)
+        } catch {
+            report([error], display: display)
             throw ExitCode(2)
         }
         report(run.problems, display: display)

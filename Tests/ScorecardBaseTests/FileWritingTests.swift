@@ -9,8 +9,8 @@ import ScorecardTestSupport
         defer { scratch.remove() }
         let folder = scratch.path
         let path = folder + "/results.json"
-        try FileSystem.writeAtomically(Array("old".utf8), to: path).get()
-        try FileSystem.writeAtomically(Array("新的内容".utf8), to: path).get()
+        try FileSystem.writeAtomically(Array("old".utf8), to: path)
+        try FileSystem.writeAtomically(Array("新的内容".utf8), to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "新的内容")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["results.json"])
     }
@@ -20,12 +20,11 @@ import ScorecardTestSupport
         defer { scratch.remove() }
         let folder = scratch.path
         let path = folder + "/results.json"
-        try FileSystem.writeAtomically(Array("old".utf8), to: path).get()
+        try FileSystem.writeAtomically(Array("old".utf8), to: path)
         // Renaming a file over a non-empty folder fails: the write must not touch what is there.
         try scratch.makeFolder("sub/x")
-        let result = FileSystem.writeAtomically(Array("new".utf8), to: folder + "/sub")
-        guard case .failure(let problem) = result else { Issue.record("expected a failure"); return }
-        #expect(problem.code == "io.write")
+        let problem = #expect(throws: Diagnostic.self) { try FileSystem.writeAtomically(Array("new".utf8), to: folder + "/sub") }
+        #expect(problem?.code == "io.write")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["results.json", "sub"])
     }
@@ -42,9 +41,9 @@ import ScorecardTestSupport
         let scratch = try TemporaryFolder()
         defer { scratch.remove() }
         let folder = scratch.path
-        try FileSystem.makeDirectories(folder + "/a/b/c").get()
+        try FileSystem.makeDirectories(folder + "/a/b/c")
         #expect(FileSystem.kind(of: folder + "/a/b/c") == .directory)
-        try FileSystem.makeDirectories(folder + "/a/b/c").get()
+        try FileSystem.makeDirectories(folder + "/a/b/c")
     }
 }
 

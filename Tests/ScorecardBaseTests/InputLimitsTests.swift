@@ -8,28 +8,27 @@ import ScorecardTestSupport
 @Suite struct InputLimitsTests {
     @Test(arguments: [("1048576", 1_048_576), ("128K", 131_072), ("64m", 67_108_864), ("2G", 2_147_483_648)])
     func sizesAreWholeNumbersWithBinaryMultiples(text: String, bytes: Int) {
-        let limits = InputLimits.from(environment: { $0 == "SCORECARD_MAX_FIELD_BYTES" ? text : nil })
-        #expect((try? limits.get())?.fieldBytes == bytes)
+        let limits = try? InputLimits.from(environment: { $0 == "SCORECARD_MAX_FIELD_BYTES" ? text : nil })
+        #expect(limits?.fieldBytes == bytes)
     }
 
     @Test(arguments: ["", "0", "-5", "1MB", "1.5M", " 64", "99999999999999999999", "9999999999999G"])
     func anythingElseIsRefusedNamingTheVariable(text: String) {
-        let limits = InputLimits.from(environment: { $0 == "SCORECARD_MAX_RECORD_BYTES" ? text : nil })
-        guard case .failure(let problem) = limits else {
-            Issue.record("“\(text)” was taken")
-            return
+        let problem = #expect(throws: Diagnostic.self, "“\(text)” was taken") {
+            try InputLimits.from(environment: { $0 == "SCORECARD_MAX_RECORD_BYTES" ? text : nil })
         }
+        guard let problem else { return }
         #expect(problem.code == "input.bad-limit")
         #expect(problem.message.contains("SCORECARD_MAX_RECORD_BYTES"))
     }
 
     @Test func cellsTakeNoSizeSuffix() {
-        #expect((try? InputLimits.from(environment: { $0 == "SCORECARD_MAX_CELLS" ? "100000" : nil }).get())?.cellsPerRow == 100_000)
-        #expect((try? InputLimits.from(environment: { $0 == "SCORECARD_MAX_CELLS" ? "16K" : nil }).get()) == nil)
+        #expect((try? InputLimits.from(environment: { $0 == "SCORECARD_MAX_CELLS" ? "100000" : nil }))?.cellsPerRow == 100_000)
+        #expect((try? InputLimits.from(environment: { $0 == "SCORECARD_MAX_CELLS" ? "16K" : nil })) == nil)
     }
 
     @Test func unsetVariablesLeaveTheDefaults() {
-        #expect((try? InputLimits.from(environment: { _ in nil }).get()) == .default)
+        #expect((try? InputLimits.from(environment: { _ in nil })) == .default)
     }
 
     @Test func theHintNamesTheVariableItsValueAndAnExample() {
@@ -102,12 +101,12 @@ import ScorecardTestSupport
         defer { scratch.remove() }
         let folder = scratch.path
         try scratch.write("big", bytes: [UInt8](repeating: 0x61, count: 200_000))
-        guard case .success(.tooLarge(let prefix)) = FileSystem.read(folder + "/big", limit: 70_000) else {
+        guard case .tooLarge(let prefix) = try FileSystem.read(folder + "/big", limit: 70_000) else {
             Issue.record("not cut")
             return
         }
         #expect(prefix.count == 70_000)
-        guard case .success(.complete(let whole)) = FileSystem.read(folder + "/big", limit: 200_000) else {
+        guard case .complete(let whole) = try FileSystem.read(folder + "/big", limit: 200_000) else {
             Issue.record("cut")
             return
         }
@@ -123,11 +122,8 @@ import ScorecardTestSupport
         #expect(FileSystem.kind(of: folder + "/pipe") == .other)
         #expect(FileSystem.kind(of: "/dev/zero") == .other)
         for path in [folder + "/pipe", "/dev/zero", folder] {
-            guard case .failure(let problem) = FileSystem.read(path) else {
-                Issue.record("\(path) was read")
-                continue
-            }
-            #expect(problem.code == "io.not-regular-file", "\(path)")
+            let problem = #expect(throws: Diagnostic.self, "\(path) was read") { try FileSystem.read(path) }
+            #expect(problem?.code == "io.not-regular-file", "\(path)")
         }
         guard case .failure(.notRegular(let what)) = FileSystem.openRegularFile(folder + "/pipe") else {
             Issue.record("a FIFO was opened")

@@ -7,7 +7,7 @@ import ScorecardBase
 @Suite struct NoFoundationTests {
     @Test func noLibraryTargetImportsFoundation() throws {
         let sources = FileSystem.join(packageRoot, "Sources")
-        guard case .success(let targets) = FileSystem.list(sources) else {
+        guard let targets = try? FileSystem.list(sources) else {
             Issue.record("no Sources folder at \(sources)")
             return
         }
@@ -17,7 +17,7 @@ import ScorecardBase
         for target in targets where target != "scorecard" {
             for file in swiftFiles(under: FileSystem.join(sources, target)) {
                 checked += 1
-                guard case .success(let bytes) = FileSystem.read(file) else { continue }
+                guard let bytes = try? FileSystem.read(file) else { continue }
                 for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
                     let words = line.split(separator: " ")
                     if words.count >= 2, words[words.count - 2] == "import", words.last?.hasPrefix("Foundation") == true {
@@ -31,7 +31,7 @@ import ScorecardBase
     }
 
     private func swiftFiles(under folder: String) -> [String] {
-        guard case .success(let names) = FileSystem.list(folder) else { return [] }
+        guard let names = try? FileSystem.list(folder) else { return [] }
         return names.flatMap { name -> [String] in
             let path = FileSystem.join(folder, name)
             if FileSystem.kind(of: path) == .directory { return swiftFiles(under: path) }

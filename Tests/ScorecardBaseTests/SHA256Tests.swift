@@ -49,7 +49,7 @@ import ScorecardTestSupport
         let path = scratch.file("bytes")
         let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
         try FileTree.write(bytes, to: path)
-        #expect(try FileSystem.sha256(ofFile: path).get() == SHA256.hash(bytes))
-        #expect(throws: Diagnostic.self) { try FileSystem.sha256(ofFile: path + ".missing").get() }
+        #expect(try FileSystem.sha256(ofFile: path) == SHA256.hash(bytes))
+        #expect(throws: Diagnostic.self) { try FileSystem.sha256(ofFile: path + ".missing") }
     }
 }

@@ -23,7 +23,7 @@ let seedRuns: [Workspace.QuarterRun?] = (1...4).map { number in
 
 /// The four seed quarters under the version in force for each (2021.1 for Q1–Q2, the 2025.1
 /// demo revision from 2025-07-01 for Q3–Q4).
-let seedRunsInForce: [Workspace.QuarterRun?] = (1...4).map { try? seedWorkspace.run(quarter($0)).get() }
+let seedRunsInForce: [Workspace.QuarterRun?] = (1...4).map { try? seedWorkspace.run(quarter($0)) }
 
 func quarter(_ number: Int) -> Quarter { Quarter(year: 2025, number: number)! }
 
@@ -37,7 +37,7 @@ extension OfficerResult {
 }
 
 func readBytes(_ path: String) -> [UInt8] {
-    guard case .success(let bytes) = FileSystem.read(path) else { fatalError("cannot read \(path)") }
+    guard let bytes = try? FileSystem.read(path) else { fatalError("cannot read \(path)") }
     return bytes
 }
 

@@ -118,7 +118,7 @@ private struct IDSink: QuarterSink {
 
     @Test func theStreamedTotalsEqualTheCollectedOnesOnEveryDemoQuarter() throws {
         for number in 1...4 {
-            let run = try seedWorkspace.run(quarter(number)).get()
+            let run = try seedWorkspace.run(quarter(number))
             let collected = try #require(run.result)
             var again = QuarterSummary(policy: run.policy)
             for officer in collected.officers { again.add(officer) }
@@ -133,7 +133,7 @@ private struct IDSink: QuarterSink {
 /// The running totals on their own.
 @Suite struct QuarterSummaryTests {
     @Test func totalsOfLaterRowsAppendAfterEarlierOnes() throws {
-        let run = try seedWorkspace.run(quarter(4)).get()
+        let run = try seedWorkspace.run(quarter(4))
         let officers = try #require(run.result?.officers)
         var whole = QuarterSummary(policy: run.policy)
         var first = QuarterSummary(policy: run.policy)
@@ -152,7 +152,7 @@ private struct IDSink: QuarterSink {
     }
 
     @Test func aSumPastWhatCanBeComputedIsReportedNotSwallowed() throws {
-        let run = try seedWorkspace.run(quarter(4)).get()
+        let run = try seedWorkspace.run(quarter(4))
         var officer = try #require(run.result?.officers.first { ($0.rewardTotal ?? .zero) > .zero })
         let huge = try #require(ExactDecimal("100000000000000000000000000000000000"))
         officer.rewards = officer.rewards.map { reward in

@@ -30,15 +30,13 @@ import ScorecardTestSupport
     @Test func aVersionCanBePinnedByNameOrFolderAndAnUnknownOneIsRefused() throws {
         #expect(try versions.version(named: "2021.1")?.metadata.effective.description == "2021-09-27")
         #expect(try versions.version(named: "2025-07-01")?.metadata.version == "2025.1")
-        guard case .failure(let problem) = seedWorkspace.policy(for: quarter(4), version: "2030.9") else {
-            Issue.record("an unknown version must be refused")
-            return
+        let problem = try #require(throws: Diagnostic.self, "an unknown version must be refused") {
+            try seedWorkspace.policy(for: quarter(4), version: "2030.9")
         }
         #expect(problem.code == "rules.unknown-version")
         #expect(problem.hint?.contains("2021.1") == true && problem.hint?.contains("2025.1") == true)
-        guard case .failure(let early) = seedWorkspace.policy(for: Quarter(year: 2020, number: 1)!) else {
-            Issue.record("no version is in force in 2020")
-            return
+        let early = try #require(throws: Diagnostic.self, "no version is in force in 2020") {
+            try seedWorkspace.policy(for: Quarter(year: 2020, number: 1)!)
         }
         #expect(early.code == "rules.no-version-in-force")
     }

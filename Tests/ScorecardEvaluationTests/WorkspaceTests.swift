@@ -38,7 +38,7 @@ import ScorecardRules
             let workspace = Workspace(rulesPath: folder.path + "/rules", evidencePath: folder.path + "/evidence")
             #expect(workspace.ruleDiagnostics.isEmpty, "\(workspace.ruleDiagnostics)")
             #expect(workspace.rosterDiagnostics.isEmpty, "\(workspace.rosterDiagnostics)")
-            let run = try workspace.run(quarter(2)).get()
+            let run = try workspace.run(quarter(2))
             let scores = folder.path + "/evidence/2025-Q2/scores.csv"
             let suggestions = folder.path + "/evidence/2025-Q2/suggestions.csv"
             #expect(
@@ -67,7 +67,7 @@ import ScorecardRules
             try folder.write("evidence/officers.csv", officers)
             try folder.write("evidence/2025-Q2/scores.csv", "officer,a1,planned,done\n1001,4,3,2\n1002,4,2,3\n1004,5,0,0\n1005,3,4,4\n")
             let workspace = Workspace(rulesPath: folder.path + "/rules", evidencePath: folder.path + "/evidence")
-            let run = try workspace.run(quarter(2)).get()
+            let run = try workspace.run(quarter(2))
             #expect(
                 run.evidenceProblems.map { "\($0.severity) \($0.code)@\($0.location?.description ?? "-")" } == [
                     "error evidence.check@\(folder.path)/evidence/2025-Q2/scores.csv:3:10",
@@ -75,7 +75,7 @@ import ScorecardRules
                 ])
             // Bad evidence: by default nothing is evaluated; --partial evaluates all the same.
             #expect(run.result == nil)
-            let partial = try workspace.run(quarter(2), partial: true).get()
+            let partial = try workspace.run(quarter(2), partial: true)
             let result = try #require(partial.result)
             #expect(result.officer("1002")?.findings.map(\.code) == ["evidence.check"])
             // 1002: min(5, 5 × 3/2) = 5 → 4 + 5 = 9
@@ -105,7 +105,7 @@ import ScorecardRules
         try withTemporaryFolder { folder in
             try folder.write("officers.csv", bytes: readBytes(seeds + "/officers.csv"))
             try folder.write("2025-Q1/evidence.yaml", yaml)
-            let run = try Workspace(rulesPath: bundledRules, evidencePath: folder.path).run(quarter(1)).get()
+            let run = try Workspace(rulesPath: bundledRules, evidencePath: folder.path).run(quarter(1))
             #expect(run.evidenceProblems.isEmpty, "\(run.evidenceProblems)")
             #expect(run.evidence.files == [folder.path + "/2025-Q1/evidence.yaml"])
             let fromYAML = try #require(run.result)

@@ -348,8 +348,5 @@ import ScorecardRules
 }
 
 func readAll(_ path: String) throws -> [UInt8] {
-    switch FileSystem.read(path) {
-    case .success(let bytes): return bytes
-    case .failure(let problem): throw problem
-    }
+    try FileSystem.read(path)
 }

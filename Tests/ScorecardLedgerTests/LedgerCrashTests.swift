@@ -13,11 +13,11 @@ import Testing
     /// its result files match their digests); nil otherwise.
     func whole(_ mine: Mine, _ folder: String) -> String? {
         let base = mine.root + "/" + folder
-        guard case .success(let bytes) = FileSystem.read(base + "/provenance.json"),
-            case .success(let provenance) = Provenance.parse(bytes, file: folder)
+        guard let bytes = try? FileSystem.read(base + "/provenance.json"),
+            let provenance = try? Provenance.parse(bytes, file: folder)
         else { return nil }
         let intact = provenance.outputs.allSatisfy { output in
-            (try? FileSystem.sha256(ofFile: base + "/" + output.name).get()).map(SHA256.hex) == output.sha256
+            (try? FileSystem.sha256(ofFile: base + "/" + output.name)).map(SHA256.hex) == output.sha256
         }
         return intact ? (try? mine.text(folder + "/results.json")) : nil
     }
@@ -36,13 +36,13 @@ import Testing
         switch step {
         case ..<5:
             // Not entered in the history: nothing was recorded, and the half-built folder may go.
-            #expect(mine.ledger.record(of: mine.quarter) == nil)
+            #expect(try mine.ledger.record(of: mine.quarter) == nil)
             #expect(try mine.names("seeds/results") == [".2025-Q4.incomplete-42"])
             #expect(verification.diagnostics.map(\.code) == ["ledger.incomplete"])
             #expect(verification.diagnostics.allSatisfy { $0.severity == .warning })
         case 5:
             // Entered, not yet in place: not a leftover to delete, a recording to finish.
-            #expect(mine.ledger.record(of: mine.quarter) == nil)
+            #expect(try mine.ledger.record(of: mine.quarter) == nil)
             #expect(verification.diagnostics.map(\.code) == ["ledger.interrupted"])
             #expect(verification.diagnostics.first?.hint?.contains("改名为“\(mine.root)/seeds/results/2025-Q4”") == true)
         default:

@@ -34,10 +34,9 @@ import ScorecardTestSupport
         #expect(second.superseded == "2025-Q4.superseded-20260201T090000Z")
         #expect(second.previousSHA256 == SHA256.hex(SHA256.hash(Array(lines[0].utf8))))
         let oldProvenance = try FileSystem.sha256(ofFile: mine.root + "/seeds/results/2025-Q4.superseded-20260201T090000Z/provenance.json")
-            .get()
         #expect(second.supersededSHA256 == SHA256.hex(oldProvenance))
         #expect(first.provenanceSHA256 == SHA256.hex(oldProvenance))
-        let provenance = try #require(mine.ledger.record(of: mine.quarter)).get()
+        let provenance = try #require(try mine.ledger.record(of: mine.quarter))
         #expect(provenance.recordedBy == "审核员" && provenance.reason == "经批准更正")
         #expect(codes(mine).isEmpty)
     }

@@ -98,7 +98,7 @@ import Testing
         _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         try mine.write("seeds/results/2025-Q4/provenance.json", formatOne(try mine.text("seeds/results/2025-Q4/provenance.json")))
         try FileManager.default.removeItem(atPath: mine.root + "/seeds/results/2025-Q4.history")
-        let read = try #require(mine.ledger.record(of: mine.quarter)).get()
+        let read = try #require(try mine.ledger.record(of: mine.quarter))
         #expect(read.formatVersion == "scorecard-ledger/1")
         #expect(read.recordedBy == nil && read.roster == nil)
         #expect(verify(mine).diagnostics.isEmpty)

@@ -84,7 +84,7 @@ struct Mine {
         #expect(json.contains("\"sha256\": \"\(scores)\""))
 
         // Read back, it is what was written.
-        let read = try #require(mine.ledger.record(of: mine.quarter)).get()
+        let read = try #require(try mine.ledger.record(of: mine.quarter))
         #expect(read.recordedAt == Mine.firstTime)
         #expect(read.policy == provenance.policy)
         #expect(read.evidenceFiles.map(\.name) == ["officers.csv", "2025-Q4/scores.csv"])
@@ -161,7 +161,7 @@ struct Mine {
         #expect(try mine.text("seeds/results/2025-Q4.superseded-20260201T090000Z/provenance.json") == old)
         #expect(try mine.text("seeds/results/2025-Q4.superseded-20260201T090000Z/results.json") == "{\"total\": 93.40}\n")
         #expect(try mine.text("seeds/results/2025-Q4/results.json") == "{\"total\": 92.90}\n")
-        #expect(try mine.ledger.record(of: mine.quarter)?.get().recordedAt == Mine.laterTime)
+        #expect(try mine.ledger.record(of: mine.quarter)?.recordedAt == Mine.laterTime)
 
         // Forced again within the same second: the second earlier record is kept as well.
         try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,3.5\n")

@@ -87,11 +87,13 @@ public final class PendingOutput {
                 _ = unlink(temporaryPath)
                 throw .error(InputCode.write, "无法把输出文件“\(path)”写入磁盘：\(text)", hint: "检查磁盘是否已满", at: nil)
             }
-            if case .failure(let problem) = FileSystem.rename(temporaryPath, to: path) {
+            do throws(Diagnostic) {
+                try FileSystem.rename(temporaryPath, to: path)
+            } catch {
                 _ = unlink(temporaryPath)
-                throw problem
+                throw error
             }
-            _ = FileSystem.syncDirectory(FileSystem.parent(of: path))
+            try? FileSystem.syncDirectory(FileSystem.parent(of: path))
         }
     }
 

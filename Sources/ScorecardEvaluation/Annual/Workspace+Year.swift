@@ -25,47 +25,43 @@ extension Workspace {
     }
 
     /// The year asked for (it must have evidence), or the latest with evidence.
-    public func resolveYear(_ requested: Int?) -> Result<Int, Diagnostic> {
+    public func resolveYear(_ requested: Int?) throws(Diagnostic) -> Int {
         let years = years()
-        if let requested, years.contains(requested) { return .success(requested) }
-        if requested == nil, let latest = years.last { return .success(latest) }
+        if let requested, years.contains(requested) { return requested }
+        if requested == nil, let latest = years.last { return latest }
         let known = years.isEmpty ? "没有任何季度的记录" : "有记录的年份：\(years.map(String.init).joined(separator: "、"))"
-        return .failure(
+        throw
             .error(
                 EvaluationCode.evidenceNoYear,
                 requested.map { "证据文件夹“\(evidencePath)”中没有 \($0) 年任何季度的记录" }
                     ?? "证据文件夹“\(evidencePath)”中没有任何季度的记录",
-                hint: "\(known)；季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil))
+                hint: "\(known)；季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil)
     }
 
     /// Loads and evaluates every quarter of `year` with evidence. A quarter for which no
     /// version of the rules is in force stops the run (a rule-level problem).
-    public func runYear(_ year: Int) -> Result<YearRun, Diagnostic> {
+    public func runYear(_ year: Int) throws(Diagnostic) -> YearRun {
         var outcomes: [QuarterOutcome] = []
         var quarters: [AnnualQuarter] = []
         for quarter in evidenceFolder.quarters() where quarter.year == year {
-            switch policy(for: quarter) {
-            case .failure(let problem): return .failure(problem)
-            case .success(let policy):
-                var sink = AnnualQuarterSink(policy: policy)
-                let outcome = pipeline(for: quarter, under: policy).run(into: &sink)
-                outcomes.append(outcome)
-                if let summary = outcome.summary {
-                    quarters.append(AnnualQuarter(quarter: quarter, policy: policy, officers: sink.table, byFund: summary.byFund))
-                }
+            let policy = try policy(for: quarter)
+            var sink = AnnualQuarterSink(policy: policy)
+            let outcome = pipeline(for: quarter, under: policy).run(into: &sink)
+            outcomes.append(outcome)
+            if let summary = outcome.summary {
+                quarters.append(AnnualQuarter(quarter: quarter, policy: policy, officers: sink.table, byFund: summary.byFund))
             }
         }
         guard let last = outcomes.last else {
-            if case .failure(let problem) = resolveYear(year) { return .failure(problem) }
-            return .failure(unusableRules)
+            _ = try resolveYear(year)
+            throw unusableRules
         }
         // The roster's problems are the roster's: said once, beside every quarter's own.
         var problems = rosterDiagnostics
         for outcome in outcomes { problems += outcome.problems }
-        return .success(
-            YearRun(
-                year: year, outcomes: outcomes, problems: problems, yearEndPolicy: last.policy,
-                annualQuarters: quarters.count == outcomes.count ? quarters : nil))
+        return YearRun(
+            year: year, outcomes: outcomes, problems: problems, yearEndPolicy: last.policy,
+            annualQuarters: quarters.count == outcomes.count ? quarters : nil)
     }
 
     private var unusableRules: Diagnostic {

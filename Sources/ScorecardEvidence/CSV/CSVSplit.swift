@@ -31,7 +31,7 @@ public enum CSVSplit {
         var previous: UInt8 = 0
         var utf8 = UTF8Run()
         var offset = 0
-        let result = FileSystem.forEachChunk(of: path) { chunk in
+        let read: Void? = try? FileSystem.forEachChunk(of: path) { chunk in
             guard safe else { return }
             chunk.withUnsafeBufferPointer { bytes in
                 for (index, byte) in bytes.enumerated() {
@@ -57,7 +57,7 @@ public enum CSVSplit {
             offset += chunk.count
         }
         let size = offset
-        guard case .success = result, safe, utf8.need == 0, previous != 0x0D, size == expected, breaks > count,
+        guard read != nil, safe, utf8.need == 0, previous != 0x0D, size == expected, breaks > count,
             let headerEnd
         else { return nil }
         // The header is the first line; every part starts just after a line break.

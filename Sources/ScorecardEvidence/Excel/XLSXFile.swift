@@ -30,14 +30,15 @@ struct XLSXFile {
     /// each part once decompressed (a zip bomb is refused before it is inflated).
     static func open(_ path: String, limits: InputLimits = .default) -> Result<XLSXFile, Diagnostic> {
         let bytes: [UInt8]
-        switch FileSystem.read(path, limit: limits.workbookBytes) {
-        case .success(.complete(let read)): bytes = read
-        case .success(.tooLarge):
+        let read: FileSystem.LimitedRead
+        do throws(Diagnostic) { read = try FileSystem.read(path, limit: limits.workbookBytes) } catch { return .failure(error) }
+        switch read {
+        case .complete(let read): bytes = read
+        case .tooLarge:
             return .failure(
                 .error(
                     InputCode.fileTooLarge, "工作簿“\(path)”的大小超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
                     hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes), at: nil))
-        case .failure(let problem): return .failure(problem)
         }
         do throws(XLSXProblem) {
             return .success(try XLSXFile(path: path, bytes: bytes, limits: limits))

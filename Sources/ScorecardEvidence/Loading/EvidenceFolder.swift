@@ -27,7 +27,7 @@ public struct EvidenceFolder: Sendable {
 
     /// Quarter folders as named on disk: `2025-Q1`, and also `2025Q1` or `2025-q1`.
     private func quarterFolders() -> [(quarter: Quarter, name: String)] {
-        guard case .success(let names) = FileSystem.list(root) else { return [] }
+        guard let names = try? FileSystem.list(root) else { return [] }
         return names.compactMap { name -> (Quarter, String)? in
             guard let quarter = Quarter(name), FileSystem.kind(of: FileSystem.join(root, name)) == .directory else { return nil }
             return (quarter, name)

@@ -130,7 +130,7 @@ final class PackedRoster: Sendable {
     private func row(of entry: Entry) -> CSVRawRecord? {
         if let shift = offsetShift {
             // A UTF-8 file: the row is where it was.
-            guard case .success(let bytes) = FileSystem.read(file, from: entry.rowOffset + shift, count: 1 << 16) else { return nil }
+            guard let bytes = try? FileSystem.read(file, from: entry.rowOffset + shift, count: 1 << 16) else { return nil }
             var reader = CSVReader(bytes: bytes, file: file, encoding: .utf8, line: Int(entry.line))
             if case .success(let raw)? = reader.nextRaw() { return raw }
             return nil

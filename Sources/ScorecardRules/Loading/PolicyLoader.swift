@@ -14,9 +14,10 @@ public struct PolicyLoadResult: Sendable {
 /// in one pass rather than stopping at the first.
 public enum PolicyLoader {
     public static func load(path: String, limits: InputLimits = .default) -> PolicyLoadResult {
-        switch RuleFiles.sources(at: path, maxFileBytes: limits.yamlFileBytes) {
-        case .success(let sources): return load(sources: sources, limits: limits)
-        case .failure(let diagnostic): return PolicyLoadResult(policy: nil, diagnostics: [diagnostic])
+        do throws(Diagnostic) {
+            return try load(sources: RuleFiles.sources(at: path, maxFileBytes: limits.yamlFileBytes), limits: limits)
+        } catch {
+            return PolicyLoadResult(policy: nil, diagnostics: [error])
         }
     }
 

@@ -66,31 +66,31 @@ extension PolicyLoader {
         }
         var folders: [String] = []
         var diagnostics: [Diagnostic] = []
-        switch FileSystem.list(path) {
-        case .failure(let problem): return PolicyVersionsLoadResult(versions: nil, diagnostics: [problem])
-        case .success(let names):
-            if names.contains(where: isRuleFile) { folders.append(path) }
-            for name in names where !name.hasPrefix(".") && name != PolicyVersions.testsFolder {
-                let sub = FileSystem.join(path, name)
-                guard FileSystem.kind(of: sub) == .directory else { continue }
-                // A folder named for a date is meant as a version: one that leads back to the
-                // rule folder or above it, or that holds no rule file, is said, not skipped quietly.
-                let dated = LocalDate(name) != nil
-                if dated, let loop = loopProblem(sub, in: path) {
-                    diagnostics.append(loop)
-                    continue
-                }
-                guard case .success(let inner) = FileSystem.list(sub), inner.contains(where: isRuleFile) else {
-                    if dated {
-                        diagnostics.append(
-                            .warning(
-                                RulesCode.emptyVersionFolder, "版本文件夹“\(sub)”里没有规则文件（.yaml），这个版本没有读入",
-                                hint: "把这一版本的全部规则文件放进去（可先复制上一版本再修改）；不用的话删去这个文件夹", at: nil))
-                    }
-                    continue
-                }
-                folders.append(sub)
+        let names: [String]
+        do throws(Diagnostic) { names = try FileSystem.list(path) } catch {
+            return PolicyVersionsLoadResult(versions: nil, diagnostics: [error])
+        }
+        if names.contains(where: isRuleFile) { folders.append(path) }
+        for name in names where !name.hasPrefix(".") && name != PolicyVersions.testsFolder {
+            let sub = FileSystem.join(path, name)
+            guard FileSystem.kind(of: sub) == .directory else { continue }
+            // A folder named for a date is meant as a version: one that leads back to the
+            // rule folder or above it, or that holds no rule file, is said, not skipped quietly.
+            let dated = LocalDate(name) != nil
+            if dated, let loop = loopProblem(sub, in: path) {
+                diagnostics.append(loop)
+                continue
             }
+            guard let inner = try? FileSystem.list(sub), inner.contains(where: isRuleFile) else {
+                if dated {
+                    diagnostics.append(
+                        .warning(
+                            RulesCode.emptyVersionFolder, "版本文件夹“\(sub)”里没有规则文件（.yaml），这个版本没有读入",
+                            hint: "把这一版本的全部规则文件放进去（可先复制上一版本再修改）；不用的话删去这个文件夹", at: nil))
+                }
+                continue
+            }
+            folders.append(sub)
         }
         if folders.isEmpty {
             return PolicyVersionsLoadResult(

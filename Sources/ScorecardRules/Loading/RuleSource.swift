@@ -16,46 +16,36 @@ public struct RuleSource: Sendable, Hashable {
 /// folder, in name order so that results never depend on the file system's listing order.
 public enum RuleFiles {
     /// A file larger than `maxFileBytes` is read one byte past it, for the YAML loader to refuse.
-    public static func sources(at path: String, maxFileBytes: Int = InputLimits.default.yamlFileBytes) -> Result<[RuleSource], Diagnostic> {
-        func read(_ file: String) -> Result<RuleSource, Diagnostic> {
-            FileSystem.read(file, limit: maxFileBytes + 1).map { outcome in
-                switch outcome {
-                case .complete(let bytes), .tooLarge(let bytes): RuleSource(displayPath: file, bytes: bytes)
-                }
+    public static func sources(at path: String, maxFileBytes: Int = InputLimits.default.yamlFileBytes) throws(Diagnostic) -> [RuleSource] {
+        func read(_ file: String) throws(Diagnostic) -> RuleSource {
+            switch try FileSystem.read(file, limit: maxFileBytes + 1) {
+            case .complete(let bytes), .tooLarge(let bytes): return RuleSource(displayPath: file, bytes: bytes)
             }
         }
         switch FileSystem.kind(of: path) {
         case .missing:
-            return .failure(
-                .error(
-                    RulesCode.notFound, "找不到规则文件或文件夹“\(path)”",
-                    hint: "检查路径；不给路径时使用当前目录下的 rules/", at: nil))
+            throw .error(
+                RulesCode.notFound, "找不到规则文件或文件夹“\(path)”",
+                hint: "检查路径；不给路径时使用当前目录下的 rules/", at: nil)
         case .other:
-            return .failure(FileSystem.notRegularFile(path, what: FileSystem.kindName(of: path)))
+            throw FileSystem.notRegularFile(path, what: FileSystem.kindName(of: path))
         case .file:
-            return read(path).map { [$0] }
+            return try [read(path)]
         case .directory:
             let names: [String]
-            switch FileSystem.list(path) {
-            case .success(let list): names = list
-            case .failure(let error): return .failure(error)
-            }
+            names = try FileSystem.list(path)
             let yamlNames = names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
             if yamlNames.isEmpty {
-                return .failure(
-                    .error(
-                        RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
-                        hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil))
+                throw .error(
+                    RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
+                    hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil)
             }
             var sources: [RuleSource] = []
             for name in yamlNames {
                 let filePath = FileSystem.join(path, name)
-                switch read(filePath) {
-                case .success(let source): sources.append(source)
-                case .failure(let error): return .failure(error)
-                }
+                try sources.append(read(filePath))
             }
-            return .success(sources)
+            return sources
         }
     }
 }

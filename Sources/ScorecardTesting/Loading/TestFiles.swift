@@ -45,7 +45,7 @@ package enum TestFiles {
                 InputCode.notRegularFile, "“\(path)”不是普通文件，也不是文件夹，不能读取",
                 hint: "测试用例写在普通的 .yaml 文件中", at: nil)
         case .file:
-            let bytes = try FileSystem.read(path).get()
+            let bytes = try FileSystem.read(path)
             return [
                 TestSource(
                     source: RuleSource(displayPath: path, bytes: bytes), defaultVersion: defaultVersion(ofFile: path, versions: versions))
@@ -66,18 +66,18 @@ package enum TestFiles {
 
     /// The folders directly in `path` (not hidden, not `tests`), in name order.
     private static func subfolders(of path: String) -> [String] {
-        guard case .success(let names) = FileSystem.list(path) else { return [] }
+        guard let names = try? FileSystem.list(path) else { return [] }
         return names.filter { !$0.hasPrefix(".") && $0 != PolicyVersions.testsFolder }.sorted()
             .map { FileSystem.join(path, $0) }.filter { FileSystem.kind(of: $0) == .directory }
     }
 
     private static func files(in folder: String, versions: PolicyVersions?) throws(Diagnostic) -> [TestSource] {
-        let names = try FileSystem.list(folder).get().filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+        let names = try FileSystem.list(folder).filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
             .sorted()
         var sources: [TestSource] = []
         for name in names {
             let path = FileSystem.join(folder, name)
-            let bytes = try FileSystem.read(path).get()
+            let bytes = try FileSystem.read(path)
             sources.append(
                 TestSource(
                     source: RuleSource(displayPath: path, bytes: bytes), defaultVersion: defaultVersion(ofFile: path, versions: versions)))
