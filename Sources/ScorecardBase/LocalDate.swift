@@ -120,6 +120,16 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// `yyyymmdd` as one integer, which orders as the days do: how a packed roster keeps its
+    /// dates, compared without making a `LocalDate`.
+    public var key: Int32 { Int32(year * 10000 + month * 100 + day) }
+
+    /// The day whose `key` this is; nil for anything else (0 among them).
+    public init?(key: Int32) {
+        guard key > 0 else { return nil }
+        self.init(year: Int(key / 10000), month: Int(key / 100 % 100), day: Int(key % 100))
+    }
+
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -20,17 +20,31 @@ public struct RosterChecks: Sendable {
 
     /// Every breach, in file order. Officers are judged only if they serve in one of `quarters`:
     /// a record from years ago is not this year's concern.
-    public func check(quarters: [Quarter]) -> [Diagnostic] {
+    ///
+    /// Each area and officer is first screened from the roster's bytes and date keys
+    /// (`RosterScreen`); only one that may breach a rule is read out and worded, so a roster of a
+    /// million sound officers makes no string and no array per officer or area.
+    public func check(quarters: [Quarter]) -> [Diagnostic] { check(quarters: quarters, screening: true) }
+
+    /// `screening: false` judges every area and officer in full, as a test's reference.
+    func check(quarters: [Quarter], screening: Bool) -> [Diagnostic] {
         let quarters = Array(Set(quarters)).sorted()
         guard !quarters.isEmpty else { return [] }
+        let screen = RosterScreen(rules: rules, quarters: quarters)
+        let officers = roster.officers
         var problems: [Diagnostic] = []
-        forEachArea { area in
+        forEachArea { members in
+            guard !screening || screen.mayBreach(area: members, of: officers) else { return }
+            let area = Area(officers: members.map { officers[Int($0)] })
             problems += overlaps(in: area, quarters: quarters)
             problems += vacancies(in: area, quarters: quarters)
         }
-        for officer in roster.officers where quarters.contains(where: officer.serves(in:)) {
-            problems += selection(of: officer)
-            problems += training(of: officer)
+        for position in officers.indices {
+            let officer = officers[position]
+            let dates = officer.dateKeys
+            guard screening ? screen.serves(dates) : quarters.contains(where: officer.serves(in:)) else { continue }
+            if !screening || screen.mayBreachSelection(officer) { problems += selection(of: officer) }
+            if !screening || screen.mayBreachTraining(dates) { problems += training(of: officer) }
         }
         return problems.sortedForDisplay()
     }
@@ -38,21 +52,21 @@ public struct RosterChecks: Sendable {
     // MARK: Areas
 
     struct Area {
-        var unit: String
-        var area: String
         /// In roster order.
         var officers: [Officer]
-        var name: String { unit + area }
+        /// Written as the area's first officer's row writes it.
+        var name: String { officers.first.map { $0.unit + $0.area } ?? "" }
         /// The day the area's first officer took office; nil when one has no start recorded.
         var start: LocalDate? {
             officers.contains { $0.from == nil } ? nil : officers.compactMap(\.from).min()
         }
     }
 
-    /// Every area (unit and shift) with its officers in roster order, areas in the order they
-    /// first appear, one at a time: a roster of a million officers is grouped through small
-    /// integers over the names' bytes, never a dictionary of strings and arrays.
-    func forEachArea(_ body: (Area) -> Void) {
+    /// Every area (unit and shift), as the positions of its officers in roster order, areas in
+    /// the order they first appear, one at a time: a roster of a million officers is grouped
+    /// through small integers over the names' bytes, and one array of positions is reused from
+    /// area to area.
+    func forEachArea(_ body: ([Int32]) -> Void) {
         let officers = roster.officers
         let count = officers.count
         guard count > 0 else { return }
@@ -63,24 +77,19 @@ public struct RosterChecks: Sendable {
         var first: [Int32] = [] // per group: its first officer
         var last: [Int32] = [] // per group: its last officer so far
         var next = [Int32](repeating: -1, count: count) // per officer: the next one in its group
-        var units: [String] = []
-        var names: [String] = []
         for index in 0..<count {
             let officer = officers[index]
-            let unit = officer.unit, area = officer.area
-            var slot = Self.hash(unit, area) & mask
+            var slot = officer.withUTF8(.unit) { unit in officer.withUTF8(.area) { area in Self.hash(unit, area) } } & mask
             while true {
                 let group = Int(table[slot])
                 if group < 0 {
                     table[slot] = Int32(first.count)
                     first.append(Int32(index))
                     last.append(Int32(index))
-                    units.append(unit)
-                    names.append(area)
                     break
                 }
                 // The same bytes: what one roster file writes for the same area.
-                if units[group].utf8.elementsEqual(unit.utf8) && names[group].utf8.elementsEqual(area.utf8) {
+                if Self.sameArea(officers[Int(first[group])], officer) {
                     next[Int(last[group])] = Int32(index)
                     last[group] = Int32(index)
                     break
@@ -88,23 +97,29 @@ public struct RosterChecks: Sendable {
                 slot = (slot + 1) & mask
             }
         }
+        var members: [Int32] = []
         for group in first.indices {
-            var members: [Officer] = []
-            var index = Int(first[group])
+            members.removeAll(keepingCapacity: true)
+            var index = first[group]
             while index >= 0 {
-                members.append(officers[index])
-                index = Int(next[index])
+                members.append(index)
+                index = next[Int(index)]
             }
-            body(Area(unit: units[group], area: names[group], officers: members))
+            body(members)
         }
     }
 
+    private static func sameArea(_ one: Officer, _ other: Officer) -> Bool {
+        one.withUTF8(.unit) { a in other.withUTF8(.unit) { b in a.elementsEqual(b) } }
+            && one.withUTF8(.area) { a in other.withUTF8(.area) { b in a.elementsEqual(b) } }
+    }
+
     /// FNV-1a over the unit's bytes, a separator and the area's.
-    private static func hash(_ unit: String, _ area: String) -> Int {
+    private static func hash(_ unit: UnsafeBufferPointer<UInt8>, _ area: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in unit.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        for byte in unit { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
-        for byte in area.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        for byte in area { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return Int(truncatingIfNeeded: hash >> 1)
     }
 

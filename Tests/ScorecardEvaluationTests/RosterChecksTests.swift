@@ -1,7 +1,7 @@
 import Testing
 import ScorecardTestSupport
 import ScorecardBase
-import ScorecardEvaluation
+@testable import ScorecardEvaluation
 import ScorecardEvidence
 import ScorecardRules
 
@@ -115,5 +115,54 @@ import ScorecardRules
             "1001,张三,一队,甲班,选举,,2021-10-01,2021-10-18,",
         ])
         #expect(result.places.isEmpty, "\(result.problems)")
+    }
+
+    /// A roster of many small areas with handovers, gaps, overlaps, former officers and every
+    /// kind of selection and training, from a fixed seed.
+    static func generatedRoster(seed: UInt64, areas: Int) -> [String] {
+        var random = seed
+        func next(_ bound: Int) -> Int {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((random >> 33) % UInt64(bound))
+        }
+        let days = [
+            "", "2021-10-18", "2024-12-31", "2025-01-01", "2025-03-31", "2025-04-01", "2025-05-10", "2025-05-11", "2025-06-30",
+            "2025-07-01", "2025-09-30", "2025-12-31", "2026-01-01",
+        ]
+        let selections = ["选举", "选举", "选举", "指定", "选拔", ""]
+        var rows: [String] = []
+        for area in 0..<areas {
+            for _ in 0..<(1 + next(3)) {
+                let id = 1000 + rows.count
+                var from = days[next(days.count)], until = days[next(days.count)]
+                if !from.isEmpty, !until.isEmpty, until < from { swap(&from, &until) }
+                let reason = next(2) == 0 ? "" : "新组建班组"
+                let trained = next(5) == 0 ? "" : days[1 + next(days.count - 1)]
+                rows.append(
+                    "\(id),联系员\(id),\(["一队", "二队"][area % 2]),班\(area / 2),\(selections[next(selections.count)]),\(reason),\(trained),\(from),\(until)"
+                )
+            }
+        }
+        return rows
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func screeningFindsWhatTheFullCheckFinds(seed: UInt64) throws {
+        let rows = Self.generatedRoster(seed: seed, areas: 300)
+        var source = MemoryRows([Self.header] + rows, file: "officers.csv")
+        let unpacked = RosterLoader.load(from: &source, file: "officers.csv")
+        try withTemporaryFolder { folder in
+            try folder.write("officers.csv", ([Self.header] + rows).joined(separator: "\n") + "\n")
+            let packed = EvidenceFolder(root: folder.path).loadRoster()
+            #expect(packed.problems.isEmpty, "\(packed.problems)")
+            for quarters in [Self.year, [quarter(2)], [quarter(1), quarter(3)]] {
+                for roster in [unpacked.roster, packed.roster] {
+                    let checks = RosterChecks(rules: Self.rules, roster: roster)
+                    let full = checks.check(quarters: quarters, screening: false)
+                    #expect(full.count > 10)
+                    #expect(checks.check(quarters: quarters) == full)
+                }
+            }
+        }
     }
 }

@@ -18,6 +18,10 @@ public struct QuarterSummary: Sendable {
     private var unitIndex: [String: Int] = [:]
     private var managers: [ManagerTotal] = []
     private var managerIndex: [ManagerKey: Int] = [:]
+    /// Each spelling of a unit, and of a manager's role and name, seen so far: an officer's
+    /// totals found from the roster's bytes.
+    private var unitSpellings = SpellingIndex()
+    private var managerSpellings = SpellingIndex()
     private var fundAmounts: [String: ExactDecimal] = [:]
     private var gradeCounts_: [String: Int] = [:]
     private let funds: [Fund]
@@ -39,9 +43,8 @@ public struct QuarterSummary: Sendable {
     public mutating func add(_ result: OfficerResult) {
         officerCount += 1
         let officer = result.officer
-        let unitPosition = position(ofUnit: officer.unit)
-        let (role, name) = officer.reportsTo
-        let managerPosition = position(ofManager: ManagerKey(role: role, name: name))
+        let unitPosition = position(ofUnitOf: officer)
+        let managerPosition = position(ofManagerOf: officer)
         guard result.isComplete, let total = result.total else {
             incompleteCount += 1
             return
@@ -54,8 +57,10 @@ public struct QuarterSummary: Sendable {
             if !Self.add(reward.amount, to: &rewardTotal) { noteOverflow("奖励合计") }
         }
         managers[managerPosition].total.officers += 1
-        if !Self.add(total, to: &managers[managerPosition].total.scoreSum) { noteOverflow("汇报对象“\(name)”的总分合计") }
-        if !Self.add(result.rewardTotal ?? .zero, to: &managers[managerPosition].total.reward) { noteOverflow("汇报对象“\(name)”的奖励合计") }
+        if !Self.add(total, to: &managers[managerPosition].total.scoreSum) { noteOverflow("汇报对象“\(officer.reportsTo.name)”的总分合计") }
+        if !Self.add(result.rewardTotal ?? .zero, to: &managers[managerPosition].total.reward) {
+            noteOverflow("汇报对象“\(officer.reportsTo.name)”的奖励合计")
+        }
         if let grade = result.grade { gradeCounts_[grade, default: 0] += 1 }
     }
 
@@ -63,9 +68,8 @@ public struct QuarterSummary: Sendable {
     /// the general way: `funds` and `bands` name the kernel's rewards and grades.
     mutating func add(_ result: borrowing PlainResult, of officer: Officer, kernel: QuarterKernel) {
         officerCount += 1
-        let unitPosition = position(ofUnit: officer.unit)
-        let (role, name) = officer.reportsTo
-        let managerPosition = position(ofManager: ManagerKey(role: role, name: name))
+        let unitPosition = position(ofUnitOf: officer)
+        let managerPosition = position(ofManagerOf: officer)
         let total = ExactDecimal(coefficient: Int128(result.total), scale: kernel.scorePlaces)
         units[unitPosition].officers += 1
         if !Self.add(total, to: &units[unitPosition].scoreSum) { noteOverflow("单位“\(officer.unit)”的总分合计") }
@@ -76,9 +80,9 @@ public struct QuarterSummary: Sendable {
             if !Self.add(amount, to: &rewardTotal) { noteOverflow("奖励合计") }
         }
         managers[managerPosition].total.officers += 1
-        if !Self.add(total, to: &managers[managerPosition].total.scoreSum) { noteOverflow("汇报对象“\(name)”的总分合计") }
+        if !Self.add(total, to: &managers[managerPosition].total.scoreSum) { noteOverflow("汇报对象“\(officer.reportsTo.name)”的总分合计") }
         let rewardSum = ExactDecimal(coefficient: Int128(result.rewardTotal), scale: kernel.moneyPlaces)
-        if !Self.add(rewardSum, to: &managers[managerPosition].total.reward) { noteOverflow("汇报对象“\(name)”的奖励合计") }
+        if !Self.add(rewardSum, to: &managers[managerPosition].total.reward) { noteOverflow("汇报对象“\(officer.reportsTo.name)”的奖励合计") }
         if let grade = result.grade { gradeCounts_[kernel.bandNames[grade], default: 0] += 1 }
     }
 
@@ -115,6 +119,33 @@ public struct QuarterSummary: Sendable {
     public var byFund: [(fund: Fund, amount: ExactDecimal)] { funds.map { ($0, fundAmounts[$0.id] ?? .zero) } }
     /// In band order, best first; officers without a grade are not counted.
     public var gradeCounts: [(grade: String, count: Int)] { bandOrder.map { ($0, gradeCounts_[$0] ?? 0) } }
+
+    /// `position(ofUnit: officer.unit)`, found by the unit's bytes: a string is made only for
+    /// a spelling not seen before.
+    private mutating func position(ofUnitOf officer: Officer) -> Int {
+        officer.withUTF8(.unit) { unit in
+            let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            if let known = unitSpellings.position(unit, none) { return known }
+            let position = position(ofUnit: String(decoding: unit, as: UTF8.self))
+            unitSpellings.add(unit, none, position: position)
+            return position
+        }
+    }
+
+    /// `position(ofManager:)` of whom the officer reports to (`Officer.reportsTo`), found by the
+    /// role's and name's bytes as written (a blank one is a spelling of "—" or 未登记) as
+    /// `position(ofUnitOf:)` finds a unit.
+    private mutating func position(ofManagerOf officer: Officer) -> Int {
+        officer.withUTF8(.managerRole) { role in
+            officer.withUTF8(.manager) { name in
+                if let known = managerSpellings.position(role, name) { return known }
+                let (roleText, nameText) = officer.reportsTo
+                let position = position(ofManager: ManagerKey(role: roleText, name: nameText))
+                managerSpellings.add(role, name, position: position)
+                return position
+            }
+        }
+    }
 
     private mutating func position(ofUnit unit: String) -> Int {
         // A mine has a handful of units: comparing a few short strings beats hashing one.

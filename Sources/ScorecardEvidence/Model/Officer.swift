@@ -229,12 +229,13 @@ public struct Officer: Sendable, Hashable {
         hasher.combine(location)
     }
 
-    /// The texts a report row writes, handed out as UTF-8 without making a string when the
-    /// officer is packed.
+    /// The officer's texts, handed out as UTF-8 without making a string when the officer is
+    /// packed: what a report row writes, and what the roster checks and the totals compare.
     public enum Text: Sendable {
-        case id, name, unit, area
+        case id, name, unit, area, managerRole, manager, selection, reason
     }
 
+    /// Hands the text to `body` as UTF-8; a text not recorded is empty.
     public func withUTF8<R>(_ text: Text, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if case .packed(let roster, let index) = storage {
             let packed: PackedRoster.Text =
@@ -243,6 +244,10 @@ public struct Officer: Sendable, Hashable {
                 case .name: .name
                 case .unit: .unit
                 case .area: .area
+                case .managerRole: .managerRole
+                case .manager: .manager
+                case .selection: .selection
+                case .reason: .reason
                 }
             return roster.withUTF8(packed, of: index, body)
         }
@@ -252,8 +257,22 @@ public struct Officer: Sendable, Hashable {
             case .name: name
             case .unit: unit
             case .area: area
+            case .managerRole: managerRole ?? ""
+            case .manager: manager ?? ""
+            case .selection: selection ?? ""
+            case .reason: reason ?? ""
             }
         return value.withUTF8(body)
+    }
+
+    /// The training, start and end dates as `LocalDate.key`s, 0 for one not recorded: read
+    /// from a packed roster's entry without making a date.
+    public var dateKeys: (trainedOn: Int32, from: Int32, until: Int32) {
+        if case .packed(let roster, let index) = storage {
+            let entry = roster.entries[index]
+            return (entry.trainedOn, entry.from, entry.until)
+        }
+        return (trainedOn?.key ?? 0, from?.key ?? 0, until?.key ?? 0)
     }
 
     /// Whether the officer served at any time during the quarter.

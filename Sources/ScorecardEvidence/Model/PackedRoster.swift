@@ -31,27 +31,17 @@ final class PackedRoster: Sendable {
     /// How a row's decoded offset becomes a file offset: the byte order mark's length, or nil
     /// when the file is not UTF-8 and a row must be found by reading from the start.
     let offsetShift: Int?
-    /// Open addressing over the ids: entry index + 1, 0 for an empty slot.
+    /// Open addressing over the ids: entry index + 1, 0 for an empty slot; at most half full.
     private let slots: [UInt32]
 
-    init(file: String, arena: [UInt8], entries: [Entry], columns: [String: Int], offsetShift: Int?) {
+    /// `slots` is the builder's index over the same ids, kept as it was built: the ids are not
+    /// hashed a second time.
+    init(file: String, arena: [UInt8], entries: [Entry], columns: [String: Int], offsetShift: Int?, slots: [UInt32]) {
         self.file = file
         self.arena = arena
         self.entries = entries
         self.columns = columns
         self.offsetShift = offsetShift
-        var size = 16
-        while size < entries.count * 2 { size <<= 1 }
-        var slots = [UInt32](repeating: 0, count: size)
-        let mask = size - 1
-        arena.withUnsafeBufferPointer { bytes in
-            for index in entries.indices {
-                let range = Self.range(of: .id, in: entries[index])
-                var slot = Self.hash(UnsafeBufferPointer(rebasing: bytes[range])) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = UInt32(index + 1)
-            }
-        }
         self.slots = slots
     }
 
@@ -75,13 +65,9 @@ final class PackedRoster: Sendable {
         return value.isEmpty ? nil : value
     }
 
-    static func date(_ packed: Int32) -> LocalDate? {
-        packed == 0 ? nil : LocalDate(year: Int(packed / 10000), month: Int(packed / 100 % 100), day: Int(packed % 100))
-    }
+    static func date(_ packed: Int32) -> LocalDate? { LocalDate(key: packed) }
 
-    static func pack(_ date: LocalDate?) -> Int32 {
-        date.map { Int32($0.year * 10000 + $0.month * 100 + $0.day) } ?? 0
-    }
+    static func pack(_ date: LocalDate?) -> Int32 { date?.key ?? 0 }
 
     /// The index of the officer with this id.
     func index(ofID id: String) -> Int? {
@@ -239,6 +225,6 @@ struct PackedRosterBuilder {
     }
 
     func build(file: String, columns: [String: Int], offsetShift: Int?) -> PackedRoster {
-        PackedRoster(file: file, arena: arena, entries: entries, columns: columns, offsetShift: offsetShift)
+        PackedRoster(file: file, arena: arena, entries: entries, columns: columns, offsetShift: offsetShift, slots: table)
     }
 }
