@@ -94,32 +94,7 @@ struct CSVRowBytes {
     /// decimal at its own places.
     mutating func cell(fixed value: Int64, places: Int) {
         separate()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
-            var count = 0
-            repeat {
-                digits[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                count += 1
-                magnitude /= 10
-            } while magnitude != 0
-            while count <= places {
-                digits[count] = UInt8(ascii: "0")
-                count += 1
-            }
-            var index = count - 1
-            while index >= places {
-                bytes.append(digits[index])
-                index -= 1
-            }
-            if places > 0 {
-                bytes.append(UInt8(ascii: "."))
-                while index >= 0 {
-                    bytes.append(digits[index])
-                    index -= 1
-                }
-            }
-        }
+        ExactDecimal(coefficient: Int128(value), scale: places).appendFormatted(scale: places, to: &bytes)
     }
 
     mutating func end() {
