@@ -26,7 +26,9 @@ enum PolicyChecks {
     }
 
     /// The items' points must add up to the declared total (考核标准: 20 × 5 = 100).
-    static func pointsAddUp(_ items: [ItemDraft], scoring: ScoringSettings, sink: inout DiagnosticSink) {
+    static func pointsAddUp(
+        _ items: [ItemDraft], scoring: ScoringSettings, totalAt totalLocation: SourceLocation, sink: inout DiagnosticSink
+    ) {
         var sum = ExactDecimal.zero
         for item in items {
             do {
@@ -34,14 +36,14 @@ enum PolicyChecks {
             } catch {
                 sink.error(
                     RulesCode.pointsTotal, "各项目分值之和超出可计算的范围，与 scoring.total 声明的满分 \(scoring.total.normalized) 不符",
-                    hint: "共有 \(items.count) 个项目；调整各项的 points，或修改 scoring.total", at: sink.keyPlaces["scoring.total"] ?? scoring.location)
+                    hint: "共有 \(items.count) 个项目；调整各项的 points，或修改 scoring.total", at: totalLocation)
                 return
             }
         }
         if sum != scoring.total {
             sink.error(
                 RulesCode.pointsTotal, "各项目分值之和是 \(sum.normalized)，与 scoring.total 声明的满分 \(scoring.total.normalized) 不符",
-                hint: "共有 \(items.count) 个项目；调整各项的 points，或修改 scoring.total", at: sink.keyPlaces["scoring.total"] ?? scoring.location)
+                hint: "共有 \(items.count) 个项目；调整各项的 points，或修改 scoring.total", at: totalLocation)
         }
     }
 

@@ -20,7 +20,7 @@ enum EvidenceDecoding {
                 "type", sink: &sink, hint: "可选类型：integer（整数）、decimal（小数）、text（文字）、boolean（是/否）、date（日期）、choice（选项）"),
             let typeWord = ScalarReading.keyword(typeNode, "\(label) 的类型（type）", as: FieldTypeWord.self, sink: &sink)
         else {
-            if let id { sink.brokenNames.insert(id) }
+            if let id { sink.markBroken([id]) }
             return nil
         }
 
@@ -35,7 +35,7 @@ enum EvidenceDecoding {
             guard let choicesNode = reader.required("choices", sink: &sink, hint: "列出可选的值，如 choices: [矿, 区队]"),
                 let choices = ScalarReading.textList(choicesNode, "\(label) 的可选值（choices）", sink: &sink)
             else {
-                if let id { sink.brokenNames.insert(id) }
+                if let id { sink.markBroken([id]) }
                 return nil
             }
             if choices.isEmpty {

@@ -36,7 +36,7 @@ enum ExpressionReading {
             return RuleExpression(checked: checked, node: node)
         } catch {
             if error.code == ExpressionCode.nameUnknown,
-                sink.brokenNames.contains(text(of: scalar.value, at: error.offset, length: error.length))
+                sink.isBroken(text(of: scalar.value, at: error.offset, length: error.length))
             {
                 return nil
             }

@@ -21,7 +21,7 @@ struct ItemDraft {
 enum ItemDecoding {
     enum MethodWord: String, CaseIterable { case assessed, computed }
 
-    static func draft(_ node: YAMLNode, index: Int, sink: inout DiagnosticSink) -> ItemDraft? {
+    static func draft(_ node: YAMLNode, index: Int, keys: inout KeyPlaces, sink: inout DiagnosticSink) -> ItemDraft? {
         guard
             let reader = MappingReader(
                 node, context: "第 \(index + 1) 个考核项目", allowed: ["id", "title", "points", "clause", "duty", "scoring"], sink: &sink)
@@ -60,7 +60,7 @@ enum ItemDecoding {
             } else if let scoring = MappingReader(
                 scoringNode, context: "\(label) 的计分方式（scoring）", allowed: ["method", "formula", "conditions"], sink: &sink)
             {
-                if let id { scoring.recordKeys(under: "items[\(id)].scoring", in: &sink) }
+                if let id { scoring.recordKeys(under: "items[\(id)].scoring", in: &keys) }
                 let method = scoring.required("method", sink: &sink, hint: "写 method: assessed 或 method: computed")
                     .flatMap { ScalarReading.keyword($0, "\(label) 的计分方式（method）", as: MethodWord.self, sink: &sink) }
                 isAssessed = method != .computed
@@ -94,9 +94,9 @@ enum ItemDecoding {
                 }
             }
         }
-        if let id { reader.recordKeys(under: "items[\(id)]", in: &sink) }
+        if let id { reader.recordKeys(under: "items[\(id)]", in: &keys) }
         guard let id, let title, let points, let idNode else {
-            if let id { sink.brokenNames.formUnion([id, "score.\(id)"]) }
+            if let id { sink.markBroken([id, "score.\(id)"]) }
             return nil
         }
         return ItemDraft(

@@ -63,8 +63,8 @@ public struct MappingReader {
     }
 
     /// Records where every key of this mapping was written, as `path.key` (see `KeyPlaces`).
-    func recordKeys(under path: String, in sink: inout DiagnosticSink) {
-        sink.keyPlaces.record(mappingAt: path, pairs: pairs)
+    func recordKeys(under path: String, in keys: inout KeyPlaces) {
+        keys.record(mappingAt: path, pairs: pairs)
     }
 
     /// Where the key itself was written, for messages about the key.

@@ -4,12 +4,12 @@ import ScorecardYAML
 
 /// `policy`, `scoring`, `money`, `funds` and `grades`: the policy's frame.
 enum MetadataDecoding {
-    static func policy(_ node: YAMLNode, sink: inout DiagnosticSink) -> PolicyMetadata? {
+    static func policy(_ node: YAMLNode, keys: inout KeyPlaces, sink: inout DiagnosticSink) -> PolicyMetadata? {
         guard
             let reader = MappingReader(
                 node, context: "policy", allowed: ["id", "name", "version", "effective", "source", "description"], sink: &sink)
         else { return nil }
-        reader.recordKeys(under: "policy", in: &sink)
+        reader.recordKeys(under: "policy", in: &keys)
         let id = reader.required("id", sink: &sink).flatMap { ScalarReading.text($0, "政策编号（id）", sink: &sink) }
         let name = reader.required("name", sink: &sink).flatMap { ScalarReading.text($0, "政策名称（name）", sink: &sink) }
         let version = reader.required("version", sink: &sink, hint: "写上版本号，如 version: \"2021.1\"").flatMap {
@@ -34,10 +34,10 @@ enum MetadataDecoding {
             id: id, name: name, version: version, effective: effective, source: source, description: description, location: node.location)
     }
 
-    static func scoring(_ node: YAMLNode, sink: inout DiagnosticSink) -> ScoringSettings? {
+    static func scoring(_ node: YAMLNode, keys: inout KeyPlaces, sink: inout DiagnosticSink) -> ScoringSettings? {
         guard let reader = MappingReader(node, context: "scoring", allowed: ["total", "precision", "rounding", "clause"], sink: &sink)
         else { return nil }
-        reader.recordKeys(under: "scoring", in: &sink)
+        reader.recordKeys(under: "scoring", in: &keys)
         let total = reader.required("total", sink: &sink, hint: "写上满分，如 total: 100").flatMap {
             ScalarReading.decimal($0, "满分（total）", sink: &sink)
         }
@@ -54,10 +54,10 @@ enum MetadataDecoding {
         return ScoringSettings(total: total, precision: precision, rounding: rounding, clause: clause, location: node.location)
     }
 
-    static func money(_ node: YAMLNode, sink: inout DiagnosticSink) -> MoneySettings? {
+    static func money(_ node: YAMLNode, keys: inout KeyPlaces, sink: inout DiagnosticSink) -> MoneySettings? {
         guard let reader = MappingReader(node, context: "money", allowed: ["currency", "precision", "rounding"], sink: &sink)
         else { return nil }
-        reader.recordKeys(under: "money", in: &sink)
+        reader.recordKeys(under: "money", in: &keys)
         let currency = reader.optional("currency").flatMap { ScalarReading.text($0, "货币单位（currency）", sink: &sink) } ?? "元"
         let precision =
             reader.optional("precision").flatMap { ScalarReading.integer($0, "金额小数位数（precision）", range: 0...4, sink: &sink) } ?? 2
@@ -67,21 +67,21 @@ enum MetadataDecoding {
         return MoneySettings(currency: currency, precision: precision, rounding: rounding, location: node.location)
     }
 
-    static func fund(_ node: YAMLNode, index: Int, sink: inout DiagnosticSink) -> Fund? {
+    static func fund(_ node: YAMLNode, index: Int, keys: inout KeyPlaces, sink: inout DiagnosticSink) -> Fund? {
         guard let reader = MappingReader(node, context: "第 \(index + 1) 项经费（funds）", allowed: ["id", "name", "clause"], sink: &sink)
         else { return nil }
         let id = reader.required("id", sink: &sink).flatMap { ScalarReading.identifier($0, "经费编号（id）", sink: &sink) }
         let name = reader.required("name", sink: &sink).flatMap { ScalarReading.text($0, "经费名称（name）", sink: &sink) }
         let clause = ScalarReading.clause(reader, sink: &sink)
         guard let id, let name else { return nil }
-        reader.recordKeys(under: "funds[\(id)]", in: &sink)
+        reader.recordKeys(under: "funds[\(id)]", in: &keys)
         return Fund(id: id, name: name, clause: clause, location: node.location)
     }
 
-    static func grades(_ node: YAMLNode, sink: inout DiagnosticSink) -> GradeScale? {
+    static func grades(_ node: YAMLNode, keys: inout KeyPlaces, sink: inout DiagnosticSink) -> GradeScale? {
         guard let reader = MappingReader(node, context: "grades", allowed: ["bands", "clause"], sink: &sink)
         else { return nil }
-        reader.recordKeys(under: "grades", in: &sink)
+        reader.recordKeys(under: "grades", in: &keys)
         let clause = ScalarReading.clause(reader, sink: &sink)
         guard let bandsNode = reader.required("bands", sink: &sink) else { return nil }
         guard let bandNodes = bandsNode.sequence else {
@@ -99,7 +99,7 @@ enum MetadataDecoding {
                 ScalarReading.decimal($0, "最低分（min）", sink: &sink)
             }
             let below = bandReader.optional("below").flatMap { ScalarReading.decimal($0, "上限（below）", sink: &sink) }
-            if let name { bandReader.recordKeys(under: "grades.bands[\(name)]", in: &sink) }
+            if let name { bandReader.recordKeys(under: "grades.bands[\(name)]", in: &keys) }
             if let name, let min { bands.append(GradeBand(name: name, min: min, below: below, location: bandNode.location)) }
         }
         return GradeScale(bands: bands, clause: clause, location: node.location)

@@ -34,7 +34,8 @@ public enum PolicyLoader {
             for document in loaded.documents { sections.add(document: document.root, sink: &sink) }
         }
         let yamlProblems = sink.diagnostics.count
-        let policy = build(sections, files: sources.map(\.displayPath), someFileCutShort: !unreadable.isEmpty, sink: &sink)
+        var keys = KeyPlaces()
+        let policy = build(sections, files: sources.map(\.displayPath), someFileCutShort: !unreadable.isEmpty, keys: &keys, sink: &sink)
         var diagnostics = sink.diagnostics
         if !unreadable.isEmpty {
             // Part of the policy could not be read, so "missing" and "undeclared" findings about
@@ -48,7 +49,7 @@ public enum PolicyLoader {
                     hint: "先改正上面的语法错误，再运行一次检查", at: nil))
         }
         diagnostics = diagnostics.sortedForDisplay()
-        return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics, keys: sink.keyPlaces)
+        return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics, keys: keys)
     }
 
     /// YAML errors after which the file's documents are still all there (first key wins, an
@@ -72,7 +73,9 @@ public enum PolicyLoader {
 
     /// `someFileCutShort`: a file could not be read to its end, so a section missing now may
     /// only be missing because of that error; it is not reported a second time.
-    private static func build(_ sections: RuleSections, files: [String], someFileCutShort: Bool, sink: inout DiagnosticSink) -> Policy? {
+    private static func build(
+        _ sections: RuleSections, files: [String], someFileCutShort: Bool, keys: inout KeyPlaces, sink: inout DiagnosticSink
+    ) -> Policy? {
         let firstFile = files.first ?? "rules"
         let fileStart = SourceLocation(file: firstFile, line: 1, column: 1)
         func requiredSection(_ name: String, hint: String) -> YAMLNode? {
@@ -86,13 +89,13 @@ public enum PolicyLoader {
         }
 
         let metadata = requiredSection("policy", hint: "写上政策的 id、name、version 和 effective（生效日期）")
-            .flatMap { MetadataDecoding.policy($0, sink: &sink) }
+            .flatMap { MetadataDecoding.policy($0, keys: &keys, sink: &sink) }
         let scoring = requiredSection("scoring", hint: "写上 scoring: 下的 total（满分）")
-            .flatMap { MetadataDecoding.scoring($0, sink: &sink) }
-        let money = sections.section("money").flatMap { MetadataDecoding.money($0, sink: &sink) } ?? .default()
-        let funds = sections.list("funds").enumerated().compactMap { MetadataDecoding.fund($1, index: $0, sink: &sink) }
+            .flatMap { MetadataDecoding.scoring($0, keys: &keys, sink: &sink) }
+        let money = sections.section("money").flatMap { MetadataDecoding.money($0, keys: &keys, sink: &sink) } ?? .default()
+        let funds = sections.list("funds").enumerated().compactMap { MetadataDecoding.fund($1, index: $0, keys: &keys, sink: &sink) }
         PolicyChecks.duplicateIDs(funds.map { ($0.id, $0.location) }, what: "经费", sink: &sink)
-        let grades = sections.section("grades").flatMap { MetadataDecoding.grades($0, sink: &sink) }
+        let grades = sections.section("grades").flatMap { MetadataDecoding.grades($0, keys: &keys, sink: &sink) }
 
         // Evidence shape first: items and rewards are checked against it.
         var declaredFields: [EvidenceField] = []
@@ -125,12 +128,12 @@ public enum PolicyLoader {
         if sections.lists["items"] == nil, !someFileCutShort, !sections.unreadableLists.contains("items") {
             sink.error(RulesCode.missingSection, "规则中缺少“items”（考核项目）这一节", hint: "列出考核标准的各个项目", at: fileStart)
         }
-        let drafts = itemNodes.enumerated().compactMap { ItemDecoding.draft($1, index: $0, sink: &sink) }
+        let drafts = itemNodes.enumerated().compactMap { ItemDecoding.draft($1, index: $0, keys: &keys, sink: &sink) }
         PolicyChecks.duplicateIDs(drafts.map { ($0.id, $0.idLocation) }, what: "考核项目", sink: &sink)
         // Only a sum over every item means anything: an item already reported as broken, or
         // items lost with an unreadable file, would make a correct total look wrong.
         if let scoring, sections.lists["items"] != nil, drafts.count == itemNodes.count, !someFileCutShort {
-            PolicyChecks.pointsAddUp(drafts, scoring: scoring, sink: &sink)
+            PolicyChecks.pointsAddUp(drafts, scoring: scoring, totalAt: keys["scoring.total"] ?? scoring.location, sink: &sink)
         }
         if let grades, let scoring { PolicyChecks.gradeBands(grades, total: scoring.total, sink: &sink) }
 
