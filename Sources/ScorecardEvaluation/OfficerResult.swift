@@ -45,6 +45,7 @@ public struct OfficerResult: Sendable {
     /// Record checks that failed (e.g. more on-time reports than reports due).
     public var findings: [Diagnostic]
     /// Evaluation failures (division by zero, a missing value): the officer's result is incomplete.
+    /// Findings and failures are part of the result shown to the user, so kept as data.
     public var failures: [Diagnostic]
     public var recordLocation: SourceLocation
 

@@ -35,18 +35,13 @@ public struct QuarterEvaluator: Sendable {
 
     /// One officer, start to finish: checks, items in dependency order, total, grade, rewards.
     public func evaluate(_ record: OfficerRecord) -> OfficerResult {
-        evaluate(record, checked: check(record))
-    }
-
-    func evaluate(_ record: OfficerRecord, checked: (findings: [Diagnostic], failures: [Diagnostic])) -> OfficerResult {
         var slots = record.slots
-        var failures: [Diagnostic] = []
-        var findings: [Diagnostic] = []
+        var findings = DiagnosticSink()
+        var failures = DiagnosticSink()
         let officer = record.officer
         let layout = policy.layout
 
-        findings += checked.findings
-        failures += checked.failures
+        check(record, findings: &findings, failures: &failures)
 
         var itemResults = [ItemResult?](repeating: nil, count: policy.items.count)
         var complete = true
@@ -60,7 +55,7 @@ public struct QuarterEvaluator: Sendable {
                 continue
             }
             // The item is borrowed from the policy, not copied: a copy retains every one of its parts.
-            let result = evaluate(policy.items[index], fieldSlot: fieldSlots[index], slots: slots, officer: officer, failures: &failures)
+            let result = evaluate(policy.items[index], fieldSlot: fieldSlots[index], slots: slots, officer: officer, sink: &failures)
             if let score = result.score, let slot = scoreSlots[index] {
                 slots[slot] = .number(score)
             } else {
@@ -111,17 +106,17 @@ public struct QuarterEvaluator: Sendable {
             }
         }
 
+        let sound = failures.isEmpty
         return OfficerResult(
-            officer: officer, items: items, total: failures.isEmpty ? total : nil, grade: failures.isEmpty ? grade : nil,
-            rewards: rewards, rewardTotal: failures.isEmpty ? rewardTotal : nil, findings: findings,
-            failures: failures, recordLocation: record.location)
+            officer: officer, items: items, total: sound ? total : nil, grade: sound ? grade : nil,
+            rewards: rewards, rewardTotal: sound ? rewardTotal : nil, findings: findings.take(),
+            failures: failures.take(), recordLocation: record.location)
     }
 
     /// The record checks of the rules (e.g. on-time reports never exceed reports due): problems
-    /// in the evidence, reported at the first value the check reads.
-    public func check(_ record: OfficerRecord) -> (findings: [Diagnostic], failures: [Diagnostic]) {
-        var findings: [Diagnostic] = []
-        var failures: [Diagnostic] = []
+    /// in the evidence, reported at the first value the check reads, go to `findings`; a check
+    /// that cannot be evaluated for this officer goes to `failures`.
+    public func check(_ record: OfficerRecord, findings: inout DiagnosticSink, failures: inout DiagnosticSink) {
         let officer = record.officer
         for check in policy.evidence.checks {
             do {
@@ -143,7 +138,6 @@ public struct QuarterEvaluator: Sendable {
                 failures.append(failure(error, officer: officer, what: "记录检查 \(check.id)", at: check.requirement.location(of: error)))
             }
         }
-        return (findings, failures)
     }
 
     /// A check failing on a field whose column the table lacks (a misspelt header, most
@@ -178,7 +172,7 @@ public struct QuarterEvaluator: Sendable {
         }
     }
 
-    private func evaluate(_ item: borrowing Item, fieldSlot: Int?, slots: [Value], officer: Officer, failures: inout [Diagnostic])
+    private func evaluate(_ item: borrowing Item, fieldSlot: Int?, slots: [Value], officer: Officer, sink failures: inout DiagnosticSink)
         -> ItemResult
     {
         var result = ItemResult(itemID: item.id, score: nil, basis: nil)

@@ -86,8 +86,9 @@ import ScorecardRules
         var rule = try #require(try policy().annual).excellent
         rule.count = nil
         rule.share = ExactDecimal(coefficient: Int128.max, scale: 0)
-        var problems: [Diagnostic] = []
-        let limit = ExcellentSelection(rule: rule, scorePlaces: 2).limit(ranked: 10, problems: &problems)
+        var sink = DiagnosticSink()
+        let limit = ExcellentSelection(rule: rule, scorePlaces: 2).limit(ranked: 10, sink: &sink)
+        let problems = sink.diagnostics
         #expect(limit?.count == 0)
         #expect(problems.map(\.code) == ["eval.overflow"])
         #expect(problems.first?.location == rule.location)

@@ -32,15 +32,15 @@ public struct AnnualEvaluator: Sendable {
     public func evaluate(year: Int, quarters given: [AnnualQuarter]) -> AnnualResult {
         let quarters = given.filter { $0.quarter.year == year }.sorted { $0.quarter < $1.quarter }
         // Sums past what an exact decimal holds: each reported, never a guessed figure.
-        var failures: [Diagnostic] = []
-        var everyone = officers(in: quarters, year: year, failures: &failures)
-        for index in everyone.indices { standing(&everyone[index], failures: &failures) }
+        var sink = DiagnosticSink()
+        var everyone = officers(in: quarters, year: year, sink: &sink)
+        for index in everyone.indices { standing(&everyone[index], sink: &sink) }
         // One array of the ranked officers, ordered and marked in place: a million officers'
         // results are not copied from one step to the next.
         var officers = ranking.ranked(everyone.filter { $0.annualTotal != nil }, on: \.annualTotal, figureName: "年度成绩")
         let rankedCount = officers.count
         let selection = ExcellentSelection(rule: rules.excellent, scorePlaces: scorePlaces)
-        let limit = selection.limit(ranked: rankedCount, problems: &failures)
+        let limit = selection.limit(ranked: rankedCount, sink: &sink)
         var notes = selection.apply(to: &officers, cap: limit)
         let yearEndReward = rules.reward.map { $0.amount.rounded(scale: policy.money.precision, policy.money.rounding) }
         var excellentIDs = Set<String>()
@@ -66,37 +66,37 @@ public struct AnnualEvaluator: Sendable {
             year: year, quarters: quarters.map { ($0.quarter, $0.policy.metadata.version) },
             annualVersion: policy.metadata.version, rules: rules, officers: officers, rankedCount: rankedCount,
             excellentLimit: limit,
-            byUnit: groups(inRosterOrder, failures: &failures) { (nil, $0.unit) },
-            byManager: groups(inRosterOrder, failures: &failures) { ($0.reportsTo.role, $0.reportsTo.name) },
-            byFund: funds(quarters, officers: officers, failures: &failures), notes: notes)
-        checkTotals(of: result, failures: &failures)
-        result.failures = failures
+            byUnit: groups(inRosterOrder, sink: &sink) { (nil, $0.unit) },
+            byManager: groups(inRosterOrder, sink: &sink) { ($0.reportsTo.role, $0.reportsTo.name) },
+            byFund: funds(quarters, officers: officers, sink: &sink), notes: notes)
+        checkTotals(of: result, sink: &sink)
+        result.failures = sink.take()
         return result
     }
 
     /// The sums the report shows but does not keep (an officer's quarterly and year-end
     /// rewards together, a group's and a fund's, the year's): each must be computable, or the
     /// year is not published (`AnnualResult.failures`).
-    private func checkTotals(of result: AnnualResult, failures: inout [Diagnostic]) {
+    private func checkTotals(of result: AnnualResult, sink: inout DiagnosticSink) {
         for officer in result.officers where (try? officer.quarterlyRewards.adding(officer.yearEndReward)) == nil {
             let who = "联系员 \(officer.officer.id)（\(officer.officer.name)）"
-            failures.append(overflow("\(who)\(result.year) 年的奖励合计", at: officer.officer.location))
+            sink.append(overflow("\(who)\(result.year) 年的奖励合计", at: officer.officer.location))
         }
         for group in result.byUnit + result.byManager where (try? group.quarterlyRewards.adding(group.yearEndRewards)) == nil {
-            failures.append(overflow("“\(group.key)”\(result.year) 年的奖励合计", at: nil))
+            sink.append(overflow("“\(group.key)”\(result.year) 年的奖励合计", at: nil))
         }
         var quarterly = ExactDecimal.zero
         var yearEnd = ExactDecimal.zero
         for fund in result.byFund {
             guard (try? fund.quarterly.adding(fund.yearEnd)) != nil else {
-                failures.append(overflow("资金“\(fund.name)”\(result.year) 年的合计", at: nil))
+                sink.append(overflow("资金“\(fund.name)”\(result.year) 年的合计", at: nil))
                 continue
             }
-            add(fund.quarterly, to: &quarterly, what: "\(result.year) 年的季度奖励合计", failures: &failures)
-            add(fund.yearEnd, to: &yearEnd, what: "\(result.year) 年的年终奖励合计", failures: &failures)
+            add(fund.quarterly, to: &quarterly, what: "\(result.year) 年的季度奖励合计", sink: &sink)
+            add(fund.yearEnd, to: &yearEnd, what: "\(result.year) 年的年终奖励合计", sink: &sink)
         }
         var total = quarterly
-        add(yearEnd, to: &total, what: "\(result.year) 年的奖励合计", failures: &failures)
+        add(yearEnd, to: &total, what: "\(result.year) 年的奖励合计", sink: &sink)
     }
 
     private func overflow(_ what: String, at location: SourceLocation?) -> Diagnostic {
@@ -104,18 +104,18 @@ public struct AnnualEvaluator: Sendable {
     }
 
     /// Adds to a running sum; an overflow is reported (once per sum) and leaves the sum as it was.
-    private func add(_ value: ExactDecimal, to sum: inout ExactDecimal, what: String, failures: inout [Diagnostic]) {
+    private func add(_ value: ExactDecimal, to sum: inout ExactDecimal, what: String, sink: inout DiagnosticSink) {
         do {
             sum = try sum.adding(value)
         } catch {
             let problem = overflow(what, at: nil)
-            if !failures.contains(problem) { failures.append(problem) }
+            if !sink.diagnostics.contains(problem) { sink.append(problem) }
         }
     }
 
     /// Everyone with a record in any quarter, in the order they first appear, as recorded in
     /// the latest quarter they appear in.
-    private func officers(in quarters: [AnnualQuarter], year: Int, failures: inout [Diagnostic]) -> [AnnualOfficerResult] {
+    private func officers(in quarters: [AnnualQuarter], year: Int, sink: inout DiagnosticSink) -> [AnnualOfficerResult] {
         var everyone: [AnnualOfficerResult] = []
         var positions: [String: Int] = [:]
         for quarter in quarters {
@@ -146,14 +146,14 @@ public struct AnnualEvaluator: Sendable {
                         everyone[position].quarterSum = try sofar.adding(total)
                     } catch {
                         everyone[position].quarterSum = nil
-                        failures.append(overflow("联系员 \(id)（\(officer.name)）\(year) 年各季度成绩之和", at: officer.location))
+                        sink.append(overflow("联系员 \(id)（\(officer.name)）\(year) 年各季度成绩之和", at: officer.location))
                     }
                 } else {
                     everyone[position].quarterSum = nil
                 }
                 add(
                     rewardTotal ?? .zero, to: &everyone[position].quarterlyRewards,
-                    what: "联系员 \(id)（\(officer.name)）\(year) 年的季度奖励之和", failures: &failures)
+                    what: "联系员 \(id)（\(officer.name)）\(year) 年的季度奖励之和", sink: &sink)
                 everyone[position].adoptedSuggestions += table.adoptedSuggestions(at: entry)
             }
         }
@@ -161,7 +161,7 @@ public struct AnnualEvaluator: Sendable {
     }
 
     /// The annual total per `aggregate` and `partial_year`, or why the officer is not ranked.
-    private func standing(_ officer: inout AnnualOfficerResult, failures: inout [Diagnostic]) {
+    private func standing(_ officer: inout AnnualOfficerResult, sink: inout DiagnosticSink) {
         let count = officer.quarters.count
         guard let sum = officer.quarterSum else {
             let failed = officer.quarters.filter { $0.total == nil }.map(\.quarter.description)
@@ -175,7 +175,7 @@ public struct AnnualEvaluator: Sendable {
             do {
                 average = try sum.dividing(by: ExactDecimal(count), scale: scorePlaces, rounding: rounding)
             } catch {
-                failures.append(overflow("联系员 \(officer.officer.id)（\(officer.officer.name)）的年度平均成绩", at: rules.location))
+                sink.append(overflow("联系员 \(officer.officer.id)（\(officer.officer.name)）的年度平均成绩", at: rules.location))
                 officer.exclusion = "年度成绩超出可计算的范围"
                 return
             }
@@ -197,7 +197,7 @@ public struct AnnualEvaluator: Sendable {
             do {
                 scaled = try sum.multiplying(by: ExactDecimal(4)).dividing(by: ExactDecimal(count), scale: scorePlaces, rounding: rounding)
             } catch {
-                failures.append(overflow("联系员 \(officer.officer.id)（\(officer.officer.name)）折算为四个季度的年度成绩", at: rules.location))
+                sink.append(overflow("联系员 \(officer.officer.id)（\(officer.officer.name)）折算为四个季度的年度成绩", at: rules.location))
                 officer.exclusion = "年度成绩超出可计算的范围"
                 return
             }
@@ -208,7 +208,7 @@ public struct AnnualEvaluator: Sendable {
 
     /// Per unit or per manager, in the order each first appears.
     private func groups(
-        _ officers: [AnnualOfficerResult], failures: inout [Diagnostic], by key: (Officer) -> (role: String?, name: String)
+        _ officers: [AnnualOfficerResult], sink: inout DiagnosticSink, by key: (Officer) -> (role: String?, name: String)
     ) -> [AnnualGroupTotal] {
         var order: [String] = []
         var totals: [String: AnnualGroupTotal] = [:]
@@ -226,11 +226,11 @@ public struct AnnualEvaluator: Sendable {
             group.officers += 1
             if let total = officer.annualTotal {
                 group.ranked.officers += 1
-                add(total, to: &group.ranked.scoreSum, what: "“\(name)”的年度成绩之和", failures: &failures)
+                add(total, to: &group.ranked.scoreSum, what: "“\(name)”的年度成绩之和", sink: &sink)
             }
             if officer.excellent { group.excellent += 1 }
-            add(officer.quarterlyRewards, to: &group.quarterlyRewards, what: "“\(name)”的季度奖励之和", failures: &failures)
-            add(officer.yearEndReward, to: &group.yearEndRewards, what: "“\(name)”的年终奖励之和", failures: &failures)
+            add(officer.quarterlyRewards, to: &group.quarterlyRewards, what: "“\(name)”的季度奖励之和", sink: &sink)
+            add(officer.yearEndReward, to: &group.yearEndRewards, what: "“\(name)”的年终奖励之和", sink: &sink)
             group.ranked.reward = group.rewards
             totals[id] = group
         }
@@ -239,7 +239,7 @@ public struct AnnualEvaluator: Sendable {
 
     /// Quarterly rewards per fund as each quarter charged them, plus the year-end reward; funds
     /// in the year-end version's order, then any only an earlier version declared.
-    private func funds(_ quarters: [AnnualQuarter], officers: [AnnualOfficerResult], failures: inout [Diagnostic]) -> [AnnualFundTotal] {
+    private func funds(_ quarters: [AnnualQuarter], officers: [AnnualOfficerResult], sink: inout DiagnosticSink) -> [AnnualFundTotal] {
         var order = policy.funds.map(\.id)
         var totals: [String: AnnualFundTotal] = [:]
         for fund in policy.funds {
@@ -252,13 +252,13 @@ public struct AnnualEvaluator: Sendable {
                     totals[fund.id] = AnnualFundTotal(id: fund.id, name: fund.name, clause: fund.clause, quarterly: .zero, yearEnd: .zero)
                 }
                 var sofar = totals[fund.id]?.quarterly ?? .zero
-                add(amount, to: &sofar, what: "资金“\(fund.name)”的季度奖励之和", failures: &failures)
+                add(amount, to: &sofar, what: "资金“\(fund.name)”的季度奖励之和", sink: &sink)
                 totals[fund.id]?.quarterly = sofar
             }
         }
         if let reward = rules.reward {
             var paid = ExactDecimal.zero
-            for officer in officers { add(officer.yearEndReward, to: &paid, what: "\(reward.title)的合计", failures: &failures) }
+            for officer in officers { add(officer.yearEndReward, to: &paid, what: "\(reward.title)的合计", sink: &sink) }
             totals[reward.fund]?.yearEnd = paid
         }
         return order.compactMap { totals[$0] }

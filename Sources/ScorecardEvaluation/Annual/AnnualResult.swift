@@ -94,6 +94,7 @@ public struct AnnualResult: Sendable {
     /// Said once for the whole year (a missing quarter, a tie at the cut).
     public var notes: [String]
     /// Sums past what an exact decimal holds (`eval.overflow`): a year with any is not published.
+    /// Part of the year's outcome shown to the user, so kept here as data rather than in a sink.
     public var failures: [Diagnostic] = []
 
     public var excellentOfficers: [AnnualOfficerResult] { officers.filter(\.excellent) }

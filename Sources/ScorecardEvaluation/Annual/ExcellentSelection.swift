@@ -11,7 +11,7 @@ struct ExcellentSelection: Sendable {
     /// when neither `count` nor `share` is given. A share is rounded down (floor), so the
     /// number never exceeds the share: 0.2 of 18 is 3.6, so 3. A share whose product cannot be
     /// computed is reported (`eval.overflow`) and allows no one, rather than a guessed number.
-    func limit(ranked: Int, problems: inout [Diagnostic]) -> (count: Int, why: String)? {
+    func limit(ranked: Int, sink: inout DiagnosticSink) -> (count: Int, why: String)? {
         var limits: [(count: Int, why: String)] = []
         if let count = rule.count { limits.append((count, "count: \(count)，最多 \(count) 名")) }
         if let share = rule.share {
@@ -23,7 +23,7 @@ struct ExcellentSelection: Sendable {
                 guard floor.scale == 0, let fits = Int(exactly: floor.coefficient) else { throw DecimalError.overflow }
                 whole = fits
             } catch {
-                problems.append(
+                sink.append(
                     .error(
                         EvaluationCode.overflow, "优秀名额（参评 \(ranked) 人 × share: \(share.normalized)）超出可计算的范围，无法确定优秀名额",
                         hint: "share 写 0 到 1 之间的比例，如 0.2", at: rule.location))

@@ -79,7 +79,7 @@ public struct QuarterPipeline: Sendable {
             problems += findings.filter { $0.code != EvaluationCode.evidenceCheckAbsentColumn || saidOnce.insert($0).inserted }
         }
         let evidenceErrors = problems.count { $0.severity == .error }
-        var failures = pass.failures
+        var failures = pass.failures.take()
         if let overflow = pass.summary.overflow { failures.append(overflow) }
         let publication: Publication
         if evidenceErrors > 0 && !partial {
@@ -104,7 +104,7 @@ public struct QuarterPipeline: Sendable {
         var recordCount = 0
         /// Record checks that failed, by officer: dropped for an officer rejected later.
         var findings: [(String, [Diagnostic])] = []
-        var failures: [Diagnostic] = []
+        var failures = DiagnosticSink()
     }
 
     /// What one part of the record table gave: totals, findings and failures, in file order.
@@ -112,7 +112,7 @@ public struct QuarterPipeline: Sendable {
         var summary: QuarterSummary
         var recordCount = 0
         var findings: [(String, [Diagnostic])] = []
-        var failures: [Diagnostic] = []
+        var failures = DiagnosticSink()
         /// Whether results may still be published; once not, records are only checked.
         var sound: Bool
 
@@ -124,8 +124,11 @@ public struct QuarterPipeline: Sendable {
             recordCount += 1
             guard sound || partial else {
                 // The results can no longer be published: only the checks still have something to say.
-                let checked = evaluator.check(record)
-                if !checked.findings.isEmpty { findings.append((record.officer.id, checked.findings)) }
+                // Only the findings are kept: a check that cannot be evaluated concerns results, and none are published.
+                var found = DiagnosticSink()
+                var unevaluated = DiagnosticSink()
+                evaluator.check(record, findings: &found, failures: &unevaluated)
+                if !found.isEmpty { findings.append((record.officer.id, found.take())) }
                 return
             }
             let result = evaluator.evaluate(record)
@@ -133,7 +136,7 @@ public struct QuarterPipeline: Sendable {
                 findings.append((record.officer.id, result.findings))
                 if result.findings.contains(where: { $0.severity == .error }) { sound = false }
             }
-            failures += result.failures
+            failures.append(contentsOf: result.failures)
             summary.add(result)
             sink.accept(result, of: record)
         }
@@ -182,36 +185,11 @@ public struct QuarterPipeline: Sendable {
         let kernel = useKernel ? QuarterKernel(policy: policy) : nil
         let plain = kernel != nil && (sink.takesPlainResults || (!evaluating && !partial)) ? kernel : nil
         let roster = self.roster
-        if reader.partCount == 1 {
+        /// One part of the record table into `partSink`: plain rows through the kernel when
+        /// there is one, every other row (and every row without a kernel) the general way.
+        func read(_ index: Int, into partSink: inout Sink) -> (RecordBinder, PartState) {
             var binder = reader.binder.part()
             var state = fresh
-            if let plain {
-                var scratch = KernelScratch(plain)
-                reader.readPart(
-                    0, into: &binder, plain: plain.plain,
-                    plainRow: { position, values in
-                        state.takePlain(
-                            position, values, kernel: plain, scratch: &scratch, roster: roster, partial: partial, excluding: excluding,
-                            into: &sink)
-                    }
-                ) { record in
-                    state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &sink)
-                }
-            } else {
-                reader.readPart(0, into: &binder) { record in
-                    state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &sink)
-                }
-            }
-            return Pass(
-                reading: reader.finish([binder]), summary: state.summary, recordCount: state.recordCount,
-                findings: state.findings, failures: state.failures)
-        }
-        // Parts of the file at once, each into a sink of its own, joined back in file order.
-        let sinks = (0..<reader.partCount).compactMap { _ in sink.part() }
-        let done = ParallelWork.map(reader.partCount) { index -> (RecordBinder, PartState, Sink) in
-            var binder = reader.binder.part()
-            var state = fresh
-            var partSink = sinks[index]
             if let plain {
                 var scratch = KernelScratch(plain)
                 reader.readPart(
@@ -229,6 +207,19 @@ public struct QuarterPipeline: Sendable {
                     state.take(record, evaluator: evaluator, partial: partial, excluding: excluding, into: &partSink)
                 }
             }
+            return (binder, state)
+        }
+        if reader.partCount == 1 {
+            let (binder, state) = read(0, into: &sink)
+            return Pass(
+                reading: reader.finish([binder]), summary: state.summary, recordCount: state.recordCount,
+                findings: state.findings, failures: state.failures)
+        }
+        // Parts of the file at once, each into a sink of its own, joined back in file order.
+        let sinks = (0..<reader.partCount).compactMap { _ in sink.part() }
+        let done = ParallelWork.map(reader.partCount) { index -> (RecordBinder, PartState, Sink) in
+            var partSink = sinks[index]
+            let (binder, state) = read(index, into: &partSink)
             return (binder, state, partSink)
         }
         var pass = Pass(reading: reader.finish(done.map { $0.0 }), summary: fresh.summary)
@@ -236,7 +227,7 @@ public struct QuarterPipeline: Sendable {
             pass.summary.append(state.summary)
             pass.recordCount += state.recordCount
             pass.findings += state.findings
-            pass.failures += state.failures
+            pass.failures.append(contentsOf: state.failures.diagnostics)
             sink.append(partSink)
         }
         return pass
@@ -244,6 +235,7 @@ public struct QuarterPipeline: Sendable {
 }
 
 /// What running a quarter found: the problems, the totals and whether the results may be published.
+/// The problems are this outcome's output, listed to the user, so they are kept as data here.
 public struct QuarterOutcome: Sendable {
     public var quarter: Quarter
     public var policy: Policy
