@@ -23,7 +23,9 @@ func impactSection(
             rendered: nil, note: "证据文件夹“\(evidencePath)”中没有季度记录，没有计算对考核结果的影响（可用 --evidence 指定）。", problems: [])
     }
     let (roster, rosterProblems) = folder.loadRoster()
-    let (impact, problems) = ImpactAnalysis.compare(old: old, new: new, evidence: folder, roster: roster, quarter: quarter)
+    var sink = DiagnosticSink()
+    let impact = ImpactAnalysis.compare(old: old, new: new, evidence: folder, roster: roster, quarter: quarter, sink: &sink)
+    let problems = sink.take()
     guard let impact else {
         return ImpactSection(
             rendered: nil, note: "无法在 \(quarter) 的记录上计算影响，原因见上面的提示。", problems: rosterProblems + problems)

@@ -13,9 +13,10 @@ import ScorecardRules
         let old = try #require(versions.version(named: "2021.1"))
         let new = try #require(versions.version(named: "2025.1"))
         let roster = try #require(seedWorkspace.roster)
-        let compared = ImpactAnalysis.compare(
-            old: old, new: new, evidence: seedWorkspace.evidenceFolder, roster: roster, quarter: quarter(4))
-        return (try #require(compared.impact), compared.problems)
+        var sink = DiagnosticSink()
+        let impact = ImpactAnalysis.compare(
+            old: old, new: new, evidence: seedWorkspace.evidenceFolder, roster: roster, quarter: quarter(4), sink: &sink)
+        return (try #require(impact), sink.diagnostics)
     }
 
     @Test func theRevisionPaysTenYuanMoreForEachMineLevelAdoption() throws {

@@ -41,7 +41,10 @@ import ScorecardRules
             let folder = EvidenceFolder(root: scratch.path)
             let roster = folder.loadRoster()
             #expect(roster.problems.isEmpty, "\(roster.problems)")
-            return ImpactAnalysis.compare(old: oldPolicy, new: newPolicy, evidence: folder, roster: roster.roster, quarter: quarter(1))
+            var sink = DiagnosticSink()
+            let impact = ImpactAnalysis.compare(
+                old: oldPolicy, new: newPolicy, evidence: folder, roster: roster.roster, quarter: quarter(1), sink: &sink)
+            return (impact, sink.diagnostics)
         }
     }
 

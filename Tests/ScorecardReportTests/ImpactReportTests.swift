@@ -11,10 +11,12 @@ import ScorecardReport
     private func report(color: Bool = false) throws -> ImpactReport {
         let workspace = Workspace(rulesPath: packagePath("rules"), evidencePath: packagePath("seeds"))
         let versions = try #require(workspace.versions)
-        let compared = ImpactAnalysis.compare(
+        var sink = DiagnosticSink()
+        let impact = ImpactAnalysis.compare(
             old: try #require(versions.version(named: "2021.1")), new: try #require(versions.version(named: "2025.1")),
-            evidence: workspace.evidenceFolder, roster: try #require(workspace.roster), quarter: try #require(Quarter("2025-Q4")))
-        return ImpactReport(impact: try #require(compared.impact), color: color)
+            evidence: workspace.evidenceFolder, roster: try #require(workspace.roster), quarter: try #require(Quarter("2025-Q4")),
+            sink: &sink)
+        return ImpactReport(impact: try #require(impact), color: color)
     }
 
     @Test func textHasTheFundsTheGradeMovementsAndTheOfficersWhoChanged() throws {

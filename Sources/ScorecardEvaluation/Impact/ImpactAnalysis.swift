@@ -6,29 +6,26 @@ import ScorecardRules
 /// compared. One version failing to read the files does not stop the other: what can be
 /// compared is, and the notes and problems say what could not.
 public enum ImpactAnalysis {
-    /// The impact of going from `old` to `new` on `quarter`. `impact` is nil only when neither
-    /// version can evaluate anyone; `problems` are the evidence problems of both readings,
-    /// each said once, those found under one version only marked with it.
+    /// The impact of going from `old` to `new` on `quarter`: nil only when neither version can
+    /// evaluate anyone. The evidence problems of both readings go to `sink`, each said once,
+    /// those found under one version only marked with it.
     public static func compare(
-        old: Policy, new: Policy, evidence: EvidenceFolder, roster: Roster, quarter: Quarter
-    ) -> (impact: PolicyImpact?, problems: [Diagnostic]) {
+        old: Policy, new: Policy, evidence: EvidenceFolder, roster: Roster, quarter: Quarter, sink: inout DiagnosticSink
+    ) -> PolicyImpact? {
         let oldRun = ImpactSideRun(side: .old, policy: old, folder: evidence, roster: roster, quarter: quarter)
         let newRun = ImpactSideRun(side: .new, policy: new, folder: evidence, roster: roster, quarter: quarter)
         let needs = oldRun.needs(notReadBy: newRun) + newRun.needs(notReadBy: oldRun)
-        let merged = ProblemMerge(old: oldRun, new: newRun, needs: needs)
-        guard oldRun.canEvaluate || newRun.canEvaluate else { return (nil, merged.problems) }
+        let merged = ProblemMerge(old: oldRun, new: newRun, needs: needs, sink: &sink)
+        guard oldRun.canEvaluate || newRun.canEvaluate else { return nil }
         do {
             var impact = try ImpactBuilder(old: oldRun, new: newRun).build()
             impact.notes = needs.map(ImpactNote.evidence) + officerNotes(oldRun, newRun) + merged.notes
-            return (impact, merged.problems)
+            return impact
         } catch {
-            return (
-                nil,
-                merged.problems + [
-                    .error(
-                        EvaluationCode.impactOverflow, "\(quarter) 的结果超出可计算的范围，无法比较两个版本", at: nil)
-                ]
-            )
+            sink.append(
+                .error(
+                    EvaluationCode.impactOverflow, "\(quarter) 的结果超出可计算的范围，无法比较两个版本", at: nil))
+            return nil
         }
     }
 
