@@ -59,10 +59,19 @@ public struct GroupTotal: Sendable, Hashable {
     public var scoreSum: ExactDecimal
     public var reward: ExactDecimal
 
-    /// The mean total at the scoring precision, for reading across units of different size.
-    public func averageScore(precision: Int, rounding: RoundingMode) -> ExactDecimal? {
+    public init(key: String, officers: Int, scoreSum: ExactDecimal, reward: ExactDecimal) {
+        self.key = key
+        self.officers = officers
+        self.scoreSum = scoreSum
+        self.reward = reward
+    }
+
+    /// The mean total at the scoring precision, for reading across units of different size; nil
+    /// for a group without officers. Worked out at four more places than shown, which can go
+    /// past what a decimal holds for a sum near its limit: that throws, for the caller to decide.
+    public func averageScore(precision: Int, rounding: RoundingMode) throws(DecimalError) -> ExactDecimal? {
         guard officers > 0 else { return nil }
-        return try? scoreSum.dividing(by: ExactDecimal(officers), scale: precision + 4).rounded(scale: precision, rounding)
+        return try scoreSum.dividing(by: ExactDecimal(officers), scale: precision + 4).rounded(scale: precision, rounding)
     }
 }
 

@@ -82,8 +82,8 @@ extension AnnualResult {
         #expect(fund.yearEnd == ExactDecimal(1500))
         #expect(fund.total == dec("3065.00"))
         #expect(result.rewardTotal == dec("3065.00"))
-        let units = result.byUnit.reduce(ExactDecimal.zero) { try! $0.adding($1.rewards) }
-        let managers = result.byManager.reduce(ExactDecimal.zero) { try! $0.adding($1.rewards) }
+        let units = try result.byUnit.reduce(ExactDecimal.zero) { try $0.adding(#require($1.rewards)) }
+        let managers = try result.byManager.reduce(ExactDecimal.zero) { try $0.adding(#require($1.rewards)) }
         #expect(units == result.rewardTotal && managers == result.rewardTotal)
     }
 

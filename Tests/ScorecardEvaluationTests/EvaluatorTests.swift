@@ -327,12 +327,19 @@ let threeOfficers = roster([("1001", "张三", "一队"), ("1002", "李四", "�
         #expect(first.officers == 3 && first.scoreSum == dec("19.50") && first.reward == dec("40"))
         #expect(second.officers == 1 && second.scoreSum == dec("10") && second.reward == dec("5"))
         // 19.5 / 3 = 6.5 exactly; 20 / 3 would be 6.67
-        #expect(first.averageScore(precision: 2, rounding: .halfUp) == dec("6.50"))
-        #expect(second.averageScore(precision: 2, rounding: .halfUp) == dec("10"))
+        #expect(try first.averageScore(precision: 2, rounding: .halfUp) == dec("6.50"))
+        #expect(try second.averageScore(precision: 2, rounding: .halfUp) == dec("10"))
         let thirds = GroupTotal(key: "x", officers: 3, scoreSum: dec("20"), reward: .zero)
-        #expect(thirds.averageScore(precision: 2, rounding: .halfUp) == dec("6.67"))
-        #expect(thirds.averageScore(precision: 1, rounding: .down) == dec("6.6"))
-        #expect(GroupTotal(key: "empty", officers: 0, scoreSum: .zero, reward: .zero).averageScore(precision: 2, rounding: .halfUp) == nil)
+        #expect(try thirds.averageScore(precision: 2, rounding: .halfUp) == dec("6.67"))
+        #expect(try thirds.averageScore(precision: 1, rounding: .down) == dec("6.6"))
+        #expect(
+            try GroupTotal(key: "empty", officers: 0, scoreSum: .zero, reward: .zero).averageScore(precision: 2, rounding: .halfUp) == nil)
+    }
+
+    @Test func anAverageThatCannotBeWorkedOutThrowsRatherThanLookingLikeAnEmptyGroup() {
+        // Four more places than shown: a sum near the decimal's limit has no room for them.
+        let huge = GroupTotal(key: "x", officers: 1, scoreSum: ExactDecimal(coefficient: Int128.max / 10, scale: 0), reward: .zero)
+        #expect(throws: DecimalError.self) { try huge.averageScore(precision: 2, rounding: .halfUp) }
     }
 
     @Test func missingAssessedScoreIsAFailureForThatOfficer() throws {

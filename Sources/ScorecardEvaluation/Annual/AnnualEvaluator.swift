@@ -78,17 +78,17 @@ public struct AnnualEvaluator: Sendable {
     /// rewards together, a group's and a fund's, the year's): each must be computable, or the
     /// year is not published (`AnnualResult.failures`).
     private func checkTotals(of result: AnnualResult, sink: inout DiagnosticSink) {
-        for officer in result.officers where (try? officer.quarterlyRewards.adding(officer.yearEndReward)) == nil {
+        for officer in result.officers where officer.rewardTotal == nil {
             let who = "联系员 \(officer.officer.id)（\(officer.officer.name)）"
             sink.append(overflow("\(who)\(result.year) 年的奖励合计", at: officer.officer.location))
         }
-        for group in result.byUnit + result.byManager where (try? group.quarterlyRewards.adding(group.yearEndRewards)) == nil {
+        for group in result.byUnit + result.byManager where group.rewards == nil {
             sink.append(overflow("“\(group.key)”\(result.year) 年的奖励合计", at: nil))
         }
         var quarterly = ExactDecimal.zero
         var yearEnd = ExactDecimal.zero
         for fund in result.byFund {
-            guard (try? fund.quarterly.adding(fund.yearEnd)) != nil else {
+            guard fund.total != nil else {
                 sink.append(overflow("资金“\(fund.name)”\(result.year) 年的合计", at: nil))
                 continue
             }
@@ -231,7 +231,8 @@ public struct AnnualEvaluator: Sendable {
             if officer.excellent { group.excellent += 1 }
             add(officer.quarterlyRewards, to: &group.quarterlyRewards, what: "“\(name)”的季度奖励之和", sink: &sink)
             add(officer.yearEndReward, to: &group.yearEndRewards, what: "“\(name)”的年终奖励之和", sink: &sink)
-            group.ranked.reward = group.rewards
+            // An overflow of this sum is reported once, by `checkTotals`; `rewards` is then nil.
+            if let rewards = group.rewards { group.ranked.reward = rewards }
             totals[id] = group
         }
         return order.compactMap { totals[$0] }

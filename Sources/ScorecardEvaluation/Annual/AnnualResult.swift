@@ -37,7 +37,8 @@ public struct AnnualOfficerResult: Sendable {
     public var quarterlyRewards: ExactDecimal
     public var adoptedSuggestions: Int
 
-    public var rewardTotal: ExactDecimal { verifiedSum(quarterlyRewards, yearEndReward) }
+    /// nil when the sum goes past what a decimal holds (reported: `AnnualResult.failures`).
+    public var rewardTotal: ExactDecimal? { checkedSum(quarterlyRewards, yearEndReward) }
     /// The total of the officer's latest quarter in the year.
     public var latestQuarterTotal: ExactDecimal? { quarters.last?.total }
     public var lowestQuarterTotal: ExactDecimal? {
@@ -59,7 +60,8 @@ public struct AnnualGroupTotal: Sendable, Hashable {
     public var quarterlyRewards: ExactDecimal
     public var yearEndRewards: ExactDecimal
 
-    public var rewards: ExactDecimal { verifiedSum(quarterlyRewards, yearEndRewards) }
+    /// nil when the sum goes past what a decimal holds (reported: `AnnualResult.failures`).
+    public var rewards: ExactDecimal? { checkedSum(quarterlyRewards, yearEndRewards) }
 }
 
 /// Money charged to one fund over the year.
@@ -70,7 +72,8 @@ public struct AnnualFundTotal: Sendable, Hashable {
     public var quarterly: ExactDecimal
     public var yearEnd: ExactDecimal
 
-    public var total: ExactDecimal { verifiedSum(quarterly, yearEnd) }
+    /// nil when the sum goes past what a decimal holds (reported: `AnnualResult.failures`).
+    public var total: ExactDecimal? { checkedSum(quarterly, yearEnd) }
 }
 
 /// The year-end assessment (clause 2.4): the ranking, the excellent officers, the year-end
@@ -98,16 +101,27 @@ public struct AnnualResult: Sendable {
     public var failures: [Diagnostic] = []
 
     public var excellentOfficers: [AnnualOfficerResult] { officers.filter(\.excellent) }
-    public var quarterlyRewardTotal: ExactDecimal { byFund.map(\.quarterly).reduce(.zero, verifiedSum) }
-    public var yearEndRewardTotal: ExactDecimal { byFund.map(\.yearEnd).reduce(.zero, verifiedSum) }
-    public var rewardTotal: ExactDecimal { byFund.map(\.total).reduce(.zero, verifiedSum) }
+    /// The year's sums over the funds; nil when one goes past what a decimal holds (reported in `failures`).
+    public var quarterlyRewardTotal: ExactDecimal? { checkedSum(byFund.map(\.quarterly)) }
+    public var yearEndRewardTotal: ExactDecimal? { checkedSum(byFund.map(\.yearEnd)) }
+    public var rewardTotal: ExactDecimal? { checkedSum(byFund.map(\.total)) }
     /// Officers whose result for some quarter could not be computed.
     public var incompleteOfficers: [AnnualOfficerResult] { officers.filter { $0.quarterSum == nil } }
 }
 
-/// A sum the annual evaluator has already computed once (`checkTotals`): had it overflowed,
-/// `eval.overflow` was reported and the year is not published, so the first addend returned
-/// then is never shown.
-func verifiedSum(_ a: ExactDecimal, _ b: ExactDecimal) -> ExactDecimal {
-    do { return try a.adding(b) } catch { return a }
+/// A sum the result shows but does not keep; nil when it goes past what a decimal holds. The
+/// annual evaluator works each out once (`checkTotals`) and reports an overflow
+/// (`eval.overflow`, the year not published), so a nil here has always been said.
+func checkedSum(_ a: ExactDecimal, _ b: ExactDecimal) -> ExactDecimal? {
+    do { return try a.adding(b) } catch { return nil }
+}
+
+/// `values` added up; nil when one is nil or the sum goes past what a decimal holds.
+func checkedSum(_ values: [ExactDecimal?]) -> ExactDecimal? {
+    var sum = ExactDecimal.zero
+    for value in values {
+        guard let value, let added = checkedSum(sum, value) else { return nil }
+        sum = added
+    }
+    return sum
 }

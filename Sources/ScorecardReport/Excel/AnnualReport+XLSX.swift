@@ -20,7 +20,8 @@ extension AnnualReport {
     /// per manager and per fund; Chinese headers, numbers as numbers with their places.
     package func renderXLSX() -> [UInt8] {
         func score(_ value: ExactDecimal?) -> XLSXWorkbook.Cell { value.map { .number($0, places: scorePlaces) } ?? .empty }
-        func money(_ value: ExactDecimal) -> XLSXWorkbook.Cell { .number(value, places: moneyPlaces) }
+        // Empty for a sum past what a decimal holds: reported (`eval.overflow`), and such a year is not published.
+        func money(_ value: ExactDecimal?) -> XLSXWorkbook.Cell { value.map { .number($0, places: moneyPlaces) } ?? .empty }
         let area = policy.roster?.area == "shift" || policy.roster == nil ? "班次" : "责任片区"
 
         let ranking = XLSXWorkbook.Sheet(

@@ -25,7 +25,7 @@ extension QuarterReport {
         func score(_ value: ExactDecimal?) -> XLSXWorkbook.Cell { value.map { .number($0, places: scorePlaces) } ?? .empty }
         func money(_ value: ExactDecimal?) -> XLSXWorkbook.Cell { value.map { .number($0, places: moneyPlaces) } ?? .empty }
         func average(_ group: GroupTotal) -> XLSXWorkbook.Cell {
-            score(group.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding))
+            score(group.shownAverage(precision: scorePlaces, rounding: policy.scoring.rounding))
         }
 
         let results = XLSXWorkbook.Sheet(

@@ -44,7 +44,7 @@ extension QuarterReport {
 
         out.element("section", [("id", "units"), ("class", "page")]) { section in
             section.heading(2, "按单位汇总")
-            let averages = collected.byUnit.map { ($0, $0.averageScore(precision: scorePlacesForHTML, rounding: policy.scoring.rounding)) }
+            let averages = collected.byUnit.map { ($0, $0.shownAverage(precision: scorePlacesForHTML, rounding: policy.scoring.rounding)) }
             section.raw(
                 SVGChart.bars(
                     averages.map { unit, average in
@@ -67,7 +67,7 @@ extension QuarterReport {
                 rows: collected.byManager.map { manager in
                     [
                         HTMLCell(manager.role), HTMLCell(manager.name), HTMLCell(String(manager.total.officers)),
-                        HTMLCell(score(manager.total.averageScore(precision: scorePlacesForHTML, rounding: policy.scoring.rounding))),
+                        HTMLCell(score(manager.total.shownAverage(precision: scorePlacesForHTML, rounding: policy.scoring.rounding))),
                         HTMLCell(money(manager.total.reward)),
                     ]
                 }, sortable: true)
@@ -138,11 +138,16 @@ extension QuarterReport {
     /// The complete results' mean total, at the scoring precision.
     private var averageTotal: ExactDecimal? {
         let totals = collected.officers.filter(\.isComplete).compactMap(\.total)
-        let sum = totals.reduce(ExactDecimal.zero) { (try? $0.adding($1)) ?? $0 }
-        guard !totals.isEmpty else { return nil }
-        // As a unit's average is worked out (GroupTotal.averageScore).
-        return try? sum.dividing(by: ExactDecimal(totals.count), scale: scorePlacesForHTML + 4)
-            .rounded(scale: scorePlacesForHTML, policy.scoring.rounding)
+        var sum = ExactDecimal.zero
+        do throws(DecimalError) {
+            for total in totals { sum = try sum.adding(total) }
+        } catch {
+            // The evaluator's own sums reported it (`eval.overflow`): no figure, not a wrong one.
+            return nil
+        }
+        // As a unit's average is worked out.
+        return GroupTotal(key: "", officers: totals.count, scoreSum: sum, reward: .zero)
+            .shownAverage(precision: scorePlacesForHTML, rounding: policy.scoring.rounding)
     }
 
     private var headlineFigures: [(label: String, value: String, note: String?)] {

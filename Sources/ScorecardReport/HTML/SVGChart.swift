@@ -63,13 +63,16 @@ enum SVGChart {
         return out + "</svg>"
     }
 
-    /// `value` as thousandths of `whole` (0 when `whole` is not positive), for bar lengths.
+    /// `value` as thousandths of `whole` (0 when `whole` is not positive), for bar lengths. Only
+    /// the drawing uses it, never a figure shown: a ratio past what a decimal holds (a value near
+    /// its limit) draws an empty bar beside the exact figure, rather than failing the page.
     static func permille(_ value: ExactDecimal, of whole: ExactDecimal) -> Int {
         guard whole > .zero, let ratio = try? value.multiplying(by: ExactDecimal(1000)).dividing(by: whole, scale: 0) else { return 0 }
         return Int(ratio.rounded(scale: 0).description) ?? 0
     }
 
-    /// Where `value` lies between `low` and `high`, in thousandths, for a trend's points.
+    /// Where `value` lies between `low` and `high`, in thousandths, for a trend's points; the
+    /// middle when the span cannot be worked out (drawing only, as for `permille(_:of:)`).
     static func permille(_ value: ExactDecimal, low: ExactDecimal, high: ExactDecimal) -> Int {
         guard high > low, let offset = try? value.subtracting(low), let range = try? high.subtracting(low) else { return 500 }
         return permille(offset, of: range)

@@ -4,7 +4,8 @@ import ScorecardRules
 
 extension AnnualReport {
     private func scoreJSON(_ value: ExactDecimal?) -> JSONValue { value.map { .number($0.formatted(scale: scorePlaces)) } ?? .null }
-    private func moneyJSON(_ value: ExactDecimal) -> JSONValue { .number(value.formatted(scale: moneyPlaces)) }
+    /// null for a sum past what a decimal holds: reported (`eval.overflow`), and such a year is not published.
+    private func moneyJSON(_ value: ExactDecimal?) -> JSONValue { value.map { .number($0.formatted(scale: moneyPlaces)) } ?? .null }
 
     // MARK: JSON
 

@@ -18,7 +18,7 @@ package struct AnnualReport: Sendable {
     func score(_ value: ExactDecimal?) -> String { value.map { $0.formatted(scale: scorePlaces) } ?? "—" }
     func money(_ value: ExactDecimal?) -> String { value.map { $0.formatted(scale: moneyPlaces) } ?? "—" }
     func average(_ group: AnnualGroupTotal) -> ExactDecimal? {
-        group.ranked.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding)
+        group.ranked.shownAverage(precision: scorePlaces, rounding: policy.scoring.rounding)
     }
     private var clause: String { result.rules.clause.map { "条款 \($0)" } ?? "年度评选" }
 

@@ -139,7 +139,7 @@ package struct QuarterReport: Sendable {
         for unit in summary.byUnit {
             units.addRow([
                 unit.key, String(unit.officers),
-                score(unit.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding)), money(unit.reward),
+                score(unit.shownAverage(precision: scorePlaces, rounding: policy.scoring.rounding)), money(unit.reward),
             ])
         }
         out += "按单位汇总\n" + units.render() + "\n"
@@ -150,7 +150,7 @@ package struct QuarterReport: Sendable {
         for manager in summary.byManager {
             managers.addRow([
                 manager.role, manager.name, String(manager.total.officers),
-                score(manager.total.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding)), money(manager.total.reward),
+                score(manager.total.shownAverage(precision: scorePlaces, rounding: policy.scoring.rounding)), money(manager.total.reward),
             ])
         }
         out += "按汇报对象汇总\n" + managers.render() + "\n"
@@ -247,7 +247,7 @@ package struct QuarterReport: Sendable {
                         .object([
                             ("unit", .string(unit.key)), ("officers", .number(String(unit.officers))),
                             ("score_sum", .number(unit.scoreSum.formatted(scale: scorePlaces))),
-                            ("average", .decimal(unit.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding))),
+                            ("average", .decimal(unit.shownAverage(precision: scorePlaces, rounding: policy.scoring.rounding))),
                             ("reward", .number(unit.reward.formatted(scale: moneyPlaces))),
                         ])
                     })
@@ -262,7 +262,7 @@ package struct QuarterReport: Sendable {
                             ("score_sum", .number(manager.total.scoreSum.formatted(scale: scorePlaces))),
                             (
                                 "average",
-                                manager.total.averageScore(precision: scorePlaces, rounding: policy.scoring.rounding).map {
+                                manager.total.shownAverage(precision: scorePlaces, rounding: policy.scoring.rounding).map {
                                     .number($0.formatted(scale: scorePlaces))
                                 } ?? .null
                             ),
