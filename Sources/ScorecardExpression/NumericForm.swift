@@ -37,6 +37,8 @@ extension CheckedExpression {
     /// The expression as a `NumericForm`, when it is a number made only of the shapes that form
     /// has; `resolve` gives a number for each name read (nil for a name that is not a plain
     /// number, which makes the whole expression unsuitable). Nil when it is not such an expression.
+    /// A checked expression's source parsed once already, so parsing it again cannot fail; were
+    /// it to, the expression would only lose this faster form, not its meaning.
     public func numericForm(resolving resolve: (String) -> Int?) -> NumericForm? {
         guard type.isNumber, let tree = try? Parser.parse(Array(source.unicodeScalars)) else { return nil }
         return withoutActuallyEscaping(resolve) { NumericLowering(resolve: $0).number(tree) }
