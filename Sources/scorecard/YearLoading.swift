@@ -31,14 +31,15 @@ struct LoadedYear {
             throw ExitCode(1)
         }
         let run: Workspace.YearRun
+        var problems = DiagnosticSink()
         do throws(Diagnostic) {
-            run = try workspace.runYear(year)
+            run = try workspace.runYear(year, sink: &problems)
         } catch {
             report([error], display: display)
             throw ExitCode(2)
         }
-        report(run.problems, display: display)
-        guard !run.problems.hasErrors, let quarters = run.annualQuarters else {
+        report(problems.diagnostics, display: display)
+        guard !problems.hasErrors, let quarters = run.annualQuarters else {
             writeError("证据有问题，未输出结果。改正后重新运行（可先用 scorecard check 列出全部问题）。\n")
             throw ExitCode(1)
         }

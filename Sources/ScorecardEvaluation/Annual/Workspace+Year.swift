@@ -9,8 +9,6 @@ extension Workspace {
         public var year: Int
         /// Each quarter's outcome, oldest first.
         public var outcomes: [QuarterOutcome]
-        /// Every quarter's evidence problems, the roster's said once; errors mean no results.
-        public var problems: [Diagnostic]
         public var yearEndPolicy: Policy
         /// The quarters as the annual evaluator takes them, each kept slim (`AnnualQuarterSink`);
         /// nil while any quarter has no result.
@@ -38,9 +36,10 @@ extension Workspace {
                 hint: "\(known)；季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil)
     }
 
-    /// Loads and evaluates every quarter of `year` with evidence. A quarter for which no
-    /// version of the rules is in force stops the run (a rule-level problem).
-    public func runYear(_ year: Int) throws(Diagnostic) -> YearRun {
+    /// Loads and evaluates every quarter of `year` with evidence. Every quarter's evidence
+    /// problems go to `sink`, the roster's said once; errors there mean no results. A quarter
+    /// for which no version of the rules is in force stops the run (a rule-level problem).
+    public func runYear(_ year: Int, sink: inout DiagnosticSink) throws(Diagnostic) -> YearRun {
         var outcomes: [QuarterOutcome] = []
         var quarters: [AnnualQuarter] = []
         for quarter in evidenceFolder.quarters() where quarter.year == year {
@@ -57,10 +56,10 @@ extension Workspace {
             throw unusableRules
         }
         // The roster's problems are the roster's: said once, beside every quarter's own.
-        var problems = rosterDiagnostics
-        for outcome in outcomes { problems += outcome.problems }
+        sink.append(contentsOf: rosterDiagnostics)
+        for outcome in outcomes { sink.append(contentsOf: outcome.problems) }
         return YearRun(
-            year: year, outcomes: outcomes, problems: problems, yearEndPolicy: last.policy,
+            year: year, outcomes: outcomes, yearEndPolicy: last.policy,
             annualQuarters: quarters.count == outcomes.count ? quarters : nil)
     }
 
