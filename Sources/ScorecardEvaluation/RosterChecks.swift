@@ -18,15 +18,18 @@ public struct RosterChecks: Sendable {
         self.roster = roster
     }
 
-    /// Every breach, in file order. Officers are judged only if they serve in one of `quarters`:
-    /// a record from years ago is not this year's concern.
+    /// Every breach into `sink`, in file order. Officers are judged only if they serve in one of
+    /// `quarters`: a record from years ago is not this year's concern.
     ///
     /// Each area and officer is first screened from the roster's bytes and date keys
     /// (`RosterScreen`); only one that may breach a rule is read out and worded, so a roster of a
     /// million sound officers makes no string and no array per officer or area.
-    public func check(quarters: [Quarter]) -> [Diagnostic] { check(quarters: quarters, screening: true) }
+    public func check(quarters: [Quarter], sink: inout DiagnosticSink) {
+        sink.append(contentsOf: check(quarters: quarters, screening: true))
+    }
 
-    /// `screening: false` judges every area and officer in full, as a test's reference.
+    /// Every breach, in file order, as a list; `screening: false` judges every area and officer
+    /// in full, as a test's reference.
     func check(quarters: [Quarter], screening: Bool) -> [Diagnostic] {
         let quarters = Array(Set(quarters)).sorted()
         guard !quarters.isEmpty else { return [] }

@@ -78,7 +78,9 @@ struct CheckCommand: ParsableCommand {
     /// a roster that loaded cleanly, since a rejected row would pass for a vacancy.
     private func rosterBreaches(_ workspace: Workspace, quarters: [Quarter]) -> [Diagnostic] {
         guard let rules = workspace.policy?.roster, let roster = workspace.roster, !workspace.rosterDiagnostics.hasErrors else { return [] }
-        return RosterChecks(rules: rules, roster: roster).check(quarters: quarters)
+        var sink = DiagnosticSink()
+        RosterChecks(rules: rules, roster: roster).check(quarters: quarters, sink: &sink)
+        return sink.take()
     }
 
     private func emit(_ diagnostics: [Diagnostic], summary: String) {
