@@ -27,11 +27,3 @@ public enum EvaluationCode: String, DiagnosticCode {
     case rulesUnknownVersion = "rules.unknown-version"
     case rulesUnusable = "rules.unusable"
 }
-
-/// Wordings built in more than one place, beside the codes they carry.
-package enum EvaluationMessages {
-    /// The rules had errors, so nothing can run under them; `what` says what could not run.
-    package static func unusableRules(_ what: String = "无法使用", at location: SourceLocation? = nil) -> Diagnostic {
-        .error(EvaluationCode.rulesUnusable, "规则有错误，\(what)", hint: "先用 scorecard check 改正规则", at: location)
-    }
-}

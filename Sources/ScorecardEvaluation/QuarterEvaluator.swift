@@ -79,7 +79,7 @@ public struct QuarterEvaluator: Sendable {
                 grade = policy.grades?.band(for: sum)?.name
                 if let grade { slots[layout.gradeSlot] = .string(grade) }
             } catch {
-                failures.append(.error(EvaluationCode.overflow, "联系员 \(officer.id)（\(officer.name)）的总分超出可计算的范围", at: record.location))
+                failures.append(EvaluationMessages.totalOverflow(of: officer, at: record.location))
             }
         }
 
@@ -95,11 +95,11 @@ public struct QuarterEvaluator: Sendable {
                 } catch {
                     switch error {
                     case .expression(let error, let location):
-                        failures.append(failure(error, officer: officer, what: "奖励 \(rule.id)", at: location))
+                        failures.append(EvaluationMessages.rewardFailed(error, of: officer, reward: rule, at: location))
                     case .problem(let problem):
                         failures.append(problem)
                     case .overflow:
-                        failures.append(.error(EvaluationCode.overflow, "联系员 \(officer.id) 的奖励 \(rule.id) 超出可计算的范围", at: rule.location))
+                        failures.append(EvaluationMessages.rewardOverflow(of: officer, reward: rule))
                     }
                     rewardTotal = nil
                 }
@@ -128,14 +128,11 @@ public struct QuarterEvaluator: Sendable {
                     let place = check.requirement.readNames.lazy
                         .compactMap { name in self.policy.layout.fieldIDs.firstIndex(of: name).flatMap { record.fieldLocation($0) } }
                         .first
-                    findings.append(
-                        .error(
-                            EvaluationCode.evidenceCheck, "联系员 \(officer.id)（\(officer.name)）的记录不符合检查“\(check.id)”：\(check.message)",
-                            hint: "核对记录中 \(check.requirement.readNames.joined(separator: "、")) 的数值；规则写在 \(check.location)",
-                            at: place ?? record.location))
+                    findings.append(EvaluationMessages.evidenceCheck(check, of: officer, at: place ?? record.location))
                 }
             } catch {
-                failures.append(failure(error, officer: officer, what: "记录检查 \(check.id)", at: check.requirement.location(of: error)))
+                failures.append(
+                    EvaluationMessages.checkFailed(error, of: officer, check: check, at: check.requirement.location(of: error)))
             }
         }
     }
@@ -150,26 +147,7 @@ public struct QuarterEvaluator: Sendable {
             return fields[index]
         }
         guard !absent.isEmpty else { return nil }
-        let named = absent.map { field in "“\(field.id)”" + (field.name.map { "（\($0)）" } ?? "") }.joined(separator: "、")
-        let defaults =
-            absent.allSatisfy { $0.defaultValue != nil }
-            ? "各行都按默认值（" + absent.map { "\($0.id) = \(Self.shown($0.defaultValue ?? .missing))" }.joined(separator: "，") + "）计，"
-            : ""
-        return .error(
-            EvaluationCode.evidenceCheckAbsentColumn,
-            "表中没有\(named)这一列，\(defaults)记录不符合检查“\(check.id)”：\(check.message)（所有这样的行只报这一次）",
-            hint: "先改正表头中写错或缺少的列名（本文件表头的其他问题），这一问题会随之消失；检查写在 \(check.location)",
-            at: SourceLocation(file: record.location.file, line: 1, column: 1))
-    }
-
-    private static func shown(_ value: Value) -> String {
-        switch value {
-        case .number(let number): number.description
-        case .string(let text): "“\(text)”"
-        case .boolean(let yes): yes ? "是" : "否"
-        case .date(let date): date.description
-        case .list, .missing: "空"
-        }
+        return EvaluationMessages.evidenceCheckAbsentColumns(absent, check: check, file: record.location.file)
     }
 
     private func evaluate(_ item: borrowing Item, fieldSlot: Int?, slots: [Value], officer: Officer, sink failures: inout DiagnosticSink)
@@ -188,10 +166,7 @@ public struct QuarterEvaluator: Sendable {
             switch item.scoring.method {
             case .assessed:
                 guard let slot = fieldSlot, case .number(let raw) = slots[slot] else {
-                    failures.append(
-                        .error(
-                            EvaluationCode.missingValue, "联系员 \(officer.id)（\(officer.name)）缺少项目 \(item.id) 的考核人打分",
-                            hint: "在记录表的 \(item.id) 列填写 0 到 \(item.points.normalized) 的分数", at: item.location))
+                    failures.append(EvaluationMessages.missingAssessedScore(of: officer, item: item))
                     return result
                 }
                 result.basis = .assessed(raw)
@@ -204,11 +179,11 @@ public struct QuarterEvaluator: Sendable {
         } catch {
             switch error {
             case .expression(let error, let location):
-                failures.append(failure(error, officer: officer, what: "项目 \(item.id)", at: location))
+                failures.append(EvaluationMessages.itemFailed(error, of: officer, item: item, at: location))
             case .problem(let problem):
                 failures.append(problem)
             case .overflow:
-                failures.append(.error(EvaluationCode.failed, "联系员 \(officer.id) 的项目 \(item.id) 无法计算", at: item.location))
+                failures.append(EvaluationMessages.itemOverflow(of: officer, item: item))
             }
         }
         return result
@@ -218,20 +193,14 @@ public struct QuarterEvaluator: Sendable {
     private func bounded(_ raw: ExactDecimal, item: borrowing Item, officer: Officer) throws(OfficerFailure) -> ExactDecimal {
         let score = raw.rounded(scale: policy.scoring.precision, policy.scoring.rounding)
         if score.isNegative || score > item.points {
-            throw .problem(
-                .error(
-                    EvaluationCode.scoreRange,
-                    "联系员 \(officer.id)（\(officer.name)）的项目 \(item.id) 算得 \(score)，超出本项分值 0 到 \(item.points.normalized)",
-                    hint: "检查本项的公式或条件得分", at: item.scoring.location))
+            throw .problem(EvaluationMessages.scoreRange(score, of: officer, item: item))
         }
         return score
     }
 
     private func number(_ value: Value, item: borrowing Item, officer: Officer) throws(OfficerFailure) -> ExactDecimal {
         if case .number(let n) = value { return n }
-        throw .problem(
-            .error(
-                EvaluationCode.notNumber, "联系员 \(officer.id) 的项目 \(item.id) 没有算出一个数", at: item.scoring.location))
+        throw .problem(EvaluationMessages.notNumber(of: officer, item: item))
     }
 
     private func evaluate(_ rule: RewardRule, slots: [Value], grade: String?, officer: Officer) throws(OfficerFailure) -> RewardResult {
@@ -270,18 +239,9 @@ public struct QuarterEvaluator: Sendable {
         // Rates are never negative (the rules loader sees to it); a formula can be, and a
         // reward that takes money back is a mistake in the rule, not a payment.
         if result.amount.isNegative {
-            throw .problem(
-                .error(
-                    EvaluationCode.rewardRange, "联系员 \(officer.id)（\(officer.name)）的奖励 \(rule.id) 算得 \(result.amount)，奖励金额不能为负数",
-                    hint: "检查奖励的公式，如用 max(0, …) 或发放条件（when）", at: rule.location))
+            throw .problem(EvaluationMessages.negativeReward(result.amount, of: officer, reward: rule))
         }
         return result
-    }
-
-    private func failure(_ error: EvaluationError, officer: Officer, what: String, at location: SourceLocation) -> Diagnostic {
-        .error(
-            error.code, "联系员 \(officer.id)（\(officer.name)）的\(what.spacedBeforeChinese)无法计算：\(error.message)",
-            hint: "其他联系员照常计算；请核对此人的记录或规则中的表达式", at: location)
     }
 }
 
