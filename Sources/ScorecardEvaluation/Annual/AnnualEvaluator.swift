@@ -18,11 +18,7 @@ public struct AnnualEvaluator: Sendable {
     }
 
     /// Why there can be no annual ranking under `policy`.
-    public static func missingRules(_ policy: Policy) -> Diagnostic {
-        .error(
-            EvaluationCode.annualNoRules, "规则版本 \(policy.metadata.version) 中没有 annual 一节，无法进行年度评选",
-            hint: "在年末所用的规则版本中加上 annual 一节（见 docs/rules.md 3.11）", at: policy.metadata.location)
-    }
+    public static func missingRules(_ policy: Policy) -> Diagnostic { EvaluationMessages.annualNoRules(policy) }
 
     private var scorePlaces: Int { policy.scoring.precision }
     private var ranking: AnnualRanking {
@@ -100,15 +96,16 @@ public struct AnnualEvaluator: Sendable {
     }
 
     private func overflow(_ what: String, at location: SourceLocation?) -> Diagnostic {
-        .error(EvaluationCode.overflow, "\(what)超出可计算的范围", hint: "检查规则中的分值和奖励金额是否大得不合常理", at: location)
+        EvaluationMessages.overflow(what, at: location)
     }
 
     /// Adds to a running sum; an overflow is reported (once per sum) and leaves the sum as it was.
-    private func add(_ value: ExactDecimal, to sum: inout ExactDecimal, what: String, sink: inout DiagnosticSink) {
+    /// `what` is worded only then, not for every officer of a sound year.
+    private func add(_ value: ExactDecimal, to sum: inout ExactDecimal, what: @autoclosure () -> String, sink: inout DiagnosticSink) {
         do {
             sum = try sum.adding(value)
         } catch {
-            let problem = overflow(what, at: nil)
+            let problem = overflow(what(), at: nil)
             if !sink.diagnostics.contains(problem) { sink.append(problem) }
         }
     }

@@ -23,10 +23,7 @@ struct ExcellentSelection: Sendable {
                 guard floor.scale == 0, let fits = Int(exactly: floor.coefficient) else { throw DecimalError.overflow }
                 whole = fits
             } catch {
-                sink.append(
-                    .error(
-                        EvaluationCode.overflow, "优秀名额（参评 \(ranked) 人 × share: \(share.normalized)）超出可计算的范围，无法确定优秀名额",
-                        hint: "share 写 0 到 1 之间的比例，如 0.2", at: rule.location))
+                sink.append(EvaluationMessages.excellentShareOverflow(ranked: ranked, share: share, at: rule.location))
                 limits.append((0, "share: \(share.normalized)，参评 \(ranked) 人，名额无法计算"))
                 return (0, limits.map(\.why).joined(separator: "；"))
             }

@@ -22,9 +22,7 @@ public enum ImpactAnalysis {
             impact.notes = needs.map(ImpactNote.evidence) + officerNotes(oldRun, newRun) + merged.notes
             return impact
         } catch {
-            sink.append(
-                .error(
-                    EvaluationCode.impactOverflow, "\(quarter) 的结果超出可计算的范围，无法比较两个版本", at: nil))
+            sink.append(EvaluationMessages.impactOverflow(quarter))
             return nil
         }
     }

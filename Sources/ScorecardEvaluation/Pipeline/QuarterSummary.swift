@@ -180,6 +180,6 @@ public struct QuarterSummary: Sendable {
 
     private mutating func noteOverflow(_ what: String) {
         guard overflow == nil else { return }
-        overflow = .error(EvaluationCode.overflow, "\(what)超出可计算的范围", hint: "检查规则中的分值和奖励金额是否大得不合常理", at: nil)
+        overflow = EvaluationMessages.overflow(what, at: nil)
     }
 }
