@@ -42,14 +42,10 @@ public struct Workspace: Sendable {
     public func resolveQuarter(_ requested: Quarter?) throws(Diagnostic) -> Quarter {
         if let requested { return requested }
         guard FileSystem.kind(of: evidencePath) == .directory else {
-            throw .error(
-                EvaluationCode.evidenceNotFound, "找不到证据文件夹“\(evidencePath)”",
-                hint: "检查 --evidence 的路径；不写时使用当前目录下的 seeds/", at: nil)
+            throw EvaluationMessages.evidenceNotFound(evidencePath)
         }
         guard let latest = evidenceFolder.quarters().last else {
-            throw .error(
-                EvaluationCode.evidenceNoQuarters, "证据文件夹“\(evidencePath)”中没有任何季度的记录",
-                hint: "季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil)
+            throw EvaluationMessages.evidenceNoQuarters(evidencePath)
         }
         return latest
     }
@@ -84,9 +80,7 @@ public struct Workspace: Sendable {
         }
         if let version { return try self.version(named: version) }
         guard let inForce = versions.inForce(for: quarter) else {
-            throw .error(
-                EvaluationCode.rulesNoVersionInForce, "\(quarter) 开始时（\(quarter.firstDay)）还没有生效的规则版本",
-                hint: "已有的版本：\(versions.summary)；或用 --rules-version 指定一个版本", at: nil)
+            throw EvaluationMessages.noVersionInForce(for: quarter, versions: versions)
         }
         return inForce
     }
@@ -97,8 +91,7 @@ public struct Workspace: Sendable {
             throw EvaluationMessages.unusableRules()
         }
         guard let named = versions.version(named: name) else {
-            throw .error(
-                EvaluationCode.rulesUnknownVersion, "规则中没有版本“\(name)”", hint: "已有的版本：\(versions.summary)", at: nil)
+            throw EvaluationMessages.unknownVersion(name, versions: versions)
         }
         return named
     }

@@ -27,13 +27,7 @@ extension Workspace {
         let years = years()
         if let requested, years.contains(requested) { return requested }
         if requested == nil, let latest = years.last { return latest }
-        let known = years.isEmpty ? "没有任何季度的记录" : "有记录的年份：\(years.map(String.init).joined(separator: "、"))"
-        throw
-            .error(
-                EvaluationCode.evidenceNoYear,
-                requested.map { "证据文件夹“\(evidencePath)”中没有 \($0) 年任何季度的记录" }
-                    ?? "证据文件夹“\(evidencePath)”中没有任何季度的记录",
-                hint: "\(known)；季度记录放在以季度命名的子文件夹中，如 \(evidencePath)/2025-Q1/scores.csv", at: nil)
+        throw EvaluationMessages.evidenceNoYear(requested, known: years, in: evidencePath)
     }
 
     /// Loads and evaluates every quarter of `year` with evidence. Every quarter's evidence
@@ -63,7 +57,5 @@ extension Workspace {
             annualQuarters: quarters.count == outcomes.count ? quarters : nil)
     }
 
-    private var unusableRules: Diagnostic {
-        EvaluationMessages.unusableRules()
-    }
+    private var unusableRules: Diagnostic { EvaluationMessages.unusableRules() }
 }
