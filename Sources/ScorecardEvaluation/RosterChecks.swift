@@ -138,19 +138,10 @@ public struct RosterChecks: Sendable {
             let end = (others + [officer]).map { $0.until ?? .distantFuture }.min() ?? .distantFuture
             let affected = quarters.filter { $0.firstDay <= end && start <= $0.lastDay }
             guard !affected.isEmpty else { continue }
-            let span = period(start, end)
-            let everyone = (others + [officer]).map { "\($0.id)（\($0.name)）" }.joined(separator: "、")
             problems.append(
-                .error(
-                    EvaluationCode.rosterAreaOverlap,
-                    "\(area.name)\(span.isEmpty ? "" : " " + span.spacedBeforeChinese)同时有 \(others.count + 1) 名联系员：\(everyone)，每个责任片区应有 \(rules.officersPerArea) 名；涉及 \(affected.map(\.description).joined(separator: "、"))",
-                    hint: "核对名册的任职日期（from）和离任日期（until）：换人时，前一任的离任日期应早于后一任的任职日期\(clauseNote(rules.clause))",
-                    at: officer.location(ofColumn: "from"),
-                    notes: others.map { other in
-                        let served = period(other.from ?? .distantPast, other.until ?? .distantFuture)
-                        return .init(
-                            "同一片区的联系员 \(other.id)（\(other.name)），" + (served.isEmpty ? "没有填写任职、离任日期" : "任职 \(served)"), at: other.location)
-                    }))
+                EvaluationMessages.areaOverlap(
+                    area.name, from: start, to: end, officer: officer, others: others, perArea: rules.officersPerArea,
+                    affected: affected, clause: rules.clause))
         }
         return problems
     }
@@ -183,20 +174,17 @@ public struct RosterChecks: Sendable {
         if let first = vacant.first {
             let leaver = lastToLeave(in: area, before: first.firstDay)
             problems.append(
-                .error(
-                    EvaluationCode.rosterAreaVacant, "\(area.name)在 \(vacant.map(\.description).joined(separator: "、")) 没有在任的联系员",
-                    hint: "每个责任片区应有 \(rules.officersPerArea) 名联系员\(clauseNote(rules.clause))；在名册中登记接任的联系员及其任职日期（from）",
+                EvaluationMessages.areaVacant(
+                    area.name, in: vacant, perArea: rules.officersPerArea, clause: rules.clause,
                     at: leaver.map { $0.location(ofColumn: "until") } ?? area.officers.first?.location))
         }
         for gap in gaps {
             let leaver = lastToLeave(in: area, before: gap.start)
             let successor = area.officers.first { $0.from.flatMap(\.previousDay) == gap.end }
             problems.append(
-                .warning(
-                    EvaluationCode.rosterAreaGap, "\(area.name) \(gap.start) 至 \(gap.end) 没有在任的联系员",
-                    hint: "核对前后两任的离任日期（until）和任职日期（from）；确实空缺的，应尽快产生接任的联系员\(clauseNote(rules.clause))",
-                    at: leaver.map { $0.location(ofColumn: "until") } ?? area.officers.first?.location,
-                    notes: successor.map { [.init("接任的联系员 \($0.id)（\($0.name)）从这里开始", at: $0.location(ofColumn: "from"))] } ?? []))
+                EvaluationMessages.areaGap(
+                    area.name, from: gap.start, to: gap.end, clause: rules.clause,
+                    at: leaver.map { $0.location(ofColumn: "until") } ?? area.officers.first?.location, successor: successor))
         }
         return problems
     }
@@ -221,32 +209,14 @@ public struct RosterChecks: Sendable {
         guard !rules.selection.isEmpty else { return [] }
         // Worded only for a problem: most officers of a large roster have none.
         var methods: [String] { rules.selection.map(\.method) }
-        var who: String { "联系员 \(officer.id)（\(officer.name)）" }
         guard let written = officer.selection else {
-            return [
-                .error(
-                    EvaluationCode.rosterMissingSelection, "\(who)没有填写选配方式",
-                    hint: "在 selection（选配方式）一列填写 \(methods.joined(separator: " 或 "))\(clauseNote(rules.selection.first?.clause))",
-                    at: officer.location(ofColumn: "selection"))
-            ]
+            return [EvaluationMessages.missingSelection(of: officer, methods: methods, clause: rules.selection.first?.clause)]
         }
         guard let method = rules.selection.first(where: { $0.method == written }) else {
-            let suggestion = NameSuggestion.closest(to: written, among: methods)
-            let place = officer.location(ofColumn: "selection")
-            return [
-                Diagnostic.error(
-                    EvaluationCode.rosterUnknownSelection, "\(who)的选配方式“\(written)”不是规则中的方式",
-                    hint: "可选：\(methods.joined(separator: "、"))", at: place
-                ).suggesting(suggestion, replacing: place, keepingHint: true)
-            ]
+            return [EvaluationMessages.unknownSelection(written, of: officer, methods: methods)]
         }
         if method.requiresReason, officer.reason == nil {
-            return [
-                .error(
-                    EvaluationCode.rosterMissingReason, "\(who)由“\(method.method)”产生，但没有写明理由",
-                    hint: "在 reason（指定理由）一列写明为何\(method.method)\(clauseNote(method.clause))",
-                    at: officer.location(ofColumn: "reason"))
-            ]
+            return [EvaluationMessages.missingReason(of: officer, method: method)]
         }
         return []
     }
@@ -255,41 +225,15 @@ public struct RosterChecks: Sendable {
     /// ("人选确定后应进行业务培训" fixes no deadline) but unusual, so it is a warning to confirm.
     private func training(of officer: Officer) -> [Diagnostic] {
         guard let rule = rules.training, rule.required else { return [] }
-        var who: String { "联系员 \(officer.id)（\(officer.name)）" }
         guard let trainedOn = officer.trainedOn else {
-            return [
-                .error(
-                    EvaluationCode.rosterMissingTraining, "\(who)没有业务培训记录",
-                    hint: "在 trained_on（培训日期）一列填写培训日期；人选确定后应进行业务培训\(clauseNote(rule.clause))",
-                    at: officer.location(ofColumn: "trained_on"))
-            ]
+            return [EvaluationMessages.missingTraining(of: officer, clause: rule.clause)]
         }
         if let from = officer.from, trainedOn > from {
-            return [
-                .warning(
-                    EvaluationCode.rosterLateTraining, "\(who)\(from) 任职，培训日期 \(trainedOn) 在任职之后",
-                    hint: "人选确定后应进行业务培训\(clauseNote(rule.clause))；核对培训日期，确属任职后补训的可不理会",
-                    at: officer.location(ofColumn: "trained_on"))
-            ]
+            return [EvaluationMessages.lateTraining(of: officer, from: from, trainedOn: trainedOn, clause: rule.clause)]
         }
         return []
     }
-
-    // MARK: Wording
-
-    /// `2025-07-01 至 2025-09-30`, `2025-07-01 起`; empty when neither end is recorded.
-    private func period(_ start: LocalDate, _ end: LocalDate) -> String {
-        switch (start == .distantPast, end == .distantFuture) {
-        case (true, true): ""
-        case (true, false): "至 \(end)"
-        case (false, true): "\(start) 起"
-        case (false, false): "\(start) 至 \(end)"
-        }
-    }
-
-    private func clauseNote(_ clause: String?) -> String { clause.map { "（条款 \($0)）" } ?? "" }
 }
-
 extension LocalDate {
     /// Bounds for an open start or end of office; real dates never reach them.
     static let distantPast = LocalDate(year: 1, month: 1, day: 1)!
