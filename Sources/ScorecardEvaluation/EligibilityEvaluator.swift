@@ -68,10 +68,8 @@ public struct EligibilityEvaluator: Sendable {
             verdict = try criterion.requirement.evaluate(candidate.values) == .boolean(true) ? .holds : .fails
         } catch {
             verdict = .undecided(
-                .error(
-                    error.code, "候选人 \(candidate.id)（\(candidate.name)）的任职条件 \(criterion.id) 无法判断：\(error.message)",
-                    hint: "其他条件和其他候选人照常判断；请核对此人的记录或规则中的表达式",
-                    at: criterion.requirement.location(of: error)))
+                EvaluationMessages.criterionUndecided(
+                    criterion, for: candidate, error: error, at: criterion.requirement.location(of: error)))
         }
         return CriterionOutcome(criterionID: criterion.id, verdict: verdict, inputs: inputs)
     }
