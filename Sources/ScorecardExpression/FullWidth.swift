@@ -17,13 +17,4 @@ enum FullWidth {
         default: return nil
         }
     }
-
-    static func error(_ scalar: Unicode.Scalar, halfWidth: String, at offset: Int) -> ExpressionError {
-        let shown = halfWidth == " " ? "半角空格" : "半角的 \(halfWidth)"
-        return ExpressionError(
-            code: ExpressionCode.syntaxFullWidth,
-            message: "这里有一个全角字符“\(Character(scalar))”，表达式里只能用半角（英文）符号和数字",
-            hint: "请切换到英文输入法，改为\(shown)",
-            offset: offset, length: 1)
-    }
 }

@@ -40,7 +40,7 @@ struct Lexer {
         if ("0"..."9").contains(s) { return try number() }
         if Lexer.isNameStart(s) { return try name() }
         if s == "\"" || s == "'" { return try string(quote: s) }
-        if let half = FullWidth.halfWidth(of: s) { throw FullWidth.error(s, halfWidth: half, at: start) }
+        if let half = FullWidth.halfWidth(of: s) { throw ExpressionMessages.fullWidth(s, halfWidth: half, at: start) }
         index += 1
         func symbol(_ symbol: Token.Symbol, _ length: Int = 1) -> Token {
             index = start + length
@@ -59,31 +59,18 @@ struct Lexer {
         case ">": return following == "=" ? symbol(.greaterOrEqual, 2) : symbol(.greater)
         case "=":
             if following == "=" { return symbol(.equal, 2) }
-            throw ExpressionError(
-                code: ExpressionCode.syntaxSingleEquals, message: "单独的“=”不是运算符",
-                hint: "比较是否相等请写 ==", offset: start, length: 1)
+            throw ExpressionMessages.singleEquals(at: start)
         case "!":
             if following == "=" { return symbol(.notEqual, 2) }
-            throw ExpressionError(
-                code: ExpressionCode.syntaxCOperator, message: "不认识“!”", hint: "表示“不是”请写 not",
-                offset: start, length: 1)
+            throw ExpressionMessages.exclamation(at: start)
         case "&":
-            throw ExpressionError(
-                code: ExpressionCode.syntaxCOperator, message: "不认识“\(following == "&" ? "&&" : "&")”",
-                hint: "表示“并且”请写 and", offset: start, length: following == "&" ? 2 : 1)
+            throw ExpressionMessages.ampersand(doubled: following == "&", at: start)
         case "|":
-            throw ExpressionError(
-                code: ExpressionCode.syntaxCOperator, message: "不认识“\(following == "|" ? "||" : "|")”",
-                hint: "表示“或者”请写 or", offset: start, length: following == "|" ? 2 : 1)
+            throw ExpressionMessages.bar(doubled: following == "|", at: start)
         case ".":
-            throw ExpressionError(
-                code: ExpressionCode.syntaxUnknownCharacter, message: "这里不应出现“.”",
-                hint: "小数请在小数点前写出 0，例如 0.5；名称中的点前后都要有字母",
-                offset: start, length: 1)
+            throw ExpressionMessages.strayDot(at: start)
         default:
-            throw ExpressionError(
-                code: ExpressionCode.syntaxUnknownCharacter, message: "无法识别的字符“\(Character(s))”",
-                hint: nil, offset: start, length: 1)
+            throw ExpressionMessages.unknownCharacter(s, at: start)
         }
     }
 
@@ -96,25 +83,17 @@ struct Lexer {
             index += 1
             while let s = peek(), ("0"..."9").contains(s) { index += 1 }
         } else if peek() == ".", !(peek(1).map(Lexer.isNameStart) ?? false) {
-            throw ExpressionError(
-                code: ExpressionCode.syntaxBadNumber, message: "小数点后面缺少数字",
-                hint: "例如写成 5.0 或 5", offset: start, length: index - start + 1)
+            throw ExpressionMessages.missingFraction(at: start, length: index - start + 1)
         }
         if let s = peek(), Lexer.isNameContinue(s) || s == "." {
             var end = index
             while end < scalars.count, Lexer.isNameContinue(scalars[end]) { end += 1 }
-            throw ExpressionError(
-                code: ExpressionCode.syntaxBadNumber, message: "数字后面紧跟着字母或符号",
-                hint: "数字请直接写出全部位数（不支持 1e3 这样的写法）；名称不能以数字开头",
-                offset: start, length: end - start)
+            throw ExpressionMessages.numberRunsIntoName(at: start, length: end - start)
         }
         var text = ""
         text.unicodeScalars.append(contentsOf: scalars[start..<index])
         guard let value = ExactDecimal(text) else {
-            throw ExpressionError(
-                code: ExpressionCode.syntaxBadNumber, message: "数字 \(text) 太大或小数位太多",
-                hint: "最多 \(ExactDecimal.maxScale) 位小数、约 38 位有效数字",
-                offset: start, length: index - start)
+            throw ExpressionMessages.numberTooLarge(text, at: start, length: index - start)
         }
         return Token(kind: .number(value, isInteger: isInteger), offset: start, length: index - start)
     }
@@ -141,9 +120,7 @@ struct Lexer {
         var text = ""
         while true {
             guard let s = peek() else {
-                throw ExpressionError(
-                    code: ExpressionCode.syntaxUnterminatedString, message: "文本缺少结尾的引号",
-                    hint: "请在文本末尾补上 \(quote)", offset: start, length: 1)
+                throw ExpressionMessages.unterminatedString(quote: quote, at: start)
             }
             index += 1
             if s == quote { break }
@@ -154,9 +131,7 @@ struct Lexer {
                 case "\\"?: text.unicodeScalars.append("\\")
                 case "n"?: text.unicodeScalars.append("\n")
                 default:
-                    throw ExpressionError(
-                        code: ExpressionCode.syntaxBadEscape, message: "文本中的“\\”后面只能跟 \"、'、\\ 或 n",
-                        hint: "要写反斜杠本身请写 \\\\", offset: index - 1, length: 2)
+                    throw ExpressionMessages.badEscape(at: index - 1)
                 }
                 index += 1
                 continue
