@@ -59,19 +59,15 @@ struct Parser {
     static func parse(_ scalars: [Unicode.Scalar]) throws(ExpressionError) -> Syntax {
         var parser = Parser(tokens: try Lexer.tokenize(scalars))
         if case .end = parser.current.kind {
-            throw ExpressionError(code: ExpressionCode.syntaxEmpty, message: "表达式是空的", hint: "请写出要计算的内容", offset: 0, length: 1)
+            throw ExpressionMessages.empty()
         }
         let tree = try parser.expression()
         let rest = parser.current
         if case .end = rest.kind { return tree }
         if rest.isSymbol(.closeParen) {
-            throw ExpressionError(
-                code: ExpressionCode.syntaxUnmatchedParen, message: "多了一个“)”，前面没有与它配对的“(”",
-                hint: "请删除这个 ) 或在前面补上 (", offset: rest.offset, length: rest.length)
+            throw ExpressionMessages.unmatchedParen(rest)
         }
-        throw ExpressionError(
-            code: ExpressionCode.syntaxTrailing, message: "表达式在这里之前已经完整，不应再出现\(rest.display)",
-            hint: "是否漏写了运算符（如 + 、and）？", offset: rest.offset, length: rest.length)
+        throw ExpressionMessages.trailing(rest)
     }
 
     private var current: Token { tokens[min(position, tokens.count - 1)] }
@@ -83,15 +79,7 @@ struct Parser {
     }
 
     private func unexpected(_ what: String) -> ExpressionError {
-        let token = current
-        if case .end = token.kind {
-            return ExpressionError(
-                code: ExpressionCode.syntaxIncomplete, message: "表达式没有写完，这里还缺少\(what)",
-                offset: token.offset, length: 1)
-        }
-        return ExpressionError(
-            code: ExpressionCode.syntaxUnexpected, message: "这里应该是\(what)，却是\(token.display)",
-            offset: token.offset, length: token.length)
+        ExpressionMessages.unexpected(current, expecting: what)
     }
 
     mutating func expression() throws(ExpressionError) -> Syntax { try or() }
@@ -131,10 +119,7 @@ struct Parser {
         _ = advance()
         let right = try additive()
         if case .symbol(let again) = current.kind, again.isComparison {
-            throw ExpressionError(
-                code: ExpressionCode.syntaxChainedComparison, message: "比较不能连着写（\(op.rawValue) 后面又出现了 \(again.rawValue)）",
-                hint: "请拆成两个比较并用 and 连接，例如 a < b and b < c",
-                offset: current.offset, length: current.length)
+            throw ExpressionMessages.chainedComparison(op, then: again, at: current)
         }
         return .spanning(.binary(op, left, right), from: left, to: right)
     }
@@ -201,10 +186,7 @@ struct Parser {
     }
 
     private func unclosed(_ open: Token) -> ExpressionError {
-        ExpressionError(
-            code: ExpressionCode.syntaxUnclosedParen,
-            message: "这个“(”没有对应的“)”" + (current.kind.isEnd ? "" : "（在\(current.display)处仍未闭合）"),
-            hint: "请在括号内容结束处补上 )", offset: open.offset, length: 1)
+        ExpressionMessages.unclosedParen(open, noticedAt: current)
     }
 
     private mutating func call(_ name: String, at nameToken: Token) throws(ExpressionError) -> Syntax {
@@ -243,10 +225,7 @@ struct Parser {
     }
 
     private func missing(_ keyword: String, after: String, _ token: Token) -> ExpressionError {
-        ExpressionError(
-            code: keyword == "then" ? .syntaxMissingThen : .syntaxMissingElse,
-            message: "\(after)后面缺少 \(keyword)" + (token.kind.isEnd ? "" : "，却是\(token.display)"),
-            hint: "完整写法是 if 条件 then 值 else 值", offset: token.offset, length: token.kind.isEnd ? 1 : token.length)
+        ExpressionMessages.missingKeyword(keyword, after: after, token)
     }
 }
 
