@@ -11,10 +11,7 @@ extension Checker {
     ) throws(ExpressionError) -> Checked {
         func arity(_ allowed: ClosedRange<Int>, _ shown: String) throws(ExpressionError) {
             guard !allowed.contains(arguments.count) else { return }
-            throw ExpressionError(
-                code: ExpressionCode.functionArity,
-                message: "函数 \(name) 需要\(shown)参数，这里给了 \(arguments.count) 个",
-                hint: Checker.usage[name], offset: node.offset, length: node.length)
+            throw ExpressionMessages.arity(name, shown: shown, count: arguments.count, usage: Checker.usage[name], at: node)
         }
         switch name {
         case "min", "max":
@@ -55,18 +52,13 @@ extension Checker {
         case "date":
             try arity(1...1, " 1 个")
             guard case .string(let text) = arguments[0].kind, let day = LocalDate(text) else {
-                throw ExpressionError(
-                    code: ExpressionCode.functionArgument, message: "date 的参数必须是直接写出的日期文本",
-                    hint: "例如 date(\"2025-03-31\")", offset: arguments[0].offset, length: arguments[0].length)
+                throw ExpressionMessages.dateArgument(at: arguments[0])
             }
             return Checked(type: .date, code: .date { _ in day }, syntax: node)
         default:
             let suggestion = NameSuggestion.closest(to: name, among: Checker.functionNames)
-            throw ExpressionError(
-                code: ExpressionCode.functionUnknown, message: "没有名为“\(name)”的函数",
-                hint: "可用的函数有：" + Checker.functionNames.joined(separator: "、"),
-                offset: node.offset, length: nameLength
-            ).suggesting(suggestion)
+            throw ExpressionMessages.unknownFunction(
+                name, functions: Checker.functionNames, suggestion: suggestion, at: node, length: nameLength)
         }
     }
 
@@ -123,7 +115,7 @@ extension Checker {
     private mutating func clamp(_ arguments: [Syntax], _ node: Syntax) throws(ExpressionError) -> Checked {
         let x = try check(arguments[0]), lo = try check(arguments[1]), hi = try check(arguments[2])
         let cx = try number(x, for: "clamp"), clo = try number(lo, for: "clamp"), chi = try number(hi, for: "clamp")
-        let inverted = evaluationError(ExpressionCode.evalClampRange, "clamp 的下限大于上限", at: node)
+        let inverted = ExpressionMessages.clampRange(at: node)
         return Checked(
             type: Checker.unify(Checker.unify(x.type, lo.type), hi.type),
             code: .number { f throws(EvaluationError) in
@@ -139,19 +131,14 @@ extension Checker {
         guard case .number(let placesValue, isInteger: true) = arguments[1].kind,
             placesValue <= ExactDecimal(ExactDecimal.maxScale)
         else {
-            throw ExpressionError(
-                code: ExpressionCode.functionArgument,
-                message: "round 的第 2 个参数（小数位数）必须是直接写出的 0 到 \(ExactDecimal.maxScale) 的整数",
-                hint: "例如 round(x, 2)", offset: arguments[1].offset, length: arguments[1].length)
+            throw ExpressionMessages.roundPlaces(at: arguments[1])
         }
         let places = Int(placesValue.coefficient)
         var mode = RoundingMode.halfUp
         if arguments.count == 3 {
             let names = RoundingMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: "、")
             guard case .string(let text) = arguments[2].kind, let chosen = RoundingMode(rawValue: text) else {
-                throw ExpressionError(
-                    code: ExpressionCode.functionArgument, message: "round 的第 3 个参数必须是直接写出的舍入方式",
-                    hint: "可选：\(names)", offset: arguments[2].offset, length: arguments[2].length)
+                throw ExpressionMessages.roundMode(names: names, at: arguments[2])
             }
             mode = chosen
         }
@@ -183,7 +170,7 @@ extension Checker {
         scopes.removeLast()
         if name == "sum" {
             let value = try number(inner, for: "sum 的第 2 个参数")
-            let overflow = evaluationError(ExpressionCode.evalOverflow, "“\(text(node))”的结果超出了可计算的范围", at: node)
+            let overflow = ExpressionMessages.overflow(text(node), at: node)
             return Checked(
                 type: inner.type,
                 code: .number { f throws(EvaluationError) in

@@ -39,7 +39,7 @@ extension Checker {
         guard case .number(let b) = right.code else {
             throw typeError(right.syntax, right.type, needs: "数字", hint: hint)
         }
-        let overflow = evaluationError(ExpressionCode.evalOverflow, "“\(text(node))”的结果超出了可计算的范围", at: node)
+        let overflow = ExpressionMessages.overflow(text(node), at: node)
         let code: Code<ExactDecimal>
         switch op {
         case .add:
@@ -58,8 +58,7 @@ extension Checker {
                 do throws(DecimalError) { return try x.multiplying(by: y) } catch { throw overflow }
             }
         default:
-            let byZero = evaluationError(
-                ExpressionCode.evalDivisionByZero, "除数“\(text(right.syntax))”的值为 0，不能相除", at: right.syntax)
+            let byZero = ExpressionMessages.divisionByZero(text(right.syntax), at: right.syntax)
             code = { f throws(EvaluationError) in
                 let x = try a(&f), y = try b(&f)
                 do throws(DecimalError) { return try x.dividing(by: y) } catch {
@@ -88,15 +87,9 @@ extension Checker {
             return Checker.equate(op, a, b)
         default:
             if ordered, left.type == right.type {
-                throw ExpressionError(
-                    code: ExpressionCode.typeMismatch, message: "\(left.type)之间不能用 \(op.rawValue) 比较大小",
-                    hint: "\(left.type)只能用 == 或 != 比较", offset: left.syntax.offset,
-                    length: right.syntax.end - left.syntax.offset)
+                throw ExpressionMessages.unordered(left.type, op, offset: left.syntax.offset, length: right.syntax.end - left.syntax.offset)
             }
-            throw ExpressionError(
-                code: ExpressionCode.typeMismatch,
-                message: "不能把\(left.type)“\(text(left.syntax))”和\(right.type)“\(text(right.syntax))”相比较",
-                hint: "比较的两边必须是同一类值", offset: right.syntax.offset, length: right.syntax.length)
+            throw ExpressionMessages.incomparable(left.type, text(left.syntax), right.type, text(right.syntax), at: right.syntax)
         }
     }
 
@@ -106,11 +99,7 @@ extension Checker {
             let choices = choices(of: name), !choices.contains(word)
         else { return }
         let suggestion = NameSuggestion.closest(to: word, among: choices)
-        throw ExpressionError(
-            code: ExpressionCode.choiceUnknown, message: "“\(word)”不是“\(name)”可能的取值",
-            hint: "可选：\(choices.joined(separator: "、"))",
-            offset: literal.syntax.offset, length: literal.syntax.length
-        ).suggesting(suggestion, keepingHint: true)
+        throw ExpressionMessages.unknownChoice(word, of: name, choices: choices, suggestion: suggestion, at: literal.syntax)
     }
 
     /// `==` / `!=` code for text and booleans.

@@ -32,13 +32,7 @@ struct Checker {
     }
 
     func typeError(_ node: Syntax, _ type: ValueType, needs: String, hint: String? = nil) -> ExpressionError {
-        ExpressionError(
-            code: ExpressionCode.typeMismatch, message: "“\(text(node))”是\(type)，这里需要\(needs)",
-            hint: hint, offset: node.offset, length: node.length)
-    }
-
-    func evaluationError(_ code: ExpressionCode, _ message: String, at node: Syntax) -> EvaluationError {
-        EvaluationError(code: code, message: message, offset: node.offset, length: node.length)
+        ExpressionMessages.typeMismatch(text(node), is: type, needs: needs, hint: hint, at: node)
     }
 
     mutating func check(_ node: Syntax) throws(ExpressionError) -> Checked {
@@ -98,41 +92,31 @@ struct Checker {
 
     private mutating func resolve(_ name: String, _ node: Syntax) throws(ExpressionError) -> Checked {
         let missing = { (what: String) in
-            EvaluationError(code: ExpressionCode.evalMissing, message: "没有记录“\(name)”的值\(what)", offset: node.offset, length: node.length)
+            ExpressionMessages.missingValue(name, what, at: node)
         }
         for depth in scopes.indices.reversed() {
             if let index = scopes[depth].fields.firstIndex(where: { $0.name == name }) {
                 let type = scopes[depth].fields[index].type
                 let failures = Extract.Failures(
                     missing: missing("（列表元素中缺少这一项）"),
-                    wrongType: EvaluationError(
-                        code: ExpressionCode.evalType, message: "列表元素中“\(name)”的值不是\(type)",
-                        offset: node.offset, length: node.length))
+                    wrongType: ExpressionMessages.wrongElementType(name, type, at: node))
                 return Checked(type: type, code: Extract.field(index, depth: depth, type: type, failures), syntax: node)
             }
         }
         guard let entry = environment.lookup(name) else {
             if let id = environment.name(labelled: name) {
-                throw ExpressionError(
-                    code: ExpressionCode.nameLabel, message: "“\(name)”是“\(id)”的中文名称，表达式里要写编号",
-                    hint: "把“\(name)”改为 \(id)：中文名称用于表头和报表，公式只认编号（改了名称，公式不受影响）",
-                    offset: node.offset, length: node.length)
+                throw ExpressionMessages.nameIsLabel(name, id: id, at: node)
             }
             var candidates = environment.names
             for scope in scopes { candidates += scope.fields.map(\.name) }
             let suggestion = NameSuggestion.closest(to: name, among: candidates)
             let isKeywordLike = Token.Keyword(rawValue: name.lowercased()) != nil
-            throw ExpressionError(
-                code: ExpressionCode.nameUnknown, message: "不认识的名称“\(name)”",
-                hint: isKeywordLike ? "关键字 \(name.lowercased()) 必须全部小写" : "请检查拼写，或确认这个名称已在规则中定义",
-                offset: node.offset, length: node.length
-            ).suggesting(suggestion)
+            throw ExpressionMessages.unknownName(name, keywordLike: isKeywordLike, suggestion: suggestion, at: node)
         }
         readNames.insert(name)
         let failures = Extract.Failures(
             missing: missing(""),
-            wrongType: EvaluationError(
-                code: ExpressionCode.evalType, message: "“\(name)”的值不是\(entry.type)", offset: node.offset, length: node.length))
+            wrongType: ExpressionMessages.wrongValueType(name, entry.type, at: node))
         return Checked(type: entry.type, code: Extract.slot(entry.slot, type: entry.type, failures), syntax: node)
     }
 
@@ -160,10 +144,7 @@ struct Checker {
         case let (.list(a), .list(b)) where yes.type == no.type:
             return Checked(type: yes.type, code: .list { f throws(EvaluationError) in try test(&f) ? try a(&f) : try b(&f) }, syntax: node)
         default:
-            throw ExpressionError(
-                code: ExpressionCode.typeBranches,
-                message: "then 后面的值是\(yes.type)，else 后面的值是\(no.type)，两者类型必须相同",
-                hint: "请让两个分支都给出\(yes.type)", offset: whenFalse.offset, length: whenFalse.length)
+            throw ExpressionMessages.branchTypes(then: yes.type, else: no.type, at: whenFalse)
         }
     }
 }

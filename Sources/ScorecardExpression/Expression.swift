@@ -47,10 +47,7 @@ public enum Expression {
             if required == .decimal && type == .integer { return .decimal }
             wanted = required.description
         }
-        throw ExpressionError(
-            code: ExpressionCode.typeExpected, message: "这个表达式的结果是\(type)，这里需要\(wanted)",
-            hint: expected.isBoolean ? "条件要写成比较，例如 reports_due > 0" : nil,
-            offset: tree.offset, length: tree.length)
+        throw ExpressionMessages.typeExpected(type, wanted: wanted, condition: expected.isBoolean, at: tree)
     }
 }
 
