@@ -70,6 +70,14 @@ import ScorecardRules
         #expect(result.failures.contains { $0.message.contains("1001") && $0.message.contains("季度奖励之和") })
     }
 
+    @Test func aShownSumPastTheLimitIsNilNotItsFirstAddend() {
+        let huge = ExactDecimal(coefficient: Int128.max, scale: 0)
+        let fund = AnnualFundTotal(id: "f", name: "经费", clause: nil, quarterly: huge, yearEnd: huge)
+        #expect(fund.total == nil)
+        let sound = AnnualFundTotal(id: "g", name: "经费", clause: nil, quarterly: ExactDecimal(1), yearEnd: ExactDecimal(2))
+        #expect(sound.total == ExactDecimal(3))
+    }
+
     @Test func sumsThatFitAreNotReported() throws {
         let result = try year(
             policy(),
