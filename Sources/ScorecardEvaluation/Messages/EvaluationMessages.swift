@@ -13,4 +13,23 @@ package enum EvaluationMessages {
     static func overflow(_ what: String, at location: SourceLocation?) -> Diagnostic {
         .error(EvaluationCode.overflow, "\(what)超出可计算的范围", hint: "检查规则中的分值和奖励金额是否大得不合常理", at: location)
     }
+
+    /// The sums a quarter's totals keep, as an overflow names them.
+    enum QuarterSum {
+        case unitScores(String), unitRewards(String), managerScores(String), managerRewards(String), fund(String), rewards
+
+        var words: String {
+            switch self {
+            case .unitScores(let unit): "单位“\(unit)”的总分合计"
+            case .unitRewards(let unit): "单位“\(unit)”的奖励合计"
+            case .managerScores(let name): "汇报对象“\(name)”的总分合计"
+            case .managerRewards(let name): "汇报对象“\(name)”的奖励合计"
+            case .fund(let fund): "经费“\(fund)”的合计"
+            case .rewards: "奖励合计"
+            }
+        }
+    }
+
+    /// One of a quarter's sums past what a decimal holds: reported once for the quarter.
+    static func overflow(_ sum: QuarterSum) -> Diagnostic { overflow(sum.words, at: nil) }
 }

@@ -50,16 +50,16 @@ public struct QuarterSummary: Sendable {
             return
         }
         units[unitPosition].officers += 1
-        if !Self.add(total, to: &units[unitPosition].scoreSum) { noteOverflow("单位“\(officer.unit)”的总分合计") }
+        if !Self.add(total, to: &units[unitPosition].scoreSum) { noteOverflow(.unitScores(officer.unit)) }
         for reward in result.rewards {
-            if !Self.add(reward.amount, to: &fundAmounts[reward.fund, default: .zero]) { noteOverflow("经费“\(reward.fund)”的合计") }
-            if !Self.add(reward.amount, to: &units[unitPosition].reward) { noteOverflow("单位“\(officer.unit)”的奖励合计") }
-            if !Self.add(reward.amount, to: &rewardTotal) { noteOverflow("奖励合计") }
+            if !Self.add(reward.amount, to: &fundAmounts[reward.fund, default: .zero]) { noteOverflow(.fund(reward.fund)) }
+            if !Self.add(reward.amount, to: &units[unitPosition].reward) { noteOverflow(.unitRewards(officer.unit)) }
+            if !Self.add(reward.amount, to: &rewardTotal) { noteOverflow(.rewards) }
         }
         managers[managerPosition].total.officers += 1
-        if !Self.add(total, to: &managers[managerPosition].total.scoreSum) { noteOverflow("汇报对象“\(officer.reportsTo.name)”的总分合计") }
+        if !Self.add(total, to: &managers[managerPosition].total.scoreSum) { noteOverflow(.managerScores(officer.reportsTo.name)) }
         if !Self.add(result.rewardTotal ?? .zero, to: &managers[managerPosition].total.reward) {
-            noteOverflow("汇报对象“\(officer.reportsTo.name)”的奖励合计")
+            noteOverflow(.managerRewards(officer.reportsTo.name))
         }
         if let grade = result.grade { gradeCounts_[grade, default: 0] += 1 }
     }
@@ -72,17 +72,17 @@ public struct QuarterSummary: Sendable {
         let managerPosition = position(ofManagerOf: officer)
         let total = ExactDecimal(coefficient: Int128(result.total), scale: kernel.scorePlaces)
         units[unitPosition].officers += 1
-        if !Self.add(total, to: &units[unitPosition].scoreSum) { noteOverflow("单位“\(officer.unit)”的总分合计") }
+        if !Self.add(total, to: &units[unitPosition].scoreSum) { noteOverflow(.unitScores(officer.unit)) }
         for (index, fund) in kernel.rewardFunds.enumerated() {
             let amount = ExactDecimal(coefficient: Int128(result.rewards[index]), scale: kernel.moneyPlaces)
-            if !Self.add(amount, to: &fundAmounts[fund, default: .zero]) { noteOverflow("经费“\(fund)”的合计") }
-            if !Self.add(amount, to: &units[unitPosition].reward) { noteOverflow("单位“\(officer.unit)”的奖励合计") }
-            if !Self.add(amount, to: &rewardTotal) { noteOverflow("奖励合计") }
+            if !Self.add(amount, to: &fundAmounts[fund, default: .zero]) { noteOverflow(.fund(fund)) }
+            if !Self.add(amount, to: &units[unitPosition].reward) { noteOverflow(.unitRewards(officer.unit)) }
+            if !Self.add(amount, to: &rewardTotal) { noteOverflow(.rewards) }
         }
         managers[managerPosition].total.officers += 1
-        if !Self.add(total, to: &managers[managerPosition].total.scoreSum) { noteOverflow("汇报对象“\(officer.reportsTo.name)”的总分合计") }
+        if !Self.add(total, to: &managers[managerPosition].total.scoreSum) { noteOverflow(.managerScores(officer.reportsTo.name)) }
         let rewardSum = ExactDecimal(coefficient: Int128(result.rewardTotal), scale: kernel.moneyPlaces)
-        if !Self.add(rewardSum, to: &managers[managerPosition].total.reward) { noteOverflow("汇报对象“\(officer.reportsTo.name)”的奖励合计") }
+        if !Self.add(rewardSum, to: &managers[managerPosition].total.reward) { noteOverflow(.managerRewards(officer.reportsTo.name)) }
         if let grade = result.grade { gradeCounts_[kernel.bandNames[grade], default: 0] += 1 }
     }
 
@@ -95,19 +95,19 @@ public struct QuarterSummary: Sendable {
         for unit in later.units {
             let position = position(ofUnit: unit.key)
             units[position].officers += unit.officers
-            if !Self.add(unit.scoreSum, to: &units[position].scoreSum) { noteOverflow("单位“\(unit.key)”的总分合计") }
-            if !Self.add(unit.reward, to: &units[position].reward) { noteOverflow("单位“\(unit.key)”的奖励合计") }
+            if !Self.add(unit.scoreSum, to: &units[position].scoreSum) { noteOverflow(.unitScores(unit.key)) }
+            if !Self.add(unit.reward, to: &units[position].reward) { noteOverflow(.unitRewards(unit.key)) }
         }
         for manager in later.managers {
             let position = position(ofManager: ManagerKey(role: manager.role, name: manager.name))
             managers[position].total.officers += manager.total.officers
-            if !Self.add(manager.total.scoreSum, to: &managers[position].total.scoreSum) { noteOverflow("汇报对象“\(manager.name)”的总分合计") }
-            if !Self.add(manager.total.reward, to: &managers[position].total.reward) { noteOverflow("汇报对象“\(manager.name)”的奖励合计") }
+            if !Self.add(manager.total.scoreSum, to: &managers[position].total.scoreSum) { noteOverflow(.managerScores(manager.name)) }
+            if !Self.add(manager.total.reward, to: &managers[position].total.reward) { noteOverflow(.managerRewards(manager.name)) }
         }
         for (fund, amount) in later.fundAmounts {
-            if !Self.add(amount, to: &fundAmounts[fund, default: .zero]) { noteOverflow("经费“\(fund)”的合计") }
+            if !Self.add(amount, to: &fundAmounts[fund, default: .zero]) { noteOverflow(.fund(fund)) }
         }
-        if !Self.add(later.rewardTotal, to: &rewardTotal) { noteOverflow("奖励合计") }
+        if !Self.add(later.rewardTotal, to: &rewardTotal) { noteOverflow(.rewards) }
         for (grade, count) in later.gradeCounts_ { gradeCounts_[grade, default: 0] += count }
     }
 
@@ -178,8 +178,8 @@ public struct QuarterSummary: Sendable {
         return true
     }
 
-    private mutating func noteOverflow(_ what: String) {
+    private mutating func noteOverflow(_ sum: EvaluationMessages.QuarterSum) {
         guard overflow == nil else { return }
-        overflow = EvaluationMessages.overflow(what, at: nil)
+        overflow = EvaluationMessages.overflow(sum)
     }
 }
