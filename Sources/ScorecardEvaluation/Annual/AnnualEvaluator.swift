@@ -75,33 +75,34 @@ public struct AnnualEvaluator: Sendable {
     /// year is not published (`AnnualResult.failures`).
     private func checkTotals(of result: AnnualResult, sink: inout DiagnosticSink) {
         for officer in result.officers where officer.rewardTotal == nil {
-            let who = "联系员 \(officer.officer.id)（\(officer.officer.name)）"
-            sink.append(overflow("\(who)\(result.year) 年的奖励合计", at: officer.officer.location))
+            sink.append(overflow(.officerRewards(officer.officer, year: result.year), at: officer.officer.location))
         }
         for group in result.byUnit + result.byManager where group.rewards == nil {
-            sink.append(overflow("“\(group.key)”\(result.year) 年的奖励合计", at: nil))
+            sink.append(overflow(.groupRewards(group.key, year: result.year), at: nil))
         }
         var quarterly = ExactDecimal.zero
         var yearEnd = ExactDecimal.zero
         for fund in result.byFund {
             guard fund.total != nil else {
-                sink.append(overflow("资金“\(fund.name)”\(result.year) 年的合计", at: nil))
+                sink.append(overflow(.fundTotal(fund.name, year: result.year), at: nil))
                 continue
             }
-            add(fund.quarterly, to: &quarterly, what: "\(result.year) 年的季度奖励合计", sink: &sink)
-            add(fund.yearEnd, to: &yearEnd, what: "\(result.year) 年的年终奖励合计", sink: &sink)
+            add(fund.quarterly, to: &quarterly, what: .quarterlyRewards(year: result.year), sink: &sink)
+            add(fund.yearEnd, to: &yearEnd, what: .yearEndRewards(year: result.year), sink: &sink)
         }
         var total = quarterly
-        add(yearEnd, to: &total, what: "\(result.year) 年的奖励合计", sink: &sink)
+        add(yearEnd, to: &total, what: .rewards(year: result.year), sink: &sink)
     }
 
-    private func overflow(_ what: String, at location: SourceLocation?) -> Diagnostic {
-        EvaluationMessages.overflow(what, at: location)
+    private func overflow(_ sum: EvaluationMessages.YearSum, at location: SourceLocation?) -> Diagnostic {
+        EvaluationMessages.overflow(sum, at: location)
     }
 
     /// Adds to a running sum; an overflow is reported (once per sum) and leaves the sum as it was.
     /// `what` is worded only then, not for every officer of a sound year.
-    private func add(_ value: ExactDecimal, to sum: inout ExactDecimal, what: @autoclosure () -> String, sink: inout DiagnosticSink) {
+    private func add(
+        _ value: ExactDecimal, to sum: inout ExactDecimal, what: @autoclosure () -> EvaluationMessages.YearSum, sink: inout DiagnosticSink
+    ) {
         do {
             sum = try sum.adding(value)
         } catch {
@@ -143,14 +144,14 @@ public struct AnnualEvaluator: Sendable {
                         everyone[position].quarterSum = try sofar.adding(total)
                     } catch {
                         everyone[position].quarterSum = nil
-                        sink.append(overflow("联系员 \(id)（\(officer.name)）\(year) 年各季度成绩之和", at: officer.location))
+                        sink.append(overflow(.officerQuarterScores(officer, year: year), at: officer.location))
                     }
                 } else {
                     everyone[position].quarterSum = nil
                 }
                 add(
                     rewardTotal ?? .zero, to: &everyone[position].quarterlyRewards,
-                    what: "联系员 \(id)（\(officer.name)）\(year) 年的季度奖励之和", sink: &sink)
+                    what: .officerQuarterlyRewards(officer, year: year), sink: &sink)
                 everyone[position].adoptedSuggestions += table.adoptedSuggestions(at: entry)
             }
         }
@@ -172,7 +173,7 @@ public struct AnnualEvaluator: Sendable {
             do {
                 average = try sum.dividing(by: ExactDecimal(count), scale: scorePlaces, rounding: rounding)
             } catch {
-                sink.append(overflow("联系员 \(officer.officer.id)（\(officer.officer.name)）的年度平均成绩", at: rules.location))
+                sink.append(overflow(.officerAverage(officer.officer), at: rules.location))
                 officer.exclusion = "年度成绩超出可计算的范围"
                 return
             }
@@ -194,7 +195,7 @@ public struct AnnualEvaluator: Sendable {
             do {
                 scaled = try sum.multiplying(by: ExactDecimal(4)).dividing(by: ExactDecimal(count), scale: scorePlaces, rounding: rounding)
             } catch {
-                sink.append(overflow("联系员 \(officer.officer.id)（\(officer.officer.name)）折算为四个季度的年度成绩", at: rules.location))
+                sink.append(overflow(.officerScaled(officer.officer), at: rules.location))
                 officer.exclusion = "年度成绩超出可计算的范围"
                 return
             }
@@ -223,11 +224,11 @@ public struct AnnualEvaluator: Sendable {
             group.officers += 1
             if let total = officer.annualTotal {
                 group.ranked.officers += 1
-                add(total, to: &group.ranked.scoreSum, what: "“\(name)”的年度成绩之和", sink: &sink)
+                add(total, to: &group.ranked.scoreSum, what: .groupScores(name), sink: &sink)
             }
             if officer.excellent { group.excellent += 1 }
-            add(officer.quarterlyRewards, to: &group.quarterlyRewards, what: "“\(name)”的季度奖励之和", sink: &sink)
-            add(officer.yearEndReward, to: &group.yearEndRewards, what: "“\(name)”的年终奖励之和", sink: &sink)
+            add(officer.quarterlyRewards, to: &group.quarterlyRewards, what: .groupQuarterlyRewards(name), sink: &sink)
+            add(officer.yearEndReward, to: &group.yearEndRewards, what: .groupYearEndRewards(name), sink: &sink)
             // An overflow of this sum is reported once, by `checkTotals`; `rewards` is then nil.
             if let rewards = group.rewards { group.ranked.reward = rewards }
             totals[id] = group
@@ -250,13 +251,13 @@ public struct AnnualEvaluator: Sendable {
                     totals[fund.id] = AnnualFundTotal(id: fund.id, name: fund.name, clause: fund.clause, quarterly: .zero, yearEnd: .zero)
                 }
                 var sofar = totals[fund.id]?.quarterly ?? .zero
-                add(amount, to: &sofar, what: "资金“\(fund.name)”的季度奖励之和", sink: &sink)
+                add(amount, to: &sofar, what: .fundQuarterlyRewards(fund.name), sink: &sink)
                 totals[fund.id]?.quarterly = sofar
             }
         }
         if let reward = rules.reward {
             var paid = ExactDecimal.zero
-            for officer in officers { add(officer.yearEndReward, to: &paid, what: "\(reward.title)的合计", sink: &sink) }
+            for officer in officers { add(officer.yearEndReward, to: &paid, what: .yearEndRewardTotal(reward.title), sink: &sink) }
             totals[reward.fund]?.yearEnd = paid
         }
         return order.compactMap { totals[$0] }
