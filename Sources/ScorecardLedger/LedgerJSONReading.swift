@@ -12,15 +12,13 @@ struct LedgerJSONReader {
 
     var file: String
     var code = LedgerCode.badRecord
-    var hint = "这个文件由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度"
+    var hint = LedgerMessages.fileHint
 
     /// The one document in `bytes`, which must be an object.
     func document(_ bytes: [UInt8]) throws(Diagnostic) -> YAMLNode {
         let loaded = YAMLLoader.load(bytes: bytes, file: file, limits: Self.limits)
         if let problem = loaded.diagnostics.first(where: { $0.severity == .error }) {
-            throw .error(
-                code, "记录文件不是有效的 JSON：\(problem.message)", hint: hint,
-                at: problem.location ?? SourceLocation(file: file, line: 1, column: 1))
+            throw LedgerMessages.invalidJSON(code, problem, hint: hint, file: file)
         }
         guard loaded.documents.count == 1, let root = loaded.documents.first?.root else {
             throw bad("文件是空的或有多于一份内容", at: SourceLocation(file: file, line: 1, column: 1))
@@ -30,7 +28,7 @@ struct LedgerJSONReader {
     }
 
     func bad(_ message: String, at location: SourceLocation) -> Diagnostic {
-        .error(code, "记录文件内容不完整或被改动：\(message)", hint: hint, at: location)
+        LedgerMessages.damagedRecord(code, message, hint: hint, at: location)
     }
 
     func field(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> YAMLNode {

@@ -99,8 +99,9 @@ func verifyRecordedQuarters(location: LocationOptions, results: ResultsOptions, 
     diagnostics: [Diagnostic], summary: String
 ) {
     let ledger = ResultLedger(root: results.root(evidence: location.evidence))
-    let verification = ledger.verify(
-        rulesPath: location.rules, evidencePath: location.evidence, quarters: quarter.map { [$0] })
-    let summary = verification.intact.isEmpty ? "" : "；已记录的结果与其输入一致：" + verification.intact.map(\.description).joined(separator: "、")
-    return (verification.diagnostics, summary)
+    var sink = DiagnosticSink()
+    let intact = ledger.verify(
+        rulesPath: location.rules, evidencePath: location.evidence, quarters: quarter.map { [$0] }, sink: &sink)
+    let summary = intact.isEmpty ? "" : "；已记录的结果与其输入一致：" + intact.map(\.description).joined(separator: "、")
+    return (sink.take(), summary)
 }
