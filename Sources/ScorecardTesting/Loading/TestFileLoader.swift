@@ -11,7 +11,9 @@ package enum TestFileLoader {
     static let fileKeys = ["cases", "roster", "version", "quarter", "date", "templates"]
     static let caseKeys = ["name", "version", "quarter", "date", "skip", "roster", "records", "candidates", "year", "quarters", "expect"]
 
-    package static func load(_ source: RuleSource, defaultVersion: String?) -> (file: TestFile?, diagnostics: [Diagnostic]) {
+    /// The file, nil when it has errors; its problems go to `found`.
+    package static func load(_ source: RuleSource, defaultVersion: String?, sink found: inout DiagnosticSink) -> TestFile? {
+        // This file's own problems, to tell whether it loaded.
         var sink = DiagnosticSink()
         let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath)
         sink.append(contentsOf: loaded.diagnostics)
@@ -27,9 +29,13 @@ package enum TestFileLoader {
                     TestCaseCode.emptyFile, "测试文件“\(file)”是空的", hint: "写上 cases:，列出测试用例（见 docs/testing.md）",
                     at: SourceLocation(file: file, line: 1, column: 1))
             }
-            return (nil, sink.diagnostics)
+            found.append(contentsOf: sink.take())
+            return nil
         }
-        guard let reader = MappingReader(root, context: "测试文件", allowed: fileKeys, sink: &sink) else { return (nil, sink.diagnostics) }
+        guard let reader = MappingReader(root, context: "测试文件", allowed: fileKeys, sink: &sink) else {
+            found.append(contentsOf: sink.take())
+            return nil
+        }
         let shared = CaseDefaults(
             version: reader.optional("version").flatMap { ScalarReading.text($0, "版本（version）", sink: &sink) }
                 .map { Written($0, at: reader.location(ofKey: "version")) },
@@ -53,8 +59,8 @@ package enum TestFileLoader {
                 sink.error(RulesCode.expectedList, "cases 应当是一个列表，每个测试用例以“- ”开头", hint: "如：\ncases:\n  - name: …", at: list.location)
             }
         }
-        let diagnostics = sink.diagnostics.sortedForDisplay()
-        return (diagnostics.hasErrors ? nil : TestFile(path: file, cases: cases), diagnostics)
+        found.append(contentsOf: sink.diagnostics.sortedForDisplay())
+        return sink.hasErrors ? nil : TestFile(path: file, cases: cases)
     }
 
     /// Two cases of one file with the same name could not be told apart in a report or by `--run`.
