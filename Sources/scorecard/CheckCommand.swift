@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             quarters = workspace.evidenceFolder.quarters()
             if quarters.isEmpty {
-                diagnostics.append(.warning(EvaluationCode.evidenceNoQuarters, "证据文件夹“\(location.evidence)”中没有任何季度的记录", at: nil))
+                diagnostics.append(CommandMessages.noEvidenceQuarters(location.evidence))
             }
         }
         for quarter in quarters {
