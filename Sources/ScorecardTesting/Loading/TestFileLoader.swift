@@ -19,15 +19,11 @@ package enum TestFileLoader {
         sink.append(contentsOf: loaded.diagnostics)
         let file = source.displayPath
         if loaded.documents.count > 1, let second = loaded.documents.dropFirst().first {
-            sink.error(
-                TestCaseCode.documents, "测试文件里有 \(loaded.documents.count) 个文档（用“---”分开），只能有一个",
-                hint: "把各部分合并到一个 cases: 列表中", at: second.location)
+            sink.append(TestCaseMessages.documents(loaded.documents.count, at: second.location))
         }
         guard let root = loaded.documents.first?.root, !(root.scalar?.isNull ?? false) else {
             if !loaded.diagnostics.hasErrors {
-                sink.error(
-                    TestCaseCode.emptyFile, "测试文件“\(file)”是空的", hint: "写上 cases:，列出测试用例（见 docs/testing.md）",
-                    at: SourceLocation(file: file, line: 1, column: 1))
+                sink.append(TestCaseMessages.emptyFile(file))
             }
             found.append(contentsOf: sink.take())
             return nil
@@ -44,7 +40,7 @@ package enum TestFileLoader {
             roster: reader.optional("roster").flatMap { rows($0, "名册（roster）", sink: &sink) },
             defaultVersion: defaultVersion)
         if shared.quarter != nil, shared.date != nil {
-            sink.error(TestCaseCode.quarterAndDate, "测试文件同时写了 quarter 和 date", hint: "只写其中一个", at: reader.location(ofKey: "date"))
+            sink.append(TestCaseMessages.fileQuarterAndDate(at: reader.location(ofKey: "date")))
         }
         var cases: [TestCase] = []
         if let list = reader.required("cases", sink: &sink, hint: "在 cases: 下列出测试用例，每个以“- name: …”开头") {
@@ -56,7 +52,7 @@ package enum TestFileLoader {
                 }
                 duplicateNames(cases, sink: &sink)
             } else {
-                sink.error(RulesCode.expectedList, "cases 应当是一个列表，每个测试用例以“- ”开头", hint: "如：\ncases:\n  - name: …", at: list.location)
+                sink.append(TestCaseMessages.casesNotAList(at: list.location))
             }
         }
         found.append(contentsOf: sink.diagnostics.sortedForDisplay())
@@ -68,9 +64,7 @@ package enum TestFileLoader {
         var first: [String: SourceLocation] = [:]
         for testCase in cases {
             if let earlier = first[testCase.name] {
-                sink.error(
-                    TestCaseCode.duplicateName, "测试用例“\(testCase.name)”与前面的一个同名", hint: "给其中一个换个名字",
-                    at: testCase.location, notes: [.init("前一个写在这里", at: earlier)])
+                sink.append(TestCaseMessages.duplicateName(testCase.name, at: testCase.location, earlier: earlier))
             } else {
                 first[testCase.name] = testCase.location
             }
@@ -80,9 +74,7 @@ package enum TestFileLoader {
     static func quarter(_ node: YAMLNode, sink: inout DiagnosticSink) -> Written<Quarter>? {
         guard let text = ScalarReading.text(node, "季度（quarter）", sink: &sink) else { return nil }
         guard let quarter = Quarter(text) else {
-            sink.error(
-                TestCaseCode.expectedQuarter, "季度（quarter）应当写成 2025-Q4 这样，这里写的是“\(text)”", hint: "年份、连字符、Q 和季度数，如 2025-Q4",
-                at: valueLocation(node))
+            sink.append(TestCaseMessages.expectedQuarter(text, at: valueLocation(node)))
             return nil
         }
         return Written(quarter, at: valueLocation(node))
@@ -95,14 +87,11 @@ package enum TestFileLoader {
     /// A list of rows (`- {officer: …, name: …}`), kept as YAML: the evidence readers check them.
     static func rows(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> YAMLNode? {
         guard let items = node.sequence else {
-            sink.error(
-                RulesCode.expectedList, "\(what)应当是一个列表，每一行以“- ”开头", hint: "如：\n  - {officer: \"10533\", name: 石磊}", at: node.location)
+            sink.append(TestCaseMessages.rowsNotAList(what, at: node.location))
             return nil
         }
         for item in items where item.mapping == nil {
-            sink.error(
-                RulesCode.expectedMapping, "\(what)的每一行应当是一组“键: 值”，这里却是\(item.kindDescription)",
-                hint: "写成 {officer: \"10533\", name: 石磊} 或逐行缩进写出各个键", at: item.location)
+            sink.append(TestCaseMessages.rowNotAMapping(what, item))
         }
         return node
     }
