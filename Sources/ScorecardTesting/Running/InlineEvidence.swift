@@ -55,7 +55,7 @@ struct InlineRows: EvidenceRowSource {
 
     static func cell(_ node: YAMLNode, problems: inout [Diagnostic]) -> EvidenceCell {
         guard let scalar = node.scalar else {
-            problems.append(.error(EvidenceCode.yamlShape, "这里应当是一个值，而不是\(node.kindDescription)", at: node.location))
+            problems.append(TestCaseMessages.notAValue(node))
             return EvidenceCell(text: "", location: node.location)
         }
         return EvidenceCell(text: scalar.isNull ? "" : scalar.value, location: valueLocation(node))
