@@ -12,6 +12,15 @@ extension TestCaseMessages {
             hint: "在规则中写出任职条件，或让用例改用有任职条件的版本", at: location)
     }
 
+    /// A year case under a version without annual rules: the evaluator's words for it, under
+    /// the test's code, pointing at the case.
+    static func noAnnual(_ missing: Diagnostic, case location: SourceLocation) -> Diagnostic {
+        var problem = missing
+        problem.code = TestCaseCode.noAnnual.rawValue
+        problem.notes = [.init("用例写在这里", at: location)]
+        return problem
+    }
+
     static func noQuarter(_ name: String, at location: SourceLocation) -> Diagnostic {
         .error(TestCaseCode.noQuarter, "无法确定测试用例“\(name)”考核的季度", hint: "写上 quarter: 2025-Q4", at: location)
     }

@@ -66,10 +66,7 @@ package struct CaseRunner: Sendable {
             guard outcome.errors.isEmpty, let last = inlines.last else { break }
             outcome.version = last.policy.metadata.version
             guard let evaluator = AnnualEvaluator(policy: last.policy) else {
-                var problem = AnnualEvaluator.missingRules(last.policy)
-                problem.code = TestCaseCode.noAnnual.rawValue
-                problem.notes = [.init("用例写在这里", at: testCase.location)]
-                outcome.errors = [problem]
+                outcome.errors = [TestCaseMessages.noAnnual(AnnualEvaluator.missingRules(last.policy), case: testCase.location)]
                 break
             }
             var check = YearCheck(testCase: testCase, year: year, quarters: inlines, evaluator: evaluator)

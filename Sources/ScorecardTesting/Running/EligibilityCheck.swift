@@ -12,6 +12,7 @@ struct EligibilityCheck {
     let eligibility: Eligibility
     let list: CandidateList
     let results: [CandidateResult]
+    /// The candidates' rows' problems: data a case's `evidence_errors` is compared with.
     let problems: [Diagnostic]
     private(set) var covered: Set<String> = []
     private let failuresExpected: Set<String>

@@ -72,7 +72,7 @@ struct InlineQuarter {
     var results: [OfficerResult]
     var summary: QuarterSummary
     /// Problems in the roster and the records, in file order; the record checks that fail are
-    /// each officer's `findings`.
+    /// each officer's `findings`. Data, not a channel: a case's expectations name these codes.
     var problems: [Diagnostic]
 
     /// The officer an expectation names: by id, else by name when only one has it.

@@ -68,6 +68,7 @@ package enum TestSuite {
 /// under its version, and every error (in the file, in a name, in the inline evidence) listed;
 /// whether the expectations hold is for `scorecard test`.
 package struct TestFilesCheck: Sendable {
+    /// What `check` reports for the test files: its output, so kept as data.
     package var errors: [Diagnostic]
     package var files: Int
     package var cases: Int
