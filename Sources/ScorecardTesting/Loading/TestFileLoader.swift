@@ -11,19 +11,23 @@ package enum TestFileLoader {
     static let fileKeys = ["cases", "roster", "version", "quarter", "date", "templates"]
     static let caseKeys = ["name", "version", "quarter", "date", "skip", "roster", "records", "candidates", "year", "quarters", "expect"]
 
-    /// The file, nil when it has errors; its problems go to `found`.
+    /// The file, nil when it has errors; its problems go to `found` (gathered apart first, to
+    /// tell whether this file loaded).
     package static func load(_ source: RuleSource, defaultVersion: String?, sink found: inout DiagnosticSink) -> TestFile? {
-        // This file's own problems, to tell whether it loaded.
         var sink = DiagnosticSink()
         let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath)
         sink.append(contentsOf: loaded.diagnostics)
         let file = source.displayPath
         if loaded.documents.count > 1, let second = loaded.documents.dropFirst().first {
-            sink.append(TestCaseMessages.documents(loaded.documents.count, at: second.location))
+            sink.error(
+                TestCaseCode.documents, "测试文件里有 \(loaded.documents.count) 个文档（用“---”分开），只能有一个",
+                hint: "把各部分合并到一个 cases: 列表中", at: second.location)
         }
         guard let root = loaded.documents.first?.root, !(root.scalar?.isNull ?? false) else {
             if !loaded.diagnostics.hasErrors {
-                sink.append(TestCaseMessages.emptyFile(file))
+                sink.error(
+                    TestCaseCode.emptyFile, "测试文件“\(file)”是空的", hint: "写上 cases:，列出测试用例（见 docs/testing.md）",
+                    at: SourceLocation(file: file, line: 1, column: 1))
             }
             found.append(contentsOf: sink.take())
             return nil
