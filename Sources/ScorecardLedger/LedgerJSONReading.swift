@@ -18,7 +18,9 @@ struct LedgerJSONReader {
     func document(_ bytes: [UInt8]) throws(Diagnostic) -> YAMLNode {
         let loaded = YAMLLoader.load(bytes: bytes, file: file, limits: Self.limits)
         if let problem = loaded.diagnostics.first(where: { $0.severity == .error }) {
-            throw LedgerMessages.invalidJSON(code, problem, hint: hint, file: file)
+            throw .error(
+                code, "记录文件不是有效的 JSON：\(problem.message)", hint: hint,
+                at: problem.location ?? SourceLocation(file: file, line: 1, column: 1))
         }
         guard loaded.documents.count == 1, let root = loaded.documents.first?.root else {
             throw bad("文件是空的或有多于一份内容", at: SourceLocation(file: file, line: 1, column: 1))

@@ -30,13 +30,6 @@ enum LedgerMessages {
             hint: "检查文件夹是否存在、是否有写入权限、磁盘是否已满", at: nil)
     }
 
-    /// A JSON file the ledger wrote that no longer reads as JSON: libyaml's first error.
-    static func invalidJSON(_ code: LedgerCode, _ problem: Diagnostic, hint: String, file: String) -> Diagnostic {
-        .error(
-            code, "记录文件不是有效的 JSON：\(problem.message)", hint: hint,
-            at: problem.location ?? SourceLocation(file: file, line: 1, column: 1))
-    }
-
     /// A value missing or of the wrong kind in a file the ledger wrote.
     static func damagedRecord(_ code: LedgerCode, _ what: String, hint: String, at location: SourceLocation) -> Diagnostic {
         .error(code, "记录文件内容不完整或被改动：\(what)", hint: hint, at: location)
