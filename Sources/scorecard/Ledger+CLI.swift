@@ -94,14 +94,13 @@ private func refuse(_ problem: Diagnostic, display: DisplayOptions) throws -> Ne
     throw ExitCode(problem.code == InputCode.write ? 3 : 1)
 }
 
-/// `check`'s part for recorded quarters: each one's inputs re-hashed and compared.
-func verifyRecordedQuarters(location: LocationOptions, results: ResultsOptions, only quarter: Quarter?) -> (
-    diagnostics: [Diagnostic], summary: String
-) {
+/// `check`'s part for recorded quarters: each one's inputs re-hashed and compared, the problems
+/// to `sink`; returns the closing line's part naming the quarters that are as recorded.
+func verifyRecordedQuarters(location: LocationOptions, results: ResultsOptions, only quarter: Quarter?, sink: inout DiagnosticSink)
+    -> String
+{
     let ledger = ResultLedger(root: results.root(evidence: location.evidence))
-    var sink = DiagnosticSink()
     let intact = ledger.verify(
         rulesPath: location.rules, evidencePath: location.evidence, quarters: quarter.map { [$0] }, sink: &sink)
-    let summary = intact.isEmpty ? "" : "；已记录的结果与其输入一致：" + intact.map(\.description).joined(separator: "、")
-    return (sink.take(), summary)
+    return intact.isEmpty ? "" : "；已记录的结果与其输入一致：" + intact.map(\.description).joined(separator: "、")
 }
