@@ -13,7 +13,13 @@ extension Diagnostic {
         }
 
         /// `是否想写“…”？`, the one wording of a suggestion.
-        public var question: String { "是否想写“\(replacement)”？" }
+        public var question: String { Self.question(offering: [(self, "")]) }
+
+        /// `是否想写“石磊”（10533）？`: one question offering several replacements, each followed by
+        /// what tells it apart (an officer's id), when one word may name more than one.
+        public static func question(offering choices: [(suggestion: Suggestion, gloss: String)]) -> String {
+            "是否想写" + choices.map { "“\($0.suggestion.replacement)”\($0.gloss)" }.joined(separator: "、") + "？"
+        }
 
         /// A hint as shown: the suggestion's question, then the advice (`是否想写“季度”？可选：季度、年度`).
         public static func hint(_ suggestion: Suggestion?, then advice: String?) -> String? {

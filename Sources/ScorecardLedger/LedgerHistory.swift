@@ -63,75 +63,57 @@ package struct LedgerHistoryEntry: Sendable, Hashable {
     }
 }
 
-/// A quarter's history as read: the entries that could be read, the chain's problems, and the
-/// digest of the last line (what the next entry chains to).
+/// A quarter's history as read: the entries that could be read and the digest of the last
+/// line (what the next entry chains to). The chain's problems go to the reader's sink.
 package struct LedgerHistory: Sendable {
     package var path: String
     package var entries: [LedgerHistoryEntry] = []
-    /// Lines that cannot be read, a broken chain, a missing last line break (`ledger.history`).
-    package var problems: [Diagnostic] = []
     /// SHA-256 of the last line; nil when the file is empty.
     package var lastLineSHA256: String?
-    /// Whether every line was read and the chain holds.
-    package var isIntact: Bool { problems.isEmpty }
 
-    static let hint = "历史由程序写出、只增不改；不要手工修改或删除其中的行。被改动时从备份中取回原文件"
-
-    /// Reads a history file; nil when there is none.
-    package static func read(_ path: String) -> LedgerHistory? {
+    /// Reads a history file; nil when there is none. Lines that cannot be read, a broken chain
+    /// and a missing last line break go to `sink` (`ledger.history`).
+    package static func read(_ path: String, sink: inout DiagnosticSink) -> LedgerHistory? {
         guard FileSystem.kind(of: path) == .file else { return nil }
         var history = LedgerHistory(path: path)
         guard let bytes = try? FileSystem.read(path) else {
-            history.problems.append(.error(LedgerCode.history, "无法读取记录历史“\(path)”", hint: hint, at: nil))
+            sink.append(LedgerMessages.cannotReadHistory(path))
             return history
         }
-        history.read(bytes)
+        history.read(bytes, sink: &sink)
         return history
     }
 
-    private mutating func read(_ bytes: [UInt8]) {
+    private mutating func read(_ bytes: [UInt8], sink: inout DiagnosticSink) {
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
         if lines.last?.isEmpty == true {
             lines.removeLast()
         } else if !lines.isEmpty {
-            problems.append(
-                .error(
-                    LedgerCode.history, "记录历史“\(path)”的最后一行不完整（没有换行），文件可能被截断或手工修改过",
-                    hint: Self.hint, at: SourceLocation(file: path, line: lines.count, column: 1)))
+            sink.append(LedgerMessages.truncatedHistory(path, lines: lines.count))
         }
         var previous: String?
         for (index, line) in lines.enumerated() {
             let location = SourceLocation(file: path, line: index + 1, column: 1)
-            switch Self.entry(line, at: location) {
-            case .success(var entry):
+            do throws(Diagnostic) {
+                var entry = try Self.entry(line, at: location)
                 entry.location = location
                 if entry.previousSHA256 != previous {
-                    problems.append(
-                        .error(
-                            LedgerCode.history,
-                            index == 0
-                                ? "记录历史“\(path)”的第一条之前还有被删去的内容：第 1 行指向了更早的一行"
-                                : "记录历史“\(path)”在第 \(index + 1) 行断开：它记下的上一行校验值与第 \(index) 行不符，其间的行被改动或删去过",
-                            hint: Self.hint, at: location))
+                    sink.append(LedgerMessages.brokenChain(path, index: index, at: location))
                 }
                 entries.append(entry)
-            case .failure(let problem):
-                problems.append(problem)
+            } catch {
+                sink.append(error)
             }
             previous = SHA256Text.of(line)
         }
         lastLineSHA256 = previous
     }
 
-    private static func entry(_ line: [UInt8], at location: SourceLocation) -> Result<LedgerHistoryEntry, Diagnostic> {
-        let reader = LedgerJSONReader(file: location.file, code: LedgerCode.history, hint: hint)
-        let node: YAMLNode
-        do throws(Diagnostic) { node = try reader.document(line) } catch {
-            var problem = error
-            problem.location = location
-            return .failure(problem)
-        }
+    /// One line read back; a line that cannot be read is one problem, at the line.
+    private static func entry(_ line: [UInt8], at location: SourceLocation) throws(Diagnostic) -> LedgerHistoryEntry {
+        let reader = LedgerJSONReader(file: location.file, code: LedgerCode.history, hint: LedgerMessages.historyHint)
         do throws(Diagnostic) {
+            let node = try reader.document(line)
             let eventText = try reader.string(node, "event")
             let quarterText = try reader.string(node, "quarter")
             let timeText = try reader.string(node, "at")
@@ -140,18 +122,17 @@ package struct LedgerHistory: Sendable {
             else {
                 throw reader.bad("事件、季度或时间无法识别", at: location)
             }
-            return .success(
-                LedgerHistoryEntry(
-                    event: event, quarter: quarter, at: time, by: try reader.string(node, "by"),
-                    reason: try reader.optionalString(node, "reason"),
-                    provenanceSHA256: try reader.digest(node, "provenance_sha256", of: "provenance").hex,
-                    superseded: try reader.optionalString(node, "superseded"),
-                    supersededSHA256: try reader.optionalDigest(node, "superseded_provenance_sha256", of: "superseded"),
-                    previousSHA256: try reader.optionalDigest(node, "previous_sha256", of: "previous")))
+            return LedgerHistoryEntry(
+                event: event, quarter: quarter, at: time, by: try reader.string(node, "by"),
+                reason: try reader.optionalString(node, "reason"),
+                provenanceSHA256: try reader.digest(node, "provenance_sha256", of: "provenance").hex,
+                superseded: try reader.optionalString(node, "superseded"),
+                supersededSHA256: try reader.optionalDigest(node, "superseded_provenance_sha256", of: "superseded"),
+                previousSHA256: try reader.optionalDigest(node, "previous_sha256", of: "previous"))
         } catch {
             var problem = error
             problem.location = location
-            return .failure(problem)
+            throw problem
         }
     }
 

@@ -12,7 +12,7 @@ struct LedgerJSONReader {
 
     var file: String
     var code = LedgerCode.badRecord
-    var hint = "这个文件由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度"
+    var hint = LedgerMessages.fileHint
 
     /// The one document in `bytes`, which must be an object.
     func document(_ bytes: [UInt8]) throws(Diagnostic) -> YAMLNode {
@@ -30,7 +30,7 @@ struct LedgerJSONReader {
     }
 
     func bad(_ message: String, at location: SourceLocation) -> Diagnostic {
-        .error(code, "记录文件内容不完整或被改动：\(message)", hint: hint, at: location)
+        LedgerMessages.damagedRecord(code, message, hint: hint, at: location)
     }
 
     func field(_ node: YAMLNode, _ key: String) throws(Diagnostic) -> YAMLNode {

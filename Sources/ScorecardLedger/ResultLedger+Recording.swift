@@ -160,7 +160,9 @@ extension ResultLedger {
     private func recordLocked(_ provenance: Provenance, submission: LedgerSubmission, force: Bool, processID: Int32) -> LedgerOutcome {
         let quarter = submission.quarter
         let final = folder(for: quarter)
-        let history = LedgerHistory.read(historyPath(for: quarter))
+        // A history that does not hold is for `check` to report; recording chains to its last line.
+        var unreported = DiagnosticSink()
+        let history = LedgerHistory.read(historyPath(for: quarter), sink: &unreported)
         var folders = scan()[quarter] ?? QuarterFolders(quarter: quarter)
         removeLeftovers(folders)
         folders.incomplete = []
@@ -178,7 +180,7 @@ extension ResultLedger {
                 if changes.isEmpty { return .unchanged(recorded, folder: final) }
                 if !force { return .refused(refusal(quarter, recorded: recorded, changes: changes, folder: final)) }
             } else if var problem = damaged, !force {
-                problem.hint = "用 --force --reason “理由” 重新记录：损坏的记录会改名保留，不会删除"
+                problem.hint = LedgerMessages.replaceDamagedHint
                 return .refused(problem)
             }
         } else if history?.entries.isEmpty == false || !folders.superseded.isEmpty {
@@ -186,10 +188,7 @@ extension ResultLedger {
             if !force { return .refused(missingFinal(quarter, history: history, folders: folders)) }
         }
         if replacing != nil && provenance.reason == nil {
-            return .failed(
-                .error(
-                    LedgerCode.noReason, "重新记录 \(quarter) 的最终结果必须写明理由",
-                    hint: "加 --reason “理由”，例如 --reason “经矿党委批准，更正石磊的上报次数”", at: nil))
+            return .failed(LedgerMessages.noReason(quarter))
         }
 
         var steps = Steps(remaining: crashAfterStep)
@@ -257,11 +256,7 @@ extension ResultLedger {
     func swapIntoPlace(_ building: String, final: String, aside: String, steps: inout Steps) throws(Diagnostic) {
         var exchanged = false
         if swapMethod == .exchange {
-            switch FolderExchange.exchange(building, final) {
-            case .exchanged: exchanged = true
-            case .unsupported: break
-            case .failed(let problem): throw problem
-            }
+            exchanged = try FolderExchange.exchange(building, final)
         }
         if exchanged {
             // The final record is the new one; the old one sits under the building name.
@@ -309,11 +304,8 @@ extension ResultLedger {
     }
 
     func refusal(_ quarter: Quarter, recorded: Provenance, changes: [LedgerChange], folder: String) -> Diagnostic {
-        .error(
-            LedgerCode.final,
-            "\(quarter) 的结果已于 \(timeDisplay.text(recorded.recordedAt)) 记录，是最终结果；这次的输入或结果与记录时不同（\(changes.count) 处），没有重新记录",
-            hint: "如改动是有意的，加 --force --reason “理由” 重新记录：原记录会改名为 \(quarter).superseded-<时间> 保留在 \(FileSystem.parent(of: folder))，不会删除",
-            at: nil, notes: changes.map(\.note))
+        LedgerMessages.final(
+            quarter, recordedAt: timeDisplay.text(recorded.recordedAt), changes: changes, keptIn: FileSystem.parent(of: folder))
     }
 
     /// `ledger.no-final`: the quarter was recorded (its history or older records say so) and its
@@ -322,13 +314,10 @@ extension ResultLedger {
         let evidence =
             history.flatMap { $0.entries.isEmpty ? nil : "见记录历史“\($0.path)”" }
             ?? "结果文件夹中有它被替换的旧记录“\(FileSystem.join(root, folders.superseded.last ?? ""))”"
-        return .error(
-            LedgerCode.noFinal, "\(quarter) 曾经记录过（\(evidence)），但最终记录“\(folder(for: quarter))”不见了",
-            hint: "从备份中取回这个文件夹；找不回时用 scorecard evaluate --quarter \(quarter) --record --force --reason “理由” 重新记录",
-            at: nil)
+        return LedgerMessages.noFinal(quarter, evidence: evidence, folder: folder(for: quarter))
     }
 
-    static let simulatedCrash = Diagnostic.error(InputCode.write, "（测试）写入中途停止", at: nil)
+    static var simulatedCrash: Diagnostic { LedgerMessages.simulatedCrash }
 
     /// Counts write steps down to a simulated crash.
     struct Steps {

@@ -50,7 +50,8 @@ extension ResultLedger {
 
     func recoverLocked(_ quarter: Quarter) throws(Diagnostic) -> [String] {
         let folders = scan()[quarter] ?? QuarterFolders(quarter: quarter)
-        let history = folders.hasHistory ? LedgerHistory.read(historyPath(for: quarter)) : nil
+        var unreported = DiagnosticSink() // a history that does not hold is for `check` to report
+        let history = folders.hasHistory ? LedgerHistory.read(historyPath(for: quarter), sink: &unreported) : nil
         guard let interruption = interruption(of: quarter, folders: folders, history: history) else { return [] }
         var done: [String] = []
         for step in interruption.steps {

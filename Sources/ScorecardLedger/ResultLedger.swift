@@ -86,15 +86,11 @@ package struct ResultLedger: Sendable {
     static func readRecord(in folder: String, quarter: Quarter) throws(Diagnostic) -> Provenance {
         let path = FileSystem.join(folder, provenanceFile)
         guard let bytes = try? FileSystem.read(path) else {
-            throw .error(
-                LedgerCode.badRecord, "\(quarter) 的记录缺少来源文件“\(path)”，无法确认结果的来源",
-                hint: "记录文件夹由程序写出，不要手工修改；如已损坏，用 --force 重新记录该季度", at: nil)
+            throw LedgerMessages.missingProvenance(quarter, path: path)
         }
         let provenance = try Provenance.parse(bytes, file: path)
         guard provenance.quarter == quarter else {
-            throw .error(
-                LedgerCode.badRecord, "文件夹 \(quarter) 中的记录写的是季度 \(provenance.quarter)",
-                hint: "记录文件夹由程序写出，不要手工改名；用 --force 重新记录该季度", at: SourceLocation(file: path, line: 1, column: 1))
+            throw LedgerMessages.wrongQuarter(quarter, recorded: provenance.quarter, path: path)
         }
         return provenance
     }
@@ -153,9 +149,7 @@ extension ResultLedger {
     func withLock<T>(exclusive: Bool, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
         let fd = open(root, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else {
-            throw .error(
-                InputCode.write, "无法打开结果文件夹“\(root)”：\(String(cString: strerror(errno)))",
-                hint: "检查文件夹是否存在、是否有权限", at: nil)
+            throw LedgerMessages.cannotOpenFolder(root, reason: String(cString: strerror(errno)))
         }
         defer { close(fd) }
         while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {

@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
         } else {
             quarters = workspace.evidenceFolder.quarters()
             if quarters.isEmpty {
-                diagnostics.append(.warning(EvaluationCode.evidenceNoQuarters, "证据文件夹“\(location.evidence)”中没有任何季度的记录", at: nil))
+                diagnostics.append(CommandMessages.noEvidenceQuarters(location.evidence))
             }
         }
         for quarter in quarters {
@@ -63,12 +63,14 @@ struct CheckCommand: ParsableCommand {
         let breaches = rosterBreaches(workspace, quarters: quarters)
         diagnostics += breaches
         // Recorded quarters (the result ledger): their inputs must still be as recorded. Ledger+CLI.swift.
-        let ledger = verifyRecordedQuarters(location: location, results: results, only: try location.parsedQuarter())
-        diagnostics += ledger.diagnostics
+        var recorded = DiagnosticSink()
+        let ledgerSummary = verifyRecordedQuarters(
+            location: location, results: results, only: try location.parsedQuarter(), sink: &recorded)
+        diagnostics += recorded.take()
         let rosterNote = workspace.policy?.roster != nil && !quarters.isEmpty && breaches.isEmpty ? "；名册符合选配规定" : ""
         let summary =
             "规则：\(location.rules) 通过检查\(tests?.note ?? "")；证据：" + (checked.isEmpty ? "无" : checked.joined(separator: "、")) + rosterNote
-            + ledger.summary
+            + ledgerSummary
         emit(diagnostics, summary: summary)
         if tests?.errors.isEmpty == false { throw ExitCode(2) }
         if diagnostics.hasErrors { throw ExitCode(1) }

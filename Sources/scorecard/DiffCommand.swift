@@ -63,16 +63,17 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let changes = PolicyDiff.compare(old: oldPolicy, new: newPolicy, oldKeys: sides[0].keys, newKeys: sides[1].keys)
-        var section = ImpactSection(rendered: nil, note: nil, problems: [])
+        var section = ImpactSection(rendered: nil, note: nil)
         if changes.isEmpty {
             section.note = nil
         } else if noImpact {
             section.note = "没有计算（--no-impact）。"
         } else {
+            var problems = DiagnosticSink()
             section = impactSection(
                 old: oldPolicy, new: newPolicy, evidencePath: evidence, quarter: quarter.flatMap(Quarter.init),
-                color: format == .text && display.useColor(fileDescriptor: 1), limits: limits)
-            report(section.problems, display: display)
+                color: format == .text && display.useColor(fileDescriptor: 1), limits: limits, sink: &problems)
+            report(problems.diagnostics, display: display)
         }
         let rendered = DiffReport(
             old: DiffReport.Side(label: old, policy: oldPolicy, notes: sides[0].notes),

@@ -34,16 +34,16 @@ func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, d
         versions = PolicyLoader.loadVersions(path: oldSpec).versions
     }
     guard !sources.isEmpty else { return nil }
-    var diagnostics: [Diagnostic] = []
-    let files = TestSuite.load(sources.map { TestSource(source: $0, defaultVersion: old.metadata.version) }, into: &diagnostics)
-    if !diagnostics.isEmpty {
+    var sink = DiagnosticSink()
+    let files = TestSuite.load(sources.map { TestSource(source: $0, defaultVersion: old.metadata.version) }, sink: &sink)
+    if !sink.isEmpty {
         let renderer = DiagnosticRenderer(color: display.useColor(fileDescriptor: 2)) { path in
             guard let source = sources.first(where: { $0.displayPath == path }),
                 case .success(let decoded) = TextDecoding.decode(source.bytes, file: path)
             else { return sourceLines(path) }
             return SourceLines.split(decoded.text)
         }
-        writeError(renderer.render(diagnostics))
+        writeError(renderer.render(sink.diagnostics))
     }
     return TestImpactReport(impact: TestImpact.compare(files, old: old, new: new, versions: versions), label: label, color: color)
 }

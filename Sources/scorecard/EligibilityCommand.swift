@@ -43,13 +43,7 @@ struct EligibilityCommand: ParsableCommand {
             }
         }
         guard let eligibility = policy.eligibility else {
-            report(
-                [
-                    .error(
-                        CommandCode.rulesNoEligibility, "规则中没有任职条件（eligibility）一节，无法审查候选人",
-                        hint: "在规则中写出 eligibility：候选人字段（candidate_fields）和各项条件（criteria），格式见 docs/rules.md", at: nil)
-                ],
-                display: display)
+            report([CommandMessages.noEligibility()], display: display)
             throw ExitCode(2)
         }
         let loaded = workspace.evidenceFolder.loadCandidates(eligibility)

@@ -41,12 +41,7 @@ struct EvalCommand: ParsableCommand {
                 let policy = try location.parsedQuarter().flatMap({ location.rulesVersion == nil ? versions.inForce(for: $0) : nil })
                     ?? named
             else {
-                report(
-                    [
-                        .error(
-                            EvaluationCode.rulesUnknownVersion, "规则中没有版本“\(location.rulesVersion ?? "")”",
-                            hint: "已有的版本：\(versions.summary)", at: nil)
-                    ], display: display)
+                report([CommandMessages.unknownVersion(location.rulesVersion ?? "", summary: versions.summary)], display: display)
                 throw ExitCode(2)
             }
             try finish(ExpressionTrial(expression, policy: policy).report())

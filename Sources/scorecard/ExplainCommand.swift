@@ -66,8 +66,8 @@ struct ExplainCommand: ParsableCommand {
         let serving = result.officers.map(\.officer)
         let names = serving.map(\.name) + serving.map(\.id)
         if let near = NameSuggestion.closest(to: officer, among: names) {
-            let meant = serving.filter { $0.name == near || $0.id == near }.map { "“\($0.name)”（\($0.id)）" }.joined(separator: "、")
-            return "\(quarter) 没有工号或姓名为“\(officer)”的联系员；是否想写\(meant)？\n\(listed)"
+            let meant = serving.filter { $0.name == near || $0.id == near }.map { (Diagnostic.Suggestion($0.name), gloss: "（\($0.id)）") }
+            return "\(quarter) 没有工号或姓名为“\(officer)”的联系员；" + Diagnostic.Suggestion.question(offering: meant) + "\n\(listed)"
         }
         return "\(quarter) 没有工号或姓名为“\(officer)”的联系员。\(listed)"
     }

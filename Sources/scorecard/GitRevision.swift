@@ -32,24 +32,16 @@ struct GitRevision {
     /// shown as `HEAD~1:rules/items.yaml`; and the names of sub-folders that hold other versions.
     func sources() throws(Diagnostic) -> (sources: [RuleSource], otherVersions: [String]) {
         guard let inside = GitProcess.run(["rev-parse", "--is-inside-work-tree"]) else {
-            throw .error(
-                CommandCode.diffGitUnavailable, "无法运行 git，读不到“\(label)”",
-                hint: "安装 git，或把要比较的版本放在文件夹里，直接写文件夹的路径", at: nil)
+            throw CommandMessages.gitUnavailable(label)
         }
         guard inside.succeeded else {
-            throw .error(
-                CommandCode.diffNotACheckout, "当前文件夹不在 git 仓库中，无法读取“\(label)”",
-                hint: "在规则所在的 git 仓库里运行；或直接写文件夹的路径，如 rules/2025-07-01", at: nil)
+            throw CommandMessages.notACheckout(label)
         }
         guard let commit = GitProcess.run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]), commit.succeeded else {
-            throw .error(
-                CommandCode.diffUnknownRevision, "git 仓库中没有“\(revision)”这个版本",
-                hint: "用 git log --oneline 查看已有的提交，如 HEAD、HEAD~1、提交号或分支名", at: nil)
+            throw CommandMessages.unknownRevision(revision)
         }
         guard let type = GitProcess.run(["cat-file", "-t", object]), type.succeeded else {
-            throw .error(
-                CommandCode.diffNotInRevision, "版本 \(revision) 中没有“\(path)”",
-                hint: "路径相对于当前文件夹；用 git ls-tree \(revision) 查看那个版本里有哪些文件", at: nil)
+            throw CommandMessages.notInRevision(path, revision: revision)
         }
         if String(decoding: type.stdout, as: UTF8.self).hasPrefix("blob") {
             return try ([RuleSource(displayPath: label, bytes: blob(object))], [])
@@ -68,9 +60,7 @@ struct GitRevision {
             if fields[1] == "tree", name != PolicyVersions.testsFolder { folders.append((name, fields[2])) }
         }
         if files.isEmpty {
-            throw .error(
-                RulesCode.emptyFolder, "版本 \(revision) 的文件夹“\(path)”里没有规则文件（.yaml）",
-                hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil)
+            throw CommandMessages.noRuleFiles(path, revision: revision)
         }
         var sources: [RuleSource] = []
         for file in files.sorted(by: { $0.name < $1.name }) {
@@ -97,8 +87,6 @@ struct GitRevision {
     /// git's own words, when it said any, are the hint: they name what went wrong.
     private func gitFailed(_ output: GitProcess.Output?) -> Diagnostic {
         let said = output.map(\.message).flatMap { $0.isEmpty ? nil : $0 }
-        return .error(
-            CommandCode.diffGitUnavailable, "git 没能读出“\(label)”",
-            hint: said.map { "git 说：\($0)" } ?? (output == nil ? "检查 git 是否已安装、在 PATH 中" : "检查 git 仓库是否完好（git status）"), at: nil)
+        return CommandMessages.gitFailed(label, said: said, ran: output != nil)
     }
 }

@@ -94,13 +94,13 @@ private func refuse(_ problem: Diagnostic, display: DisplayOptions) throws -> Ne
     throw ExitCode(problem.code == InputCode.write ? 3 : 1)
 }
 
-/// `check`'s part for recorded quarters: each one's inputs re-hashed and compared.
-func verifyRecordedQuarters(location: LocationOptions, results: ResultsOptions, only quarter: Quarter?) -> (
-    diagnostics: [Diagnostic], summary: String
-) {
+/// `check`'s part for recorded quarters: each one's inputs re-hashed and compared, the problems
+/// to `sink`; returns the closing line's part naming the quarters that are as recorded.
+func verifyRecordedQuarters(location: LocationOptions, results: ResultsOptions, only quarter: Quarter?, sink: inout DiagnosticSink)
+    -> String
+{
     let ledger = ResultLedger(root: results.root(evidence: location.evidence))
-    let verification = ledger.verify(
-        rulesPath: location.rules, evidencePath: location.evidence, quarters: quarter.map { [$0] })
-    let summary = verification.intact.isEmpty ? "" : "；已记录的结果与其输入一致：" + verification.intact.map(\.description).joined(separator: "、")
-    return (verification.diagnostics, summary)
+    let intact = ledger.verify(
+        rulesPath: location.rules, evidencePath: location.evidence, quarters: quarter.map { [$0] }, sink: &sink)
+    return intact.isEmpty ? "" : "；已记录的结果与其输入一致：" + intact.map(\.description).joined(separator: "、")
 }

@@ -51,7 +51,7 @@ struct FileOutputOptions: ParsableArguments {
 
     /// The pending output; a file that cannot be created there is a usage error (exit 2).
     func open(display: DisplayOptions) throws -> PendingOutput {
-        do {
+        do throws(Diagnostic) {
             return try PendingOutput(output.map { .file($0) } ?? .standardOutput)
         } catch {
             report([error], display: display)
@@ -74,7 +74,7 @@ struct FileOutputOptions: ParsableArguments {
 
     /// Makes the output appear, or says why it could not (exit 3: a write that failed).
     func commit(_ pending: PendingOutput, display: DisplayOptions) throws {
-        do {
+        do throws(Diagnostic) {
             try pending.commit()
         } catch {
             report([error], display: display)

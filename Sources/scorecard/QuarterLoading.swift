@@ -43,7 +43,8 @@ struct ChosenQuarter {
 struct LoadedQuarter {
     var policy: Policy
     var run: Workspace.QuarterRun
-    /// The roster's problems and the quarter's, in the order a reader goes through the files.
+    /// The roster's problems and the quarter's, in the order a reader goes through the files:
+    /// part of the quarter's outcome, which every command shows before its results.
     var problems: [Diagnostic]
     var roster: Roster?
     /// The quarters with evidence, oldest first.

@@ -62,13 +62,7 @@ struct TestCommand: ParsableCommand {
             throw ExitCode(2)
         }
         guard !sources.isEmpty else {
-            report(
-                [
-                    .error(
-                        CommandCode.testNoFiles, "没有找到测试文件", hint: "测试文件放在规则文件夹的 tests/ 中，如 \(rules)/tests/cases.yaml（见 docs/testing.md）",
-                        at: nil)
-                ],
-                display: display)
+            report([CommandMessages.noTestFiles(rules: rules)], display: display)
             throw ExitCode(2)
         }
         let run = TestSuite.run(sources, versions: versions, pattern: pattern)

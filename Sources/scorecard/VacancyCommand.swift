@@ -23,11 +23,8 @@ struct VacancyCommand: ParsableCommand {
         let loaded = try LoadedYear(options, display: display)
         guard let rules = loaded.policy.vacancy else {
             report(
-                [
-                    .error(
-                        CommandCode.vacancyNoRules, "规则版本 \(loaded.policy.metadata.version) 中没有 vacancy 一节，无法排出补缺顺序",
-                        hint: "在年末所用的规则版本中加上 vacancy 一节（见 docs/rules.md 3.12）", at: loaded.policy.metadata.location)
-                ], display: display)
+                [CommandMessages.noVacancyRules(version: loaded.policy.metadata.version, at: loaded.policy.metadata.location)],
+                display: display)
             throw ExitCode(2)
         }
         let list = VacancyList(annual: loaded.annual, rules: rules, policy: loaded.policy)

@@ -116,7 +116,8 @@ import Testing
         let after = mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds")
         #expect(after.diagnostics.isEmpty, "\(after.diagnostics)")
         #expect(after.intact == [mine.quarter])
-        #expect(LedgerHistory.read(mine.ledger.historyPath(for: mine.quarter))?.entries.map(\.event) == [.recorded, .superseded])
+        #expect(
+            LedgerHistory.readChecked(mine.ledger.historyPath(for: mine.quarter)).history?.entries.map(\.event) == [.recorded, .superseded])
     }
 
     /// Before histories, `--force` was two renames: old → superseded-<new time>, new → final.

@@ -23,8 +23,9 @@ import ScorecardTestSupport
     @Test func aReplacementRecordsWhoWhyAndWhatItReplaced() throws {
         let mine = try replaced()
         defer { mine.remove() }
-        let history = try #require(LedgerHistory.read(mine.ledger.historyPath(for: mine.quarter)))
-        #expect(history.isIntact)
+        let read = LedgerHistory.readChecked(mine.ledger.historyPath(for: mine.quarter))
+        let history = try #require(read.history)
+        #expect(read.problems.isEmpty)
         let lines = try mine.text("seeds/results/2025-Q4.history").split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         let (first, second) = (history.entries[0], history.entries[1])
@@ -113,11 +114,12 @@ import ScorecardTestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write("h", entry.line + "\n")
-        let history = try #require(LedgerHistory.read(folder.file("h")))
+        let checked = LedgerHistory.readChecked(folder.file("h"))
+        let history = try #require(checked.history)
         var read = try #require(history.entries.first)
         read.location = nil
         #expect(read == entry)
         // The first line points at an earlier one: reported, the entry still read.
-        #expect(history.problems.map(\.code) == ["ledger.history"])
+        #expect(checked.problems.map(\.code) == ["ledger.history"])
     }
 }

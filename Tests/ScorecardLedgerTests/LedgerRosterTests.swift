@@ -26,7 +26,7 @@ import Testing
         return mine
     }
 
-    func verify(_ mine: Mine) -> LedgerVerification {
+    func verify(_ mine: Mine) -> LedgerCheck {
         mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds")
     }
 

@@ -54,7 +54,9 @@ func smallVersions() throws -> PolicyVersions {
 func testFile(_ text: String, file: String = "small/tests/cases.yaml", defaultVersion: String? = "1") -> (
     file: TestFile?, diagnostics: [Diagnostic]
 ) {
-    TestFileLoader.load(RuleSource(displayPath: file, bytes: Array(text.utf8)), defaultVersion: defaultVersion)
+    var sink = DiagnosticSink()
+    let loaded = TestFileLoader.load(RuleSource(displayPath: file, bytes: Array(text.utf8)), defaultVersion: defaultVersion, sink: &sink)
+    return (loaded, sink.take())
 }
 
 /// Loads and runs a test file against `versions`.

@@ -10,10 +10,10 @@ import ScorecardRules
         let versions = try #require(bundledVersions)
         let old = try #require(versions.version(named: "2021.1"))
         let new = try #require(versions.version(named: "2025.1"))
-        var diagnostics: [Diagnostic] = []
+        var sink = DiagnosticSink()
         let sources = try TestFiles.at(packageRoot + "/rules/tests", versions: nil)
-        let files = TestSuite.load(sources, into: &diagnostics)
-        #expect(diagnostics.isEmpty)
+        let files = TestSuite.load(sources, sink: &sink)
+        #expect(sink.isEmpty)
         return TestImpact.compare(files, old: old, new: new, versions: versions)
     }
 
@@ -44,8 +44,8 @@ import ScorecardRules
     @Test func noChangeMeansNoChangedExpectation() throws {
         let versions = try #require(bundledVersions)
         let old = try #require(versions.version(named: "2021.1"))
-        var diagnostics: [Diagnostic] = []
-        let files = TestSuite.load(try TestFiles.at(packageRoot + "/rules/tests", versions: nil), into: &diagnostics)
+        var sink = DiagnosticSink()
+        let files = TestSuite.load(try TestFiles.at(packageRoot + "/rules/tests", versions: nil), sink: &sink)
         let impact = TestImpact.compare(files, old: old, new: old, versions: versions)
         #expect(impact.changes.isEmpty)
         #expect(TestImpactReport(impact: impact, label: "rules/tests").text().contains("所有期望的结果都不变。"))

@@ -26,7 +26,7 @@ package struct ExpressionTrial: Sendable {
         } catch {
             compiled = nil
             let place = Self.location(offset: error.offset, length: error.length)
-            problem = Diagnostic.error(error.code, "表达式：\(error.message)", hint: "检查这个表达式的写法（见 docs/rules.md 第 4 节）", at: place)
+            problem = TestCaseMessages.expressionRejected(code: error.code, error.message, at: place)
                 .passingOn(error.suggestion, advice: error.advice, replacing: place)
         }
     }
@@ -64,10 +64,9 @@ package struct ExpressionTrial: Sendable {
         } catch {
             return (
                 nil,
-                .error(
-                    error.code, "表达式对联系员 \(record.officer.id)（\(record.officer.name)）的记录无法计算：\(error.message)",
-                    hint: "写进规则时要先排除这种情况，如 if reports_due == 0 then 5 else …",
-                    at: Self.location(offset: error.offset, length: error.length)), inputs
+                TestCaseMessages.expressionFailed(
+                    code: error.code, error.message, officer: record.officer, at: Self.location(offset: error.offset, length: error.length)),
+                inputs
             )
         }
     }

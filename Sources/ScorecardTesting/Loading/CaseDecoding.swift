@@ -15,8 +15,7 @@ enum CaseDecoding {
         let quarter = reader.optional("quarter").flatMap { TestFileLoader.quarter($0, sink: &sink) }
         let date = reader.optional("date").flatMap { TestFileLoader.date($0, sink: &sink) }
         if quarter != nil, date != nil {
-            sink.error(
-                TestCaseCode.quarterAndDate, "\(label)同时写了 quarter 和 date", hint: "只写其中一个：date 决定版本和季度", at: reader.location(ofKey: "date"))
+            sink.append(TestCaseMessages.caseQuarterAndDate(label, at: reader.location(ofKey: "date")))
         }
         let skip = reader.optional("skip").flatMap { ScalarReading.text($0, "跳过的原因（skip）", sink: &sink) }
         let ownRoster = reader.optional("roster").flatMap { TestFileLoader.rows($0, "名册（roster）", sink: &sink) }
@@ -24,14 +23,10 @@ enum CaseDecoding {
         let kinds = ["records", "candidates", "quarters"].filter { reader.optional($0) != nil }
         var kind: TestCase.Kind?
         if kinds.count > 1 {
-            sink.error(
-                TestCaseCode.caseKind, "\(label)同时写了 \(kinds.joined(separator: "、"))，一个用例只能是一种",
-                hint: "季度用例写 records；任职条件用例写 candidates；年度用例写 year 和 quarters", at: reader.location(ofKey: kinds[1]))
+            sink.append(TestCaseMessages.severalKinds(label, kinds, at: reader.location(ofKey: kinds[1])))
         } else if let records = reader.optional("records") {
             if reader.has("year") {
-                sink.error(
-                    RulesCode.misplacedKey, "year 只用于年度用例（与 quarters 一起写）", hint: "删去 year，或把 records 放进 quarters",
-                    at: reader.location(ofKey: "year"))
+                sink.append(TestCaseMessages.yearWithRecords(at: reader.location(ofKey: "year")))
             }
             kind = TestFileLoader.rows(records, "考核记录（records）", sink: &sink).map { .quarter(records: $0) }
         } else if let candidates = reader.optional("candidates") {
@@ -39,9 +34,7 @@ enum CaseDecoding {
         } else if let quarters = reader.optional("quarters") {
             kind = year(reader, quarters: quarters, label: label, sink: &sink)
         } else {
-            sink.error(
-                TestCaseCode.caseKind, "\(label)没有写要计算的记录",
-                hint: "季度用例写 records；任职条件用例写 candidates；年度用例写 year 和 quarters", at: node.location)
+            sink.append(TestCaseMessages.noKind(label, at: node.location))
         }
 
         var expectations: [Expectation] = []
@@ -53,9 +46,7 @@ enum CaseDecoding {
                     }
                 }
             } else {
-                sink.error(
-                    TestCaseCode.noExpectations, "\(label)的 expect 应当是一个列表，至少有一项期望",
-                    hint: "每项以“- ”开头，如：\n  expect:\n    - officer: 石磊\n      total: 76.84", at: expectNode.location)
+                sink.append(TestCaseMessages.expectNotAList(label, at: expectNode.location))
             }
         }
         guard let name, let kind, !sink.diagnostics[before...].contains(where: { $0.severity == .error }) else { return nil }
@@ -73,9 +64,7 @@ enum CaseDecoding {
     {
         let year = reader.optional("year").flatMap { ScalarReading.integer($0, "年份（year）", range: 1900...9999, sink: &sink) }
         guard let items = node.sequence, !items.isEmpty else {
-            sink.error(
-                RulesCode.expectedList, "quarters 应当是一个列表，每个季度以“- quarter: …”开头",
-                hint: "如：\n  quarters:\n    - quarter: 2025-Q1\n      records: [...]", at: node.location)
+            sink.append(TestCaseMessages.quartersNotAList(at: node.location))
             return nil
         }
         var quarters: [TestCase.QuarterRecords] = []
@@ -90,18 +79,14 @@ enum CaseDecoding {
                 })
             else { ok = false; continue }
             if let earlier = quarters.first(where: { $0.quarter.value == quarter.value }) {
-                sink.error(
-                    TestCaseCode.duplicateQuarter, "\(quarter.value) 写了两次", hint: "每个季度只写一次",
-                    at: quarter.location, notes: [.init("第一次写在这里", at: earlier.quarter.location)])
+                sink.append(TestCaseMessages.duplicateQuarter(quarter.value, at: quarter.location, first: earlier.quarter.location))
                 ok = false
             }
             quarters.append(.init(quarter: quarter, records: records))
         }
         let theYear = year ?? quarters.first?.quarter.value.year
         for entry in quarters where entry.quarter.value.year != theYear {
-            sink.error(
-                TestCaseCode.wrongYear, "\(entry.quarter.value) 不在 \(theYear.map(String.init) ?? "") 年", hint: "一个年度用例只写同一年的季度",
-                at: entry.quarter.location)
+            sink.append(TestCaseMessages.wrongYear(entry.quarter.value, year: theYear, at: entry.quarter.location))
             ok = false
         }
         guard ok, let theYear else { return nil }

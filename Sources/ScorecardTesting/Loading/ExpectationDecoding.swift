@@ -35,16 +35,12 @@ enum ExpectationDecoding {
             let written = Written(text, at: valueLocation(subjectNode))
             subject = subjectKey == "officer" ? .officer(written) : .candidate(written)
             for key in whole where reader.has(key) {
-                sink.error(
-                    TestCaseCode.misplacedExpectation, "\(key) 是对整个用例的期望，不能与 \(subjectKey) 写在同一项",
-                    hint: "把它另写一项：- \(key): …", at: reader.location(ofKey: key))
+                sink.append(TestCaseMessages.wholeBesideSubject(key, subjectKey: subjectKey, at: reader.location(ofKey: key)))
             }
         } else {
             subject = .whole
             for key in own where reader.has(key) {
-                sink.error(
-                    TestCaseCode.missingSubject, "\(key) 是对某一名\(subjectKey == "officer" ? "联系员" : "候选人")的期望，这一项没有写 \(subjectKey)",
-                    hint: "在同一项里写上 \(subjectKey): 工号或姓名", at: reader.location(ofKey: key))
+                sink.append(TestCaseMessages.missingSubject(key, subjectKey: subjectKey, at: reader.location(ofKey: key)))
             }
         }
         let keys = subject == .whole ? whole : own
@@ -93,7 +89,7 @@ enum ExpectationDecoding {
             }
         }
         if found.isEmpty, !sink.diagnostics[before...].contains(where: { $0.severity == .error }) {
-            sink.error(TestCaseCode.noExpectations, "\(label)没有写任何期望", hint: "可写的键：\(keys.joined(separator: "、"))", at: node.location)
+            sink.append(TestCaseMessages.noExpectation(label, keys: keys, at: node.location))
         }
         return found
     }
@@ -139,22 +135,20 @@ enum ExpectationDecoding {
             add(.unit(unit, figure), figure == .officers ? integer(value, what, sink: &sink) : number(value, what, sink: &sink))
         }
         if !allowed.contains(where: reader.has) {
-            sink.error(RulesCode.missingKey, "单位“\(unit.value)”下没有写要核对的数", hint: "可写：\(allowed.joined(separator: "、"))", at: node.location)
+            sink.append(TestCaseMessages.nothingForUnit(unit.value, allowed: allowed, at: node.location))
         }
     }
 
     /// The pairs of a mapping keyed by names (item ids, reward ids, funds, units).
     private static func pairs(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> [(Written<String>, YAMLNode)] {
         guard let pairs = node.mapping else {
-            sink.error(
-                RulesCode.expectedMapping, "\(what)应当是一组“名称: 值”，这里却是\(node.kindDescription)",
-                hint: "如 {i07: 4.17, i16: 1.67}", at: node.location)
+            sink.append(TestCaseMessages.namesNotAMapping(what, node))
             return []
         }
         var result: [(Written<String>, YAMLNode)] = []
         for pair in pairs {
             guard let key = pair.key.scalar?.value, !key.isEmpty else {
-                sink.error(RulesCode.complexKey, "\(what)中的名称必须是简单的文字", hint: "如 i07:", at: pair.key.location)
+                sink.append(TestCaseMessages.complexName(what, at: pair.key.location))
                 continue
             }
             result.append((Written(key, at: keyLocation(pair)), pair.value))
@@ -175,8 +169,7 @@ enum ExpectationDecoding {
             if let toleranceNode = reader.optional("tolerance") {
                 tolerance = ScalarReading.decimal(toleranceNode, "\(what)的允许误差（tolerance）", sink: &sink)
                 if let given = tolerance, given.isNegative {
-                    sink.error(
-                        RulesCode.outOfRange, "允许误差（tolerance）不能是负数", hint: "写 0 或正数，如 tolerance: 0.01", at: valueLocation(toleranceNode))
+                    sink.append(TestCaseMessages.negativeTolerance(at: valueLocation(toleranceNode)))
                     return nil
                 }
                 if tolerance == nil { return nil }

@@ -11,7 +11,9 @@ package enum TestFileLoader {
     static let fileKeys = ["cases", "roster", "version", "quarter", "date", "templates"]
     static let caseKeys = ["name", "version", "quarter", "date", "skip", "roster", "records", "candidates", "year", "quarters", "expect"]
 
-    package static func load(_ source: RuleSource, defaultVersion: String?) -> (file: TestFile?, diagnostics: [Diagnostic]) {
+    /// The file, nil when it has errors; its problems go to `found` (gathered apart first, to
+    /// tell whether this file loaded).
+    package static func load(_ source: RuleSource, defaultVersion: String?, sink found: inout DiagnosticSink) -> TestFile? {
         var sink = DiagnosticSink()
         let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath)
         sink.append(contentsOf: loaded.diagnostics)
@@ -27,9 +29,13 @@ package enum TestFileLoader {
                     TestCaseCode.emptyFile, "测试文件“\(file)”是空的", hint: "写上 cases:，列出测试用例（见 docs/testing.md）",
                     at: SourceLocation(file: file, line: 1, column: 1))
             }
-            return (nil, sink.diagnostics)
+            found.append(contentsOf: sink.take())
+            return nil
         }
-        guard let reader = MappingReader(root, context: "测试文件", allowed: fileKeys, sink: &sink) else { return (nil, sink.diagnostics) }
+        guard let reader = MappingReader(root, context: "测试文件", allowed: fileKeys, sink: &sink) else {
+            found.append(contentsOf: sink.take())
+            return nil
+        }
         let shared = CaseDefaults(
             version: reader.optional("version").flatMap { ScalarReading.text($0, "版本（version）", sink: &sink) }
                 .map { Written($0, at: reader.location(ofKey: "version")) },
@@ -38,7 +44,7 @@ package enum TestFileLoader {
             roster: reader.optional("roster").flatMap { rows($0, "名册（roster）", sink: &sink) },
             defaultVersion: defaultVersion)
         if shared.quarter != nil, shared.date != nil {
-            sink.error(TestCaseCode.quarterAndDate, "测试文件同时写了 quarter 和 date", hint: "只写其中一个", at: reader.location(ofKey: "date"))
+            sink.append(TestCaseMessages.fileQuarterAndDate(at: reader.location(ofKey: "date")))
         }
         var cases: [TestCase] = []
         if let list = reader.required("cases", sink: &sink, hint: "在 cases: 下列出测试用例，每个以“- name: …”开头") {
@@ -50,11 +56,11 @@ package enum TestFileLoader {
                 }
                 duplicateNames(cases, sink: &sink)
             } else {
-                sink.error(RulesCode.expectedList, "cases 应当是一个列表，每个测试用例以“- ”开头", hint: "如：\ncases:\n  - name: …", at: list.location)
+                sink.append(TestCaseMessages.casesNotAList(at: list.location))
             }
         }
-        let diagnostics = sink.diagnostics.sortedForDisplay()
-        return (diagnostics.hasErrors ? nil : TestFile(path: file, cases: cases), diagnostics)
+        found.append(contentsOf: sink.diagnostics.sortedForDisplay())
+        return sink.hasErrors ? nil : TestFile(path: file, cases: cases)
     }
 
     /// Two cases of one file with the same name could not be told apart in a report or by `--run`.
@@ -62,9 +68,7 @@ package enum TestFileLoader {
         var first: [String: SourceLocation] = [:]
         for testCase in cases {
             if let earlier = first[testCase.name] {
-                sink.error(
-                    TestCaseCode.duplicateName, "测试用例“\(testCase.name)”与前面的一个同名", hint: "给其中一个换个名字",
-                    at: testCase.location, notes: [.init("前一个写在这里", at: earlier)])
+                sink.append(TestCaseMessages.duplicateName(testCase.name, at: testCase.location, earlier: earlier))
             } else {
                 first[testCase.name] = testCase.location
             }
@@ -74,9 +78,7 @@ package enum TestFileLoader {
     static func quarter(_ node: YAMLNode, sink: inout DiagnosticSink) -> Written<Quarter>? {
         guard let text = ScalarReading.text(node, "季度（quarter）", sink: &sink) else { return nil }
         guard let quarter = Quarter(text) else {
-            sink.error(
-                TestCaseCode.expectedQuarter, "季度（quarter）应当写成 2025-Q4 这样，这里写的是“\(text)”", hint: "年份、连字符、Q 和季度数，如 2025-Q4",
-                at: valueLocation(node))
+            sink.append(TestCaseMessages.expectedQuarter(text, at: valueLocation(node)))
             return nil
         }
         return Written(quarter, at: valueLocation(node))
@@ -89,14 +91,11 @@ package enum TestFileLoader {
     /// A list of rows (`- {officer: …, name: …}`), kept as YAML: the evidence readers check them.
     static func rows(_ node: YAMLNode, _ what: String, sink: inout DiagnosticSink) -> YAMLNode? {
         guard let items = node.sequence else {
-            sink.error(
-                RulesCode.expectedList, "\(what)应当是一个列表，每一行以“- ”开头", hint: "如：\n  - {officer: \"10533\", name: 石磊}", at: node.location)
+            sink.append(TestCaseMessages.rowsNotAList(what, at: node.location))
             return nil
         }
         for item in items where item.mapping == nil {
-            sink.error(
-                RulesCode.expectedMapping, "\(what)的每一行应当是一组“键: 值”，这里却是\(item.kindDescription)",
-                hint: "写成 {officer: \"10533\", name: 石磊} 或逐行缩进写出各个键", at: item.location)
+            sink.append(TestCaseMessages.rowNotAMapping(what, item))
         }
         return node
     }

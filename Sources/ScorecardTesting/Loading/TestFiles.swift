@@ -36,14 +36,9 @@ package enum TestFiles {
     package static func at(_ path: String, versions: PolicyVersions?) throws(Diagnostic) -> [TestSource] {
         switch FileSystem.kind(of: path) {
         case .missing:
-            throw .error(
-                TestCaseCode.notFound, "找不到测试文件或文件夹“\(path)”",
-                hint: "不写路径时运行 --rules 所指规则旁的 tests/ 中的全部测试", at: nil)
+            throw TestCaseMessages.notFound(path)
         case .other:
-            // A FIFO or a device would block or never end: only regular files and folders are read.
-            throw .error(
-                InputCode.notRegularFile, "“\(path)”不是普通文件，也不是文件夹，不能读取",
-                hint: "测试用例写在普通的 .yaml 文件中", at: nil)
+            throw TestCaseMessages.notRegularFile(path)
         case .file:
             let bytes = try FileSystem.read(path)
             return [

@@ -40,9 +40,7 @@ package struct CaseRunner: Sendable {
                 let (policy, _) = try choose(testCase, override: override)
                 outcome.version = policy.metadata.version
                 guard let eligibility = policy.eligibility else {
-                    throw .error(
-                        TestCaseCode.noEligibility, "规则版本 \(policy.metadata.version) 中没有 eligibility（任职条件）一节，无法运行这个用例",
-                        hint: "在规则中写出任职条件，或让用例改用有任职条件的版本", at: testCase.location)
+                    throw TestCaseMessages.noEligibility(version: policy.metadata.version, at: testCase.location)
                 }
                 var check = EligibilityCheck(testCase: testCase, policy: policy, eligibility: eligibility, candidates: candidates)
                 outcome.expectations = testCase.expectations.map { check.outcome(of: $0) }
@@ -68,10 +66,7 @@ package struct CaseRunner: Sendable {
             guard outcome.errors.isEmpty, let last = inlines.last else { break }
             outcome.version = last.policy.metadata.version
             guard let evaluator = AnnualEvaluator(policy: last.policy) else {
-                var problem = AnnualEvaluator.missingRules(last.policy)
-                problem.code = TestCaseCode.noAnnual.rawValue
-                problem.notes = [.init("用例写在这里", at: testCase.location)]
-                outcome.errors = [problem]
+                outcome.errors = [TestCaseMessages.noAnnual(AnnualEvaluator.missingRules(last.policy), case: testCase.location)]
                 break
             }
             var check = YearCheck(testCase: testCase, year: year, quarters: inlines, evaluator: evaluator)
@@ -94,7 +89,7 @@ package struct CaseRunner: Sendable {
         let named = testCase.date.flatMap { quarter(containing: $0.value) } ?? testCase.quarter?.value
         func withQuarter(_ policy: Policy) throws(Diagnostic) -> (Policy, Quarter) {
             guard let quarter = named ?? firstQuarter(of: policy) else {
-                throw .error(TestCaseCode.noQuarter, "无法确定测试用例“\(testCase.name)”考核的季度", hint: "写上 quarter: 2025-Q4", at: testCase.location)
+                throw TestCaseMessages.noQuarter(testCase.name, at: testCase.location)
             }
             return (policy, quarter)
         }
@@ -110,9 +105,7 @@ package struct CaseRunner: Sendable {
         } else if let version = testCase.defaultVersion, let policy = versions.version(named: version) {
             return try withQuarter(policy)
         }
-        throw .error(
-            TestCaseCode.noVersion, "测试用例“\(testCase.name)”没有说明用哪个版本的规则",
-            hint: "写 version: 版本号（已有的版本：\(versions.summary)），或写 quarter:/date: 按当时生效的版本", at: testCase.location)
+        throw TestCaseMessages.noVersion(testCase.name, summary: versions.summary, at: testCase.location)
     }
 
     /// A year case's quarter: under the version named, else the one in force for the quarter.
@@ -127,17 +120,14 @@ package struct CaseRunner: Sendable {
         if let policy = versions.version(named: written.value) { return policy }
         let names = versions.versions.map(\.metadata.version)
         let suggestion = NameSuggestion.closest(to: written.value, among: names)
-        throw Diagnostic.error(
-            TestCaseCode.unknownVersion, "规则中没有版本“\(written.value)”", hint: "已有的版本：\(versions.summary)", at: written.location
-        ).suggesting(suggestion, replacing: written.location, keepingHint: true)
+        throw TestCaseMessages.unknownVersion(written, summary: versions.summary, suggesting: suggestion)
     }
 
     private func inForce(_ policy: Policy?, on day: LocalDate, at location: SourceLocation, versions: PolicyVersions) throws(Diagnostic)
         -> Policy
     {
         if let policy { return policy }
-        throw .error(
-            TestCaseCode.noVersionInForce, "\(day) 还没有生效的规则版本", hint: "已有的版本：\(versions.summary)；或用 version: 指定一个版本", at: location)
+        throw TestCaseMessages.noVersionInForce(on: day, summary: versions.summary, at: location)
     }
 
     private func unusable(_ testCase: TestCase) -> Diagnostic {

@@ -12,6 +12,7 @@ struct EligibilityCheck {
     let eligibility: Eligibility
     let list: CandidateList
     let results: [CandidateResult]
+    /// The candidates' rows' problems: data a case's `evidence_errors` is compared with.
     let problems: [Diagnostic]
     private(set) var covered: Set<String> = []
     private let failuresExpected: Set<String>
@@ -74,13 +75,7 @@ struct EligibilityCheck {
                     outcome.trace = RuleTrace("候选人 \(rejected.label) 这一行有错误，没有审查", places: [.init(rejected.location)])
                     return outcome
                 }
-                let known = results.map(\.candidate)
-                let suggestion = NameSuggestion.closest(to: written.value, among: known.flatMap { [$0.id, $0.name] })
-                outcome.error = Diagnostic.error(
-                    TestCaseCode.unknownCandidate, "本用例中没有编号或姓名为“\(written.value)”的候选人",
-                    hint: "本用例的候选人：\(known.map { "\($0.id) \($0.name)" }.joined(separator: "、"))",
-                    at: written.location
-                ).suggesting(suggestion, replacing: written.location)
+                outcome.error = TestCaseMessages.unknownCandidate(written, among: results.map(\.candidate))
                 return outcome
             }
             outcome.subject =
@@ -90,7 +85,7 @@ struct EligibilityCheck {
         case .whole, .officer:
             outcome.what = title(expectation.figure)
             guard case .evidenceErrors = expectation.figure else {
-                outcome.error = Names.misplaced(expectation, kind: testCase.kindTitle)
+                outcome.error = TestCaseMessages.misplaced(expectation, kind: testCase.kindTitle)
                 return outcome
             }
             actual = .problemCodes(evidenceErrors())
@@ -127,7 +122,7 @@ struct EligibilityCheck {
         case .failingCriteria:
             if case .names(let names, _) = expectation.value {
                 for name in names where !eligibility.criteria.contains(where: { $0.id == name.value }) {
-                    outcome.error = Names.unknown(
+                    outcome.error = TestCaseMessages.unknownName(
                         TestCaseCode.unknownCriterion, "任职条件", name, among: eligibility.criteria.map(\.id), version: policy)
                     return nil
                 }
@@ -138,7 +133,7 @@ struct EligibilityCheck {
             let failures = result.failures
             return .names(failures.map(\.code), ordered: false, trace: Traces.problems(failures))
         default:
-            outcome.error = Names.misplaced(expectation, kind: testCase.kindTitle)
+            outcome.error = TestCaseMessages.misplaced(expectation, kind: testCase.kindTitle)
             return nil
         }
     }

@@ -55,7 +55,7 @@ struct InlineRows: EvidenceRowSource {
 
     static func cell(_ node: YAMLNode, problems: inout [Diagnostic]) -> EvidenceCell {
         guard let scalar = node.scalar else {
-            problems.append(.error(EvidenceCode.yamlShape, "这里应当是一个值，而不是\(node.kindDescription)", at: node.location))
+            problems.append(TestCaseMessages.notAValue(node))
             return EvidenceCell(text: "", location: node.location)
         }
         return EvidenceCell(text: scalar.isNull ? "" : scalar.value, location: valueLocation(node))
@@ -72,7 +72,7 @@ struct InlineQuarter {
     var results: [OfficerResult]
     var summary: QuarterSummary
     /// Problems in the roster and the records, in file order; the record checks that fail are
-    /// each officer's `findings`.
+    /// each officer's `findings`. Data, not a channel: a case's expectations name these codes.
     var problems: [Diagnostic]
 
     /// The officer an expectation names: by id, else by name when only one has it.

@@ -43,7 +43,7 @@ struct QuarterCheck {
         case .officer(let written):
             guard let officer = inline.officer(written.value) else {
                 outcome.subject = written.value
-                outcome.error = Names.unknownOfficer(written, among: inline.roster.officers)
+                outcome.error = TestCaseMessages.unknownOfficer(written, among: inline.roster.officers)
                 return outcome
             }
             outcome.subject = Names.officer(officer)
@@ -65,7 +65,8 @@ struct QuarterCheck {
         case .itemScore(let id):
             outcome.what = "项目 \(id.value) 的得分"
             guard let index = policy.items.firstIndex(where: { $0.id == id.value }) else {
-                outcome.error = Names.unknown(TestCaseCode.unknownItem, "考核项目", id, among: policy.items.map(\.id), version: policy)
+                outcome.error = TestCaseMessages.unknownName(
+                    TestCaseCode.unknownItem, "考核项目", id, among: policy.items.map(\.id), version: policy)
                 return nil
             }
             guard let result, let record, result.items.indices.contains(index) else { return none }
@@ -83,7 +84,7 @@ struct QuarterCheck {
             if case .word(let word) = expectation.value {
                 let bands = policy.grades?.bands.map(\.name) ?? []
                 if !bands.contains(word) {
-                    outcome.error = Names.unknown(
+                    outcome.error = TestCaseMessages.unknownName(
                         TestCaseCode.unknownGrade, "等级", Written(word, at: expectation.location), among: bands, version: policy)
                     return nil
                 }
@@ -104,13 +105,11 @@ struct QuarterCheck {
             outcome.what = "奖励 \(id.value) 中“\(key.value)”的条数"
             guard let rule = rewardRule(id, outcome: &outcome) else { return nil }
             guard case .perRecord(_, _, let rates) = rule.basis else {
-                outcome.error = .error(
-                    TestCaseCode.unknownRate, "奖励 \(rule.id) 不是按记录条数计奖的，没有各档的条数",
-                    hint: "改为核对金额：\(rule.id): 金额", at: key.location, notes: [.init("奖励写在这里", at: rule.location)])
+                outcome.error = TestCaseMessages.notPerRecord(rule, at: key.location)
                 return nil
             }
             guard let rate = rates.first(where: { $0.key == key.value }) else {
-                outcome.error = Names.unknown(
+                outcome.error = TestCaseMessages.unknownName(
                     TestCaseCode.unknownRate, "奖励 \(rule.id) 的计奖档次", key, among: rates.map(\.key), version: policy)
                 return nil
             }
@@ -135,7 +134,7 @@ struct QuarterCheck {
             outcome.what = "不符合的记录检查"
             if case .names(let names, _) = expectation.value {
                 for name in names where !policy.evidence.checks.contains(where: { $0.id == name.value }) {
-                    outcome.error = Names.unknown(
+                    outcome.error = TestCaseMessages.unknownName(
                         TestCaseCode.unknownCheck, "记录检查", name, among: policy.evidence.checks.map(\.id), version: policy)
                     return nil
                 }
@@ -145,7 +144,7 @@ struct QuarterCheck {
             covered.formUnion(failing.map { "check:\($0.id)" })
             return .names(failing.map(\.id), ordered: false, trace: Traces.checks(failing))
         default:
-            outcome.error = Names.misplaced(expectation, kind: testCase.kindTitle)
+            outcome.error = TestCaseMessages.misplaced(expectation, kind: testCase.kindTitle)
             return nil
         }
     }
@@ -156,7 +155,8 @@ struct QuarterCheck {
         case .fund(let id):
             outcome.what = "经费 \(id.value) 的合计"
             guard let fund = policy.fund(withID: id.value) else {
-                outcome.error = Names.unknown(TestCaseCode.unknownFund, "经费", id, among: policy.funds.map(\.id), version: policy)
+                outcome.error = TestCaseMessages.unknownName(
+                    TestCaseCode.unknownFund, "经费", id, among: policy.funds.map(\.id), version: policy)
                 return nil
             }
             let amount = summary.byFund.first { $0.fund.id == fund.id }?.amount
@@ -175,7 +175,8 @@ struct QuarterCheck {
         case .unit(let name, let figure):
             outcome.what = "单位“\(name.value)”的\(figure.title)"
             guard let unit = summary.byUnit.first(where: { $0.key == name.value }) else {
-                outcome.error = Names.unknown(TestCaseCode.unknownUnit, "单位", name, among: summary.byUnit.map(\.key), version: nil)
+                outcome.error = TestCaseMessages.unknownName(
+                    TestCaseCode.unknownUnit, "单位", name, among: summary.byUnit.map(\.key), version: nil)
                 return nil
             }
             let trace = RuleTrace("本用例中单位“\(unit.key)”结果完整的 \(unit.officers) 名联系员的\(figure == .officers ? "人数" : "合计")")
@@ -188,7 +189,7 @@ struct QuarterCheck {
             outcome.what = "证据错误"
             return .problemCodes(evidenceErrors())
         default:
-            outcome.error = Names.misplaced(expectation, kind: testCase.kindTitle)
+            outcome.error = TestCaseMessages.misplaced(expectation, kind: testCase.kindTitle)
             return nil
         }
     }
@@ -216,7 +217,7 @@ struct QuarterCheck {
 
     private func rewardRule(_ id: Written<String>, outcome: inout ExpectationOutcome) -> RewardRule? {
         if let rule = policy.rewards.first(where: { $0.id == id.value }) { return rule }
-        outcome.error = Names.unknown(TestCaseCode.unknownReward, "奖励", id, among: policy.rewards.map(\.id), version: policy)
+        outcome.error = TestCaseMessages.unknownName(TestCaseCode.unknownReward, "奖励", id, among: policy.rewards.map(\.id), version: policy)
         return nil
     }
 
@@ -240,42 +241,10 @@ struct QuarterCheck {
     }
 }
 
-/// Messages for names a test uses that its rules or its case do not have.
+/// How a test's report names an officer.
 enum Names {
     /// `联系员 10533（石磊）`, or `联系员 1001` for an officer made up from a record.
     static func officer(_ officer: Officer) -> String {
         officer.name == officer.id ? "联系员 \(officer.id)" : "联系员 \(officer.id)（\(officer.name)）"
-    }
-
-    static func unknown(_ code: TestCaseCode, _ what: String, _ written: Written<String>, among names: [String], version: Policy?)
-        -> Diagnostic
-    {
-        let suggestion = NameSuggestion.closest(to: written.value, among: names)
-        let inVersion = version.map { "规则版本 \($0.metadata.version) 中" } ?? "本用例中"
-        return Diagnostic.error(
-            code, "\(inVersion)没有\(what)“\(written.value)”",
-            hint: names.isEmpty ? "这一版本的规则里没有\(what)" : "可用的\(what)：\(names.joined(separator: "、"))",
-            at: written.location
-        ).suggesting(suggestion, replacing: written.location)
-    }
-
-    static func unknownOfficer(_ written: Written<String>, among officers: some Collection<Officer>) -> Diagnostic {
-        let names = officers.flatMap { [$0.id, $0.name] }
-        let suggestion = NameSuggestion.closest(to: written.value, among: names)
-        let sameName = officers.filter { $0.name == written.value }
-        if sameName.count > 1 {
-            return .error(
-                TestCaseCode.ambiguousOfficer, "本用例中有 \(sameName.count) 名联系员叫“\(written.value)”",
-                hint: "改写工号：\(sameName.map(\.id).joined(separator: "、"))", at: written.location)
-        }
-        return Diagnostic.error(
-            TestCaseCode.unknownOfficer, "本用例中没有工号或姓名为“\(written.value)”的联系员",
-            hint: "本用例的联系员：\(officers.map { "\($0.id) \($0.name)" }.joined(separator: "、"))",
-            at: written.location
-        ).suggesting(suggestion, replacing: written.location)
-    }
-
-    static func misplaced(_ expectation: Expectation, kind: String) -> Diagnostic {
-        .error(TestCaseCode.misplacedExpectation, "这项期望不适用于\(kind)用例", hint: "见 docs/testing.md 中各类用例可写的期望", at: expectation.location)
     }
 }

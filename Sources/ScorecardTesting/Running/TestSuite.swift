@@ -7,6 +7,7 @@ package struct TestRun: Sendable {
     package var files: [String]
     package var outcomes: [CaseOutcome]
     /// Problems in the test files themselves (syntax, keys, types); their cases did not run.
+    /// Part of what the run reports, so kept with it.
     package var diagnostics: [Diagnostic]
 
     package var passed: Int { outcomes.count { $0.status == .passed } }
@@ -40,9 +41,11 @@ package struct TestRun: Sendable {
 package enum TestSuite {
     /// `pattern`: only cases whose name contains it (or any of its `|`-separated parts).
     package static func run(_ sources: [TestSource], versions: PolicyVersions, pattern: String? = nil) -> TestRun {
-        var run = TestRun(files: sources.map(\.source.displayPath), outcomes: [], diagnostics: [])
+        var sink = DiagnosticSink()
+        let files = load(sources, sink: &sink)
+        var run = TestRun(files: sources.map(\.source.displayPath), outcomes: [], diagnostics: sink.take())
         let runner = CaseRunner(versions: versions)
-        for file in load(sources, into: &run.diagnostics) {
+        for file in files {
             for testCase in file.cases where selected(testCase.name, by: pattern) {
                 run.outcomes.append(runner.run(testCase))
             }
@@ -50,15 +53,9 @@ package enum TestSuite {
         return run
     }
 
-    /// The files that loaded without errors; every problem goes to `diagnostics`.
-    package static func load(_ sources: [TestSource], into diagnostics: inout [Diagnostic]) -> [TestFile] {
-        var files: [TestFile] = []
-        for source in sources {
-            let loaded = TestFileLoader.load(source.source, defaultVersion: source.defaultVersion)
-            diagnostics += loaded.diagnostics
-            if let file = loaded.file { files.append(file) }
-        }
-        return files
+    /// The files that loaded without errors; every problem goes to `sink`.
+    package static func load(_ sources: [TestSource], sink: inout DiagnosticSink) -> [TestFile] {
+        sources.compactMap { TestFileLoader.load($0.source, defaultVersion: $0.defaultVersion, sink: &sink) }
     }
 
     static func selected(_ name: String, by pattern: String?) -> Bool {
@@ -71,6 +68,7 @@ package enum TestSuite {
 /// under its version, and every error (in the file, in a name, in the inline evidence) listed;
 /// whether the expectations hold is for `scorecard test`.
 package struct TestFilesCheck: Sendable {
+    /// What `check` reports for the test files: its output, so kept as data.
     package var errors: [Diagnostic]
     package var files: Int
     package var cases: Int

@@ -55,7 +55,7 @@ struct YearCheck {
         case .officer(let written):
             guard let officer = officer(written.value) else {
                 outcome.subject = written.value
-                outcome.error = Names.unknownOfficer(written, among: officers)
+                outcome.error = TestCaseMessages.unknownOfficer(written, among: officers)
                 return outcome
             }
             outcome.subject = Names.officer(officer)
@@ -67,7 +67,7 @@ struct YearCheck {
                 var ids: [Written<String>] = []
                 for name in names {
                     guard let officer = officer(name.value) else {
-                        outcome.error = Names.unknownOfficer(name, among: officers)
+                        outcome.error = TestCaseMessages.unknownOfficer(name, among: officers)
                         return outcome
                     }
                     ids.append(Written(officer.id, at: name.location))
@@ -132,7 +132,7 @@ struct YearCheck {
                 value: breaker.map { .word($0.rawValue) }, text: breaker?.rawValue ?? "（与前后名次都不同分，无需比较）",
                 trace: RuleTrace(decided.tieNote ?? "年度成绩与前后名次都不同", places: [annualPlace], clause: rules.clause))
         default:
-            outcome.error = Names.misplaced(expectation, kind: testCase.kindTitle)
+            outcome.error = TestCaseMessages.misplaced(expectation, kind: testCase.kindTitle)
             return nil
         }
     }
@@ -157,7 +157,8 @@ struct YearCheck {
                 trace: RuleTrace(text, places: [.init(rules.excellent.location, "excellent")], clause: rules.clause))
         case .yearFund(let id):
             guard let fund = result.byFund.first(where: { $0.id == id.value }) else {
-                outcome.error = Names.unknown(TestCaseCode.unknownFund, "经费", id, among: result.byFund.map(\.id), version: policy)
+                outcome.error = TestCaseMessages.unknownName(
+                    TestCaseCode.unknownFund, "经费", id, among: result.byFund.map(\.id), version: policy)
                 return nil
             }
             let money = policy.money.precision
@@ -169,7 +170,7 @@ struct YearCheck {
         case .evidenceErrors:
             return .problemCodes(evidenceErrors())
         default:
-            outcome.error = Names.misplaced(expectation, kind: testCase.kindTitle)
+            outcome.error = TestCaseMessages.misplaced(expectation, kind: testCase.kindTitle)
             return nil
         }
     }
