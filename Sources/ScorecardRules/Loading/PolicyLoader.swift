@@ -2,10 +2,10 @@ import ScorecardBase
 import ScorecardExpression
 import ScorecardYAML
 
-/// The outcome of loading a policy: the policy when it has no errors, and every problem found.
-public struct PolicyLoadResult: Sendable {
+/// What loading a policy read: the policy when it has no errors, and where its keys were
+/// written; the problems found went to the loader's sink.
+public struct LoadedPolicy: Sendable {
     public var policy: Policy?
-    public var diagnostics: [Diagnostic]
     /// Where each key of the rules was written (see `KeyPlaces`), for `diff`.
     public var keys = KeyPlaces()
 }
@@ -13,25 +13,29 @@ public struct PolicyLoadResult: Sendable {
 /// Reads a rule folder (or file) into a checked `Policy`, reporting all problems in all files
 /// in one pass rather than stopping at the first.
 public enum PolicyLoader {
-    public static func load(path: String, limits: InputLimits = .default) -> PolicyLoadResult {
+    public static func load(path: String, limits: InputLimits = .default, sink: inout DiagnosticSink) -> LoadedPolicy {
         do throws(Diagnostic) {
-            return try load(sources: RuleFiles.sources(at: path, maxFileBytes: limits.yamlFileBytes), limits: limits)
+            return try load(sources: RuleFiles.sources(at: path, maxFileBytes: limits.yamlFileBytes), limits: limits, sink: &sink)
         } catch {
-            return PolicyLoadResult(policy: nil, diagnostics: [error])
+            sink.append(error)
+            return LoadedPolicy(policy: nil)
         }
     }
 
-    public static func load(sources: [RuleSource], limits: InputLimits = .default) -> PolicyLoadResult {
+    /// The problems go to `sink` sorted for display; the policy is nil when any is an error.
+    public static func load(sources: [RuleSource], limits: InputLimits = .default, sink outer: inout DiagnosticSink) -> LoadedPolicy {
+        // Collected apart first: echoes of an unreadable part are filtered out before they are handed on.
         var sink = DiagnosticSink()
         var sections = RuleSections()
         var unreadable: [String] = []
         for source in sources {
-            let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath, limits: YAMLLimits(limits))
-            sink.append(contentsOf: loaded.diagnostics)
-            if loaded.diagnostics.contains(where: { $0.severity == .error && !yamlErrorsThatKeepTheDocument.contains($0.code) }) {
+            var yamlProblems = DiagnosticSink()
+            let documents = YAMLLoader.load(bytes: source.bytes, file: source.displayPath, limits: YAMLLimits(limits), sink: &yamlProblems)
+            sink.append(contentsOf: yamlProblems.diagnostics)
+            if yamlProblems.diagnostics.contains(where: { $0.severity == .error && !yamlErrorsThatKeepTheDocument.contains($0.code) }) {
                 unreadable.append(source.displayPath)
             }
-            for document in loaded.documents { sections.add(document: document.root, sink: &sink) }
+            for document in documents { sections.add(document: document.root, sink: &sink) }
         }
         let yamlProblems = sink.diagnostics.count
         var keys = KeyPlaces()
@@ -49,7 +53,8 @@ public enum PolicyLoader {
                     hint: "先改正上面的语法错误，再运行一次检查", at: nil))
         }
         diagnostics = diagnostics.sortedForDisplay()
-        return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics, keys: keys)
+        outer.append(contentsOf: diagnostics)
+        return LoadedPolicy(policy: diagnostics.hasErrors ? nil : policy, keys: keys)
     }
 
     /// YAML errors after which the file's documents are still all there (first key wins, an

@@ -50,25 +50,21 @@ public struct PolicyVersions: Sendable {
     }
 }
 
-public struct PolicyVersionsLoadResult: Sendable {
-    /// Nil when any version has errors: a rule folder is checked whole.
-    public var versions: PolicyVersions?
-    public var diagnostics: [Diagnostic]
-}
-
 extension PolicyLoader {
     /// Loads every version under `path` (see `PolicyVersions`), reporting every problem in every
-    /// version, then checks the versions against each other.
-    public static func loadVersions(path: String, limits: InputLimits = .default) -> PolicyVersionsLoadResult {
+    /// version, then checks the versions against each other. Nil when any version has errors:
+    /// a rule folder is checked whole.
+    public static func loadVersions(path: String, limits: InputLimits = .default, sink: inout DiagnosticSink) -> PolicyVersions? {
         guard FileSystem.kind(of: path) == .directory else {
-            let single = load(path: path, limits: limits)
-            return PolicyVersionsLoadResult(versions: single.policy.map { PolicyVersions(versions: [$0]) }, diagnostics: single.diagnostics)
+            return load(path: path, limits: limits, sink: &sink).policy.map { PolicyVersions(versions: [$0]) }
         }
         var folders: [String] = []
-        var diagnostics: [Diagnostic] = []
+        // The versions' own problems, apart from any the caller's sink already holds.
+        var found = DiagnosticSink()
         let names: [String]
         do throws(Diagnostic) { names = try FileSystem.list(path) } catch {
-            return PolicyVersionsLoadResult(versions: nil, diagnostics: [error])
+            sink.append(error)
+            return nil
         }
         if names.contains(where: isRuleFile) { folders.append(path) }
         for name in names where !name.hasPrefix(".") && name != PolicyVersions.testsFolder {
@@ -78,12 +74,12 @@ extension PolicyLoader {
             // rule folder or above it, or that holds no rule file, is said, not skipped quietly.
             let dated = LocalDate(name) != nil
             if dated, let loop = loopProblem(sub, in: path) {
-                diagnostics.append(loop)
+                found.append(loop)
                 continue
             }
             guard let inner = try? FileSystem.list(sub), inner.contains(where: isRuleFile) else {
                 if dated {
-                    diagnostics.append(
+                    found.append(
                         .warning(
                             RulesCode.emptyVersionFolder, "版本文件夹“\(sub)”里没有规则文件（.yaml），这个版本没有读入",
                             hint: "把这一版本的全部规则文件放进去（可先复制上一版本再修改）；不用的话删去这个文件夹", at: nil))
@@ -93,24 +89,21 @@ extension PolicyLoader {
             folders.append(sub)
         }
         if folders.isEmpty {
-            return PolicyVersionsLoadResult(
-                versions: nil,
-                diagnostics: diagnostics + [
-                    .error(
-                        RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
-                        hint: "规则文件的扩展名应为 .yaml 或 .yml；多个版本时每个版本一个子文件夹", at: nil)
-                ])
+            found.error(
+                RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
+                hint: "规则文件的扩展名应为 .yaml 或 .yml；多个版本时每个版本一个子文件夹", at: nil)
+            sink.append(contentsOf: found.diagnostics)
+            return nil
         }
         var policies: [Policy] = []
         var allLoaded = true
         for folder in folders {
-            let loaded = load(path: folder, limits: limits)
-            diagnostics += loaded.diagnostics
-            if let policy = loaded.policy { policies.append(policy) } else { allLoaded = false }
+            if let policy = load(path: folder, limits: limits, sink: &found).policy { policies.append(policy) } else { allLoaded = false }
         }
-        diagnostics += crossVersionProblems(policies)
-        let ok = allLoaded && !diagnostics.hasErrors
-        return PolicyVersionsLoadResult(versions: ok ? PolicyVersions(versions: policies) : nil, diagnostics: diagnostics)
+        crossVersionProblems(policies, sink: &found)
+        let ok = allLoaded && !found.hasErrors
+        sink.append(contentsOf: found.diagnostics)
+        return ok ? PolicyVersions(versions: policies) : nil
     }
 
     /// A version folder that is the rule folder itself or one above it (a link to `.` or `..`):
@@ -129,8 +122,7 @@ extension PolicyLoader {
     }
 
     /// Versions of one policy: the same id, distinct version names, distinct dates.
-    static func crossVersionProblems(_ policies: [Policy]) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
+    static func crossVersionProblems(_ policies: [Policy], sink problems: inout DiagnosticSink) {
         let sorted = policies.sorted { $0.metadata.effective < $1.metadata.effective }
         if let first = sorted.first {
             for other in sorted.dropFirst() where other.metadata.id != first.metadata.id {
@@ -161,6 +153,5 @@ extension PolicyLoader {
                 }
             }
         }
-        return problems
     }
 }
