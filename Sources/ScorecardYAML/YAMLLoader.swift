@@ -53,10 +53,8 @@ public enum YAMLLoader {
             return []
         }
         let body: ArraySlice<UInt8>
-        switch YAMLEncodingCheck.check(bytes, file: file) {
-        case .readable(let checked): body = checked
-        case .rejected(let diagnostic):
-            sink.append(diagnostic)
+        do throws(Diagnostic) { body = try YAMLEncodingCheck.check(bytes, file: file) } catch {
+            sink.append(error)
             return []
         }
         let source = YAMLSourceText(bytes: body, file: file)
@@ -86,13 +84,7 @@ public enum YAMLLoader {
             return []
         }
         guard let outcome else {
-            let message =
-                kind == .missing
-                ? "找不到文件“\(file)”。"
-                : kind == .directory
-                    ? "“\(file)”是一个文件夹，不是规则文件。"
-                    : "无法读取文件“\(file)”。"
-            sink.error(YAMLCode.io, message, hint: "检查文件路径是否正确，以及是否有读取权限。", at: nil, notes: [.init("路径：\(path)")])
+            sink.append(YAMLMessages.unreadable(file, path: path, kind: kind))
             return []
         }
         switch outcome {

@@ -102,15 +102,12 @@ struct YAMLTreeBuilder {
             built = try mapping(at: here, tag: tag, anchor: mapAnchor, depth: depth, reader: &reader, sink: &sink)
         default:
             // libyaml only yields node events here; anything else means a broken stream.
-            sink.append(.error(YAMLCode.syntax, "YAML 结构不完整，无法继续读取。", at: here))
+            sink.append(YAMLMessages.brokenStream(at: here))
             throw .syntax
         }
         nodeCount += 1
         if nodeCount > limits.maxNodes {
-            sink.append(
-                .error(
-                    YAMLCode.nodeLimit, "文件内容过多：超过了 \(limits.maxNodes) 个节点的上限。",
-                    hint: "把规则拆分到多个文件中。", at: here))
+            sink.append(YAMLMessages.nodeLimit(limits.maxNodes, at: here))
             throw .limit
         }
         if let anchor { anchors[anchor] = built }
@@ -119,19 +116,12 @@ struct YAMLTreeBuilder {
 
     private mutating func alias(_ name: String, at here: SourceLocation, depth: Int, sink: inout DiagnosticSink) throws(Stop) -> Built {
         guard var target = anchors[name] else {
-            sink.append(
-                .error(
-                    YAMLCode.undefinedAlias, "别名“*\(name)”引用的锚点“&\(name)”不存在。",
-                    hint: "锚点“&\(name)”必须在同一文档中、在使用它之前定义；检查名称拼写是否一致。", at: here))
+            sink.append(YAMLMessages.undefinedAlias(name, at: here))
             return Built(node: YAMLNode(.scalar(YAMLScalar(value: "", style: .plain)), at: here), size: 1, height: 0)
         }
         nodeCount += target.size
         if nodeCount > limits.maxNodes {
-            sink.append(
-                .error(
-                    YAMLCode.aliasLimit,
-                    "别名“*\(name)”展开后内容过多（超过 \(limits.maxNodes) 个节点），已停止读取这个文档。",
-                    hint: "别名层层引用会使内容成倍增长；请减少别名的嵌套使用。", at: here))
+            sink.append(YAMLMessages.aliasLimit(name, limit: limits.maxNodes, at: here))
             throw .limit
         }
         if target.height > 0, depth + target.height - 1 > limits.maxDepth {
@@ -165,10 +155,7 @@ struct YAMLTreeBuilder {
                     mergeSources += sources
                     mergeIndex = mergeIndex ?? pairs.count
                 } else {
-                    sink.append(
-                        .error(
-                            YAMLCode.merge, "合并键“<<”的值必须是一个映射（如 *锚点名）或由映射组成的列表，这里是\(value.node.kindDescription)。",
-                            hint: "写成  <<: *公共设置  或  <<: [*设置一, *设置二]。", at: value.node.location))
+                    sink.append(YAMLMessages.badMerge(found: value.node.kindDescription, at: value.node.location))
                 }
                 continue
             }
@@ -183,11 +170,7 @@ struct YAMLTreeBuilder {
                     ? pairs.first { YAMLMergeKeys.identity(of: $0.key) == id }?.key.location
                     : firstKeys[id]
                 if let first = earlier {
-                    sink.append(
-                        .error(
-                            YAMLCode.duplicateKey, "键“\(id)”在同一个映射里出现了两次。",
-                            hint: "删除或合并其中一个；同一层中每个键只能写一次（只会采用第一次的写法）。",
-                            at: key.node.location, notes: [.init("“\(id)”第一次出现在这里", at: first)]))
+                    sink.append(YAMLMessages.duplicateKey(id, at: key.node.location, first: first))
                     continue
                 }
                 if indexed { firstKeys[id] = key.node.location }
@@ -209,11 +192,7 @@ struct YAMLTreeBuilder {
         throw .limit
     }
 
-    private func depthDiagnostic(at here: SourceLocation) -> Diagnostic {
-        .error(
-            YAMLCode.depthLimit, "嵌套层数过多：超过了 \(limits.maxDepth) 层的上限，已停止读取这个文档。",
-            hint: "检查是否有括号没有闭合，或把深层结构拆开。", at: here)
-    }
+    private func depthDiagnostic(at here: SourceLocation) -> Diagnostic { YAMLMessages.depthLimit(limits.maxDepth, at: here) }
 
     /// A node's place; its length spans the node when it sits on one line.
     private func location(_ start: YAMLMark, _ end: YAMLMark) -> SourceLocation {
@@ -250,7 +229,7 @@ struct YAMLTreeBuilder {
             guard let text = source.line(index), let colon = text.firstIndex(of: "："),
                 !text[..<colon].contains("\""), !text[..<colon].contains("'"), !text[..<colon].contains("#"), !text[..<colon].contains(":")
             else { continue }
-            return "第 \(index + 1) 行的冒号“：”是全角（中文输入法）的，YAML 只认半角冒号：改成“:”并在后面加一个空格"
+            return YAMLMessages.fullWidthColon(line: index + 1)
         }
         return nil
     }

@@ -79,19 +79,14 @@ extension PolicyLoader {
             }
             guard let inner = try? FileSystem.list(sub), inner.contains(where: isRuleFile) else {
                 if dated {
-                    found.append(
-                        .warning(
-                            RulesCode.emptyVersionFolder, "版本文件夹“\(sub)”里没有规则文件（.yaml），这个版本没有读入",
-                            hint: "把这一版本的全部规则文件放进去（可先复制上一版本再修改）；不用的话删去这个文件夹", at: nil))
+                    found.append(RulesMessages.emptyVersionFolder(sub))
                 }
                 continue
             }
             folders.append(sub)
         }
         if folders.isEmpty {
-            found.error(
-                RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
-                hint: "规则文件的扩展名应为 .yaml 或 .yml；多个版本时每个版本一个子文件夹", at: nil)
+            found.append(RulesMessages.emptyFolder(path))
             sink.append(contentsOf: found.diagnostics)
             return nil
         }
@@ -112,9 +107,7 @@ extension PolicyLoader {
         guard let resolved = FileSystem.resolvedPath(sub), let root = FileSystem.resolvedPath(path) else { return nil }
         let isAncestor = resolved == root || resolved == "/" || root.hasPrefix(resolved + "/")
         guard isAncestor else { return nil }
-        return .error(
-            RulesCode.versionFolderLoop, "版本文件夹“\(sub)”指向规则文件夹本身或它的上级（\(resolved)），不能当作一个版本读入",
-            hint: "版本文件夹应当是规则文件夹下的一个普通子文件夹；删去这个链接，把该版本的规则文件放进一个真正的文件夹", at: nil)
+        return RulesMessages.versionFolderLoop(sub, resolved: resolved)
     }
 
     private static func isRuleFile(_ name: String) -> Bool {
@@ -126,30 +119,16 @@ extension PolicyLoader {
         let sorted = policies.sorted { $0.metadata.effective < $1.metadata.effective }
         if let first = sorted.first {
             for other in sorted.dropFirst() where other.metadata.id != first.metadata.id {
-                problems.append(
-                    .error(
-                        RulesCode.versionPolicyId,
-                        "版本 \(other.metadata.version) 的政策编号“\(other.metadata.id)”与版本 \(first.metadata.version) 的“\(first.metadata.id)”不同",
-                        hint: "同一个规则文件夹里的各版本必须是同一项政策；别的政策请放到另一个文件夹",
-                        at: other.metadata.location, notes: [.init("版本 \(first.metadata.version) 写在这里", at: first.metadata.location)]))
+                problems.append(RulesMessages.versionPolicyId(other.metadata, first: first.metadata))
             }
         }
         for (index, policy) in sorted.enumerated() {
             for earlier in sorted[..<index] {
                 if earlier.metadata.effective == policy.metadata.effective {
-                    problems.append(
-                        .error(
-                            RulesCode.versionSameDate,
-                            "版本 \(policy.metadata.version) 与版本 \(earlier.metadata.version) 的生效日期都是 \(policy.metadata.effective)，无法决定用哪一个",
-                            hint: "改正其中一个的 effective", at: policy.metadata.location,
-                            notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
+                    problems.append(RulesMessages.versionSameDate(policy.metadata, earlier: earlier.metadata))
                 }
                 if earlier.metadata.version == policy.metadata.version {
-                    problems.append(
-                        .error(
-                            RulesCode.versionSameName, "两个版本都叫“\(policy.metadata.version)”",
-                            hint: "给新版本换一个版本号", at: policy.metadata.location,
-                            notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
+                    problems.append(RulesMessages.versionSameName(policy.metadata, earlier: earlier.metadata))
                 }
             }
         }
