@@ -25,9 +25,9 @@ public struct Workspace: Sendable {
         self.rulesPath = rulesPath
         self.evidencePath = evidencePath
         self.limits = limits
-        let loaded = PolicyLoader.loadVersions(path: rulesPath, limits: limits)
-        versions = loaded.versions
-        ruleDiagnostics = loaded.diagnostics
+        var ruleProblems = DiagnosticSink()
+        versions = PolicyLoader.loadVersions(path: rulesPath, limits: limits, sink: &ruleProblems)
+        ruleDiagnostics = ruleProblems.diagnostics
         if versions != nil {
             let folder = EvidenceFolder(root: evidencePath, limits: limits)
             let rosterLoad = folder.loadRoster()

@@ -16,13 +16,14 @@ struct LedgerJSONReader {
 
     /// The one document in `bytes`, which must be an object.
     func document(_ bytes: [UInt8]) throws(Diagnostic) -> YAMLNode {
-        let loaded = YAMLLoader.load(bytes: bytes, file: file, limits: Self.limits)
-        if let problem = loaded.diagnostics.first(where: { $0.severity == .error }) {
+        var problems = DiagnosticSink()
+        let documents = YAMLLoader.load(bytes: bytes, file: file, limits: Self.limits, sink: &problems)
+        if let problem = problems.diagnostics.first(where: { $0.severity == .error }) {
             throw .error(
                 code, "记录文件不是有效的 JSON：\(problem.message)", hint: hint,
                 at: problem.location ?? SourceLocation(file: file, line: 1, column: 1))
         }
-        guard loaded.documents.count == 1, let root = loaded.documents.first?.root else {
+        guard documents.count == 1, let root = documents.first?.root else {
             throw bad("文件是空的或有多于一份内容", at: SourceLocation(file: file, line: 1, column: 1))
         }
         guard root.mapping != nil else { throw bad("最外层应是一个对象（{…}）", at: root.location) }

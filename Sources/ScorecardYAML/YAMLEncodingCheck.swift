@@ -6,23 +6,13 @@ import ScorecardBase
 enum YAMLEncodingCheck {
     static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    private static let hint =
-        "规则文件必须保存为 UTF-8 编码：在记事本或 WPS 中选择“另存为”，编码选“UTF-8”后保存。GBK/GB18030 等编码的文件无法读取。"
-
-    enum Outcome {
-        /// The bytes libyaml should read, a UTF-8 BOM removed.
-        case readable(ArraySlice<UInt8>)
-        case rejected(Diagnostic)
-    }
-
-    static func check(_ bytes: [UInt8], file: String) -> Outcome {
+    /// The bytes libyaml should read, a UTF-8 BOM removed; a file in another encoding throws
+    /// its one problem.
+    static func check(_ bytes: [UInt8], file: String) throws(Diagnostic) -> ArraySlice<UInt8> {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
             || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
         {
-            return .rejected(
-                .error(
-                    YAMLCode.encoding, "文件是 UTF-16 或 UTF-32 编码，规则文件必须是 UTF-8 编码。",
-                    hint: hint, at: SourceLocation(file: file, line: 1, column: 1)))
+            throw YAMLMessages.wideEncoding(file: file)
         }
         var body = bytes[...]
         if body.starts(with: utf8BOM) { body = body.dropFirst(3) }
@@ -30,20 +20,9 @@ enum YAMLEncodingCheck {
             let where_ = position(of: bad, in: body)
             let location = SourceLocation(file: file, line: where_.line, column: where_.column)
             let byte = body[bad]
-            if byte == 0 {
-                return .rejected(
-                    .error(
-                        YAMLCode.encoding, "文件中有空字节（0x00），它很可能是 UTF-16 编码而不是 UTF-8。",
-                        hint: hint, at: location))
-            }
-            let hex = String(byte, radix: 16, uppercase: true)
-            return .rejected(
-                .error(
-                    YAMLCode.encoding,
-                    "文件不是 UTF-8 编码：第 \(where_.line) 行第 \(where_.column) 列有无法识别的字节 0x\(hex.count == 1 ? "0" + hex : hex)。",
-                    hint: hint, at: location))
+            throw byte == 0 ? YAMLMessages.nulByte(at: location) : YAMLMessages.invalidByte(byte, at: location)
         }
-        return .readable(body)
+        return body
     }
 
     /// Index of the first byte that does not start a valid UTF-8 sequence (or is NUL).

@@ -72,19 +72,17 @@ struct YAMLEventReader: ~Copyable {
         input.deallocate()
     }
 
-    mutating func next() -> Result<YAMLEvent, LibYAMLFailure> {
+    /// The next event; libyaml giving up is thrown, after which the stream cannot go on.
+    mutating func next() throws(LibYAMLFailure) -> YAMLEvent {
         guard initialized else {
-            return .failure(
-                LibYAMLFailure(
-                    stage: .memory, problem: "memory error", context: nil,
-                    problemMark: YAMLMark(line: 0, column: 0), contextMark: nil, problemOffset: 0))
+            throw LibYAMLFailure(
+                stage: .memory, problem: "memory error", context: nil,
+                problemMark: YAMLMark(line: 0, column: 0), contextMark: nil, problemOffset: 0)
         }
         var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) != 0 else { return .failure(failure()) }
+        guard yaml_parser_parse(parser, &event) != 0 else { throw failure() }
         defer { yaml_event_delete(&event) }
-        return .success(
-            YAMLEvent(
-                kind: Self.kind(of: event), start: YAMLMark(event.start_mark), end: YAMLMark(event.end_mark)))
+        return YAMLEvent(kind: Self.kind(of: event), start: YAMLMark(event.start_mark), end: YAMLMark(event.end_mark))
     }
 
     private func failure() -> LibYAMLFailure {

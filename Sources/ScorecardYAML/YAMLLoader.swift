@@ -12,23 +12,6 @@ public struct YAMLDocument: Hashable, Sendable {
     }
 }
 
-/// Everything that could be read from a file, plus every problem found on the way.
-///
-/// A file that is empty or holds only comments has zero documents; a bare `---` gives one
-/// document whose root is a null scalar. A syntax error or a hit limit (alias bomb, nesting)
-/// stops reading: the documents before it are kept, the one it occurred in is left out.
-/// A document with duplicate keys or undefined aliases is kept (first key wins; an undefined
-/// alias reads as null) so later layers can report more problems in the same run.
-public struct YAMLLoadResult: Sendable {
-    public var documents: [YAMLDocument]
-    public var diagnostics: [Diagnostic]
-
-    public init(documents: [YAMLDocument], diagnostics: [Diagnostic]) {
-        self.documents = documents
-        self.diagnostics = diagnostics
-    }
-}
-
 /// Bounds that keep a hostile or mistaken file from exhausting memory or the stack.
 public struct YAMLLimits: Sendable {
     /// Nodes in the loaded trees after alias expansion.
@@ -53,32 +36,37 @@ public struct YAMLLimits: Sendable {
 }
 
 public enum YAMLLoader {
-    /// Never throws: problems come back as diagnostics (collected, not thrown one at a time).
-    public static func load(bytes: [UInt8], file: String, limits: YAMLLimits = .default) -> YAMLLoadResult {
+    /// The documents that could be read from a file; every problem found on the way goes to
+    /// `sink` (collected, not thrown one at a time).
+    ///
+    /// A file that is empty or holds only comments has zero documents; a bare `---` gives one
+    /// document whose root is a null scalar. A syntax error or a hit limit (alias bomb, nesting)
+    /// stops reading: the documents before it are kept, the one it occurred in is left out.
+    /// A document with duplicate keys or undefined aliases is kept (first key wins; an undefined
+    /// alias reads as null) so later layers can report more problems in the same run.
+    public static func load(
+        bytes: [UInt8], file: String, limits: YAMLLimits = .default, sink: inout DiagnosticSink
+    ) -> [YAMLDocument] {
         if bytes.count > limits.maxFileBytes {
-            return YAMLLoadResult(
-                documents: [],
-                diagnostics: [
-                    InputLimits.fileTooLarge(
-                        file, prefix: bytes, limit: limits.maxFileBytes, setting: InputLimits.yamlFile, what: "文件")
-                ])
+            sink.append(
+                InputLimits.fileTooLarge(file, prefix: bytes, limit: limits.maxFileBytes, setting: InputLimits.yamlFile, what: "文件"))
+            return []
         }
         let body: ArraySlice<UInt8>
-        switch YAMLEncodingCheck.check(bytes, file: file) {
-        case .readable(let checked): body = checked
-        case .rejected(let diagnostic): return YAMLLoadResult(documents: [], diagnostics: [diagnostic])
+        do throws(Diagnostic) { body = try YAMLEncodingCheck.check(bytes, file: file) } catch {
+            sink.append(error)
+            return []
         }
         let source = YAMLSourceText(bytes: body, file: file)
         var reader = YAMLEventReader(bytes: body)
         var builder = YAMLTreeBuilder(file: file, limits: limits, source: source, body: body)
-        let documents = builder.documents(from: &reader)
-        return YAMLLoadResult(documents: documents, diagnostics: builder.diagnostics)
+        return builder.documents(from: &reader, sink: &sink)
     }
 
     /// Reads the file; `file` in locations is `displayName ?? path`.
     public static func load(
-        contentsOf path: String, displayName: String? = nil, limits: YAMLLimits = .default
-    ) -> YAMLLoadResult {
+        contentsOf path: String, displayName: String? = nil, limits: YAMLLimits = .default, sink: inout DiagnosticSink
+    ) -> [YAMLDocument] {
         let file = displayName ?? path
         let kind = FileSystem.kind(of: path)
         // One byte past the limit is read, so that `load(bytes:)` sees the file is too large.
@@ -88,28 +76,19 @@ public enum YAMLLoader {
             do throws(Diagnostic) { outcome = try FileSystem.read(path, limit: limits.maxFileBytes + 1) } catch { readProblem = error }
         }
         if kind == .other {
-            return YAMLLoadResult(documents: [], diagnostics: [FileSystem.notRegularFile(file, what: FileSystem.kindName(of: path))])
+            sink.append(FileSystem.notRegularFile(file, what: FileSystem.kindName(of: path)))
+            return []
         }
         if let readProblem, readProblem.code == InputCode.notRegularFile {
-            return YAMLLoadResult(documents: [], diagnostics: [readProblem]) // swapped for a FIFO since
+            sink.append(readProblem) // swapped for a FIFO since
+            return []
         }
         guard let outcome else {
-            let message =
-                kind == .missing
-                ? "找不到文件“\(file)”。"
-                : kind == .directory
-                    ? "“\(file)”是一个文件夹，不是规则文件。"
-                    : "无法读取文件“\(file)”。"
-            return YAMLLoadResult(
-                documents: [],
-                diagnostics: [
-                    .error(
-                        YAMLCode.io, message, hint: "检查文件路径是否正确，以及是否有读取权限。", at: nil,
-                        notes: [.init("路径：\(path)")])
-                ])
+            sink.append(YAMLMessages.unreadable(file, path: path, kind: kind))
+            return []
         }
         switch outcome {
-        case .complete(let data), .tooLarge(let data): return load(bytes: data, file: file, limits: limits)
+        case .complete(let data), .tooLarge(let data): return load(bytes: data, file: file, limits: limits, sink: &sink)
         }
     }
 }

@@ -1,7 +1,7 @@
 import ScorecardBase
 
 /// Turns libyaml events into `YAMLNode` trees: resolves aliases, applies merge keys, rejects
-/// duplicate keys and enforces the limits. Problems are collected; only a syntax error or a hit
+/// duplicate keys and enforces the limits. Problems go to the caller's sink; only a syntax error or a hit
 /// limit stops reading, because the limits bound the whole file, not one document.
 struct YAMLTreeBuilder {
     let file: String
@@ -9,7 +9,6 @@ struct YAMLTreeBuilder {
     let source: YAMLSourceText
     /// The bytes libyaml read, to place reader errors that only carry a byte offset.
     let body: ArraySlice<UInt8>
-    private(set) var diagnostics: [Diagnostic] = []
     /// Anchors of the current document (YAML scopes anchors to one document).
     private var anchors: [String: Built] = [:]
     /// Nodes built so far in the whole file, aliases counted at their expanded size.
@@ -38,18 +37,18 @@ struct YAMLTreeBuilder {
         var height: Int
     }
 
-    mutating func documents(from reader: inout YAMLEventReader) -> [YAMLDocument] {
+    mutating func documents(from reader: inout YAMLEventReader, sink: inout DiagnosticSink) -> [YAMLDocument] {
         var documents: [YAMLDocument] = []
         while true {
-            guard let event = try? nextEvent(&reader) else { return documents }
+            guard let event = try? nextEvent(&reader, sink: &sink) else { return documents }
             switch event.kind {
             case .streamEnd:
                 return documents
             case .documentStart:
                 anchors = [:]
                 do throws(Stop) {
-                    let root = try node(from: try nextEvent(&reader), depth: 1, reader: &reader)
-                    _ = try nextEvent(&reader) // document end
+                    let root = try node(from: try nextEvent(&reader, sink: &sink), depth: 1, reader: &reader, sink: &sink)
+                    _ = try nextEvent(&reader, sink: &sink) // document end
                     documents.append(YAMLDocument(root: root.node, location: location(event.start, event.start)))
                 } catch {
                     // Either way nothing after this point can be trusted or afforded.
@@ -61,35 +60,37 @@ struct YAMLTreeBuilder {
         }
     }
 
-    private mutating func nextEvent(_ reader: inout YAMLEventReader) throws(Stop) -> YAMLEvent {
-        switch reader.next() {
-        case .success(let event): return event
-        case .failure(let failure):
-            diagnostics.append(syntaxDiagnostic(failure))
+    private func nextEvent(_ reader: inout YAMLEventReader, sink: inout DiagnosticSink) throws(Stop) -> YAMLEvent {
+        do throws(LibYAMLFailure) {
+            return try reader.next()
+        } catch {
+            sink.append(syntaxDiagnostic(error))
             throw .syntax
         }
     }
 
-    private mutating func node(from event: YAMLEvent, depth: Int, reader: inout YAMLEventReader) throws(Stop) -> Built {
+    private mutating func node(
+        from event: YAMLEvent, depth: Int, reader: inout YAMLEventReader, sink: inout DiagnosticSink
+    ) throws(Stop) -> Built {
         let here = location(event.start, event.end)
         let built: Built
         let anchor: String?
         switch event.kind {
         case .alias(let name):
-            return try alias(name, at: here, depth: depth)
+            return try alias(name, at: here, depth: depth, sink: &sink)
         case let .scalar(value, scalarAnchor, tag, style):
             anchor = scalarAnchor
             let scalar = YAMLScalar(value: value, style: style, source: source, start: event.start, end: event.end)
             built = Built(node: YAMLNode(.scalar(scalar), at: here, tag: tag, anchor: scalarAnchor), size: 1, height: 0)
         case let .sequenceStart(seqAnchor, tag):
             anchor = seqAnchor
-            try checkDepth(depth, at: here)
+            try checkDepth(depth, at: here, sink: &sink)
             var items: [YAMLNode] = []
             var size = 1, height = 0
             while true {
-                let next = try nextEvent(&reader)
+                let next = try nextEvent(&reader, sink: &sink)
                 if case .sequenceEnd = next.kind { break }
-                let item = try node(from: next, depth: depth + 1, reader: &reader)
+                let item = try node(from: next, depth: depth + 1, reader: &reader, sink: &sink)
                 items.append(item.node)
                 size += item.size
                 height = max(height, item.height)
@@ -97,44 +98,34 @@ struct YAMLTreeBuilder {
             built = Built(node: YAMLNode(.sequence(items), at: here, tag: tag, anchor: seqAnchor), size: size, height: height + 1)
         case let .mappingStart(mapAnchor, tag):
             anchor = mapAnchor
-            try checkDepth(depth, at: here)
-            built = try mapping(at: here, tag: tag, anchor: mapAnchor, depth: depth, reader: &reader)
+            try checkDepth(depth, at: here, sink: &sink)
+            built = try mapping(at: here, tag: tag, anchor: mapAnchor, depth: depth, reader: &reader, sink: &sink)
         default:
             // libyaml only yields node events here; anything else means a broken stream.
-            diagnostics.append(.error(YAMLCode.syntax, "YAML 结构不完整，无法继续读取。", at: here))
+            sink.append(YAMLMessages.brokenStream(at: here))
             throw .syntax
         }
         nodeCount += 1
         if nodeCount > limits.maxNodes {
-            diagnostics.append(
-                .error(
-                    YAMLCode.nodeLimit, "文件内容过多：超过了 \(limits.maxNodes) 个节点的上限。",
-                    hint: "把规则拆分到多个文件中。", at: here))
+            sink.append(YAMLMessages.nodeLimit(limits.maxNodes, at: here))
             throw .limit
         }
         if let anchor { anchors[anchor] = built }
         return built
     }
 
-    private mutating func alias(_ name: String, at here: SourceLocation, depth: Int) throws(Stop) -> Built {
+    private mutating func alias(_ name: String, at here: SourceLocation, depth: Int, sink: inout DiagnosticSink) throws(Stop) -> Built {
         guard var target = anchors[name] else {
-            diagnostics.append(
-                .error(
-                    YAMLCode.undefinedAlias, "别名“*\(name)”引用的锚点“&\(name)”不存在。",
-                    hint: "锚点“&\(name)”必须在同一文档中、在使用它之前定义；检查名称拼写是否一致。", at: here))
+            sink.append(YAMLMessages.undefinedAlias(name, at: here))
             return Built(node: YAMLNode(.scalar(YAMLScalar(value: "", style: .plain)), at: here), size: 1, height: 0)
         }
         nodeCount += target.size
         if nodeCount > limits.maxNodes {
-            diagnostics.append(
-                .error(
-                    YAMLCode.aliasLimit,
-                    "别名“*\(name)”展开后内容过多（超过 \(limits.maxNodes) 个节点），已停止读取这个文档。",
-                    hint: "别名层层引用会使内容成倍增长；请减少别名的嵌套使用。", at: here))
+            sink.append(YAMLMessages.aliasLimit(name, limit: limits.maxNodes, at: here))
             throw .limit
         }
         if target.height > 0, depth + target.height - 1 > limits.maxDepth {
-            diagnostics.append(depthDiagnostic(at: here))
+            sink.append(depthDiagnostic(at: here))
             throw .limit
         }
         // The copy keeps the anchored node's own location, as YAMLNode documents.
@@ -143,7 +134,8 @@ struct YAMLTreeBuilder {
     }
 
     private mutating func mapping(
-        at here: SourceLocation, tag: String?, anchor: String?, depth: Int, reader: inout YAMLEventReader
+        at here: SourceLocation, tag: String?, anchor: String?, depth: Int, reader: inout YAMLEventReader,
+        sink: inout DiagnosticSink
     ) throws(Stop) -> Built {
         var pairs: [YAMLPair] = []
         var firstKeys: [String: SourceLocation] = [:]
@@ -152,10 +144,10 @@ struct YAMLTreeBuilder {
         var mergeIndex: Int?
         var size = 1, height = 0
         while true {
-            let next = try nextEvent(&reader)
+            let next = try nextEvent(&reader, sink: &sink)
             if case .mappingEnd = next.kind { break }
-            let key = try node(from: next, depth: depth + 1, reader: &reader)
-            let value = try node(from: try nextEvent(&reader), depth: depth + 1, reader: &reader)
+            let key = try node(from: next, depth: depth + 1, reader: &reader, sink: &sink)
+            let value = try node(from: try nextEvent(&reader, sink: &sink), depth: depth + 1, reader: &reader, sink: &sink)
             size += key.size + value.size
             height = max(height, key.height, value.height)
             if YAMLMergeKeys.isMergeKey(key.node) {
@@ -163,10 +155,7 @@ struct YAMLTreeBuilder {
                     mergeSources += sources
                     mergeIndex = mergeIndex ?? pairs.count
                 } else {
-                    diagnostics.append(
-                        .error(
-                            YAMLCode.merge, "合并键“<<”的值必须是一个映射（如 *锚点名）或由映射组成的列表，这里是\(value.node.kindDescription)。",
-                            hint: "写成  <<: *公共设置  或  <<: [*设置一, *设置二]。", at: value.node.location))
+                    sink.append(YAMLMessages.badMerge(found: value.node.kindDescription, at: value.node.location))
                 }
                 continue
             }
@@ -181,11 +170,7 @@ struct YAMLTreeBuilder {
                     ? pairs.first { YAMLMergeKeys.identity(of: $0.key) == id }?.key.location
                     : firstKeys[id]
                 if let first = earlier {
-                    diagnostics.append(
-                        .error(
-                            YAMLCode.duplicateKey, "键“\(id)”在同一个映射里出现了两次。",
-                            hint: "删除或合并其中一个；同一层中每个键只能写一次（只会采用第一次的写法）。",
-                            at: key.node.location, notes: [.init("“\(id)”第一次出现在这里", at: first)]))
+                    sink.append(YAMLMessages.duplicateKey(id, at: key.node.location, first: first))
                     continue
                 }
                 if indexed { firstKeys[id] = key.node.location }
@@ -201,17 +186,13 @@ struct YAMLTreeBuilder {
     /// Pairs past which duplicate keys are found through a dictionary rather than a search.
     private static let indexedMapping = 16
 
-    private mutating func checkDepth(_ depth: Int, at here: SourceLocation) throws(Stop) {
+    private func checkDepth(_ depth: Int, at here: SourceLocation, sink: inout DiagnosticSink) throws(Stop) {
         guard depth > limits.maxDepth else { return }
-        diagnostics.append(depthDiagnostic(at: here))
+        sink.append(depthDiagnostic(at: here))
         throw .limit
     }
 
-    private func depthDiagnostic(at here: SourceLocation) -> Diagnostic {
-        .error(
-            YAMLCode.depthLimit, "嵌套层数过多：超过了 \(limits.maxDepth) 层的上限，已停止读取这个文档。",
-            hint: "检查是否有括号没有闭合，或把深层结构拆开。", at: here)
-    }
+    private func depthDiagnostic(at here: SourceLocation) -> Diagnostic { YAMLMessages.depthLimit(limits.maxDepth, at: here) }
 
     /// A node's place; its length spans the node when it sits on one line.
     private func location(_ start: YAMLMark, _ end: YAMLMark) -> SourceLocation {
@@ -248,7 +229,7 @@ struct YAMLTreeBuilder {
             guard let text = source.line(index), let colon = text.firstIndex(of: "："),
                 !text[..<colon].contains("\""), !text[..<colon].contains("'"), !text[..<colon].contains("#"), !text[..<colon].contains(":")
             else { continue }
-            return "第 \(index + 1) 行的冒号“：”是全角（中文输入法）的，YAML 只认半角冒号：改成“:”并在后面加一个空格"
+            return YAMLMessages.fullWidthColon(line: index + 1)
         }
         return nil
     }

@@ -35,7 +35,8 @@ struct DiffSide {
     }
 
     private static func loaded(_ spec: String, sources: [RuleSource], otherVersions: [String], limits: InputLimits) -> DiffSide {
-        let result = PolicyLoader.load(sources: sources, limits: limits)
+        var problems = DiagnosticSink()
+        let result = PolicyLoader.load(sources: sources, limits: limits, sink: &problems)
         var notes: [String] = []
         if !otherVersions.isEmpty {
             notes.append(
@@ -43,7 +44,7 @@ struct DiffSide {
                     + "要比较其中一个，请写出它的路径，如 \(otherVersions[0])")
         }
         return DiffSide(
-            label: spec, policy: result.policy, diagnostics: result.diagnostics, notes: notes, sources: sources, keys: result.keys)
+            label: spec, policy: result.policy, diagnostics: problems.diagnostics, notes: notes, sources: sources, keys: result.keys)
     }
 
     /// Sub-folders of `path` that hold rule files: the other versions kept beside this one.

@@ -12,6 +12,8 @@ func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, d
     let sources: [RuleSource]
     // The versions kept with the old one tell which cases that choose by date are its.
     let versions: PolicyVersions?
+    // The old version's rules were reported when it was loaded; loaded again here, their problems are not repeated.
+    var ignored = DiagnosticSink()
     if FileSystem.kind(of: oldSpec) == .missing, let revision = GitRevision(oldSpec) {
         let folder = revision.path.hasSuffix("/") ? String(revision.path.dropLast()) : revision.path
         func at(_ name: String) -> GitRevision? { GitRevision("\(revision.revision):\(folder.isEmpty ? "" : folder + "/")\(name)") }
@@ -20,7 +22,7 @@ func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, d
         var policies = [old]
         if let own = try? revision.sources() {
             for name in own.otherVersions {
-                if let other = try? at(name)?.sources(), let policy = PolicyLoader.load(sources: other.sources).policy {
+                if let other = try? at(name)?.sources(), let policy = PolicyLoader.load(sources: other.sources, sink: &ignored).policy {
                     policies.append(policy)
                 }
             }
@@ -31,7 +33,7 @@ func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, d
         let folder = FileSystem.join(oldSpec, PolicyVersions.testsFolder)
         guard FileSystem.kind(of: folder) == .directory, let found = try? TestFiles.at(folder, versions: nil) else { return nil }
         (label, sources) = (folder, found.map(\.source))
-        versions = PolicyLoader.loadVersions(path: oldSpec).versions
+        versions = PolicyLoader.loadVersions(path: oldSpec, sink: &ignored)
     }
     guard !sources.isEmpty else { return nil }
     var sink = DiagnosticSink()

@@ -44,9 +44,10 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        let loaded = PolicyLoader.loadVersions(path: rules)
-        report(loaded.diagnostics, display: display)
-        guard let versions = loaded.versions else {
+        var ruleProblems = DiagnosticSink()
+        let loaded = PolicyLoader.loadVersions(path: rules, sink: &ruleProblems)
+        report(ruleProblems.diagnostics, display: display)
+        guard let versions = loaded else {
             writeError("规则有错误，没有运行测试。\n")
             throw ExitCode(2)
         }

@@ -152,8 +152,9 @@ import ScorecardRules
             .replacingOccurrences(of: "points: 5\n    clause: 考核标准1", with: "points: \(huge)\n    clause: 考核标准1")
             .replacingOccurrences(of: "points: 5\n    clause: 考核标准2", with: "points: \(huge)\n    clause: 考核标准2")
         #expect(rules.components(separatedBy: huge).count == 3)
-        let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "rules.yaml", bytes: Array(rules.utf8))])
-        let problem = try #require(loaded.diagnostics.first { $0.code == "rules.points-total" })
+        var problems = DiagnosticSink()
+        _ = PolicyLoader.load(sources: [RuleSource(displayPath: "rules.yaml", bytes: Array(rules.utf8))], sink: &problems)
+        let problem = try #require(problems.diagnostics.first { $0.code == "rules.points-total" })
         #expect(problem.message.contains("超出可计算的范围"))
     }
 }

@@ -16,7 +16,8 @@ func bundledPolicy(editingEligibility edit: (String) -> String = { $0 }) -> Poli
         if name == "eligibility" { text = edit(text) }
         return RuleSource(displayPath: path, bytes: Array(text.utf8))
     }
-    return PolicyLoader.load(sources: sources).policy
+    var problems = DiagnosticSink()
+    return PolicyLoader.load(sources: sources, sink: &problems).policy
 }
 
 /// Candidates against clause 2.2.1: per criterion holds, fails or cannot be decided, with the

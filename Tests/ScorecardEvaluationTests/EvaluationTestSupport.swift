@@ -72,8 +72,9 @@ struct MemoryRows: EvidenceRowSource {
 
 /// A policy from YAML text; the test fails (and stops) if it does not load.
 func loadPolicy(_ yaml: String, file: String = "rules.yaml") throws -> Policy {
-    let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: file, bytes: Array(yaml.utf8))])
-    let errors = loaded.diagnostics.filter { $0.severity == .error }
+    var problems = DiagnosticSink()
+    let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: file, bytes: Array(yaml.utf8))], sink: &problems)
+    let errors = problems.diagnostics.filter { $0.severity == .error }
     #expect(errors.isEmpty, "\(errors)")
     return try #require(loaded.policy)
 }

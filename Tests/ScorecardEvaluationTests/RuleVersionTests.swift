@@ -87,7 +87,11 @@ import ScorecardTestSupport
         let result = try inFolder([
             "v1/p.yaml": policy(version: "1", effective: "2025-01-01"),
             "v2/p.yaml": policy(version: "1", effective: "2025-01-01"),
-        ]) { PolicyLoader.loadVersions(path: $0.path) }
+        ]) { folder in
+            var problems = DiagnosticSink()
+            let versions = PolicyLoader.loadVersions(path: folder.path, sink: &problems)
+            return (versions: versions, diagnostics: problems.diagnostics)
+        }
         #expect(result.versions == nil)
         #expect(Set(result.diagnostics.map(\.code)) == ["rules.version-same-date", "rules.version-same-name"])
     }
@@ -96,7 +100,11 @@ import ScorecardTestSupport
         let result = try inFolder([
             "a.yaml": policy(id: "one", version: "1", effective: "2025-01-01"),
             "later/a.yaml": policy(id: "two", version: "2", effective: "2025-07-01"),
-        ]) { PolicyLoader.loadVersions(path: $0.path) }
+        ]) { folder in
+            var problems = DiagnosticSink()
+            let versions = PolicyLoader.loadVersions(path: folder.path, sink: &problems)
+            return (versions: versions, diagnostics: problems.diagnostics)
+        }
         #expect(result.diagnostics.map(\.code) == ["rules.version-policy-id"])
     }
 
@@ -105,15 +113,20 @@ import ScorecardTestSupport
             "p.yaml": policy(version: "1", effective: "2025-01-01"),
             "tests/cases.yaml": "cases: []\n",
             "2025-07-01/p.yaml": policy(version: "2", effective: "2025-07-01"),
-        ]) { PolicyLoader.loadVersions(path: $0.path) }
+        ]) { folder in
+            var problems = DiagnosticSink()
+            let versions = PolicyLoader.loadVersions(path: folder.path, sink: &problems)
+            return (versions: versions, diagnostics: problems.diagnostics)
+        }
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.versions?.versions.map(\.metadata.version) == ["1", "2"])
     }
 
     @Test func aSingleFileIsOneVersion() throws {
-        let result = try inFolder(["only.yaml": policy(version: "1", effective: "2025-01-01")]) {
-            PolicyLoader.loadVersions(path: $0.file("only.yaml"))
+        let result = try inFolder(["only.yaml": policy(version: "1", effective: "2025-01-01")]) { folder in
+            var problems = DiagnosticSink()
+            return PolicyLoader.loadVersions(path: folder.file("only.yaml"), sink: &problems)
         }
-        #expect(result.versions?.versions.count == 1)
+        #expect(result?.versions.count == 1)
     }
 }

@@ -7,7 +7,8 @@ import ScorecardRules
 
 /// The bundled eligibility rules (clause 2.2.1): branch_review, volunteered, post_rating, peer_approval.
 let bundledEligibility: Eligibility = {
-    guard let eligibility = PolicyLoader.load(path: packageRoot + "/rules").policy?.eligibility else {
+    var problems = DiagnosticSink()
+    guard let eligibility = PolicyLoader.load(path: packageRoot + "/rules", sink: &problems).policy?.eligibility else {
         fatalError("the bundled rules have no eligibility section")
     }
     return eligibility

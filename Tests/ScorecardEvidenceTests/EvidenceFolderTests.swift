@@ -310,7 +310,8 @@ import ScorecardRules
 @Suite struct EvidenceSeedTests {
     @Test func q3QuotedTitlesAndQ4GB18030Titles() throws {
         let seeds = packageRoot + "/seeds"
-        let loaded = PolicyLoader.load(path: packageRoot + "/rules")
+        var problems = DiagnosticSink()
+        let loaded = PolicyLoader.load(path: packageRoot + "/rules", sink: &problems)
         let policy = try #require(loaded.policy)
         let folder = EvidenceFolder(root: seeds)
         let roster = folder.loadRoster().roster

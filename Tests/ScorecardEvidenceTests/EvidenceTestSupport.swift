@@ -90,8 +90,9 @@ let tinyRules = """
     """
 
 let tinyPolicy: Policy = {
-    let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "tiny.yaml", bytes: Array(tinyRules.utf8))])
-    guard let policy = loaded.policy else { fatalError("tiny policy does not load: \(loaded.diagnostics)") }
+    var problems = DiagnosticSink()
+    let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "tiny.yaml", bytes: Array(tinyRules.utf8))], sink: &problems)
+    guard let policy = loaded.policy else { fatalError("tiny policy does not load: \(problems.diagnostics)") }
     return policy
 }()
 

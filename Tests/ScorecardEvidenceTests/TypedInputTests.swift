@@ -31,8 +31,9 @@ import ScorecardRules
 
             """
         let rules = tinyRules.replacingOccurrences(of: "  lists:\n", with: extra)
-        let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "tiny.yaml", bytes: Array(rules.utf8))])
-        guard let policy = loaded.policy else { fatalError("policy does not load: \(loaded.diagnostics)") }
+        var problems = DiagnosticSink()
+        let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "tiny.yaml", bytes: Array(rules.utf8))], sink: &problems)
+        guard let policy = loaded.policy else { fatalError("policy does not load: \(problems.diagnostics)") }
         return policy
     }()
 

@@ -29,7 +29,9 @@ enum WholeFolder {
     /// One quarter of a folder made of `files`, with the roster's problems first; the folder is
     /// removed after.
     static func load(_ files: [String: String], quarter: Quarter) throws -> (QuarterEvidence, [Diagnostic]) {
-        let policy = try #require(PolicyLoader.load(sources: [RuleSource(displayPath: "r.yaml", bytes: Array(rules.utf8))]).policy)
+        var problems = DiagnosticSink()
+        let policy = try #require(
+            PolicyLoader.load(sources: [RuleSource(displayPath: "r.yaml", bytes: Array(rules.utf8))], sink: &problems).policy)
         return try withTemporaryFolder { scratch in
             try scratch.write(files)
             let folder = EvidenceFolder(root: scratch.path)

@@ -34,8 +34,9 @@ import ScorecardTestSupport
         """
 
     private func policy(_ yaml: String) throws -> Policy {
-        let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "rules.yaml", bytes: Array(yaml.utf8))])
-        #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics)")
+        var problems = DiagnosticSink()
+        let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "rules.yaml", bytes: Array(yaml.utf8))], sink: &problems)
+        #expect(!problems.hasErrors, "\(problems.diagnostics)")
         return try #require(loaded.policy)
     }
 

@@ -5,7 +5,7 @@ import ScorecardTestSupport
 
 /// The policy the package ships in `rules/`: the 碱沟煤矿 liaison-officer scorecard.
 @Suite struct BundledPolicyTests {
-    let result = PolicyLoader.load(path: packageRoot + "/rules")
+    let result = loadPolicy(path: packageRoot + "/rules")
 
     @Test func loadsWithNoErrorsAndNoWarnings() {
         #expect(result.diagnostics.isEmpty, "\(result.listing)")

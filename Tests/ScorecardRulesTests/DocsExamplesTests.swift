@@ -66,7 +66,7 @@ import ScorecardTestSupport
         #expect(!examples.isEmpty, "docs/rules.md has no ```yaml examples")
         for example in examples {
             let display = "docs/rules.md#example-\(example.number)"
-            let result = PolicyLoader.load(sources: [RuleSource(displayPath: display, bytes: Array(example.text.utf8))])
+            let result = loadPolicy(sources: [RuleSource(displayPath: display, bytes: Array(example.text.utf8))])
             let listing = result.diagnostics.map(\.description).joined(separator: "\n")
             if let code = example.expectedCode {
                 #expect(

@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func byteOrderMarkIsNotAColumn() {
-        let result = PolicyLoader.load(sources: [
+        let result = loadPolicy(sources: [
             RuleSource(displayPath: "t/extra.yaml", bytes: [0xEF, 0xBB, 0xBF] + Array("itmes: []\n".utf8))
         ])
         expectError(result, "rules.unknown-section", at: "t/extra.yaml", 1, 1, suggesting: "items")
@@ -22,13 +22,13 @@ import Testing
         let sources = Rules.defaults.keys.sorted().map { stem in
             RuleSource(displayPath: "t/\(stem).yaml", bytes: [0xEF, 0xBB, 0xBF] + Array(Rules.defaults[stem]!.utf8))
         }
-        expectClean(PolicyLoader.load(sources: sources))
+        expectClean(loadPolicy(sources: sources))
     }
 
     @Test func fileThatIsNotUTF8IsOneDiagnosticWithItsPlace() throws {
         // "title: 遵守" in GB18030: 遵 = D7 F1, 守 = CA D8.
         let bytes = Array("items:\n  - id: i01\n    title: ".utf8) + [0xD7, 0xF1, 0xCA, 0xD8] + Array("\n".utf8)
-        let result = PolicyLoader.load(sources: [RuleSource(displayPath: "t/gbk.yaml", bytes: bytes)])
+        let result = loadPolicy(sources: [RuleSource(displayPath: "t/gbk.yaml", bytes: bytes)])
         let diagnostic = try #require(result.errors.first)
         #expect(diagnostic.code == "yaml.encoding", "\(result.listing)")
         #expect(diagnostic.location?.file == "t/gbk.yaml")

@@ -20,7 +20,7 @@ import ScorecardTestSupport
         defer { folder.remove() }
         let root = folder.path
         let limits = InputLimits(yamlFileBytes: 40)
-        let result = PolicyLoader.load(path: root, limits: limits)
+        let result = loadPolicy(path: root, limits: limits)
         let problem = try #require(result.errors.first { $0.code == "input.file-too-large" }, "\(result.listing)")
         // The first file in name order whose size passes 40 bytes, placed at byte 40.
         let file = try #require(problem.location?.file)
@@ -32,7 +32,7 @@ import ScorecardTestSupport
     }
 
     @Test func theDefaultLimitLetsTheBundledRulesLoad() {
-        let result = PolicyLoader.loadVersions(path: packageRoot + "/rules")
+        let result = loadVersions(path: packageRoot + "/rules")
         #expect(result.versions?.versions.count == 2, "\(result.diagnostics)")
     }
 
@@ -42,14 +42,14 @@ import ScorecardTestSupport
         defer { folder.remove() }
         let root = folder.path
         #expect(mkfifo(root + "/zz-pipe.yaml", 0o600) == 0)
-        let piped = PolicyLoader.loadVersions(path: root)
+        let piped = loadVersions(path: root)
         #expect(piped.diagnostics.map(\.code) == ["io.not-regular-file"])
         #expect(piped.diagnostics.first?.location?.description == root + "/zz-pipe.yaml:1:1")
         _ = unlink(root + "/zz-pipe.yaml")
         #expect(symlink("/dev/zero", root + "/zz-zero.yaml") == 0)
-        #expect(PolicyLoader.loadVersions(path: root).diagnostics.map(\.code) == ["io.not-regular-file"])
+        #expect(loadVersions(path: root).diagnostics.map(\.code) == ["io.not-regular-file"])
         // Named on its own, too.
-        #expect(PolicyLoader.loadVersions(path: "/dev/zero").diagnostics.map(\.code) == ["io.not-regular-file"])
+        #expect(loadVersions(path: "/dev/zero").diagnostics.map(\.code) == ["io.not-regular-file"])
     }
 
     @Test(arguments: ["..", ".", "../.."])
@@ -58,7 +58,7 @@ import ScorecardTestSupport
         defer { folder.remove() }
         let root = folder.path
         #expect(symlink(target, root + "/2026-01-01") == 0)
-        let result = PolicyLoader.loadVersions(path: root)
+        let result = loadVersions(path: root)
         #expect(result.diagnostics.map(\.code) == ["rules.version-folder-loop"], "\(result.diagnostics)")
         #expect(result.diagnostics.first?.message.contains(root + "/2026-01-01") == true)
         #expect(result.versions == nil)
@@ -70,7 +70,7 @@ import ScorecardTestSupport
         let root = folder.path
         try folder.write("2026-01-01/README.txt", "notes")
         try folder.makeFolder("notes")
-        let result = PolicyLoader.loadVersions(path: root)
+        let result = loadVersions(path: root)
         #expect(result.diagnostics.map(\.code) == ["rules.empty-version-folder"])
         #expect(result.diagnostics.first?.severity == .warning)
         #expect(result.versions?.versions.count == 1)
@@ -90,7 +90,7 @@ import ScorecardTestSupport
         try #require(revised.contains("2026-01-01") && revised.contains("\"2\""))
         try otherFolder.write("policy.yaml", revised)
         #expect(symlink(other, root + "/2026-01-01") == 0)
-        let result = PolicyLoader.loadVersions(path: root)
+        let result = loadVersions(path: root)
         #expect(result.versions?.versions.count == 2, "\(result.diagnostics)")
     }
 }

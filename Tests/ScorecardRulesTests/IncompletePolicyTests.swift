@@ -18,7 +18,7 @@ import ScorecardBase
 
     @Test func aSyntaxErrorInOneFileDoesNotFloodTheOthersWithEchoes() {
         let broken = "policy: {id: p, name: 测试, version: \"1\", effective: 2025-01-01}\nscoring: {total: [10\n"
-        let result = PolicyLoader.load(sources: [
+        let result = loadPolicy(sources: [
             RuleSource(displayPath: "r/policy.yaml", bytes: Array(broken.utf8)),
             RuleSource(displayPath: "r/items.yaml", bytes: Array(items.utf8)),
         ])
@@ -33,7 +33,7 @@ import ScorecardBase
     @Test func errorsInReadableFilesAreStillReportedAlongsideASyntaxError() {
         let broken = "evidence: {fields: [\n"
         let misspelt = items.replacingOccurrences(of: "clause: \"1\"", with: "clause: \"1\", pionts: 1")
-        let result = PolicyLoader.load(sources: [
+        let result = loadPolicy(sources: [
             RuleSource(displayPath: "r/a.yaml", bytes: Array(policy.utf8)),
             RuleSource(displayPath: "r/b.yaml", bytes: Array(broken.utf8)),
             RuleSource(displayPath: "r/c.yaml", bytes: Array(misspelt.utf8)),

@@ -7,7 +7,8 @@ import Testing
 /// be those of a table filled key by key, first place first.
 @Suite struct KeyPlacesTests {
     private func pairs(_ text: String, file: String) -> [YAMLPair] {
-        YAMLLoader.load(bytes: Array(text.utf8), file: file).documents.first?.root.mapping ?? []
+        var sink = DiagnosticSink()
+        return YAMLLoader.load(bytes: Array(text.utf8), file: file, sink: &sink).first?.root.mapping ?? []
     }
 
     @Test func theFirstMappingRecordedAtAPathWins() {

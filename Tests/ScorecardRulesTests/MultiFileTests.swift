@@ -55,7 +55,7 @@ import ScorecardTestSupport
             try folder.write("policy.yaml", Rules.policy)
             try folder.write("evidence.yaml", Rules.evidence)
             try folder.write("notes.txt", "不是规则文件")
-            return PolicyLoader.load(path: folder.path)
+            return loadPolicy(path: folder.path)
         }
         expectClean(result)
         let policy = try #require(result.policy)
@@ -66,7 +66,7 @@ import ScorecardTestSupport
     }
 
     @Test func sourcesAreJoinedInTheOrderGiven() throws {
-        let result = PolicyLoader.load(sources: [
+        let result = loadPolicy(sources: [
             RuleSource(displayPath: "t/policy.yaml", bytes: Array(Rules.policy.utf8)),
             RuleSource(displayPath: "t/evidence.yaml", bytes: Array(Rules.evidence.utf8)),
             RuleSource(displayPath: "t/2.yaml", bytes: Array(Self.secondItems.utf8)),
@@ -142,7 +142,7 @@ import ScorecardTestSupport
     }
 
     @Test func missingFolderIsOneDiagnostic() {
-        let result = PolicyLoader.load(path: "/nonexistent/规则")
+        let result = loadPolicy(path: "/nonexistent/规则")
         #expect(result.codes == ["rules.not-found"])
         #expect(result.policy == nil)
     }
@@ -150,7 +150,7 @@ import ScorecardTestSupport
     @Test func folderWithoutYAMLFilesIsOneDiagnostic() throws {
         let result = try withTemporaryFolder { folder in
             try folder.write("readme.txt", "空")
-            return PolicyLoader.load(path: folder.path)
+            return loadPolicy(path: folder.path)
         }
         #expect(result.codes == ["rules.empty-folder"])
     }

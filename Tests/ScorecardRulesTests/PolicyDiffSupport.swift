@@ -16,7 +16,7 @@ enum DiffPair {
         let sources = files.keys.sorted().compactMap { stem in
             files[stem].map { RuleSource(displayPath: "\(folder)/\(stem).yaml", bytes: Array($0.utf8)) }
         }
-        let result = PolicyLoader.load(sources: sources)
+        let result = loadPolicy(sources: sources)
         #expect(!result.diagnostics.hasErrors, "\(folder): \(result.listing)", sourceLocation: sourceLocation)
         return result.policy.map { ($0, result.keys) }
     }

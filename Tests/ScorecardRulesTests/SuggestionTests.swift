@@ -14,7 +14,7 @@ import Testing
         """
 
     private func problem(_ code: String) throws -> Diagnostic {
-        let result = PolicyLoader.load(sources: [RuleSource(displayPath: "r/policy.yaml", bytes: Array(Self.policy.utf8))])
+        let result = loadPolicy(sources: [RuleSource(displayPath: "r/policy.yaml", bytes: Array(Self.policy.utf8))])
         return try #require(result.diagnostics.first { $0.code == code }, "\(result.diagnostics)")
     }
 

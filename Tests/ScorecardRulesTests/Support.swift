@@ -87,25 +87,51 @@ enum Rules {
     ]
 
     /// Loads the minimal policy with some files replaced or added (`""` leaves a file empty).
-    static func load(_ overrides: [String: String] = [:]) -> PolicyLoadResult {
+    static func load(_ overrides: [String: String] = [:]) -> Loaded {
         let files = defaults.merging(overrides) { _, new in new }
         let sources = files.keys.sorted().map { stem in
             RuleSource(displayPath: "t/\(stem).yaml", bytes: Array(files[stem]!.utf8))
         }
-        return PolicyLoader.load(sources: sources)
+        return loadPolicy(sources: sources)
     }
 
     /// Loads one file on its own (a whole policy written in one document).
-    static func loadSingle(_ text: String, as path: String = "t/all.yaml") -> PolicyLoadResult {
-        PolicyLoader.load(sources: [RuleSource(displayPath: path, bytes: Array(text.utf8))])
+    static func loadSingle(_ text: String, as path: String = "t/all.yaml") -> Loaded {
+        loadPolicy(sources: [RuleSource(displayPath: path, bytes: Array(text.utf8))])
     }
 
     /// The minimal policy's files with `items` replaced, for tests that care about one section.
-    static func load(items: String) -> PolicyLoadResult { load(["items": items]) }
-    static func load(evidence: String) -> PolicyLoadResult { load(["evidence": evidence]) }
+    static func load(items: String) -> Loaded { load(["items": items]) }
+    static func load(evidence: String) -> Loaded { load(["evidence": evidence]) }
 }
 
-extension PolicyLoadResult {
+/// What a load read with the problems it reported, which these tests look at together.
+struct Loaded {
+    var policy: Policy?
+    var diagnostics: [Diagnostic]
+    var keys: KeyPlaces
+}
+
+func loadPolicy(sources: [RuleSource], limits: InputLimits = .default) -> Loaded {
+    var sink = DiagnosticSink()
+    let loaded = PolicyLoader.load(sources: sources, limits: limits, sink: &sink)
+    return Loaded(policy: loaded.policy, diagnostics: sink.diagnostics, keys: loaded.keys)
+}
+
+func loadPolicy(path: String, limits: InputLimits = .default) -> Loaded {
+    var sink = DiagnosticSink()
+    let loaded = PolicyLoader.load(path: path, limits: limits, sink: &sink)
+    return Loaded(policy: loaded.policy, diagnostics: sink.diagnostics, keys: loaded.keys)
+}
+
+/// Every version under `path` with the problems reported on the way.
+func loadVersions(path: String) -> (versions: PolicyVersions?, diagnostics: [Diagnostic]) {
+    var sink = DiagnosticSink()
+    let versions = PolicyLoader.loadVersions(path: path, sink: &sink)
+    return (versions, sink.diagnostics)
+}
+
+extension Loaded {
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     var codes: [String] { diagnostics.map(\.code) }
@@ -119,7 +145,7 @@ extension PolicyLoadResult {
 /// Returns the diagnostic for further checks.
 @discardableResult
 func expectOnlyError(
-    _ result: PolicyLoadResult, _ code: String, at file: String, _ line: Int, _ column: Int,
+    _ result: Loaded, _ code: String, at file: String, _ line: Int, _ column: Int,
     suggesting suggestion: String? = nil, hint needsHint: Bool = true,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> Diagnostic? {
@@ -130,7 +156,7 @@ func expectOnlyError(
 /// Like `expectOnlyError`, for a result that may hold other diagnostics too; exactly one has `code`.
 @discardableResult
 func expectError(
-    _ result: PolicyLoadResult, _ code: String, at file: String, _ line: Int, _ column: Int,
+    _ result: Loaded, _ code: String, at file: String, _ line: Int, _ column: Int,
     suggesting suggestion: String? = nil, hint needsHint: Bool = true,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> Diagnostic? {
@@ -157,7 +183,7 @@ func expectError(
 }
 
 /// Asserts that the result has a policy and no diagnostics at all.
-func expectClean(_ result: PolicyLoadResult, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+func expectClean(_ result: Loaded, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     #expect(result.diagnostics.isEmpty, "\(result.listing)", sourceLocation: sourceLocation)
     #expect(result.policy != nil, sourceLocation: sourceLocation)
 }

@@ -5,7 +5,10 @@ import ScorecardRules
 @testable import ScorecardTesting
 
 /// Every version of the bundled rules, loaded once.
-let bundledVersions = PolicyLoader.loadVersions(path: packageRoot + "/rules").versions
+let bundledVersions: PolicyVersions? = {
+    var problems = DiagnosticSink()
+    return PolicyLoader.loadVersions(path: packageRoot + "/rules", sink: &problems)
+}()
 
 /// A small policy for tests that need a rule the bundled policy does not have: two items, one
 /// a formula that divides without guarding against zero, a per-record reward and grades.
@@ -41,8 +44,9 @@ let smallPolicyText = """
     """
 
 func policy(_ text: String, file: String = "small/rules.yaml") throws -> Policy {
-    let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: file, bytes: Array(text.utf8))])
-    #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics)")
+    var problems = DiagnosticSink()
+    let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: file, bytes: Array(text.utf8))], sink: &problems)
+    #expect(!problems.hasErrors, "\(problems.diagnostics)")
     return try #require(loaded.policy)
 }
 

@@ -98,7 +98,7 @@ import ScorecardTestSupport
     @Test func gb18030BytesAreRejectedWhereTheyStart() throws {
         // "名称: " in UTF-8, then "中文" in GB18030 (D6 D0 CE C4) on line 2.
         let bytes = Array("规则: 1\n名称: ".utf8) + [0xD6, 0xD0, 0xCE, 0xC4, 0x0A]
-        let result = YAMLLoader.load(bytes: bytes, file: "规则.yaml")
+        let result = loadYAML(bytes: bytes, file: "规则.yaml")
         let diagnostic = try #require(result.diagnostics.first)
         #expect(diagnostic.code == "yaml.encoding")
         #expect(diagnostic.location?.place == [2, 5])
@@ -107,18 +107,18 @@ import ScorecardTestSupport
     }
 
     @Test func utf8BOMIsSkipped() throws {
-        let result = YAMLLoader.load(bytes: [0xEF, 0xBB, 0xBF] + Array("名称: 甲\n".utf8), file: "x")
+        let result = loadYAML(bytes: [0xEF, 0xBB, 0xBF] + Array("名称: 甲\n".utf8), file: "x")
         #expect(result.diagnostics.isEmpty)
         #expect(result.documents.first?.root["名称"]?.location.place == [1, 5])
     }
 
     @Test func utf16IsRejected() throws {
         let bytes: [UInt8] = [0xFF, 0xFE] + Array("a: 1\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let result = YAMLLoader.load(bytes: bytes, file: "x")
+        let result = loadYAML(bytes: bytes, file: "x")
         #expect(result.diagnostics.map(\.code) == ["yaml.encoding"])
         #expect(result.diagnostics.first?.message.contains("UTF-16") == true)
         let noBOM = Array("a: 1\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        #expect(YAMLLoader.load(bytes: noBOM, file: "x").diagnostics.map(\.code) == ["yaml.encoding"])
+        #expect(loadYAML(bytes: noBOM, file: "x").diagnostics.map(\.code) == ["yaml.encoding"])
     }
 
     @Test func controlCharactersAreReportedByLibyamlAtTheirLine() throws {

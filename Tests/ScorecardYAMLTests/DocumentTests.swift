@@ -31,11 +31,11 @@ import ScorecardTestSupport
     }
 
     @Test func readsFilesAndReportsMissingOnes() throws {
-        let missing = YAMLLoader.load(contentsOf: "/nonexistent/规则.yaml", displayName: "规则.yaml")
+        let missing = loadYAML(contentsOf: "/nonexistent/规则.yaml", displayName: "规则.yaml")
         #expect(missing.diagnostics.map(\.code) == ["yaml.io"])
         #expect(missing.diagnostics.first?.message.contains("规则.yaml") == true)
         let path = #filePath
-        let own = YAMLLoader.load(contentsOf: path, displayName: "x.swift")
+        let own = loadYAML(contentsOf: path, displayName: "x.swift")
         #expect(own.documents.count <= 1)
     }
 }

@@ -132,7 +132,7 @@ import ScorecardTestSupport
         guard let data = FileManager.default.contents(atPath: dir.appendingPathComponent("in.yaml").path) else {
             return "unreadable in.yaml"
         }
-        let result = YAMLLoader.load(bytes: [UInt8](data), file: "\(id)/in.yaml")
+        let result = loadYAML(bytes: [UInt8](data), file: "\(id)/in.yaml")
         let errors = result.diagnostics.filter { $0.severity == .error }
         if FileManager.default.fileExists(atPath: dir.appendingPathComponent("error").path) {
             return errors.isEmpty ? "expected an error, loaded fine" : nil

@@ -182,15 +182,16 @@ public struct QuarterReader: Sendable {
             csvHeader = CSVRowSource.open(csvPath, limits: limits, problems: &problems)?.header
         } else if hasYAML {
             recordFiles.append(yamlPath)
-            let loaded = YAMLLoader.load(contentsOf: yamlPath, limits: YAMLLimits(limits))
-            problems += loaded.diagnostics
-            if loaded.documents.count > 1, let second = loaded.documents.dropFirst().first {
+            var yamlProblems = DiagnosticSink()
+            let documents = YAMLLoader.load(contentsOf: yamlPath, limits: YAMLLimits(limits), sink: &yamlProblems)
+            problems += yamlProblems.take()
+            if documents.count > 1, let second = documents.dropFirst().first {
                 problems.append(
                     .error(
-                        EvidenceCode.yamlDocuments, "证据文件里有 \(loaded.documents.count) 个文档（用“---”分开），只能有一个",
+                        EvidenceCode.yamlDocuments, "证据文件里有 \(documents.count) 个文档（用“---”分开），只能有一个",
                         hint: "把各部分合并到一个 records: 列表中", at: second.location))
             }
-            if let root = loaded.documents.first?.root {
+            if let root = documents.first?.root {
                 var names: [String: String] = [:]
                 for field in policy.evidence.fields + policy.evidence.lists.flatMap(\.fields) {
                     if let name = field.name { names[name] = field.id }

@@ -31,23 +31,24 @@ enum FieldCellReading {
                     at: place))
             return nil
         }
-        switch FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max) {
-        case .failure(let problem):
+        let value: Value
+        do throws(FieldValueParsing.Problem) {
+            value = try FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max)
+        } catch let problem {
             problems.append(
                 Diagnostic.error(EvidenceCode.badValue, "\(owner())的“\(field.displayName)”：\(problem.message)", at: place)
                     .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
             return nil
-        case .success(let value):
-            if let quarter, field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
-                problems.append(
-                    .error(
-                        EvidenceCode.dateOutsideQuarter,
-                        "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
-                        hint: "核对日期，或把这条记录放到它所属季度的文件里", at: place))
-                return nil
-            }
-            return value
         }
+        if let quarter, field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
+            problems.append(
+                .error(
+                    EvidenceCode.dateOutsideQuarter,
+                    "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
+                    hint: "核对日期，或把这条记录放到它所属季度的文件里", at: place))
+            return nil
+        }
+        return value
     }
 
     /// A number field's value read straight from the CSV bytes, when the cell is a plain number

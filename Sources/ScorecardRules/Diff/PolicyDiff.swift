@@ -6,7 +6,7 @@ import ScorecardBase
 /// were already expanded when the rules loaded. Only differences in meaning are reported.
 public enum PolicyDiff {
     /// Every change from `old` to `new`, grouped in display order (see `PolicyChangeGroup`).
-    /// `oldKeys` and `newKeys` (`PolicyLoadResult.keys`) let each change point at the key that
+    /// `oldKeys` and `newKeys` (`LoadedPolicy.keys`) let each change point at the key that
     /// changed; without them it points at the mapping the key is in.
     public static func compare(old: Policy, new: Policy, oldKeys: KeyPlaces = KeyPlaces(), newKeys: KeyPlaces = KeyPlaces())
         -> [PolicyChange]

@@ -92,9 +92,9 @@ enum EvidenceDecoding {
         var defaultValue: Value?
         if let node = reader.optional("default") {
             if let scalar = node.scalar {
-                switch FieldValueParsing.parse(scalar.value, as: type, min: min, max: max) {
-                case .success(let value): defaultValue = value
-                case .failure(let problem):
+                do throws(FieldValueParsing.Problem) {
+                    defaultValue = try FieldValueParsing.parse(scalar.value, as: type, min: min, max: max)
+                } catch let problem {
                     let place = valueLocation(node)
                     sink.append(
                         Diagnostic.error(RulesCode.badDefault, "\(label) 的默认值（default）不合适：\(problem.message)", at: place)

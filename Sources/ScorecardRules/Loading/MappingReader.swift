@@ -13,11 +13,8 @@ public struct MappingReader {
     /// Nil (with an error) when the node is not a mapping.
     public init?(_ node: YAMLNode, context: String, allowed: [String], sink: inout DiagnosticSink) {
         guard let pairs = node.mapping else {
-            sink.error(
-                RulesCode.expectedMapping,
-                "\(spaced(context))应当是一组“键: 值”（映射），这里却是\(node.kindDescription)",
-                hint: colonHint(node) ?? "在下一行缩进写出各个键，如“  id: ...”",
-                at: node.location)
+            sink.append(
+                RulesMessages.expectedMapping(spaced(context), found: node.kindDescription, hint: colonHint(node), at: node.location))
             return nil
         }
         self.node = node
@@ -25,19 +22,11 @@ public struct MappingReader {
         self.pairs = pairs
         for pair in pairs {
             guard let key = pair.key.scalar?.value else {
-                sink.error(RulesCode.complexKey, "\(spaced(context))中的键必须是简单的文字", hint: "键写成一个词再加冒号，如 id:、title:", at: pair.key.location)
+                sink.append(RulesMessages.complexKey(spaced(context), at: pair.key.location))
                 continue
             }
             if !allowed.contains(key) {
-                let suggestion = NameSuggestion.closest(to: key, among: allowed)
-                let place = keyLocation(pair)
-                sink.append(
-                    Diagnostic.error(
-                        RulesCode.unknownKey,
-                        "\(spaced(context))中没有“\(key)”这个键",
-                        hint: "可用的键：\(allowed.joined(separator: "、"))",
-                        at: place
-                    ).suggesting(suggestion, replacing: place))
+                sink.append(RulesMessages.unknownKey(key, in: spaced(context), allowed: allowed, at: keyLocation(pair)))
             }
         }
     }
@@ -54,11 +43,9 @@ public struct MappingReader {
     public func required(_ key: String, sink: inout DiagnosticSink, hint: String? = nil) -> YAMLNode? {
         if let value = optional(key) { return value }
         let written = pairs.first { $0.key.scalar?.value == key }
-        sink.error(
-            RulesCode.missingKey,
-            written == nil ? "\(spaced(context))缺少必填的“\(key)”" : "\(spaced(context))的“\(key)”没有填写内容",
-            hint: hint ?? "请补上“\(key): …”",
-            at: written.map { keyLocation($0) } ?? node.location)
+        sink.append(
+            RulesMessages.missingKey(
+                key, in: spaced(context), written: written != nil, hint: hint, at: written.map { keyLocation($0) } ?? node.location))
         return nil
     }
 

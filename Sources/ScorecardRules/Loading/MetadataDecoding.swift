@@ -49,7 +49,7 @@ enum MetadataDecoding {
         let clause = ScalarReading.clause(reader, sink: &sink)
         guard let total else { return nil }
         if total.isNegative || total.isZero {
-            sink.error(RulesCode.badTotal, "满分（total）应当大于 0", hint: "写上满分，如 total: 100", at: reader.location(ofKey: "total"))
+            sink.append(RulesMessages.badTotal(at: reader.location(ofKey: "total")))
         }
         return ScoringSettings(total: total, precision: precision, rounding: rounding, clause: clause, location: node.location)
     }
@@ -85,9 +85,7 @@ enum MetadataDecoding {
         let clause = ScalarReading.clause(reader, sink: &sink)
         guard let bandsNode = reader.required("bands", sink: &sink) else { return nil }
         guard let bandNodes = bandsNode.sequence else {
-            sink.error(
-                RulesCode.expectedList, "等级（grades.bands）应当是一个列表，每个等级以“- ”开头",
-                hint: "如：\n  bands:\n    - name: 合格\n      min: 60", at: bandsNode.location)
+            sink.append(RulesMessages.bandsNotAList(at: bandsNode.location))
             return nil
         }
         var bands: [GradeBand] = []

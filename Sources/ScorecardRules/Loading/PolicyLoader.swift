@@ -2,10 +2,10 @@ import ScorecardBase
 import ScorecardExpression
 import ScorecardYAML
 
-/// The outcome of loading a policy: the policy when it has no errors, and every problem found.
-public struct PolicyLoadResult: Sendable {
+/// What loading a policy read: the policy when it has no errors, and where its keys were
+/// written; the problems found went to the loader's sink.
+public struct LoadedPolicy: Sendable {
     public var policy: Policy?
-    public var diagnostics: [Diagnostic]
     /// Where each key of the rules was written (see `KeyPlaces`), for `diff`.
     public var keys = KeyPlaces()
 }
@@ -13,25 +13,29 @@ public struct PolicyLoadResult: Sendable {
 /// Reads a rule folder (or file) into a checked `Policy`, reporting all problems in all files
 /// in one pass rather than stopping at the first.
 public enum PolicyLoader {
-    public static func load(path: String, limits: InputLimits = .default) -> PolicyLoadResult {
+    public static func load(path: String, limits: InputLimits = .default, sink: inout DiagnosticSink) -> LoadedPolicy {
         do throws(Diagnostic) {
-            return try load(sources: RuleFiles.sources(at: path, maxFileBytes: limits.yamlFileBytes), limits: limits)
+            return try load(sources: RuleFiles.sources(at: path, maxFileBytes: limits.yamlFileBytes), limits: limits, sink: &sink)
         } catch {
-            return PolicyLoadResult(policy: nil, diagnostics: [error])
+            sink.append(error)
+            return LoadedPolicy(policy: nil)
         }
     }
 
-    public static func load(sources: [RuleSource], limits: InputLimits = .default) -> PolicyLoadResult {
+    /// The problems go to `sink` sorted for display; the policy is nil when any is an error.
+    public static func load(sources: [RuleSource], limits: InputLimits = .default, sink outer: inout DiagnosticSink) -> LoadedPolicy {
+        // Collected apart first: echoes of an unreadable part are filtered out before they are handed on.
         var sink = DiagnosticSink()
         var sections = RuleSections()
         var unreadable: [String] = []
         for source in sources {
-            let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath, limits: YAMLLimits(limits))
-            sink.append(contentsOf: loaded.diagnostics)
-            if loaded.diagnostics.contains(where: { $0.severity == .error && !yamlErrorsThatKeepTheDocument.contains($0.code) }) {
+            var yamlProblems = DiagnosticSink()
+            let documents = YAMLLoader.load(bytes: source.bytes, file: source.displayPath, limits: YAMLLimits(limits), sink: &yamlProblems)
+            sink.append(contentsOf: yamlProblems.diagnostics)
+            if yamlProblems.diagnostics.contains(where: { $0.severity == .error && !yamlErrorsThatKeepTheDocument.contains($0.code) }) {
                 unreadable.append(source.displayPath)
             }
-            for document in loaded.documents { sections.add(document: document.root, sink: &sink) }
+            for document in documents { sections.add(document: document.root, sink: &sink) }
         }
         let yamlProblems = sink.diagnostics.count
         var keys = KeyPlaces()
@@ -43,13 +47,11 @@ public enum PolicyLoader {
             diagnostics =
                 Array(diagnostics[..<yamlProblems])
                 + diagnostics[yamlProblems...].filter { !Self.mayEchoUnreadPart($0.code, sections: sections) }
-            diagnostics.append(
-                .warning(
-                    RulesCode.incomplete, "\(unreadable.joined(separator: "、")) 未能读完，跨文件的检查（缺少的节、引用、分值合计）这次没有进行",
-                    hint: "先改正上面的语法错误，再运行一次检查", at: nil))
+            diagnostics.append(RulesMessages.incomplete(unreadable))
         }
         diagnostics = diagnostics.sortedForDisplay()
-        return PolicyLoadResult(policy: diagnostics.hasErrors ? nil : policy, diagnostics: diagnostics, keys: keys)
+        outer.append(contentsOf: diagnostics)
+        return LoadedPolicy(policy: diagnostics.hasErrors ? nil : policy, keys: keys)
     }
 
     /// YAML errors after which the file's documents are still all there (first key wins, an
@@ -81,9 +83,9 @@ public enum PolicyLoader {
         func requiredSection(_ name: String, hint: String) -> YAMLNode? {
             if let node = sections.section(name) { return node }
             if let written = sections.single[name] {
-                sink.error(RulesCode.missingSection, "“\(name)”这一节是空的", hint: hint, at: keyLocation(written))
+                sink.append(RulesMessages.emptySection(name, hint: hint, at: keyLocation(written)))
             } else if !someFileCutShort {
-                sink.error(RulesCode.missingSection, "规则中缺少“\(name)”这一节", hint: hint, at: fileStart)
+                sink.append(RulesMessages.missingSection(name, hint: hint, at: fileStart))
             }
             return nil
         }
@@ -109,16 +111,14 @@ public enum PolicyLoader {
                 if let nodes = listsNode.sequence {
                     lists = nodes.enumerated().compactMap { EvidenceDecoding.list($1, index: $0, sink: &sink) }
                 } else {
-                    sink.error(RulesCode.expectedList, "evidence.lists 应当是一个列表", hint: "每种明细以“- ”开头，写出 id 和 fields", at: listsNode.location)
+                    sink.append(RulesMessages.evidenceListsNotAList(at: listsNode.location))
                 }
             }
             if let checksNode = reader.optional("checks") {
                 if let nodes = checksNode.sequence {
                     checkNodes = nodes.enumerated().map { ($1, $0) }
                 } else {
-                    sink.error(
-                        RulesCode.expectedList, "evidence.checks 应当是一个列表", hint: "每项检查以“- ”开头，写出 id、require 和 message",
-                        at: checksNode.location)
+                    sink.append(RulesMessages.evidenceChecksNotAList(at: checksNode.location))
                 }
             }
         }
@@ -126,7 +126,7 @@ public enum PolicyLoader {
 
         let itemNodes = sections.list("items")
         if sections.lists["items"] == nil, !someFileCutShort, !sections.unreadableLists.contains("items") {
-            sink.error(RulesCode.missingSection, "规则中缺少“items”（考核项目）这一节", hint: "列出考核标准的各个项目", at: fileStart)
+            sink.append(RulesMessages.missingItems(at: fileStart))
         }
         let drafts = itemNodes.enumerated().compactMap { ItemDecoding.draft($1, index: $0, keys: &keys, sink: &sink) }
         PolicyChecks.duplicateIDs(drafts.map { ($0.id, $0.idLocation) }, what: "考核项目", sink: &sink)
@@ -150,9 +150,7 @@ public enum PolicyLoader {
         for field in assessedFields where assessedByID[field.id] == nil { assessedByID[field.id] = field }
         for field in declaredFields + lists.map({ EvidenceField(id: $0.id, type: .text, location: $0.location) }) {
             if let item = assessedByID[field.id] {
-                sink.error(
-                    RulesCode.duplicateId, "记录字段“\(field.id)”与考核人打分的项目同名：该项目的打分已占用这一列",
-                    hint: "给字段换一个编号", at: field.location, notes: [.init("项目写在这里", at: item.location)])
+                sink.append(RulesMessages.fieldNamedLikeItem(field.id, at: field.location, item: item.location))
             }
         }
 
@@ -215,9 +213,7 @@ public enum PolicyLoader {
         if !rewards.isEmpty, grades == nil, sections.section("grades") == nil, !someFileCutShort {
             for reward in rewards {
                 if case .byGrade = reward.basis {
-                    sink.error(
-                        RulesCode.noGrades, "奖励 \(reward.id) 按等级定额，但规则中没有 grades（等级）",
-                        hint: "在 grades 中写出各个等级，或改用 per_record、formula 计奖", at: reward.location)
+                    sink.append(RulesMessages.noGrades(reward: reward.id, at: reward.location))
                 }
             }
         }
@@ -225,12 +221,8 @@ public enum PolicyLoader {
             for reward in rewards {
                 guard case .byGrade(let rates) = reward.basis else { continue }
                 for rate in rates where !grades.bands.contains(where: { $0.name == rate.key }) {
-                    let suggestion = NameSuggestion.closest(to: rate.key, among: grades.bands.map(\.name))
                     sink.append(
-                        Diagnostic.error(
-                            RulesCode.unknownGrade, "奖励 \(reward.id) 中的“\(rate.key)”不是已声明的等级",
-                            hint: "可用的等级：\(grades.bands.map(\.name).joined(separator: "、"))", at: rate.location
-                        ).suggesting(suggestion, replacing: rate.location))
+                        RulesMessages.unknownGrade(rate.key, reward: reward.id, grades: grades.bands.map(\.name), at: rate.location))
                 }
             }
         }

@@ -50,25 +50,21 @@ public struct PolicyVersions: Sendable {
     }
 }
 
-public struct PolicyVersionsLoadResult: Sendable {
-    /// Nil when any version has errors: a rule folder is checked whole.
-    public var versions: PolicyVersions?
-    public var diagnostics: [Diagnostic]
-}
-
 extension PolicyLoader {
     /// Loads every version under `path` (see `PolicyVersions`), reporting every problem in every
-    /// version, then checks the versions against each other.
-    public static func loadVersions(path: String, limits: InputLimits = .default) -> PolicyVersionsLoadResult {
+    /// version, then checks the versions against each other. Nil when any version has errors:
+    /// a rule folder is checked whole.
+    public static func loadVersions(path: String, limits: InputLimits = .default, sink: inout DiagnosticSink) -> PolicyVersions? {
         guard FileSystem.kind(of: path) == .directory else {
-            let single = load(path: path, limits: limits)
-            return PolicyVersionsLoadResult(versions: single.policy.map { PolicyVersions(versions: [$0]) }, diagnostics: single.diagnostics)
+            return load(path: path, limits: limits, sink: &sink).policy.map { PolicyVersions(versions: [$0]) }
         }
         var folders: [String] = []
-        var diagnostics: [Diagnostic] = []
+        // The versions' own problems, apart from any the caller's sink already holds.
+        var found = DiagnosticSink()
         let names: [String]
         do throws(Diagnostic) { names = try FileSystem.list(path) } catch {
-            return PolicyVersionsLoadResult(versions: nil, diagnostics: [error])
+            sink.append(error)
+            return nil
         }
         if names.contains(where: isRuleFile) { folders.append(path) }
         for name in names where !name.hasPrefix(".") && name != PolicyVersions.testsFolder {
@@ -78,39 +74,31 @@ extension PolicyLoader {
             // rule folder or above it, or that holds no rule file, is said, not skipped quietly.
             let dated = LocalDate(name) != nil
             if dated, let loop = loopProblem(sub, in: path) {
-                diagnostics.append(loop)
+                found.append(loop)
                 continue
             }
             guard let inner = try? FileSystem.list(sub), inner.contains(where: isRuleFile) else {
                 if dated {
-                    diagnostics.append(
-                        .warning(
-                            RulesCode.emptyVersionFolder, "版本文件夹“\(sub)”里没有规则文件（.yaml），这个版本没有读入",
-                            hint: "把这一版本的全部规则文件放进去（可先复制上一版本再修改）；不用的话删去这个文件夹", at: nil))
+                    found.append(RulesMessages.emptyVersionFolder(sub))
                 }
                 continue
             }
             folders.append(sub)
         }
         if folders.isEmpty {
-            return PolicyVersionsLoadResult(
-                versions: nil,
-                diagnostics: diagnostics + [
-                    .error(
-                        RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
-                        hint: "规则文件的扩展名应为 .yaml 或 .yml；多个版本时每个版本一个子文件夹", at: nil)
-                ])
+            found.append(RulesMessages.emptyFolder(path))
+            sink.append(contentsOf: found.diagnostics)
+            return nil
         }
         var policies: [Policy] = []
         var allLoaded = true
         for folder in folders {
-            let loaded = load(path: folder, limits: limits)
-            diagnostics += loaded.diagnostics
-            if let policy = loaded.policy { policies.append(policy) } else { allLoaded = false }
+            if let policy = load(path: folder, limits: limits, sink: &found).policy { policies.append(policy) } else { allLoaded = false }
         }
-        diagnostics += crossVersionProblems(policies)
-        let ok = allLoaded && !diagnostics.hasErrors
-        return PolicyVersionsLoadResult(versions: ok ? PolicyVersions(versions: policies) : nil, diagnostics: diagnostics)
+        crossVersionProblems(policies, sink: &found)
+        let ok = allLoaded && !found.hasErrors
+        sink.append(contentsOf: found.diagnostics)
+        return ok ? PolicyVersions(versions: policies) : nil
     }
 
     /// A version folder that is the rule folder itself or one above it (a link to `.` or `..`):
@@ -119,9 +107,7 @@ extension PolicyLoader {
         guard let resolved = FileSystem.resolvedPath(sub), let root = FileSystem.resolvedPath(path) else { return nil }
         let isAncestor = resolved == root || resolved == "/" || root.hasPrefix(resolved + "/")
         guard isAncestor else { return nil }
-        return .error(
-            RulesCode.versionFolderLoop, "版本文件夹“\(sub)”指向规则文件夹本身或它的上级（\(resolved)），不能当作一个版本读入",
-            hint: "版本文件夹应当是规则文件夹下的一个普通子文件夹；删去这个链接，把该版本的规则文件放进一个真正的文件夹", at: nil)
+        return RulesMessages.versionFolderLoop(sub, resolved: resolved)
     }
 
     private static func isRuleFile(_ name: String) -> Bool {
@@ -129,38 +115,22 @@ extension PolicyLoader {
     }
 
     /// Versions of one policy: the same id, distinct version names, distinct dates.
-    static func crossVersionProblems(_ policies: [Policy]) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
+    static func crossVersionProblems(_ policies: [Policy], sink problems: inout DiagnosticSink) {
         let sorted = policies.sorted { $0.metadata.effective < $1.metadata.effective }
         if let first = sorted.first {
             for other in sorted.dropFirst() where other.metadata.id != first.metadata.id {
-                problems.append(
-                    .error(
-                        RulesCode.versionPolicyId,
-                        "版本 \(other.metadata.version) 的政策编号“\(other.metadata.id)”与版本 \(first.metadata.version) 的“\(first.metadata.id)”不同",
-                        hint: "同一个规则文件夹里的各版本必须是同一项政策；别的政策请放到另一个文件夹",
-                        at: other.metadata.location, notes: [.init("版本 \(first.metadata.version) 写在这里", at: first.metadata.location)]))
+                problems.append(RulesMessages.versionPolicyId(other.metadata, first: first.metadata))
             }
         }
         for (index, policy) in sorted.enumerated() {
             for earlier in sorted[..<index] {
                 if earlier.metadata.effective == policy.metadata.effective {
-                    problems.append(
-                        .error(
-                            RulesCode.versionSameDate,
-                            "版本 \(policy.metadata.version) 与版本 \(earlier.metadata.version) 的生效日期都是 \(policy.metadata.effective)，无法决定用哪一个",
-                            hint: "改正其中一个的 effective", at: policy.metadata.location,
-                            notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
+                    problems.append(RulesMessages.versionSameDate(policy.metadata, earlier: earlier.metadata))
                 }
                 if earlier.metadata.version == policy.metadata.version {
-                    problems.append(
-                        .error(
-                            RulesCode.versionSameName, "两个版本都叫“\(policy.metadata.version)”",
-                            hint: "给新版本换一个版本号", at: policy.metadata.location,
-                            notes: [.init("另一个版本写在这里", at: earlier.metadata.location)]))
+                    problems.append(RulesMessages.versionSameName(policy.metadata, earlier: earlier.metadata))
                 }
             }
         }
-        return problems
     }
 }

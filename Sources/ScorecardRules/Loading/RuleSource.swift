@@ -24,9 +24,7 @@ public enum RuleFiles {
         }
         switch FileSystem.kind(of: path) {
         case .missing:
-            throw .error(
-                RulesCode.notFound, "找不到规则文件或文件夹“\(path)”",
-                hint: "检查路径；不给路径时使用当前目录下的 rules/", at: nil)
+            throw RulesMessages.rulesNotFound(path)
         case .other:
             throw FileSystem.notRegularFile(path, what: FileSystem.kindName(of: path))
         case .file:
@@ -36,9 +34,7 @@ public enum RuleFiles {
             names = try FileSystem.list(path)
             let yamlNames = names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }.sorted()
             if yamlNames.isEmpty {
-                throw .error(
-                    RulesCode.emptyFolder, "文件夹“\(path)”里没有规则文件（.yaml）",
-                    hint: "规则文件的扩展名应为 .yaml 或 .yml", at: nil)
+                throw RulesMessages.noRuleFiles(path)
             }
             var sources: [RuleSource] = []
             for name in yamlNames {

@@ -6,14 +6,12 @@ import ScorecardYAML
 public enum ScalarReading {
     public static func text(_ node: YAMLNode, _ what: @autoclosure () -> String, sink: inout DiagnosticSink) -> String? {
         guard let scalar = node.scalar else {
-            sink.error(
-                RulesCode.expectedText, "\(spaced(what()))应当是一段文字，这里却是\(node.kindDescription)",
-                hint: "把文字写在冒号后的同一行；文字里有冒号等符号时加引号", at: node.location)
+            sink.append(RulesMessages.expectedText(spaced(what()), found: node.kindDescription, at: node.location))
             return nil
         }
         let value = scalar.value.trimmingSpaces
         if value.isEmpty || scalar.isNull {
-            sink.error(RulesCode.emptyValue, "\(spaced(what()))不能为空", hint: "在冒号后写上内容", at: node.location)
+            sink.append(RulesMessages.emptyValue(spaced(what()), at: node.location))
             return nil
         }
         return value
@@ -24,15 +22,11 @@ public enum ScalarReading {
         guard let value = text(node, what(), sink: &sink) else { return nil }
         guard isIdentifier(value) else {
             let fullWidth = value.unicodeScalars.first { isFullWidthForm($0) }
-            sink.error(
-                RulesCode.badId, "\(what())“\(value)”不能用作编号",
-                hint: fullWidth.map { "“\(Character($0))”是全角字符，请切换到英文输入法重新输入" }
-                    ?? "编号只能由字母、数字和下划线组成，且不能以数字开头，如 reports_due、i07",
-                at: valueLocation(node))
+            sink.append(RulesMessages.badID(what(), value, fullWidth: fullWidth, at: valueLocation(node)))
             return nil
         }
         if reservedWords.contains(value) {
-            sink.error(RulesCode.reservedId, "\(what())“\(value)”是表达式的保留字，不能用作编号", hint: "换一个名字，如 \(value)_1", at: valueLocation(node))
+            sink.append(RulesMessages.reservedID(what(), value, at: valueLocation(node)))
             return nil
         }
         return value
@@ -57,10 +51,7 @@ public enum ScalarReading {
     public static func decimal(_ node: YAMLNode, _ what: @autoclosure () -> String, sink: inout DiagnosticSink) -> ExactDecimal? {
         guard let value = text(node, what(), sink: &sink) else { return nil }
         guard let number = ExactDecimal(value) else {
-            sink.error(
-                RulesCode.expectedNumber, "\(spaced(what()))应当是一个数，这里写的是“\(value)”",
-                hint: FieldValueParsing.fullWidthHint(value) ?? "写成 5、30 或 2.5 这样的数字，不要带单位、逗号或科学计数法",
-                at: valueLocation(node))
+            sink.append(RulesMessages.expectedNumber(spaced(what()), value, at: valueLocation(node)))
             return nil
         }
         return number
@@ -75,15 +66,11 @@ public enum ScalarReading {
                 || (value.first == "-" && value.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) && value.count > 1),
             let number = Int(value)
         else {
-            sink.error(
-                RulesCode.expectedInteger, "\(spaced(what()))应当是一个整数，这里写的是“\(value)”",
-                hint: FieldValueParsing.fullWidthHint(value) ?? "写成 0、1、4 这样的整数", at: valueLocation(node))
+            sink.append(RulesMessages.expectedInteger(spaced(what()), value, at: valueLocation(node)))
             return nil
         }
         if let range, !range.contains(number) {
-            sink.error(
-                RulesCode.outOfRange, "\(spaced(what()))应当在 \(range.lowerBound) 到 \(range.upperBound) 之间，这里是 \(number)",
-                hint: "改为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数", at: valueLocation(node))
+            sink.append(RulesMessages.outOfRange(spaced(what()), number, range: range, at: valueLocation(node)))
             return nil
         }
         return number
@@ -92,9 +79,7 @@ public enum ScalarReading {
     public static func date(_ node: YAMLNode, _ what: @autoclosure () -> String, sink: inout DiagnosticSink) -> LocalDate? {
         guard let value = text(node, what(), sink: &sink) else { return nil }
         guard let date = LocalDate(value) else {
-            sink.error(
-                RulesCode.expectedDate, "\(spaced(what()))应当是一个日期，这里写的是“\(value)”",
-                hint: "按“年-月-日”写，如 2021-09-27（也可写 2021/9/27、2021.9.27 或 2021年9月27日）", at: valueLocation(node))
+            sink.append(RulesMessages.expectedDate(spaced(what()), value, at: valueLocation(node)))
             return nil
         }
         return date
@@ -106,9 +91,7 @@ public enum ScalarReading {
     public static func boolean(_ node: YAMLNode, _ what: @autoclosure () -> String, sink: inout DiagnosticSink) -> Bool? {
         guard let value = text(node, what(), sink: &sink) else { return nil }
         if let answer = FieldValueParsing.yesOrNo(value, evidenceMarks: false) { return answer }
-        sink.error(
-            RulesCode.expectedBoolean, "\(spaced(what()))应当是 true 或 false，这里写的是“\(value)”",
-            hint: "写 true（是）或 false（否）；也可写 yes/no 或 是/否", at: valueLocation(node))
+        sink.append(RulesMessages.expectedBoolean(spaced(what()), value, at: valueLocation(node)))
         return nil
     }
 
@@ -120,22 +103,13 @@ public enum ScalarReading {
         guard let value = text(node, what(), sink: &sink) else { return nil }
         if let result = T(rawValue: value) { return result }
         let words = T.allCases.map(\.rawValue)
-        let suggestion = NameSuggestion.closest(to: value, among: words)
-        let place = valueLocation(node)
-        sink.append(
-            Diagnostic.error(
-                RulesCode.unknownWord, "\(spaced(what()))不能是“\(value)”",
-                hint: "可选：\(words.joined(separator: "、"))",
-                at: place
-            ).suggesting(suggestion, replacing: place, keepingHint: true))
+        sink.append(RulesMessages.unknownWord(spaced(what()), value, words: words, at: valueLocation(node)))
         return nil
     }
 
     public static func textList(_ node: YAMLNode, _ what: @autoclosure () -> String, sink: inout DiagnosticSink) -> [String]? {
         guard let items = node.sequence else {
-            sink.error(
-                RulesCode.expectedList, "\(spaced(what()))应当是一个列表，这里却是\(node.kindDescription)", hint: "写成 [甲, 乙] 或逐行以“- ”开头",
-                at: node.location)
+            sink.append(RulesMessages.expectedTextList(spaced(what()), found: node.kindDescription, at: node.location))
             return nil
         }
         return items.compactMap { text($0, what(), sink: &sink) }

@@ -27,7 +27,7 @@ enum StructureDecoding {
         var criteria: [Criterion] = []
         if let list = reader.required("criteria", sink: &sink, hint: "列出各项任职条件") {
             guard let nodes = list.sequence else {
-                sink.error(RulesCode.expectedList, "任职条件（criteria）应当是一个列表", hint: "每项条件以“- ”开头，写出 id、title 和 require", at: list.location)
+                sink.append(RulesMessages.criteriaNotAList(at: list.location))
                 return nil
             }
             for (index, criterionNode) in nodes.enumerated() {
@@ -83,7 +83,7 @@ enum StructureDecoding {
                     }
                 }
             } else {
-                sink.error(RulesCode.expectedList, "选配方式（selection）应当是一个列表", hint: "每种方式以“- ”开头，如 - method: 选举", at: list.location)
+                sink.append(RulesMessages.selectionNotAList(at: list.location))
             }
         }
         PolicyChecks.duplicateIDs(methods.map { ($0.method, $0.location) }, what: "选配方式", sink: &sink)
@@ -132,8 +132,7 @@ enum StructureDecoding {
                     ScalarReading.keyword($0, "并列时的比较项（tie_breakers）", as: AnnualRules.TieBreaker.self, sink: &sink)
                 }
             } else {
-                sink.error(
-                    RulesCode.expectedList, "并列时的比较项（tie_breakers）应当是一个列表", hint: "每项以“- ”开头，如 - latest_quarter_total", at: list.location)
+                sink.append(RulesMessages.tieBreakersNotAList(at: list.location))
             }
         }
         var excellent = ExcellentRule(count: nil, share: nil, minTotal: nil, location: node.location)
@@ -145,12 +144,10 @@ enum StructureDecoding {
             excellent.share = er.optional("share").flatMap { ScalarReading.decimal($0, "优秀比例（share）", sink: &sink) }
             excellent.minTotal = er.optional("min_total").flatMap { ScalarReading.decimal($0, "优秀最低分（min_total）", sink: &sink) }
             if let share = excellent.share, share.isNegative || share > ExactDecimal(1) {
-                sink.error(
-                    RulesCode.badShare, "优秀比例（share）应在 0 到 1 之间，如 0.2 表示 20%",
-                    hint: "写成 0 到 1 之间的小数，如 share: 0.2；要限定人数请写 count", at: er.location(ofKey: "share"))
+                sink.append(RulesMessages.badShare(at: er.location(ofKey: "share")))
             }
             if excellent.count == nil, excellent.share == nil, excellent.minTotal == nil {
-                sink.error(RulesCode.excellentEmpty, "annual.excellent 没有给出任何评选办法", hint: "至少写 count、share、min_total 中的一项", at: e.location)
+                sink.append(RulesMessages.excellentEmpty(at: e.location))
             }
         }
         var reward: AnnualReward?

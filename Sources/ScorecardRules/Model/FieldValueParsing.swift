@@ -21,7 +21,7 @@ public enum FieldValueParsing {
         public var hint: String? { Diagnostic.Suggestion.hint(suggestion, then: advice) }
     }
 
-    public static func parse(_ raw: String, as type: FieldType, min: ExactDecimal?, max: ExactDecimal?) -> Result<Value, Problem> {
+    public static func parse(_ raw: String, as type: FieldType, min: ExactDecimal?, max: ExactDecimal?) throws(Problem) -> Value {
         var text = Substring(raw)
         // Most values have nothing to trim; only look at characters when an end byte says so.
         if let first = raw.utf8.first, let last = raw.utf8.last, first <= 0x20 || first >= 0x80 || last <= 0x20 || last >= 0x80 {
@@ -31,52 +31,48 @@ public enum FieldValueParsing {
         switch type {
         case .integer, .decimal:
             guard let number = ExactDecimal(text) else {
-                return .failure(notANumber(text, as: type, max: max))
+                throw notANumber(text, as: type, max: max)
             }
             if type == .integer, number.normalized.scale > 0 {
-                return .failure(Problem(message: "\(MessageText.quoted(text))不是整数", hint: "这一项只能填整数"))
+                throw Problem(message: "\(MessageText.quoted(text))不是整数", hint: "这一项只能填整数")
             }
             if let min, number < min {
-                return .failure(
-                    Problem(
-                        message: "\(MessageText.shortened(text)) 小于允许的最小值 \(min)", hint: "允许的范围是 \(min) 到 \(max.map(\.description) ?? "不限")"
-                    ))
+                throw Problem(
+                    message: "\(MessageText.shortened(text)) 小于允许的最小值 \(min)", hint: "允许的范围是 \(min) 到 \(max.map(\.description) ?? "不限")"
+                )
             }
             if let max, number > max {
-                return .failure(
-                    Problem(
-                        message: "\(MessageText.shortened(text)) 大于允许的最大值 \(max)", hint: "允许的范围是 \(min.map(\.description) ?? "不限") 到 \(max)"
-                    ))
+                throw Problem(
+                    message: "\(MessageText.shortened(text)) 大于允许的最大值 \(max)", hint: "允许的范围是 \(min.map(\.description) ?? "不限") 到 \(max)"
+                )
             }
-            return .success(.number(number))
+            return .number(number)
         case .text:
-            return .success(.string(String(text)))
+            return .string(String(text))
         case .boolean:
             guard let answer = yesOrNo(text, evidenceMarks: true) else {
-                return .failure(Problem(message: "\(MessageText.quoted(text))不是“是”或“否”", hint: "填写 是 或 否（也可写 yes/no、true/false、√/×）"))
+                throw Problem(message: "\(MessageText.quoted(text))不是“是”或“否”", hint: "填写 是 或 否（也可写 yes/no、true/false、√/×）")
             }
-            return .success(.boolean(answer))
+            return .boolean(answer)
         case .date:
             guard let date = LocalDate(text) else {
                 if let serial = Int(text), let day = LocalDate(excelSerial: serial), text.count == 5 {
-                    return .failure(
-                        Problem(
-                            message: "\(MessageText.quoted(text))是 Excel 的日期序号（即 \(day)），不是写出来的日期",
-                            hint: "这一列在 Excel 中被设成了“常规”或“数值”格式：选中这一列，右键“设置单元格格式”，选“日期”后重新保存；或直接写 \(day)"))
+                    throw Problem(
+                        message: "\(MessageText.quoted(text))是 Excel 的日期序号（即 \(day)），不是写出来的日期",
+                        hint: "这一列在 Excel 中被设成了“常规”或“数值”格式：选中这一列，右键“设置单元格格式”，选“日期”后重新保存；或直接写 \(day)")
                 }
-                return .failure(Problem(message: "\(MessageText.quoted(text))不是一个日期", hint: dateHint))
+                throw Problem(message: "\(MessageText.quoted(text))不是一个日期", hint: dateHint)
             }
-            return .success(.date(date))
+            return .date(date)
         case .choice(let choices):
             let value = String(text)
             guard choices.contains(value) else {
                 let suggestion = NameSuggestion.closest(to: value, among: choices)
-                return .failure(
-                    Problem(
-                        message: "\(MessageText.quoted(text))不是可选的值",
-                        hint: "可选：\(choices.joined(separator: "、"))", suggesting: suggestion))
+                throw Problem(
+                    message: "\(MessageText.quoted(text))不是可选的值",
+                    hint: "可选：\(choices.joined(separator: "、"))", suggesting: suggestion)
             }
-            return .success(.string(value))
+            return .string(value)
         }
     }
 

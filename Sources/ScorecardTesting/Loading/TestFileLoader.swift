@@ -15,16 +15,15 @@ package enum TestFileLoader {
     /// tell whether this file loaded).
     package static func load(_ source: RuleSource, defaultVersion: String?, sink found: inout DiagnosticSink) -> TestFile? {
         var sink = DiagnosticSink()
-        let loaded = YAMLLoader.load(bytes: source.bytes, file: source.displayPath)
-        sink.append(contentsOf: loaded.diagnostics)
+        let documents = YAMLLoader.load(bytes: source.bytes, file: source.displayPath, sink: &sink)
         let file = source.displayPath
-        if loaded.documents.count > 1, let second = loaded.documents.dropFirst().first {
+        if documents.count > 1, let second = documents.dropFirst().first {
             sink.error(
-                TestCaseCode.documents, "测试文件里有 \(loaded.documents.count) 个文档（用“---”分开），只能有一个",
+                TestCaseCode.documents, "测试文件里有 \(documents.count) 个文档（用“---”分开），只能有一个",
                 hint: "把各部分合并到一个 cases: 列表中", at: second.location)
         }
-        guard let root = loaded.documents.first?.root, !(root.scalar?.isNull ?? false) else {
-            if !loaded.diagnostics.hasErrors {
+        guard let root = documents.first?.root, !(root.scalar?.isNull ?? false) else {
+            if !sink.hasErrors {
                 sink.error(
                     TestCaseCode.emptyFile, "测试文件“\(file)”是空的", hint: "写上 cases:，列出测试用例（见 docs/testing.md）",
                     at: SourceLocation(file: file, line: 1, column: 1))

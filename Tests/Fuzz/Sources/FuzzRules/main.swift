@@ -11,8 +11,9 @@ FuzzDriver.run { data, size in
     let files = bytes.split(separator: 0, maxSplits: 8, omittingEmptySubsequences: false)
     let sources = files.enumerated().map { RuleSource(displayPath: "t/\($0.offset).yaml", bytes: Array($0.element)) }
     let names = Set(sources.map(\.displayPath))
-    let loaded = PolicyLoader.load(sources: sources, limits: InputLimits(yamlFileBytes: 1 << 20))
-    for diagnostic in loaded.diagnostics {
+    var problems = DiagnosticSink()
+    let loaded = PolicyLoader.load(sources: sources, limits: InputLimits(yamlFileBytes: 1 << 20), sink: &problems)
+    for diagnostic in problems.diagnostics {
         if let file = diagnostic.location?.file { fuzzCheck(names.contains(file), "placed outside the files: \(diagnostic)") }
     }
     if let policy = loaded.policy {

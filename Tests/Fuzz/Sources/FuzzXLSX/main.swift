@@ -37,7 +37,9 @@ let rules = """
     """
 
 let policy: Policy = {
-    guard let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "fuzz.yaml", bytes: Array(rules.utf8))]).policy else {
+    var problems = DiagnosticSink()
+    guard let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "fuzz.yaml", bytes: Array(rules.utf8))], sink: &problems).policy
+    else {
         fatalError("the harness's own rules do not load")
     }
     return loaded
