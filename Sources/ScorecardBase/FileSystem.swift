@@ -63,26 +63,26 @@ public enum FileSystem {
     /// Opens a regular file for reading, and only a regular file: the file is opened without
     /// blocking (so a FIFO with no writer cannot hang the run) and checked with fstat(2) on the
     /// open descriptor (so it cannot be swapped between a check and the open).
-    public static func openRegularFile(_ path: String) -> Result<Int32, OpenFailure> {
+    public static func openRegularFile(_ path: String) throws(OpenFailure) -> Int32 {
         var fd: Int32
         repeat {
             fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         } while fd == -1 && errno == EINTR
-        guard fd >= 0 else { return .failure(.system(errno)) }
+        guard fd >= 0 else { throw .system(errno) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let failure = errno
             _ = close(fd)
-            return .failure(.system(failure))
+            throw .system(failure)
         }
         guard kind(ofMode: info.st_mode) == .file else {
             _ = close(fd)
-            return .failure(.notRegular(kindName(ofMode: info.st_mode)))
+            throw .notRegular(kindName(ofMode: info.st_mode))
         }
         // Back to blocking reads (which a regular file does anyway).
         let flags = fcntl(fd, F_GETFL)
         if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
-        return .success(fd)
+        return fd
     }
 
     /// The size in bytes of a regular file; nil for anything else.
@@ -145,11 +145,14 @@ public enum FileSystem {
     /// As `forEachChunk`, stopping early when `body` returns false.
     public static func forEachChunk(of path: String, _ body: (ArraySlice<UInt8>) -> Bool) throws(Diagnostic) {
         let fd: Int32
-        switch openRegularFile(path) {
-        case .success(let opened): fd = opened
-        case .failure(.notRegular(let what)): throw notRegularFile(path, what: what)
-        case .failure(.system(let code)):
-            throw .error(InputCode.read, "无法读取文件“\(path)”：\(errorText(code))", hint: "检查文件是否存在、是否有读取权限", at: nil)
+        do {
+            fd = try openRegularFile(path)
+        } catch {
+            switch error {
+            case .notRegular(let what): throw notRegularFile(path, what: what)
+            case .system(let code):
+                throw .error(InputCode.read, "无法读取文件“\(path)”：\(errorText(code))", hint: "检查文件是否存在、是否有读取权限", at: nil)
+            }
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)

@@ -21,10 +21,10 @@ struct XLSXRowSource: EvidenceRowSource {
         _ path: String, sheetNames names: [String], firstIfNone: Bool, limits: InputLimits = .default, problems: inout [Diagnostic]
     ) -> XLSXRowSource? {
         let file: XLSXFile
-        switch XLSXFile.open(path, limits: limits) {
-        case .success(let opened): file = opened
-        case .failure(let problem):
-            problems.append(problem)
+        do {
+            file = try XLSXFile.open(path, limits: limits)
+        } catch {
+            problems.append(error)
             return nil
         }
         return open(file, sheetNames: names, firstIfNone: firstIfNone, problems: &problems)
@@ -43,10 +43,10 @@ struct XLSXRowSource: EvidenceRowSource {
             return nil
         }
         let rows: [XLSXFile.Row]
-        switch file.rows(ofSheet: index) {
-        case .success(let read): rows = read
-        case .failure(let problem):
-            problems.append(problem)
+        do {
+            rows = try file.rows(ofSheet: index)
+        } catch {
+            problems.append(error)
             return nil
         }
         return XLSXRowSource(path: file.path, sheet: file.sheets[index].name, rows: rows, problems: &problems)

@@ -159,9 +159,8 @@ public struct QuarterReader: Sendable {
                     hint: "只保留其中一个", at: nil))
         } else if hasXLSX {
             recordFiles.append(xlsxPath)
-            switch XLSXFile.open(xlsxPath, limits: limits) {
-            case .failure(let problem): problems.append(problem)
-            case .success(let workbook):
+            do {
+                let workbook = try XLSXFile.open(xlsxPath, limits: limits)
                 recordsWorkbook = workbook
                 if var source = XLSXRowSource.open(
                     workbook, sheetNames: EvidenceFolder.recordSheets, firstIfNone: true, problems: &problems)
@@ -171,6 +170,8 @@ public struct QuarterReader: Sendable {
                     while let row = source.nextRow(problems: &problems) { rows.append(row) }
                     workbookRecords = YAMLEvidenceTables.TableRows(header: source.header, rows: rows)
                 }
+            } catch {
+                problems.append(error)
             }
         } else if hasCSV && hasYAML {
             problems.append(
