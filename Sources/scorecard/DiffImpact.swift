@@ -22,7 +22,9 @@ func impactSection(
         return ImpactSection(
             rendered: nil, note: "证据文件夹“\(evidencePath)”中没有季度记录，没有计算对考核结果的影响（可用 --evidence 指定）。", problems: [])
     }
-    let (roster, rosterProblems) = folder.loadRoster()
+    var sink = DiagnosticSink()
+    let roster = folder.loadRoster(sink: &sink)
+    let rosterProblems = sink.diagnostics
     let (impact, problems) = ImpactAnalysis.compare(old: old, new: new, evidence: folder, roster: roster, quarter: quarter)
     guard let impact else {
         return ImpactSection(

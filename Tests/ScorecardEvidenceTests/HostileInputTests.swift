@@ -258,11 +258,17 @@ import ScorecardRules
             try folder.write("2025-Q2/scores.csv", "officer,a1,reports_due,reports_on_time\n1001,4.5,10,9\n1002,3,8,8\n")
             try folder.write("2025-Q2/suggestions.csv", "officer,date,level,title\n1002,2025-05-06,区队,班前会\n")
             let evidence = EvidenceFolder(root: folder.path)
-            let (loadedRoster, rosterProblems) = evidence.loadRoster()
+            var rosterSink = DiagnosticSink()
+            let loadedRoster = evidence.loadRoster(sink: &rosterSink)
+            let rosterProblems = rosterSink.diagnostics
             let causePlace = folder.file("officers.csv") + ":3:7"
             #expect(rosterProblems.map(\.place) == ["text.undecodable@" + causePlace])
             #expect(loadedRoster.droppedRows["1002"]?.description == causePlace)
-            let quarter = evidence.loadQuarter(q2, policy: tinyPolicy, roster: loadedRoster)
+            var quarterSink = DiagnosticSink()
+            let quarter = (
+                evidence: evidence.loadQuarter(q2, policy: tinyPolicy, roster: loadedRoster, sink: &quarterSink),
+                problems: quarterSink.diagnostics
+            )
             #expect(Set(quarter.problems.map(\.code)) == [DroppedRowEcho.code])
             #expect(quarter.problems.count == 2)
 
@@ -381,8 +387,11 @@ import ScorecardRules
     @Test func aYAMLEvidenceFilePastTheLimitIsRefusedWhereItPassesIt() throws {
         try withTemporaryFolder { folder in
             try folder.write("2025-Q2/evidence.yaml", "records:\n  - {officer: \"1001\", a1: 4.5}\n")
-            let loaded = EvidenceFolder(root: folder.path, limits: InputLimits(yamlFileBytes: 20))
-                .loadQuarter(q2, policy: tinyPolicy, roster: tinyRoster)
+            var sink = DiagnosticSink()
+            let evidence = EvidenceFolder(root: folder.path, limits: InputLimits(yamlFileBytes: 20))
+            let loaded = (
+                evidence: evidence.loadQuarter(q2, policy: tinyPolicy, roster: tinyRoster, sink: &sink), problems: sink.diagnostics
+            )
             #expect(
                 loaded.problems.filter { $0.severity == .error }.map(\.place) == [
                     "input.file-too-large@\(folder.file("2025-Q2/evidence.yaml")):2:12"

@@ -39,46 +39,47 @@ public struct EvidenceFolder: Sendable {
         return FileSystem.join(root, name)
     }
 
-    public func loadRoster() -> (roster: Roster, problems: [Diagnostic]) {
+    /// The roster as far as it could be read; its problems go to `sink`.
+    public func loadRoster(sink: inout DiagnosticSink) -> Roster {
         let path = FileSystem.join(root, Self.rosterFile)
         let workbook = FileSystem.join(root, Self.rosterWorkbook)
+        var problems: [Diagnostic] = []
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
-            return (
-                Roster(officers: []),
-                [
-                    .error(
-                        EvidenceCode.noRoster, "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv（或 officers.xlsx），格式见 docs/evidence.md",
-                        at: nil)
-                ]
-            )
+            sink.append(
+                .error(
+                    EvidenceCode.noRoster, "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv（或 officers.xlsx），格式见 docs/evidence.md",
+                    at: nil))
+            return Roster(officers: [])
         case .both(let problem):
-            return (Roster(officers: []), [problem])
+            sink.append(problem)
+            return Roster(officers: [])
         case .csv:
-            var problems: [Diagnostic] = []
-            guard var source = CSVRowSource.open(path, limits: limits, problems: &problems) else { return (Roster(officers: []), problems) }
-            let loaded = RosterLoader.load(from: &source, file: path)
-            return (loaded.roster, problems + loaded.problems)
+            let opened = CSVRowSource.open(path, limits: limits, problems: &problems)
+            sink.append(contentsOf: problems)
+            guard var source = opened else { return Roster(officers: []) }
+            return RosterLoader.load(from: &source, file: path, sink: &sink)
         case .workbook:
-            var problems: [Diagnostic] = []
             guard
                 var source = XLSXRowSource.open(
                     workbook, sheetNames: Self.rosterSheets, firstIfNone: true, limits: limits, problems: &problems)
             else {
-                return (Roster(officers: []), problems)
+                sink.append(contentsOf: problems)
+                return Roster(officers: [])
             }
-            let loaded = RosterLoader.load(from: &source, file: workbook)
-            return (loaded.roster, problems + loaded.problems)
+            sink.append(contentsOf: problems)
+            return RosterLoader.load(from: &source, file: workbook, sink: &sink)
         }
     }
 
     /// Reads and checks one quarter's records against the policy, keeping them; every problem
     /// is collected. For a mine's quarter, tests and tools that want the records at hand.
-    public func loadQuarter(_ quarter: Quarter, policy: Policy, roster: Roster) -> (evidence: QuarterEvidence, problems: [Diagnostic]) {
+    public func loadQuarter(_ quarter: Quarter, policy: Policy, roster: Roster, sink: inout DiagnosticSink) -> QuarterEvidence {
         var records: [OfficerRecord] = []
         let reading = readQuarter(quarter, policy: policy, roster: roster) { records.append($0) }
         if !reading.rejectedAfterHandover.isEmpty { records.removeAll { reading.rejectedAfterHandover.contains($0.officer.id) } }
-        return (QuarterEvidence(quarter: quarter, records: records, files: reading.files), reading.problems)
+        sink.append(contentsOf: reading.problems)
+        return QuarterEvidence(quarter: quarter, records: records, files: reading.files)
     }
 
     /// Reads and checks one quarter's records against the policy, handing each sound record to

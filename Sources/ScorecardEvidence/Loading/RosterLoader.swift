@@ -19,9 +19,10 @@ public enum RosterLoader {
         ("until", ["离任日期", "截止日期"], false),
     ]
 
-    public static func load(from source: inout some EvidenceRowSource & ~Copyable, file: String) -> (roster: Roster, problems: [Diagnostic])
-    {
+    /// The roster as far as it could be read; its problems go to `sink`.
+    public static func load(from source: inout some EvidenceRowSource & ~Copyable, file: String, sink: inout DiagnosticSink) -> Roster {
         var problems: [Diagnostic] = []
+        defer { sink.append(contentsOf: problems) }
         var columnOf: [String: Int] = [:]
         for (index, cell) in source.header.enumerated() {
             let title = cell.text.trimmedForEvidence
@@ -54,7 +55,7 @@ public enum RosterLoader {
                     EvidenceCode.missingColumn, "名册缺少“\(column.id)”（\(column.names[0])）这一列", hint: "在第一行表头加上这一列", at: headerLocation))
         }
         guard columns.allSatisfy({ !$0.required || columnOf[$0.id] != nil }) else {
-            return (Roster(officers: []), problems)
+            return Roster(officers: [])
         }
 
         var officers: [Officer] = []
@@ -172,11 +173,11 @@ public enum RosterLoader {
             }
             var roster = Roster(packed: built)
             roster.droppedRows = droppedRows.filter { packed.index(ofID: $0.key) == nil }
-            return (roster, problems)
+            return roster
         }
         var roster = Roster(officers: officers, index: firstRow)
         // A row dropped before a later row of the same id was kept is no echo: the id is there.
         roster.droppedRows = droppedRows.filter { firstRow[$0.key] == nil }
-        return (roster, problems)
+        return roster
     }
 }
