@@ -52,10 +52,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
             return nil
         }
         guard let raw = first else {
-            problems.append(
-                .error(
-                    EvidenceCode.emptyFile, "文件“\(path)”是空的，没有表头", hint: "第一行应当是表头，如 officer,i01,…",
-                    at: SourceLocation(file: path, line: 1, column: 1)))
+            problems.append(EvidenceMessages.emptyCSV(path))
             return nil
         }
         let places = raw.locations()
@@ -82,20 +79,12 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
                 continue
             }
             if raw.count > header.count {
-                problems.append(
-                    .error(
-                        EvidenceCode.extraCells, "这一行有 \(raw.count) 格，比表头多 \(raw.count - header.count) 格",
-                        hint: "检查是否多了逗号；含逗号的内容要用英文双引号括起来", at: raw.location(at: header.count)))
+                problems.append(EvidenceMessages.extraCSVCells(raw.count, header: header.count, at: raw.location(at: header.count)))
             }
             return EvidenceRow(csv: raw)
         }
         if let firstBlankRow {
-            problems.append(
-                .warning(
-                    EvidenceCode.blankRows,
-                    blankRows == 1 ? "跳过了 1 行空行（每格都是空的）" : "跳过了 \(blankRows) 行空行（每格都是空的），第一行在这里",
-                    hint: "Excel 保存时常在表格下方留下只有逗号的行；可以不管，或在 Excel 中选中这些行删除后重新保存",
-                    at: firstBlankRow))
+            problems.append(EvidenceMessages.blankRows(blankRows, first: firstBlankRow))
             self.firstBlankRow = nil
         }
         return nil
