@@ -38,7 +38,7 @@ struct XLSXRowSource: EvidenceRowSource {
             ?? (firstIfNone && !file.sheets.isEmpty ? 0 : nil)
         guard let index else {
             if firstIfNone {
-                problems.append(.error(EvidenceCode.xlsxNoSheet, "工作簿“\(file.path)”中没有工作表", hint: "在 Excel 中至少保留一个工作表", at: nil))
+                problems.append(EvidenceMessages.noSheet(file.path))
             }
             return nil
         }
@@ -56,10 +56,7 @@ struct XLSXRowSource: EvidenceRowSource {
         self.sheet = sheet
         func place(_ row: Int, _ column: Int) -> SourceLocation { SourceLocation(file: path, line: row, column: column, sheet: sheet) }
         guard let first = rows.first else {
-            problems.append(
-                .error(
-                    EvidenceCode.emptyFile, "工作簿“\(path)”的工作表“\(sheet)”是空的，没有表头", hint: "第一行应当是表头，如 工号、i01、…",
-                    at: place(1, 1)))
+            problems.append(EvidenceMessages.emptySheet(path, sheet: sheet, at: place(1, 1)))
             return nil
         }
         let width = first.cells.map(\.column).max() ?? 0
@@ -74,9 +71,7 @@ struct XLSXRowSource: EvidenceRowSource {
             for cell in row.cells { texts[cell.column - 1] = cell.text }
             if last > width, let beyond = row.cells.filter({ $0.column > width }).map(\.column).min() {
                 found.append(
-                    .error(
-                        EvidenceCode.extraCells, "这一行在表头以外的第 \(beyond) 列还有内容（表头只有 \(width) 列）",
-                        hint: "删去表头以外的内容，或为这一列加上表头", at: place(row.number, beyond)))
+                    EvidenceMessages.extraSheetCells(beyond: beyond, width: width, at: place(row.number, beyond)))
             }
             built.append(
                 EvidenceRow(
