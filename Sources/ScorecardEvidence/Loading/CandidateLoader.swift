@@ -34,17 +34,14 @@ public enum CandidateLoader {
             for (column, title) in zip([keyColumn] + mapping.fixedColumns.compactMap { $0 }, ["候选人编号", "姓名", "单位", "班次"]) {
                 let text = row.text(at: column)?.trimmedForEvidence ?? ""
                 if text.isEmpty, row.text(at: column) != nil {
-                    problems.append(.error(EvidenceCode.missingValue, "候选人名单这一行没有填写“\(title)”", at: row.location(at: column)))
+                    problems.append(EvidenceMessages.missingCandidateValue(title, at: row.location(at: column)))
                 }
                 if text.isEmpty { sound = false }
                 identity.append(text)
             }
             let (id, name, unit, area) = (identity[0], identity[1], identity[2], identity[3])
             if !id.isEmpty, let earlier = firstRow[id] {
-                problems.append(
-                    .error(
-                        EvidenceCode.duplicateCandidate, "候选人 \(id) 在名单中出现了两次", hint: "每名候选人只登记一行；合并或删去一行",
-                        at: row.location(at: keyColumn), notes: [.init("第一次在这里", at: earlier)]))
+                problems.append(EvidenceMessages.duplicateCandidate(id, at: row.location(at: keyColumn), first: earlier))
                 if duplicated.insert(id).inserted { rejected.append(.init(id: id, name: name, location: earlier)) }
                 continue
             }
@@ -80,10 +77,7 @@ extension EvidenceFolder {
         var problems: [Diagnostic] = []
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
-            sink.append(
-                .error(
-                    EvidenceCode.noCandidates, "找不到候选人名单“\(path)”",
-                    hint: "候选人名单是证据文件夹中的 \(Self.candidatesFile)（或 \(Self.candidatesWorkbook)），格式见 docs/evidence.md", at: nil))
+            sink.append(EvidenceMessages.noCandidates(path))
             return empty
         case .both(let problem):
             sink.append(problem)

@@ -46,10 +46,7 @@ public struct EvidenceFolder: Sendable {
         var problems: [Diagnostic] = []
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
-            sink.append(
-                .error(
-                    EvidenceCode.noRoster, "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv（或 officers.xlsx），格式见 docs/evidence.md",
-                    at: nil))
+            sink.append(EvidenceMessages.noRoster(path))
             return Roster(officers: [])
         case .both(let problem):
             sink.append(problem)
