@@ -78,10 +78,7 @@ enum FieldCellReading {
     static func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell], problems: inout [Diagnostic]) -> Bool {
         guard row.count < header.count else { return false }
         let missing = MessageText.quotedList(header[row.count...].map { $0.text.trimmedForEvidence }, unit: "列")
-        problems.append(
-            .error(
-                EvidenceCode.shortRow, "这一行只有 \(row.count) 格，比表头少 \(header.count - row.count) 格，缺少 \(missing)",
-                hint: "检查这一行是否少了逗号；没有数值的格子也要留出逗号", at: row.location))
+        problems.append(EvidenceMessages.shortRow(row.count, header: header.count, missing: missing, at: row.location))
         return true
     }
 }
