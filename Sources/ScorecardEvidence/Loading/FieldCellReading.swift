@@ -24,26 +24,16 @@ enum FieldCellReading {
         var place: SourceLocation { row.location(at: column) }
         if text.isEmpty {
             if let defaultValue = field.defaultValue { return defaultValue }
-            problems.append(
-                .error(
-                    EvidenceCode.missingValue, "\(owner())的“\(field.displayName)”没有填写",
-                    hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
-                    at: place))
+            problems.append(EvidenceMessages.missingFieldValue(field, owner: owner(), at: place))
             return nil
         }
         switch FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max) {
         case .failure(let problem):
-            problems.append(
-                Diagnostic.error(EvidenceCode.badValue, "\(owner())的“\(field.displayName)”：\(problem.message)", at: place)
-                    .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
+            problems.append(EvidenceMessages.badFieldValue(field, owner: owner(), problem: problem, at: place))
             return nil
         case .success(let value):
             if let quarter, field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
-                problems.append(
-                    .error(
-                        EvidenceCode.dateOutsideQuarter,
-                        "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
-                        hint: "核对日期，或把这条记录放到它所属季度的文件里", at: place))
+                problems.append(EvidenceMessages.dateOutsideQuarter(field, date: date, quarter: quarter, at: place))
                 return nil
             }
             return value

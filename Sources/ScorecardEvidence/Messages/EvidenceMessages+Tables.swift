@@ -39,3 +39,28 @@ extension EvidenceMessages {
             hint: "检查这一行是否少了逗号；没有数值的格子也要留出逗号", at: location)
     }
 }
+
+// MARK: Values in cells
+
+extension EvidenceMessages {
+    /// `owner` names whose row it is: `联系员 10231（田晓东）`.
+    static func missingFieldValue(_ field: EvidenceField, owner: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            EvidenceCode.missingValue, "\(owner)的“\(field.displayName)”没有填写",
+            hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
+            at: location)
+    }
+
+    static func badFieldValue(_ field: EvidenceField, owner: String, problem: FieldValueParsing.Problem, at location: SourceLocation)
+        -> Diagnostic
+    {
+        Diagnostic.error(EvidenceCode.badValue, "\(owner)的“\(field.displayName)”：\(problem.message)", at: location)
+            .passingOn(problem.suggestion, advice: problem.advice, replacing: location)
+    }
+
+    static func dateOutsideQuarter(_ field: EvidenceField, date: LocalDate, quarter: Quarter, at location: SourceLocation) -> Diagnostic {
+        .error(
+            EvidenceCode.dateOutsideQuarter, "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
+            hint: "核对日期，或把这条记录放到它所属季度的文件里", at: location)
+    }
+}
