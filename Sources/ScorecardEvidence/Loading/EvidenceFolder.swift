@@ -128,10 +128,7 @@ public struct QuarterReader: Sendable {
         let path = folder.folder(for: quarter)
         guard FileSystem.kind(of: path) == .directory else {
             let known = folder.quarters().map(\.description)
-            problems.append(
-                .error(
-                    EvidenceCode.noQuarter, "找不到 \(quarter) 的证据文件夹“\(path)”",
-                    hint: known.isEmpty ? "证据文件夹中应有以季度命名的子文件夹，如 2025-Q1" : "已有的季度：\(known.joined(separator: "、"))", at: nil))
+            problems.append(EvidenceMessages.noQuarter(quarter, path: path, known: known))
             return
         }
         let csvPath = FileSystem.join(path, EvidenceFolder.recordsFile)
@@ -205,11 +202,7 @@ public struct QuarterReader: Sendable {
                 yamlTables = tables
             }
         } else {
-            problems.append(
-                .error(
-                    EvidenceCode.noRecords,
-                    "\(quarter) 的文件夹里没有考核记录表（\(EvidenceFolder.recordsFile)、\(EvidenceFolder.recordsWorkbook) 或 \(EvidenceFolder.yamlFile)）",
-                    hint: "格式见 docs/evidence.md", at: nil))
+            problems.append(EvidenceMessages.noRecords(quarter))
         }
 
         for list in policy.evidence.lists {
@@ -257,10 +250,7 @@ public struct QuarterReader: Sendable {
             } else if var rows = yamlTables?.lists[list.id] {
                 binder.bindList(list, from: &rows, file: yamlPath)
             } else if yamlTables == nil {
-                problems.append(
-                    .warning(
-                        EvidenceCode.noList, "\(quarter) 没有“\(list.displayName)”明细（\(list.id).csv），按本季度没有此类记录计算",
-                        hint: "如有记录，放在 \(listPath)", at: nil))
+                problems.append(EvidenceMessages.noList(quarter, list: list, path: listPath))
             }
         }
         if let csvHeader {

@@ -109,3 +109,26 @@ extension EvidenceMessages {
             notes: [.init("第一次在这里", at: first)])
     }
 }
+
+// MARK: A quarter's folder
+
+extension EvidenceMessages {
+    static func noQuarter(_ quarter: Quarter, path: String, known: [String]) -> Diagnostic {
+        .error(
+            EvidenceCode.noQuarter, "找不到 \(quarter) 的证据文件夹“\(path)”",
+            hint: known.isEmpty ? "证据文件夹中应有以季度命名的子文件夹，如 2025-Q1" : "已有的季度：\(known.joined(separator: "、"))", at: nil)
+    }
+
+    static func noRecords(_ quarter: Quarter) -> Diagnostic {
+        .error(
+            EvidenceCode.noRecords,
+            "\(quarter) 的文件夹里没有考核记录表（\(EvidenceFolder.recordsFile)、\(EvidenceFolder.recordsWorkbook) 或 \(EvidenceFolder.yamlFile)）",
+            hint: "格式见 docs/evidence.md", at: nil)
+    }
+
+    static func noList(_ quarter: Quarter, list: EvidenceList, path: String) -> Diagnostic {
+        .warning(
+            EvidenceCode.noList, "\(quarter) 没有“\(list.displayName)”明细（\(list.id).csv），按本季度没有此类记录计算", hint: "如有记录，放在 \(path)",
+            at: nil)
+    }
+}
