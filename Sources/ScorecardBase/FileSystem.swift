@@ -47,9 +47,7 @@ public enum FileSystem {
 
     /// The problem of a path that is not a regular file, located at the file.
     public static func notRegularFile(_ path: String, what: String) -> Diagnostic {
-        .error(
-            InputCode.notRegularFile, "“\(path)”不是普通文件（是\(what)），不能读取",
-            hint: "规则和证据只从普通文件读取；把内容另存为文件后再运行", at: SourceLocation(file: path, line: 1, column: 1))
+        InputMessages.notRegularFile(path, what: what)
     }
 
     /// Why a file could not be opened for reading.
@@ -63,26 +61,26 @@ public enum FileSystem {
     /// Opens a regular file for reading, and only a regular file: the file is opened without
     /// blocking (so a FIFO with no writer cannot hang the run) and checked with fstat(2) on the
     /// open descriptor (so it cannot be swapped between a check and the open).
-    public static func openRegularFile(_ path: String) -> Result<Int32, OpenFailure> {
+    public static func openRegularFile(_ path: String) throws(OpenFailure) -> Int32 {
         var fd: Int32
         repeat {
             fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         } while fd == -1 && errno == EINTR
-        guard fd >= 0 else { return .failure(.system(errno)) }
+        guard fd >= 0 else { throw .system(errno) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let failure = errno
             _ = close(fd)
-            return .failure(.system(failure))
+            throw .system(failure)
         }
         guard kind(ofMode: info.st_mode) == .file else {
             _ = close(fd)
-            return .failure(.notRegular(kindName(ofMode: info.st_mode)))
+            throw .notRegular(kindName(ofMode: info.st_mode))
         }
         // Back to blocking reads (which a regular file does anyway).
         let flags = fcntl(fd, F_GETFL)
         if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
-        return .success(fd)
+        return fd
     }
 
     /// The size in bytes of a regular file; nil for anything else.
@@ -145,11 +143,14 @@ public enum FileSystem {
     /// As `forEachChunk`, stopping early when `body` returns false.
     public static func forEachChunk(of path: String, _ body: (ArraySlice<UInt8>) -> Bool) throws(Diagnostic) {
         let fd: Int32
-        switch openRegularFile(path) {
-        case .success(let opened): fd = opened
-        case .failure(.notRegular(let what)): throw notRegularFile(path, what: what)
-        case .failure(.system(let code)):
-            throw .error(InputCode.read, "无法读取文件“\(path)”：\(errorText(code))", hint: "检查文件是否存在、是否有读取权限", at: nil)
+        do {
+            fd = try openRegularFile(path)
+        } catch {
+            switch error {
+            case .notRegular(let what): throw notRegularFile(path, what: what)
+            case .system(let code):
+                throw InputMessages.cannotRead(path, reason: errorText(code))
+            }
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -157,7 +158,7 @@ public enum FileSystem {
             let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .error(InputCode.read, "读取文件“\(path)”时出错：\(errorText())", at: nil)
+                throw InputMessages.readFailed(path, reason: errorText())
             }
             if count == 0 { return }
             if !body(buffer[0..<count]) { return }
@@ -166,7 +167,7 @@ public enum FileSystem {
 
     public static func list(_ folder: String) throws(Diagnostic) -> [String] {
         guard let dir = opendir(folder) else {
-            throw .error(InputCode.list, "无法打开文件夹“\(folder)”：\(errorText())", at: nil)
+            throw InputMessages.cannotList(folder, reason: errorText())
         }
         defer { closedir(dir) }
         var names: [String] = []
@@ -199,12 +200,12 @@ extension FileSystem {
     public static func read(_ path: String, from offset: Int, count: Int) throws(Diagnostic) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw .error(InputCode.read, "无法读取文件“\(path)”：\(errorText())", hint: "检查文件是否存在、是否有读取权限", at: nil)
+            throw InputMessages.cannotRead(path, reason: errorText())
         }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: count)
         let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
-        guard read >= 0 else { throw .error(InputCode.read, "读取文件“\(path)”时出错：\(errorText())", at: nil) }
+        guard read >= 0 else { throw InputMessages.readFailed(path, reason: errorText()) }
         buffer.removeLast(count - read)
         return buffer
     }

@@ -30,9 +30,9 @@ public struct Workspace: Sendable {
         ruleDiagnostics = ruleProblems.diagnostics
         if versions != nil {
             let folder = EvidenceFolder(root: evidencePath, limits: limits)
-            let rosterLoad = folder.loadRoster()
-            roster = rosterLoad.roster
-            rosterDiagnostics = rosterLoad.problems
+            var sink = DiagnosticSink()
+            roster = folder.loadRoster(sink: &sink)
+            rosterDiagnostics = sink.diagnostics
         }
     }
 

@@ -201,7 +201,8 @@ private struct RosterCache {
         if let known = loaded[path] { return known }
         var roster: Roster?
         if FileSystem.kind(of: path) == .file {
-            roster = EvidenceFolder(root: FileSystem.parent(of: path)).loadRoster().roster
+            var ignored = DiagnosticSink()
+            roster = EvidenceFolder(root: FileSystem.parent(of: path)).loadRoster(sink: &ignored)
         }
         loaded[path] = roster
         return roster

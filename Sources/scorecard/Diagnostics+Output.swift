@@ -28,7 +28,7 @@ func report(_ diagnostics: [Diagnostic], display: DisplayOptions) {
 /// would leave a CRLF file as one line.
 @Sendable func sourceLines(_ path: String) -> [String]? {
     guard let bytes = try? FileSystem.read(path),
-        case .success(let decoded) = TextDecoding.decode(bytes, file: path)
+        let decoded = try? TextDecoding.decode(bytes, file: path)
     else { return nil }
     return SourceLines.split(decoded.text)
 }

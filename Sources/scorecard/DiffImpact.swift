@@ -22,8 +22,9 @@ func impactSection(
         return ImpactSection(
             rendered: nil, note: "证据文件夹“\(evidencePath)”中没有季度记录，没有计算对考核结果的影响（可用 --evidence 指定）。")
     }
-    let (roster, rosterProblems) = folder.loadRoster()
     var sink = DiagnosticSink()
+    let roster = folder.loadRoster(sink: &sink)
+    let rosterProblems = sink.take()
     let impact = ImpactAnalysis.compare(old: old, new: new, evidence: folder, roster: roster, quarter: quarter, sink: &sink)
     let problems = sink.take()
     guard let impact else {

@@ -64,7 +64,7 @@ struct DiffSide {
         let files = sources
         return { path in
             guard let source = files.first(where: { $0.displayPath == path }) else { return scorecard.sourceLines(path) }
-            guard case .success(let decoded) = TextDecoding.decode(source.bytes, file: path) else { return nil }
+            guard let decoded = try? TextDecoding.decode(source.bytes, file: path) else { return nil }
             return SourceLines.split(decoded.text)
         }
     }

@@ -41,7 +41,7 @@ func testImpactSection(oldSpec: String, old: Policy, new: Policy, color: Bool, d
     if !sink.isEmpty {
         let renderer = DiagnosticRenderer(color: display.useColor(fileDescriptor: 2)) { path in
             guard let source = sources.first(where: { $0.displayPath == path }),
-                case .success(let decoded) = TextDecoding.decode(source.bytes, file: path)
+                let decoded = try? TextDecoding.decode(source.bytes, file: path)
             else { return sourceLines(path) }
             return SourceLines.split(decoded.text)
         }

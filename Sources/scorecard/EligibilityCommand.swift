@@ -46,7 +46,8 @@ struct EligibilityCommand: ParsableCommand {
             report([CommandMessages.noEligibility()], display: display)
             throw ExitCode(2)
         }
-        let loaded = workspace.evidenceFolder.loadCandidates(eligibility)
+        var sink = DiagnosticSink()
+        let loaded = (list: workspace.evidenceFolder.loadCandidates(eligibility, sink: &sink), problems: sink.diagnostics)
         report(loaded.problems.sortedForDisplay(), display: display)
         if loaded.list.candidates.isEmpty && loaded.problems.hasErrors {
             writeError("候选人名单有问题，没有可以审查的候选人。\n")

@@ -34,7 +34,8 @@ func bundledPolicy(editingEligibility edit: (String) -> String = { $0 }) -> Poli
     static let sound: [Value] = [.string("通过"), .boolean(true), .string("良好"), .number(dec("80"))]
 
     @Test func seedCandidates() throws {
-        let list = seedWorkspace.evidenceFolder.loadCandidates(Self.eligibility).list
+        var sink = DiagnosticSink()
+        let list = seedWorkspace.evidenceFolder.loadCandidates(Self.eligibility, sink: &sink)
         let results = EligibilityEvaluator(eligibility: Self.eligibility).evaluate(list.candidates)
         let verdicts = Dictionary(uniqueKeysWithValues: results.map { ($0.candidate.id, $0.verdict) })
         #expect(

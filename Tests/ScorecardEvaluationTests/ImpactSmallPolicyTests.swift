@@ -39,7 +39,8 @@ import ScorecardRules
             try scratch.write("\(quarterFolder)/scores.csv", scores)
             try scratch.write("\(quarterFolder)/suggestions.csv", Self.suggestions)
             let folder = EvidenceFolder(root: scratch.path)
-            let roster = folder.loadRoster()
+            var sink = DiagnosticSink()
+            let roster = (roster: folder.loadRoster(sink: &sink), problems: sink.diagnostics)
             #expect(roster.problems.isEmpty, "\(roster.problems)")
             var sink = DiagnosticSink()
             let impact = ImpactAnalysis.compare(

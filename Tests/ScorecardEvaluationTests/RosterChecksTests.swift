@@ -15,7 +15,8 @@ import ScorecardRules
     /// `code@line:column` for each problem of a roster written as CSV lines (after the header).
     func check(_ rows: [String], quarters: [Quarter] = year) -> (places: [String], problems: [Diagnostic]) {
         var source = MemoryRows([Self.header] + rows, file: "officers.csv")
-        let loaded = RosterLoader.load(from: &source, file: "officers.csv")
+        var sink = DiagnosticSink()
+        let loaded = (roster: RosterLoader.load(from: &source, file: "officers.csv", sink: &sink), problems: sink.diagnostics)
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
         var sink = DiagnosticSink()
         RosterChecks(rules: Self.rules, roster: loaded.roster).check(quarters: quarters, sink: &sink)
@@ -154,10 +155,12 @@ import ScorecardRules
     func screeningFindsWhatTheFullCheckFinds(seed: UInt64) throws {
         let rows = Self.generatedRoster(seed: seed, areas: 300)
         var source = MemoryRows([Self.header] + rows, file: "officers.csv")
-        let unpacked = RosterLoader.load(from: &source, file: "officers.csv")
+        var sink = DiagnosticSink()
+        let unpacked = (roster: RosterLoader.load(from: &source, file: "officers.csv", sink: &sink), problems: sink.diagnostics)
         try withTemporaryFolder { folder in
             try folder.write("officers.csv", ([Self.header] + rows).joined(separator: "\n") + "\n")
-            let packed = EvidenceFolder(root: folder.path).loadRoster()
+            var packedSink = DiagnosticSink()
+            let packed = (roster: EvidenceFolder(root: folder.path).loadRoster(sink: &packedSink), problems: packedSink.diagnostics)
             #expect(packed.problems.isEmpty, "\(packed.problems)")
             for quarters in [Self.year, [quarter(2)], [quarter(1), quarter(3)]] {
                 for roster in [unpacked.roster, packed.roster] {

@@ -14,11 +14,11 @@ func readOutcomes(_ text: String, chunkSize: Int = CSVReader.defaultChunkSize) -
 func readOutcomes(_ bytes: [UInt8], encoding: TextEncoding? = nil, chunkSize: Int = CSVReader.defaultChunkSize) -> [CSVOutcome] {
     var reader = CSVReader(bytes: bytes, file: "t.csv", encoding: encoding, chunkSize: chunkSize)
     var outcomes: [CSVOutcome] = []
-    while let result = reader.next() {
-        switch result {
-        case .success(let record):
+    while true {
+        do {
+            guard let record = try reader.next() else { break }
             outcomes.append(.record(record.texts, line: record.line, number: record.number))
-        case .failure(let error):
+        } catch {
             let location = error.location
             outcomes.append(.problem(code: error.code, line: location?.line ?? 0, column: location?.column ?? 0))
         }

@@ -21,12 +21,19 @@ let bundledEligibility: Eligibility = {
 
     func load(_ lines: [String]) -> (list: CandidateList, places: [String], problems: [Diagnostic]) {
         var rows = MemoryRows(lines, file: "candidates.csv")
-        let loaded = CandidateLoader.load(from: &rows, eligibility: bundledEligibility, file: "candidates.csv")
+        var sink = DiagnosticSink()
+        let loaded = (
+            list: CandidateLoader.load(from: &rows, eligibility: bundledEligibility, file: "candidates.csv", sink: &sink),
+            problems: sink.diagnostics
+        )
         return (loaded.list, loaded.problems.map(\.place), loaded.problems)
     }
 
     @Test func seedCandidatesLoadInFieldOrder() throws {
-        let loaded = EvidenceFolder(root: packageRoot + "/seeds").loadCandidates(bundledEligibility)
+        var sink = DiagnosticSink()
+        let loaded = (
+            list: EvidenceFolder(root: packageRoot + "/seeds").loadCandidates(bundledEligibility, sink: &sink), problems: sink.diagnostics
+        )
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
         let candidates = loaded.list.candidates
         #expect(candidates.map(\.id) == ["10339", "10516", "10489", "10502", "10471", "10478", "10624", "10645"])
@@ -103,7 +110,10 @@ let bundledEligibility: Eligibility = {
 
     @Test func missingFile() throws {
         try withTemporaryFolder { folder in
-            let loaded = EvidenceFolder(root: folder.path).loadCandidates(bundledEligibility)
+            var sink = DiagnosticSink()
+            let loaded = (
+                list: EvidenceFolder(root: folder.path).loadCandidates(bundledEligibility, sink: &sink), problems: sink.diagnostics
+            )
             #expect(loaded.problems.map(\.place) == ["evidence.no-candidates@-"])
         }
     }

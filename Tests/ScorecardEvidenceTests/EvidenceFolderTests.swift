@@ -314,7 +314,8 @@ import ScorecardRules
         let loaded = PolicyLoader.load(path: packageRoot + "/rules", sink: &problems)
         let policy = try #require(loaded.policy)
         let folder = EvidenceFolder(root: seeds)
-        let roster = folder.loadRoster().roster
+        var sink = DiagnosticSink()
+        let roster = folder.loadRoster(sink: &sink)
         let titleSlot = try #require(policy.evidence.list(withID: "suggestions")?.fields.firstIndex { $0.id == "title" })
         let listSlot = try #require(policy.layout.slot(ofList: "suggestions"))
         func titles(_ evidence: QuarterEvidence, _ id: String) -> [String] {
@@ -324,13 +325,21 @@ import ScorecardRules
             return rows.map { if case .string(let text) = $0[titleSlot] { text } else { "" } }
         }
 
-        let q3 = folder.loadQuarter(Quarter(year: 2025, number: 3)!, policy: policy, roster: roster)
+        var q3Sink = DiagnosticSink()
+        let q3 = (
+            evidence: folder.loadQuarter(Quarter(year: 2025, number: 3)!, policy: policy, roster: roster, sink: &q3Sink),
+            problems: q3Sink.diagnostics
+        )
         #expect(q3.problems.isEmpty, "\(q3.problems)")
         #expect(titles(q3.evidence, "10418").contains("井口候车区加装遮阳棚,雨天铺设防滑垫"))
         #expect(titles(q3.evidence, "10611").contains("班组推行\"手指口述\"安全确认"))
         #expect(q3.evidence.records.count == 20)
 
-        let q4 = folder.loadQuarter(Quarter(year: 2025, number: 4)!, policy: policy, roster: roster)
+        var q4Sink = DiagnosticSink()
+        let q4 = (
+            evidence: folder.loadQuarter(Quarter(year: 2025, number: 4)!, policy: policy, roster: roster, sink: &q4Sink),
+            problems: q4Sink.diagnostics
+        )
         #expect(q4.problems.isEmpty, "\(q4.problems)")
         let bytes = try #require(try? readAll(seeds + "/2025-Q4/suggestions.csv"))
         let decoded = String(decoding: try #require(iconvConvert(bytes, from: "GB18030", to: "UTF-8")), as: UTF8.self)

@@ -200,8 +200,9 @@ func number(_ text: String) -> Value {
 
 /// Loads one quarter of a folder with the tiny policy and roster.
 func loadFolder(_ folder: TemporaryFolder, quarter: Quarter = q2, policy: Policy = tinyPolicy, roster: Roster = tinyRoster) -> Bound {
-    let loaded = EvidenceFolder(root: folder.path).loadQuarter(quarter, policy: policy, roster: roster)
-    return Bound(evidence: loaded.evidence, problems: loaded.problems)
+    var sink = DiagnosticSink()
+    let evidence = EvidenceFolder(root: folder.path).loadQuarter(quarter, policy: policy, roster: roster, sink: &sink)
+    return Bound(evidence: evidence, problems: sink.diagnostics)
 }
 
 /// `text` in GB18030, as the Chinese editions of Excel and WPS save CSV.

@@ -15,10 +15,11 @@ import ScorecardRules
     func outcomes(_ text: String, limits: InputLimits = small, chunkSize: Int = CSVReader.defaultChunkSize) -> [CSVOutcome] {
         var reader = CSVReader(bytes: Array(text.utf8), file: "t.csv", chunkSize: chunkSize, limits: limits)
         var outcomes: [CSVOutcome] = []
-        while let result = reader.next() {
-            switch result {
-            case .success(let record): outcomes.append(.record(record.texts, line: record.line, number: record.number))
-            case .failure(let error):
+        while true {
+            do {
+                guard let record = try reader.next() else { break }
+                outcomes.append(.record(record.texts, line: record.line, number: record.number))
+            } catch {
                 let location = error.location
                 outcomes.append(.problem(code: error.code, line: location?.line ?? 0, column: location?.column ?? 0))
             }
@@ -31,7 +32,7 @@ import ScorecardRules
     @Test func placesWorkedOutTogetherAreEachFieldsOwn() {
         let text = "a,\"b\r\nc\",中文,,\"x\"\"y\",last\r\n"
         var reader = CSVReader(bytes: Array(text.utf8), file: "t.csv")
-        guard case .success(let raw)? = reader.nextRaw() else {
+        guard let raw = try? reader.nextRaw() else {
             Issue.record("no record")
             return
         }
@@ -88,8 +89,10 @@ import ScorecardRules
 
     @Test func theRefusalSaysWhichVariableRaisesTheLimit() {
         var reader = CSVReader(bytes: Array(("v\n" + String(repeating: "1", count: 40) + "\n").utf8), file: "t.csv", limits: Self.small)
-        _ = reader.next()
-        guard case .failure(let error)? = reader.next() else {
+        _ = try? reader.next()
+        var refusal: Diagnostic?
+        do { _ = try reader.next() } catch { refusal = error }
+        guard let error = refusal else {
             Issue.record("not refused")
             return
         }
@@ -98,18 +101,20 @@ import ScorecardRules
         #expect(error.hint?.contains("docs/limits.md") == true)
     }
 
-    @Test func aLargeFileOfOneUnterminatedFieldIsReadInBoundedMemory() {
+    @Test func aLargeFileOfOneUnterminatedFieldIsReadInBoundedMemory() throws {
         // 4 MiB with no line break: one field, far past the limits; only its start is kept.
         let bytes = [UInt8]("id,v\n1,".utf8) + [UInt8](repeating: 0x37, count: 4 << 20)
         var reader = CSVReader(bytes: bytes, file: "t.csv", chunkSize: 1 << 16, limits: Self.small)
-        _ = reader.next()
-        guard case .failure(let error)? = reader.next() else {
+        _ = try? reader.next()
+        var refusal: Diagnostic?
+        do { _ = try reader.next() } catch { refusal = error }
+        guard let error = refusal else {
             Issue.record("not refused")
             return
         }
         #expect(error.code == "input.field-too-long")
         #expect(reader.failedRecord.map { $0.bytes.count <= Self.small.recordBytes } == true)
-        #expect(reader.next() == nil)
+        #expect(try reader.next() == nil)
     }
 
     // MARK: Quotes
@@ -130,8 +135,10 @@ import ScorecardRules
 
     @Test func theUnclosedQuoteSaysWhereTheFieldRanTo() {
         var reader = CSVReader(bytes: Array("id,t\n2,\"two\n3,x\n5,\"five\"\n".utf8), file: "t.csv")
-        _ = reader.next()
-        guard case .failure(let error)? = reader.next() else {
+        _ = try? reader.next()
+        var refusal: Diagnostic?
+        do { _ = try reader.next() } catch { refusal = error }
+        guard let error = refusal else {
             Issue.record("not refused")
             return
         }
@@ -251,11 +258,17 @@ import ScorecardRules
             try folder.write("2025-Q2/scores.csv", "officer,a1,reports_due,reports_on_time\n1001,4.5,10,9\n1002,3,8,8\n")
             try folder.write("2025-Q2/suggestions.csv", "officer,date,level,title\n1002,2025-05-06,区队,班前会\n")
             let evidence = EvidenceFolder(root: folder.path)
-            let (loadedRoster, rosterProblems) = evidence.loadRoster()
+            var rosterSink = DiagnosticSink()
+            let loadedRoster = evidence.loadRoster(sink: &rosterSink)
+            let rosterProblems = rosterSink.diagnostics
             let causePlace = folder.file("officers.csv") + ":3:7"
             #expect(rosterProblems.map(\.place) == ["text.undecodable@" + causePlace])
             #expect(loadedRoster.droppedRows["1002"]?.description == causePlace)
-            let quarter = evidence.loadQuarter(q2, policy: tinyPolicy, roster: loadedRoster)
+            var quarterSink = DiagnosticSink()
+            let quarter = (
+                evidence: evidence.loadQuarter(q2, policy: tinyPolicy, roster: loadedRoster, sink: &quarterSink),
+                problems: quarterSink.diagnostics
+            )
             #expect(Set(quarter.problems.map(\.code)) == [DroppedRowEcho.code])
             #expect(quarter.problems.count == 2)
 
@@ -374,8 +387,11 @@ import ScorecardRules
     @Test func aYAMLEvidenceFilePastTheLimitIsRefusedWhereItPassesIt() throws {
         try withTemporaryFolder { folder in
             try folder.write("2025-Q2/evidence.yaml", "records:\n  - {officer: \"1001\", a1: 4.5}\n")
-            let loaded = EvidenceFolder(root: folder.path, limits: InputLimits(yamlFileBytes: 20))
-                .loadQuarter(q2, policy: tinyPolicy, roster: tinyRoster)
+            var sink = DiagnosticSink()
+            let evidence = EvidenceFolder(root: folder.path, limits: InputLimits(yamlFileBytes: 20))
+            let loaded = (
+                evidence: evidence.loadQuarter(q2, policy: tinyPolicy, roster: tinyRoster, sink: &sink), problems: sink.diagnostics
+            )
             #expect(
                 loaded.problems.filter { $0.severity == .error }.map(\.place) == [
                     "input.file-too-large@\(folder.file("2025-Q2/evidence.yaml")):2:12"

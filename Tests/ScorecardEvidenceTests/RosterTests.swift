@@ -7,12 +7,14 @@ import ScorecardBase
 @Suite struct RosterTests {
     func load(_ lines: [String]) -> (roster: Roster, places: [String], problems: [Diagnostic]) {
         var rows = MemoryRows(lines, file: "officers.csv")
-        let loaded = RosterLoader.load(from: &rows, file: "officers.csv")
+        var sink = DiagnosticSink()
+        let loaded = (roster: RosterLoader.load(from: &rows, file: "officers.csv", sink: &sink), problems: sink.diagnostics)
         return (loaded.roster, loaded.problems.map(\.place), loaded.problems)
     }
 
     @Test func seedRosterHasTwentyOneOfficersAndOneHandover() throws {
-        let loaded = EvidenceFolder(root: packageRoot + "/seeds").loadRoster()
+        var sink = DiagnosticSink()
+        let loaded = (roster: EvidenceFolder(root: packageRoot + "/seeds").loadRoster(sink: &sink), problems: sink.diagnostics)
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
         let roster = loaded.roster
         #expect(roster.officers.count == 21)
@@ -39,7 +41,8 @@ import ScorecardBase
 
     @Test func missingRosterFile() throws {
         try withTemporaryFolder { folder in
-            let loaded = EvidenceFolder(root: folder.path).loadRoster()
+            var sink = DiagnosticSink()
+            let loaded = (roster: EvidenceFolder(root: folder.path).loadRoster(sink: &sink), problems: sink.diagnostics)
             #expect(loaded.problems.map(\.place) == ["evidence.no-roster@-"])
             #expect(loaded.roster.officers.isEmpty)
         }

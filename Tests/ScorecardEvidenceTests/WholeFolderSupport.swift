@@ -35,9 +35,10 @@ enum WholeFolder {
         return try withTemporaryFolder { scratch in
             try scratch.write(files)
             let folder = EvidenceFolder(root: scratch.path)
-            let roster = folder.loadRoster()
-            let loaded = folder.loadQuarter(quarter, policy: policy, roster: roster.roster)
-            return (loaded.evidence, roster.problems + loaded.problems)
+            var sink = DiagnosticSink()
+            let roster = folder.loadRoster(sink: &sink)
+            let evidence = folder.loadQuarter(quarter, policy: policy, roster: roster, sink: &sink)
+            return (evidence, sink.diagnostics)
         }
     }
 }

@@ -118,7 +118,8 @@ extension Mine {
     /// `evaluate --record` submits them.
     func rosterSubmission(results: String = "{\"total\": 93.40}\n") throws -> LedgerSubmission {
         var submission = submission(results: results, evidence: [root + "/seeds/2025-Q4/scores.csv"])
-        let loaded = EvidenceFolder(root: root + "/seeds").loadRoster()
+        var sink = DiagnosticSink()
+        let loaded = (roster: EvidenceFolder(root: root + "/seeds").loadRoster(sink: &sink), problems: sink.diagnostics)
         #expect(!loaded.problems.contains { $0.severity == .error }, "\(loaded.problems)")
         submission.roster = .init(path: root + "/seeds/officers.csv", officers: loaded.roster.officers.filter { $0.serves(in: quarter) })
         return submission

@@ -46,8 +46,9 @@ import ScorecardTestSupport
         try scratch.write(["officers.csv": "officer,name,unit,area\n1001,张三,一队,甲班\n", "2025-Q1/scores.csv": "officer,a1\n1001,4\n"])
         let folder = EvidenceFolder(root: scratch.path)
         var sink = DiagnosticSink()
+        var rosterProblems = DiagnosticSink()
         let impact = ImpactAnalysis.compare(
-            old: try policy(Self.old), new: try policy(Self.new), evidence: folder, roster: folder.loadRoster().roster,
+            old: try policy(Self.old), new: try policy(Self.new), evidence: folder, roster: folder.loadRoster(sink: &rosterProblems),
             quarter: try #require(Quarter("2025-Q1")), sink: &sink)
         return (ImpactReport(impact: try #require(impact), color: false), sink.diagnostics)
     }

@@ -80,15 +80,13 @@ public final class ByteSpool {
         if fd < 0 {
             fd = Self.makeTemporaryFile()
             if fd < 0 {
-                failure = .error(
-                    InputCode.temporary, "无法创建临时文件：\(FileSystem.errorText())",
-                    hint: "检查临时文件夹（TMPDIR，默认 /tmp）是否存在、可写、未满", at: nil)
+                failure = InputMessages.cannotCreateTemporary(reason: FileSystem.errorText())
                 return
             }
         }
         let problem = buffer.withUnsafeBytes { FileSystem.writeAll($0, to: fd) }
         if let problem, failure == nil {
-            failure = .error(InputCode.temporary, "写入临时文件时出错：\(problem)", hint: "检查临时文件夹（TMPDIR，默认 /tmp）是否已满", at: nil)
+            failure = InputMessages.temporaryWriteFailed(problem)
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -36,9 +36,7 @@ public final class PendingOutput {
             _ = unlink(temporaryPath)
             fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL, 0o644)
             guard fd >= 0 else {
-                throw .error(
-                    InputCode.write, "无法创建输出文件“\(path)”：\(FileSystem.errorText())",
-                    hint: "检查 --output 的文件夹是否存在、是否有写入权限", at: nil)
+                throw InputMessages.cannotCreateOutput(path, reason: FileSystem.errorText())
             }
         }
         self.destination = destination
@@ -75,7 +73,7 @@ public final class PendingOutput {
             }
             // A reader that went away (`| head`) is not a failure of ours.
             if let problem, errno != EPIPE {
-                throw .error(InputCode.write, "写入标准输出时出错：\(problem)", hint: "检查输出重定向到的文件夹是否已满", at: nil)
+                throw InputMessages.standardOutputFailed(problem)
             }
         case .file(let path):
             flushPending()
@@ -85,7 +83,7 @@ public final class PendingOutput {
             if fsync(descriptor) != 0 || close(descriptor) != 0 {
                 let text = FileSystem.errorText()
                 _ = unlink(temporaryPath)
-                throw .error(InputCode.write, "无法把输出文件“\(path)”写入磁盘：\(text)", hint: "检查磁盘是否已满", at: nil)
+                throw InputMessages.outputNotSynced(path, reason: text)
             }
             do throws(Diagnostic) {
                 try FileSystem.rename(temporaryPath, to: path)
@@ -121,7 +119,7 @@ public final class PendingOutput {
         guard fd >= 0, !pending.isEmpty else { return }
         if failure == nil, let problem = pending.withUnsafeBytes({ FileSystem.writeAll($0, to: fd) }) {
             if case .file(let path) = destination {
-                failure = .error(InputCode.write, "写入输出文件“\(path)”时出错：\(problem)", hint: "检查磁盘是否已满、是否有写入权限", at: nil)
+                failure = InputMessages.outputWriteFailed(path, problem: problem)
             }
         }
         pending.removeAll(keepingCapacity: true)

@@ -75,14 +75,7 @@ public struct CSVRawRecord: Sendable {
         let slot = slots[index]
         let source = slot.escaped ? unescaped(content(slot)) : bytes
         let range = slot.escaped ? 0..<source.count : content(slot)
-        let result: Result<R, E> = source.withUnsafeBufferPointer { all in
-            do throws(E) {
-                return .success(try body(UnsafeBufferPointer(rebasing: all[range])))
-            } catch {
-                return .failure(error)
-            }
-        }
-        return try result.get()
+        return try source.withUnsafeBufferPointer { all throws(E) in try body(UnsafeBufferPointer(rebasing: all[range])) }
     }
 
     public func string(at index: Int) -> String { String(decoding: utf8(at: index), as: UTF8.self) }

@@ -6,11 +6,13 @@ import ScorecardBase
 /// CRLF, LF or CR line ends, line breaks inside quoted fields, an optional byte order mark.
 /// Blank lines are skipped. Spaces around values are kept (see `CSVField.trimmed`).
 ///
-/// A malformed record comes back as a failure and reading goes on with the next record, so one
-/// run reports every problem in the file. Non-copyable because it owns the open file.
+/// A malformed record is thrown and reading goes on with the next record when `next` is called
+/// again, so one run reports every problem in the file. Non-copyable because it owns the open file.
 ///
 ///     var reader = try CSVReader(path: "evidence.csv")
-///     while let result = reader.next() { ... }
+///     while true {
+///         do { guard let record = try reader.next() else { break } ... } catch { ... }
+///     }
 public struct CSVReader: ~Copyable, Sendable {
     public static let defaultChunkSize = 1 << 20
 
@@ -65,55 +67,66 @@ public struct CSVReader: ~Copyable, Sendable {
     /// Whether the file started with a byte order mark.
     public var hadBOM: Bool { input.hadBOM }
 
-    /// The next record without making strings, the failure of a malformed record, or nil at the end.
-    public mutating func nextRaw() -> Result<CSVRawRecord, Diagnostic>? {
+    /// The next record without making strings, or nil at the end; a malformed record is thrown
+    /// (and the next call reads on after it).
+    public mutating func nextRaw() throws(Diagnostic) -> CSVRawRecord? {
         guard !finished else { return nil }
         while true {
             if !started || scanner.index >= input.chunk.count {
                 if started { scanner.base += input.chunk.count }
                 started = true
                 scanner.index = 0
-                switch input.advance() {
-                case .failure(let problem):
+                let more: Bool
+                do {
+                    more = try input.advance()
+                } catch {
                     finished = true
-                    return .failure(problem)
-                case .success(true):
+                    throw error
+                }
+                if more {
                     scanner.encoding = encoding
-                case .success(false):
+                } else {
                     finished = true
                     guard scanner.finish() else { return nil }
-                    return completed()
+                    return try completed()
                 }
             }
             let chunk = input.chunk
             let complete = chunk.withUnsafeBufferPointer { scanner.scan($0) }
-            if complete { return completed() }
+            if complete { return try completed() }
         }
     }
 
-    private mutating func completed() -> Result<CSVRawRecord, Diagnostic> {
-        let result = scanner.takeRecord()
-        if case .failure = result { failedRecord = scanner.partialRecord } else { failedRecord = nil }
-        return result
+    private mutating func completed() throws(Diagnostic) -> CSVRawRecord {
+        do {
+            let record = try scanner.takeRecord()
+            failedRecord = nil
+            return record
+        } catch {
+            failedRecord = scanner.partialRecord
+            throw error
+        }
     }
 
     /// The record of the last failure, as far as it was read (fields past a limit are left
     /// out): enough, usually, to tell whose row was lost.
     public private(set) var failedRecord: CSVRawRecord?
 
-    /// The next record with string fields, the failure of a malformed record, or nil at the end.
-    public mutating func next() -> Result<CSVRecord, Diagnostic>? {
-        nextRaw().map { $0.map(\.record) }
+    /// The next record with string fields, or nil at the end; a malformed record is thrown.
+    public mutating func next() throws(Diagnostic) -> CSVRecord? {
+        try nextRaw()?.record
     }
 
     /// Every record and every problem, for files small enough to hold.
     public mutating func readAll() -> (records: [CSVRecord], diagnostics: [Diagnostic]) {
         var records: [CSVRecord] = []
         var diagnostics: [Diagnostic] = []
-        while let result = next() {
-            switch result {
-            case .success(let record): records.append(record)
-            case .failure(let problem): diagnostics.append(problem)
+        while true {
+            do {
+                guard let record = try next() else { break }
+                records.append(record)
+            } catch {
+                diagnostics.append(error)
             }
         }
         return (records, diagnostics)

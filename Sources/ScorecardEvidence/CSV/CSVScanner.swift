@@ -83,9 +83,9 @@ struct CSVScanner: Sendable {
         return record
     }
 
-    /// The record just completed, or the diagnostic for its first problem.
-    mutating func takeRecord() -> Result<CSVRawRecord, Diagnostic> {
-        guard let (kind, offset) = problem else { return .success(building) }
+    /// The record just completed; the diagnostic for its first problem is thrown.
+    mutating func takeRecord() throws(Diagnostic) -> CSVRawRecord {
+        guard let (kind, offset) = problem else { return building }
         problem = nil
         let place = building.location(from: offset)
         let at = SourceLocation(file: file, line: place.line, column: place.column)
@@ -106,7 +106,7 @@ struct CSVScanner: Sendable {
                 tried: encoding == .gb18030 || !encodingWasDetected ? [encoding] : [.utf8]
             )
         }
-        return .failure(diagnostic)
+        throw diagnostic
     }
 
     /// Offset in the record's bytes of index `i` of the current chunk.

@@ -28,24 +28,20 @@ struct XLSXFile {
 
     /// Only a regular file is read, and only up to `limits.workbookBytes`, which also bounds
     /// each part once decompressed (a zip bomb is refused before it is inflated).
-    static func open(_ path: String, limits: InputLimits = .default) -> Result<XLSXFile, Diagnostic> {
+    static func open(_ path: String, limits: InputLimits = .default) throws(Diagnostic) -> XLSXFile {
         let bytes: [UInt8]
-        let read: FileSystem.LimitedRead
-        do throws(Diagnostic) { read = try FileSystem.read(path, limit: limits.workbookBytes) } catch { return .failure(error) }
-        switch read {
+        switch try FileSystem.read(path, limit: limits.workbookBytes) {
         case .complete(let read): bytes = read
         case .tooLarge:
-            return .failure(
-                .error(
-                    InputCode.fileTooLarge, "工作簿“\(path)”的大小超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
-                    hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes), at: nil))
+            throw .error(
+                InputCode.fileTooLarge, "工作簿“\(path)”的大小超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
+                hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes), at: nil)
         }
         do throws(XLSXProblem) {
-            return .success(try XLSXFile(path: path, bytes: bytes, limits: limits))
+            return try XLSXFile(path: path, bytes: bytes, limits: limits)
         } catch {
-            return .failure(
-                error.diagnostic(
-                    "无法读取工作簿“\(path)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）；旧的 .xls 格式不能读取"))
+            throw error.diagnostic(
+                "无法读取工作簿“\(path)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）；旧的 .xls 格式不能读取")
         }
     }
 
@@ -233,13 +229,12 @@ struct XLSXFile {
     // MARK: Sheets
 
     /// The sheet's rows with values, in order; empty cells and rows are left out.
-    func rows(ofSheet index: Int) -> Result<[Row], Diagnostic> {
+    func rows(ofSheet index: Int) throws(Diagnostic) -> [Row] {
         do throws(XLSXProblem) {
-            return .success(try readRows(sheets[index].part, sheet: sheets[index].name))
+            return try readRows(sheets[index].part, sheet: sheets[index].name)
         } catch {
-            return .failure(
-                error.diagnostic(
-                    "无法读取工作簿“\(path)”的工作表“\(sheets[index].name)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）"))
+            throw error.diagnostic(
+                "无法读取工作簿“\(path)”的工作表“\(sheets[index].name)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）")
         }
     }
 

@@ -21,10 +21,10 @@ struct XLSXRowSource: EvidenceRowSource {
         _ path: String, sheetNames names: [String], firstIfNone: Bool, limits: InputLimits = .default, problems: inout [Diagnostic]
     ) -> XLSXRowSource? {
         let file: XLSXFile
-        switch XLSXFile.open(path, limits: limits) {
-        case .success(let opened): file = opened
-        case .failure(let problem):
-            problems.append(problem)
+        do {
+            file = try XLSXFile.open(path, limits: limits)
+        } catch {
+            problems.append(error)
             return nil
         }
         return open(file, sheetNames: names, firstIfNone: firstIfNone, problems: &problems)
@@ -38,15 +38,15 @@ struct XLSXRowSource: EvidenceRowSource {
             ?? (firstIfNone && !file.sheets.isEmpty ? 0 : nil)
         guard let index else {
             if firstIfNone {
-                problems.append(.error(EvidenceCode.xlsxNoSheet, "工作簿“\(file.path)”中没有工作表", hint: "在 Excel 中至少保留一个工作表", at: nil))
+                problems.append(EvidenceMessages.noSheet(file.path))
             }
             return nil
         }
         let rows: [XLSXFile.Row]
-        switch file.rows(ofSheet: index) {
-        case .success(let read): rows = read
-        case .failure(let problem):
-            problems.append(problem)
+        do {
+            rows = try file.rows(ofSheet: index)
+        } catch {
+            problems.append(error)
             return nil
         }
         return XLSXRowSource(path: file.path, sheet: file.sheets[index].name, rows: rows, problems: &problems)
@@ -56,10 +56,7 @@ struct XLSXRowSource: EvidenceRowSource {
         self.sheet = sheet
         func place(_ row: Int, _ column: Int) -> SourceLocation { SourceLocation(file: path, line: row, column: column, sheet: sheet) }
         guard let first = rows.first else {
-            problems.append(
-                .error(
-                    EvidenceCode.emptyFile, "工作簿“\(path)”的工作表“\(sheet)”是空的，没有表头", hint: "第一行应当是表头，如 工号、i01、…",
-                    at: place(1, 1)))
+            problems.append(EvidenceMessages.emptySheet(path, sheet: sheet, at: place(1, 1)))
             return nil
         }
         let width = first.cells.map(\.column).max() ?? 0
@@ -74,9 +71,7 @@ struct XLSXRowSource: EvidenceRowSource {
             for cell in row.cells { texts[cell.column - 1] = cell.text }
             if last > width, let beyond = row.cells.filter({ $0.column > width }).map(\.column).min() {
                 found.append(
-                    .error(
-                        EvidenceCode.extraCells, "这一行在表头以外的第 \(beyond) 列还有内容（表头只有 \(width) 列）",
-                        hint: "删去表头以外的内容，或为这一列加上表头", at: place(row.number, beyond)))
+                    EvidenceMessages.extraSheetCells(beyond: beyond, width: width, at: place(row.number, beyond)))
             }
             built.append(
                 EvidenceRow(

@@ -44,53 +44,47 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
     /// The first record is the header; when it cannot be read the file is not read on, since
     /// taking the first row of values for the header would only add problems that are not there.
     private init?(reader: consuming CSVReader, path: String, problems: inout [Diagnostic]) {
-        switch reader.nextRaw() {
-        case nil:
-            problems.append(
-                .error(
-                    EvidenceCode.emptyFile, "文件“\(path)”是空的，没有表头", hint: "第一行应当是表头，如 officer,i01,…",
-                    at: SourceLocation(file: path, line: 1, column: 1)))
-            return nil
-        case .failure(let error):
+        let first: CSVRawRecord?
+        do {
+            first = try reader.nextRaw()
+        } catch {
             problems.append(error)
             return nil
-        case .success(let raw):
-            let places = raw.locations()
-            header = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: places[$0]) }
         }
+        guard let raw = first else {
+            problems.append(EvidenceMessages.emptyCSV(path))
+            return nil
+        }
+        let places = raw.locations()
+        header = raw.indices.map { EvidenceCell(text: raw.string(at: $0), location: places[$0]) }
         self.reader = reader
     }
 
     var decodedOffsetShift: Int? { reader.encoding == .utf8 ? (reader.hadBOM ? 3 : 0) : nil }
 
     mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
-        while let next = reader.nextRaw() {
-            switch next {
-            case .failure(let error):
+        while true {
+            let next: CSVRawRecord?
+            do {
+                next = try reader.nextRaw()
+            } catch {
                 problems.append(error)
                 if let partial = reader.failedRecord { dropped.append(DroppedRow(row: EvidenceRow(csv: partial), problem: error)) }
-            case .success(let raw):
-                if Self.isBlank(raw) {
-                    blankRows += 1
-                    if firstBlankRow == nil { firstBlankRow = SourceLocation(file: raw.file, line: raw.line, column: 1) }
-                    continue
-                }
-                if raw.count > header.count {
-                    problems.append(
-                        .error(
-                            EvidenceCode.extraCells, "这一行有 \(raw.count) 格，比表头多 \(raw.count - header.count) 格",
-                            hint: "检查是否多了逗号；含逗号的内容要用英文双引号括起来", at: raw.location(at: header.count)))
-                }
-                return EvidenceRow(csv: raw)
+                continue
             }
+            guard let raw = next else { break }
+            if Self.isBlank(raw) {
+                blankRows += 1
+                if firstBlankRow == nil { firstBlankRow = SourceLocation(file: raw.file, line: raw.line, column: 1) }
+                continue
+            }
+            if raw.count > header.count {
+                problems.append(EvidenceMessages.extraCSVCells(raw.count, header: header.count, at: raw.location(at: header.count)))
+            }
+            return EvidenceRow(csv: raw)
         }
         if let firstBlankRow {
-            problems.append(
-                .warning(
-                    EvidenceCode.blankRows,
-                    blankRows == 1 ? "跳过了 1 行空行（每格都是空的）" : "跳过了 \(blankRows) 行空行（每格都是空的），第一行在这里",
-                    hint: "Excel 保存时常在表格下方留下只有逗号的行；可以不管，或在 Excel 中选中这些行删除后重新保存",
-                    at: firstBlankRow))
+            problems.append(EvidenceMessages.blankRows(blankRows, first: firstBlankRow))
             self.firstBlankRow = nil
         }
         return nil

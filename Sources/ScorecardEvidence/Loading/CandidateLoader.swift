@@ -13,13 +13,14 @@ public enum CandidateLoader {
         missingKeyHint: "第一行表头应当有“candidate”或“候选人编号”")
 
     public static func load(
-        from source: inout some EvidenceRowSource & ~Copyable, eligibility: Eligibility, file: String
-    ) -> (list: CandidateList, problems: [Diagnostic]) {
+        from source: inout some EvidenceRowSource & ~Copyable, eligibility: Eligibility, file: String, sink: inout DiagnosticSink
+    ) -> CandidateList {
         var problems: [Diagnostic] = []
+        defer { sink.append(contentsOf: problems) }
         let fields = eligibility.candidateFields
         let mapping = ColumnMapping(header: source.header, fields: fields, keys: keys, file: file, problems: &problems)
         guard let keyColumn = mapping.keyColumn, !mapping.fixedColumns.contains(where: { $0 == nil }) else {
-            return (CandidateList(file: file, candidates: [], rejected: []), problems)
+            return CandidateList(file: file, candidates: [], rejected: [])
         }
         var candidates: [Candidate] = []
         var rejected: [CandidateList.RejectedRow] = []
@@ -33,17 +34,14 @@ public enum CandidateLoader {
             for (column, title) in zip([keyColumn] + mapping.fixedColumns.compactMap { $0 }, ["候选人编号", "姓名", "单位", "班次"]) {
                 let text = row.text(at: column)?.trimmedForEvidence ?? ""
                 if text.isEmpty, row.text(at: column) != nil {
-                    problems.append(.error(EvidenceCode.missingValue, "候选人名单这一行没有填写“\(title)”", at: row.location(at: column)))
+                    problems.append(EvidenceMessages.missingCandidateValue(title, at: row.location(at: column)))
                 }
                 if text.isEmpty { sound = false }
                 identity.append(text)
             }
             let (id, name, unit, area) = (identity[0], identity[1], identity[2], identity[3])
             if !id.isEmpty, let earlier = firstRow[id] {
-                problems.append(
-                    .error(
-                        EvidenceCode.duplicateCandidate, "候选人 \(id) 在名单中出现了两次", hint: "每名候选人只登记一行；合并或删去一行",
-                        at: row.location(at: keyColumn), notes: [.init("第一次在这里", at: earlier)]))
+                problems.append(EvidenceMessages.duplicateCandidate(id, at: row.location(at: keyColumn), first: earlier))
                 if duplicated.insert(id).inserted { rejected.append(.init(id: id, name: name, location: earlier)) }
                 continue
             }
@@ -64,44 +62,41 @@ public enum CandidateLoader {
                 Candidate(id: id, name: name, unit: unit, area: area, values: values, row: row, fieldColumns: mapping.fieldColumns))
         }
         candidates.removeAll { duplicated.contains($0.id) }
-        return (CandidateList(file: file, candidates: candidates, rejected: rejected), problems)
+        return CandidateList(file: file, candidates: candidates, rejected: rejected)
     }
 }
 
 extension EvidenceFolder {
     public static let candidatesFile = "candidates.csv"
 
-    /// Reads `candidates.csv` against the rules' eligibility fields.
-    public func loadCandidates(_ eligibility: Eligibility) -> (list: CandidateList, problems: [Diagnostic]) {
+    /// Reads `candidates.csv` against the rules' eligibility fields; its problems go to `sink`.
+    public func loadCandidates(_ eligibility: Eligibility, sink: inout DiagnosticSink) -> CandidateList {
         let path = FileSystem.join(root, Self.candidatesFile)
         let workbook = FileSystem.join(root, Self.candidatesWorkbook)
         let empty = CandidateList(file: path, candidates: [], rejected: [])
         var problems: [Diagnostic] = []
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
-            return (
-                empty,
-                [
-                    .error(
-                        EvidenceCode.noCandidates, "找不到候选人名单“\(path)”",
-                        hint: "候选人名单是证据文件夹中的 \(Self.candidatesFile)（或 \(Self.candidatesWorkbook)），格式见 docs/evidence.md", at: nil)
-                ]
-            )
+            sink.append(EvidenceMessages.noCandidates(path))
+            return empty
         case .both(let problem):
-            return (empty, [problem])
+            sink.append(problem)
+            return empty
         case .csv:
-            guard var source = CSVRowSource.open(path, limits: limits, problems: &problems) else { return (empty, problems) }
-            let loaded = CandidateLoader.load(from: &source, eligibility: eligibility, file: path)
-            return (loaded.list, problems + loaded.problems)
+            let opened = CSVRowSource.open(path, limits: limits, problems: &problems)
+            sink.append(contentsOf: problems)
+            guard var source = opened else { return empty }
+            return CandidateLoader.load(from: &source, eligibility: eligibility, file: path, sink: &sink)
         case .workbook:
             guard
                 var source = XLSXRowSource.open(
                     workbook, sheetNames: Self.candidateSheets, firstIfNone: true, limits: limits, problems: &problems)
             else {
-                return (CandidateList(file: workbook, candidates: [], rejected: []), problems)
+                sink.append(contentsOf: problems)
+                return CandidateList(file: workbook, candidates: [], rejected: [])
             }
-            let loaded = CandidateLoader.load(from: &source, eligibility: eligibility, file: workbook)
-            return (loaded.list, problems + loaded.problems)
+            sink.append(contentsOf: problems)
+            return CandidateLoader.load(from: &source, eligibility: eligibility, file: workbook, sink: &sink)
         }
     }
 }

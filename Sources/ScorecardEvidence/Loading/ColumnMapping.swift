@@ -46,10 +46,7 @@ struct ColumnMapping {
             let title = cell.text.trimmedForEvidence
             if title.isEmpty { continue }
             if let earlier = seen[title] {
-                problems.append(
-                    .error(
-                        EvidenceCode.duplicateColumn, "表头\(MessageText.quoted(title))出现了两次", hint: "删去重复的一列",
-                        at: cell.location, notes: [.init("第一次出现在这里", at: earlier)]))
+                problems.append(EvidenceMessages.duplicateHeader(title, at: cell.location, first: earlier))
                 continue
             }
             seen[title] = cell.location
@@ -61,21 +58,13 @@ struct ColumnMapping {
                 fixedColumns[fixedIndex] = column
             } else if let fieldIndex = byName[title] {
                 if fieldColumns[fieldIndex] != nil {
-                    problems.append(
-                        .error(
-                            EvidenceCode.duplicateColumn, "字段 \(fields[fieldIndex].id) 有两列（编号和中文名各一列）",
-                            hint: "只保留一列", at: cell.location))
+                    problems.append(EvidenceMessages.fieldInTwoColumns(fields[fieldIndex].id, at: cell.location))
                 }
                 fieldColumns[fieldIndex] = column
             } else {
                 let candidates = fields.flatMap { [$0.id] + ($0.name.map { [$0] } ?? []) } + keys.key + keys.fixed.flatMap { $0 }
                 let suggestion = NameSuggestion.closest(to: title, among: candidates)
-                problems.append(
-                    Diagnostic.error(
-                        EvidenceCode.unknownColumn, "规则中没有\(MessageText.quoted(title))这一列",
-                        hint: "可用的列：\(fields.map { field in field.name.map { "\(field.id)（\($0)）" } ?? field.id }.joined(separator: "、"))",
-                        at: cell.location
-                    ).suggesting(suggestion, replacing: cell.location))
+                problems.append(EvidenceMessages.unknownColumn(title, fields: fields, suggestion: suggestion, at: cell.location))
             }
         }
         let headerLocation = header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
@@ -84,13 +73,10 @@ struct ColumnMapping {
         }
         for (index, headers) in keys.fixed.enumerated() where fixedColumns[index] == nil {
             let title = headers.count > 1 ? "“\(headers[0])”（\(headers[1])）" : "“\(headers[0])”"
-            problems.append(.error(EvidenceCode.missingColumn, "表中缺少\(title)这一列", hint: "在第一行表头加上这一列", at: headerLocation))
+            problems.append(EvidenceMessages.missingTableColumn(title, at: headerLocation))
         }
         for (index, field) in fields.enumerated() where fieldColumns[index] == nil && field.defaultValue == nil {
-            problems.append(
-                .error(
-                    EvidenceCode.missingColumn, "表中缺少“\(field.id)”（\(field.displayName)）这一列，且规则没有给它默认值",
-                    hint: "加上这一列，或在规则中为它写 default", at: headerLocation))
+            problems.append(EvidenceMessages.missingFieldColumn(field, at: headerLocation))
         }
     }
 }

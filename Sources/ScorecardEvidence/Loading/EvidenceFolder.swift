@@ -39,46 +39,44 @@ public struct EvidenceFolder: Sendable {
         return FileSystem.join(root, name)
     }
 
-    public func loadRoster() -> (roster: Roster, problems: [Diagnostic]) {
+    /// The roster as far as it could be read; its problems go to `sink`.
+    public func loadRoster(sink: inout DiagnosticSink) -> Roster {
         let path = FileSystem.join(root, Self.rosterFile)
         let workbook = FileSystem.join(root, Self.rosterWorkbook)
+        var problems: [Diagnostic] = []
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
-            return (
-                Roster(officers: []),
-                [
-                    .error(
-                        EvidenceCode.noRoster, "找不到联系员名册“\(path)”", hint: "名册是证据文件夹中的 officers.csv（或 officers.xlsx），格式见 docs/evidence.md",
-                        at: nil)
-                ]
-            )
+            sink.append(EvidenceMessages.noRoster(path))
+            return Roster(officers: [])
         case .both(let problem):
-            return (Roster(officers: []), [problem])
+            sink.append(problem)
+            return Roster(officers: [])
         case .csv:
-            var problems: [Diagnostic] = []
-            guard var source = CSVRowSource.open(path, limits: limits, problems: &problems) else { return (Roster(officers: []), problems) }
-            let loaded = RosterLoader.load(from: &source, file: path)
-            return (loaded.roster, problems + loaded.problems)
+            let opened = CSVRowSource.open(path, limits: limits, problems: &problems)
+            sink.append(contentsOf: problems)
+            guard var source = opened else { return Roster(officers: []) }
+            return RosterLoader.load(from: &source, file: path, sink: &sink)
         case .workbook:
-            var problems: [Diagnostic] = []
             guard
                 var source = XLSXRowSource.open(
                     workbook, sheetNames: Self.rosterSheets, firstIfNone: true, limits: limits, problems: &problems)
             else {
-                return (Roster(officers: []), problems)
+                sink.append(contentsOf: problems)
+                return Roster(officers: [])
             }
-            let loaded = RosterLoader.load(from: &source, file: workbook)
-            return (loaded.roster, problems + loaded.problems)
+            sink.append(contentsOf: problems)
+            return RosterLoader.load(from: &source, file: workbook, sink: &sink)
         }
     }
 
     /// Reads and checks one quarter's records against the policy, keeping them; every problem
     /// is collected. For a mine's quarter, tests and tools that want the records at hand.
-    public func loadQuarter(_ quarter: Quarter, policy: Policy, roster: Roster) -> (evidence: QuarterEvidence, problems: [Diagnostic]) {
+    public func loadQuarter(_ quarter: Quarter, policy: Policy, roster: Roster, sink: inout DiagnosticSink) -> QuarterEvidence {
         var records: [OfficerRecord] = []
         let reading = readQuarter(quarter, policy: policy, roster: roster) { records.append($0) }
         if !reading.rejectedAfterHandover.isEmpty { records.removeAll { reading.rejectedAfterHandover.contains($0.officer.id) } }
-        return (QuarterEvidence(quarter: quarter, records: records, files: reading.files), reading.problems)
+        sink.append(contentsOf: reading.problems)
+        return QuarterEvidence(quarter: quarter, records: records, files: reading.files)
     }
 
     /// Reads and checks one quarter's records against the policy, handing each sound record to
@@ -130,10 +128,7 @@ public struct QuarterReader: Sendable {
         let path = folder.folder(for: quarter)
         guard FileSystem.kind(of: path) == .directory else {
             let known = folder.quarters().map(\.description)
-            problems.append(
-                .error(
-                    EvidenceCode.noQuarter, "找不到 \(quarter) 的证据文件夹“\(path)”",
-                    hint: known.isEmpty ? "证据文件夹中应有以季度命名的子文件夹，如 2025-Q1" : "已有的季度：\(known.joined(separator: "、"))", at: nil))
+            problems.append(EvidenceMessages.noQuarter(quarter, path: path, known: known))
             return
         }
         let csvPath = FileSystem.join(path, EvidenceFolder.recordsFile)
@@ -159,9 +154,8 @@ public struct QuarterReader: Sendable {
                     hint: "只保留其中一个", at: nil))
         } else if hasXLSX {
             recordFiles.append(xlsxPath)
-            switch XLSXFile.open(xlsxPath, limits: limits) {
-            case .failure(let problem): problems.append(problem)
-            case .success(let workbook):
+            do {
+                let workbook = try XLSXFile.open(xlsxPath, limits: limits)
                 recordsWorkbook = workbook
                 if var source = XLSXRowSource.open(
                     workbook, sheetNames: EvidenceFolder.recordSheets, firstIfNone: true, problems: &problems)
@@ -171,6 +165,8 @@ public struct QuarterReader: Sendable {
                     while let row = source.nextRow(problems: &problems) { rows.append(row) }
                     workbookRecords = YAMLEvidenceTables.TableRows(header: source.header, rows: rows)
                 }
+            } catch {
+                problems.append(error)
             }
         } else if hasCSV && hasYAML {
             problems.append(
@@ -207,11 +203,7 @@ public struct QuarterReader: Sendable {
                 yamlTables = tables
             }
         } else {
-            problems.append(
-                .error(
-                    EvidenceCode.noRecords,
-                    "\(quarter) 的文件夹里没有考核记录表（\(EvidenceFolder.recordsFile)、\(EvidenceFolder.recordsWorkbook) 或 \(EvidenceFolder.yamlFile)）",
-                    hint: "格式见 docs/evidence.md", at: nil))
+            problems.append(EvidenceMessages.noRecords(quarter))
         }
 
         for list in policy.evidence.lists {
@@ -259,10 +251,7 @@ public struct QuarterReader: Sendable {
             } else if var rows = yamlTables?.lists[list.id] {
                 binder.bindList(list, from: &rows, file: yamlPath)
             } else if yamlTables == nil {
-                problems.append(
-                    .warning(
-                        EvidenceCode.noList, "\(quarter) 没有“\(list.displayName)”明细（\(list.id).csv），按本季度没有此类记录计算",
-                        hint: "如有记录，放在 \(listPath)", at: nil))
+                problems.append(EvidenceMessages.noList(quarter, list: list, path: listPath))
             }
         }
         if let csvHeader {

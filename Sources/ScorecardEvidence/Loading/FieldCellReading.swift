@@ -24,28 +24,18 @@ enum FieldCellReading {
         var place: SourceLocation { row.location(at: column) }
         if text.isEmpty {
             if let defaultValue = field.defaultValue { return defaultValue }
-            problems.append(
-                .error(
-                    EvidenceCode.missingValue, "\(owner())的“\(field.displayName)”没有填写",
-                    hint: field.assessedItem != nil ? "填写考核人打分，0 到 \(field.max?.normalized.description ?? "")" : "填写这一项，或在规则中给它默认值",
-                    at: place))
+            problems.append(EvidenceMessages.missingFieldValue(field, owner: owner(), at: place))
             return nil
         }
         let value: Value
         do throws(FieldValueParsing.Problem) {
             value = try FieldValueParsing.parse(text, as: field.type, min: field.min, max: field.max)
         } catch let problem {
-            problems.append(
-                Diagnostic.error(EvidenceCode.badValue, "\(owner())的“\(field.displayName)”：\(problem.message)", at: place)
-                    .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
+            problems.append(EvidenceMessages.badFieldValue(field, owner: owner(), problem: problem, at: place))
             return nil
         }
         if let quarter, field.withinQuarter, case .date(let date) = value, !quarter.contains(date) {
-            problems.append(
-                .error(
-                    EvidenceCode.dateOutsideQuarter,
-                    "“\(field.displayName)”\(date) 不在 \(quarter)（\(quarter.firstDay) 至 \(quarter.lastDay)）之内",
-                    hint: "核对日期，或把这条记录放到它所属季度的文件里", at: place))
+            problems.append(EvidenceMessages.dateOutsideQuarter(field, date: date, quarter: quarter, at: place))
             return nil
         }
         return value
@@ -79,10 +69,7 @@ enum FieldCellReading {
     static func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell], problems: inout [Diagnostic]) -> Bool {
         guard row.count < header.count else { return false }
         let missing = MessageText.quotedList(header[row.count...].map { $0.text.trimmedForEvidence }, unit: "列")
-        problems.append(
-            .error(
-                EvidenceCode.shortRow, "这一行只有 \(row.count) 格，比表头少 \(header.count - row.count) 格，缺少 \(missing)",
-                hint: "检查这一行是否少了逗号；没有数值的格子也要留出逗号", at: row.location))
+        problems.append(EvidenceMessages.shortRow(row.count, header: header.count, missing: missing, at: row.location))
         return true
     }
 }

@@ -19,16 +19,17 @@ public enum RosterLoader {
         ("until", ["离任日期", "截止日期"], false),
     ]
 
-    public static func load(from source: inout some EvidenceRowSource & ~Copyable, file: String) -> (roster: Roster, problems: [Diagnostic])
-    {
+    /// The roster as far as it could be read; its problems go to `sink`.
+    public static func load(from source: inout some EvidenceRowSource & ~Copyable, file: String, sink: inout DiagnosticSink) -> Roster {
         var problems: [Diagnostic] = []
+        defer { sink.append(contentsOf: problems) }
         var columnOf: [String: Int] = [:]
         for (index, cell) in source.header.enumerated() {
             let title = cell.text.trimmedForEvidence
             if title.isEmpty { continue }
             if let column = columns.first(where: { $0.id == title || $0.names.contains(title) }) {
                 if columnOf[column.id] != nil {
-                    problems.append(.error(EvidenceCode.duplicateColumn, "名册的\(MessageText.quoted(title))列重复了", at: cell.location))
+                    problems.append(EvidenceMessages.duplicateRosterColumn(title, at: cell.location))
                 }
                 columnOf[column.id] = index
             } else {
@@ -36,25 +37,18 @@ public enum RosterLoader {
                 // else is a note the office keeps beside the roster (备注…): a warning that it is unused.
                 let all = columns.flatMap { [$0.id] + $0.names }
                 if let suggestion = NameSuggestion.closest(to: title, among: all) {
-                    problems.append(
-                        Diagnostic.error(EvidenceCode.unknownColumn, "名册中没有\(MessageText.quoted(title))这一列", at: cell.location)
-                            .suggesting(suggestion, replacing: cell.location))
+                    problems.append(EvidenceMessages.unknownRosterColumn(title, suggestion: suggestion, at: cell.location))
                 } else {
-                    problems.append(
-                        .warning(
-                            EvidenceCode.unusedColumn, "名册中的\(MessageText.quoted(title))列不会被使用",
-                            hint: "名册用到的列：\(columns.map(\.id).joined(separator: "、"))", at: cell.location))
+                    problems.append(EvidenceMessages.unusedRosterColumn(title, used: columns.map(\.id), at: cell.location))
                 }
             }
         }
         let headerLocation = source.header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
         for column in columns where column.required && columnOf[column.id] == nil {
-            problems.append(
-                .error(
-                    EvidenceCode.missingColumn, "名册缺少“\(column.id)”（\(column.names[0])）这一列", hint: "在第一行表头加上这一列", at: headerLocation))
+            problems.append(EvidenceMessages.missingRosterColumn(column.id, name: column.names[0], at: headerLocation))
         }
         guard columns.allSatisfy({ !$0.required || columnOf[$0.id] != nil }) else {
-            return (Roster(officers: []), problems)
+            return Roster(officers: [])
         }
 
         var officers: [Officer] = []
@@ -107,16 +101,12 @@ public enum RosterLoader {
             func date(_ index: Int?) -> LocalDate? {
                 guard let value = text(index) else { return nil }
                 if let date = LocalDate(value) { return date }
-                problems.append(
-                    .error(
-                        EvidenceCode.badValue, "名册中的日期\(MessageText.quoted(value))无法识别", hint: FieldValueParsing.dateHint,
-                        at: location(index)))
+                problems.append(EvidenceMessages.badRosterDate(value, at: location(index)))
                 return nil
             }
             var missing: Diagnostic?
             for column in required where text(position[column]) == nil {
-                let problem = Diagnostic.error(
-                    EvidenceCode.missingValue, "名册这一行没有填写“\(columns[column].names[0])”", at: location(position[column]))
+                let problem = EvidenceMessages.missingRosterValue(columns[column].names[0], at: location(position[column]))
                 problems.append(problem)
                 if missing == nil { missing = problem }
             }
@@ -129,15 +119,14 @@ public enum RosterLoader {
                     duplicates.append((id, first, location(officerAt)))
                 } else {
                     problems.append(
-                        .error(
-                            EvidenceCode.duplicateOfficer, "名册中工号\(MessageText.quoted(id))出现了两次", hint: "每名联系员在名册中只登记一行",
-                            at: location(officerAt), notes: [.init("第一次在这里", at: officers[first].location(ofColumn: "officer"))]))
+                        EvidenceMessages.duplicateOfficer(id, at: location(officerAt), first: officers[first].location(ofColumn: "officer"))
+                    )
                 }
                 continue
             }
             let (trainedOn, from, until) = (date(trainedOnAt), date(fromAt), date(untilAt))
             if let from, let until, until < from {
-                problems.append(.error(EvidenceCode.badDates, "联系员 \(id) 的离任日期早于任职日期", at: location(untilAt)))
+                problems.append(EvidenceMessages.leftBeforeStarting(id, at: location(untilAt)))
             }
             if packing == nil { packing = row.decodedOffset != nil }
             if packing == true, let offset = row.decodedOffset {
@@ -165,18 +154,15 @@ public enum RosterLoader {
                 let earlier =
                     officerAt.map { built.location(ofColumn: $0, of: duplicate.first) }
                     ?? SourceLocation(file: file, line: Int(built.entries[duplicate.first].line), column: 1)
-                problems.append(
-                    .error(
-                        EvidenceCode.duplicateOfficer, "名册中工号\(MessageText.quoted(duplicate.id))出现了两次", hint: "每名联系员在名册中只登记一行",
-                        at: duplicate.at, notes: [.init("第一次在这里", at: earlier)]))
+                problems.append(EvidenceMessages.duplicateOfficer(duplicate.id, at: duplicate.at, first: earlier))
             }
             var roster = Roster(packed: built)
             roster.droppedRows = droppedRows.filter { packed.index(ofID: $0.key) == nil }
-            return (roster, problems)
+            return roster
         }
         var roster = Roster(officers: officers, index: firstRow)
         // A row dropped before a later row of the same id was kept is no echo: the id is there.
         roster.droppedRows = droppedRows.filter { firstRow[$0.key] == nil }
-        return (roster, problems)
+        return roster
     }
 }

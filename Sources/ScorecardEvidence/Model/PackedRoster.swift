@@ -118,15 +118,18 @@ final class PackedRoster: Sendable {
             // A UTF-8 file: the row is where it was.
             guard let bytes = try? FileSystem.read(file, from: entry.rowOffset + shift, count: 1 << 16) else { return nil }
             var reader = CSVReader(bytes: bytes, file: file, encoding: .utf8, line: Int(entry.line))
-            if case .success(let raw)? = reader.nextRaw() { return raw }
-            return nil
+            return try? reader.nextRaw()
         }
         // Another encoding: read from the start to the row's line.
         guard var reader = try? CSVReader(path: file) else { return nil }
-        while let next = reader.nextRaw() {
-            if case .success(let raw) = next, raw.line == Int(entry.line) { return raw }
+        while true {
+            do {
+                guard let raw = try reader.nextRaw() else { return nil }
+                if raw.line == Int(entry.line) { return raw }
+            } catch {
+                continue
+            }
         }
-        return nil
     }
 }
 

@@ -36,11 +36,13 @@ struct ByteSource: ~Copyable, Sendable {
     }
 
     private static func open(_ path: String, displayName: String) throws(Diagnostic) -> Int32 {
-        switch FileSystem.openRegularFile(path) {
-        case .success(let fd): return fd
-        case .failure(.notRegular(let what)): throw FileSystem.notRegularFile(displayName, what: what)
-        case .failure(.system(let code)):
-            throw Self.ioProblem(EvidenceCode.ioOpenFailed, "无法打开文件", errno: code, file: displayName)
+        do {
+            return try FileSystem.openRegularFile(path)
+        } catch {
+            switch error {
+            case .notRegular(let what): throw FileSystem.notRegularFile(displayName, what: what)
+            case .system(let code): throw Self.ioProblem(EvidenceCode.ioOpenFailed, "无法打开文件", errno: code, file: displayName)
+            }
         }
     }
 
@@ -63,15 +65,15 @@ struct ByteSource: ~Copyable, Sendable {
     }
 
     /// Appends up to `count` bytes to `buffer`; 0 means the end of the input.
-    mutating func read(appendingTo buffer: inout [UInt8], count: Int) -> Result<Int, Diagnostic> {
+    mutating func read(appendingTo buffer: inout [UInt8], count: Int) throws(Diagnostic) -> Int {
         if descriptor < 0 {
             let taken = min(count, memory.count - memoryOffset)
             buffer.append(contentsOf: memory[memoryOffset..<(memoryOffset + taken)])
             memoryOffset += taken
-            return .success(taken)
+            return taken
         }
         let count = remaining.map { min($0, count) } ?? count
-        if count == 0 { return .success(0) }
+        if count == 0 { return 0 }
         if scratch.count < count {
             // Left unfilled: only what read(2) writes is ever looked at, and a small file then
             // touches a page or two of the buffer instead of clearing all of it.
@@ -87,11 +89,11 @@ struct ByteSource: ~Copyable, Sendable {
             }
         }
         guard result >= 0 else {
-            return .failure(Self.ioProblem(EvidenceCode.ioReadFailed, "读取文件时出错", errno: errno, file: file))
+            throw Self.ioProblem(EvidenceCode.ioReadFailed, "读取文件时出错", errno: errno, file: file)
         }
         buffer.append(contentsOf: scratch[0..<result])
         if let left = remaining { remaining = left - result }
-        return .success(result)
+        return result
     }
 
     private static func ioProblem(_ code: EvidenceCode, _ message: String, errno: Int32, file: String) -> Diagnostic {

@@ -32,25 +32,19 @@ struct DecodingInput: ~Copyable, Sendable {
     var file: String { source.file }
 
     /// Replaces `chunk` with the next UTF-8 bytes; false at the end of the input.
-    mutating func advance() -> Result<Bool, Diagnostic> {
+    mutating func advance() throws(Diagnostic) -> Bool {
         chunk.removeAll(keepingCapacity: true)
         if !started {
             started = true
-            if let problem = start() { return .failure(problem) }
+            try start()
         }
         while chunk.isEmpty {
             if decided == .utf8 && pending.isEmpty {
-                switch source.read(appendingTo: &chunk, count: chunkSize) {
-                case .failure(let problem): return .failure(problem)
-                case .success(let n): return .success(n > 0)
-                }
+                return try source.read(appendingTo: &chunk, count: chunkSize) > 0
             }
-            if sourceEnded && pending.isEmpty { return .success(false) }
+            if sourceEnded && pending.isEmpty { return false }
             if !sourceEnded {
-                switch source.read(appendingTo: &pending, count: chunkSize) {
-                case .failure(let problem): return .failure(problem)
-                case .success(let n): if n == 0 { sourceEnded = true }
-                }
+                if try source.read(appendingTo: &pending, count: chunkSize) == 0 { sourceEnded = true }
             }
             if decided == nil { detect() }
             switch decided {
@@ -58,22 +52,19 @@ struct DecodingInput: ~Copyable, Sendable {
                 chunk.append(contentsOf: pending)
                 pending.removeAll(keepingCapacity: true)
             case .gb18030?:
-                if let problem = convertPending() { return .failure(problem) }
+                try convertPending()
             case nil:
                 break
             }
         }
         emittedAny = true
-        return .success(true)
+        return true
     }
 
     /// Reads enough to recognise a byte order mark, which decides the encoding by itself.
-    private mutating func start() -> Diagnostic? {
+    private mutating func start() throws(Diagnostic) {
         while pending.count < 4 && !sourceEnded {
-            switch source.read(appendingTo: &pending, count: max(chunkSize, 4)) {
-            case .failure(let problem): return problem
-            case .success(let n): if n == 0 { sourceEnded = true }
-            }
+            if try source.read(appendingTo: &pending, count: max(chunkSize, 4)) == 0 { sourceEnded = true }
         }
         if pending.starts(with: TextDecoding.bom) && decided != .gb18030 {
             decided = .utf8
@@ -82,7 +73,6 @@ struct DecodingInput: ~Copyable, Sendable {
         } else if pending.starts(with: [0x84, 0x31, 0x95, 0x33]) && decided != .utf8 {
             decided = .gb18030 // its U+FEFF is dropped after conversion
         }
-        return nil
     }
 
     /// Decides between UTF-8 and GB18030 at the first non-ASCII byte, passing ASCII through.
@@ -128,7 +118,7 @@ struct DecodingInput: ~Copyable, Sendable {
         }
     }
 
-    private mutating func convertPending() -> Diagnostic? {
+    private mutating func convertPending() throws(Diagnostic) {
         var offset = 0
         defer { pending.removeFirst(offset) }
         let startCount = chunk.count
@@ -146,13 +136,12 @@ struct DecodingInput: ~Copyable, Sendable {
                 offset += at + 1
                 converter.reset()
             case .unavailable:
-                return TextMessages.converterUnavailable(file: file)
+                throw TextMessages.converterUnavailable(file: file)
             }
         }
         if !emittedAny && startCount == 0 && chunk.starts(with: TextDecoding.bom) {
             hadBOM = true
             chunk.removeFirst(3)
         }
-        return nil
     }
 }

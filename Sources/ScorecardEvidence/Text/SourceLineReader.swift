@@ -29,10 +29,10 @@ public enum SourceLineReader {
         var utf8 = (need: 0, low: UInt8(0x80), high: UInt8(0xBF))
         var valid = true
         reading: while true {
-            switch input.advance() {
-            case .failure: return nil
-            case .success(false): break reading
-            case .success(true): break
+            do {
+                guard try input.advance() else { break reading }
+            } catch {
+                return nil
             }
             let isGB18030 = input.decided == .gb18030
             for byte in input.chunk {

@@ -9,26 +9,20 @@ public enum TextDecoding {
     /// Chinese Excel writes, else an error at the first byte that neither can decode.
     public static func decode(
         _ bytes: [UInt8], file: String, encoding: TextEncoding? = nil
-    ) -> Result<DecodedText, Diagnostic> {
+    ) throws(Diagnostic) -> DecodedText {
         switch encoding {
         case .utf8?:
-            return decodeUTF8(bytes).mapError { $0.diagnostic(file: file, bytes: bytes, tried: [.utf8]) }
+            do { return try decodeUTF8(bytes) } catch { throw error.diagnostic(file: file, bytes: bytes, tried: [.utf8]) }
         case .gb18030?:
-            return decodeGB18030(bytes).mapError { $0.diagnostic(file: file, bytes: bytes, tried: [.gb18030]) }
+            do { return try decodeGB18030(bytes) } catch { throw error.diagnostic(file: file, bytes: bytes, tried: [.gb18030]) }
         case nil:
             let utf8Failure: Failure
-            switch decodeUTF8(bytes) {
-            case .success(let decoded): return .success(decoded)
-            case .failure(let failure): utf8Failure = failure
-            }
+            do { return try decodeUTF8(bytes) } catch { utf8Failure = error }
             let gbFailure: Failure
-            switch decodeGB18030(bytes) {
-            case .success(let decoded): return .success(decoded)
-            case .failure(let failure): gbFailure = failure
-            }
+            do { return try decodeGB18030(bytes) } catch { gbFailure = error }
             // Point at the later failure: the encoding that got further is the likelier one.
             let failure = gbFailure.offset > utf8Failure.offset ? gbFailure : utf8Failure
-            return .failure(failure.diagnostic(file: file, bytes: bytes, tried: [.utf8, .gb18030]))
+            throw failure.diagnostic(file: file, bytes: bytes, tried: [.utf8, .gb18030])
         }
     }
 
@@ -51,20 +45,20 @@ public enum TextDecoding {
 
     static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    static func decodeUTF8(_ bytes: [UInt8]) -> Result<DecodedText, Failure> {
+    static func decodeUTF8(_ bytes: [UInt8]) throws(Failure) -> DecodedText {
         let hadBOM = bytes.starts(with: bom)
         let body = hadBOM ? bytes[3...] : bytes[...]
         let outcome = body.withUnsafeBufferPointer { UTF8Validation.check($0) }
         switch outcome {
         case .valid:
-            return .success(DecodedText(text: String(decoding: body, as: UTF8.self), encoding: .utf8, hadBOM: hadBOM))
+            return DecodedText(text: String(decoding: body, as: UTF8.self), encoding: .utf8, hadBOM: hadBOM)
         case .invalid(let at), .truncated(let at):
             let start = hadBOM ? 3 : 0
-            return .failure(Failure(offset: start + at, decodedPrefix: Array(body.prefix(at)), encoding: .utf8))
+            throw Failure(offset: start + at, decodedPrefix: Array(body.prefix(at)), encoding: .utf8)
         }
     }
 
-    static func decodeGB18030(_ bytes: [UInt8]) -> Result<DecodedText, Failure> {
+    static func decodeGB18030(_ bytes: [UInt8]) throws(Failure) -> DecodedText {
         var converter = GB18030Converter()
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 2)
@@ -75,11 +69,11 @@ public enum TextDecoding {
         case .converted:
             let hadBOM = output.starts(with: bom)
             let body = hadBOM ? output[3...] : output[...]
-            return .success(DecodedText(text: String(decoding: body, as: UTF8.self), encoding: .gb18030, hadBOM: hadBOM))
+            return DecodedText(text: String(decoding: body, as: UTF8.self), encoding: .gb18030, hadBOM: hadBOM)
         case .invalid(let at):
-            return .failure(Failure(offset: at, decodedPrefix: output, encoding: .gb18030))
+            throw Failure(offset: at, decodedPrefix: output, encoding: .gb18030)
         case .unavailable:
-            return .failure(Failure(offset: 0, decodedPrefix: [], encoding: .gb18030, unavailable: true))
+            throw Failure(offset: 0, decodedPrefix: [], encoding: .gb18030, unavailable: true)
         }
     }
 }

@@ -37,10 +37,10 @@ struct EligibilityCheck {
             )
         }
         var rows = InlineRows(candidates, defaults: defaults, problems: &problems)
-        let loaded = CandidateLoader.load(from: &rows, eligibility: eligibility, file: testCase.file)
-        list = loaded.list
-        self.problems = (problems + loaded.problems).sortedForDisplay()
-        results = EligibilityEvaluator(eligibility: eligibility).evaluate(loaded.list.candidates)
+        var sink = DiagnosticSink()
+        list = CandidateLoader.load(from: &rows, eligibility: eligibility, file: testCase.file, sink: &sink)
+        self.problems = (problems + sink.diagnostics).sortedForDisplay()
+        results = EligibilityEvaluator(eligibility: eligibility).evaluate(list.candidates)
         var failures = Set<String>(), codes = Set<String>()
         for expectation in testCase.expectations {
             switch (expectation.subject, expectation.figure) {

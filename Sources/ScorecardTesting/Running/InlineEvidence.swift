@@ -105,9 +105,9 @@ struct InlineQuarter {
         let roster: Roster
         if let rosterNode {
             var rows = InlineRows(shared ? onlyRows(of: officerIDs(tables.records), in: rosterNode) : rosterNode, problems: &problems)
-            let loaded = RosterLoader.load(from: &rows, file: file)
-            roster = loaded.roster
-            problems += loaded.problems
+            var sink = DiagnosticSink()
+            roster = RosterLoader.load(from: &rows, file: file, sink: &sink)
+            problems += sink.diagnostics
         } else {
             roster = madeUpRoster(tables.records)
         }

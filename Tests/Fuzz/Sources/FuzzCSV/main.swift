@@ -17,9 +17,9 @@ let small = InputLimits(fieldBytes: 24, recordBytes: 96, cellsPerRow: 7)
 func read(_ bytes: [UInt8], encoding: TextEncoding?, chunkSize: Int, limits: InputLimits) -> [Outcome] {
     var reader = CSVReader(bytes: bytes, file: "fuzz.csv", encoding: encoding, chunkSize: chunkSize, limits: limits)
     var outcomes: [Outcome] = []
-    while let next = reader.nextRaw() {
-        switch next {
-        case .success(let raw):
+    while true {
+        do {
+            guard let raw = try reader.nextRaw() else { break }
             let places = raw.locations()
             fuzzCheck(places.count == raw.count, "one place per field")
             for index in raw.indices {
@@ -30,8 +30,8 @@ func read(_ bytes: [UInt8], encoding: TextEncoding?, chunkSize: Int, limits: Inp
             }
             fuzzCheck(raw.count <= limits.cellsPerRow, "a row past the cell limit was kept")
             outcomes.append(.record(raw.indices.map { Array(raw.utf8(at: $0)) }, line: raw.line))
-        case .failure(let problem):
-            outcomes.append(.problem(code: problem.code, place: problem.location?.description ?? "-"))
+        } catch {
+            outcomes.append(.problem(code: error.code, place: error.location?.description ?? "-"))
             if let partial = reader.failedRecord {
                 for index in partial.indices { _ = partial.string(at: index) }
             }

@@ -90,7 +90,8 @@ FuzzDriver.run { data, size in
     write(bytes, to: scratch + "/officers.xlsx")
     write(bytes, to: scratch + "/2025-Q1/scores.xlsx")
     let folder = EvidenceFolder(root: scratch, limits: limits)
-    let (roster, _) = folder.loadRoster()
-    _ = folder.loadQuarter(quarter, policy: policy, roster: roster)
+    var sink = DiagnosticSink()
+    let roster = folder.loadRoster(sink: &sink)
+    _ = folder.loadQuarter(quarter, policy: policy, roster: roster, sink: &sink)
     return 0
 }
