@@ -39,8 +39,8 @@ import ScorecardRules
             try scratch.write("\(quarterFolder)/scores.csv", scores)
             try scratch.write("\(quarterFolder)/suggestions.csv", Self.suggestions)
             let folder = EvidenceFolder(root: scratch.path)
-            var sink = DiagnosticSink()
-            let roster = (roster: folder.loadRoster(sink: &sink), problems: sink.diagnostics)
+            var rosterSink = DiagnosticSink()
+            let roster = (roster: folder.loadRoster(sink: &rosterSink), problems: rosterSink.diagnostics)
             #expect(roster.problems.isEmpty, "\(roster.problems)")
             var sink = DiagnosticSink()
             let impact = ImpactAnalysis.compare(

@@ -15,8 +15,8 @@ import ScorecardRules
     /// `code@line:column` for each problem of a roster written as CSV lines (after the header).
     func check(_ rows: [String], quarters: [Quarter] = year) -> (places: [String], problems: [Diagnostic]) {
         var source = MemoryRows([Self.header] + rows, file: "officers.csv")
-        var sink = DiagnosticSink()
-        let loaded = (roster: RosterLoader.load(from: &source, file: "officers.csv", sink: &sink), problems: sink.diagnostics)
+        var loading = DiagnosticSink()
+        let loaded = (roster: RosterLoader.load(from: &source, file: "officers.csv", sink: &loading), problems: loading.diagnostics)
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
         var sink = DiagnosticSink()
         RosterChecks(rules: Self.rules, roster: loaded.roster).check(quarters: quarters, sink: &sink)
