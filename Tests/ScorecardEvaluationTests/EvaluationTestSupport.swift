@@ -63,7 +63,7 @@ struct MemoryRows: EvidenceRowSource {
         }
     }
 
-    mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
+    mutating func nextRow(problems: inout DiagnosticSink) -> EvidenceRow? {
         guard position < rows.count else { return nil }
         defer { position += 1 }
         return rows[position]

@@ -143,7 +143,7 @@ struct MemoryRows: EvidenceRowSource {
         self.init(cells: lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }, file: file)
     }
 
-    mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
+    mutating func nextRow(problems: inout DiagnosticSink) -> EvidenceRow? {
         guard position < rows.count else { return nil }
         defer { position += 1 }
         return rows[position]

@@ -304,12 +304,12 @@ import ScorecardRules
         try withTemporaryFolder { folder in
             let workbook = Workbook(rows: [["officer", "a1"], ["1001", "4"]]).bytes
             try folder.write("w.xlsx", bytes: workbook)
-            var problems: [Diagnostic] = []
+            var problems = DiagnosticSink()
             let limits = InputLimits(workbookBytes: workbook.count - 1)
             #expect(
                 XLSXRowSource.open(folder.file("w.xlsx"), sheetNames: [], firstIfNone: true, limits: limits, problems: &problems) == nil)
-            #expect(problems.map(\.code) == ["input.file-too-large"])
-            #expect(problems.first?.hint?.contains("SCORECARD_MAX_WORKBOOK_BYTES") == true)
+            #expect(problems.diagnostics.map(\.code) == ["input.file-too-large"])
+            #expect(problems.diagnostics.first?.hint?.contains("SCORECARD_MAX_WORKBOOK_BYTES") == true)
         }
     }
 
@@ -327,10 +327,10 @@ import ScorecardRules
             let entry = try #require(found)
             bytes.replaceSubrange((entry + 24)..<(entry + 28), with: [0, 0, 0, 0x40])
             try folder.write("w.xlsx", bytes: bytes)
-            var problems: [Diagnostic] = []
+            var problems = DiagnosticSink()
             #expect(XLSXRowSource.open(folder.file("w.xlsx"), sheetNames: [], firstIfNone: true, problems: &problems) == nil)
-            #expect(problems.map(\.code) == ["input.file-too-large"])
-            #expect(problems.first?.message.contains("xl/worksheets/sheet1.xml") == true)
+            #expect(problems.diagnostics.map(\.code) == ["input.file-too-large"])
+            #expect(problems.diagnostics.first?.message.contains("xl/worksheets/sheet1.xml") == true)
         }
     }
 
@@ -344,12 +344,12 @@ import ScorecardRules
                 ("long.xlsx", "input.field-too-long", "Sheet1!B2"), ("wide.xlsx", "input.too-many-cells", "Sheet1!G1"),
                 ("far.xlsx", "input.too-many-cells", nil),
             ] {
-                var problems: [Diagnostic] = []
+                var problems = DiagnosticSink()
                 #expect(
                     XLSXRowSource.open(folder.file(file), sheetNames: [], firstIfNone: true, limits: Self.small, problems: &problems) == nil
                 )
-                #expect(problems.map(\.code) == [code], "\(file)")
-                if let place { #expect(problems.first?.location?.description == folder.file(file) + ":" + place) }
+                #expect(problems.diagnostics.map(\.code) == [code], "\(file)")
+                if let place { #expect(problems.diagnostics.first?.location?.description == folder.file(file) + ":" + place) }
             }
         }
     }
@@ -357,12 +357,12 @@ import ScorecardRules
     @Test func aControlCharacterInAWorkbookCellIsRefusedAtItsCell() throws {
         try withTemporaryFolder { folder in
             try folder.write("w.xlsx", bytes: Workbook(rows: [["officer", "title"], ["1001", "a&#0;b"], ["1002", "ok"]]).bytes)
-            var problems: [Diagnostic] = []
+            var problems = DiagnosticSink()
             var source = try #require(XLSXRowSource.open(folder.file("w.xlsx"), sheetNames: [], firstIfNone: true, problems: &problems))
             var read: [String] = []
             while let row = source.nextRow(problems: &problems) { read.append(row.text(at: 0) ?? "") }
             #expect(read == ["1002"])
-            #expect(problems.map(\.place) == ["evidence.control-character@\(folder.file("w.xlsx")):Sheet1!B2"])
+            #expect(problems.diagnostics.map(\.place) == ["evidence.control-character@\(folder.file("w.xlsx")):Sheet1!B2"])
             #expect(source.takeDroppedRows().map { $0.row.text(at: 0) } == ["1001"])
         }
     }

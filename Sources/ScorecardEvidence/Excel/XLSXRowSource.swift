@@ -18,7 +18,7 @@ struct XLSXRowSource: EvidenceRowSource {
     /// the first sheet when `firstIfNone`; nil when the workbook cannot be read (the problem
     /// recorded) or has no such sheet and `firstIfNone` is false (nothing recorded).
     static func open(
-        _ path: String, sheetNames names: [String], firstIfNone: Bool, limits: InputLimits = .default, problems: inout [Diagnostic]
+        _ path: String, sheetNames names: [String], firstIfNone: Bool, limits: InputLimits = .default, problems: inout DiagnosticSink
     ) -> XLSXRowSource? {
         let file: XLSXFile
         do {
@@ -30,7 +30,7 @@ struct XLSXRowSource: EvidenceRowSource {
         return open(file, sheetNames: names, firstIfNone: firstIfNone, problems: &problems)
     }
 
-    static func open(_ file: XLSXFile, sheetNames names: [String], firstIfNone: Bool, problems: inout [Diagnostic]) -> XLSXRowSource? {
+    static func open(_ file: XLSXFile, sheetNames names: [String], firstIfNone: Bool, problems: inout DiagnosticSink) -> XLSXRowSource? {
         let wanted = Set(names.map { $0.trimmingXMLSpace.lowercased() })
         let index =
             file.sheets.firstIndex { names.contains($0.name) }
@@ -52,7 +52,7 @@ struct XLSXRowSource: EvidenceRowSource {
         return XLSXRowSource(path: file.path, sheet: file.sheets[index].name, rows: rows, problems: &problems)
     }
 
-    private init?(path: String, sheet: String, rows: [XLSXFile.Row], problems: inout [Diagnostic]) {
+    private init?(path: String, sheet: String, rows: [XLSXFile.Row], problems: inout DiagnosticSink) {
         self.sheet = sheet
         func place(_ row: Int, _ column: Int) -> SourceLocation { SourceLocation(file: path, line: row, column: column, sheet: sheet) }
         guard let first = rows.first else {
@@ -83,7 +83,7 @@ struct XLSXRowSource: EvidenceRowSource {
         self.pending = found
     }
 
-    mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
+    mutating func nextRow(problems: inout DiagnosticSink) -> EvidenceRow? {
         while position < rows.count {
             defer { position += 1 }
             let row = rows[position]
@@ -94,7 +94,7 @@ struct XLSXRowSource: EvidenceRowSource {
             }
             if filter.admits(row, problems: &problems) { return row }
         }
-        problems += pending[pendingTaken...]
+        problems.append(contentsOf: pending[pendingTaken...])
         pending = []
         pendingTaken = 0
         return nil

@@ -11,7 +11,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
     private var dropped: [DroppedRow] = []
 
     /// Opens the file and reads its header; nil (with the problem recorded) when it cannot.
-    static func open(_ path: String, limits: InputLimits = .default, problems: inout [Diagnostic]) -> CSVRowSource? {
+    static func open(_ path: String, limits: InputLimits = .default, problems: inout DiagnosticSink) -> CSVRowSource? {
         let reader: CSVReader
         do {
             reader = try CSVReader(path: path, limits: limits)
@@ -25,7 +25,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
     /// One part of a file whose header was read already: records from `part.range`, numbered
     /// from `part.line`.
     static func part(
-        _ path: String, header: [EvidenceCell], part: CSVSplit.Part, limits: InputLimits = .default, problems: inout [Diagnostic]
+        _ path: String, header: [EvidenceCell], part: CSVSplit.Part, limits: InputLimits = .default, problems: inout DiagnosticSink
     ) -> CSVRowSource? {
         do {
             let reader = try CSVReader(path: path, displayName: path, range: part.range, line: part.line, limits: limits)
@@ -43,7 +43,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
 
     /// The first record is the header; when it cannot be read the file is not read on, since
     /// taking the first row of values for the header would only add problems that are not there.
-    private init?(reader: consuming CSVReader, path: String, problems: inout [Diagnostic]) {
+    private init?(reader: consuming CSVReader, path: String, problems: inout DiagnosticSink) {
         let first: CSVRawRecord?
         do {
             first = try reader.nextRaw()
@@ -62,7 +62,7 @@ struct CSVRowSource: EvidenceRowSource, ~Copyable {
 
     var decodedOffsetShift: Int? { reader.encoding == .utf8 ? (reader.hadBOM ? 3 : 0) : nil }
 
-    mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
+    mutating func nextRow(problems: inout DiagnosticSink) -> EvidenceRow? {
         while true {
             let next: CSVRawRecord?
             do {

@@ -15,10 +15,8 @@ public enum CandidateLoader {
     public static func load(
         from source: inout some EvidenceRowSource & ~Copyable, eligibility: Eligibility, file: String, sink: inout DiagnosticSink
     ) -> CandidateList {
-        var problems: [Diagnostic] = []
-        defer { sink.append(contentsOf: problems) }
         let fields = eligibility.candidateFields
-        let mapping = ColumnMapping(header: source.header, fields: fields, keys: keys, file: file, problems: &problems)
+        let mapping = ColumnMapping(header: source.header, fields: fields, keys: keys, file: file, problems: &sink)
         guard let keyColumn = mapping.keyColumn, !mapping.fixedColumns.contains(where: { $0 == nil }) else {
             return CandidateList(file: file, candidates: [], rejected: [])
         }
@@ -27,21 +25,21 @@ public enum CandidateLoader {
         var firstRow: [String: SourceLocation] = [:]
         // Which of two rows for one candidate is right is for the office to say: neither is judged.
         var duplicated: Set<String> = []
-        while let row = source.nextRow(problems: &problems) {
-            var sound = !FieldCellReading.reportIfShort(row, header: source.header, problems: &problems)
+        while let row = source.nextRow(problems: &sink) {
+            var sound = !FieldCellReading.reportIfShort(row, header: source.header, problems: &sink)
             // The key, then name, unit and area: all must be filled in.
             var identity: [String] = []
             for (column, title) in zip([keyColumn] + mapping.fixedColumns.compactMap { $0 }, ["候选人编号", "姓名", "单位", "班次"]) {
                 let text = row.text(at: column)?.trimmedForEvidence ?? ""
                 if text.isEmpty, row.text(at: column) != nil {
-                    problems.append(EvidenceMessages.missingCandidateValue(title, at: row.location(at: column)))
+                    sink.append(EvidenceMessages.missingCandidateValue(title, at: row.location(at: column)))
                 }
                 if text.isEmpty { sound = false }
                 identity.append(text)
             }
             let (id, name, unit, area) = (identity[0], identity[1], identity[2], identity[3])
             if !id.isEmpty, let earlier = firstRow[id] {
-                problems.append(EvidenceMessages.duplicateCandidate(id, at: row.location(at: keyColumn), first: earlier))
+                sink.append(EvidenceMessages.duplicateCandidate(id, at: row.location(at: keyColumn), first: earlier))
                 if duplicated.insert(id).inserted { rejected.append(.init(id: id, name: name, location: earlier)) }
                 continue
             }
@@ -50,7 +48,7 @@ public enum CandidateLoader {
             var values: [Value] = []
             for (index, field) in fields.enumerated() {
                 let value = FieldCellReading.value(
-                    of: field, column: mapping.fieldColumns[index], row: row, owner: owner, quarter: nil, problems: &problems)
+                    of: field, column: mapping.fieldColumns[index], row: row, owner: owner, quarter: nil, problems: &sink)
                 if value == nil { sound = false }
                 values.append(value ?? .missing)
             }
@@ -74,7 +72,6 @@ extension EvidenceFolder {
         let path = FileSystem.join(root, Self.candidatesFile)
         let workbook = FileSystem.join(root, Self.candidatesWorkbook)
         let empty = CandidateList(file: path, candidates: [], rejected: [])
-        var problems: [Diagnostic] = []
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
             sink.append(EvidenceMessages.noCandidates(path))
@@ -83,19 +80,16 @@ extension EvidenceFolder {
             sink.append(problem)
             return empty
         case .csv:
-            let opened = CSVRowSource.open(path, limits: limits, problems: &problems)
-            sink.append(contentsOf: problems)
+            let opened = CSVRowSource.open(path, limits: limits, problems: &sink)
             guard var source = opened else { return empty }
             return CandidateLoader.load(from: &source, eligibility: eligibility, file: path, sink: &sink)
         case .workbook:
             guard
                 var source = XLSXRowSource.open(
-                    workbook, sheetNames: Self.candidateSheets, firstIfNone: true, limits: limits, problems: &problems)
+                    workbook, sheetNames: Self.candidateSheets, firstIfNone: true, limits: limits, problems: &sink)
             else {
-                sink.append(contentsOf: problems)
                 return CandidateList(file: workbook, candidates: [], rejected: [])
             }
-            sink.append(contentsOf: problems)
             return CandidateLoader.load(from: &source, eligibility: eligibility, file: workbook, sink: &sink)
         }
     }

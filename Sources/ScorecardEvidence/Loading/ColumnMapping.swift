@@ -33,7 +33,7 @@ struct ColumnMapping {
 
     static let officerHeaders = TableKeys.officer.key
 
-    init(header: [EvidenceCell], fields: [EvidenceField], keys: TableKeys = .officer, file: String, problems: inout [Diagnostic]) {
+    init(header: [EvidenceCell], fields: [EvidenceField], keys: TableKeys = .officer, file: String, problems: inout DiagnosticSink) {
         fieldColumns = Array(repeating: nil, count: fields.count)
         fixedColumns = Array(repeating: nil, count: keys.fixed.count)
         var byName: [String: Int] = [:]

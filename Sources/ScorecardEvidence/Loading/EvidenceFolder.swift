@@ -43,7 +43,6 @@ public struct EvidenceFolder: Sendable {
     public func loadRoster(sink: inout DiagnosticSink) -> Roster {
         let path = FileSystem.join(root, Self.rosterFile)
         let workbook = FileSystem.join(root, Self.rosterWorkbook)
-        var problems: [Diagnostic] = []
         switch Self.choose(csv: path, workbook: workbook) {
         case .neither:
             sink.append(EvidenceMessages.noRoster(path))
@@ -52,19 +51,16 @@ public struct EvidenceFolder: Sendable {
             sink.append(problem)
             return Roster(officers: [])
         case .csv:
-            let opened = CSVRowSource.open(path, limits: limits, problems: &problems)
-            sink.append(contentsOf: problems)
+            let opened = CSVRowSource.open(path, limits: limits, problems: &sink)
             guard var source = opened else { return Roster(officers: []) }
             return RosterLoader.load(from: &source, file: path, sink: &sink)
         case .workbook:
             guard
                 var source = XLSXRowSource.open(
-                    workbook, sheetNames: Self.rosterSheets, firstIfNone: true, limits: limits, problems: &problems)
+                    workbook, sheetNames: Self.rosterSheets, firstIfNone: true, limits: limits, problems: &sink)
             else {
-                sink.append(contentsOf: problems)
                 return Roster(officers: [])
             }
-            sink.append(contentsOf: problems)
             return RosterLoader.load(from: &source, file: workbook, sink: &sink)
         }
     }
@@ -103,7 +99,7 @@ public struct QuarterReader: Sendable {
     public private(set) var binder: RecordBinder
     /// How many parts the record table is read in: one unless it is a large plain CSV file.
     public private(set) var partCount = 1
-    private var problems: [Diagnostic] = []
+    private var found = DiagnosticSink()
     private var recordFiles: [String] = []
     private var listFiles: [String] = []
     private var table: RecordTable = .none
@@ -128,7 +124,7 @@ public struct QuarterReader: Sendable {
         let path = folder.folder(for: quarter)
         guard FileSystem.kind(of: path) == .directory else {
             let known = folder.quarters().map(\.description)
-            problems.append(EvidenceMessages.noQuarter(quarter, path: path, known: known))
+            found.append(EvidenceMessages.noQuarter(quarter, path: path, known: known))
             return
         }
         let csvPath = FileSystem.join(path, EvidenceFolder.recordsFile)
@@ -147,7 +143,7 @@ public struct QuarterReader: Sendable {
         var csvHeader: [EvidenceCell]?
 
         if hasXLSX && (hasCSV || hasYAML) {
-            problems.append(
+            found.append(
                 .error(
                     EvidenceCode.twoFormats,
                     "\(quarter) 同时有 \(EvidenceFolder.recordsWorkbook) 和 \(hasCSV ? EvidenceFolder.recordsFile : EvidenceFolder.yamlFile)，不知道以哪个为准",
@@ -158,31 +154,31 @@ public struct QuarterReader: Sendable {
                 let workbook = try XLSXFile.open(xlsxPath, limits: limits)
                 recordsWorkbook = workbook
                 if var source = XLSXRowSource.open(
-                    workbook, sheetNames: EvidenceFolder.recordSheets, firstIfNone: true, problems: &problems)
+                    workbook, sheetNames: EvidenceFolder.recordSheets, firstIfNone: true, problems: &found)
                 {
                     // A workbook is read whole anyway: its rows are held like a YAML file's.
                     var rows: [EvidenceRow] = []
-                    while let row = source.nextRow(problems: &problems) { rows.append(row) }
+                    while let row = source.nextRow(problems: &found) { rows.append(row) }
                     workbookRecords = YAMLEvidenceTables.TableRows(header: source.header, rows: rows)
                 }
             } catch {
-                problems.append(error)
+                found.append(error)
             }
         } else if hasCSV && hasYAML {
-            problems.append(
+            found.append(
                 .error(
                     EvidenceCode.twoFormats, "\(quarter) 同时有 \(EvidenceFolder.recordsFile) 和 \(EvidenceFolder.yamlFile)，不知道以哪个为准",
                     hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
         } else if hasCSV {
             recordFiles.append(csvPath)
-            csvHeader = CSVRowSource.open(csvPath, limits: limits, problems: &problems)?.header
+            csvHeader = CSVRowSource.open(csvPath, limits: limits, problems: &found)?.header
         } else if hasYAML {
             recordFiles.append(yamlPath)
             var yamlProblems = DiagnosticSink()
             let documents = YAMLLoader.load(contentsOf: yamlPath, limits: YAMLLimits(limits), sink: &yamlProblems)
-            problems += yamlProblems.take()
+            found.append(contentsOf: yamlProblems.take())
             if documents.count > 1, let second = documents.dropFirst().first {
-                problems.append(
+                found.append(
                     .error(
                         EvidenceCode.yamlDocuments, "证据文件里有 \(documents.count) 个文档（用“---”分开），只能有一个",
                         hint: "把各部分合并到一个 records: 列表中", at: second.location))
@@ -193,9 +189,9 @@ public struct QuarterReader: Sendable {
                     if let name = field.name { names[name] = field.id }
                 }
                 let tables = YAMLEvidenceTables.read(
-                    root, listIDs: policy.evidence.lists.map(\.id), canonical: { names[$0] ?? $0 }, problems: &problems)
+                    root, listIDs: policy.evidence.lists.map(\.id), canonical: { names[$0] ?? $0 }, problems: &found)
                 if let (text, location) = tables.quarter, Quarter(text) != quarter {
-                    problems.append(
+                    found.append(
                         .error(
                             EvidenceCode.wrongQuarter, "文件写的是季度\(MessageText.quoted(text))，却放在 \(quarter) 的文件夹里",
                             hint: "改正 quarter:，或把文件移到对应的文件夹", at: location))
@@ -203,7 +199,7 @@ public struct QuarterReader: Sendable {
                 yamlTables = tables
             }
         } else {
-            problems.append(EvidenceMessages.noRecords(quarter))
+            found.append(EvidenceMessages.noRecords(quarter))
         }
 
         for list in policy.evidence.lists {
@@ -218,7 +214,7 @@ public struct QuarterReader: Sendable {
                 sheetInRecords ? "\(EvidenceFolder.recordsWorkbook) 的工作表“\(list.displayName)”" : nil,
             ].compactMap { $0 }
             if places.count > 1 {
-                problems.append(
+                found.append(
                     .error(
                         EvidenceCode.twoFormats, "\(quarter) 的“\(list.displayName)”既在 \(places[0])，又在 \(places[1])，不知道以哪个为准",
                         hint: "只保留其中一处", at: nil))
@@ -227,17 +223,17 @@ public struct QuarterReader: Sendable {
             if hasListXLSX {
                 listFiles.append(listWorkbook)
                 if var source = XLSXRowSource.open(
-                    listWorkbook, sheetNames: listNames, firstIfNone: true, limits: limits, problems: &problems)
+                    listWorkbook, sheetNames: listNames, firstIfNone: true, limits: limits, problems: &found)
                 {
                     binder.bindList(list, from: &source, file: listWorkbook)
                 }
             } else if sheetInRecords, let workbook = recordsWorkbook {
-                if var source = XLSXRowSource.open(workbook, sheetNames: listNames, firstIfNone: false, problems: &problems) {
+                if var source = XLSXRowSource.open(workbook, sheetNames: listNames, firstIfNone: false, problems: &found) {
                     binder.bindList(list, from: &source, file: xlsxPath)
                 }
             } else if hasListCSV {
                 if yamlTables?.lists[list.id] != nil {
-                    problems.append(
+                    found.append(
                         .error(
                             EvidenceCode.twoFormats,
                             "\(quarter) 的“\(list.displayName)”既写在 \(EvidenceFolder.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
@@ -245,13 +241,13 @@ public struct QuarterReader: Sendable {
                     continue
                 }
                 listFiles.append(listPath)
-                if var source = CSVRowSource.open(listPath, limits: limits, problems: &problems) {
+                if var source = CSVRowSource.open(listPath, limits: limits, problems: &found) {
                     binder.bindList(list, from: &source, file: listPath)
                 }
             } else if var rows = yamlTables?.lists[list.id] {
                 binder.bindList(list, from: &rows, file: yamlPath)
             } else if yamlTables == nil {
-                problems.append(EvidenceMessages.noList(quarter, list: list, path: listPath))
+                found.append(EvidenceMessages.noList(quarter, list: list, path: listPath))
             }
         }
         if let csvHeader {
@@ -293,15 +289,15 @@ public struct QuarterReader: Sendable {
             break
         case .csv(let path, let header, let mapping, let parts):
             if let parts {
-                var problems: [Diagnostic] = []
+                var problems = DiagnosticSink()
                 if var source = CSVRowSource.part(path, header: header, part: parts[index], limits: limits, problems: &problems) {
                     part.bindRecordPart(
                         from: &source, header: header, mapping: mapping, file: path, plain: plain, plainRow: plainRow, each: body)
                 }
-                part.add(problems)
+                part.add(problems.diagnostics)
             } else {
                 // The whole file, its header read again (its problems were noted the first time).
-                var ignored: [Diagnostic] = []
+                var ignored = DiagnosticSink()
                 if var source = CSVRowSource.open(path, limits: limits, problems: &ignored) {
                     part.bindRecordPart(
                         from: &source, header: header, mapping: mapping, file: path, plain: plain, plainRow: plainRow, each: body)
@@ -318,7 +314,7 @@ public struct QuarterReader: Sendable {
         binder.join(parts)
         binder.reportMissingRecords()
         return QuarterReading(
-            quarter: quarter, files: recordFiles + listFiles, problems: problems + binder.problems,
+            quarter: quarter, files: recordFiles + listFiles, problems: found.diagnostics + binder.problems,
             rejected: binder.rejected, rejectedAfterHandover: binder.rejectedAfterHandover)
     }
 }

@@ -18,7 +18,7 @@ public protocol EvidenceRowSource: ~Copyable {
     var header: [EvidenceCell] { get }
     /// The next row, or nil at the end. Problems in the file's syntax are added to `problems`
     /// and the reader moves on to the next row when it can.
-    mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow?
+    mutating func nextRow(problems: inout DiagnosticSink) -> EvidenceRow?
     /// For a UTF-8 file, how far a row's decoded offset is from its file offset (a byte order
     /// mark's length), so that a row can be read again where it was; nil otherwise.
     var decodedOffsetShift: Int? { get }
@@ -133,7 +133,7 @@ struct ControlCharacterFilter {
     private(set) var dropped: [DroppedRow] = []
 
     /// Whether the row may be read; if not, its problem is added.
-    mutating func admits(_ row: EvidenceRow, problems: inout [Diagnostic]) -> Bool {
+    mutating func admits(_ row: EvidenceRow, problems: inout DiagnosticSink) -> Bool {
         guard let problem = row.controlCharacterProblem() else { return true }
         problems.append(problem)
         dropped.append(DroppedRow(row: row, problem: problem))

@@ -12,7 +12,7 @@ enum FieldCellReading {
     /// `owner` names whose row it is in messages: `联系员 10231（田晓东）`; worked out only for a problem.
     static func value(
         of field: borrowing EvidenceField, column: Int?, row: EvidenceRow, owner: @autoclosure () -> String, quarter: Quarter?,
-        problems: inout [Diagnostic]
+        problems: inout DiagnosticSink
     ) -> Value? {
         guard let column else { return field.defaultValue }
         if let raw = row.csvRecord, raw.indices.contains(column), let number = plainNumber(raw, at: column, field: field) {
@@ -66,7 +66,7 @@ enum FieldCellReading {
 
     /// A row with fewer cells than the header: its missing values must not pass for defaults.
     /// Returns whether the row was short.
-    static func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell], problems: inout [Diagnostic]) -> Bool {
+    static func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell], problems: inout DiagnosticSink) -> Bool {
         guard row.count < header.count else { return false }
         let missing = MessageText.quotedList(header[row.count...].map { $0.text.trimmedForEvidence }, unit: "列")
         problems.append(EvidenceMessages.shortRow(row.count, header: header.count, missing: missing, at: row.location))

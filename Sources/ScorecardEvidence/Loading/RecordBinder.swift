@@ -9,7 +9,9 @@ public struct RecordBinder: Sendable {
     public let policy: Policy
     public let roster: Roster
     public let quarter: Quarter
-    public private(set) var problems: [Diagnostic] = []
+    /// What binding found, in file order.
+    private(set) var found = DiagnosticSink()
+    public var problems: [Diagnostic] { found.diagnostics }
 
     /// Records kept by the collecting form of `bindRecords` (tests, small front ends); the
     /// streaming form hands each record on and keeps none.
@@ -63,18 +65,18 @@ public struct RecordBinder: Sendable {
     /// Maps the record table's header to the fields once, for every part of the table; its
     /// problems are this binder's.
     mutating func mapRecordHeader(_ header: [EvidenceCell], file: String) -> ColumnMapping {
-        ColumnMapping(header: header, fields: policy.evidence.fields, file: file, problems: &problems)
+        ColumnMapping(header: header, fields: policy.evidence.fields, file: file, problems: &found)
     }
 
     /// Problems met reading a part's file (its bytes, not its values).
-    mutating func add(_ found: [Diagnostic]) { problems += found }
+    mutating func add(_ more: [Diagnostic]) { found.append(contentsOf: more) }
 
     /// A binder for one part of the record table, read at the same time as the others: it
     /// shares this binder's lists and starts with no problems of its own. Join the parts back
     /// with `join(_:)`, in file order.
     public func part() -> RecordBinder {
         var part = self
-        part.problems = []
+        part.found = DiagnosticSink()
         return part
     }
 
@@ -93,7 +95,7 @@ public struct RecordBinder: Sendable {
     /// as any second row is reported.
     public mutating func join(_ parts: [RecordBinder]) {
         for part in parts {
-            problems += part.problems
+            found.append(contentsOf: part.problems)
             rejected.formUnion(part.rejected)
             rejectedAfterHandover.formUnion(part.rejectedAfterHandover)
             readRecordTable = readRecordTable || part.readRecordTable
@@ -104,7 +106,7 @@ public struct RecordBinder: Sendable {
                     continue
                 }
                 let officer = roster.officers[position]
-                problems.append(
+                found.append(
                     .error(
                         EvidenceCode.duplicateRecord, "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
                         hint: "每人每季度只能有一行；合并或删去一行",
@@ -137,7 +139,7 @@ public struct RecordBinder: Sendable {
         let layout = policy.layout
         defer { rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn) }
         var plainValues = [Int64](repeating: 0, count: plain?.fields.count ?? 0)
-        while let row = source.nextRow(problems: &problems) {
+        while let row = source.nextRow(problems: &found) {
             rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn)
             if let plain, let raw = row.csvRecord,
                 bindPlain(
@@ -149,7 +151,7 @@ public struct RecordBinder: Sendable {
             guard let (officer, position) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
             if short { rejected.insert(officer.id) }
             if recordLines[position] != 0 {
-                problems.append(
+                found.append(
                     .error(
                         EvidenceCode.duplicateRecord, "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
                         hint: "每人每季度只能有一行；合并或删去一行", at: row.location,
@@ -185,10 +187,10 @@ public struct RecordBinder: Sendable {
     /// An itemised list (e.g. adopted suggestions): one row per item, with the officer's id.
     public mutating func bindList(_ list: EvidenceList, from source: inout some EvidenceRowSource & ~Copyable, file: String) {
         guard let listIndex = policy.evidence.lists.firstIndex(where: { $0.id == list.id }) else { return }
-        let mapping = ColumnMapping(header: source.header, fields: list.fields, file: file, problems: &problems)
+        let mapping = ColumnMapping(header: source.header, fields: list.fields, file: file, problems: &found)
         guard let officerColumn = mapping.keyColumn else { return }
         defer { rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn) }
-        while let row = source.nextRow(problems: &problems) {
+        while let row = source.nextRow(problems: &found) {
             rejectDropped(source.takeDroppedRows(), officerColumn: officerColumn)
             let short = reportIfShort(row, header: source.header)
             guard let (officer, position) = officer(in: row, column: officerColumn, nameColumn: mapping.nameColumn) else { continue }
@@ -226,7 +228,7 @@ public struct RecordBinder: Sendable {
         guard readRecordTable else { return }
         for (position, officer) in roster.officers.enumerated()
         where recordLines[position] == 0 && officer.serves(in: quarter) && !rejected.contains(officer.id) {
-            problems.append(
+            found.append(
                 .error(
                     EvidenceCode.missingRecord, "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）在 \(quarter) 在任，但没有考核记录",
                     hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
@@ -258,12 +260,12 @@ public struct RecordBinder: Sendable {
         guard let text = row.text(at: column) else { return nil }
         let id = text.trimmedForEvidence
         if id.isEmpty {
-            problems.append(.error(EvidenceCode.missingOfficer, "这一行没有填写联系员工号", at: row.location(at: column)))
+            found.append(.error(EvidenceCode.missingOfficer, "这一行没有填写联系员工号", at: row.location(at: column)))
             return nil
         }
         guard let position = roster.position(ofID: id) else {
             if let cause = roster.droppedRows[id] {
-                problems.append(DroppedRowEcho.diagnostic(id: id, at: row.location(at: column), cause: cause))
+                found.append(DroppedRowEcho.diagnostic(id: id, at: row.location(at: column), cause: cause))
                 return nil
             }
             // Each suggestion looks through the whole roster: only the first few unknown ids get
@@ -278,12 +280,12 @@ public struct RecordBinder: Sendable {
             } else if suggesting {
                 problem = problem.suggesting(NameSuggestion.closest(to: id, among: roster.officers.lazy.map(\.id)), replacing: place)
             }
-            problems.append(problem)
+            found.append(problem)
             return nil
         }
         let officer = roster.officers[position]
         if !officer.serves(in: quarter) {
-            problems.append(
+            found.append(
                 .error(
                     EvidenceCode.notServing, "联系员 \(officer.id)（\(officer.name)）在 \(quarter) 不在任",
                     hint: "核对名册中的任职日期（from/until）或这一行的工号", at: row.location(at: column)))
@@ -292,7 +294,7 @@ public struct RecordBinder: Sendable {
         if let nameColumn, let nameText = row.text(at: nameColumn) {
             let name = nameText.trimmedForEvidence
             if !name.isEmpty, name != officer.name {
-                problems.append(
+                found.append(
                     .error(
                         EvidenceCode.nameMismatch, "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是\(MessageText.quoted(name))",
                         hint: "核对工号与姓名是否填错了行", at: row.location(at: nameColumn)))
@@ -319,11 +321,11 @@ public struct RecordBinder: Sendable {
     }
 
     private mutating func reportIfShort(_ row: EvidenceRow, header: [EvidenceCell]) -> Bool {
-        FieldCellReading.reportIfShort(row, header: header, problems: &problems)
+        FieldCellReading.reportIfShort(row, header: header, problems: &found)
     }
 
     private mutating func value(of field: borrowing EvidenceField, column: Int?, row: EvidenceRow, officer: Officer) -> Value? {
         FieldCellReading.value(
-            of: field, column: column, row: row, owner: "联系员 \(officer.id)（\(officer.name)）", quarter: quarter, problems: &problems)
+            of: field, column: column, row: row, owner: "联系员 \(officer.id)（\(officer.name)）", quarter: quarter, problems: &found)
     }
 }

@@ -21,15 +21,13 @@ public enum RosterLoader {
 
     /// The roster as far as it could be read; its problems go to `sink`.
     public static func load(from source: inout some EvidenceRowSource & ~Copyable, file: String, sink: inout DiagnosticSink) -> Roster {
-        var problems: [Diagnostic] = []
-        defer { sink.append(contentsOf: problems) }
         var columnOf: [String: Int] = [:]
         for (index, cell) in source.header.enumerated() {
             let title = cell.text.trimmedForEvidence
             if title.isEmpty { continue }
             if let column = columns.first(where: { $0.id == title || $0.names.contains(title) }) {
                 if columnOf[column.id] != nil {
-                    problems.append(EvidenceMessages.duplicateRosterColumn(title, at: cell.location))
+                    sink.append(EvidenceMessages.duplicateRosterColumn(title, at: cell.location))
                 }
                 columnOf[column.id] = index
             } else {
@@ -37,15 +35,15 @@ public enum RosterLoader {
                 // else is a note the office keeps beside the roster (备注…): a warning that it is unused.
                 let all = columns.flatMap { [$0.id] + $0.names }
                 if let suggestion = NameSuggestion.closest(to: title, among: all) {
-                    problems.append(EvidenceMessages.unknownRosterColumn(title, suggestion: suggestion, at: cell.location))
+                    sink.append(EvidenceMessages.unknownRosterColumn(title, suggestion: suggestion, at: cell.location))
                 } else {
-                    problems.append(EvidenceMessages.unusedRosterColumn(title, used: columns.map(\.id), at: cell.location))
+                    sink.append(EvidenceMessages.unusedRosterColumn(title, used: columns.map(\.id), at: cell.location))
                 }
             }
         }
         let headerLocation = source.header.first?.location ?? SourceLocation(file: file, line: 1, column: 1)
         for column in columns where column.required && columnOf[column.id] == nil {
-            problems.append(EvidenceMessages.missingRosterColumn(column.id, name: column.names[0], at: headerLocation))
+            sink.append(EvidenceMessages.missingRosterColumn(column.id, name: column.names[0], at: headerLocation))
         }
         guard columns.allSatisfy({ !$0.required || columnOf[$0.id] != nil }) else {
             return Roster(officers: [])
@@ -79,7 +77,7 @@ public enum RosterLoader {
             }
         }
         var plainRanges: [Range<Int>] = []
-        while let row = source.nextRow(problems: &problems) {
+        while let row = source.nextRow(problems: &sink) {
             noteDropped(source.takeDroppedRows())
             // A plain row (every cell as it stands, dates as YYYY-MM-DD, a new id) is packed
             // from its bytes; any other row is read below, which words its problems.
@@ -101,13 +99,13 @@ public enum RosterLoader {
             func date(_ index: Int?) -> LocalDate? {
                 guard let value = text(index) else { return nil }
                 if let date = LocalDate(value) { return date }
-                problems.append(EvidenceMessages.badRosterDate(value, at: location(index)))
+                sink.append(EvidenceMessages.badRosterDate(value, at: location(index)))
                 return nil
             }
             var missing: Diagnostic?
             for column in required where text(position[column]) == nil {
                 let problem = EvidenceMessages.missingRosterValue(columns[column].names[0], at: location(position[column]))
-                problems.append(problem)
+                sink.append(problem)
                 if missing == nil { missing = problem }
             }
             guard missing == nil, let id = text(officerAt), let name = text(nameAt), let unit = text(unitAt), let area = text(areaAt) else {
@@ -118,7 +116,7 @@ public enum RosterLoader {
                 if packing == true {
                     duplicates.append((id, first, location(officerAt)))
                 } else {
-                    problems.append(
+                    sink.append(
                         EvidenceMessages.duplicateOfficer(id, at: location(officerAt), first: officers[first].location(ofColumn: "officer"))
                     )
                 }
@@ -126,7 +124,7 @@ public enum RosterLoader {
             }
             let (trainedOn, from, until) = (date(trainedOnAt), date(fromAt), date(untilAt))
             if let from, let until, until < from {
-                problems.append(EvidenceMessages.leftBeforeStarting(id, at: location(untilAt)))
+                sink.append(EvidenceMessages.leftBeforeStarting(id, at: location(untilAt)))
             }
             if packing == nil { packing = row.decodedOffset != nil }
             if packing == true, let offset = row.decodedOffset {
@@ -154,7 +152,7 @@ public enum RosterLoader {
                 let earlier =
                     officerAt.map { built.location(ofColumn: $0, of: duplicate.first) }
                     ?? SourceLocation(file: file, line: Int(built.entries[duplicate.first].line), column: 1)
-                problems.append(EvidenceMessages.duplicateOfficer(duplicate.id, at: duplicate.at, first: earlier))
+                sink.append(EvidenceMessages.duplicateOfficer(duplicate.id, at: duplicate.at, first: earlier))
             }
             var roster = Roster(packed: built)
             roster.droppedRows = droppedRows.filter { packed.index(ofID: $0.key) == nil }

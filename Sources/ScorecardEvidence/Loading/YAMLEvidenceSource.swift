@@ -29,7 +29,7 @@ public struct YAMLEvidenceTables: Sendable {
             self.rows = rows
         }
 
-        public mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
+        public mutating func nextRow(problems: inout DiagnosticSink) -> EvidenceRow? {
             while position < rows.count {
                 defer { position += 1 }
                 if filter.admits(rows[position], problems: &problems) { return rows[position] }
@@ -43,7 +43,7 @@ public struct YAMLEvidenceTables: Sendable {
     /// `canonical` turns a key as written (a field's id or Chinese name, `工号`…) into the one
     /// title used for the column, so a file may mix both spellings across records.
     public static func read(
-        _ root: YAMLNode, listIDs: [String], canonical: (String) -> String = { $0 }, problems: inout [Diagnostic]
+        _ root: YAMLNode, listIDs: [String], canonical: (String) -> String = { $0 }, problems: inout DiagnosticSink
     ) -> YAMLEvidenceTables {
         var tables = YAMLEvidenceTables(quarter: nil, records: TableRows(header: [], rows: []), lists: [:])
         guard let pairs = root.mapping else {
@@ -149,7 +149,7 @@ public struct YAMLEvidenceTables: Sendable {
         return tables
     }
 
-    private static func cell(_ node: YAMLNode, problems: inout [Diagnostic]) -> EvidenceCell {
+    private static func cell(_ node: YAMLNode, problems: inout DiagnosticSink) -> EvidenceCell {
         guard let scalar = node.scalar else {
             problems.append(.error(EvidenceCode.yamlShape, "这里应当是一个值，而不是\(node.kindDescription)", at: node.location))
             return EvidenceCell(text: "", location: node.location)

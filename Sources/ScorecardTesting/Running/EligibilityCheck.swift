@@ -27,7 +27,7 @@ struct EligibilityCheck {
         self.testCase = testCase
         self.policy = policy
         self.eligibility = eligibility
-        var problems: [Diagnostic] = []
+        var sink = DiagnosticSink()
         let defaults = Self.identity.map { entry in
             (
                 keys: entry.keys,
@@ -36,10 +36,9 @@ struct EligibilityCheck {
                 }
             )
         }
-        var rows = InlineRows(candidates, defaults: defaults, problems: &problems)
-        var sink = DiagnosticSink()
+        var rows = InlineRows(candidates, defaults: defaults, problems: &sink)
         list = CandidateLoader.load(from: &rows, eligibility: eligibility, file: testCase.file, sink: &sink)
-        self.problems = (problems + sink.diagnostics).sortedForDisplay()
+        self.problems = sink.diagnostics.sortedForDisplay()
         results = EligibilityEvaluator(eligibility: eligibility).evaluate(list.candidates)
         var failures = Set<String>(), codes = Set<String>()
         for expectation in testCase.expectations {

@@ -15,7 +15,7 @@ struct InlineRows: EvidenceRowSource {
     /// `defaults` fill keys a row leaves out (and add them to the header), for columns that only
     /// identify a row (a candidate's unit and shift), never for rule fields.
     /// Each default applies when the row has none of its keys (a column's id or Chinese names).
-    init(_ node: YAMLNode, defaults: [(keys: [String], value: (YAMLNode) -> String)] = [], problems: inout [Diagnostic]) {
+    init(_ node: YAMLNode, defaults: [(keys: [String], value: (YAMLNode) -> String)] = [], problems: inout DiagnosticSink) {
         var titles: [String] = []
         var places: [String: SourceLocation] = [:]
         var table: [([String: EvidenceCell], SourceLocation)] = []
@@ -47,13 +47,13 @@ struct InlineRows: EvidenceRowSource {
         }
     }
 
-    mutating func nextRow(problems: inout [Diagnostic]) -> EvidenceRow? {
+    mutating func nextRow(problems: inout DiagnosticSink) -> EvidenceRow? {
         guard position < rows.count else { return nil }
         defer { position += 1 }
         return rows[position]
     }
 
-    static func cell(_ node: YAMLNode, problems: inout [Diagnostic]) -> EvidenceCell {
+    static func cell(_ node: YAMLNode, problems: inout DiagnosticSink) -> EvidenceCell {
         guard let scalar = node.scalar else {
             problems.append(TestCaseMessages.notAValue(node))
             return EvidenceCell(text: "", location: node.location)
@@ -91,7 +91,7 @@ struct InlineQuarter {
     static func read(records node: YAMLNode, roster rosterNode: YAMLNode?, shared: Bool, policy: Policy, quarter: Quarter, file: String)
         -> InlineQuarter
     {
-        var problems: [Diagnostic] = []
+        var problems = DiagnosticSink()
         var names: [String: String] = [:]
         for field in policy.evidence.fields + policy.evidence.lists.flatMap(\.fields) {
             if let name = field.name { names[name] = field.id }
@@ -107,7 +107,7 @@ struct InlineQuarter {
             var rows = InlineRows(shared ? onlyRows(of: officerIDs(tables.records), in: rosterNode) : rosterNode, problems: &problems)
             var sink = DiagnosticSink()
             roster = RosterLoader.load(from: &rows, file: file, sink: &sink)
-            problems += sink.diagnostics
+            problems.append(contentsOf: sink.diagnostics)
         } else {
             roster = madeUpRoster(tables.records)
         }
@@ -119,19 +119,19 @@ struct InlineQuarter {
         let outcome = pipeline.run(partial: true, into: &sink)
         // A failed record check is its officer's finding (a case may expect it); the rest are the files'.
         let findings = Set(sink.results.flatMap(\.findings))
-        problems += outcome.problems.filter { !findings.contains($0) }
+        problems.append(contentsOf: outcome.problems.filter { !findings.contains($0) })
         let evidence = QuarterEvidence(quarter: quarter, records: sink.records, files: outcome.files)
         let results = sink.results
         let summary = outcome.summary ?? QuarterSummary(policy: policy)
         return InlineQuarter(
             quarter: quarter, policy: policy, roster: roster, evidence: evidence, results: results, summary: summary,
-            problems: problems.sortedForDisplay())
+            problems: problems.diagnostics.sortedForDisplay())
     }
 
     /// The officer ids the record rows give.
     private static func officerIDs(_ table: YAMLEvidenceTables.TableRows) -> Set<String> {
         var rows = table
-        var ignored: [Diagnostic] = []
+        var ignored = DiagnosticSink()
         guard let column = table.header.firstIndex(where: { $0.text == "officer" }) else { return [] }
         var ids = Set<String>()
         while let row = rows.nextRow(problems: &ignored) {
@@ -153,7 +153,7 @@ struct InlineQuarter {
     /// record gives; unit and shift are left unnamed.
     private static func madeUpRoster(_ table: YAMLEvidenceTables.TableRows) -> Roster {
         var rows = table
-        var ignored: [Diagnostic] = []
+        var ignored = DiagnosticSink()
         let idColumn = table.header.firstIndex { $0.text == "officer" }
         let nameColumn = table.header.firstIndex { $0.text == "name" || $0.text == "姓名" }
         var officers: [Officer] = []
