@@ -22,9 +22,7 @@ extension EvidenceFolder {
         let hasWorkbook = isPresent(workbook)
         switch (hasCSV, hasWorkbook) {
         case (true, true):
-            return .both(
-                .error(
-                    EvidenceCode.twoFormats, "同时有“\(csv)”和“\(workbook)”，不知道以哪个为准", hint: "只保留其中一个", at: nil))
+            return .both(EvidenceMessages.tableInCSVAndWorkbook(csv, workbook))
         case (true, false): return .csv
         case (false, true): return .workbook
         case (false, false): return .neither

@@ -144,10 +144,7 @@ public struct QuarterReader: Sendable {
 
         if hasXLSX && (hasCSV || hasYAML) {
             found.append(
-                .error(
-                    EvidenceCode.twoFormats,
-                    "\(quarter) 同时有 \(EvidenceFolder.recordsWorkbook) 和 \(hasCSV ? EvidenceFolder.recordsFile : EvidenceFolder.yamlFile)，不知道以哪个为准",
-                    hint: "只保留其中一个", at: nil))
+                EvidenceMessages.recordsInWorkbookAndText(quarter, other: hasCSV ? EvidenceFolder.recordsFile : EvidenceFolder.yamlFile))
         } else if hasXLSX {
             recordFiles.append(xlsxPath)
             do {
@@ -165,10 +162,7 @@ public struct QuarterReader: Sendable {
                 found.append(error)
             }
         } else if hasCSV && hasYAML {
-            found.append(
-                .error(
-                    EvidenceCode.twoFormats, "\(quarter) 同时有 \(EvidenceFolder.recordsFile) 和 \(EvidenceFolder.yamlFile)，不知道以哪个为准",
-                    hint: "只保留其中一个", at: SourceLocation(file: yamlPath, line: 1, column: 1)))
+            found.append(EvidenceMessages.recordsInCSVAndYAML(quarter, yamlPath: yamlPath))
         } else if hasCSV {
             recordFiles.append(csvPath)
             csvHeader = CSVRowSource.open(csvPath, limits: limits, problems: &found)?.header
@@ -178,10 +172,7 @@ public struct QuarterReader: Sendable {
             let documents = YAMLLoader.load(contentsOf: yamlPath, limits: YAMLLimits(limits), sink: &yamlProblems)
             found.append(contentsOf: yamlProblems.take())
             if documents.count > 1, let second = documents.dropFirst().first {
-                found.append(
-                    .error(
-                        EvidenceCode.yamlDocuments, "证据文件里有 \(documents.count) 个文档（用“---”分开），只能有一个",
-                        hint: "把各部分合并到一个 records: 列表中", at: second.location))
+                found.append(EvidenceMessages.yamlDocuments(documents.count, at: second.location))
             }
             if let root = documents.first?.root {
                 var names: [String: String] = [:]
@@ -191,10 +182,7 @@ public struct QuarterReader: Sendable {
                 let tables = YAMLEvidenceTables.read(
                     root, listIDs: policy.evidence.lists.map(\.id), canonical: { names[$0] ?? $0 }, problems: &found)
                 if let (text, location) = tables.quarter, Quarter(text) != quarter {
-                    found.append(
-                        .error(
-                            EvidenceCode.wrongQuarter, "文件写的是季度\(MessageText.quoted(text))，却放在 \(quarter) 的文件夹里",
-                            hint: "改正 quarter:，或把文件移到对应的文件夹", at: location))
+                    found.append(EvidenceMessages.wrongQuarter(text, folder: quarter, at: location))
                 }
                 yamlTables = tables
             }
@@ -214,10 +202,7 @@ public struct QuarterReader: Sendable {
                 sheetInRecords ? "\(EvidenceFolder.recordsWorkbook) 的工作表“\(list.displayName)”" : nil,
             ].compactMap { $0 }
             if places.count > 1 {
-                found.append(
-                    .error(
-                        EvidenceCode.twoFormats, "\(quarter) 的“\(list.displayName)”既在 \(places[0])，又在 \(places[1])，不知道以哪个为准",
-                        hint: "只保留其中一处", at: nil))
+                found.append(EvidenceMessages.listInTwoPlaces(quarter, list: list.displayName, first: places[0], second: places[1]))
                 continue
             }
             if hasListXLSX {
@@ -233,11 +218,7 @@ public struct QuarterReader: Sendable {
                 }
             } else if hasListCSV {
                 if yamlTables?.lists[list.id] != nil {
-                    found.append(
-                        .error(
-                            EvidenceCode.twoFormats,
-                            "\(quarter) 的“\(list.displayName)”既写在 \(EvidenceFolder.yamlFile) 中，又有 \(list.id).csv，不知道以哪个为准",
-                            hint: "只保留其中一处", at: SourceLocation(file: listPath, line: 1, column: 1)))
+                    found.append(EvidenceMessages.listInYAMLAndCSV(quarter, list: list.displayName, id: list.id, listPath: listPath))
                     continue
                 }
                 listFiles.append(listPath)

@@ -107,11 +107,9 @@ public struct RecordBinder: Sendable {
                 }
                 let officer = roster.officers[position]
                 found.append(
-                    .error(
-                        EvidenceCode.duplicateRecord, "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
-                        hint: "每人每季度只能有一行；合并或删去一行",
-                        at: SourceLocation(file: part.recordFile, line: Int(part.recordLines[position]), column: 1),
-                        notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1))]))
+                    EvidenceMessages.duplicateRecord(
+                        officer, at: SourceLocation(file: part.recordFile, line: Int(part.recordLines[position]), column: 1),
+                        first: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1)))
                 // Both rows may have been handed on, each part taking its own for the first.
                 rejectedAfterHandover.insert(officer.id)
                 rejected.insert(officer.id)
@@ -152,10 +150,8 @@ public struct RecordBinder: Sendable {
             if short { rejected.insert(officer.id) }
             if recordLines[position] != 0 {
                 found.append(
-                    .error(
-                        EvidenceCode.duplicateRecord, "联系员 \(officer.id)（\(officer.name)）本季度有两行记录",
-                        hint: "每人每季度只能有一行；合并或删去一行", at: row.location,
-                        notes: [.init("第一行在这里", at: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1))]))
+                    EvidenceMessages.duplicateRecord(
+                        officer, at: row.location, first: SourceLocation(file: recordFile, line: Int(recordLines[position]), column: 1)))
                 if !rejected.contains(officer.id) && attachLists { rejectedAfterHandover.insert(officer.id) }
                 rejected.insert(officer.id)
                 continue
@@ -228,10 +224,7 @@ public struct RecordBinder: Sendable {
         guard readRecordTable else { return }
         for (position, officer) in roster.officers.enumerated()
         where recordLines[position] == 0 && officer.serves(in: quarter) && !rejected.contains(officer.id) {
-            found.append(
-                .error(
-                    EvidenceCode.missingRecord, "联系员 \(officer.id)（\(officer.name)，\(officer.unit)\(officer.area)）在 \(quarter) 在任，但没有考核记录",
-                    hint: "在考核记录表中为此人加一行；若已离任，在名册中填写离任日期（until）", at: officer.location))
+            found.append(EvidenceMessages.missingRecord(officer, quarter: quarter))
         }
     }
 
@@ -260,7 +253,7 @@ public struct RecordBinder: Sendable {
         guard let text = row.text(at: column) else { return nil }
         let id = text.trimmedForEvidence
         if id.isEmpty {
-            found.append(.error(EvidenceCode.missingOfficer, "这一行没有填写联系员工号", at: row.location(at: column)))
+            found.append(EvidenceMessages.missingOfficerID(at: row.location(at: column)))
             return nil
         }
         guard let position = roster.position(ofID: id) else {
@@ -273,8 +266,7 @@ public struct RecordBinder: Sendable {
             let suggesting = suggestionsMade < Self.suggestionLimit
             suggestionsMade += 1
             let place = row.location(at: column)
-            var problem = Diagnostic.error(
-                EvidenceCode.unknownOfficer, "名册中没有工号为\(MessageText.quoted(id))的联系员", hint: "先在名册（officers.csv）中登记此人", at: place)
+            var problem = EvidenceMessages.unknownOfficer(id, at: place)
             if suggesting, let zeros = Self.leadingZeroHint(id, roster: roster) {
                 problem.hint = zeros
             } else if suggesting {
@@ -285,19 +277,13 @@ public struct RecordBinder: Sendable {
         }
         let officer = roster.officers[position]
         if !officer.serves(in: quarter) {
-            found.append(
-                .error(
-                    EvidenceCode.notServing, "联系员 \(officer.id)（\(officer.name)）在 \(quarter) 不在任",
-                    hint: "核对名册中的任职日期（from/until）或这一行的工号", at: row.location(at: column)))
+            found.append(EvidenceMessages.notServing(officer, quarter: quarter, at: row.location(at: column)))
             return nil
         }
         if let nameColumn, let nameText = row.text(at: nameColumn) {
             let name = nameText.trimmedForEvidence
             if !name.isEmpty, name != officer.name {
-                found.append(
-                    .error(
-                        EvidenceCode.nameMismatch, "工号 \(officer.id) 在名册中是“\(officer.name)”，这里写的是\(MessageText.quoted(name))",
-                        hint: "核对工号与姓名是否填错了行", at: row.location(at: nameColumn)))
+                found.append(EvidenceMessages.nameMismatch(officer, written: name, at: row.location(at: nameColumn)))
                 rejected.insert(officer.id)
                 return nil
             }

@@ -47,7 +47,7 @@ public struct YAMLEvidenceTables: Sendable {
     ) -> YAMLEvidenceTables {
         var tables = YAMLEvidenceTables(quarter: nil, records: TableRows(header: [], rows: []), lists: [:])
         guard let pairs = root.mapping else {
-            problems.append(.error(EvidenceCode.yamlShape, "证据文件的最外层应当有 records:（以及可选的 quarter:）", at: root.location))
+            problems.append(EvidenceMessages.yamlRootNotMapping(at: root.location))
             return tables
         }
         var recordNodes: [YAMLNode] = []
@@ -59,13 +59,10 @@ public struct YAMLEvidenceTables: Sendable {
                 if let items = pair.value.sequence {
                     recordNodes = items
                 } else {
-                    problems.append(.error(EvidenceCode.yamlShape, "records 应当是一个列表，每名联系员以“- ”开头", at: pair.value.location))
+                    problems.append(EvidenceMessages.yamlRecordsNotList(at: pair.value.location))
                 }
             default:
-                problems.append(
-                    .error(
-                        EvidenceCode.yamlShape, "证据文件中没有\(MessageText.quoted(pair.key.scalar?.value ?? "?"))这一项",
-                        hint: "最外层只能有 quarter 和 records", at: pair.key.location))
+                problems.append(EvidenceMessages.yamlUnknownTopKey(pair.key.scalar?.value, at: pair.key.location))
             }
         }
 
@@ -77,7 +74,7 @@ public struct YAMLEvidenceTables: Sendable {
         var listRows: [String: [([String: EvidenceCell], SourceLocation)]] = [:]
         for node in recordNodes {
             guard let fields = node.mapping else {
-                problems.append(.error(EvidenceCode.yamlShape, "每名联系员的记录应当是“字段: 值”的映射", at: node.location))
+                problems.append(EvidenceMessages.yamlRecordNotMapping(at: node.location))
                 continue
             }
             var cells: [String: EvidenceCell] = [:]
@@ -89,12 +86,12 @@ public struct YAMLEvidenceTables: Sendable {
                 let key = ColumnMapping.officerHeaders.contains(canonical(written)) ? "officer" : canonical(written)
                 if listIDs.contains(key) {
                     guard let items = pair.value.sequence else {
-                        problems.append(.error(EvidenceCode.yamlShape, "“\(key)”应当是一个列表", at: pair.value.location))
+                        problems.append(EvidenceMessages.yamlListNotList(key, at: pair.value.location))
                         continue
                     }
                     for item in items {
                         guard let itemPairs = item.mapping else {
-                            problems.append(.error(EvidenceCode.yamlShape, "“\(key)”的每一条应当是“字段: 值”的映射", at: item.location))
+                            problems.append(EvidenceMessages.yamlListEntryNotMapping(key, at: item.location))
                             continue
                         }
                         var itemCells: [String: EvidenceCell] = [:]
@@ -110,10 +107,7 @@ public struct YAMLEvidenceTables: Sendable {
                 } else {
                     let value = cell(pair.value, problems: &problems)
                     if cells[key] != nil {
-                        problems.append(
-                            .error(
-                                EvidenceCode.duplicateColumn, "这条记录里\(MessageText.quoted(written))写了两次（编号与中文名算同一项）",
-                                hint: "只保留一个", at: pair.key.location))
+                        problems.append(EvidenceMessages.yamlFieldTwice(written, at: pair.key.location))
                     }
                     cells[key] = value
                     if ColumnMapping.officerHeaders.contains(key) { officerCell = value }
@@ -151,7 +145,7 @@ public struct YAMLEvidenceTables: Sendable {
 
     private static func cell(_ node: YAMLNode, problems: inout DiagnosticSink) -> EvidenceCell {
         guard let scalar = node.scalar else {
-            problems.append(.error(EvidenceCode.yamlShape, "这里应当是一个值，而不是\(node.kindDescription)", at: node.location))
+            problems.append(EvidenceMessages.yamlNotAValue(node))
             return EvidenceCell(text: "", location: node.location)
         }
         return EvidenceCell(text: scalar.isNull ? "" : scalar.value, location: node.location)
