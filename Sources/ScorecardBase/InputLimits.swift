@@ -55,11 +55,7 @@ public struct InputLimits: Sendable, Hashable {
         for setting in settings {
             guard let text = lookup(setting.variable) else { continue }
             guard let value = parseSize(text, bytes: setting.countsBytes) else {
-                throw .error(
-                    InputCode.badLimit, "环境变量 \(setting.variable) 的值“\(MessageText.shortened(text))”不是一个正整数",
-                    hint: setting.countsBytes
-                        ? "写字节数，可带 K、M、G（1024 进位），如 \(setting.variable)=64M" : "写一个正整数，如 \(setting.variable)=100000",
-                    at: nil)
+                throw InputMessages.badLimit(setting.variable, value: text, countsBytes: setting.countsBytes)
             }
             limits[keyPath: setting.keyPath] = value
         }

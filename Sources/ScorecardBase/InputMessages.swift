@@ -1,6 +1,14 @@
 /// The wording of file and output problems (`InputCode`), one static func per situation, so
 /// the code and the words live together.
 enum InputMessages {
+    /// A limit set in the environment (`SCORECARD_MAX_…`) that is not a positive whole number.
+    static func badLimit(_ variable: String, value text: String, countsBytes: Bool) -> Diagnostic {
+        .error(
+            InputCode.badLimit, "环境变量 \(variable) 的值“\(MessageText.shortened(text))”不是一个正整数",
+            hint: countsBytes ? "写字节数，可带 K、M、G（1024 进位），如 \(variable)=64M" : "写一个正整数，如 \(variable)=100000",
+            at: nil)
+    }
+
     static func notRegularFile(_ path: String, what: String) -> Diagnostic {
         .error(
             InputCode.notRegularFile, "“\(path)”不是普通文件（是\(what)），不能读取",

@@ -18,15 +18,11 @@ package enum TestFileLoader {
         let documents = YAMLLoader.load(bytes: source.bytes, file: source.displayPath, sink: &sink)
         let file = source.displayPath
         if documents.count > 1, let second = documents.dropFirst().first {
-            sink.error(
-                TestCaseCode.documents, "测试文件里有 \(documents.count) 个文档（用“---”分开），只能有一个",
-                hint: "把各部分合并到一个 cases: 列表中", at: second.location)
+            sink.append(TestCaseMessages.documents(documents.count, at: second.location))
         }
         guard let root = documents.first?.root, !(root.scalar?.isNull ?? false) else {
             if !sink.hasErrors {
-                sink.error(
-                    TestCaseCode.emptyFile, "测试文件“\(file)”是空的", hint: "写上 cases:，列出测试用例（见 docs/testing.md）",
-                    at: SourceLocation(file: file, line: 1, column: 1))
+                sink.append(TestCaseMessages.emptyFile(file))
             }
             found.append(contentsOf: sink.take())
             return nil

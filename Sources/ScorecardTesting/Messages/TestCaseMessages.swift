@@ -6,6 +6,16 @@ import ScorecardYAML
 /// policy officer who writes them: one function per situation, so its code and words live together.
 /// Reading a file and its cases is here; running them is in `TestCaseMessages+Running`.
 enum TestCaseMessages {
+    static func documents(_ count: Int, at location: SourceLocation) -> Diagnostic {
+        .error(TestCaseCode.documents, "测试文件里有 \(count) 个文档（用“---”分开），只能有一个", hint: "把各部分合并到一个 cases: 列表中", at: location)
+    }
+
+    static func emptyFile(_ file: String) -> Diagnostic {
+        .error(
+            TestCaseCode.emptyFile, "测试文件“\(file)”是空的", hint: "写上 cases:，列出测试用例（见 docs/testing.md）",
+            at: SourceLocation(file: file, line: 1, column: 1))
+    }
+
     static func fileQuarterAndDate(at location: SourceLocation?) -> Diagnostic {
         .error(TestCaseCode.quarterAndDate, "测试文件同时写了 quarter 和 date", hint: "只写其中一个", at: location)
     }
