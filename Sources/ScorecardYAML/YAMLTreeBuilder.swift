@@ -210,15 +210,9 @@ struct YAMLTreeBuilder {
             place = location(failure.problemMark, failure.problemMark)
         }
         let character = source.scalar(line: failure.problemMark.line, column: failure.problemMark.column)
-        let translation = LibYAMLMessages.translate(
-            problem: failure.problem, context: failure.context, character: character)
-        var notes: [Diagnostic.Note] = []
-        if let context = failure.context, let mark = failure.contextMark {
-            notes.append(.init("（\(LibYAMLMessages.translate(context: context))）相关内容从这里开始", at: location(mark, mark)))
-        }
-        let english = failure.context.map { "\(failure.problem) (\($0))" } ?? failure.problem
-        notes.append(.init("libyaml 原文：\(english)"))
-        return .error(YAMLCode.syntax, translation.message, hint: fullWidthColonHint(failure) ?? translation.hint, at: place, notes: notes)
+        return YAMLMessages.syntax(
+            failure.problem, context: failure.context, contextStart: failure.contextMark.map { location($0, $0) },
+            character: character, fullWidthColon: fullWidthColonHint(failure), at: place)
     }
 
     /// A colon typed with a Chinese input method (`points：5`) is the likeliest cause of a syntax

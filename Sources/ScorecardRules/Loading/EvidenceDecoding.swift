@@ -39,43 +39,37 @@ enum EvidenceDecoding {
                 return nil
             }
             if choices.isEmpty {
-                sink.error(
-                    RulesCode.emptyChoices, "\(label) 的可选值（choices）不能为空", hint: "列出可选的值，如 choices: [矿, 区队]", at: choicesNode.location)
+                sink.append(RulesMessages.emptyChoices(label, at: choicesNode.location))
             }
             var seen = Set<String>()
             for choice in choices where !seen.insert(choice).inserted {
-                sink.error(RulesCode.duplicateChoice, "\(label) 的可选值“\(choice)”重复了", hint: "删去重复的“\(choice)”", at: choicesNode.location)
+                sink.append(RulesMessages.duplicateChoice(label, choice, at: choicesNode.location))
             }
             type = .choice(choices)
         }
         if typeWord != .choice, reader.has("choices") {
-            sink.error(
-                RulesCode.misplacedKey, "只有 choice 类型的字段才能写 choices", hint: "把 type 改成 choice，或删去 choices",
-                at: reader.location(ofKey: "choices"))
+            sink.append(RulesMessages.choicesWithoutChoice(at: reader.location(ofKey: "choices")))
         }
 
         let isNumber = type == .integer || type == .decimal
         func bound(_ key: String) -> ExactDecimal? {
             guard let node = reader.optional(key) else { return nil }
             guard isNumber else {
-                sink.error(
-                    RulesCode.misplacedKey, "只有数值字段（integer、decimal）才能写 \(key)",
-                    hint: "删去 \(key)，或把 type 改为 integer 或 decimal", at: reader.location(ofKey: key))
+                sink.append(RulesMessages.boundOnNonNumber(key, at: reader.location(ofKey: key)))
                 return nil
             }
             guard let value = ScalarReading.decimal(node, "\(label) 的\(key == "min" ? "下限" : "上限")（\(key)）", sink: &sink) else {
                 return nil
             }
             if type == .integer, value.scale > 0, value.normalized.scale > 0 {
-                sink.error(
-                    RulesCode.expectedInteger, "整数字段 \(id ?? "") 的\(key)应当是整数", hint: "写成整数，或把 type 改为 decimal", at: valueLocation(node))
+                sink.append(RulesMessages.fractionalBound(key, field: id ?? "", at: valueLocation(node)))
             }
             return value
         }
         let min = bound("min")
         let max = bound("max")
         if let min, let max, max < min {
-            sink.error(RulesCode.badRange, "\(label) 的上限 \(max) 小于下限 \(min)", hint: "交换 min 与 max", at: reader.location(ofKey: "max"))
+            sink.append(RulesMessages.badRange(label, min: min, max: max, at: reader.location(ofKey: "max")))
         }
 
         var withinQuarter = false
@@ -83,9 +77,7 @@ enum EvidenceDecoding {
             if type == .date {
                 withinQuarter = ScalarReading.boolean(node, "\(label) 的 within_quarter", sink: &sink) ?? false
             } else {
-                sink.error(
-                    RulesCode.misplacedKey, "只有日期字段（date）才能写 within_quarter",
-                    hint: "删去 within_quarter，或把 type 改为 date", at: reader.location(ofKey: "within_quarter"))
+                sink.append(RulesMessages.withinQuarterOnNonDate(at: reader.location(ofKey: "within_quarter")))
             }
         }
 
@@ -95,15 +87,10 @@ enum EvidenceDecoding {
                 do throws(FieldValueParsing.Problem) {
                     defaultValue = try FieldValueParsing.parse(scalar.value, as: type, min: min, max: max)
                 } catch let problem {
-                    let place = valueLocation(node)
-                    sink.append(
-                        Diagnostic.error(RulesCode.badDefault, "\(label) 的默认值（default）不合适：\(problem.message)", at: place)
-                            .passingOn(problem.suggestion, advice: problem.advice, replacing: place))
+                    sink.append(RulesMessages.badDefault(label, problem, at: valueLocation(node)))
                 }
             } else {
-                sink.error(
-                    RulesCode.badDefault, "\(label) 的默认值（default）应当是一个值，这里却是\(node.kindDescription)",
-                    hint: "把默认值写在冒号后的同一行，如 default: 0", at: node.location)
+                sink.append(RulesMessages.defaultNotAValue(label, found: node.kindDescription, at: node.location))
             }
         }
         guard let id else { return nil }
@@ -114,9 +101,7 @@ enum EvidenceDecoding {
 
     static func fields(_ node: YAMLNode, context: String, sink: inout DiagnosticSink) -> [EvidenceField] {
         guard let nodes = node.sequence else {
-            sink.error(
-                RulesCode.expectedList, "\(context) 应当是一个列表，每个字段以“- ”开头", hint: "如：\n  - id: reports_due\n    type: integer",
-                at: node.location)
+            sink.append(RulesMessages.fieldsNotAList(context, at: node.location))
             return []
         }
         return nodes.enumerated().compactMap { field($1, index: $0, context: context, sink: &sink) }

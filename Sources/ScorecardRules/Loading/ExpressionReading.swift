@@ -19,13 +19,11 @@ enum ExpressionReading {
         expecting: ExpectedType, cache: inout CompiledExpressions, sink: inout DiagnosticSink
     ) -> RuleExpression? {
         guard let scalar = node.scalar else {
-            sink.error(
-                RulesCode.expectedExpression, "\(what) 应当是一个表达式（一行文字），这里却是\(node.kindDescription)",
-                hint: "把表达式写在冒号后的同一行", at: node.location)
+            sink.append(RulesMessages.expectedExpression(what, found: node.kindDescription, at: node.location))
             return nil
         }
         if scalar.isNull || scalar.value.allSatisfy(\.isWhitespace) {
-            sink.error(RulesCode.emptyValue, "\(what) 不能为空", hint: "写一个表达式，如 reports_on_time <= reports_due", at: node.location)
+            sink.append(RulesMessages.emptyExpression(what, at: node.location))
             return nil
         }
         let key = CompiledExpressions.key(scalar.value, expecting)
@@ -41,9 +39,7 @@ enum ExpressionReading {
                 return nil
             }
             let place = node.location(ofScalarOffset: error.offset, length: error.length)
-            sink.append(
-                Diagnostic.error(error.code, "\(what)：\(error.message)", hint: fallbackHint(expecting), at: place)
-                    .passingOn(error.suggestion, advice: error.advice, replacing: place))
+            sink.append(RulesMessages.badExpression(what, error, hint: fallbackHint(expecting), at: place))
             return nil
         }
     }

@@ -36,13 +36,12 @@ enum ItemDecoding {
             ScalarReading.decimal($0, "\(label) 的分值（points）", sink: &sink)
         }
         if let points, points.isNegative || points.isZero {
-            sink.error(
-                RulesCode.badPoints, "\(label) 的分值应当大于 0，这里是 \(points)", hint: "写上本项分值，如 points: 5", at: reader.location(ofKey: "points"))
+            sink.append(RulesMessages.badPoints(label, points, at: reader.location(ofKey: "points")))
         }
         let clause = ScalarReading.clause(reader, sink: &sink)
         let duty = reader.optional("duty").flatMap { ScalarReading.text($0, "\(label) 的职责条款（duty）", sink: &sink) }
         if clause == nil {
-            sink.warning(RulesCode.missingClause, "\(label) 没有注明所依据的条款（clause）", hint: "写上 clause: 考核标准N，方便核对", at: node.location)
+            sink.append(RulesMessages.missingClause(label, at: node.location))
         }
 
         var isAssessed = true
@@ -53,9 +52,7 @@ enum ItemDecoding {
             if scoringNode.scalar != nil {
                 isAssessed = ScalarReading.keyword(scoringNode, "\(label) 的计分方式（scoring）", as: MethodWord.self, sink: &sink) != .computed
                 if !isAssessed {
-                    sink.error(
-                        RulesCode.missingKey, "\(label) 按公式计分，需要写出公式", hint: "改写为：\n  scoring:\n    method: computed\n    formula: …",
-                        at: scoringNode.location)
+                    sink.append(RulesMessages.computedWithoutFormula(label, at: scoringNode.location))
                 }
             } else if let scoring = MappingReader(
                 scoringNode, context: "\(label) 的计分方式（scoring）", allowed: ["method", "formula", "conditions"], sink: &sink)
@@ -69,9 +66,7 @@ enum ItemDecoding {
                     _ = scoring.required("formula", sink: &sink, hint: "写出计算本项得分的公式，如 formula: 5 * reports_on_time / reports_due")
                 }
                 if method == .assessed, formula != nil {
-                    sink.error(
-                        RulesCode.misplacedKey, "\(label) 由考核人打分，不需要公式（formula）", hint: "删去 formula，或把 method 改为 computed",
-                        at: scoring.location(ofKey: "formula"))
+                    sink.append(RulesMessages.formulaOnAssessed(label, at: scoring.location(ofKey: "formula")))
                     formula = nil
                 }
                 if let list = scoring.optional("conditions") {
@@ -87,9 +82,7 @@ enum ItemDecoding {
                             if let when, let score { conditions.append((when, score, reason, conditionNode.location)) }
                         }
                     } else {
-                        sink.error(
-                            RulesCode.expectedList, "\(label) 的条件（conditions）应当是一个列表，每个条件以“- ”开头",
-                            hint: "如：\n  conditions:\n    - when: violations > 0\n      score: 0", at: list.location)
+                        sink.append(RulesMessages.conditionsNotAList(label, at: list.location))
                     }
                 }
             }
@@ -148,9 +141,7 @@ enum ItemDecoding {
     static func constantScoreFits(_ score: RuleExpression, _ points: ExactDecimal, label: String, sink: inout DiagnosticSink) {
         guard score.readNames.isEmpty, case .number(let value)? = try? score.evaluate([]) else { return }
         if value.isNegative || value > points {
-            sink.error(
-                RulesCode.scoreRange, "\(label) 的得分 \(value.normalized) 超出本项分值 0 到 \(points.normalized)",
-                hint: "写 0 到 \(points.normalized) 之间的分数", at: score.location)
+            sink.append(RulesMessages.scoreRange(label, value, points: points, at: score.location))
         }
     }
 }

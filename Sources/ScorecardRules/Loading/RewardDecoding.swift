@@ -21,7 +21,7 @@ enum RewardDecoding {
         let fund = fundNode.flatMap { ScalarReading.identifier($0, "\(label) 的经费（fund）", sink: &sink) }
         let cap = reader.optional("cap").flatMap { ScalarReading.decimal($0, "\(label) 的上限（cap）", sink: &sink) }
         if let cap, cap.isNegative {
-            sink.error(RulesCode.negativeAmount, "\(label) 的上限（cap）不能为负数", at: reader.location(ofKey: "cap"))
+            sink.append(RulesMessages.negativeCap(label, at: reader.location(ofKey: "cap")))
         }
         let condition = reader.optional("when").flatMap {
             ExpressionReading.compile($0, "\(label) 的发放条件（when）", in: environment, expecting: .boolean, sink: &sink)
@@ -29,9 +29,7 @@ enum RewardDecoding {
 
         let bases = ["per_record", "by_grade", "formula"].filter { reader.has($0) }
         if bases.count != 1 {
-            sink.error(
-                RulesCode.rewardBasis, bases.isEmpty ? "\(label) 没有写明怎样计算金额" : "\(label) 同时写了 \(bases.joined(separator: "、"))，只能选一种",
-                hint: "三选一：per_record（按条计奖）、by_grade（按等级定额）、formula（公式）", at: node.location)
+            sink.append(RulesMessages.rewardBasis(label, bases: bases, at: node.location))
             return nil
         }
         var basis: RewardBasis?
@@ -67,43 +65,22 @@ enum RewardDecoding {
         guard let listID, let by, let rates, let listNode, let byNode else { return nil }
 
         guard let list = evidence.list(withID: listID) else {
-            let suggestion = NameSuggestion.closest(to: listID, among: evidence.lists.map(\.id))
-            let place = valueLocation(listNode)
-            sink.append(
-                Diagnostic.error(
-                    RulesCode.unknownList, "\(label) 引用的明细“\(listID)”没有在 evidence.lists 中声明",
-                    hint: "先在 evidence.lists 中声明这种明细", at: place
-                ).suggesting(suggestion, replacing: place))
+            sink.append(RulesMessages.unknownList(label, listID, lists: evidence.lists.map(\.id), at: valueLocation(listNode)))
             return nil
         }
         guard let field = list.fields.first(where: { $0.id == by }) else {
-            let suggestion = NameSuggestion.closest(to: by, among: list.fields.map(\.id))
-            let place = valueLocation(byNode)
-            sink.append(
-                Diagnostic.error(
-                    RulesCode.unknownField, "明细 \(listID) 没有“\(by)”这个字段",
-                    hint: "可用的字段：\(list.fields.map(\.id).joined(separator: "、"))", at: place
-                ).suggesting(suggestion, replacing: place))
+            sink.append(RulesMessages.unknownField(by, list: listID, fields: list.fields.map(\.id), at: valueLocation(byNode)))
             return nil
         }
         if case .choice(let choices) = field.type {
             for rate in rates where !choices.contains(rate.key) {
-                let suggestion = NameSuggestion.closest(to: rate.key, among: choices)
-                sink.append(
-                    Diagnostic.error(
-                        RulesCode.unknownChoice, "费率中的“\(rate.key)”不是字段 \(listID).\(by) 的可选值",
-                        hint: "可选：\(choices.joined(separator: "、"))", at: rate.location
-                    ).suggesting(suggestion, replacing: rate.location, keepingHint: true))
+                sink.append(RulesMessages.unknownChoice(rate.key, field: "\(listID).\(by)", choices: choices, at: rate.location))
             }
             for choice in choices where !rates.contains(where: { $0.key == choice }) {
-                sink.warning(
-                    RulesCode.rateMissing, "字段 \(listID).\(by) 的可选值“\(choice)”没有费率，这类记录不计奖",
-                    hint: "如需计奖，在 rates 中加上“\(choice): 金额”", at: node.location)
+                sink.append(RulesMessages.rateMissing(choice, field: "\(listID).\(by)", at: node.location))
             }
         } else {
-            sink.error(
-                RulesCode.rateFieldType, "按条计奖的区分字段 \(listID).\(by) 应当是 choice（选项）类型",
-                hint: "在 evidence.lists 中把它声明为 type: choice 并列出 choices", at: valueLocation(byNode))
+            sink.append(RulesMessages.rateFieldType("\(listID).\(by)", at: valueLocation(byNode)))
         }
         return .perRecord(list: listID, by: by, rates: rates)
     }
@@ -111,7 +88,7 @@ enum RewardDecoding {
     /// `{矿: 30, 区队: 5}`: amounts by key, written in the order the author chose.
     private static func rates(_ node: YAMLNode, label: String, sink: inout DiagnosticSink) -> [RewardRate]? {
         guard let pairs = node.mapping else {
-            sink.error(RulesCode.expectedMapping, "\(label) 应当逐行写成“名称: 金额”", hint: "如：\n  矿: 30\n  区队: 5", at: node.location)
+            sink.append(RulesMessages.ratesNotAMapping(label, at: node.location))
             return nil
         }
         var rates: [RewardRate] = []
@@ -119,7 +96,7 @@ enum RewardDecoding {
             guard let key = pair.key.scalar?.value, !key.isEmpty else { continue }
             guard let amount = ScalarReading.decimal(pair.value, "\(label) 中“\(key)”的金额", sink: &sink) else { continue }
             if amount.isNegative {
-                sink.error(RulesCode.negativeAmount, "\(label) 中“\(key)”的金额不能为负数", hint: "金额写成 0 或正数", at: valueLocation(pair.value))
+                sink.append(RulesMessages.negativeRate(label, key: key, at: valueLocation(pair.value)))
             }
             rates.append(RewardRate(key: key, amount: amount, location: keyLocation(pair)))
         }

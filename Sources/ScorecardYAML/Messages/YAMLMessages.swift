@@ -75,6 +75,23 @@ enum YAMLMessages {
             at: location, notes: [.init("“\(key)”第一次出现在这里", at: first)])
     }
 
+    /// libyaml's syntax error in plain words, its English original kept in a note. `context` is
+    /// libyaml's phrase for what it was reading, from `contextStart`; `character` is the text at the
+    /// problem; `fullWidthColon`, when set, is the likelier cause and replaces the hint.
+    static func syntax(
+        _ problem: String, context: String?, contextStart: SourceLocation?, character: Unicode.Scalar?, fullWidthColon: String?,
+        at location: SourceLocation
+    ) -> Diagnostic {
+        let translation = LibYAMLMessages.translate(problem: problem, context: context, character: character)
+        var notes: [Diagnostic.Note] = []
+        if let context, let contextStart {
+            notes.append(.init("（\(LibYAMLMessages.translate(context: context))）相关内容从这里开始", at: contextStart))
+        }
+        let english = context.map { "\(problem) (\($0))" } ?? problem
+        notes.append(.init("libyaml 原文：\(english)"))
+        return .error(YAMLCode.syntax, translation.message, hint: fullWidthColon ?? translation.hint, at: location, notes: notes)
+    }
+
     static func fullWidthColon(line: Int) -> String {
         "第 \(line) 行的冒号“：”是全角（中文输入法）的，YAML 只认半角冒号：改成“:”并在后面加一个空格"
     }
