@@ -10,9 +10,10 @@ let gbSample: [UInt8] =
 @Suite struct CSVGB18030Tests {
     @Test func detectsAndDecodesGB18030() {
         var reader = CSVReader(bytes: gbSample, file: "t.csv")
-        let all = reader.readAll()
-        #expect(all.diagnostics.isEmpty)
-        #expect(all.records.map(\.texts) == [["工号", "姓名"], ["1001", "张三"]])
+        var problems = DiagnosticSink()
+        let records = reader.readAll(sink: &problems)
+        #expect(problems.isEmpty)
+        #expect(records.map(\.texts) == [["工号", "姓名"], ["1001", "张三"]])
         let encoding = reader.encoding
         #expect(encoding == .gb18030)
     }
@@ -43,7 +44,8 @@ let gbSample: [UInt8] =
 
     @Test func explicitEncodingIsUsed() {
         var reader = CSVReader(bytes: gbSample, file: "t.csv", encoding: .gb18030, chunkSize: 3)
-        let records = reader.readAll().records
+        var problems = DiagnosticSink()
+        let records = reader.readAll(sink: &problems)
         #expect(records.first?.texts == ["工号", "姓名"])
     }
 }

@@ -1,4 +1,5 @@
 import PropertyBased
+import ScorecardBase
 import ScorecardEvidence
 import ScorecardReport
 import Testing
@@ -62,8 +63,9 @@ import Testing
         var writer = CSVWriter(bom: bom)
         for row in rows { writer.row(row) }
         var reader = CSVReader(bytes: Array(writer.text.utf8), file: "round-trip.csv")
-        let read = reader.readAll()
-        return read.diagnostics.isEmpty && read.records.map(\.texts) == rows && reader.hadBOM == bom
+        var problems = DiagnosticSink()
+        let records = reader.readAll(sink: &problems)
+        return problems.isEmpty && records.map(\.texts) == rows && reader.hadBOM == bom
     }
 }
 

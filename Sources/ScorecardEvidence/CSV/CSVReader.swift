@@ -117,18 +117,17 @@ public struct CSVReader: ~Copyable, Sendable {
         try nextRaw()?.record
     }
 
-    /// Every record and every problem, for files small enough to hold.
-    public mutating func readAll() -> (records: [CSVRecord], diagnostics: [Diagnostic]) {
+    /// Every record, for files small enough to hold; each malformed record's problem goes to `sink`.
+    public mutating func readAll(sink: inout DiagnosticSink) -> [CSVRecord] {
         var records: [CSVRecord] = []
-        var diagnostics: [Diagnostic] = []
         while true {
             do {
                 guard let record = try next() else { break }
                 records.append(record)
             } catch {
-                diagnostics.append(error)
+                sink.append(error)
             }
         }
-        return (records, diagnostics)
+        return records
     }
 }
