@@ -43,6 +43,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var advice: String?
     public var location: SourceLocation?
     public var notes: [Note]
+    /// What the problem is about, by the name the file uses (a field's id, a column's title, a
+    /// list's id), for code that acts on a problem rather than showing it: never shown, so
+    /// matching the wording is never needed.
+    public var subject: String?
 
     /// What to do about it, as shown: the suggestion's question, then any advice. Setting it
     /// replaces both, so a hint set is the hint read back.
@@ -108,6 +112,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         _ code: String, _ message: String, hint: String? = nil, at location: SourceLocation?, notes: [Note] = []
     ) -> Diagnostic {
         Diagnostic(.warning, code: code, message: message, hint: hint, at: location, notes: notes)
+    }
+
+    /// The same problem, saying what it is about (`subject`).
+    public func about(_ subject: String) -> Diagnostic {
+        var copy = self
+        copy.subject = subject
+        return copy
     }
 
     /// One line, `file:line:column: error[code]: message`, for logs and tests.

@@ -30,7 +30,7 @@ import ScorecardRules
     }
 
     private func compare(
-        old: String = oldRules, new: String, scores: String, quarterFolder: String = "2025-Q1"
+        old: String = oldRules, new: String, scores: String, quarterFolder: String = "2025-Q1", extraFiles: [String: String] = [:]
     ) throws -> (impact: PolicyImpact?, problems: [Diagnostic]) {
         let oldPolicy = try loadPolicy(old, file: "old.yaml")
         let newPolicy = try loadPolicy(new, file: "new.yaml")
@@ -38,6 +38,7 @@ import ScorecardRules
             try scratch.write("officers.csv", Self.officers)
             try scratch.write("\(quarterFolder)/scores.csv", scores)
             try scratch.write("\(quarterFolder)/suggestions.csv", Self.suggestions)
+            for (name, text) in extraFiles.sorted(by: { $0.key < $1.key }) { try scratch.write("\(quarterFolder)/\(name)", text) }
             let folder = EvidenceFolder(root: scratch.path)
             var rosterSink = DiagnosticSink()
             let roster = (roster: folder.loadRoster(sink: &rosterSink), problems: rosterSink.diagnostics)
@@ -83,6 +84,23 @@ import ScorecardRules
                 GradeMovement(from: "不合格", to: "合格", count: 1, direction: .up),
             ])
         #expect(result.funds.map(\.amount.delta) == [.zero, .zero])
+    }
+
+    /// Two lists only the new version reads, one named at the end of the other: the quarter
+    /// holds `gestions.csv` and not `x_gestions.csv`. Each note says what the files hold for
+    /// its own list (the problem about x_gestions.csv once made gestions look empty too).
+    @Test func aListsPresenceIsReadFromItsOwnProblemNotFromOneWhoseFileNameEndsTheSame() throws {
+        let list = { (id: String) in "    - id: \(id)\n      fields:\n        - {id: level, type: choice, choices: [矿, 区队]}\n" }
+        let new = Self.later(Self.oldRules).replacingAll("  checks:\n", with: list("gestions") + list("x_gestions") + "  checks:\n")
+        let (impact, _) = try compare(
+            new: new, scores: "officer,a1,planned,done\n1001,4,4,4\n1002,3,4,2\n1003,4.5,2,1\n",
+            extraFiles: ["gestions.csv": "officer,level\n1001,矿\n"])
+        let result = try #require(impact)
+        let presence = result.notes.compactMap { note -> String? in
+            guard case .evidence(let need) = note, need.kind == .list else { return nil }
+            return "\(need.id) \(need.presence == .empty ? "empty" : "present")"
+        }
+        #expect(presence == ["gestions present", "x_gestions empty"])
     }
 
     /// The same new version on a quarter whose records lack a2: it cannot evaluate anyone. The

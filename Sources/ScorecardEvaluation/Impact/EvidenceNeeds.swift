@@ -18,7 +18,7 @@ extension ImpactSideRun {
             needs.append(need)
         }
         for list in policy.evidence.lists where other.policy.evidence.list(withID: list.id) == nil {
-            let absent = loadProblems.contains { $0.code == EvidenceCode.noList && $0.message.contains("\(list.id).csv") }
+            let absent = loadProblems.contains { $0.code == EvidenceCode.noList && $0.subject == list.id }
             needs.append(
                 EvidenceNeed(
                     kind: .list, id: list.id, name: list.name, assessedItem: nil, neededBy: side, presence: absent ? .empty : .present))
@@ -33,7 +33,7 @@ extension ImpactSideRun {
             return .present
         }
         if let defaultValue = field.defaultValue { return .defaulted(defaultValue) }
-        if loadProblems.contains(where: { $0.code == EvidenceCode.missingColumn && $0.message.contains("“\(field.id)”") }) {
+        if loadProblems.contains(where: { $0.code == EvidenceCode.missingColumn && $0.subject == field.id }) {
             return .missing
         }
         return .present
@@ -46,6 +46,6 @@ extension EvidenceNeed {
     /// impact note says so instead, so the problem list keeps only real problems.
     func explains(_ problem: Diagnostic) -> Bool {
         guard kind == .field, problem.code == EvidenceCode.unknownColumn else { return false }
-        return problem.message.contains("“\(id)”") || name.map { problem.message.contains("“\($0)”") } == true
+        return problem.subject == id || (name != nil && problem.subject == name)
     }
 }

@@ -19,7 +19,7 @@ extension EvidenceMessages {
             EvidenceCode.unknownColumn, "规则中没有\(MessageText.quoted(title))这一列",
             hint: "可用的列：\(fields.map { field in field.name.map { "\(field.id)（\($0)）" } ?? field.id }.joined(separator: "、"))",
             at: location
-        ).suggesting(suggestion, replacing: location)
+        ).suggesting(suggestion, replacing: location).about(title)
     }
 
     /// `title` as the header would show it: `“unit”（单位）`.
@@ -30,7 +30,8 @@ extension EvidenceMessages {
     static func missingFieldColumn(_ field: EvidenceField, at location: SourceLocation) -> Diagnostic {
         .error(
             EvidenceCode.missingColumn, "表中缺少“\(field.id)”（\(field.displayName)）这一列，且规则没有给它默认值",
-            hint: "加上这一列，或在规则中为它写 default", at: location)
+            hint: "加上这一列，或在规则中为它写 default", at: location
+        ).about(field.id)
     }
 
     static func shortRow(_ count: Int, header: Int, missing: String, at location: SourceLocation) -> Diagnostic {

@@ -129,6 +129,7 @@ extension EvidenceMessages {
     static func noList(_ quarter: Quarter, list: EvidenceList, path: String) -> Diagnostic {
         .warning(
             EvidenceCode.noList, "\(quarter) 没有“\(list.displayName)”明细（\(list.id).csv），按本季度没有此类记录计算", hint: "如有记录，放在 \(path)",
-            at: nil)
+            at: nil
+        ).about(list.id)
     }
 }
