@@ -71,7 +71,7 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// Writes the trial; a problem in the expression is exit 2, one on the record exit 1.
-    private func finish(_ outcome: (text: String, failure: Diagnostic?)) throws {
+    private func finish(_ outcome: ExpressionTrial.Report) throws {
         writeOutput(outcome.text)
         guard let failure = outcome.failure else { return }
         let lines = [expression]
