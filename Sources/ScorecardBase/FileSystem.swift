@@ -190,7 +190,8 @@ public enum FileSystem {
         #endif
     }
 
-    static func errorText(_ code: Int32 = errno) -> String {
+    /// `strerror` for `code`: the system's own words for a failed call.
+    package static func errorText(_ code: Int32 = errno) -> String {
         String(cString: strerror(code))
     }
 }

@@ -31,7 +31,7 @@ extension FileSystem {
     public static func makeDirectory(_ path: String, existingIsFine: Bool = false) throws(Diagnostic) {
         if mkdir(path, 0o755) == 0 { return }
         if errno == EEXIST && existingIsFine && kind(of: path) == .directory { return }
-        throw writeError("无法创建文件夹“\(path)”：\(systemErrorText())")
+        throw InputMessages.cannotCreateFolder(path, reason: systemErrorText())
     }
 
     /// Creates a folder and any missing folders above it.
@@ -51,7 +51,7 @@ extension FileSystem {
         let temporary = join(folder, ".tmp-\(lastComponent(of: path))-\(getpid())")
         _ = unlink(temporary) // a leftover of an earlier crash with the same process id
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw writeError("无法创建文件“\(temporary)”：\(systemErrorText())") }
+        guard fd >= 0 else { throw InputMessages.cannotCreateFile(temporary, reason: systemErrorText()) }
         var failure: Diagnostic?
         bytes.withUnsafeBytes { buffer in
             var offset = 0
@@ -59,14 +59,14 @@ extension FileSystem {
                 let written = write(fd, buffer.baseAddress?.advanced(by: offset), buffer.count - offset)
                 if written < 0 && errno == EINTR { continue }
                 if written <= 0 {
-                    failure = writeError("写入文件“\(temporary)”时出错：\(systemErrorText())")
+                    failure = InputMessages.fileWriteFailed(temporary, reason: systemErrorText())
                     return
                 }
                 offset += written
             }
         }
-        if failure == nil && fsync(fd) != 0 { failure = writeError("无法把文件“\(temporary)”写入磁盘：\(systemErrorText())") }
-        if close(fd) != 0 && failure == nil { failure = writeError("关闭文件“\(temporary)”时出错：\(systemErrorText())") }
+        if failure == nil && fsync(fd) != 0 { failure = InputMessages.fileNotSynced(temporary, reason: systemErrorText()) }
+        if close(fd) != 0 && failure == nil { failure = InputMessages.fileCloseFailed(temporary, reason: systemErrorText()) }
         if let failure {
             _ = unlink(temporary)
             throw failure
@@ -91,18 +91,18 @@ extension FileSystem {
         let status = Darwin.rename(source, destination)
         #endif
         guard status == 0 else {
-            throw writeError("无法把“\(source)”改名为“\(destination)”：\(systemErrorText())")
+            throw InputMessages.cannotRename(source, to: destination, reason: systemErrorText())
         }
     }
 
     /// Flushes a folder's entries (new names, renames) to disk.
     public static func syncDirectory(_ path: String) throws(Diagnostic) {
         let fd = open(path, O_RDONLY | O_DIRECTORY)
-        guard fd >= 0 else { throw writeError("无法打开文件夹“\(path)”：\(systemErrorText())") }
+        guard fd >= 0 else { throw InputMessages.cannotOpenFolder(path, reason: systemErrorText()) }
         defer { close(fd) }
         // Some file systems refuse fsync on a folder (EINVAL); the data is then as safe as they make it.
         if fsync(fd) != 0 && errno != EINVAL && errno != EROFS {
-            throw writeError("无法把文件夹“\(path)”写入磁盘：\(systemErrorText())")
+            throw InputMessages.folderNotSynced(path, reason: systemErrorText())
         }
     }
 
@@ -123,10 +123,6 @@ extension FileSystem {
 
     /// The current process id, for names of temporary files and folders.
     public static var processID: Int32 { Int32(getpid()) }
-
-    private static func writeError(_ message: String) -> Diagnostic {
-        .error(InputCode.write, message, hint: "检查文件夹是否存在、是否有写入权限、磁盘是否已满", at: nil)
-    }
 
     private static func systemErrorText() -> String { FileSystem.errorText() }
 }

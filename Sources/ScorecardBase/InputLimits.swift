@@ -118,14 +118,12 @@ public struct InputLimits: Sendable, Hashable {
 }
 
 extension InputLimits {
-    /// The refusal of a file larger than `limit` bytes, located where the limit is passed
-    /// (`prefix` holds at least the bytes before it): nothing from there on was read.
+    /// The refusal of a file larger than `limit` bytes (worded in `InputMessages`), located where
+    /// the limit is passed (`prefix` holds at least the bytes before it).
     public static func fileTooLarge(_ file: String, prefix: some Collection<UInt8>, limit: Int, setting: Setting, what: String)
         -> Diagnostic
     {
-        .error(
-            InputCode.fileTooLarge, "\(what)的大小超过了上限 \(describe(limit, bytes: true))，整个文件没有读取（这里是超出上限的地方）",
-            hint: raiseHint(setting, current: limit), at: location(ofByte: limit, in: prefix, file: file))
+        InputMessages.fileTooLarge(file, prefix: prefix, limit: limit, setting: setting, what: what)
     }
 
     /// Line and column (in Unicode scalars) of byte `offset` of UTF-8 text, lines ending at LF,

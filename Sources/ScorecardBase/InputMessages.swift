@@ -52,4 +52,54 @@ enum InputMessages {
     static func outputWriteFailed(_ path: String, problem: String) -> Diagnostic {
         .error(InputCode.write, "写入输出文件“\(path)”时出错：\(problem)", hint: "检查磁盘是否已满、是否有写入权限", at: nil)
     }
+
+    // Writing a file atomically (`FileWriting`): each step's failure, with the same advice.
+
+    static func cannotCreateFolder(_ path: String, reason: String) -> Diagnostic {
+        writeFailed("无法创建文件夹“\(path)”：\(reason)")
+    }
+
+    static func cannotCreateFile(_ path: String, reason: String) -> Diagnostic {
+        writeFailed("无法创建文件“\(path)”：\(reason)")
+    }
+
+    static func fileWriteFailed(_ path: String, reason: String) -> Diagnostic {
+        writeFailed("写入文件“\(path)”时出错：\(reason)")
+    }
+
+    static func fileNotSynced(_ path: String, reason: String) -> Diagnostic {
+        writeFailed("无法把文件“\(path)”写入磁盘：\(reason)")
+    }
+
+    static func fileCloseFailed(_ path: String, reason: String) -> Diagnostic {
+        writeFailed("关闭文件“\(path)”时出错：\(reason)")
+    }
+
+    static func cannotRename(_ source: String, to destination: String, reason: String) -> Diagnostic {
+        writeFailed("无法把“\(source)”改名为“\(destination)”：\(reason)")
+    }
+
+    static func cannotOpenFolder(_ path: String, reason: String) -> Diagnostic {
+        writeFailed("无法打开文件夹“\(path)”：\(reason)")
+    }
+
+    static func folderNotSynced(_ path: String, reason: String) -> Diagnostic {
+        writeFailed("无法把文件夹“\(path)”写入磁盘：\(reason)")
+    }
+
+    private static func writeFailed(_ message: String) -> Diagnostic {
+        .error(InputCode.write, message, hint: "检查文件夹是否存在、是否有写入权限、磁盘是否已满", at: nil)
+    }
+
+    // Limits (`InputLimits`).
+
+    /// The refusal of a file larger than `limit` bytes, located where the limit is passed
+    /// (`prefix` holds at least the bytes before it): nothing from there on was read.
+    static func fileTooLarge(
+        _ file: String, prefix: some Collection<UInt8>, limit: Int, setting: InputLimits.Setting, what: String
+    ) -> Diagnostic {
+        .error(
+            InputCode.fileTooLarge, "\(what)的大小超过了上限 \(InputLimits.describe(limit, bytes: true))，整个文件没有读取（这里是超出上限的地方）",
+            hint: InputLimits.raiseHint(setting, current: limit), at: InputLimits.location(ofByte: limit, in: prefix, file: file))
+    }
 }

@@ -33,29 +33,29 @@ struct XLSXFile {
         switch try FileSystem.read(path, limit: limits.workbookBytes) {
         case .complete(let read): bytes = read
         case .tooLarge:
-            throw .error(
-                InputCode.fileTooLarge, "工作簿“\(path)”的大小超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
-                hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes), at: nil)
+            throw EvidenceMessages.workbookTooLarge(path, limit: limits.workbookBytes)
         }
         do throws(XLSXProblem) {
             return try XLSXFile(path: path, bytes: bytes, limits: limits)
         } catch {
-            throw error.diagnostic(
-                "无法读取工作簿“\(path)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）；旧的 .xls 格式不能读取")
+            throw EvidenceMessages.unreadableWorkbook(path, error)
         }
     }
 
-    struct XLSXProblem: Error {
-        var message: String
-        /// The cell, for a problem with one (a limit passed).
-        var location: SourceLocation?
-        var code: any DiagnosticCode = EvidenceCode.xlsxUnreadable
-        /// Said instead of the usual advice to save the workbook again.
-        var hint: String?
-
-        func diagnostic(_ lead: String, hint usual: String) -> Diagnostic {
-            .error(code, location == nil ? lead + message : message, hint: hint ?? usual, at: location)
-        }
+    /// Why a workbook or one of its sheets cannot be read; worded in `EvidenceMessages`.
+    enum XLSXProblem: Error {
+        /// An old binary `.xls` (an OLE file), not a zip archive.
+        case oldXLSFormat
+        /// The zip archive's own problem, in its words.
+        case archive(String)
+        case missingWorkbookPart(String)
+        case missingSheetContent(sheet: String)
+        case missingPart(String)
+        case partTooLarge(part: String, size: Int, limit: Int)
+        case badXML(part: String, String)
+        case unknownSharedString(String)
+        case tooManyCells(sheet: String, limit: Int, at: SourceLocation)
+        case cellTooLong(sheet: String, limit: Int, at: SourceLocation)
     }
 
     let limits: InputLimits
@@ -66,14 +66,14 @@ struct XLSXFile {
         do {
             zip = try ZipReader(bytes: bytes)
         } catch {
-            throw XLSXProblem(message: bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) ? "这是旧的 .xls 格式，不是 .xlsx" : error.message)
+            throw bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) ? .oldXLSFormat : .archive(error.message)
         }
         let zip = self.zip
         let part = { (name: String) throws(XLSXProblem) -> [UInt8]? in try Self.part(zip, name, limits: limits) }
         let workbookPart =
             try Self.relationships(part, "_rels/.rels", base: "")
             .first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
-        guard let workbook = try part(workbookPart) else { throw XLSXProblem(message: "缺少工作簿部分 \(workbookPart)") }
+        guard let workbook = try part(workbookPart) else { throw .missingWorkbookPart(workbookPart) }
         let base = workbookPart.lastIndex(of: "/").map { String(workbookPart[...$0]) } ?? ""
         let relationsPart = base + "_rels/" + (workbookPart.split(separator: "/").last.map(String.init) ?? "workbook.xml") + ".rels"
         let relations = try Self.relationships(part, relationsPart, base: base)
@@ -86,7 +86,7 @@ struct XLSXFile {
             if name == "sheet", let sheetName = attributes["name"] {
                 let id = attributes.first { $0.key == "id" || $0.key.hasSuffix(":id") }?.value
                 guard let target = relations.first(where: { $0.id == id })?.target else {
-                    throw XLSXProblem(message: "找不到工作表“\(sheetName)”的内容")
+                    throw .missingSheetContent(sheet: sheetName)
                 }
                 sheets.append((sheetName, target))
             }
@@ -105,14 +105,12 @@ struct XLSXFile {
     private static func part(_ zip: ZipReader, _ name: String, limits: InputLimits) throws(XLSXProblem) -> [UInt8]? {
         guard let entry = zip.entry(named: name) else { return nil }
         if entry.size > limits.workbookBytes {
-            throw XLSXProblem(
-                message: "其中的“\(name)”解压后有 \(entry.size) 字节，超过了上限 \(InputLimits.describe(limits.workbookBytes, bytes: true))，没有读取",
-                code: InputCode.fileTooLarge, hint: InputLimits.raiseHint(InputLimits.workbook, current: limits.workbookBytes))
+            throw .partTooLarge(part: name, size: entry.size, limit: limits.workbookBytes)
         }
         do {
             return try zip.contents(of: entry)
         } catch {
-            throw XLSXProblem(message: error.message)
+            throw .archive(error.message)
         }
     }
 
@@ -122,7 +120,7 @@ struct XLSXFile {
         do {
             return try scanner.next()
         } catch {
-            throw XLSXProblem(message: "\(part) 不是正确的 XML：\(error.message)")
+            throw .badXML(part: part, error.message)
         }
     }
 
@@ -233,13 +231,12 @@ struct XLSXFile {
         do throws(XLSXProblem) {
             return try readRows(sheets[index].part, sheet: sheets[index].name)
         } catch {
-            throw error.diagnostic(
-                "无法读取工作簿“\(path)”的工作表“\(sheets[index].name)”：", hint: "用 Excel 或 WPS 打开后“另存为”Excel 工作簿（.xlsx）")
+            throw EvidenceMessages.unreadableSheet(path, sheet: sheets[index].name, error)
         }
     }
 
     private func readRows(_ part: String, sheet: String) throws(XLSXProblem) -> [Row] {
-        guard let bytes = try Self.part(zip, part, limits: limits) else { throw XLSXProblem(message: "缺少 \(part)") }
+        guard let bytes = try Self.part(zip, part, limits: limits) else { throw .missingPart(part) }
         var scanner = XMLScanner(bytes)
         var rows: [Row] = []
         var row = Row(number: 0, cells: [])
@@ -259,11 +256,9 @@ struct XLSXFile {
                 let column = attributes["r"].flatMap(Self.column(ofReference:)) ?? (lastColumn + 1)
                 lastColumn = column
                 if column > limits.cellsPerRow {
-                    throw XLSXProblem(
-                        message: "工作表“\(sheet)”的这一行的格数超过了上限 \(InputLimits.describe(limits.cellsPerRow, bytes: false))，工作表没有读入",
-                        location: SourceLocation(file: path, line: row.number, column: column, sheet: sheet),
-                        code: EvidenceCode.inputTooManyCells,
-                        hint: InputLimits.raiseHint(InputLimits.cells, current: limits.cellsPerRow))
+                    throw .tooManyCells(
+                        sheet: sheet, limit: limits.cellsPerRow,
+                        at: SourceLocation(file: path, line: row.number, column: column, sheet: sheet))
                 }
                 cell = (column, attributes["t"] ?? "n", attributes["s"].flatMap { Int($0) } ?? 0)
                 value = ""
@@ -274,11 +269,9 @@ struct XLSXFile {
                     !text.isEmpty
                 {
                     if text.utf8.count > limits.fieldBytes {
-                        throw XLSXProblem(
-                            message: "工作表“\(sheet)”的这一格的长度超过了上限 \(InputLimits.describe(limits.fieldBytes, bytes: true))，工作表没有读入",
-                            location: SourceLocation(file: path, line: row.number, column: current.column, sheet: sheet),
-                            code: EvidenceCode.inputFieldTooLong, hint: InputLimits.raiseHint(InputLimits.field, current: limits.fieldBytes)
-                        )
+                        throw .cellTooLong(
+                            sheet: sheet, limit: limits.fieldBytes,
+                            at: SourceLocation(file: path, line: row.number, column: current.column, sheet: sheet))
                     }
                     row.cells.append(Cell(column: current.column, text: text))
                 }
@@ -303,7 +296,7 @@ struct XLSXFile {
         switch type {
         case "s":
             guard let index = Int(value.trimmingXMLSpace), sharedStrings.indices.contains(index) else {
-                throw XLSXProblem(message: "共享字符串编号“\(value)”不存在")
+                throw .unknownSharedString(value)
             }
             return sharedStrings[index]
         case "inlineStr": return inline

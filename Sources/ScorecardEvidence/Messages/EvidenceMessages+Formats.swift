@@ -45,3 +45,21 @@ extension EvidenceMessages {
             hint: "改正 quarter:，或把文件移到对应的文件夹", at: location)
     }
 }
+
+// MARK: Reading a file's bytes
+
+extension EvidenceMessages {
+    static func cannotOpen(_ file: String, errno code: Int32) -> Diagnostic {
+        ioProblem(EvidenceCode.ioOpenFailed, "无法打开文件", errno: code, file: file)
+    }
+
+    static func readFailed(_ file: String, errno code: Int32) -> Diagnostic {
+        ioProblem(EvidenceCode.ioReadFailed, "读取文件时出错", errno: code, file: file)
+    }
+
+    private static func ioProblem(_ code: EvidenceCode, _ message: String, errno: Int32, file: String) -> Diagnostic {
+        .error(
+            code, "\(message)：\(FileSystem.errorText(errno))", hint: "请检查文件路径是否正确、文件是否存在以及是否有读取权限",
+            at: SourceLocation(file: file, line: 1, column: 1))
+    }
+}

@@ -41,7 +41,7 @@ struct ByteSource: ~Copyable, Sendable {
         } catch {
             switch error {
             case .notRegular(let what): throw FileSystem.notRegularFile(displayName, what: what)
-            case .system(let code): throw Self.ioProblem(EvidenceCode.ioOpenFailed, "无法打开文件", errno: code, file: displayName)
+            case .system(let code): throw EvidenceMessages.cannotOpen(displayName, errno: code)
             }
         }
     }
@@ -50,7 +50,7 @@ struct ByteSource: ~Copyable, Sendable {
     init(path: String, displayName: String, range: Range<Int>) throws(Diagnostic) {
         let fd = try Self.open(path, displayName: displayName)
         guard lseek(fd, off_t(range.lowerBound), SEEK_SET) >= 0 else {
-            let problem = Self.ioProblem(EvidenceCode.ioReadFailed, "读取文件时出错", errno: errno, file: displayName)
+            let problem = EvidenceMessages.readFailed(displayName, errno: errno)
             _ = close(fd)
             throw problem
         }
@@ -89,20 +89,11 @@ struct ByteSource: ~Copyable, Sendable {
             }
         }
         guard result >= 0 else {
-            throw Self.ioProblem(EvidenceCode.ioReadFailed, "读取文件时出错", errno: errno, file: file)
+            throw EvidenceMessages.readFailed(file, errno: errno)
         }
         buffer.append(contentsOf: scratch[0..<result])
         if let left = remaining { remaining = left - result }
         return result
-    }
-
-    private static func ioProblem(_ code: EvidenceCode, _ message: String, errno: Int32, file: String) -> Diagnostic {
-        let reason = String(cString: strerror(errno))
-        return .error(
-            code, "\(message)：\(reason)",
-            hint: "请检查文件路径是否正确、文件是否存在以及是否有读取权限",
-            at: SourceLocation(file: file, line: 1, column: 1)
-        )
     }
 }
 
