@@ -7,18 +7,29 @@ import Musl
 import Darwin
 #endif
 
-/// What `record` did.
-package enum LedgerOutcome: Sendable {
+/// What `record` did when it did not fail.
+package enum LedgerWrite: Sendable {
     /// Written; `superseded` is where the earlier record was moved, when `--force` replaced one.
     case recorded(Provenance, folder: String, superseded: String?)
     /// Already recorded from the same inputs with the same results: nothing was written.
     case unchanged(Provenance, folder: String)
+}
+
+/// Why `record` recorded nothing: refused, because of the record already there, or failed.
+package enum LedgerFailure: Error, Sendable {
     /// The quarter is final and this run differs (`ledger.final`), its record is damaged
     /// (`ledger.bad-record`) or missing (`ledger.no-final`); `--force` would replace it.
     case refused(Diagnostic)
-    /// An input could not be read or the record could not be written (`io.write`); what was
-    /// there is untouched.
+    /// An input could not be read, the record could not be written (`io.write`) or `--force`
+    /// came without a reason (`ledger.no-reason`); what was there is untouched.
     case failed(Diagnostic)
+
+    /// The problem to show, whichever it is.
+    package var diagnostic: Diagnostic {
+        switch self {
+        case .refused(let problem), .failed(let problem): problem
+        }
+    }
 }
 
 /// One difference between a recorded quarter and this run.
@@ -137,27 +148,25 @@ extension ResultLedger {
     package func record(
         _ submission: LedgerSubmission, force: Bool, at time: UTCTime, processID: Int32,
         by recorder: String = "", reason: String? = nil, engineVersion: String = ScorecardVersion.current
-    ) -> LedgerOutcome {
+    ) throws(LedgerFailure) -> LedgerWrite {
         var provenance: Provenance
         do throws(Diagnostic) {
             provenance = try Self.provenance(of: submission, at: time, engineVersion: engineVersion)
         } catch {
-            return .failed(error)
+            throw .failed(error)
         }
         provenance.recordedBy = recorder
         provenance.reason = reason.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-        do throws(Diagnostic) { try FileSystem.makeDirectories(root) } catch { return .failed(error) }
-        do throws(Diagnostic) {
-            return try withLock(exclusive: true) { () throws(Diagnostic) -> LedgerOutcome in
-                _ = try recoverLocked(submission.quarter)
-                return recordLocked(provenance, submission: submission, force: force, processID: processID)
-            }
-        } catch {
-            return .failed(error)
+        do throws(Diagnostic) { try FileSystem.makeDirectories(root) } catch { throw .failed(error) }
+        return try withLock(exclusive: true, cannotLock: LedgerFailure.failed) { () throws(LedgerFailure) -> LedgerWrite in
+            do throws(Diagnostic) { _ = try recoverLocked(submission.quarter) } catch { throw .failed(error) }
+            return try recordLocked(provenance, submission: submission, force: force, processID: processID)
         }
     }
 
-    private func recordLocked(_ provenance: Provenance, submission: LedgerSubmission, force: Bool, processID: Int32) -> LedgerOutcome {
+    private func recordLocked(_ provenance: Provenance, submission: LedgerSubmission, force: Bool, processID: Int32) throws(LedgerFailure)
+        -> LedgerWrite
+    {
         let quarter = submission.quarter
         let final = folder(for: quarter)
         // A history that does not hold is for `check` to report; recording chains to its last line.
@@ -178,17 +187,17 @@ extension ResultLedger {
             if let recorded = existing {
                 let changes = Self.changes(from: recorded, to: provenance, recordFolder: final)
                 if changes.isEmpty { return .unchanged(recorded, folder: final) }
-                if !force { return .refused(refusal(quarter, recorded: recorded, changes: changes, folder: final)) }
+                if !force { throw .refused(refusal(quarter, recorded: recorded, changes: changes, folder: final)) }
             } else if var problem = damaged, !force {
                 problem.hint = LedgerMessages.replaceDamagedHint
-                return .refused(problem)
+                throw .refused(problem)
             }
         } else if history?.entries.isEmpty == false || !folders.superseded.isEmpty {
             replacing = (history?.entries.last?.provenanceSHA256, false)
-            if !force { return .refused(missingFinal(quarter, history: history, folders: folders)) }
+            if !force { throw .refused(missingFinal(quarter, history: history, folders: folders)) }
         }
         if replacing != nil && provenance.reason == nil {
-            return .failed(LedgerMessages.noReason(quarter))
+            throw .failed(LedgerMessages.noReason(quarter))
         }
 
         var steps = Steps(remaining: crashAfterStep)
@@ -199,8 +208,8 @@ extension ResultLedger {
             attempt += 1
             building = FileSystem.join(root, ".\(quarter).incomplete-\(processID)-\(attempt)")
         }
-        do throws(Diagnostic) { try FileSystem.makeDirectory(building) } catch { return .failed(error) }
-        guard steps.next() else { return .failed(Self.simulatedCrash) }
+        do throws(Diagnostic) { try FileSystem.makeDirectory(building) } catch { throw .failed(error) }
+        guard steps.next() else { throw .failed(Self.simulatedCrash) }
         let rendered = Array(provenance.renderJSON().utf8)
         let files = submission.outputs.map { ($0.name, $0.bytes) } + [(Self.provenanceFile, rendered)]
         for (name, bytes) in files {
@@ -208,9 +217,9 @@ extension ResultLedger {
                 try FileSystem.writeAtomically(bytes, to: FileSystem.join(building, name))
             } catch {
                 FileSystem.removeFlatDirectory(building)
-                return .failed(error)
+                throw .failed(error)
             }
-            guard steps.next() else { return .failed(Self.simulatedCrash) }
+            guard steps.next() else { throw .failed(Self.simulatedCrash) }
         }
 
         // 5. Enter it in the history: from here on the new record is the final one, and a crash
@@ -233,19 +242,19 @@ extension ResultLedger {
             try appendToHistory(entry, quarter: quarter, history: history)
         } catch {
             FileSystem.removeFlatDirectory(building)
-            return .failed(error)
+            throw .failed(error)
         }
-        guard steps.next() else { return .failed(Self.simulatedCrash) }
+        guard steps.next() else { throw .failed(Self.simulatedCrash) }
 
         // 6–7. Put it in place.
         let superseded = aside.map { FileSystem.join(root, $0) }
         if let superseded {
             do throws(Diagnostic) { try swapIntoPlace(building, final: final, aside: superseded, steps: &steps) } catch {
-                return .failed(error)
+                throw .failed(error)
             }
         } else {
-            do throws(Diagnostic) { try FileSystem.rename(building, to: final) } catch { return .failed(error) }
-            guard steps.next() else { return .failed(Self.simulatedCrash) }
+            do throws(Diagnostic) { try FileSystem.rename(building, to: final) } catch { throw .failed(error) }
+            guard steps.next() else { throw .failed(Self.simulatedCrash) }
         }
         try? FileSystem.syncDirectory(root)
         return .recorded(provenance, folder: final, superseded: superseded)

@@ -147,9 +147,17 @@ extension ResultLedger {
     /// two runs never record at once and `check` never sees a replacement half done. The lock
     /// (flock) goes with the process: a crash never leaves it held.
     func withLock<T>(exclusive: Bool, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        try withLock(exclusive: exclusive, cannotLock: { $0 }, body)
+    }
+
+    /// The same for a `body` that fails its own way; `cannotLock` makes such a failure of the
+    /// lock's own problem.
+    func withLock<T, Failure: Error>(
+        exclusive: Bool, cannotLock: (Diagnostic) -> Failure, _ body: () throws(Failure) -> T
+    ) throws(Failure) -> T {
         let fd = open(root, O_RDONLY | O_DIRECTORY)
         guard fd >= 0 else {
-            throw LedgerMessages.cannotOpenFolder(root, reason: String(cString: strerror(errno)))
+            throw cannotLock(LedgerMessages.cannotOpenFolder(root, reason: String(cString: strerror(errno))))
         }
         defer { close(fd) }
         while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {

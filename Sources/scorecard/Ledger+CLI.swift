@@ -67,9 +67,14 @@ func recordQuarter(
     }
     let submission = LedgerSubmission(
         report: quarterReport, evidence: run.evidence, rulesPath: location.rules, evidencePath: location.evidence)
-    let outcome = ledger.record(
-        submission, force: force, at: .now(), processID: FileSystem.processID, by: recording.recorder, reason: recording.reason)
-    switch outcome {
+    let written: LedgerWrite
+    do throws(LedgerFailure) {
+        written = try ledger.record(
+            submission, force: force, at: .now(), processID: FileSystem.processID, by: recording.recorder, reason: recording.reason)
+    } catch {
+        try refuse(error.diagnostic, display: display)
+    }
+    switch written {
     case .recorded(let provenance, let folder, let superseded):
         var message =
             "已记录 \(provenance.quarter) 的结果：\(folder)/（\(ResultLedger.resultsJSON)、\(ResultLedger.resultsCSV)、\(ResultLedger.provenanceFile)），"
@@ -81,8 +86,6 @@ func recordQuarter(
         writeError(message)
     case .unchanged(let provenance, let folder):
         writeError("\(provenance.quarter) 的结果已于 \(ledger.timeDisplay.text(provenance.recordedAt)) 记录（\(folder)/），输入和结果都没有变化，未重写。\n")
-    case .refused(let problem), .failed(let problem):
-        try refuse(problem, display: display)
     }
 }
 

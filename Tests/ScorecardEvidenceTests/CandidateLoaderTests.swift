@@ -117,4 +117,22 @@ let bundledEligibility: Eligibility = {
             #expect(loaded.problems.map(\.place) == ["evidence.no-candidates@-"])
         }
     }
+
+    /// Which of the two is meant is not guessed: the list (and the roster) is read from neither.
+    @Test func aListInBothCSVAndAWorkbookIsAProblem() throws {
+        try withTemporaryFolder { folder in
+            try folder.write([
+                "candidates.csv": Self.header + "\n", "candidates.xlsx": "", "officers.csv": "工号,姓名\n", "officers.xlsx": "",
+            ])
+            let evidence = EvidenceFolder(root: folder.path)
+            var sink = DiagnosticSink()
+            let list = evidence.loadCandidates(bundledEligibility, sink: &sink)
+            let roster = evidence.loadRoster(sink: &sink)
+            #expect(sink.diagnostics.map(\.place) == ["evidence.two-formats@-", "evidence.two-formats@-"])
+            #expect(
+                sink.diagnostics.first?.message
+                    == "同时有“\(folder.file("candidates.csv"))”和“\(folder.file("candidates.xlsx"))”，不知道以哪个为准")
+            #expect(list.candidates.isEmpty && roster.officers.isEmpty)
+        }
+    }
 }

@@ -8,6 +8,8 @@ import Testing
 /// one final record, every earlier one kept, and a history that holds.
 @Suite struct LedgerCrashTests {
     static let newResults = "{\"total\": 92.90}\n"
+    /// The problem `crashAfterStep` stops with: as a failed write, never a refusal.
+    static let crash = "（测试）写入中途停止"
 
     /// results.json of the record in `folder` when the record is whole (its provenance reads and
     /// its result files match their digests); nil otherwise.
@@ -29,9 +31,10 @@ import Testing
         defer { mine.remove() }
         var crashing = mine.ledger
         crashing.crashAfterStep = step
-        guard case .failed = crashing.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42) else {
-            Issue.record("expected the simulated crash"); return
+        let failure = #expect(throws: LedgerFailure.self) {
+            try crashing.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         }
+        #expect(failure?.failed?.message == Self.crash, "expected the simulated crash, got \(String(describing: failure))")
         let verification = mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds")
         switch step {
         case ..<5:
@@ -50,7 +53,7 @@ import Testing
         }
         let repairs = try mine.ledger.recover(mine.quarter)
         #expect(repairs.count == (step == 5 ? 1 : 0))
-        let again = mine.ledger.record(mine.submission(), force: false, at: Mine.laterTime, processID: 44)
+        let again = try mine.ledger.record(mine.submission(), force: false, at: Mine.laterTime, processID: 44)
         if step >= 5 {
             guard case .unchanged(let recorded, _) = again else { Issue.record("expected unchanged, got \(again)"); return }
             #expect(recorded.recordedAt == Mine.firstTime)
@@ -70,16 +73,15 @@ import Testing
     func aCrashWhileReplacingLeavesAWholeFinalRecord(method: ResultLedger.SwapMethod, step: Int) throws {
         let mine = try Mine()
         defer { mine.remove() }
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         let old = try mine.text("seeds/results/2025-Q4/provenance.json")
         let oldResults = try mine.text("seeds/results/2025-Q4/results.json")
         try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,4.0\n")
         var crashing = mine.ledger
         crashing.crashAfterStep = step
         crashing.swapMethod = method
-        guard case .failed = crashing.ledgerForce(mine, results: Self.newResults) else {
-            Issue.record("expected the simulated crash"); return
-        }
+        let failure = #expect(throws: LedgerFailure.self) { try crashing.ledgerForce(mine, results: Self.newResults) }
+        #expect(failure?.failed?.message == Self.crash, "expected the simulated crash, got \(String(describing: failure))")
 
         let inPlace = whole(mine, "seeds/results/2025-Q4")
         if step <= 5 {
@@ -109,7 +111,7 @@ import Testing
             #expect(try mine.names("seeds/results") == ["2025-Q4", "2025-Q4.history", "2025-Q4.superseded-20260201T090000Z"])
         } else {
             #expect(whole(mine, "seeds/results/2025-Q4") == oldResults)
-            guard case .recorded = mine.ledger.ledgerForce(mine, results: Self.newResults) else {
+            guard case .recorded = try mine.ledger.ledgerForce(mine, results: Self.newResults) else {
                 Issue.record("expected a record"); return
             }
         }
@@ -127,12 +129,12 @@ import Testing
         let mine = try Mine()
         defer { mine.remove() }
         let results = mine.root + "/seeds/results"
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         try mine.write("seeds/results/2025-Q4/provenance.json", formatOne(try mine.text("seeds/results/2025-Q4/provenance.json")))
         try FileManager.default.removeItem(atPath: results + "/2025-Q4.history")
         // The new record, whole under its building name, as the earlier program left it.
         let other = ResultLedger(root: mine.root + "/elsewhere")
-        _ = other.record(mine.submission(results: Self.newResults), force: false, at: Mine.laterTime, processID: 43)
+        _ = try other.record(mine.submission(results: Self.newResults), force: false, at: Mine.laterTime, processID: 43)
         try mine.write("elsewhere/2025-Q4/provenance.json", formatOne(try mine.text("elsewhere/2025-Q4/provenance.json")))
         try FileManager.default.moveItem(atPath: results + "/2025-Q4", toPath: results + "/2025-Q4.superseded-20260201T090000Z")
         try FileManager.default.moveItem(atPath: mine.root + "/elsewhere/2025-Q4", toPath: results + "/.2025-Q4.incomplete-43")
@@ -142,7 +144,7 @@ import Testing
         #expect(verification.diagnostics.first?.hint?.contains("把“\(results)/.2025-Q4.incomplete-43”改名为“\(results)/2025-Q4”") == true)
 
         guard
-            case .unchanged(let recorded, _) = mine.ledger.record(
+            case .unchanged(let recorded, _) = try mine.ledger.record(
                 mine.submission(results: Self.newResults), force: false, at: UTCTime(year: 2026, month: 3, day: 1)!, processID: 44)
         else {
             Issue.record("expected the finished record"); return
@@ -155,23 +157,24 @@ import Testing
     @Test func aMissingFinalRecordIsNotRecordedAgainAsIfNew() throws {
         let mine = try Mine()
         defer { mine.remove() }
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         try FileManager.default.removeItem(atPath: mine.root + "/seeds/results/2025-Q4")
         let verification = mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds")
         #expect(verification.diagnostics.map(\.code) == ["ledger.no-final"])
-        guard case .refused(let problem) = mine.ledger.record(mine.submission(), force: false, at: Mine.laterTime, processID: 43) else {
-            Issue.record("expected a refusal"); return
+        let failure = #expect(throws: LedgerFailure.self) {
+            try mine.ledger.record(mine.submission(), force: false, at: Mine.laterTime, processID: 43)
         }
+        let problem = try #require(failure?.refused, "expected a refusal, got \(String(describing: failure))")
         #expect(problem.code == "ledger.no-final")
         #expect(problem.hint?.contains("--force --reason") == true)
-        guard case .recorded = mine.force(mine.submission()) else { Issue.record("expected a record"); return }
+        guard case .recorded = try mine.force(mine.submission()) else { Issue.record("expected a record"); return }
         #expect(mine.ledger.verify(rulesPath: mine.root + "/rules", evidencePath: mine.root + "/seeds").diagnostics.isEmpty)
     }
 }
 
 extension ResultLedger {
-    func ledgerForce(_ mine: Mine, results: String) -> LedgerOutcome {
-        record(mine.submission(results: results), force: true, at: Mine.laterTime, processID: 43, by: "审核员", reason: "经批准更正")
+    func ledgerForce(_ mine: Mine, results: String) throws(LedgerFailure) -> LedgerWrite {
+        try record(mine.submission(results: results), force: true, at: Mine.laterTime, processID: 43, by: "审核员", reason: "经批准更正")
     }
 }
 

@@ -10,9 +10,9 @@ import ScorecardTestSupport
     /// Recorded, then replaced with `--force --reason`.
     func replaced() throws -> Mine {
         let mine = try Mine()
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42, by: "记录员")
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42, by: "记录员")
         try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,4.0\n")
-        guard case .recorded = mine.force(mine.submission(results: "{\"total\": 92.90}\n")) else { throw RosterTestError.notRecorded }
+        guard case .recorded = try mine.force(mine.submission(results: "{\"total\": 92.90}\n")) else { throw RosterTestError.notRecorded }
         return mine
     }
 
@@ -45,13 +45,14 @@ import ScorecardTestSupport
     @Test func replacingWithoutAReasonIsRefused() throws {
         let mine = try Mine()
         defer { mine.remove() }
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         let before = try mine.text("seeds/results/2025-Q4.history")
         for reason in [nil, "  "] as [String?] {
-            let outcome = mine.ledger.record(
-                mine.submission(results: "{}\n"), force: true, at: Mine.laterTime, processID: 43, by: "x", reason: reason)
-            guard case .failed(let problem) = outcome else { Issue.record("expected a failure, got \(outcome)"); return }
-            #expect(problem.code == "ledger.no-reason")
+            let failure = #expect(throws: LedgerFailure.self) {
+                try mine.ledger.record(
+                    mine.submission(results: "{}\n"), force: true, at: Mine.laterTime, processID: 43, by: "x", reason: reason)
+            }
+            #expect(failure?.failed?.code == "ledger.no-reason", "expected a failure, got \(String(describing: failure))")
         }
         #expect(try mine.text("seeds/results/2025-Q4.history") == before)
         #expect(try mine.names("seeds/results") == ["2025-Q4", "2025-Q4.history"])

@@ -16,8 +16,8 @@ import Testing
         let mine = try Mine()
         try mine.writeRoster(rows)
         guard
-            case .recorded(let provenance, _, _) = mine.ledger.record(
-                try mine.rosterSubmission(), force: false, at: Mine.firstTime, processID: 42)
+            case .recorded(let provenance, _, _) = try mine.ledger.record(
+                mine.rosterSubmission(), force: false, at: Mine.firstTime, processID: 42)
         else {
             throw RosterTestError.notRecorded
         }
@@ -38,7 +38,7 @@ import Testing
         let verification = verify(mine)
         #expect(verification.diagnostics.isEmpty, "\(verification.diagnostics)")
         #expect(verification.intact == [mine.quarter])
-        guard case .unchanged = mine.ledger.record(try mine.rosterSubmission(), force: false, at: Mine.laterTime, processID: 43) else {
+        guard case .unchanged = try mine.ledger.record(mine.rosterSubmission(), force: false, at: Mine.laterTime, processID: 43) else {
             Issue.record("recording again should change nothing"); return
         }
     }
@@ -69,10 +69,11 @@ import Testing
         #expect(problem.notes.first?.location?.file == mine.root + "/seeds/officers.csv")
         #expect(problem.notes.first?.location?.line == 2)
 
-        guard case .refused(let refusal) = mine.ledger.record(try mine.rosterSubmission(), force: false, at: Mine.laterTime, processID: 43)
-        else {
-            Issue.record("expected a refusal"); return
+        let failure = #expect(throws: LedgerFailure.self) {
+            try mine.ledger.record(mine.rosterSubmission(), force: false, at: Mine.laterTime, processID: 43)
         }
+        let refusal = try #require(failure?.refused, "expected a refusal, got \(String(describing: failure))")
+        #expect(refusal.code == "ledger.final")
         #expect(refusal.notes.map(\.message) == ["名册中联系员 10231（田晓东）一行的内容与记录时不同"])
     }
 
@@ -95,7 +96,7 @@ import Testing
     @Test func aFormatOneRecordStillChecksTheWholeRosterFile() throws {
         let mine = try Mine()
         defer { mine.remove() }
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         try mine.write("seeds/results/2025-Q4/provenance.json", formatOne(try mine.text("seeds/results/2025-Q4/provenance.json")))
         try FileManager.default.removeItem(atPath: mine.root + "/seeds/results/2025-Q4.history")
         let read = try #require(try mine.ledger.record(of: mine.quarter))

@@ -55,9 +55,18 @@ struct Mine {
     static let laterTime = UTCTime(year: 2026, month: 2, day: 1, hour: 9)!
 
     /// Records at `laterTime` replacing what is there, as `--force --reason` does.
-    func force(_ submission: LedgerSubmission, processID: Int32 = 43, at time: UTCTime = Mine.laterTime) -> LedgerOutcome {
-        ledger.record(submission, force: true, at: time, processID: processID, by: "审核员", reason: "经批准更正")
+    func force(_ submission: LedgerSubmission, processID: Int32 = 43, at time: UTCTime = Mine.laterTime) throws(LedgerFailure)
+        -> LedgerWrite
+    {
+        try ledger.record(submission, force: true, at: time, processID: processID, by: "审核员", reason: "经批准更正")
     }
+}
+
+extension LedgerFailure {
+    /// The problem when `record` refused; nil when it failed.
+    var refused: Diagnostic? { if case .refused(let problem) = self { problem } else { nil } }
+    /// The problem when `record` failed; nil when it refused.
+    var failed: Diagnostic? { if case .failed(let problem) = self { problem } else { nil } }
 }
 
 @Suite struct LedgerRecordingTests {
@@ -66,7 +75,7 @@ struct Mine {
         defer { mine.remove() }
         guard
             case .recorded(let provenance, let folder, let superseded) =
-                mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+                try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         else {
             Issue.record("expected a record"); return
         }
@@ -97,10 +106,12 @@ struct Mine {
     @Test func recordingTheSameAgainWritesNothing() throws {
         let mine = try Mine()
         defer { mine.remove() }
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         let before = try mine.text("seeds/results/2025-Q4/provenance.json")
         for force in [false, true] {
-            guard case .unchanged(let recorded, _) = mine.ledger.record(mine.submission(), force: force, at: Mine.laterTime, processID: 43)
+            guard
+                case .unchanged(let recorded, _) = try mine.ledger.record(
+                    mine.submission(), force: force, at: Mine.laterTime, processID: 43)
             else {
                 Issue.record("expected unchanged"); return
             }
@@ -113,15 +124,17 @@ struct Mine {
     @Test func aFinalQuarterIsNotOverwrittenWithDifferentInputs() throws {
         let mine = try Mine()
         defer { mine.remove() }
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         let before = try mine.text("seeds/results/2025-Q4/provenance.json")
         try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,4.0\n")
         try mine.write("seeds/2025-Q4/suggestions.csv", "工号,日期\n")
         let evidence = [mine.root + "/seeds/2025-Q4/scores.csv", mine.root + "/seeds/2025-Q4/suggestions.csv"]
-        let outcome = mine.ledger.record(
-            mine.submission(results: "{\"total\": 92.90}\n", version: "2021.2", evidence: evidence), force: false, at: Mine.laterTime,
-            processID: 43)
-        guard case .refused(let problem) = outcome else { Issue.record("expected a refusal, got \(outcome)"); return }
+        let failure = #expect(throws: LedgerFailure.self) {
+            try mine.ledger.record(
+                mine.submission(results: "{\"total\": 92.90}\n", version: "2021.2", evidence: evidence), force: false,
+                at: Mine.laterTime, processID: 43)
+        }
+        let problem = try #require(failure?.refused, "expected a refusal, got \(String(describing: failure))")
         #expect(problem.code == "ledger.final")
         #expect(problem.severity == .error)
         // Shown in local time with its offset; the record keeps UTC.
@@ -140,20 +153,23 @@ struct Mine {
     @Test func sameInputsButDifferentResultsIsAChangeToo() throws {
         let mine = try Mine()
         defer { mine.remove() }
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
-        let outcome = mine.ledger.record(
-            mine.submission(results: "{\"total\": 93.41}\n"), force: false, at: Mine.laterTime, processID: 43, engineVersion: "9.9.9")
-        guard case .refused(let problem) = outcome else { Issue.record("expected a refusal"); return }
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        let failure = #expect(throws: LedgerFailure.self) {
+            try mine.ledger.record(
+                mine.submission(results: "{\"total\": 93.41}\n"), force: false, at: Mine.laterTime, processID: 43, engineVersion: "9.9.9")
+        }
+        let problem = try #require(failure?.refused, "expected a refusal, got \(String(describing: failure))")
+        #expect(problem.code == "ledger.final")
         #expect(problem.notes.map(\.message) == ["输入相同，但算出的结果与记录时不同（程序版本由 \(ScorecardVersion.current) 变为 9.9.9）"])
     }
 
     @Test func forcingKeepsThePreviousRecord() throws {
         let mine = try Mine()
         defer { mine.remove() }
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         let old = try mine.text("seeds/results/2025-Q4/provenance.json")
         try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,4.0\n")
-        guard case .recorded(_, _, let superseded) = mine.force(mine.submission(results: "{\"total\": 92.90}\n")) else {
+        guard case .recorded(_, _, let superseded) = try mine.force(mine.submission(results: "{\"total\": 92.90}\n")) else {
             Issue.record("expected a record"); return
         }
         #expect(superseded == mine.root + "/seeds/results/2025-Q4.superseded-20260201T090000Z")
@@ -165,7 +181,7 @@ struct Mine {
 
         // Forced again within the same second: the second earlier record is kept as well.
         try mine.write("seeds/2025-Q4/scores.csv", "工号,i01\n10231,3.5\n")
-        guard case .recorded(_, _, let again) = mine.force(mine.submission(results: "{\"total\": 92.40}\n"), processID: 44) else {
+        guard case .recorded(_, _, let again) = try mine.force(mine.submission(results: "{\"total\": 92.40}\n"), processID: 44) else {
             Issue.record("expected a record"); return
         }
         #expect(again == mine.root + "/seeds/results/2025-Q4.superseded-20260201T090000Z-2")
@@ -178,14 +194,15 @@ struct Mine {
     @Test func aDamagedRecordIsReplacedOnlyWhenForced() throws {
         let mine = try Mine()
         defer { mine.remove() }
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         try mine.write("seeds/results/2025-Q4/provenance.json", "{\"format\": \"scorecard-ledger/1\", \"quarter\": ")
-        guard case .refused(let problem) = mine.ledger.record(mine.submission(), force: false, at: Mine.laterTime, processID: 43) else {
-            Issue.record("expected a refusal"); return
+        let failure = #expect(throws: LedgerFailure.self) {
+            try mine.ledger.record(mine.submission(), force: false, at: Mine.laterTime, processID: 43)
         }
+        let problem = try #require(failure?.refused, "expected a refusal, got \(String(describing: failure))")
         #expect(problem.code == "ledger.bad-record")
         #expect(problem.hint?.contains("--force") == true)
-        guard case .recorded(_, _, let superseded?) = mine.force(mine.submission()) else {
+        guard case .recorded(_, _, let superseded?) = try mine.force(mine.submission()) else {
             Issue.record("expected a record"); return
         }
         #expect(superseded.hasSuffix("2025-Q4.superseded-20260201T090000Z"))
@@ -194,9 +211,11 @@ struct Mine {
     @Test func anUnreadableInputFailsBeforeAnythingIsWritten() throws {
         let mine = try Mine()
         defer { mine.remove() }
-        let outcome = mine.ledger.record(
-            mine.submission(evidence: [mine.root + "/seeds/nope.csv"]), force: false, at: Mine.firstTime, processID: 42)
-        guard case .failed(let problem) = outcome else { Issue.record("expected a failure"); return }
+        let failure = #expect(throws: LedgerFailure.self) {
+            try mine.ledger.record(
+                mine.submission(evidence: [mine.root + "/seeds/nope.csv"]), force: false, at: Mine.firstTime, processID: 42)
+        }
+        let problem = try #require(failure?.failed, "expected a failure, got \(String(describing: failure))")
         #expect(problem.code == "io.read")
         #expect(FileSystem.kind(of: mine.root + "/seeds/results") == .missing)
     }
@@ -205,7 +224,7 @@ struct Mine {
 @Suite struct LedgerCheckTests {
     private func recorded() throws -> Mine {
         let mine = try Mine()
-        _ = mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
+        _ = try mine.ledger.record(mine.submission(), force: false, at: Mine.firstTime, processID: 42)
         return mine
     }
 
@@ -297,7 +316,8 @@ struct Mine {
         var submission = mine.submission()
         submission.rulesPath = mine.root + "/rules/items.yaml"
         submission.ruleFiles = [mine.root + "/rules/items.yaml"]
-        guard case .recorded(let provenance, _, _) = mine.ledger.record(submission, force: false, at: Mine.firstTime, processID: 1) else {
+        guard case .recorded(let provenance, _, _) = try mine.ledger.record(submission, force: false, at: Mine.firstTime, processID: 1)
+        else {
             Issue.record("expected a record"); return
         }
         #expect(provenance.ruleFiles.map(\.name) == ["items.yaml"])

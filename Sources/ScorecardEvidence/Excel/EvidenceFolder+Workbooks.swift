@@ -13,16 +13,15 @@ extension EvidenceFolder {
 
     enum Choice {
         case csv, workbook, neither
-        case both(Diagnostic)
     }
 
     /// The CSV file or the workbook, whichever exists; both is a problem, as two record formats are.
-    static func choose(csv: String, workbook: String) -> Choice {
+    static func choose(csv: String, workbook: String) throws(Diagnostic) -> Choice {
         let hasCSV = isPresent(csv)
         let hasWorkbook = isPresent(workbook)
         switch (hasCSV, hasWorkbook) {
         case (true, true):
-            return .both(EvidenceMessages.tableInCSVAndWorkbook(csv, workbook))
+            throw EvidenceMessages.tableInCSVAndWorkbook(csv, workbook)
         case (true, false): return .csv
         case (false, true): return .workbook
         case (false, false): return .neither

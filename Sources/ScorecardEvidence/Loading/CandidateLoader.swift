@@ -72,12 +72,14 @@ extension EvidenceFolder {
         let path = FileSystem.join(root, Self.candidatesFile)
         let workbook = FileSystem.join(root, Self.candidatesWorkbook)
         let empty = CandidateList(file: path, candidates: [], rejected: [])
-        switch Self.choose(csv: path, workbook: workbook) {
+        let choice: Choice
+        do throws(Diagnostic) { choice = try Self.choose(csv: path, workbook: workbook) } catch {
+            sink.append(error)
+            return empty
+        }
+        switch choice {
         case .neither:
             sink.append(EvidenceMessages.noCandidates(path))
-            return empty
-        case .both(let problem):
-            sink.append(problem)
             return empty
         case .csv:
             let opened = CSVRowSource.open(path, limits: limits, problems: &sink)

@@ -43,12 +43,14 @@ public struct EvidenceFolder: Sendable {
     public func loadRoster(sink: inout DiagnosticSink) -> Roster {
         let path = FileSystem.join(root, Self.rosterFile)
         let workbook = FileSystem.join(root, Self.rosterWorkbook)
-        switch Self.choose(csv: path, workbook: workbook) {
+        let choice: Choice
+        do throws(Diagnostic) { choice = try Self.choose(csv: path, workbook: workbook) } catch {
+            sink.append(error)
+            return Roster(officers: [])
+        }
+        switch choice {
         case .neither:
             sink.append(EvidenceMessages.noRoster(path))
-            return Roster(officers: [])
-        case .both(let problem):
-            sink.append(problem)
             return Roster(officers: [])
         case .csv:
             let opened = CSVRowSource.open(path, limits: limits, problems: &sink)
