@@ -7,9 +7,7 @@ public enum DroppedRowEcho {
     public static let code = EvidenceCode.droppedOfficer.rawValue
 
     static func diagnostic(id: String, at location: SourceLocation, cause: SourceLocation) -> Diagnostic {
-        .error(
-            EvidenceCode.droppedOfficer, "名册中工号为\(MessageText.quoted(id))的那一行有错误、没有读入，这一行因此也无法对应到联系员",
-            hint: "先改正名册中的那一行", at: location, notes: [.init("名册中的那一行在这里", at: cause)])
+        EvidenceMessages.droppedOfficer(id, at: location, cause: cause)
     }
 
     /// How many places a folded note lists before saying how many there are.
@@ -40,9 +38,7 @@ extension Array where Element == Diagnostic {
             }
             var cause = diagnostic
             let places = found.compactMap(\.location).sorted()
-            let listed = places.prefix(DroppedRowEcho.listedPlaces).map(\.description).joined(separator: "、")
-            let more = places.count > DroppedRowEcho.listedPlaces ? " 等" : ""
-            cause.notes.append(.init("这一行因此没有读入名册，证据中用到这名联系员的 \(places.count) 行也都无法对应：\(listed)\(more)"))
+            cause.notes.append(EvidenceMessages.droppedRowEchoes(at: places, listing: DroppedRowEcho.listedPlaces))
             result.append(cause)
         }
         return result

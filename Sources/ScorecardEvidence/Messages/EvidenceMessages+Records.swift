@@ -37,3 +37,21 @@ extension EvidenceMessages {
             hint: "核对工号与姓名是否填错了行", at: location)
     }
 }
+
+// MARK: Evidence naming an officer whose roster row was dropped (`DroppedRowEcho`)
+
+extension EvidenceMessages {
+    static func droppedOfficer(_ id: String, at location: SourceLocation, cause: SourceLocation) -> Diagnostic {
+        .error(
+            EvidenceCode.droppedOfficer, "名册中工号为\(MessageText.quoted(id))的那一行有错误、没有读入，这一行因此也无法对应到联系员",
+            hint: "先改正名册中的那一行", at: location, notes: [.init("名册中的那一行在这里", at: cause)])
+    }
+
+    /// The note on the roster's problem that the echoes are folded into: how many rows, and the
+    /// first `listing` of their places.
+    static func droppedRowEchoes(at places: [SourceLocation], listing: Int) -> Diagnostic.Note {
+        let listed = places.prefix(listing).map(\.description).joined(separator: "、")
+        let more = places.count > listing ? " 等" : ""
+        return .init("这一行因此没有读入名册，证据中用到这名联系员的 \(places.count) 行也都无法对应：\(listed)\(more)")
+    }
+}
