@@ -44,7 +44,14 @@ public struct YAMLNode: Hashable, Sendable {
 
     /// The value under a plain scalar key, for mappings; nil otherwise.
     public subscript(key: String) -> YAMLNode? {
-        mapping?.first { $0.key.scalar?.value == key }?.value
+        guard case .mapping(let pairs) = content, let index = pairs.firstIndex(where: { $0.key.isScalar(key) }) else { return nil }
+        return pairs[index].value
+    }
+
+    /// Whether the node is a scalar reading `text`: a key look-up that copies nothing out of the node.
+    public func isScalar(_ text: String) -> Bool {
+        if case .scalar(let s) = content { return s.value == text }
+        return false
     }
 
     /// A word for the node's kind in messages to rule authors.

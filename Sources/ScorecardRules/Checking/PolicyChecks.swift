@@ -79,7 +79,9 @@ enum PolicyChecks {
         var state = [Int](repeating: 0, count: items.count) // 0 new, 1 visiting, 2 done
         // Each cycle once, however many of its items the search enters it from.
         var reported = Set<Set<Int>>()
-        func visit(_ i: Int, path: [Int]) {
+        // The items being visited, outermost first: one stack rather than a copy per step.
+        var path: [Int] = []
+        func visit(_ i: Int) {
             if state[i] == 2 { return }
             if state[i] == 1 {
                 let members = Array(path.drop { $0 != i })
@@ -90,11 +92,13 @@ enum PolicyChecks {
                 return
             }
             state[i] = 1
-            for dependency in dependencies(items[i]) { visit(dependency, path: path + [i]) }
+            path.append(i)
+            for dependency in dependencies(items[i]) { visit(dependency) }
+            path.removeLast()
             state[i] = 2
             order.append(i)
         }
-        for i in items.indices { visit(i, path: []) }
+        for i in items.indices { visit(i) }
         return order
     }
 }

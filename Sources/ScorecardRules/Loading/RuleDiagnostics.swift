@@ -10,6 +10,9 @@ public func keyLocation(_ pair: YAMLPair) -> SourceLocation {
 
 /// The location of a scalar spanning its whole text, for underlining the value.
 public func valueLocation(_ node: YAMLNode) -> SourceLocation {
-    guard let scalar = node.scalar, !scalar.value.isEmpty, !scalar.value.contains("\n") else { return node.location }
+    guard let scalar = node.scalar, !scalar.value.isEmpty else { return node.location }
+    // Without a CR or LF byte there is no "\n" character; only then are the characters looked at.
+    let bytes = scalar.value.utf8
+    if bytes.contains(0x0A) || bytes.contains(0x0D), scalar.value.contains("\n") { return node.location }
     return node.location(ofScalarOffset: 0, length: scalar.value.unicodeScalars.count)
 }

@@ -40,7 +40,11 @@ public enum ScalarReading {
     /// `_` or a letter of any script first (三 in 三违次数 is a letter, not a digit), then
     /// letters, `_` or ASCII digits. Full-width Latin (ｉ07 from a Chinese input method) is not a name.
     static func isIdentifier(_ text: String) -> Bool {
-        func isStart(_ s: Unicode.Scalar) -> Bool { s == "_" || (s.properties.isAlphabetic && !isFullWidthForm(s)) }
+        // ASCII is settled without Unicode's property tables: its only letters are A–Z and a–z.
+        func isStart(_ s: Unicode.Scalar) -> Bool {
+            if s.isASCII { return s == "_" || ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
+            return s.properties.isAlphabetic && !isFullWidthForm(s)
+        }
         guard let first = text.unicodeScalars.first, isStart(first) else { return false }
         return text.unicodeScalars.allSatisfy { isStart($0) || ("0"..."9").contains($0) }
     }
