@@ -18,7 +18,7 @@ enum ExpressionReading {
         _ node: YAMLNode, _ what: @autoclosure () -> String, in environment: ExpressionEnvironment,
         expecting: ExpectedType, cache: inout CompiledExpressions, sink: inout DiagnosticSink
     ) -> RuleExpression? {
-        guard let scalar = node.scalar else {
+        guard case .scalar(let scalar) = node.content else {
             sink.append(RulesMessages.expectedExpression(what(), found: node.kindDescription, at: node.location))
             return nil
         }

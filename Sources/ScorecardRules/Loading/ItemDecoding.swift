@@ -15,7 +15,9 @@ struct ItemDraft {
     var conditions: [(when: YAMLNode, score: YAMLNode, reason: String?, location: SourceLocation)]
     var scoringLocation: SourceLocation
     var location: SourceLocation
-    var idLocation: SourceLocation
+    /// The id's scalar: its underlined place is worked out only for a message about the id.
+    var idNode: YAMLNode
+    var idLocation: SourceLocation { valueLocation(idNode) }
 }
 
 enum ItemDecoding {
@@ -50,7 +52,7 @@ enum ItemDecoding {
         var conditions: [(when: YAMLNode, score: YAMLNode, reason: String?, location: SourceLocation)] = []
         let scoringNode = reader.required("scoring", sink: &sink, hint: "写 scoring: assessed（考核人打分），或写明 method: computed 和 formula")
         if let scoringNode {
-            if scoringNode.scalar != nil {
+            if case .scalar = scoringNode.content {
                 isAssessed = ScalarReading.keyword(scoringNode, "\(label()) 的计分方式（scoring）", as: MethodWord.self, sink: &sink) != .computed
                 if !isAssessed {
                     sink.append(RulesMessages.computedWithoutFormula(label(), at: scoringNode.location))
@@ -96,7 +98,7 @@ enum ItemDecoding {
         return ItemDraft(
             id: id, title: title, points: points, clause: clause, duty: duty, isAssessed: isAssessed, formula: formula,
             conditions: conditions, scoringLocation: scoringNode?.location ?? node.location, location: node.location,
-            idLocation: valueLocation(idNode))
+            idNode: idNode)
     }
 
     /// Compiles the item's expressions against the officer record environment.

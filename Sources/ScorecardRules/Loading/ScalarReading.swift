@@ -5,7 +5,7 @@ import ScorecardYAML
 /// Typed reading of scalars: the schema decides the type, never YAML's implicit typing.
 public enum ScalarReading {
     public static func text(_ node: YAMLNode, _ what: @autoclosure () -> String, sink: inout DiagnosticSink) -> String? {
-        guard let scalar = node.scalar else {
+        guard case .scalar(let scalar) = node.content else {
             sink.append(RulesMessages.expectedText(spaced(what()), found: node.kindDescription, at: node.location))
             return nil
         }
