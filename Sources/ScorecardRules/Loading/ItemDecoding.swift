@@ -32,17 +32,17 @@ enum ItemDecoding {
         let id = idNode.flatMap { ScalarReading.identifier($0, "项目编号（id）", sink: &sink) }
         // Worded only for a message (most items have none).
         func label() -> String { id.map { "项目 \($0)" } ?? "第 \(index + 1) 个考核项目" }
-        let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文").flatMap {
-            ScalarReading.text($0, "\(label()) 的标题（title）", sink: &sink)
+        let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文") {
+            ScalarReading.text($0, "\(label()) 的标题（title）", sink: &$1)
         }
-        let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5").flatMap {
-            ScalarReading.decimal($0, "\(label()) 的分值（points）", sink: &sink)
+        let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5") {
+            ScalarReading.decimal($0, "\(label()) 的分值（points）", sink: &$1)
         }
         if let points, points.isNegative || points.isZero {
             sink.append(RulesMessages.badPoints(label(), points, at: reader.location(ofKey: "points")))
         }
         let clause = ScalarReading.clause(reader, sink: &sink)
-        let duty = reader.optional("duty").flatMap { ScalarReading.text($0, "\(label()) 的职责条款（duty）", sink: &sink) }
+        let duty = reader.optional("duty") { ScalarReading.text($0, "\(label()) 的职责条款（duty）", sink: &sink) }
         if clause == nil {
             sink.append(RulesMessages.missingClause(label(), at: node.location))
         }

@@ -55,6 +55,28 @@ public struct MappingReader {
         return nil
     }
 
+    /// `key:` with nothing after it, which reads as absent.
+    private func isNull(at index: Int) -> Bool {
+        if case .scalar(let scalar) = pairs[index].value.content { return scalar.isNull }
+        return false
+    }
+
+    /// `optional(key)` read in place by `read`: the value is not copied out of the mapping (a
+    /// node holds several references, and most values are only read for their text).
+    func optional<T>(_ key: String, _ read: (YAMLNode) -> T?) -> T? {
+        guard let index = index(of: key), !isNull(at: index) else { return nil }
+        return read(pairs[index].value)
+    }
+
+    /// `required(key)` read in place by `read`, with the same message when the key is missing.
+    func required<T>(
+        _ key: String, sink: inout DiagnosticSink, hint: String? = nil, _ read: (YAMLNode, inout DiagnosticSink) -> T?
+    ) -> T? {
+        if let index = index(of: key), !isNull(at: index) { return read(pairs[index].value, &sink) }
+        _ = required(key, sink: &sink, hint: hint) // missing or null: the same message
+        return nil
+    }
+
     /// Records where every key of this mapping was written, as `path.key` (see `KeyPlaces`).
     func recordKeys(under path: String, in keys: inout KeyPlaces) {
         keys.record(mappingAt: path, pairs: pairs)

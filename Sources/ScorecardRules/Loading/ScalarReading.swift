@@ -121,7 +121,7 @@ public enum ScalarReading {
 
     /// A clause reference such as `2.3.1` or `考核标准7`. Numbers like 2.4 are kept as written.
     public static func clause(_ reader: MappingReader, sink: inout DiagnosticSink) -> String? {
-        reader.optional("clause").flatMap { text($0, "条款（clause）", sink: &sink) }
+        reader.optional("clause") { text($0, "条款（clause）", sink: &sink) }
     }
 }
 
