@@ -5,7 +5,7 @@ enum YAMLMergeKeys {
 
     /// A plain, untagged `<<` (or one tagged `!!merge`); a quoted "<<" is an ordinary key.
     static func isMergeKey(_ key: YAMLNode) -> Bool {
-        guard let scalar = key.scalar, scalar.value == "<<" else { return false }
+        guard case .scalar(let scalar) = key.content, scalar.value == "<<" else { return false }
         return key.tag == mergeTag || (key.tag == nil && scalar.style == .plain)
     }
 

@@ -5,7 +5,10 @@ extension YAMLNode {
     /// so an expression error inside a value points at its exact column. Falls back to the
     /// node's own location when the value is not a verbatim copy of the source.
     public func location(ofScalarOffset offset: Int, length: Int = 1) -> SourceLocation {
-        guard let scalar, !scalar.lineStarts.isEmpty, offset >= 0 else { return location }
+        // Worked out once: each reading of `lineStarts` compares the value with its source again.
+        guard let scalar, offset >= 0 else { return location }
+        let lineStarts = scalar.lineStarts
+        guard !lineStarts.isEmpty else { return location }
         var line = 0
         var column = 0
         var index = 0
@@ -19,7 +22,7 @@ extension YAMLNode {
             }
             index += 1
         }
-        guard index == offset, scalar.lineStarts.indices.contains(line) else { return location }
-        return scalar.lineStarts[line].advanced(by: column, length: length)
+        guard index == offset, lineStarts.indices.contains(line) else { return location }
+        return lineStarts[line].advanced(by: column, length: length)
     }
 }

@@ -27,16 +27,19 @@ public struct YAMLNode: Hashable, Sendable {
         self.anchor = anchor
     }
 
+    @inlinable
     public var scalar: YAMLScalar? {
         if case .scalar(let s) = content { return s }
         return nil
     }
 
+    @inlinable
     public var sequence: [YAMLNode]? {
         if case .sequence(let items) = content { return items }
         return nil
     }
 
+    @inlinable
     public var mapping: [YAMLPair]? {
         if case .mapping(let pairs) = content { return pairs }
         return nil
@@ -44,7 +47,16 @@ public struct YAMLNode: Hashable, Sendable {
 
     /// The value under a plain scalar key, for mappings; nil otherwise.
     public subscript(key: String) -> YAMLNode? {
-        mapping?.first { $0.key.scalar?.value == key }?.value
+        guard case .mapping(let pairs) = content, let index = pairs.firstIndex(where: { $0.key.isScalar(key) }) else { return nil }
+        return pairs[index].value
+    }
+
+    /// Whether the node is a scalar reading `text`: a key look-up that copies nothing out of the
+    /// node (inlinable, as the accessors above, so that other modules read the node in place).
+    @inlinable
+    public func isScalar(_ text: String) -> Bool {
+        if case .scalar(let s) = content { return s.value == text }
+        return false
     }
 
     /// A word for the node's kind in messages to rule authors.
@@ -113,6 +125,7 @@ public struct YAMLScalar: Hashable, Sendable {
     }
 
     /// Plain `~`, `null`, `Null`, `NULL` or nothing at all: YAML's null, whatever the schema.
+    @inlinable
     public var isNull: Bool {
         // Longer than "null" is the common case, settled by the byte count alone.
         style == .plain && value.utf8.count <= 4

@@ -41,6 +41,14 @@ final class YAMLSourceText: Sendable {
             var start = 0
             var i = 0
             while i < n {
+                // Eight bytes at a time while none of them is LF, CR or one of the two leads.
+                if i + 8 <= n, let base = b.baseAddress {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if !hasByte(word, 0x0A) && !hasByte(word, 0x0D) && !hasByte(word, 0xC2) && !hasByte(word, 0xE2) {
+                        i += 8
+                        continue
+                    }
+                }
                 let byte = b[i]
                 // Most bytes are text: one comparison settles all but LF, CR and the two leads.
                 if byte > 0x0D && byte != 0xC2 && byte != 0xE2 || byte < 0x0A || byte == 0x0B || byte == 0x0C {
@@ -66,6 +74,13 @@ final class YAMLSourceText: Sendable {
             result.append((Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: n)))
         }
         return result
+    }
+
+    /// Whether any of the eight bytes in `word` is `byte` (the zero-byte test on `word ^ byte…`).
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     var lineCount: Int { bounds.count }

@@ -28,7 +28,7 @@ struct YAMLTreeBuilder {
         case limit
     }
 
-    /// A node with what alias expansion needs to keep the limits honest.
+    /// An anchored node with what alias expansion needs to keep the limits honest.
     private struct Built {
         var node: YAMLNode
         /// Nodes in the subtree, after expansion.
@@ -47,9 +47,11 @@ struct YAMLTreeBuilder {
             case .documentStart:
                 anchors = [:]
                 do throws(Stop) {
-                    let root = try node(from: try nextEvent(&reader, sink: &sink), depth: 1, reader: &reader, sink: &sink)
+                    var size = 0, height = 0
+                    let root = try node(
+                        from: try nextEvent(&reader, sink: &sink), depth: 1, reader: &reader, sink: &sink, size: &size, height: &height)
                     _ = try nextEvent(&reader, sink: &sink) // document end
-                    documents.append(YAMLDocument(root: root.node, location: location(event.start, event.start)))
+                    documents.append(YAMLDocument(root: root, location: location(event.start, event.start)))
                 } catch {
                     // Either way nothing after this point can be trusted or afforded.
                     return documents
@@ -69,37 +71,44 @@ struct YAMLTreeBuilder {
         }
     }
 
+    /// The node that starts with `event`. Its nodes (after expansion) are added to `size` and
+    /// `height` is raised to its levels of mappings/lists (a scalar has 0): counted in place,
+    /// the node itself is moved to its parent rather than copied out of a wrapper.
     private mutating func node(
-        from event: YAMLEvent, depth: Int, reader: inout YAMLEventReader, sink: inout DiagnosticSink
-    ) throws(Stop) -> Built {
+        from event: YAMLEvent, depth: Int, reader: inout YAMLEventReader, sink: inout DiagnosticSink,
+        size: inout Int, height: inout Int
+    ) throws(Stop) -> YAMLNode {
         let here = location(event.start, event.end)
-        let built: Built
+        let result: YAMLNode
         let anchor: String?
+        var ownSize = 1, ownHeight = 0
         switch event.kind {
         case .alias(let name):
-            return try alias(name, at: here, depth: depth, sink: &sink)
+            let target = try alias(name, at: here, depth: depth, sink: &sink)
+            size += target.size
+            height = max(height, target.height)
+            return target.node
         case let .scalar(value, scalarAnchor, tag, style):
             anchor = scalarAnchor
             let scalar = YAMLScalar(value: value, style: style, source: source, start: event.start, end: event.end)
-            built = Built(node: YAMLNode(.scalar(scalar), at: here, tag: tag, anchor: scalarAnchor), size: 1, height: 0)
+            result = YAMLNode(.scalar(scalar), at: here, tag: tag, anchor: scalarAnchor)
         case let .sequenceStart(seqAnchor, tag):
             anchor = seqAnchor
             try checkDepth(depth, at: here, sink: &sink)
             var items: [YAMLNode] = []
-            var size = 1, height = 0
+            var childHeight = 0
             while true {
                 let next = try nextEvent(&reader, sink: &sink)
                 if case .sequenceEnd = next.kind { break }
-                let item = try node(from: next, depth: depth + 1, reader: &reader, sink: &sink)
-                items.append(item.node)
-                size += item.size
-                height = max(height, item.height)
+                items.append(try node(from: next, depth: depth + 1, reader: &reader, sink: &sink, size: &ownSize, height: &childHeight))
             }
-            built = Built(node: YAMLNode(.sequence(items), at: here, tag: tag, anchor: seqAnchor), size: size, height: height + 1)
+            ownHeight = childHeight + 1
+            result = YAMLNode(.sequence(items), at: here, tag: tag, anchor: seqAnchor)
         case let .mappingStart(mapAnchor, tag):
             anchor = mapAnchor
             try checkDepth(depth, at: here, sink: &sink)
-            built = try mapping(at: here, tag: tag, anchor: mapAnchor, depth: depth, reader: &reader, sink: &sink)
+            result = try mapping(
+                at: here, tag: tag, anchor: mapAnchor, depth: depth, reader: &reader, sink: &sink, size: &ownSize, height: &ownHeight)
         default:
             // libyaml only yields node events here; anything else means a broken stream.
             sink.append(YAMLMessages.brokenStream(at: here))
@@ -110,8 +119,10 @@ struct YAMLTreeBuilder {
             sink.append(YAMLMessages.nodeLimit(limits.maxNodes, at: here))
             throw .limit
         }
-        if let anchor { anchors[anchor] = built }
-        return built
+        if let anchor { anchors[anchor] = Built(node: result, size: ownSize, height: ownHeight) }
+        size += ownSize
+        height = max(height, ownHeight)
+        return consume result
     }
 
     private mutating func alias(_ name: String, at here: SourceLocation, depth: Int, sink: inout DiagnosticSink) throws(Stop) -> Built {
@@ -133,33 +144,38 @@ struct YAMLTreeBuilder {
         return target
     }
 
+    /// A mapping's nodes are added to `size`; `height` is set to its levels.
     private mutating func mapping(
         at here: SourceLocation, tag: String?, anchor: String?, depth: Int, reader: inout YAMLEventReader,
-        sink: inout DiagnosticSink
-    ) throws(Stop) -> Built {
+        sink: inout DiagnosticSink, size: inout Int, height: inout Int
+    ) throws(Stop) -> YAMLNode {
+        // Room for a short mapping's pairs at once (an item has about six), instead of growing
+        // one, two, four, eight.
         var pairs: [YAMLPair] = []
+        pairs.reserveCapacity(4)
         var firstKeys: [String: SourceLocation] = [:]
         var indexed = false
         var mergeSources: [[YAMLPair]] = []
         var mergeIndex: Int?
-        var size = 1, height = 0
+        var childHeight = 0
         while true {
             let next = try nextEvent(&reader, sink: &sink)
             if case .mappingEnd = next.kind { break }
-            let key = try node(from: next, depth: depth + 1, reader: &reader, sink: &sink)
-            let value = try node(from: try nextEvent(&reader, sink: &sink), depth: depth + 1, reader: &reader, sink: &sink)
-            size += key.size + value.size
-            height = max(height, key.height, value.height)
-            if YAMLMergeKeys.isMergeKey(key.node) {
-                if let sources = YAMLMergeKeys.sources(of: value.node) {
+            let key = try node(from: next, depth: depth + 1, reader: &reader, sink: &sink, size: &size, height: &childHeight)
+            let value = try node(
+                from: try nextEvent(&reader, sink: &sink), depth: depth + 1, reader: &reader, sink: &sink, size: &size,
+                height: &childHeight)
+            if YAMLMergeKeys.isMergeKey(key) {
+                if let sources = YAMLMergeKeys.sources(of: value) {
                     mergeSources += sources
                     mergeIndex = mergeIndex ?? pairs.count
                 } else {
-                    sink.append(YAMLMessages.badMerge(found: value.node.kindDescription, at: value.node.location))
+                    sink.append(YAMLMessages.badMerge(found: value.kindDescription, at: value.location))
                 }
                 continue
             }
-            if let id = YAMLMergeKeys.identity(of: key.node) {
+            if case .scalar(let keyScalar) = key.content {
+                let id = keyScalar.value
                 // A short mapping is searched; a long one gets an index, built once it is long.
                 if !indexed, pairs.count >= Self.indexedMapping {
                     indexed = true
@@ -167,20 +183,21 @@ struct YAMLTreeBuilder {
                 }
                 let earlier =
                     !indexed
-                    ? pairs.first { YAMLMergeKeys.identity(of: $0.key) == id }?.key.location
+                    ? pairs.firstIndex { $0.key.isScalar(id) }.map { pairs[$0].key.location }
                     : firstKeys[id]
                 if let first = earlier {
-                    sink.append(YAMLMessages.duplicateKey(id, at: key.node.location, first: first))
+                    sink.append(YAMLMessages.duplicateKey(id, at: key.location, first: first))
                     continue
                 }
-                if indexed { firstKeys[id] = key.node.location }
+                if indexed { firstKeys[id] = key.location }
             }
-            pairs.append(YAMLPair(key: key.node, value: value.node))
+            pairs.append(YAMLPair(key: consume key, value: consume value))
         }
         if let mergeIndex {
             pairs = YAMLMergeKeys.apply(explicit: pairs, insertAt: mergeIndex, sources: mergeSources)
         }
-        return Built(node: YAMLNode(.mapping(pairs), at: here, tag: tag, anchor: anchor), size: size, height: height + 1)
+        height = childHeight + 1
+        return YAMLNode(.mapping(pairs), at: here, tag: tag, anchor: anchor)
     }
 
     /// Pairs past which duplicate keys are found through a dictionary rather than a search.

@@ -14,6 +14,23 @@ enum PolicyChecks {
         }
     }
 
+    /// The same, each place worked out only for an id written twice: a large rule set has a
+    /// place per item that no message needs.
+    static func duplicateIDs(
+        count: Int, id: (Int) -> String, location: (Int) -> SourceLocation, what: String, sink: inout DiagnosticSink
+    ) {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(count)
+        for index in 0..<count {
+            let key = id(index)
+            if let earlier = first[key] {
+                sink.append(RulesMessages.duplicateID(key, what: what, at: location(index), first: location(earlier)))
+            } else {
+                first[key] = index
+            }
+        }
+    }
+
     static func fundReference(_ id: String, at location: SourceLocation, funds: [Fund], sink: inout DiagnosticSink) {
         guard !funds.contains(where: { $0.id == id }) else { return }
         sink.append(RulesMessages.unknownFund(id, funds: funds.map(\.id), at: location))
@@ -24,9 +41,10 @@ enum PolicyChecks {
         _ items: [ItemDraft], scoring: ScoringSettings, totalAt totalLocation: SourceLocation, sink: inout DiagnosticSink
     ) {
         var sum = ExactDecimal.zero
-        for item in items {
+        // By index: a loop over the drafts would copy each one (ids, titles, nodes) to read its points.
+        for index in items.indices {
             do {
-                sum = try sum.adding(item.points)
+                sum = try sum.adding(items[index].points)
             } catch {
                 sink.append(RulesMessages.pointsOverflow(total: scoring.total, items: items.count, at: totalLocation))
                 return
@@ -73,13 +91,17 @@ enum PolicyChecks {
 
     /// Orders items so every item follows those whose scores it reads; reports cycles.
     static func evaluationOrder(_ items: [Item], sink: inout DiagnosticSink) -> [Int] {
-        let index = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var index: [String: Int] = [:]
+        index.reserveCapacity(items.count)
+        for position in items.indices where index[items[position].id] == nil { index[items[position].id] = position }
         func dependencies(_ item: Item) -> [Int] { item.scoreDependencies.compactMap { index[$0] } }
         var order: [Int] = []
         var state = [Int](repeating: 0, count: items.count) // 0 new, 1 visiting, 2 done
         // Each cycle once, however many of its items the search enters it from.
         var reported = Set<Set<Int>>()
-        func visit(_ i: Int, path: [Int]) {
+        // The items being visited, outermost first: one stack rather than a copy per step.
+        var path: [Int] = []
+        func visit(_ i: Int) {
             if state[i] == 2 { return }
             if state[i] == 1 {
                 let members = Array(path.drop { $0 != i })
@@ -90,11 +112,13 @@ enum PolicyChecks {
                 return
             }
             state[i] = 1
-            for dependency in dependencies(items[i]) { visit(dependency, path: path + [i]) }
+            path.append(i)
+            for dependency in dependencies(items[i]) { visit(dependency) }
+            path.removeLast()
             state[i] = 2
             order.append(i)
         }
-        for i in items.indices { visit(i, path: []) }
+        for i in items.indices { visit(i) }
         return order
     }
 }

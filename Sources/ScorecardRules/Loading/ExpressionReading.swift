@@ -6,24 +6,24 @@ import ScorecardYAML
 /// inside the scalar so the caret lands under the offending word.
 enum ExpressionReading {
     static func compile(
-        _ node: YAMLNode, _ what: String, in environment: ExpressionEnvironment,
+        _ node: YAMLNode, _ what: @autoclosure () -> String, in environment: ExpressionEnvironment,
         expecting: ExpectedType, sink: inout DiagnosticSink
     ) -> RuleExpression? {
         var cache = CompiledExpressions()
-        return compile(node, what, in: environment, expecting: expecting, cache: &cache, sink: &sink)
+        return compile(node, what(), in: environment, expecting: expecting, cache: &cache, sink: &sink)
     }
 
     /// The same, reusing what `cache` already compiled in `environment` (and only there).
     static func compile(
-        _ node: YAMLNode, _ what: String, in environment: ExpressionEnvironment,
+        _ node: YAMLNode, _ what: @autoclosure () -> String, in environment: ExpressionEnvironment,
         expecting: ExpectedType, cache: inout CompiledExpressions, sink: inout DiagnosticSink
     ) -> RuleExpression? {
-        guard let scalar = node.scalar else {
-            sink.append(RulesMessages.expectedExpression(what, found: node.kindDescription, at: node.location))
+        guard case .scalar(let scalar) = node.content else {
+            sink.append(RulesMessages.expectedExpression(what(), found: node.kindDescription, at: node.location))
             return nil
         }
         if scalar.isNull || scalar.value.allSatisfy(\.isWhitespace) {
-            sink.append(RulesMessages.emptyExpression(what, at: node.location))
+            sink.append(RulesMessages.emptyExpression(what(), at: node.location))
             return nil
         }
         let key = CompiledExpressions.key(scalar.value, expecting)
@@ -39,7 +39,7 @@ enum ExpressionReading {
                 return nil
             }
             let place = node.location(ofScalarOffset: error.offset, length: error.length)
-            sink.append(RulesMessages.badExpression(what, error, hint: fallbackHint(expecting), at: place))
+            sink.append(RulesMessages.badExpression(what(), error, hint: fallbackHint(expecting), at: place))
             return nil
         }
     }

@@ -15,7 +15,9 @@ struct ItemDraft {
     var conditions: [(when: YAMLNode, score: YAMLNode, reason: String?, location: SourceLocation)]
     var scoringLocation: SourceLocation
     var location: SourceLocation
-    var idLocation: SourceLocation
+    /// The id's scalar: its underlined place is worked out only for a message about the id.
+    var idNode: YAMLNode
+    var idLocation: SourceLocation { valueLocation(idNode) }
 }
 
 enum ItemDecoding {
@@ -28,20 +30,21 @@ enum ItemDecoding {
         else { return nil }
         let idNode = reader.required("id", sink: &sink, hint: "每个项目要有一个编号，如 id: i01")
         let id = idNode.flatMap { ScalarReading.identifier($0, "项目编号（id）", sink: &sink) }
-        let label = id.map { "项目 \($0)" } ?? "第 \(index + 1) 个考核项目"
-        let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文").flatMap {
-            ScalarReading.text($0, "\(label) 的标题（title）", sink: &sink)
+        // Worded only for a message (most items have none).
+        func label() -> String { id.map { "项目 \($0)" } ?? "第 \(index + 1) 个考核项目" }
+        let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文") {
+            ScalarReading.text($0, "\(label()) 的标题（title）", sink: &$1)
         }
-        let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5").flatMap {
-            ScalarReading.decimal($0, "\(label) 的分值（points）", sink: &sink)
+        let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5") {
+            ScalarReading.decimal($0, "\(label()) 的分值（points）", sink: &$1)
         }
         if let points, points.isNegative || points.isZero {
-            sink.append(RulesMessages.badPoints(label, points, at: reader.location(ofKey: "points")))
+            sink.append(RulesMessages.badPoints(label(), points, at: reader.location(ofKey: "points")))
         }
         let clause = ScalarReading.clause(reader, sink: &sink)
-        let duty = reader.optional("duty").flatMap { ScalarReading.text($0, "\(label) 的职责条款（duty）", sink: &sink) }
+        let duty = reader.optional("duty") { ScalarReading.text($0, "\(label()) 的职责条款（duty）", sink: &sink) }
         if clause == nil {
-            sink.append(RulesMessages.missingClause(label, at: node.location))
+            sink.append(RulesMessages.missingClause(label(), at: node.location))
         }
 
         var isAssessed = true
@@ -49,24 +52,24 @@ enum ItemDecoding {
         var conditions: [(when: YAMLNode, score: YAMLNode, reason: String?, location: SourceLocation)] = []
         let scoringNode = reader.required("scoring", sink: &sink, hint: "写 scoring: assessed（考核人打分），或写明 method: computed 和 formula")
         if let scoringNode {
-            if scoringNode.scalar != nil {
-                isAssessed = ScalarReading.keyword(scoringNode, "\(label) 的计分方式（scoring）", as: MethodWord.self, sink: &sink) != .computed
+            if case .scalar = scoringNode.content {
+                isAssessed = ScalarReading.keyword(scoringNode, "\(label()) 的计分方式（scoring）", as: MethodWord.self, sink: &sink) != .computed
                 if !isAssessed {
-                    sink.append(RulesMessages.computedWithoutFormula(label, at: scoringNode.location))
+                    sink.append(RulesMessages.computedWithoutFormula(label(), at: scoringNode.location))
                 }
             } else if let scoring = MappingReader(
-                scoringNode, context: "\(label) 的计分方式（scoring）", allowed: ["method", "formula", "conditions"], sink: &sink)
+                scoringNode, context: "\(label()) 的计分方式（scoring）", allowed: ["method", "formula", "conditions"], sink: &sink)
             {
                 if let id { scoring.recordKeys(under: "items[\(id)].scoring", in: &keys) }
                 let method = scoring.required("method", sink: &sink, hint: "写 method: assessed 或 method: computed")
-                    .flatMap { ScalarReading.keyword($0, "\(label) 的计分方式（method）", as: MethodWord.self, sink: &sink) }
+                    .flatMap { ScalarReading.keyword($0, "\(label()) 的计分方式（method）", as: MethodWord.self, sink: &sink) }
                 isAssessed = method != .computed
                 formula = scoring.optional("formula")
                 if method == .computed, formula == nil {
                     _ = scoring.required("formula", sink: &sink, hint: "写出计算本项得分的公式，如 formula: 5 * reports_on_time / reports_due")
                 }
                 if method == .assessed, formula != nil {
-                    sink.append(RulesMessages.formulaOnAssessed(label, at: scoring.location(ofKey: "formula")))
+                    sink.append(RulesMessages.formulaOnAssessed(label(), at: scoring.location(ofKey: "formula")))
                     formula = nil
                 }
                 if let list = scoring.optional("conditions") {
@@ -74,7 +77,7 @@ enum ItemDecoding {
                         for (i, conditionNode) in nodes.enumerated() {
                             guard
                                 let c = MappingReader(
-                                    conditionNode, context: "\(label) 的第 \(i + 1) 个条件", allowed: ["when", "score", "reason"], sink: &sink)
+                                    conditionNode, context: "\(label()) 的第 \(i + 1) 个条件", allowed: ["when", "score", "reason"], sink: &sink)
                             else { continue }
                             let when = c.required("when", sink: &sink, hint: "写出条件，如 when: violations > 0")
                             let score = c.required("score", sink: &sink, hint: "写出条件成立时的得分，如 score: 0")
@@ -82,7 +85,7 @@ enum ItemDecoding {
                             if let when, let score { conditions.append((when, score, reason, conditionNode.location)) }
                         }
                     } else {
-                        sink.append(RulesMessages.conditionsNotAList(label, at: list.location))
+                        sink.append(RulesMessages.conditionsNotAList(label(), at: list.location))
                     }
                 }
             }
@@ -95,7 +98,7 @@ enum ItemDecoding {
         return ItemDraft(
             id: id, title: title, points: points, clause: clause, duty: duty, isAssessed: isAssessed, formula: formula,
             conditions: conditions, scoringLocation: scoringNode?.location ?? node.location, location: node.location,
-            idLocation: valueLocation(idNode))
+            idNode: idNode)
     }
 
     /// Compiles the item's expressions against the officer record environment.
@@ -103,15 +106,15 @@ enum ItemDecoding {
     static func finish(_ draft: ItemDraft, environment: ExpressionEnvironment, cache: inout CompiledExpressions, sink: inout DiagnosticSink)
         -> Item?
     {
-        let label = "项目 \(draft.id)"
+        func label() -> String { "项目 \(draft.id)" }
         var method: Scoring.Method = .assessed
         var ok = true
         if !draft.isAssessed {
             if let formulaNode = draft.formula,
                 let formula = ExpressionReading.compile(
-                    formulaNode, "\(label) 的公式", in: environment, expecting: .number, cache: &cache, sink: &sink)
+                    formulaNode, "\(label()) 的公式", in: environment, expecting: .number, cache: &cache, sink: &sink)
             {
-                constantScoreFits(formula, draft.points, label: label, sink: &sink)
+                constantScoreFits(formula, draft.points, label: label(), sink: &sink)
                 method = .computed(formula)
             } else {
                 ok = false
@@ -120,10 +123,10 @@ enum ItemDecoding {
         var conditions: [ScoreCondition] = []
         for condition in draft.conditions {
             let when = ExpressionReading.compile(
-                condition.when, "\(label) 的条件（when）", in: environment, expecting: .boolean, cache: &cache, sink: &sink)
+                condition.when, "\(label()) 的条件（when）", in: environment, expecting: .boolean, cache: &cache, sink: &sink)
             let score = ExpressionReading.compile(
-                condition.score, "\(label) 的条件得分（score）", in: environment, expecting: .number, cache: &cache, sink: &sink)
-            if let score { constantScoreFits(score, draft.points, label: label, sink: &sink) }
+                condition.score, "\(label()) 的条件得分（score）", in: environment, expecting: .number, cache: &cache, sink: &sink)
+            if let score { constantScoreFits(score, draft.points, label: label(), sink: &sink) }
             if let when, let score {
                 conditions.append(ScoreCondition(when: when, score: score, reason: condition.reason, location: condition.location))
             } else {

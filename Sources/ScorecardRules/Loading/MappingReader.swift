@@ -7,45 +7,73 @@ import ScorecardYAML
 public struct MappingReader {
     public let node: YAMLNode
     /// How messages name this mapping, e.g. `项目 i07` or `policy`.
-    public let context: String
+    public var context: String { makeContext() }
+    /// Worded only for a message: a large rule set has a mapping per item, and most have none.
+    private let makeContext: () -> String
     private let pairs: [YAMLPair]
 
     /// Nil (with an error) when the node is not a mapping.
-    public init?(_ node: YAMLNode, context: String, allowed: [String], sink: inout DiagnosticSink) {
-        guard let pairs = node.mapping else {
+    public init?(_ node: YAMLNode, context: @autoclosure @escaping () -> String, allowed: [String], sink: inout DiagnosticSink) {
+        guard case .mapping(let pairs) = node.content else {
             sink.append(
-                RulesMessages.expectedMapping(spaced(context), found: node.kindDescription, hint: colonHint(node), at: node.location))
+                RulesMessages.expectedMapping(spaced(context()), found: node.kindDescription, hint: colonHint(node), at: node.location))
             return nil
         }
         self.node = node
-        self.context = context
+        self.makeContext = context
         self.pairs = pairs
         for pair in pairs {
-            guard let key = pair.key.scalar?.value else {
-                sink.append(RulesMessages.complexKey(spaced(context), at: pair.key.location))
+            guard case .scalar(let keyScalar) = pair.key.content else {
+                sink.append(RulesMessages.complexKey(spaced(context()), at: pair.key.location))
                 continue
             }
+            let key = keyScalar.value
             if !allowed.contains(key) {
-                sink.append(RulesMessages.unknownKey(key, in: spaced(context), allowed: allowed, at: keyLocation(pair)))
+                sink.append(RulesMessages.unknownKey(key, in: spaced(context()), allowed: allowed, at: keyLocation(pair)))
             }
         }
     }
 
-    public func has(_ key: String) -> Bool { pairs.contains { $0.key.scalar?.value == key } }
+    public func has(_ key: String) -> Bool { pairs.contains { $0.key.isScalar(key) } }
+
+    /// The pair's place, found without copying the pairs passed over.
+    private func index(of key: String) -> Int? { pairs.firstIndex { $0.key.isScalar(key) } }
 
     public func optional(_ key: String) -> YAMLNode? {
-        guard let value = pairs.first(where: { $0.key.scalar?.value == key })?.value else { return nil }
+        guard let index = index(of: key) else { return nil }
         // `key:` with nothing after it reads as absent, the way authors mean it.
-        if let scalar = value.scalar, scalar.isNull { return nil }
-        return value
+        if case .scalar(let scalar) = pairs[index].value.content, scalar.isNull { return nil }
+        return pairs[index].value
     }
 
     public func required(_ key: String, sink: inout DiagnosticSink, hint: String? = nil) -> YAMLNode? {
         if let value = optional(key) { return value }
-        let written = pairs.first { $0.key.scalar?.value == key }
+        let written = index(of: key).map { pairs[$0] }
         sink.append(
             RulesMessages.missingKey(
                 key, in: spaced(context), written: written != nil, hint: hint, at: written.map { keyLocation($0) } ?? node.location))
+        return nil
+    }
+
+    /// `key:` with nothing after it, which reads as absent.
+    private func isNull(at index: Int) -> Bool {
+        if case .scalar(let scalar) = pairs[index].value.content { return scalar.isNull }
+        return false
+    }
+
+    /// `optional(key)` read in place by `read`: the value is not copied out of the mapping (a
+    /// node holds several references, and most values are only read for their text).
+    func optional<T>(_ key: String, _ read: (YAMLNode) -> T?) -> T? {
+        guard let index = index(of: key), !isNull(at: index) else { return nil }
+        return read(pairs[index].value)
+    }
+
+    /// `required(key)` read in place by `read`, with the same message when the key is missing.
+    func required<T>(
+        _ key: String, sink: inout DiagnosticSink, hint: String? = nil, _ read: (YAMLNode, inout DiagnosticSink) -> T?
+    ) -> T? {
+        if let index = index(of: key), !isNull(at: index) { return read(pairs[index].value, &sink) }
+        _ = required(key, sink: &sink, hint: hint) // missing or null: the same message
         return nil
     }
 
@@ -56,7 +84,7 @@ public struct MappingReader {
 
     /// Where the key itself was written, for messages about the key.
     public func location(ofKey key: String) -> SourceLocation {
-        pairs.first { $0.key.scalar?.value == key }.map(keyLocation) ?? node.location
+        index(of: key).map { keyLocation(pairs[$0]) } ?? node.location
     }
 }
 

@@ -129,7 +129,8 @@ public enum PolicyLoader {
             sink.append(RulesMessages.missingItems(at: fileStart))
         }
         let drafts = itemNodes.enumerated().compactMap { ItemDecoding.draft($1, index: $0, keys: &keys, sink: &sink) }
-        PolicyChecks.duplicateIDs(drafts.map { ($0.id, $0.idLocation) }, what: "考核项目", sink: &sink)
+        PolicyChecks.duplicateIDs(
+            count: drafts.count, id: { drafts[$0].id }, location: { drafts[$0].idLocation }, what: "考核项目", sink: &sink)
         // Only a sum over every item means anything: an item already reported as broken, or
         // items lost with an unreadable file, would make a correct total look wrong.
         if let scoring, sections.lists["items"] != nil, drafts.count == itemNodes.count, !someFileCutShort {
@@ -138,10 +139,12 @@ public enum PolicyLoader {
         if let grades, let scoring { PolicyChecks.gradeBands(grades, total: scoring.total, sink: &sink) }
 
         // Each assessed item adds a record field named by its id, holding the assessor's score.
-        let assessedFields = drafts.filter(\.isAssessed).map { draft in
-            EvidenceField(
-                id: draft.id, name: nil, type: .decimal, min: .zero, max: draft.points,
-                description: draft.title, clause: draft.clause, assessedItem: draft.id, location: draft.location)
+        let assessedFields = drafts.compactMap { draft in
+            draft.isAssessed
+                ? EvidenceField(
+                    id: draft.id, name: nil, type: .decimal, min: .zero, max: draft.points,
+                    description: draft.title, clause: draft.clause, assessedItem: draft.id, location: draft.location)
+                : nil
         }
         let fields = assessedFields + declaredFields
         PolicyChecks.duplicateIDs(
@@ -154,8 +157,16 @@ public enum PolicyLoader {
             }
         }
 
-        var seenItems = Set<String>()
-        let uniqueDrafts = drafts.filter { seenItems.insert($0.id).inserted }
+        // Without a repeated id (the rule) the drafts are shared, not copied one by one.
+        var seenItems = Set<String>(minimumCapacity: drafts.count)
+        for index in drafts.indices { seenItems.insert(drafts[index].id) }
+        let uniqueDrafts: [ItemDraft]
+        if seenItems.count == drafts.count {
+            uniqueDrafts = drafts
+        } else {
+            var seen = Set<String>()
+            uniqueDrafts = drafts.filter { seen.insert($0.id).inserted }
+        }
         let layout = RecordLayout(fieldIDs: fields.map(\.id), listIDs: lists.map(\.id), itemIDs: uniqueDrafts.map(\.id))
         var recordEnvironment = ExpressionEnvironment()
         for field in fields {

@@ -5,7 +5,7 @@ import ScorecardYAML
 /// Typed reading of scalars: the schema decides the type, never YAML's implicit typing.
 public enum ScalarReading {
     public static func text(_ node: YAMLNode, _ what: @autoclosure () -> String, sink: inout DiagnosticSink) -> String? {
-        guard let scalar = node.scalar else {
+        guard case .scalar(let scalar) = node.content else {
             sink.append(RulesMessages.expectedText(spaced(what()), found: node.kindDescription, at: node.location))
             return nil
         }
@@ -40,7 +40,11 @@ public enum ScalarReading {
     /// `_` or a letter of any script first (三 in 三违次数 is a letter, not a digit), then
     /// letters, `_` or ASCII digits. Full-width Latin (ｉ07 from a Chinese input method) is not a name.
     static func isIdentifier(_ text: String) -> Bool {
-        func isStart(_ s: Unicode.Scalar) -> Bool { s == "_" || (s.properties.isAlphabetic && !isFullWidthForm(s)) }
+        // ASCII is settled without Unicode's property tables: its only letters are A–Z and a–z.
+        func isStart(_ s: Unicode.Scalar) -> Bool {
+            if s.isASCII { return s == "_" || ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
+            return s.properties.isAlphabetic && !isFullWidthForm(s)
+        }
         guard let first = text.unicodeScalars.first, isStart(first) else { return false }
         return text.unicodeScalars.allSatisfy { isStart($0) || ("0"..."9").contains($0) }
     }
@@ -117,7 +121,7 @@ public enum ScalarReading {
 
     /// A clause reference such as `2.3.1` or `考核标准7`. Numbers like 2.4 are kept as written.
     public static func clause(_ reader: MappingReader, sink: inout DiagnosticSink) -> String? {
-        reader.optional("clause").flatMap { text($0, "条款（clause）", sink: &sink) }
+        reader.optional("clause") { text($0, "条款（clause）", sink: &sink) }
     }
 }
 

@@ -25,8 +25,19 @@ extension Item {
     }
 
     /// The ids of the items whose scores this item reads.
+    /// Read from the expressions alone, not `readNames`: the assessed item's own field (its id,
+    /// never `score.`-prefixed) would cost an array per item for nothing.
     public var scoreDependencies: [String] {
-        readNames.compactMap { $0.hasPrefix("score.") ? String($0.dropFirst(6)) : nil }
+        var ids: [String] = []
+        func take(_ names: [String]) {
+            for name in names where name.hasPrefix("score.") { ids.append(String(name.dropFirst(6))) }
+        }
+        if case .computed(let formula) = scoring.method { take(formula.readNames) }
+        for condition in scoring.conditions {
+            take(condition.when.readNames)
+            take(condition.score.readNames)
+        }
+        return ids
     }
 }
 

@@ -32,7 +32,7 @@ public struct KeyPlaces: Sendable, Hashable {
             let key = String(path[path.index(after: dot)...])
             for index in mappingsAtPath[String(path[..<dot])] ?? [] {
                 if let best, best.index < index { break }
-                if let pair = mappings[index].pairs.first(where: { $0.key.scalar?.value == key }) {
+                if let pair = mappings[index].pairs.first(where: { $0.key.isScalar(key) }) {
                     best = (index, pair)
                     break
                 }

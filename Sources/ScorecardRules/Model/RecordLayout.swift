@@ -28,6 +28,7 @@ public struct RecordLayout: Sendable, Hashable {
     /// The first position of each id, as `firstIndex(of:)` would find it.
     private static func index(_ ids: [String]) -> [String: Int] {
         var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
         for (position, id) in ids.enumerated() where index[id] == nil { index[id] = position }
         return index
     }
