@@ -32,7 +32,7 @@ enum EvidenceDecoding {
         case .boolean: type = .boolean
         case .date: type = .date
         case .choice:
-            guard let choicesNode = reader.required("choices", sink: &sink, hint: "列出可选的值，如 choices: [矿, 区队]"),
+            guard let choicesNode = reader.required("choices", sink: &sink, hint: RulesMessages.KeyHint.fieldChoices),
                 let choices = ScalarReading.textList(choicesNode, "\(label) 的可选值（choices）", sink: &sink)
             else {
                 if let id { sink.markBroken([id]) }

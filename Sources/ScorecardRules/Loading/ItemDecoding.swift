@@ -28,14 +28,14 @@ enum ItemDecoding {
             let reader = MappingReader(
                 node, context: "第 \(index + 1) 个考核项目", allowed: ["id", "title", "points", "clause", "duty", "scoring"], sink: &sink)
         else { return nil }
-        let idNode = reader.required("id", sink: &sink, hint: "每个项目要有一个编号，如 id: i01")
+        let idNode = reader.required("id", sink: &sink, hint: RulesMessages.KeyHint.itemID)
         let id = idNode.flatMap { ScalarReading.identifier($0, "项目编号（id）", sink: &sink) }
         // Worded only for a message (most items have none).
         func label() -> String { id.map { "项目 \($0)" } ?? "第 \(index + 1) 个考核项目" }
-        let title = reader.required("title", sink: &sink, hint: "写上考核标准的原文") {
+        let title = reader.required("title", sink: &sink, hint: RulesMessages.KeyHint.itemTitle) {
             ScalarReading.text($0, "\(label()) 的标题（title）", sink: &$1)
         }
-        let points = reader.required("points", sink: &sink, hint: "写上本项分值，如 points: 5") {
+        let points = reader.required("points", sink: &sink, hint: RulesMessages.KeyHint.itemPoints) {
             ScalarReading.decimal($0, "\(label()) 的分值（points）", sink: &$1)
         }
         if let points, points.isNegative || points.isZero {
@@ -50,7 +50,7 @@ enum ItemDecoding {
         var isAssessed = true
         var formula: YAMLNode?
         var conditions: [(when: YAMLNode, score: YAMLNode, reason: String?, location: SourceLocation)] = []
-        let scoringNode = reader.required("scoring", sink: &sink, hint: "写 scoring: assessed（考核人打分），或写明 method: computed 和 formula")
+        let scoringNode = reader.required("scoring", sink: &sink, hint: RulesMessages.KeyHint.itemScoring)
         if let scoringNode {
             if case .scalar = scoringNode.content {
                 isAssessed = ScalarReading.keyword(scoringNode, "\(label()) 的计分方式（scoring）", as: MethodWord.self, sink: &sink) != .computed
@@ -61,12 +61,12 @@ enum ItemDecoding {
                 scoringNode, context: "\(label()) 的计分方式（scoring）", allowed: ["method", "formula", "conditions"], sink: &sink)
             {
                 if let id { scoring.recordKeys(under: "items[\(id)].scoring", in: &keys) }
-                let method = scoring.required("method", sink: &sink, hint: "写 method: assessed 或 method: computed")
+                let method = scoring.required("method", sink: &sink, hint: RulesMessages.KeyHint.scoringMethod)
                     .flatMap { ScalarReading.keyword($0, "\(label()) 的计分方式（method）", as: MethodWord.self, sink: &sink) }
                 isAssessed = method != .computed
                 formula = scoring.optional("formula")
                 if method == .computed, formula == nil {
-                    _ = scoring.required("formula", sink: &sink, hint: "写出计算本项得分的公式，如 formula: 5 * reports_on_time / reports_due")
+                    _ = scoring.required("formula", sink: &sink, hint: RulesMessages.KeyHint.scoringFormula)
                 }
                 if method == .assessed, formula != nil {
                     sink.append(RulesMessages.formulaOnAssessed(label(), at: scoring.location(ofKey: "formula")))
@@ -79,8 +79,8 @@ enum ItemDecoding {
                                 let c = MappingReader(
                                     conditionNode, context: "\(label()) 的第 \(i + 1) 个条件", allowed: ["when", "score", "reason"], sink: &sink)
                             else { continue }
-                            let when = c.required("when", sink: &sink, hint: "写出条件，如 when: violations > 0")
-                            let score = c.required("score", sink: &sink, hint: "写出条件成立时的得分，如 score: 0")
+                            let when = c.required("when", sink: &sink, hint: RulesMessages.KeyHint.caseCondition)
+                            let score = c.required("score", sink: &sink, hint: RulesMessages.KeyHint.caseScore)
                             let reason = c.optional("reason").flatMap { ScalarReading.text($0, "条件的理由（reason）", sink: &sink) }
                             if let when, let score { conditions.append((when, score, reason, conditionNode.location)) }
                         }

@@ -12,10 +12,10 @@ enum MetadataDecoding {
         reader.recordKeys(under: "policy", in: &keys)
         let id = reader.required("id", sink: &sink).flatMap { ScalarReading.text($0, "政策编号（id）", sink: &sink) }
         let name = reader.required("name", sink: &sink).flatMap { ScalarReading.text($0, "政策名称（name）", sink: &sink) }
-        let version = reader.required("version", sink: &sink, hint: "写上版本号，如 version: \"2021.1\"").flatMap {
+        let version = reader.required("version", sink: &sink, hint: RulesMessages.KeyHint.policyVersion).flatMap {
             ScalarReading.text($0, "版本（version）", sink: &sink)
         }
-        let effective = reader.required("effective", sink: &sink, hint: "写上生效日期，如 effective: 2021-09-27").flatMap {
+        let effective = reader.required("effective", sink: &sink, hint: RulesMessages.KeyHint.policyEffective).flatMap {
             ScalarReading.date($0, "生效日期（effective）", sink: &sink)
         }
         let description = reader.optional("description").flatMap { ScalarReading.text($0, "说明（description）", sink: &sink) }
@@ -38,7 +38,7 @@ enum MetadataDecoding {
         guard let reader = MappingReader(node, context: "scoring", allowed: ["total", "precision", "rounding", "clause"], sink: &sink)
         else { return nil }
         reader.recordKeys(under: "scoring", in: &keys)
-        let total = reader.required("total", sink: &sink, hint: "写上满分，如 total: 100").flatMap {
+        let total = reader.required("total", sink: &sink, hint: RulesMessages.KeyHint.scoringTotal).flatMap {
             ScalarReading.decimal($0, "满分（total）", sink: &sink)
         }
         let precision =
@@ -93,7 +93,7 @@ enum MetadataDecoding {
             guard let bandReader = MappingReader(bandNode, context: "第 \(index + 1) 个等级", allowed: ["name", "min", "below"], sink: &sink)
             else { continue }
             let name = bandReader.required("name", sink: &sink).flatMap { ScalarReading.text($0, "等级名称（name）", sink: &sink) }
-            let min = bandReader.required("min", sink: &sink, hint: "写上本等级的最低分（含），如 min: 90").flatMap {
+            let min = bandReader.required("min", sink: &sink, hint: RulesMessages.KeyHint.gradeMinimum).flatMap {
                 ScalarReading.decimal($0, "最低分（min）", sink: &sink)
             }
             let below = bandReader.optional("below").flatMap { ScalarReading.decimal($0, "上限（below）", sink: &sink) }

@@ -199,7 +199,7 @@ public enum PolicyLoader {
                     node, context: "evidence.checks 的第 \(index + 1) 项", allowed: ["id", "require", "message", "clause"], sink: &sink)
             else { continue }
             let id = reader.required("id", sink: &sink).flatMap { ScalarReading.identifier($0, "检查编号（id）", sink: &sink) }
-            let message = reader.required("message", sink: &sink, hint: "写一句话说明不符合时的问题").flatMap {
+            let message = reader.required("message", sink: &sink, hint: RulesMessages.KeyHint.checkMessage).flatMap {
                 ScalarReading.text($0, "说明（message）", sink: &sink)
             }
             let requirement = reader.required("require", sink: &sink).flatMap {

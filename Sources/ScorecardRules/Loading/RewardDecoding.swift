@@ -17,7 +17,7 @@ enum RewardDecoding {
         let label = id.map { "奖励 \($0)" } ?? "第 \(index + 1) 项奖励"
         let title = reader.required("title", sink: &sink).flatMap { ScalarReading.text($0, "\(label) 的名称（title）", sink: &sink) }
         let clause = ScalarReading.clause(reader, sink: &sink)
-        let fundNode = reader.required("fund", sink: &sink, hint: "写上列支的经费编号，如 fund: party_building")
+        let fundNode = reader.required("fund", sink: &sink, hint: RulesMessages.KeyHint.rewardFund)
         let fund = fundNode.flatMap { ScalarReading.identifier($0, "\(label) 的经费（fund）", sink: &sink) }
         let cap = reader.optional("cap").flatMap { ScalarReading.decimal($0, "\(label) 的上限（cap）", sink: &sink) }
         if let cap, cap.isNegative {
@@ -57,9 +57,9 @@ enum RewardDecoding {
         guard let node,
             let reader = MappingReader(node, context: "\(label) 的按条计奖（per_record）", allowed: ["list", "by", "rates"], sink: &sink)
         else { return nil }
-        let listNode = reader.required("list", sink: &sink, hint: "写上按哪一种明细计奖，如 list: suggestions")
+        let listNode = reader.required("list", sink: &sink, hint: RulesMessages.KeyHint.rewardList)
         let listID = listNode.flatMap { ScalarReading.identifier($0, "明细（list）", sink: &sink) }
-        let byNode = reader.required("by", sink: &sink, hint: "写上按明细中的哪个字段区分费率，如 by: level")
+        let byNode = reader.required("by", sink: &sink, hint: RulesMessages.KeyHint.rewardRateKey)
         let by = byNode.flatMap { ScalarReading.identifier($0, "区分字段（by）", sink: &sink) }
         let rates = reader.required("rates", sink: &sink).flatMap { self.rates($0, label: "\(label) 的费率（rates）", sink: &sink) }
         guard let listID, let by, let rates, let listNode, let byNode else { return nil }

@@ -25,7 +25,7 @@ enum StructureDecoding {
         for field in fields { if let name = field.name { environment.label(name, means: field.id) } }
 
         var criteria: [Criterion] = []
-        if let list = reader.required("criteria", sink: &sink, hint: "列出各项任职条件") {
+        if let list = reader.required("criteria", sink: &sink, hint: RulesMessages.KeyHint.eligibilityCriteria) {
             guard let nodes = list.sequence else {
                 sink.append(RulesMessages.criteriaNotAList(at: list.location))
                 return nil
@@ -38,7 +38,7 @@ enum StructureDecoding {
                 let id = c.required("id", sink: &sink).flatMap { ScalarReading.identifier($0, "条件编号（id）", sink: &sink) }
                 let title = c.required("title", sink: &sink).flatMap { ScalarReading.text($0, "条件原文（title）", sink: &sink) }
                 let criterionClause = ScalarReading.clause(c, sink: &sink)
-                let requirement = c.required("require", sink: &sink, hint: "写出判断条件，如 require: peer_approval >= 80").flatMap {
+                let requirement = c.required("require", sink: &sink, hint: RulesMessages.KeyHint.criterionCondition).flatMap {
                     ExpressionReading.compile($0, "任职条件 \(id ?? "") 的判断（require）", in: environment, expecting: .boolean, sink: &sink)
                 }
                 if let id, let title, let requirement {
@@ -136,7 +136,7 @@ enum StructureDecoding {
             }
         }
         var excellent = ExcellentRule(count: nil, share: nil, minTotal: nil, location: node.location)
-        if let e = reader.required("excellent", sink: &sink, hint: "写明优秀的评选办法：count（名额）、share（比例）、min_total（最低分）至少一项"),
+        if let e = reader.required("excellent", sink: &sink, hint: RulesMessages.KeyHint.excellentSelection),
             let er = MappingReader(e, context: "annual.excellent", allowed: ["count", "share", "min_total"], sink: &sink)
         {
             excellent.location = e.location

@@ -8,7 +8,7 @@ enum CaseDecoding {
         let label = "第 \(index + 1) 个测试用例"
         guard let reader = MappingReader(node, context: label, allowed: TestFileLoader.caseKeys, sink: &sink) else { return nil }
         let before = sink.diagnostics.count
-        let name = reader.required("name", sink: &sink, hint: "用一句话写明这个用例检查什么，如 name: 石磊 2025-Q4 的总分与等级")
+        let name = reader.required("name", sink: &sink, hint: TestCaseMessages.KeyHint.caseName)
             .flatMap { ScalarReading.text($0, "用例名称（name）", sink: &sink) }
         let version = reader.optional("version").flatMap { ScalarReading.text($0, "版本（version）", sink: &sink) }
             .map { Written($0, at: valueLocation(reader.optional("version") ?? node)) }
@@ -38,7 +38,7 @@ enum CaseDecoding {
         }
 
         var expectations: [Expectation] = []
-        if let expectNode = reader.required("expect", sink: &sink, hint: "在 expect: 下列出期望的结果，如 - {officer: 石磊, total: 76.84}") {
+        if let expectNode = reader.required("expect", sink: &sink, hint: TestCaseMessages.KeyHint.caseExpectations) {
             if let entries = expectNode.sequence, !entries.isEmpty {
                 if let kind {
                     for (entryIndex, entry) in entries.enumerated() {
@@ -71,10 +71,10 @@ enum CaseDecoding {
         var ok = true
         for (index, item) in items.enumerated() {
             guard let entry = MappingReader(item, context: "quarters 的第 \(index + 1) 项", allowed: ["quarter", "records"], sink: &sink),
-                let quarter = entry.required("quarter", sink: &sink, hint: "写上季度，如 quarter: 2025-Q1").flatMap({
+                let quarter = entry.required("quarter", sink: &sink, hint: TestCaseMessages.KeyHint.inlineQuarter).flatMap({
                     TestFileLoader.quarter($0, sink: &sink)
                 }),
-                let records = entry.required("records", sink: &sink, hint: "写上这个季度的考核记录").flatMap({
+                let records = entry.required("records", sink: &sink, hint: TestCaseMessages.KeyHint.inlineRecords).flatMap({
                     TestFileLoader.rows($0, "考核记录（records）", sink: &sink)
                 })
             else { ok = false; continue }

@@ -118,7 +118,7 @@ enum ExpectationDecoding {
             }
         }
         if !reader.has("amount"), !reader.has("breakdown") {
-            _ = reader.required("amount", sink: &sink, hint: "写上金额 amount: …，或各档的条数 breakdown: {…}")
+            _ = reader.required("amount", sink: &sink, hint: TestCaseMessages.KeyHint.fundAmount)
         }
     }
 
@@ -162,7 +162,7 @@ enum ExpectationDecoding {
     )? {
         if node.mapping != nil {
             guard let reader = MappingReader(node, context: what, allowed: ["value", "tolerance"], sink: &sink),
-                let valueNode = reader.required("value", sink: &sink, hint: "写上期望的数，如 value: 76.84"),
+                let valueNode = reader.required("value", sink: &sink, hint: TestCaseMessages.KeyHint.expectedValue),
                 let value = ScalarReading.decimal(valueNode, "\(what)（value）", sink: &sink)
             else { return nil }
             var tolerance: ExactDecimal?

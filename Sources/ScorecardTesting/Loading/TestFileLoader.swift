@@ -42,7 +42,7 @@ package enum TestFileLoader {
             sink.append(TestCaseMessages.fileQuarterAndDate(at: reader.location(ofKey: "date")))
         }
         var cases: [TestCase] = []
-        if let list = reader.required("cases", sink: &sink, hint: "在 cases: 下列出测试用例，每个以“- name: …”开头") {
+        if let list = reader.required("cases", sink: &sink, hint: TestCaseMessages.KeyHint.testCases) {
             if let nodes = list.sequence {
                 for (index, node) in nodes.enumerated() {
                     if let decoded = CaseDecoding.decode(node, index: index, file: file, defaults: shared, sink: &sink) {
