@@ -59,7 +59,7 @@ struct DiffCommand: ParsableCommand {
         }
         guard let oldPolicy = sides[0].policy, let newPolicy = sides[1].policy else {
             let failed = sides.filter { $0.policy == nil }.map { "“\($0.label)”" }.joined(separator: "和")
-            writeError("无法比较：\(failed) 没有读成功，先改正上面的问题（或用 scorecard check --rules 检查）。\n")
+            writeError(CommandConclusions.cannotCompare(failed))
             throw ExitCode(2)
         }
         let changes = PolicyDiff.compare(old: oldPolicy, new: newPolicy, oldKeys: sides[0].keys, newKeys: sides[1].keys)

@@ -50,7 +50,7 @@ struct EligibilityCommand: ParsableCommand {
         let loaded = (list: workspace.evidenceFolder.loadCandidates(eligibility, sink: &sink), problems: sink.diagnostics)
         report(loaded.problems.sortedForDisplay(), display: display)
         if loaded.list.candidates.isEmpty && loaded.problems.hasErrors {
-            writeError("候选人名单有问题，没有可以审查的候选人。\n")
+            writeError(CommandConclusions.noCandidatesToReview)
             throw ExitCode(1)
         }
         let results = EligibilityEvaluator(eligibility: eligibility).evaluate(loaded.list.candidates)
@@ -64,7 +64,7 @@ struct EligibilityCommand: ParsableCommand {
         let failures = results.flatMap(\.failures)
         report(failures, display: display)
         if !loaded.list.rejected.isEmpty {
-            writeError("以上结果不含名单中有问题的行：\(loaded.list.rejected.map(\.label).joined(separator: "、"))；改正后重新运行。\n")
+            writeError(CommandConclusions.rejectedCandidatesLeftOut(loaded.list.rejected.map(\.label)))
         }
         if loaded.problems.hasErrors || !failures.isEmpty { throw ExitCode(1) }
     }

@@ -52,7 +52,7 @@ struct EvalCommand: ParsableCommand {
         if trial.problem != nil { try finish(trial.report()) }
         guard let result = loaded.run.result, !loaded.problems.hasErrors else {
             report(loaded.problems, display: display)
-            writeError("证据有问题，无法在记录上计算。\n")
+            writeError(CommandConclusions.evidenceBrokenNoTrial)
             throw ExitCode(1)
         }
         report(loaded.problems, display: display)
@@ -63,8 +63,8 @@ struct EvalCommand: ParsableCommand {
             let known = result.officers.map { "\($0.officer.id) \($0.officer.name)" }
             writeError(
                 matches.isEmpty
-                    ? "\(loaded.run.quarter) 没有工号或姓名为“\(officer)”的联系员。本季度的联系员：\(known.joined(separator: "、"))\n"
-                    : "姓名“\(officer)”对应多名联系员：\(matches.map(\.officer.id).joined(separator: "、"))；请改用工号。\n")
+                    ? CommandConclusions.noSuchOfficer(officer, in: loaded.run.quarter, known: known)
+                    : CommandConclusions.nameNotUnique(officer, ids: matches.map(\.officer.id)))
             throw ExitCode(2)
         }
         try finish(trial.report(quarter: loaded.run.quarter, record: record, result: officerResult))

@@ -68,8 +68,8 @@ struct EvaluateCommand: ParsableCommand {
         guard let summary = outcome.summary, outcome.publication.mayWrite, !(evidenceErrors && outcome.recordCount == 0) else {
             output.discard()
             // --partial helps only when some records could be read.
-            let advice = !partial && outcome.recordCount > 0 ? "改正后重新运行，或用 --partial 先算出记录无误的联系员。" : "改正后重新运行。"
-            writeError("证据有问题，未输出结果。\(advice)\n")
+            let advice = !partial && outcome.recordCount > 0 ? CommandConclusions.fixOrTryPartial : CommandConclusions.fixAndRerun
+            writeError(CommandConclusions.evidenceBrokenNoOutput(advice: advice))
             throw ExitCode(1)
         }
         writer.finish(summary, partial: evidenceErrors ? partialNote(outcome.excluded, roster: chosen.workspace.roster) : nil)
@@ -79,7 +79,7 @@ struct EvaluateCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if evidenceErrors {
-            writeError("以上结果不含证据有问题的联系员（--partial）。\n")
+            writeError(CommandConclusions.partialLeavesOut)
             throw ExitCode(1)
         }
     }
@@ -104,10 +104,7 @@ struct EvaluateCommand: ParsableCommand {
         let (policy, run) = (loaded.policy, loaded.run)
         report(loaded.problems, display: display)
         guard let result = run.result, run.outcome.publication.mayWrite else {
-            writeError(
-                record
-                    ? "证据有问题，未输出结果，也未记录。改正后重新运行。\n"
-                    : "证据有问题，未输出结果。改正后重新运行，或用 --partial 先算出记录无误的联系员。\n")
+            writeError(record ? CommandConclusions.evidenceBrokenNotRecorded : CommandConclusions.evidenceBrokenTryPartial)
             throw ExitCode(1)
         }
         let rendered = QuarterReport(policy: policy, result: result, versionPinned: location.rulesVersion != nil)
@@ -120,11 +117,11 @@ struct EvaluateCommand: ParsableCommand {
         }
         if !result.failures.isEmpty {
             report(result.failures, display: display)
-            if record { writeError("有联系员的结果未能算出，未记录：记录的结果必须完整。\n") }
+            if record { writeError(CommandConclusions.incompleteNotRecorded) }
             throw ExitCode(1)
         }
         if case .incomplete(_, let excluded) = run.outcome.publication, excluded > 0 {
-            writeError("以上结果不含证据有问题的联系员（--partial）。\n")
+            writeError(CommandConclusions.partialLeavesOut)
             throw ExitCode(1)
         }
         if record {

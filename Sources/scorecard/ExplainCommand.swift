@@ -22,7 +22,7 @@ struct ExplainCommand: ParsableCommand {
         let (policy, run, quarter) = (loaded.policy, loaded.run, loaded.run.quarter)
         guard let result = run.result, !loaded.problems.hasErrors else {
             report(loaded.problems, display: display)
-            writeError("证据有问题，无法说明结果。\n")
+            writeError(CommandConclusions.evidenceBrokenNoExplanation)
             throw ExitCode(1)
         }
         report(loaded.problems, display: display) // warnings only: they can change the results
@@ -32,7 +32,7 @@ struct ExplainCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if matches.count > 1 {
-            writeError("姓名“\(officer)”对应多名联系员：\(matches.map(\.officer.id).joined(separator: "、"))；请改用工号。\n")
+            writeError(CommandConclusions.nameNotUnique(officer, ids: matches.map(\.officer.id)))
             throw ExitCode(2)
         }
         guard let record = run.evidence.records.first(where: { $0.officer.id == officerResult.officer.id }) else { throw ExitCode(2) }

@@ -61,7 +61,7 @@ func recordQuarter(
     let quarter = quarterReport.quarter
     do throws(Diagnostic) {
         let repairs = try ledger.recover(quarter)
-        if !repairs.isEmpty { writeError("已做完 \(quarter) 上次被中断的记录：\(repairs.joined(separator: "，再"))。\n") }
+        if !repairs.isEmpty { writeError(CommandConclusions.repairsFinished(quarter, repairs)) }
     } catch {
         try refuse(error, display: display)
     }
@@ -85,7 +85,8 @@ func recordQuarter(
         }
         writeError(message)
     case .unchanged(let provenance, let folder):
-        writeError("\(provenance.quarter) 的结果已于 \(ledger.timeDisplay.text(provenance.recordedAt)) 记录（\(folder)/），输入和结果都没有变化，未重写。\n")
+        writeError(
+            CommandConclusions.alreadyRecorded(provenance.quarter, at: ledger.timeDisplay.text(provenance.recordedAt), folder: folder))
     }
 }
 
@@ -93,7 +94,7 @@ func recordQuarter(
 /// disk, a read-only folder), 1 otherwise.
 private func refuse(_ problem: Diagnostic, display: DisplayOptions) throws -> Never {
     report([problem], display: display)
-    writeError("未记录。\n")
+    writeError(CommandConclusions.notRecorded)
     throw ExitCode(problem.code == InputCode.write ? 3 : 1)
 }
 

@@ -80,6 +80,6 @@ struct FileOutputOptions: ParsableArguments {
             report([error], display: display)
             throw ExitCode(3)
         }
-        if let output { writeError("已写入“\(output)”。\n") }
+        if let output { writeError(CommandConclusions.written(output)) }
     }
 }

@@ -59,12 +59,12 @@ struct TemplateCommand: ParsableCommand {
         }
         report(workspace.rosterDiagnostics, display: display)
         guard let roster = workspace.roster, !workspace.rosterDiagnostics.hasErrors else {
-            writeError("名册有问题，无法生成记录表。改正名册后重新运行。\n")
+            writeError(CommandConclusions.rosterBrokenNoTemplate)
             throw ExitCode(1)
         }
         let template = EvidenceTemplate(policy: policy, quarter: quarter, roster: Array(roster.officers))
         if template.officers.isEmpty {
-            writeError("名册中没有在 \(quarter) 在任的联系员；记录表只有表头。\n")
+            writeError(CommandConclusions.nobodyServing(in: quarter))
         }
         switch format {
         case .xlsx:
@@ -72,7 +72,7 @@ struct TemplateCommand: ParsableCommand {
         case .csv:
             try output.emit(template.csv(headers: output.headers?.style ?? .zh), display: display)
             for list in template.listHeaders(output.headers?.style ?? .zh) {
-                writeError("明细另建 \(list.file)，表头：\(list.header)\n")
+                writeError(CommandConclusions.listFile(list.file, header: list.header))
             }
         }
     }

@@ -48,7 +48,7 @@ struct TestCommand: ParsableCommand {
         let loaded = PolicyLoader.loadVersions(path: rules, sink: &ruleProblems)
         report(ruleProblems.diagnostics, display: display)
         guard let versions = loaded else {
-            writeError("规则有错误，没有运行测试。\n")
+            writeError(CommandConclusions.rulesBrokenNoTests)
             throw ExitCode(2)
         }
         let sources: [TestSource]

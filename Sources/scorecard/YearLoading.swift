@@ -40,7 +40,7 @@ struct LoadedYear {
         }
         report(problems.diagnostics, display: display)
         guard !problems.hasErrors, let quarters = run.annualQuarters else {
-            writeError("证据有问题，未输出结果。改正后重新运行（可先用 scorecard check 列出全部问题）。\n")
+            writeError(CommandConclusions.yearEvidenceBroken)
             throw ExitCode(1)
         }
         guard let evaluator = AnnualEvaluator(policy: run.yearEndPolicy) else {
@@ -52,7 +52,7 @@ struct LoadedYear {
         // A sum past what can be computed would print a wrong figure: reported, nothing written.
         guard annual.failures.isEmpty else {
             report(annual.failures, display: display)
-            writeError("年度结果中有数值超出可计算的范围，未输出结果。\n")
+            writeError(CommandConclusions.yearOverflow)
             throw ExitCode(1)
         }
     }
@@ -60,7 +60,7 @@ struct LoadedYear {
     /// The quarterly failures behind officers left unranked: reported after the results (exit 1).
     func reportFailures(display: DisplayOptions) throws {
         guard !annual.incompleteOfficers.isEmpty else { return }
-        writeError("有联系员某季度的结果未能算出（见 scorecard evaluate --quarter …），这些联系员未参加评选。\n")
+        writeError(CommandConclusions.yearIncompleteLeftOut)
         throw ExitCode(1)
     }
 }
