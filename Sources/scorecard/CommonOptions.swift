@@ -40,7 +40,7 @@ struct LocationOptions: ParsableArguments {
     func parsedQuarter() throws -> Quarter? {
         guard let quarter else { return nil }
         guard let parsed = Quarter(quarter) else {
-            throw ValidationError("“\(quarter)”不是季度；请写成 2025-Q4 这样的形式")
+            throw UsageErrors.notAQuarter(quarter)
         }
         return parsed
     }

@@ -46,7 +46,7 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if let quarter, Quarter(quarter) == nil {
-            throw ValidationError("“\(quarter)”不是季度；请写成 2025-Q4 这样的形式")
+            throw UsageErrors.notAQuarter(quarter)
         }
     }
 

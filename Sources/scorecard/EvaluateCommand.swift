@@ -44,8 +44,8 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var destination: FileOutputOptions
 
     func validate() throws {
-        if force && !record { throw ValidationError("--force 只能和 --record 一起使用") }
-        if record && partial { throw ValidationError("--record 不能和 --partial 一起使用：记录的结果必须完整") }
+        if force && !record { throw UsageErrors.forceWithoutRecord }
+        if record && partial { throw UsageErrors.recordWithPartial }
         try recording.validate(record: record, force: force)
         try destination.validate(format: format)
     }

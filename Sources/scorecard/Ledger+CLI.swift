@@ -31,10 +31,10 @@ struct RecordingOptions: ParsableArguments {
 
     /// `evaluate`'s rules for the recording options.
     func validate(record: Bool, force: Bool) throws {
-        if !record && (reason != nil || by != nil) { throw ValidationError("--reason 和 --by 只能和 --record 一起使用") }
-        if let by, by.allSatisfy(\.isWhitespace) { throw ValidationError("--by 不能为空") }
+        if !record && (reason != nil || by != nil) { throw UsageErrors.reasonWithoutRecord }
+        if let by, by.allSatisfy(\.isWhitespace) { throw UsageErrors.emptyRecorder }
         if force && (reason ?? "").allSatisfy(\.isWhitespace) {
-            throw ValidationError("--force 必须和 --reason “理由” 一起使用：重新记录最终结果要写明为什么（例如经谁批准、更正了什么）")
+            throw UsageErrors.forceWithoutReason
         }
     }
 

@@ -43,9 +43,9 @@ struct FileOutputOptions: ParsableArguments {
     var headerStyle: HeaderStyle { (headers ?? (output != nil ? .zh : .id)).style }
 
     func validate(format: OutputFormat) throws {
-        if headers != nil && format != .csv { throw ValidationError("--headers 只用于 --format csv") }
+        if headers != nil && format != .csv { throw UsageErrors.headersWithoutCSV }
         if format == .xlsx && output == nil && isatty(1) == 1 {
-            throw ValidationError("xlsx 是二进制文件，不能输出到终端：请用 --output 文件名.xlsx 指定文件（或重定向到文件）")
+            throw UsageErrors.workbookToTerminal
         }
     }
 

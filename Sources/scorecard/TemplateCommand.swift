@@ -41,7 +41,7 @@ struct TemplateCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
-        guard Quarter(quarter) != nil else { throw ValidationError("“\(quarter)”不是季度；请写成 2026-Q1 这样的形式") }
+        guard Quarter(quarter) != nil else { throw UsageErrors.notAQuarter(quarter, example: "2026-Q1") }
         try output.validate(format: format == .xlsx ? .xlsx : .csv)
     }
 
