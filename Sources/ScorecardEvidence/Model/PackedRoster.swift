@@ -161,6 +161,24 @@ struct PackedRosterBuilder {
         return id.withUTF8 { index(ofUTF8: $0) }
     }
 
+    /// Makes room at once for about `officers` officers in all, their texts taking about as
+    /// many bytes each as those packed so far: a large roster's arrays are then not copied each
+    /// time they double, a copy that briefly holds both the old and the new array (at a million
+    /// officers, most of the peak memory). Room not used is never touched, so costs no memory.
+    /// The arrays get an eighth more room than asked, for rows longer than the first; the
+    /// index is sized for `officers`, and grows as before past them.
+    mutating func reserve(officers: Int) {
+        guard officers > entries.count, !entries.isEmpty else { return }
+        let room = officers + officers / 8
+        arena.reserveCapacity(room * ((arena.count + entries.count - 1) / entries.count))
+        entries.reserveCapacity(room)
+        var size = table.count
+        while officers * 2 > size { size <<= 1 }
+        guard size > table.count else { return }
+        table = [UInt32](repeating: 0, count: size)
+        for index in entries.indices { insert(index) }
+    }
+
     private mutating func indexLast() {
         if (entries.count) * 2 > table.count {
             table = [UInt32](repeating: 0, count: table.count * 2)
