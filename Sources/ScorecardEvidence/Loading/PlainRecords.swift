@@ -189,6 +189,6 @@ extension Roster {
 
     /// Whether the officer's name is exactly these bytes.
     func officer(at position: Int, nameEquals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        officers[position].withUTF8(.name) { $0.elementsEqual(bytes) }
+        officers[position].withUTF8(.name) { ShortBytes.equal($0, bytes) }
     }
 }
