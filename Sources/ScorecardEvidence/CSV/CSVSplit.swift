@@ -76,7 +76,9 @@ public enum CSVSplit {
                     if word & CSVSplit.highBits == 0 && CSVSplit.zeroBytes(word ^ CSVSplit.quotes) == 0
                         && CSVSplit.zeroBytes(word ^ CSVSplit.returns) == 0
                     {
-                        breaks += CSVSplit.zeroBytes(word ^ CSVSplit.lineFeeds).nonzeroBitCount
+                        // One bit per line feed, summed into the top byte (a popcount the baseline
+                        // x86-64 does not have).
+                        breaks += Int(((CSVSplit.zeroBytes(word ^ CSVSplit.lineFeeds) >> 7) &* 0x0101_0101_0101_0101) >> 56)
                         previous = UInt8(truncatingIfNeeded: word >> 56)
                         index += 8
                         continue
