@@ -92,36 +92,9 @@ struct CSVRowBytes {
 
     /// A fixed-point number (`value × 10^-places`), as `cell(_:scale:)` writes the same
     /// decimal at its own places.
-    /// Written from the machine integer, digits backwards into a buffer on the stack, and
-    /// appended at once: a quarter's CSV is mostly these cells.
     mutating func cell(fixed value: Int64, places: Int) {
         separate()
-        guard places >= 0, places <= 18 else {
-            ExactDecimal(coefficient: Int128(value), scale: places).appendFormatted(scale: places, to: &bytes)
-            return
-        }
-        // At most 20 digits, a point and a sign.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var index = 24
-            var rest = value.magnitude
-            var digits = 0
-            while true {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-                digits += 1
-                if digits == places {
-                    index -= 1
-                    buffer[index] = UInt8(ascii: ".")
-                }
-                if rest == 0 && digits > places { break }
-            }
-            if value < 0 {
-                index -= 1
-                buffer[index] = UInt8(ascii: "-")
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<24]))
-        }
+        ExactDecimal(coefficient: Int128(value), scale: places).appendFormatted(scale: places, to: &bytes)
     }
 
     mutating func end() {
