@@ -90,8 +90,10 @@ public enum RosterLoader {
             {
                 packing = true
                 if packed.entries.count == Self.sampleRows, raw.offset > 0, let size = fileSize {
-                    // The rows so far tell how many the file holds, about.
-                    packed.reserve(officers: Int((Double(size) / Double(raw.offset) * Double(Self.sampleRows)).rounded(.up)))
+                    // The rows so far tell how many the file holds, about; never more than a
+                    // packed row's least bytes (four cells, three commas, a line end) allow.
+                    let estimate = (Double(size) / Double(raw.offset) * Double(Self.sampleRows)).rounded(.up)
+                    packed.reserve(officers: min(Int(min(estimate, Double(Int32.max))), size / 8))
                 }
                 continue
             }
