@@ -113,17 +113,13 @@ public struct RosterChecks: Sendable {
     }
 
     private static func sameArea(_ one: Officer, _ other: Officer) -> Bool {
-        one.withUTF8(.unit) { a in other.withUTF8(.unit) { b in a.elementsEqual(b) } }
-            && one.withUTF8(.area) { a in other.withUTF8(.area) { b in a.elementsEqual(b) } }
+        one.withUTF8(.unit) { a in other.withUTF8(.unit) { b in ShortBytes.equal(a, b) } }
+            && one.withUTF8(.area) { a in other.withUTF8(.area) { b in ShortBytes.equal(a, b) } }
     }
 
-    /// FNV-1a over the unit's bytes, a separator and the area's.
+    /// The unit's bytes and the area's, hashed as two parts of one key.
     private static func hash(_ unit: UnsafeBufferPointer<UInt8>, _ area: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in unit { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
-        for byte in area { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash >> 1)
+        Int(truncatingIfNeeded: ShortBytes.hash(area, seed: ShortBytes.hash(unit)))
     }
 
     /// More officers at once than the rules allow: reported at the `from` cell of the officer

@@ -45,7 +45,7 @@ struct RosterScreen {
         guard !methods.isEmpty else { return false }
         let requiresReason: Bool? = officer.withUTF8(.selection) { written in
             guard !written.isEmpty else { return nil }
-            return methods.first { $0.bytes.elementsEqual(written) }?.requiresReason
+            return methods.first { method in method.bytes.withUnsafeBufferPointer { ShortBytes.equal($0, written) } }?.requiresReason
         }
         guard let requiresReason else { return true }
         return requiresReason && officer.withUTF8(.reason) { $0.isEmpty }

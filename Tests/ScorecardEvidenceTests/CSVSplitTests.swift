@@ -58,4 +58,33 @@ private func withTemporaryFile<T>(_ bytes: [UInt8], _ body: (String) throws -> T
         let found = try withTemporaryFile(Array(text.utf8)) { CSVSplit.parts(of: $0, count: 2) }
         #expect(found == nil)
     }
+
+    /// A file long enough to be read eight bytes at a time between its cuts: every part still
+    /// starts just after a line break and knows its line, and a quote, a lone CR or a byte that
+    /// is not UTF-8 anywhere in it still keeps it whole.
+    @Test func longFilesCutAtLineBreaksAndRefuseLateSurprises() throws {
+        var lines = ["officer,name,a1,a2"]
+        for number in 0..<3000 {
+            lines.append("O\(number),\(number % 5 == 0 ? "张三" : "Li"),\(number % 97).5,\(String(repeating: "7", count: number % 13))")
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        let bytes = Array(text.utf8)
+        for count in [2, 3, 5] {
+            let found = try #require(try withTemporaryFile(bytes) { CSVSplit.parts(of: $0, count: count, minimumSize: 0) })
+            #expect(found.count == count)
+            #expect(found[0].range.lowerBound == lines[0].utf8.count + 1 && found[0].line == 2)
+            #expect(found.last?.range.upperBound == bytes.count)
+            for (earlier, later) in zip(found, found.dropFirst()) {
+                #expect(earlier.range.upperBound == later.range.lowerBound)
+                #expect(bytes[later.range.lowerBound - 1] == 0x0A)
+                #expect(later.line == bytes[..<later.range.lowerBound].count { $0 == 0x0A } + 1)
+            }
+        }
+        let middle = bytes.count / 2 + 3
+        for surprise: [UInt8] in [[0x22], [0x0D], [0xFF], [0xE9, 0x41]] {
+            var spoiled = bytes
+            spoiled.replaceSubrange(middle..<(middle + surprise.count), with: surprise)
+            #expect(try withTemporaryFile(spoiled) { CSVSplit.parts(of: $0, count: 2, minimumSize: 0) } == nil)
+        }
+    }
 }

@@ -121,4 +121,44 @@ import ScorecardBase
         #expect(problems.contains { $0.code == "evidence.unused-column" && $0.severity == .warning })
         #expect(!problems.hasErrors)
     }
+
+    /// A roster file large enough to be packed in one go after its first rows: officers that
+    /// write their unit, manager and selection alike share them, and every text reads back.
+    @Test func aLargePackedRosterReadsBackEveryText() throws {
+        try withTemporaryFolder { folder in
+            var lines = ["officer,name,unit,area,manager_role,manager,selection,reason,trained_on,from,until"]
+            let count = RosterLoader.sampleRows * 3
+            for number in 0..<count {
+                let unit = ["采煤一队", "掘进二队", "机电队"][number % 3]
+                let reason = number % 7 == 0 ? "上级指定\(number % 2)" : ""
+                lines.append(
+                    "O\(number),联系员\(number),\(unit),甲班\(number),班组长,\(unit)班组长,\(number % 7 == 0 ? "指定" : "选举"),\(reason),2021-10-14,2021-10-18,"
+                )
+            }
+            try folder.write("officers.csv", lines.joined(separator: "\n") + "\n")
+            var sink = DiagnosticSink()
+            let roster = EvidenceFolder(root: folder.path).loadRoster(sink: &sink)
+            #expect(sink.diagnostics.isEmpty, "\(sink.diagnostics)")
+            #expect(roster.officers.count == count)
+            guard case .packed(let packed) = roster.officers.storage else {
+                Issue.record("the roster file was not packed")
+                return
+            }
+            // Three units, each with two selections and, for the appointed, two reasons.
+            #expect(packed.shared.count == 9)
+            for number in [0, 1, 6, 7, 4095, 4096, 4097, count - 1] {
+                let officer = try #require(roster.officer(withID: "O\(number)"))
+                let unit = ["采煤一队", "掘进二队", "机电队"][number % 3]
+                #expect(officer.name == "联系员\(number)")
+                #expect(officer.unit == unit && officer.area == "甲班\(number)")
+                #expect(officer.managerRole == "班组长" && officer.manager == unit + "班组长")
+                #expect(officer.selection == (number % 7 == 0 ? "指定" : "选举"))
+                #expect(officer.reason == (number % 7 == 0 ? "上级指定\(number % 2)" : nil))
+                #expect(officer.from == LocalDate("2021-10-18") && officer.until == nil)
+                #expect(roster.position(ofID: "O\(number)") == number)
+            }
+            #expect(roster.position(ofID: "O\(count)") == nil)
+            #expect(roster.position(ofID: "O") == nil)
+        }
+    }
 }

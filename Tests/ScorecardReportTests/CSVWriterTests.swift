@@ -1,4 +1,5 @@
 import Testing
+import ScorecardBase
 @testable import ScorecardReport
 
 /// What the CSV reports write, cell by cell: RFC 4180 with CRLF row ends, a cell quoted only
@@ -70,5 +71,19 @@ import Testing
     /// A quote followed by a combining mark is one Character, not `"`: it is doubled all the same.
     @Test func aQuoteFollowedByACombiningMarkIsDoubled() {
         #expect(written([["a\"\u{301}b"]]) == "\"a\"\"\u{301}b\"\r\n")
+    }
+
+    /// A fixed-point cell is written as the same decimal at its places would be.
+    @Test func fixedPointCellsAreWrittenAsTheirDecimals() {
+        let values: [Int64] = [0, 1, -1, 5, -5, 9, 10, 99, 100, 101, 12_345, -12_345, 1_000_000, Int64.max, Int64.min + 1, Int64.min]
+        for places in [0, 1, 2, 4, 18, 19] {
+            for value in values {
+                var fixed = CSVRowBytes()
+                fixed.cell(fixed: value, places: places)
+                var decimal = CSVRowBytes()
+                decimal.cell(ExactDecimal(coefficient: Int128(value), scale: places), scale: places)
+                #expect(fixed.bytes == decimal.bytes, "\(value) at \(places) places")
+            }
+        }
     }
 }

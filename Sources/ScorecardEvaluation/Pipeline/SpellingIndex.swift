@@ -1,3 +1,5 @@
+import ScorecardBase
+
 /// Positions found by a key's bytes, as one or two parts (a unit's name; a manager's role and
 /// name): how the summary finds an officer's totals from the roster's bytes without making a
 /// string per officer. It remembers spellings, each one's position given by whoever added it,
@@ -18,8 +20,8 @@ struct SpellingIndex: Sendable {
             while slots[slot] != 0 {
                 let key = keys[Int(slots[slot]) - 1]
                 if key.split - key.start == first.count && key.end - key.split == second.count
-                    && UnsafeBufferPointer(rebasing: all[key.start..<key.split]).elementsEqual(first)
-                    && UnsafeBufferPointer(rebasing: all[key.split..<key.end]).elementsEqual(second)
+                    && ShortBytes.equal(UnsafeBufferPointer(rebasing: all[key.start..<key.split]), first)
+                    && ShortBytes.equal(UnsafeBufferPointer(rebasing: all[key.split..<key.end]), second)
                 {
                     return key.position
                 }
@@ -56,12 +58,8 @@ struct SpellingIndex: Sendable {
         slots[slot] = Int32(index + 1)
     }
 
-    /// FNV-1a over the first part, a separator and the second.
+    /// The two parts hashed as one key, where the first ends included.
     private static func hash(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in first { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
-        for byte in second { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash >> 1)
+        Int(truncatingIfNeeded: ShortBytes.hash(second, seed: ShortBytes.hash(first)))
     }
 }

@@ -130,18 +130,30 @@ extension RecordBinder {
             guard matches else { return false }
         }
         if !rejected.isEmpty && rejected.contains(roster.officers[position].id) { return false }
-        let accepted = values.withUnsafeMutableBufferPointer { slots -> Bool in
-            for index in plain.fields.indices {
-                let field = plain.fields[index]
-                guard let column = mapping.fieldColumns[index] else {
-                    guard let value = field.defaultValue else { return false }
-                    slots[index] = value
-                    continue
+        // Every buffer taken once for the row, not once a cell: the columns are the header's,
+        // and the row has as many cells as the header.
+        let accepted = raw.bytes.withUnsafeBufferPointer { all in
+            raw.slots.withUnsafeBufferPointer { cells in
+                plain.fields.withUnsafeBufferPointer { fields in
+                    mapping.fieldColumns.withUnsafeBufferPointer { columns in
+                        values.withUnsafeMutableBufferPointer { slots -> Bool in
+                            for index in 0..<fields.count {
+                                let field = fields[index]
+                                guard let column = columns[index] else {
+                                    guard let value = field.defaultValue else { return false }
+                                    slots[index] = value
+                                    continue
+                                }
+                                guard let cell = CSVRawRecord.plainCell(cells[column], in: all), let value = plain.value(cell, field) else {
+                                    return false
+                                }
+                                slots[index] = value
+                            }
+                            return plainRow(position, slots)
+                        }
+                    }
                 }
-                guard let value = raw.withPlainUTF8(at: column, { bytes in bytes.flatMap { plain.value($0, field) } }) else { return false }
-                slots[index] = value
             }
-            return plainRow(position, slots)
         }
         guard accepted else { return false }
         recordLines[position] = UInt32(truncatingIfNeeded: max(1, raw.line))
@@ -150,6 +162,21 @@ extension RecordBinder {
 }
 
 extension CSVRawRecord {
+    /// `withPlainUTF8(at:)` for a slot of the record whose bytes are `all`.
+    @inline(__always)
+    static func plainCell(_ slot: Slot, in all: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard !slot.escaped else { return nil }
+        var start = slot.start, end = slot.end
+        if slot.quoted {
+            start = min(slot.start + 1, slot.end)
+            if end > start && all[end - 1] == 0x22 { end -= 1 } else { return nil }
+        }
+        let cell = UnsafeBufferPointer(rebasing: all[start..<end])
+        guard let first = cell.first, let last = cell.last else { return cell }
+        guard first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return nil }
+        return cell
+    }
+
     /// The cell's bytes when nothing about them needs the usual reading: unquoted (or quoted
     /// without `""`), and nothing to trim at either end (first and last byte printable ASCII).
     /// An empty cell comes as an empty buffer; nil for anything else.
@@ -189,6 +216,6 @@ extension Roster {
 
     /// Whether the officer's name is exactly these bytes.
     func officer(at position: Int, nameEquals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        officers[position].withUTF8(.name) { $0.elementsEqual(bytes) }
+        officers[position].withUTF8(.name) { ShortBytes.equal($0, bytes) }
     }
 }

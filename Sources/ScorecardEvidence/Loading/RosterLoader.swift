@@ -19,6 +19,9 @@ public enum RosterLoader {
         ("until", ["离任日期", "截止日期"], false),
     ]
 
+    /// Rows packed before the packed roster makes room for the whole file at once.
+    static let sampleRows = 4096
+
     /// The roster as far as it could be read; its problems go to `sink`.
     public static func load(from source: inout some EvidenceRowSource & ~Copyable, file: String, sink: inout DiagnosticSink) -> Roster {
         var columnOf: [String: Int] = [:]
@@ -77,6 +80,7 @@ public enum RosterLoader {
             }
         }
         var plainRanges: [Range<Int>] = []
+        let fileSize = FileSystem.size(of: file)
         while let row = source.nextRow(problems: &sink) {
             noteDropped(source.takeDroppedRows())
             // A plain row (every cell as it stands, dates as YYYY-MM-DD, a new id) is packed
@@ -85,6 +89,12 @@ public enum RosterLoader {
                 packPlain(raw, positions: position, into: &packed, ranges: &plainRanges)
             {
                 packing = true
+                if packed.entries.count == Self.sampleRows, raw.offset > 0, let size = fileSize {
+                    // The rows so far tell how many the file holds, about; never more than a
+                    // packed row's least bytes (four cells, three commas, a line end) allow.
+                    let estimate = (Double(size) / Double(raw.offset) * Double(Self.sampleRows)).rounded(.up)
+                    packed.reserve(officers: min(Int(min(estimate, Double(Int32.max))), size / 8))
+                }
                 continue
             }
             func text(_ index: Int?) -> String? {

@@ -59,13 +59,18 @@ package struct QuarterWriter: QuarterSink {
         headers = whole.headers
         layout = whole.layout
         report = whole.report
-        output = ByteSpool()
+        // A part's spool goes to its file a megabyte at a time: each part's buffer is memory
+        // held beside the roster for the whole quarter.
+        output = ByteSpool(memoryLimit: Self.partSpoolMemory)
         isPart = true
         officerTable = whole.officerTable?.emptyCopy()
         rewardTable = whole.rewardTable?.emptyCopy()
     }
 
     package func part() -> QuarterWriter? { QuarterWriter(partOf: self) }
+
+    /// How many bytes a part keeps in memory before its spool writes them out.
+    static let partSpoolMemory = 1 << 20
 
     package mutating func append(_ part: QuarterWriter) {
         guard let spool = part.output as? ByteSpool else { return }
