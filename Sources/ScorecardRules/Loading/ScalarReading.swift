@@ -40,7 +40,11 @@ public enum ScalarReading {
     /// `_` or a letter of any script first (三 in 三违次数 is a letter, not a digit), then
     /// letters, `_` or ASCII digits. Full-width Latin (ｉ07 from a Chinese input method) is not a name.
     static func isIdentifier(_ text: String) -> Bool {
-        func isStart(_ s: Unicode.Scalar) -> Bool { s == "_" || (s.properties.isAlphabetic && !isFullWidthForm(s)) }
+        // An ASCII letter is settled without the Unicode property tables (the same answer).
+        func isStart(_ s: Unicode.Scalar) -> Bool {
+            if s.isASCII { return s == "_" || (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) }
+            return s.properties.isAlphabetic && !isFullWidthForm(s)
+        }
         guard let first = text.unicodeScalars.first, isStart(first) else { return false }
         return text.unicodeScalars.allSatisfy { isStart($0) || ("0"..."9").contains($0) }
     }
