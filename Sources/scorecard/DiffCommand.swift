@@ -4,7 +4,7 @@ import ScorecardReport
 import ScorecardRules
 
 /// The formats `diff` writes: text for people, JSON for programs, Markdown for a proposal.
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+enum DiffFormat: String, ArgumentChoice {
     case text, json, markdown, html
 }
 

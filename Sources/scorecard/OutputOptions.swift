@@ -10,7 +10,7 @@ import Darwin
 #endif
 
 /// CSV column titles as given on the command line.
-enum CSVHeaders: String, ExpressibleByArgument, CaseIterable {
+enum CSVHeaders: String, ArgumentChoice {
     case id, zh
 
     var style: HeaderStyle { self == .id ? .id : .zh }

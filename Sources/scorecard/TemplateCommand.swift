@@ -5,7 +5,7 @@ import ScorecardReport
 import ScorecardRules
 
 /// The formats `template` writes.
-enum TemplateFormat: String, ExpressibleByArgument, CaseIterable {
+enum TemplateFormat: String, ArgumentChoice {
     case xlsx, csv
 }
 

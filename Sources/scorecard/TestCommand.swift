@@ -3,7 +3,7 @@ import ScorecardBase
 import ScorecardRules
 import ScorecardTesting
 
-enum TestOutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum TestOutputFormat: String, ArgumentChoice {
     case text, json
 }
 

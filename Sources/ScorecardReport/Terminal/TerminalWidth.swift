@@ -9,6 +9,9 @@ package enum TerminalWidth {
         if value < 0x7F { return value >= 0x20 ? 1 : 0 }
         if value < 0xA0 { return 0 }
         if value == 0xAD { return 1 } // soft hyphen: shown as a hyphen by most terminals
+        // CJK unified ideographs and Hangul syllables, most of a Chinese report: letters (no
+        // mark among them) inside the wide ranges, so wide without the property tables.
+        if (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { return 2 }
         if isZeroWidth(scalar) { return 0 }
         if value < 0x1100 { return 1 }
         if WideRanges.contains(value) { return 2 }
