@@ -200,6 +200,34 @@ private let kernelRules = """
         }
     }
 
+    /// The year keeps each quarter as a packed table; through the kernel it holds the same
+    /// figures as the general way (at the policy's places: the year's reports print them so).
+    @Test func theYearsQuarterTableIsTheSameThroughTheKernel() throws {
+        try withTemporaryFolder { folder in
+            let workspace = try workspace(folder, count: 500, seed: 3)
+            let policy = try #require(workspace.policy)
+            func table(kernel: Bool) -> AnnualQuarterTable {
+                var pipeline = workspace.pipeline(for: quarter(2), under: policy)
+                pipeline.useKernel = kernel
+                var sink = AnnualQuarterSink(policy: policy)
+                _ = pipeline.run(into: &sink)
+                return sink.table
+            }
+            #expect(AnnualQuarterSink(policy: policy).takesPlainResults)
+            let fast = table(kernel: true)
+            let reference = table(kernel: false)
+            #expect(fast.count == 500 && reference.count == 500)
+            func row(_ table: AnnualQuarterTable, _ index: Int) -> String {
+                let figures = [table.total(at: index), table.rewardTotal(at: index)].map { figure in
+                    figure.map { $0.formatted(scale: 4) } ?? "—"
+                }
+                return ([table.officer(at: index).id] + figures + ["\(table.adoptedSuggestions(at: index))", "\(table.failed(at: index))"])
+                    .joined(separator: ",")
+            }
+            #expect((0..<fast.count).map { row(fast, $0) } == (0..<reference.count).map { row(reference, $0) })
+        }
+    }
+
     @Test func rowsThatAreNotPlainGoTheGeneralWayWithEveryProblemAsBefore() throws {
         try withTemporaryFolder { folder in
             let workspace = try workspace(folder, count: 500, seed: 11) { table in

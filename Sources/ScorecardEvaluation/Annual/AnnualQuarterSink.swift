@@ -27,6 +27,18 @@ public struct AnnualQuarterSink: QuarterSink, Sendable {
             failed: !result.failures.isEmpty)
     }
 
+    /// A list-free quarter's plain rows come from the kernel (no `OfficerResult` made per
+    /// officer); with a counted list the rows carry lists, which only the general way reads.
+    public var takesPlainResults: Bool { countedSlots.isEmpty }
+
+    public mutating func accept(_ result: borrowing PlainResult, of officer: Officer, kernel: QuarterKernel) {
+        // The kernel declines a row it cannot finish, so a plain result never failed; its
+        // figures are whole coefficients at the policy's places, as the summary reads them.
+        table.append(
+            officer: officer, total: ExactDecimal(coefficient: Int128(result.total), scale: kernel.scorePlaces),
+            rewardTotal: ExactDecimal(coefficient: Int128(result.rewardTotal), scale: kernel.moneyPlaces), suggestions: 0, failed: false)
+    }
+
     public mutating func restart() {
         table.removeAll()
     }

@@ -143,7 +143,7 @@ extension AnnualReport {
             }
             row.append(
                 HTMLCell(
-                    line.total.map { $0.formatted(scale: scorePlaces) } ?? "未算出", sortKey: line.total?.description ?? "",
+                    line.total.map { $0.formatted(scale: scorePlaces) } ?? "未算出", sortKey: line.total?.formatted(scale: scorePlaces) ?? "",
                     className: line.total == nil ? "fail" : nil, title: "按版本 \(line.version) 计分"))
             totals.append(line.total)
         }
@@ -152,7 +152,7 @@ extension AnnualReport {
         let points = totals.map { total in total.map { SVGChart.permille($0, low: low, high: high) } }
         let words = zip(result.quarters, totals).map { "Q\($0.quarter.number) \($1.map { $0.formatted(scale: scorePlaces) } ?? "—")" }
         row.append(.markup(SVGChart.trend(points, title: "\(officer.officer.name) 各季度总分：" + words.joined(separator: "，"))))
-        row.append(HTMLCell(score(officer.annualTotal), sortKey: officer.annualTotal?.description ?? ""))
+        row.append(HTMLCell(score(officer.annualTotal), sortKey: officer.annualTotal?.formatted(scale: scorePlaces) ?? ""))
         var outcomeCell = HTMLCell(
             outcome(officer), className: officer.excellent ? "excellent" : (officer.exclusion != nil ? "muted" : nil),
             title: officer.excellentReason)
