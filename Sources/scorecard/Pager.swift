@@ -1,4 +1,3 @@
-import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -74,23 +73,6 @@ struct Pager {
 /// A command whose text output is worth paging when it goes to a terminal.
 protocol PagedCommand {
     var pagesOutput: Bool { get }
-}
-
-/// Whether the command parsed pages its output. Each paged command is named here: a cast to a
-/// command compares type metadata, where a cast to `PagedCommand` would have the runtime scan
-/// every protocol conformance record in the program (twice, about 0.3 M instructions, at every
-/// start).
-func pagesOutput(_ command: any ParsableCommand) -> Bool {
-    switch command {
-    case let paged as EvaluateCommand: paged.pagesOutput
-    case let paged as AnnualCommand: paged.pagesOutput
-    case let paged as VacancyCommand: paged.pagesOutput
-    case let paged as EligibilityCommand: paged.pagesOutput
-    case let paged as ExplainCommand: paged.pagesOutput
-    case let paged as CheckCommand: paged.pagesOutput
-    case let paged as DiffCommand: paged.pagesOutput
-    default: false
-    }
 }
 
 extension EvaluateCommand: PagedCommand {

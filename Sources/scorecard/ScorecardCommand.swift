@@ -27,7 +27,7 @@ struct ScorecardCommand: ParsableCommand {
         var pager: Pager?
         do {
             var command = try parseAsRoot()
-            if pagesOutput(command) { pager = Pager.start() }
+            if let paged = command as? PagedCommand, paged.pagesOutput { pager = Pager.start() }
             try command.run()
             pager?.finish()
         } catch let code as ExitCode {
