@@ -182,19 +182,7 @@ extension CSVRawRecord {
     /// An empty cell comes as an empty buffer; nil for anything else.
     @inline(__always)
     func withPlainUTF8<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
-        let slot = slots[index]
-        guard !slot.escaped else { return body(nil) }
-        var start = slot.start, end = slot.end
-        if slot.quoted {
-            start = min(slot.start + 1, slot.end)
-            if end > start && bytes[end - 1] == 0x22 { end -= 1 } else { return body(nil) }
-        }
-        return bytes.withUnsafeBufferPointer { all in
-            let cell = UnsafeBufferPointer(rebasing: all[start..<end])
-            guard let first = cell.first, let last = cell.last else { return body(cell) }
-            guard first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return body(nil) }
-            return body(cell)
-        }
+        bytes.withUnsafeBufferPointer { all in body(Self.plainCell(slots[index], in: all)) }
     }
 }
 
