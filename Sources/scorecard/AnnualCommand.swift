@@ -29,9 +29,9 @@ struct AnnualCommand: ParsableCommand {
         let rendered = AnnualReport(policy: loaded.policy, result: loaded.annual)
         switch format {
         case .text: try output.emit(rendered.renderText(color: output.useColor(display)), display: display)
-        case .json: try output.emit(rendered.renderJSON(), display: display)
-        case .csv: try output.emit(rendered.renderCSV(headers: output.headerStyle), display: display)
-        case .html: try output.emit(rendered.renderHTML(), display: display)
+        case .json: try output.emit(display: display) { rendered.writeJSON(to: $0) }
+        case .csv: try output.emit(display: display) { rendered.writeCSV(to: $0, headers: output.headerStyle) }
+        case .html: try output.emit(display: display) { rendered.writeHTML(to: $0) }
         case .xlsx: try output.emit(rendered.renderXLSX(), display: display)
         }
         try loaded.reportFailures(display: display)

@@ -66,6 +66,13 @@ struct FileOutputOptions: ParsableArguments {
         try commit(pending, display: display)
     }
 
+    /// Writes a report written piece by piece into the pending output.
+    func emit(display: DisplayOptions, _ write: (PendingOutput) -> Void) throws {
+        let pending = try open(display: display)
+        write(pending)
+        try commit(pending, display: display)
+    }
+
     func emit(_ bytes: [UInt8], display: DisplayOptions) throws {
         let pending = try open(display: display)
         pending.write(bytes)

@@ -7,8 +7,17 @@ extension AnnualReport {
     /// ranking with the excellent officers marked and why, each officer's quarters as a small
     /// trend, partial years explained, the year-end reward, per unit, per manager and per fund.
     package func renderHTML() -> String {
-        var out = HTMLWriter()
+        let output = StringOutput()
+        writeHTML(to: output)
+        return output.text
+    }
+
+    /// `renderHTML`'s bytes, handed to `output` as the ranking's rows are made: a large year's
+    /// page is never held whole.
+    package func writeHTML(to output: some ByteOutput) {
         let title = "\(policy.metadata.name) · \(result.year) 年度评选"
+        output.write(HTMLPage.head(title: title))
+        var out = HTMLWriter(streamingTo: output)
         out.element("header", [("class", "cover")]) { header in
             header.heading(1, title)
             header.paragraph(
@@ -65,7 +74,9 @@ extension AnnualReport {
             var columns = [HTMLColumn("名次", numeric: true), HTMLColumn("工号"), HTMLColumn("姓名"), HTMLColumn("单位")]
             columns += result.quarters.map { HTMLColumn("Q\($0.quarter.number)", numeric: true) }
             columns += [HTMLColumn("趋势"), HTMLColumn("年度成绩", numeric: true), HTMLColumn("结果"), HTMLColumn("年终奖励", numeric: true)]
-            section.table(columns, rows: result.officers.map(rankingRow), class: "ranking", sortable: true)
+            // One scale for every officer's line, worked out once for the whole table.
+            let range = trendRange
+            section.table(columns, rows: result.officers.lazy.map { rankingRow($0, trendRange: range) }, class: "ranking", sortable: true)
             let explained = result.officers.filter {
                 $0.scaling != nil || $0.tieNote != nil || $0.exclusion != nil || $0.excellentReason != nil
             }
@@ -73,7 +84,7 @@ extension AnnualReport {
                 section.heading(3, "每人的结果为何如此")
                 section.table(
                     [HTMLColumn("工号"), HTMLColumn("姓名"), HTMLColumn("说明")],
-                    rows: explained.map { officer in
+                    rows: explained.lazy.map { officer in
                         [
                             HTMLCell(officer.officer.id, className: "nowrap"), HTMLCell(officer.officer.name, className: "nowrap"),
                             HTMLCell(explanation(officer)),
@@ -111,7 +122,8 @@ extension AnnualReport {
             footer.paragraph("由 scorecard \(ScorecardVersion.current) 生成；同样的规则和证据总是得出同样的报告。")
         }
         out.newline()
-        return HTMLPage(title: title, body: out.html).rendered()
+        out.finish()
+        output.write(HTMLPage.tail)
     }
 
     /// Why the officer stands where they do: scaling, a tie settled, not ranked, excellent or not.
@@ -127,7 +139,7 @@ extension AnnualReport {
         return parts.joined(separator: "；")
     }
 
-    private func rankingRow(_ officer: AnnualOfficerResult) -> [HTMLCell] {
+    private func rankingRow(_ officer: AnnualOfficerResult, trendRange: (low: ExactDecimal, high: ExactDecimal)) -> [HTMLCell] {
         var row: [HTMLCell] = [
             HTMLCell(officer.rank.map(String.init) ?? "—", sortKey: officer.rank.map(String.init) ?? "9999"),
             HTMLCell(officer.officer.id, className: "nowrap"),
@@ -162,8 +174,9 @@ extension AnnualReport {
         return row
     }
 
-    /// The lowest and highest quarter total of the year, over everyone.
-    private var trendRange: (ExactDecimal, ExactDecimal) {
+    /// The lowest and highest quarter total of the year, over everyone: a pass over the year,
+    /// so worked out once per page, not once per row.
+    private var trendRange: (low: ExactDecimal, high: ExactDecimal) {
         let all = result.officers.flatMap { $0.quarters.compactMap(\.total) }
         return (all.min() ?? .zero, all.max() ?? .zero)
     }

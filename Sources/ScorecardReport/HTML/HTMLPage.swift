@@ -9,15 +9,19 @@ struct HTMLPage {
     /// The page's body, built with `HTMLWriter`.
     var body: String
 
-    func rendered() -> String {
+    func rendered() -> String { Self.head(title: title) + body + Self.tail }
+
+    /// The page up to its body's content.
+    static func head(title: String) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<meta name=\"generator\" content=\"scorecard \(HTMLEscaping.escaped(ScorecardVersion.current))\">\n"
         out += "<title>\(HTMLEscaping.escaped(title))</title>\n<style>\n\(Self.style)</style>\n</head>\n<body>\n<main>\n"
-        out += body
-        out += "</main>\n<script>\n\(Self.script)</script>\n</body>\n</html>\n"
         return out
     }
+
+    /// The page after its body's content.
+    static var tail: String { "</main>\n<script>\n\(Self.script)</script>\n</body>\n</html>\n" }
 
     static let style = """
         :root { --ink: #1f2933; --muted: #5f6b7a; --line: #d5dbe3; --band: #f3f5f8; --accent: #1d5fa8;

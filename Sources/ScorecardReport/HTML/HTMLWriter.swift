@@ -1,9 +1,32 @@
+import ScorecardBase
+
 /// Builds an HTML fragment as text. Text and attribute values are escaped on the way in, so a
 /// renderer cannot forget to; only `raw` takes markup, and only markup made here (SVG charts).
 struct HTMLWriter {
     private(set) var html = ""
+    /// Where a long page goes as it is built, a table row at a time; nil: `html` keeps it all.
+    private let output: (any ByteOutput)?
 
-    init() {}
+    init() { output = nil }
+
+    /// A writer that hands what it has built to `output` whenever a table row ends with more
+    /// than `HTMLWriter.chunkBytes` waiting, and the rest on `finish()`.
+    init(streamingTo output: any ByteOutput) { self.output = output }
+
+    static let chunkBytes = 1 << 16
+
+    /// Hands the rest to the output (when streaming).
+    mutating func finish() {
+        guard let output else { return }
+        output.write(html)
+        html = ""
+    }
+
+    private mutating func flushWhenLarge() {
+        guard let output, html.utf8.count >= Self.chunkBytes else { return }
+        output.write(html)
+        html = ""
+    }
 
     /// Escaped text.
     mutating func text(_ text: String) { html += HTMLEscaping.escaped(text) }
@@ -64,10 +87,12 @@ struct HTMLWriter {
         newline()
     }
 
-    /// A table: header cells (a column is right-aligned when `numeric`), then rows of cells.
+    /// A table: header cells (a column is right-aligned when `numeric`), then rows of cells,
+    /// made as they are written when `rows` is lazy.
     /// A sortable table sorts by a header click when scripts run; the markup is a plain table.
     mutating func table(
-        _ columns: [HTMLColumn], rows: [[HTMLCell]], class className: String? = nil, sortable: Bool = false, caption: String? = nil
+        _ columns: [HTMLColumn], rows: some Sequence<[HTMLCell]>, class className: String? = nil, sortable: Bool = false,
+        caption: String? = nil
     ) {
         let classes = [className, sortable ? "sortable" : nil].compactMap { $0 }.joined(separator: " ")
         element("table", [("class", classes.isEmpty ? nil : classes)]) { table in
@@ -102,6 +127,7 @@ struct HTMLWriter {
                         }
                     }
                     body.newline()
+                    body.flushWhenLarge()
                 }
             }
         }

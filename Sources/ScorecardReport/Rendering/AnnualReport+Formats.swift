@@ -10,7 +10,16 @@ extension AnnualReport {
     // MARK: JSON
 
     package func renderJSON() -> String {
-        let document: JSONValue = .object([
+        let output = StringOutput()
+        writeJSON(to: output)
+        return output.text
+    }
+
+    /// `renderJSON`'s bytes, the officers written one by one: the year of a million officers is
+    /// never one tree of values, nor one string.
+    package func writeJSON(to output: some ByteOutput) {
+        // nil stands for the officers, written in their place.
+        let fields: [(String, JSONValue?)] = [
             ("year", .number(String(result.year))),
             (
                 "policy",
@@ -25,7 +34,7 @@ extension AnnualReport {
             ),
             ("annual_rules", rulesJSON),
             ("ranked", .number(String(result.rankedCount))),
-            ("officers", .array(result.officers.map(officerJSON))),
+            ("officers", nil),
             ("units", .array(result.byUnit.map { groupJSON($0, key: "unit") })),
             ("managers", .array(result.byManager.map { groupJSON($0, key: "manager") })),
             (
@@ -42,8 +51,35 @@ extension AnnualReport {
             ("quarterly_reward_total", moneyJSON(result.quarterlyRewardTotal)),
             ("year_end_reward_total", moneyJSON(result.yearEndRewardTotal)),
             ("reward_total", moneyJSON(result.rewardTotal)),
-        ])
-        return document.rendered() + "\n"
+        ]
+        // The layout `JSONValue.rendered()` gives the whole document, piece by piece.
+        var bytes = Array("{\n".utf8)
+        bytes.reserveCapacity(Self.chunkBytes + 4096)
+        for (index, (key, value)) in fields.enumerated() {
+            bytes.append(contentsOf: "  ".utf8)
+            JSONValue.escape(key, into: &bytes)
+            bytes.append(contentsOf: ": ".utf8)
+            if let value {
+                value.write(to: &bytes, indent: 1)
+            } else if result.officers.isEmpty {
+                bytes.append(contentsOf: "[]".utf8)
+            } else {
+                bytes.append(contentsOf: "[\n".utf8)
+                for (position, officer) in result.officers.enumerated() {
+                    bytes.append(contentsOf: "    ".utf8)
+                    officerJSON(officer).write(to: &bytes, indent: 2)
+                    bytes.append(contentsOf: (position + 1 < result.officers.count ? ",\n" : "\n").utf8)
+                    if bytes.count >= Self.chunkBytes {
+                        output.write(bytes)
+                        bytes.removeAll(keepingCapacity: true)
+                    }
+                }
+                bytes.append(contentsOf: "  ]".utf8)
+            }
+            bytes.append(contentsOf: (index + 1 < fields.count ? ",\n" : "\n").utf8)
+        }
+        bytes.append(contentsOf: "}\n".utf8)
+        output.write(bytes)
     }
 
     private var rulesJSON: JSONValue {
@@ -112,23 +148,53 @@ extension AnnualReport {
     /// One row per officer, ranked first; opens in Chinese Excel as UTF-8 thanks to the BOM.
     /// `headers`: the ids (the documented layout, the default) or Chinese titles for people.
     package func renderCSV(bom: Bool = true, headers: HeaderStyle = .id) -> String {
-        var writer = CSVWriter(bom: bom)
-        writer.row(csvHeader(headers))
+        let output = StringOutput()
+        writeCSV(to: output, bom: bom, headers: headers)
+        return output.text
+    }
+
+    /// `renderCSV`'s bytes, written row by row: a year of a million officers is never one string.
+    package func writeCSV(to output: some ByteOutput, bom: Bool = true, headers: HeaderStyle = .id) {
+        var head = CSVWriter(bom: bom)
+        head.row(csvHeader(headers))
+        output.write(head.text)
+        var row = CSVRowBytes()
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(Self.chunkBytes + 4096)
         for officer in result.officers {
-            var row = [
-                officer.rank.map(String.init) ?? "", officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area,
-                officer.officer.reportsTo.role, officer.officer.reportsTo.name,
-            ]
-            row += result.quarters.map { quarter in
-                officer.quarters.first { $0.quarter == quarter.quarter }?.total.map { $0.formatted(scale: scorePlaces) } ?? ""
+            writeCSVRow(&row, for: officer)
+            chunk.append(contentsOf: row.bytes)
+            if chunk.count >= Self.chunkBytes {
+                output.write(chunk)
+                chunk.removeAll(keepingCapacity: true)
             }
-            row += [
-                officer.quarterSum.map { $0.formatted(scale: scorePlaces) } ?? "",
-                officer.annualTotal.map { $0.formatted(scale: scorePlaces) } ?? "",
-                outcome(officer), money(officer.quarterlyRewards), money(officer.yearEndReward), money(officer.rewardTotal),
-            ]
-            writer.row(row)
         }
-        return writer.text
+        output.write(chunk)
+    }
+
+    /// Rows are handed to the output this many bytes at a time.
+    static let chunkBytes = 1 << 16
+
+    private func writeCSVRow(_ row: inout CSVRowBytes, for officer: AnnualOfficerResult) {
+        row.start()
+        if let rank = officer.rank { row.cell(integer: rank) } else { row.cell("") }
+        let person = officer.officer
+        person.withUTF8(.id) { row.cell(utf8: $0) }
+        person.withUTF8(.name) { row.cell(utf8: $0) }
+        person.withUTF8(.unit) { row.cell(utf8: $0) }
+        person.withUTF8(.area) { row.cell(utf8: $0) }
+        let (role, manager) = person.reportsTo
+        row.cell(role)
+        row.cell(manager)
+        for quarter in result.quarters {
+            row.cell(officer.quarters.first { $0.quarter == quarter.quarter }?.total, scale: scorePlaces)
+        }
+        row.cell(officer.quarterSum, scale: scorePlaces)
+        row.cell(officer.annualTotal, scale: scorePlaces)
+        row.cell(outcome(officer))
+        row.cell(officer.quarterlyRewards, scale: moneyPlaces)
+        row.cell(officer.yearEndReward, scale: moneyPlaces)
+        if let total = officer.rewardTotal { row.cell(total, scale: moneyPlaces) } else { row.cell("—") }
+        row.end()
     }
 }

@@ -90,6 +90,20 @@ struct CSVRowBytes {
         bytes.append(contentsOf: text)
     }
 
+    /// A whole number (a rank), as `String(value)` writes it.
+    mutating func cell(integer value: Int) {
+        separate()
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        }
+    }
+
     /// A fixed-point number (`value × 10^-places`), as `cell(_:scale:)` writes the same
     /// decimal at its own places.
     mutating func cell(fixed value: Int64, places: Int) {
