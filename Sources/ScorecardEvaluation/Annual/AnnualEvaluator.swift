@@ -74,8 +74,9 @@ public struct AnnualEvaluator: Sendable {
     /// rewards together, a group's and a fund's, the year's): each must be computable, or the
     /// year is not published (`AnnualResult.failures`).
     private func checkTotals(of result: AnnualResult, sink: inout DiagnosticSink) {
-        for officer in result.officers where officer.rewardTotal == nil {
-            sink.append(overflow(.officerRewards(officer.officer, year: result.year), at: officer.officer.location))
+        for index in result.officers.indices where result.officers[index].rewardTotal == nil {
+            let officer = result.officers[index].officer
+            sink.append(overflow(.officerRewards(officer, year: result.year), at: officer.location))
         }
         for group in result.byUnit + result.byManager where group.rewards == nil {
             sink.append(overflow(.groupRewards(group.key, year: result.year), at: nil))
@@ -116,6 +117,10 @@ public struct AnnualEvaluator: Sendable {
     private func officers(in quarters: [AnnualQuarter], year: Int, sink: inout DiagnosticSink) -> [AnnualOfficerResult] {
         var everyone: [AnnualOfficerResult] = []
         var positions: [String: Int] = [:]
+        // Nearly everyone is in every quarter: room for the largest quarter's officers at once.
+        let largest = quarters.map(\.officers.count).max() ?? 0
+        everyone.reserveCapacity(largest)
+        positions.reserveCapacity(largest)
         for quarter in quarters {
             let table = quarter.officers
             let version = quarter.policy.metadata.version
@@ -128,9 +133,11 @@ public struct AnnualEvaluator: Sendable {
                 } else {
                     position = everyone.count
                     positions[id] = position
+                    var lines: [AnnualOfficerResult.QuarterLine] = []
+                    lines.reserveCapacity(quarters.count)
                     everyone.append(
                         AnnualOfficerResult(
-                            officer: officer, quarters: [], quarterSum: .zero, excellent: false,
+                            officer: officer, quarters: lines, quarterSum: .zero, excellent: false,
                             yearEndReward: .zero, quarterlyRewards: .zero, adoptedSuggestions: 0))
                 }
                 let total = table.total(at: entry)
@@ -204,36 +211,44 @@ public struct AnnualEvaluator: Sendable {
         }
     }
 
+    /// A group's key: a manager's role and name, or a unit's name (no role).
+    private struct GroupKey: Hashable {
+        var role: String?
+        var name: String
+    }
+
     /// Per unit or per manager, in the order each first appears.
     private func groups(
         _ officers: [AnnualOfficerResult], sink: inout DiagnosticSink, by key: (Officer) -> (role: String?, name: String)
     ) -> [AnnualGroupTotal] {
-        var order: [String] = []
-        var totals: [String: AnnualGroupTotal] = [:]
-        for officer in officers {
-            let (role, name) = key(officer.officer)
-            let id = (role ?? "") + "\u{0}" + name
-            var group =
-                totals[id]
-                ?? {
-                    order.append(id)
-                    return AnnualGroupTotal(
+        var groups: [AnnualGroupTotal] = []
+        var positions: [GroupKey: Int] = [:]
+        for index in officers.indices {
+            let (role, name) = key(officers[index].officer)
+            let position: Int
+            if let known = positions[GroupKey(role: role, name: name)] {
+                position = known
+            } else {
+                position = groups.count
+                positions[GroupKey(role: role, name: name)] = position
+                groups.append(
+                    AnnualGroupTotal(
                         role: role, key: name, officers: 0, ranked: GroupTotal(key: name, officers: 0, scoreSum: .zero, reward: .zero),
-                        excellent: 0, quarterlyRewards: .zero, yearEndRewards: .zero)
-                }()
-            group.officers += 1
-            if let total = officer.annualTotal {
-                group.ranked.officers += 1
-                add(total, to: &group.ranked.scoreSum, what: .groupScores(name), sink: &sink)
+                        excellent: 0, quarterlyRewards: .zero, yearEndRewards: .zero))
             }
-            if officer.excellent { group.excellent += 1 }
-            add(officer.quarterlyRewards, to: &group.quarterlyRewards, what: .groupQuarterlyRewards(name), sink: &sink)
-            add(officer.yearEndReward, to: &group.yearEndRewards, what: .groupYearEndRewards(name), sink: &sink)
+            // Changed in place: a group is not copied out and back for every officer.
+            groups[position].officers += 1
+            if let total = officers[index].annualTotal {
+                groups[position].ranked.officers += 1
+                add(total, to: &groups[position].ranked.scoreSum, what: .groupScores(name), sink: &sink)
+            }
+            if officers[index].excellent { groups[position].excellent += 1 }
+            add(officers[index].quarterlyRewards, to: &groups[position].quarterlyRewards, what: .groupQuarterlyRewards(name), sink: &sink)
+            add(officers[index].yearEndReward, to: &groups[position].yearEndRewards, what: .groupYearEndRewards(name), sink: &sink)
             // An overflow of this sum is reported once, by `checkTotals`; `rewards` is then nil.
-            if let rewards = group.rewards { group.ranked.reward = rewards }
-            totals[id] = group
+            if let rewards = groups[position].rewards { groups[position].ranked.reward = rewards }
         }
-        return order.compactMap { totals[$0] }
+        return groups
     }
 
     /// Quarterly rewards per fund as each quarter charged them, plus the year-end reward; funds
@@ -257,7 +272,9 @@ public struct AnnualEvaluator: Sendable {
         }
         if let reward = rules.reward {
             var paid = ExactDecimal.zero
-            for officer in officers { add(officer.yearEndReward, to: &paid, what: .yearEndRewardTotal(reward.title), sink: &sink) }
+            for index in officers.indices {
+                add(officers[index].yearEndReward, to: &paid, what: .yearEndRewardTotal(reward.title), sink: &sink)
+            }
             totals[reward.fund]?.yearEnd = paid
         }
         return order.compactMap { totals[$0] }

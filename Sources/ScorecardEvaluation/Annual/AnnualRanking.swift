@@ -61,6 +61,33 @@ struct AnnualRanking: Sendable {
         }
     }
 
+    /// A tie-breaker's value for every officer, read once before sorting: the sort then
+    /// compares numbers in arrays, never copying an officer's result.
+    private enum BreakerKeys {
+        case figures([ExactDecimal?])
+        case counts([Int])
+        case ids([String])
+
+        init(_ breaker: AnnualRules.TieBreaker, of officers: [AnnualOfficerResult]) {
+            switch breaker {
+            case .latestQuarterTotal: self = .figures(officers.indices.map { officers[$0].latestQuarterTotal })
+            case .lowestQuarterTotal: self = .figures(officers.indices.map { officers[$0].lowestQuarterTotal })
+            case .adoptedSuggestions: self = .counts(officers.indices.map { officers[$0].adoptedSuggestions })
+            case .rewardTotal: self = .figures(officers.indices.map { officers[$0].quarterlyRewards })
+            case .officerID: self = .ids(officers.indices.map { officers[$0].officer.id })
+            }
+        }
+    }
+
+    /// `compare(_:_:by:)` on the keys read before sorting.
+    private func compare(_ lhs: Int, _ rhs: Int, by keys: BreakerKeys) -> Int {
+        switch keys {
+        case .figures(let values): descending(values[lhs], values[rhs])
+        case .counts(let values): values[lhs] == values[rhs] ? 0 : (values[lhs] > values[rhs] ? -1 : 1)
+        case .ids(let values): ascendingID(values[lhs], values[rhs])
+        }
+    }
+
     /// Sorts `officers` (ties on everything keep their given order) and numbers them: officers
     /// tied on everything share a rank. Each officer tied on the figure with the one before it
     /// gets a note naming what separated them.
@@ -68,42 +95,64 @@ struct AnnualRanking: Sendable {
         _ officers: [AnnualOfficerResult], on figure: (AnnualOfficerResult) -> ExactDecimal?, figureName: String
     ) -> [AnnualOfficerResult] {
         // Positions are sorted, not the results (each a dozen references to retain on every
-        // move), and the figure is read once per officer.
+        // move), on keys read once per officer.
         let figures = officers.map(figure)
+        let keys = tieBreakers.map { BreakerKeys($0, of: officers) }
         let order = officers.indices.sorted { lhs, rhs in
             let first = descending(figures[lhs], figures[rhs])
             if first != 0 { return first < 0 }
-            for breaker in tieBreakers {
-                let order = compare(officers[lhs], officers[rhs], by: breaker)
+            for breaker in keys {
+                let order = compare(lhs, rhs, by: breaker)
                 if order != 0 { return order < 0 }
             }
             return lhs < rhs
         }
         var result: [AnnualOfficerResult] = []
         result.reserveCapacity(officers.count)
-        var before: Int?
-        for (index, position) in order.enumerated() {
-            var officer = officers[position]
-            officer.rank = index + 1
-            if let before {
-                let previous = officers[before]
-                let previousRank = result[result.count - 1].rank
-                if descending(figures[before], figures[position]) == 0 {
-                    let (order, breaker) = compare(previous, officer, on: figure)
-                    if order == 0 { officer.rank = previousRank }
-                    let who = "第 \(previousRank ?? 0) 名 \(previous.officer.name)（\(previous.officer.id)）"
-                    let shared = figures[position].map { $0.formatted(scale: scorePlaces) } ?? "—"
-                    if let breaker {
-                        officer.tieNote =
-                            "与\(who)\(figureName)同为 \(shared)，按“\(breaker.title)”排在其后"
-                            + "（\(value(of: officer, for: breaker)) 对 \(value(of: previous, for: breaker))）"
-                    } else {
-                        officer.tieNote = "与\(who)\(figureName)同为 \(shared)，各比较项也都相同，名次并列"
-                    }
-                }
+        for position in order { result.append(officers[position]) }
+        // The figure shared by a run of ties, worded once for the run.
+        var sharedText: (figure: ExactDecimal?, text: String)?
+        for index in result.indices {
+            result[index].rank = index + 1
+            guard index > 0 else { continue }
+            let position = order[index], before = order[index - 1]
+            guard descending(figures[before], figures[position]) == 0 else { continue }
+            var decidedBy: AnnualRules.TieBreaker?
+            for (breaker, breakerKeys) in zip(tieBreakers, keys) where compare(before, position, by: breakerKeys) != 0 {
+                decidedBy = breaker
+                break
             }
-            before = position
-            result.append(officer)
+            let previousRank = result[index - 1].rank
+            if decidedBy == nil { result[index].rank = previousRank }
+            if sharedText == nil || sharedText?.figure != figures[position] {
+                sharedText = (figures[position], figures[position].map { $0.formatted(scale: scorePlaces) } ?? "—")
+            }
+            let previous = result[index - 1].officer
+            // 与第 N 名 姓名（工号）<figure>同为 <shared>，…: appended piece by piece, as nearly
+            // every officer of a large year is tied with the one before.
+            var note = "与第 "
+            note.reserveCapacity(160)
+            note += String(previousRank ?? 0)
+            note += " 名 "
+            note += previous.name
+            note += "（"
+            note += previous.id
+            note += "）"
+            note += figureName
+            note += "同为 "
+            note += sharedText?.text ?? "—"
+            if let breaker = decidedBy {
+                note += "，按“"
+                note += breaker.title
+                note += "”排在其后（"
+                note += value(of: result[index], for: breaker)
+                note += " 对 "
+                note += value(of: result[index - 1], for: breaker)
+                note += "）"
+            } else {
+                note += "，各比较项也都相同，名次并列"
+            }
+            result[index].tieNote = note
         }
         return result
     }

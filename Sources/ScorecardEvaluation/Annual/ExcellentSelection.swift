@@ -43,27 +43,48 @@ struct ExcellentSelection: Sendable {
         var taken = 0
         var closed = false
         var start = 0
+        // Said to nearly every officer of a large year: worded once, and a run of officers with
+        // the same total and the same cut are given the same text.
+        let full = cap.map { "名额已满（\($0.why)）" }
+        let minimum = rule.minTotal.map { "\($0.normalized)" }
+        var previous: (total: ExactDecimal?, capCut: String?, reason: String)?
         while start < officers.count {
             var end = start + 1
             while end < officers.count, officers[end].rank == officers[start].rank { end += 1 }
             let group = start..<end
             let rank = officers[start].rank ?? start + 1
             let total = officers[start].annualTotal
-            var cuts: [String] = []
-            if let minTotal = rule.minTotal, let total, total < minTotal {
-                cuts.append("年度成绩 \(total.formatted(scale: scorePlaces)) 低于优秀最低分 \(minTotal.normalized)（min_total）")
-            }
+            var belowMinimum = false
+            if let minTotal = rule.minTotal, let total, total < minTotal { belowMinimum = true }
+            var capCut: String?
             if let cap, closed || taken + group.count > cap.count {
                 if !closed, group.count > 1, taken < cap.count {
-                    cuts.append("与第 \(rank) 名的 \(group.count) 人并列，同时评选将超出名额（\(cap.why)）")
+                    capCut = "与第 \(rank) 名的 \(group.count) 人并列，同时评选将超出名额（\(cap.why)）"
                     notes.append("第 \(rank) 名有 \(group.count) 人并列，全部评选将超出优秀名额（\(cap.why)），按规则均不评为优秀")
                 } else {
-                    cuts.append("名额已满（\(cap.why)）")
+                    capCut = full
                 }
                 closed = true
             }
+            let isCut = belowMinimum || capCut != nil
+            var reason = ""
+            if isCut {
+                if let previous, previous.total == total, previous.capCut == capCut {
+                    reason = previous.reason
+                } else {
+                    if belowMinimum, let total {
+                        reason = "年度成绩 "
+                        reason += total.formatted(scale: scorePlaces)
+                        reason += " 低于优秀最低分 "
+                        reason += minimum ?? ""
+                        reason += "（min_total）"
+                    }
+                    if let capCut { reason += reason.isEmpty ? capCut : "；" + capCut }
+                    previous = (total, capCut, reason)
+                }
+            }
             for index in group {
-                if cuts.isEmpty {
+                if !isCut {
                     var why = ["第 \(rank) 名"]
                     if let minTotal = rule.minTotal, let total {
                         why.append("年度成绩 \(total.formatted(scale: scorePlaces)) 不低于 \(minTotal.normalized)")
@@ -72,10 +93,10 @@ struct ExcellentSelection: Sendable {
                     officers[index].excellent = true
                     officers[index].excellentReason = why.joined(separator: "，")
                 } else {
-                    officers[index].excellentReason = cuts.joined(separator: "；")
+                    officers[index].excellentReason = reason
                 }
             }
-            if cuts.isEmpty { taken += group.count }
+            if !isCut { taken += group.count }
             start = end
         }
         return notes
