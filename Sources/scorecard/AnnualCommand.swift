@@ -28,7 +28,7 @@ struct AnnualCommand: ParsableCommand {
         let loaded = try LoadedYear(options, display: display)
         let rendered = AnnualReport(policy: loaded.policy, result: loaded.annual)
         switch format {
-        case .text: try output.emit(rendered.renderText(color: output.useColor(display)), display: display)
+        case .text: try output.emit(display: display) { rendered.writeText(to: $0, color: output.useColor(display)) }
         case .json: try output.emit(display: display) { rendered.writeJSON(to: $0) }
         case .csv: try output.emit(display: display) { rendered.writeCSV(to: $0, headers: output.headerStyle) }
         case .html: try output.emit(display: display) { rendered.writeHTML(to: $0) }

@@ -73,4 +73,22 @@ private final class PieceOutput: ByteOutput {
         let rows = page[ranking.upperBound..<tableEnd.lowerBound].ranges(of: "<tr>").count
         #expect(rows == 1 + report.result.officers.count, "a header row and a row per officer")
     }
+
+    @Test func theTextOfALargeYearArrivesInPiecesWithEveryOfficersLineOncePerOfficer() throws {
+        let report = try demoYear()
+        let one = report.renderText().split(separator: "\n", omittingEmptySubsequences: false)
+        let output = PieceOutput()
+        repeated(report).writeText(to: output)
+        #expect(output.writes.count > 3, "written in \(output.writes.count) piece(s)")
+        let lines = output.text.split(separator: "\n", omittingEmptySubsequences: false)
+        var counts: [Substring: Int] = [:]
+        for line in lines { counts[line, default: 0] += 1 }
+        // Each officer's ranking line and tie note: as often as the officer now appears.
+        for officer in report.result.officers {
+            let row = try #require(one.first { $0.contains(officer.officer.id) && $0.contains(officer.officer.name) })
+            #expect(counts[row] == Self.copies * one.filter { $0 == row }.count, "\(row)")
+        }
+        #expect(lines.first == one.first)
+        #expect(Array(lines.suffix(3)) == Array(one.suffix(3)))
+    }
 }

@@ -32,6 +32,14 @@ package struct AnnualReport: Sendable {
 
     /// With `color`: the excellent green, the unranked yellow, a quarter not computed red.
     package func renderText(color: Bool = false) -> String {
+        let output = StringOutput()
+        writeText(to: output, color: color)
+        return output.text
+    }
+
+    /// `renderText`'s bytes, the ranking's rows spooled (their widths are known only at the end)
+    /// and written a line at a time: a large year is never one string.
+    package func writeText(to output: some ByteOutput, color: Bool = false) {
         var out = "\(policy.metadata.name) · \(result.year) 年度评选（\(clause)）\n"
         out += versionsSentence() + "\n"
         out += rulesSentences().joined(separator: "\n") + "\n"
@@ -40,7 +48,8 @@ package struct AnnualReport: Sendable {
         var columns: [TextTable.Column] = [.init("名次", alignment: .right), .init("工号"), .init("姓名"), .init("单位"), .init(areaTitle)]
         columns += result.quarters.map { TextTable.Column("Q\($0.quarter.number)", alignment: .right) }
         columns += [.init("年度成绩", alignment: .right), .init("结果"), .init("年终奖励", alignment: .right)]
-        var table = TextTable(columns: columns)
+        output.write(out)
+        var table = SpooledTable(columns: columns)
         for officer in result.officers {
             var row = [
                 officer.rank.map(String.init) ?? "—", officer.officer.id, officer.officer.name, officer.officer.unit, officer.officer.area,
@@ -52,15 +61,20 @@ package struct AnnualReport: Sendable {
             row += [score(officer.annualTotal), outcome(officer), officer.excellent ? money(officer.yearEndReward) : "—"]
             table.addRow(row)
         }
-        out += "年度排名（列 Q1–Q4 为各季度总分）\n" + table.render(style: color ? Self.rankingStyle(outcomeColumn: columns.count - 2) : nil) + "\n"
+        output.write("年度排名（列 Q1–Q4 为各季度总分）\n")
+        table.render(style: color ? Self.rankingStyle(outcomeColumn: columns.count - 2) : nil) { output.write($0) }
+        output.write("\n")
 
-        let explained = result.officers.compactMap { officer -> String? in
+        var explained = false
+        for officer in result.officers {
             let parts = [officer.scaling.map { "折算 \($0)" }, officer.tieNote].compactMap { $0 }
-            return parts.isEmpty ? nil : "  \(officer.officer.id) \(officer.officer.name)：" + parts.joined(separator: "；")
+            guard !parts.isEmpty else { continue }
+            output.write((explained ? "\n" : "折算与并列\n") + "  \(officer.officer.id) \(officer.officer.name)：" + parts.joined(separator: "；"))
+            explained = true
         }
-        if !explained.isEmpty { out += "折算与并列\n" + explained.joined(separator: "\n") + "\n\n" }
+        if explained { output.write("\n\n") }
 
-        out += excellentParagraph(color: color)
+        out = excellentParagraph(color: color)
         for note in result.notes { out += "注意：\(note)。\n" }
         out += "\n" + groupTable("按单位汇总", title: "单位", groups: result.byUnit, role: false)
         out += groupTable("按汇报对象汇总", title: "姓名", groups: result.byManager, role: true)
@@ -77,7 +91,7 @@ package struct AnnualReport: Sendable {
         if !result.incompleteOfficers.isEmpty {
             out += "有 \(result.incompleteOfficers.count) 名联系员某季度的结果未能算出，未参加评选，原因见下。\n"
         }
-        return out
+        output.write(out)
     }
 
     /// The ranking in colour: excellent green, not ranked yellow, a quarter not computed red.
