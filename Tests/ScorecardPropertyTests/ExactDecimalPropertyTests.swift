@@ -40,6 +40,30 @@ import Testing
         }
     }
 
+    /// The kernel's figures are written straight from their 64-bit coefficients: the same text
+    /// as the decimal they stand for, formatted at its own places.
+    @Test func aFixedPointFigureIsWrittenAsItsDecimalIsFormatted() {
+        // Any 64-bit value, and small ones (around zero, where signs and padding matter) as often.
+        let figures = zip(Gen<UInt64>.value(in: 0...UInt64.max), Gen.int(in: 0...28)).map { bits, places in
+            (bits & 1 == 0 ? Int64(truncatingIfNeeded: bits) : Int64(truncatingIfNeeded: bits % 2_001) - 1_000, places)
+        }
+        checkProperty(seed: 9, input: figures) { value, places in
+            var bytes: [UInt8] = []
+            ExactDecimal.appendFixedPoint(value, places: places, to: &bytes)
+            let expected = ExactDecimal(coefficient: Int128(value), scale: places).formatted(scale: places)
+            try holds(
+                String(decoding: bytes, as: UTF8.self) == expected,
+                "\(value) at \(places): wrote \(String(decoding: bytes, as: UTF8.self)), expected \(expected)")
+        }
+        for (value, places, text) in [
+            (Int64.min, 2, "-92233720368547758.08"), (0, 2, "0.00"), (-1, 2, "-0.01"), (5, 0, "5"), (-30, 1, "-3.0"),
+        ] {
+            var bytes: [UInt8] = []
+            ExactDecimal.appendFixedPoint(value, places: places, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == text)
+        }
+    }
+
     @Test(arguments: RoundingMode.allCases)
     func roundingDropsDigitsAsTheModeSays(_ mode: RoundingMode) {
         checkProperty(seed: 3, input: zip(Self.decimalText, Gen.int(in: -2...30))) { text, places in

@@ -108,7 +108,7 @@ struct CSVRowBytes {
     /// decimal at its own places.
     mutating func cell(fixed value: Int64, places: Int) {
         separate()
-        ExactDecimal(coefficient: Int128(value), scale: places).appendFormatted(scale: places, to: &bytes)
+        ExactDecimal.appendFixedPoint(value, places: places, to: &bytes)
     }
 
     mutating func end() {
