@@ -29,41 +29,36 @@ public struct AnnualEvaluator: Sendable {
         let quarters = given.filter { $0.quarter.year == year }.sorted { $0.quarter < $1.quarter }
         // Sums past what an exact decimal holds: each reported, never a guessed figure.
         var sink = DiagnosticSink()
-        var everyone = officers(in: quarters, year: year, sink: &sink)
-        for index in everyone.indices { standing(&everyone[index], sink: &sink) }
-        // One array of the ranked officers, ordered and marked in place: a million officers'
-        // results are not copied from one step to the next.
-        var officers = ranking.ranked(everyone.filter { $0.annualTotal != nil }, on: \.annualTotal, figureName: "年度成绩")
-        let rankedCount = officers.count
+        // One array of results, reordered and marked in place: a million officers' results are
+        // not copied from one step to the next. `rosterPosition` remembers where each stood.
+        var officers = self.officers(in: quarters, year: year, sink: &sink)
+        for index in officers.indices { standing(&officers[index], sink: &sink) }
+        // The ranked first, the others after them, each in roster order.
+        var rosterPosition = officers.indices.filter { officers[$0].annualTotal != nil }
+        let rankedCount = rosterPosition.count
+        rosterPosition += officers.indices.filter { officers[$0].annualTotal == nil }
+        officers.permute(by: rosterPosition)
+        let rankOrder = ranking.rank(&officers, count: rankedCount, on: \.annualTotal, figureName: "年度成绩")
+        rosterPosition.replaceSubrange(0..<rankedCount, with: rankOrder.map { rosterPosition[$0] })
         let selection = ExcellentSelection(rule: rules.excellent, scorePlaces: scorePlaces)
         let limit = selection.limit(ranked: rankedCount, sink: &sink)
-        var notes = selection.apply(to: &officers, cap: limit)
-        let yearEndReward = rules.reward.map { $0.amount.rounded(scale: policy.money.precision, policy.money.rounding) }
-        var excellentIDs = Set<String>()
-        for index in officers.indices where officers[index].excellent {
-            excellentIDs.insert(officers[index].officer.id)
-            if let yearEndReward { officers[index].yearEndReward = yearEndReward }
+        var notes = selection.apply(to: &officers, count: rankedCount, cap: limit)
+        if let yearEndReward = rules.reward.map({ $0.amount.rounded(scale: policy.money.precision, policy.money.rounding) }) {
+            for index in 0..<rankedCount where officers[index].excellent { officers[index].yearEndReward = yearEndReward }
         }
-        officers += everyone.filter { $0.annualTotal == nil }
         let missing = (1...4).compactMap { Quarter(year: year, number: $0) }.filter { q in !quarters.contains { $0.quarter == q } }
         if !missing.isEmpty {
             notes.insert("\(year) 年缺少 \(missing.map(\.description).joined(separator: "、")) 的记录，年度结果是暂定的", at: 0)
         }
-        // Groups follow the roster (first appearance), not the ranking: the officers in that
-        // order, marked as the selection marked them (all a group reads).
-        if !excellentIDs.isEmpty {
-            for index in everyone.indices where excellentIDs.contains(everyone[index].officer.id) {
-                everyone[index].excellent = true
-                if let yearEndReward { everyone[index].yearEndReward = yearEndReward }
-            }
-        }
-        let inRosterOrder = everyone
+        // Groups follow the roster (first appearance), not the ranking.
+        var inRosterOrder = [Int](repeating: 0, count: officers.count)
+        for (index, position) in rosterPosition.enumerated() { inRosterOrder[position] = index }
         var result = AnnualResult(
             year: year, quarters: quarters.map { ($0.quarter, $0.policy.metadata.version) },
             annualVersion: policy.metadata.version, rules: rules, officers: officers, rankedCount: rankedCount,
             excellentLimit: limit,
-            byUnit: groups(inRosterOrder, sink: &sink) { (nil, $0.unit) },
-            byManager: groups(inRosterOrder, sink: &sink) { ($0.reportsTo.role, $0.reportsTo.name) },
+            byUnit: groups(officers, in: inRosterOrder, sink: &sink) { (nil, $0.unit) },
+            byManager: groups(officers, in: inRosterOrder, sink: &sink) { ($0.reportsTo.role, $0.reportsTo.name) },
             byFund: funds(quarters, officers: officers, sink: &sink), notes: notes)
         checkTotals(of: result, sink: &sink)
         result.failures = sink.take()
@@ -217,13 +212,13 @@ public struct AnnualEvaluator: Sendable {
         var name: String
     }
 
-    /// Per unit or per manager, in the order each first appears.
+    /// Per unit or per manager, in the order each first appears as `officers` are taken in `order`.
     private func groups(
-        _ officers: [AnnualOfficerResult], sink: inout DiagnosticSink, by key: (Officer) -> (role: String?, name: String)
+        _ officers: [AnnualOfficerResult], in order: [Int], sink: inout DiagnosticSink, by key: (Officer) -> (role: String?, name: String)
     ) -> [AnnualGroupTotal] {
         var groups: [AnnualGroupTotal] = []
         var positions: [GroupKey: Int] = [:]
-        for index in officers.indices {
+        for index in order {
             let (role, name) = key(officers[index].officer)
             let position: Int
             if let known = positions[GroupKey(role: role, name: name)] {

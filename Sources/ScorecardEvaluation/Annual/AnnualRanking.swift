@@ -68,13 +68,14 @@ struct AnnualRanking: Sendable {
         case counts([Int])
         case ids([String])
 
-        init(_ breaker: AnnualRules.TieBreaker, of officers: [AnnualOfficerResult]) {
+        /// The values of the first `count` officers.
+        init(_ breaker: AnnualRules.TieBreaker, of officers: [AnnualOfficerResult], count: Int) {
             switch breaker {
-            case .latestQuarterTotal: self = .figures(officers.indices.map { officers[$0].latestQuarterTotal })
-            case .lowestQuarterTotal: self = .figures(officers.indices.map { officers[$0].lowestQuarterTotal })
-            case .adoptedSuggestions: self = .counts(officers.indices.map { officers[$0].adoptedSuggestions })
-            case .rewardTotal: self = .figures(officers.indices.map { officers[$0].quarterlyRewards })
-            case .officerID: self = .ids(officers.indices.map { officers[$0].officer.id })
+            case .latestQuarterTotal: self = .figures((0..<count).map { officers[$0].latestQuarterTotal })
+            case .lowestQuarterTotal: self = .figures((0..<count).map { officers[$0].lowestQuarterTotal })
+            case .adoptedSuggestions: self = .counts((0..<count).map { officers[$0].adoptedSuggestions })
+            case .rewardTotal: self = .figures((0..<count).map { officers[$0].quarterlyRewards })
+            case .officerID: self = .ids((0..<count).map { officers[$0].officer.id })
             }
         }
     }
@@ -94,11 +95,22 @@ struct AnnualRanking: Sendable {
     func ranked(
         _ officers: [AnnualOfficerResult], on figure: (AnnualOfficerResult) -> ExactDecimal?, figureName: String
     ) -> [AnnualOfficerResult] {
+        var ranked = officers
+        _ = rank(&ranked, count: ranked.count, on: figure, figureName: figureName)
+        return ranked
+    }
+
+    /// `ranked` done in place on the first `count` officers, the rest left as they are.
+    /// Returns where each ranked officer stood before: `order[i]` is the old position of the
+    /// officer now at `i`.
+    func rank(
+        _ officers: inout [AnnualOfficerResult], count: Int, on figure: (AnnualOfficerResult) -> ExactDecimal?, figureName: String
+    ) -> [Int] {
         // Positions are sorted, not the results (each a dozen references to retain on every
-        // move), on keys read once per officer.
-        let figures = officers.map(figure)
-        let keys = tieBreakers.map { BreakerKeys($0, of: officers) }
-        let order = officers.indices.sorted { lhs, rhs in
+        // move), on keys read once per officer; then the results are swapped into place.
+        let figures = (0..<count).map { figure(officers[$0]) }
+        let keys = tieBreakers.map { BreakerKeys($0, of: officers, count: count) }
+        let order = (0..<count).sorted { lhs, rhs in
             let first = descending(figures[lhs], figures[rhs])
             if first != 0 { return first < 0 }
             for breaker in keys {
@@ -107,13 +119,11 @@ struct AnnualRanking: Sendable {
             }
             return lhs < rhs
         }
-        var result: [AnnualOfficerResult] = []
-        result.reserveCapacity(officers.count)
-        for position in order { result.append(officers[position]) }
+        officers.permute(by: order)
         // The figure shared by a run of ties, worded once for the run.
         var sharedText: (figure: ExactDecimal?, text: String)?
-        for index in result.indices {
-            result[index].rank = index + 1
+        for index in 0..<count {
+            officers[index].rank = index + 1
             guard index > 0 else { continue }
             let position = order[index], before = order[index - 1]
             guard descending(figures[before], figures[position]) == 0 else { continue }
@@ -122,12 +132,12 @@ struct AnnualRanking: Sendable {
                 decidedBy = breaker
                 break
             }
-            let previousRank = result[index - 1].rank
-            if decidedBy == nil { result[index].rank = previousRank }
+            let previousRank = officers[index - 1].rank
+            if decidedBy == nil { officers[index].rank = previousRank }
             if sharedText == nil || sharedText?.figure != figures[position] {
                 sharedText = (figures[position], figures[position].map { $0.formatted(scale: scorePlaces) } ?? "—")
             }
-            let previous = result[index - 1].officer
+            let previous = officers[index - 1].officer
             // 与第 N 名 姓名（工号）<figure>同为 <shared>，…: appended piece by piece, as nearly
             // every officer of a large year is tied with the one before.
             var note = "与第 "
@@ -145,16 +155,35 @@ struct AnnualRanking: Sendable {
                 note += "，按“"
                 note += breaker.title
                 note += "”排在其后（"
-                note += value(of: result[index], for: breaker)
+                note += value(of: officers[index], for: breaker)
                 note += " 对 "
-                note += value(of: result[index - 1], for: breaker)
+                note += value(of: officers[index - 1], for: breaker)
                 note += "）"
             } else {
                 note += "，各比较项也都相同，名次并列"
             }
-            result[index].tieNote = note
+            officers[index].tieNote = note
         }
-        return result
+        return order
+    }
+}
+
+extension Array {
+    /// Reorders the first `order.count` elements so that the one at `i` is the one that was at
+    /// `order[i]` (a permutation of `0..<order.count`), by swaps along its cycles: no element
+    /// is copied.
+    mutating func permute(by order: [Int]) {
+        var done = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !done[start] {
+            var position = start
+            while true {
+                done[position] = true
+                let source = order[position]
+                if source == start { break }
+                swapAt(position, source)
+                position = source
+            }
+        }
     }
 }
 

@@ -39,6 +39,11 @@ struct ExcellentSelection: Sendable {
     /// overrun the limit is left out whole (never more than the limit), and no one ranked below
     /// it is taken instead.
     func apply(to officers: inout [AnnualOfficerResult], cap: (count: Int, why: String)?) -> [String] {
+        apply(to: &officers, count: officers.count, cap: cap)
+    }
+
+    /// `apply(to:cap:)` on the first `count` officers (the ranked ones), the rest left as they are.
+    func apply(to officers: inout [AnnualOfficerResult], count: Int, cap: (count: Int, why: String)?) -> [String] {
         var notes: [String] = []
         var taken = 0
         var closed = false
@@ -48,9 +53,9 @@ struct ExcellentSelection: Sendable {
         let full = cap.map { "名额已满（\($0.why)）" }
         let minimum = rule.minTotal.map { "\($0.normalized)" }
         var previous: (total: ExactDecimal?, capCut: String?, reason: String)?
-        while start < officers.count {
+        while start < count {
             var end = start + 1
-            while end < officers.count, officers[end].rank == officers[start].rank { end += 1 }
+            while end < count, officers[end].rank == officers[start].rank { end += 1 }
             let group = start..<end
             let rank = officers[start].rank ?? start + 1
             let total = officers[start].annualTotal
