@@ -174,14 +174,18 @@ extension Array {
     /// is copied.
     mutating func permute(by order: [Int]) {
         var done = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !done[start] {
-            var position = start
-            while true {
-                done[position] = true
-                let source = order[position]
-                if source == start { break }
-                swapAt(position, source)
-                position = source
+        // Through the buffer: its swap moves the two elements' bytes, where the array's would
+        // copy one out (retaining what it holds) and back.
+        withUnsafeMutableBufferPointer { elements in
+            for start in order.indices where !done[start] {
+                var position = start
+                while true {
+                    done[position] = true
+                    let source = order[position]
+                    if source == start { break }
+                    elements.swapAt(position, source)
+                    position = source
+                }
             }
         }
     }
