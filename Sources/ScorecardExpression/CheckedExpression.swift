@@ -8,14 +8,18 @@ public struct CheckedExpression: Sendable {
     /// Outer-environment names read (list element fields excluded), sorted and unique;
     /// for "explain" output.
     public let readNames: [String]
+    /// Fields of list elements read, by name, sorted and unique: what of a list's rows must be
+    /// kept for the expression (`count(建议, level == "矿")` reads `level`, not the rest).
+    public let readElementNames: [String]
     /// Same for `(a+b)*c` and `( a + b ) * c`; redundant parentheses removed.
     public let canonicalForm: String
     let code: Compiled
 
-    init(source: String, type: ValueType, readNames: [String], code: Compiled, canonicalForm: String) {
+    init(source: String, type: ValueType, readNames: [String], readElementNames: [String], code: Compiled, canonicalForm: String) {
         self.source = source
         self.type = type
         self.readNames = readNames
+        self.readElementNames = readElementNames
         self.code = code
         self.canonicalForm = canonicalForm
     }

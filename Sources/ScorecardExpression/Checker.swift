@@ -15,6 +15,8 @@ struct Checker {
     var scopes: [RecordType] = []
     /// Outer-environment names the expression reads.
     var readNames: Set<String> = []
+    /// Fields of list elements the expression reads (inside `count`, `sum`, `any`, `all`).
+    var readElementNames: Set<String> = []
 
     init(environment: ExpressionEnvironment, scalars: [Unicode.Scalar]) {
         self.environment = environment
@@ -97,6 +99,7 @@ struct Checker {
         for depth in scopes.indices.reversed() {
             if let index = scopes[depth].fields.firstIndex(where: { $0.name == name }) {
                 let type = scopes[depth].fields[index].type
+                readElementNames.insert(name)
                 let failures = Extract.Failures(
                     missing: missing("（列表元素中缺少这一项）"),
                     wrongType: ExpressionMessages.wrongElementType(name, type, at: node))

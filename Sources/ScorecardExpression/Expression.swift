@@ -23,7 +23,7 @@ public enum Expression {
         let checked = try checker.check(tree)
         let type = try resolve(checked.type, expected, checker.text(tree), tree)
         return CheckedExpression(
-            source: source, type: type, readNames: checker.readNames.sorted(),
+            source: source, type: type, readNames: checker.readNames.sorted(), readElementNames: checker.readElementNames.sorted(),
             code: checked.code, canonicalForm: CanonicalForm.render(tree))
     }
 

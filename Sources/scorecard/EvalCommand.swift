@@ -47,7 +47,8 @@ struct EvalCommand: ParsableCommand {
             try finish(ExpressionTrial(expression, policy: policy).report())
             return
         }
-        let loaded = try LoadedQuarter(location, display: display)
+        // The expression is not in the rules: the rows keep what it may read.
+        let loaded = try LoadedQuarter(location, display: display, keepingEveryListField: true)
         let trial = ExpressionTrial(expression, policy: loaded.policy)
         if trial.problem != nil { try finish(trial.report()) }
         guard let result = loaded.run.result, !loaded.problems.hasErrors else {

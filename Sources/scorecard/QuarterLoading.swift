@@ -50,12 +50,16 @@ struct LoadedQuarter {
     /// The quarters with evidence, oldest first.
     var quarters: [Quarter]
 
-    init(_ location: LocationOptions, display: DisplayOptions, partial: Bool = false) throws {
+    /// `keepingEveryListField`: list rows keep fields no rule reads, for an expression tried
+    /// against the records (`scorecard eval`).
+    init(_ location: LocationOptions, display: DisplayOptions, partial: Bool = false, keepingEveryListField: Bool = false) throws {
         let chosen = try ChosenQuarter(location, display: display)
-        let run = chosen.workspace.run(chosen.quarter, under: chosen.policy, partial: partial)
+        var policy = chosen.policy
+        policy.layout.keepsEveryListField = keepingEveryListField
+        let run = chosen.workspace.run(chosen.quarter, under: policy, partial: partial)
         self.roster = chosen.workspace.roster
         self.quarters = chosen.workspace.evidenceFolder.quarters()
-        self.policy = chosen.policy
+        self.policy = policy
         self.run = run
         self.problems = chosen.problems(run.outcome)
     }

@@ -219,6 +219,14 @@ struct TestCommandTests {
                 """)
     }
 
+    /// No rule reads a suggestion's wording, so the quarter's rows leave it out; an expression
+    /// tried with `eval` is not in the rules, and may read it all the same.
+    @Test func evalReadsListFieldsNoRuleReads() throws {
+        let run = try CLI.run(["eval", "count(suggestions, title != \"\")", "--officer", "10418", "--quarter", "2025-Q4"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("用到：suggestions = 1 条\n= 1\n"), "\(run.stdout)")
+    }
+
     @Test func evalChecksNamesAndTypesAgainstTheRules() throws {
         let misspelt = try CLI.run(["eval", "reprots_due > 0"])
         #expect(misspelt.status == 2)

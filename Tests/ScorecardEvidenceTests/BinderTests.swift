@@ -292,6 +292,22 @@ import ScorecardRules
 @Suite struct BinderListTests {
     let header = "officer,date,level,title"
 
+    /// As a quarter is run: the title, free text no rule reads, is checked as it is read and
+    /// then left out of the row; the date and the level (the reward's key) are kept.
+    @Test func aRunsRowsLeaveOutTextNoRuleReads() {
+        let suggestions = [header, "1001,2025-04-01,矿,井口加装遮阳棚", "1001,2025-05-05,区队,食堂加热汤"]
+        let bound = bind(cleanRecords, suggestions: suggestions, policy: tinyPolicyAsRun)
+        #expect(bound.problems.isEmpty, "\(bound.problems)")
+        #expect(
+            bound.suggestions("1001") == [
+                [.date(LocalDate("2025-04-01")!), .string("矿"), .missing],
+                [.date(LocalDate("2025-05-05")!), .string("区队"), .missing],
+            ])
+        // Left out only once read: a row without its title is still reported.
+        let broken = bind(cleanRecords, suggestions: [header, "1001,2025-04-01,矿"], policy: tinyPolicyAsRun)
+        #expect(!broken.problems.isEmpty)
+    }
+
     @Test func suggestionsAttachToTheirOfficers() {
         let bound = bind(
             cleanRecords,

@@ -92,7 +92,17 @@ let tinyRules = """
 let tinyPolicy: Policy = {
     var problems = DiagnosticSink()
     let loaded = PolicyLoader.load(sources: [RuleSource(displayPath: "tiny.yaml", bytes: Array(tinyRules.utf8))], sink: &problems)
-    guard let policy = loaded.policy else { fatalError("tiny policy does not load: \(problems.diagnostics)") }
+    guard var policy = loaded.policy else { fatalError("tiny policy does not load: \(problems.diagnostics)") }
+    // These tests check what is read, word for word: list rows keep even the text no rule
+    // reads (`tinyPolicyAsRun` leaves it out, as a quarter's run does).
+    policy.layout.keepsEveryListField = true
+    return policy
+}()
+
+/// The tiny policy as a quarter is run with it: free text no rule reads left out of list rows.
+let tinyPolicyAsRun: Policy = {
+    var policy = tinyPolicy
+    policy.layout.keepsEveryListField = false
     return policy
 }()
 
@@ -180,9 +190,9 @@ extension Diagnostic {
 
 /// Binds in-memory tables with the tiny policy and roster.
 func bind(
-    _ records: [String], suggestions: [String]? = nil, quarter: Quarter = q2, roster: Roster = tinyRoster
+    _ records: [String], suggestions: [String]? = nil, quarter: Quarter = q2, roster: Roster = tinyRoster, policy: Policy = tinyPolicy
 ) -> Bound {
-    var binder = RecordBinder(policy: tinyPolicy, roster: roster, quarter: quarter)
+    var binder = RecordBinder(policy: policy, roster: roster, quarter: quarter)
     var rows = MemoryRows(records, file: "scores.csv")
     binder.bindRecords(from: &rows, file: "scores.csv")
     if let suggestions {

@@ -30,6 +30,18 @@ import ScorecardExpression
         #expect(lists.rows(list: 0, officer: 2).isEmpty)
     }
 
+    @Test func aFieldNotKeptReadsBackMissingAndTakesOneByte() {
+        let row: [Value] = [Self.date("2025-05-15"), .string("矿"), .string("一条很长的建议内容，超过十五个字节")]
+        var kept = PackedLists(officers: 1, interned: [[false, true, false]], kept: [[true, true, true]])
+        var dropped = PackedLists(officers: 1, interned: [[false, true, false]], kept: [[true, true, false]])
+        for _ in 0..<1_000 {
+            kept.append(row, list: 0, officer: 0)
+            dropped.append(row, list: 0, officer: 0)
+        }
+        #expect(kept.rows(list: 0, officer: 0) == Array(repeating: row, count: 1_000))
+        #expect(dropped.rows(list: 0, officer: 0) == Array(repeating: [row[0], row[1], .missing], count: 1_000))
+    }
+
     @Test func rowsOfInterleavedOfficersStayInFileOrderAcrossChunks() {
         // Enough rows to fill several chunks, with two officers' rows interleaved and a third's
         // rows far apart, so that links cross chunks.

@@ -59,6 +59,18 @@ import ScorecardBase
         #expect(try F.evaluate("title == \"外层\"") == .boolean(true))
         let checked = try Expression.compile("count(suggestions, title == \"通风\")", in: F.environment)
         #expect(checked.readNames == ["suggestions"])
+        #expect(checked.readElementNames == ["title"])
+    }
+
+    /// What of a list's rows an expression needs: the element fields named inside `count`,
+    /// `sum`, `any` and `all`, never an outer name, nor a list only counted.
+    @Test func theElementFieldsReadAreNamedAndNothingElse() throws {
+        #expect(try Expression.compile("count(suggestions)", in: F.environment).readElementNames == [])
+        #expect(try Expression.compile("title == \"外层\"", in: F.environment).readElementNames == [])
+        let both = try Expression.compile(
+            "count(suggestions, adopted) + sum(suggestions, if title == \"通风\" and adopted then reward else 0)", in: F.environment)
+        #expect(both.readElementNames == ["adopted", "reward", "title"])
+        #expect(both.readNames == ["suggestions"])
     }
 
     @Test func shortCircuitAvoidsDivisionByZero() throws {

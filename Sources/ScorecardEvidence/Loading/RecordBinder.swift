@@ -43,7 +43,7 @@ public struct RecordBinder: Sendable {
         self.recordLines = Array(repeating: 0, count: roster.officers.count)
         self.lists = PackedLists(
             officers: roster.officers.count,
-            interned: policy.evidence.lists.map { $0.fields.map { $0.type.choices != nil } })
+            interned: policy.evidence.lists.map { $0.fields.map { $0.type.choices != nil } }, kept: policy.keptListFields)
     }
 
     /// The main table, kept: one row per officer, one column per field. Lists may be bound

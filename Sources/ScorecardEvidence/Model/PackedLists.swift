@@ -11,9 +11,12 @@ struct PackedLists: Sendable {
     private var lists: [PackedList]
 
     /// `interned[list]` says, per field, which fields hold words from a short list (choices):
-    /// those are kept once and referred to by number.
-    init(officers: Int, interned: [[Bool]]) {
-        lists = interned.map { PackedList(officers: officers, interned: $0) }
+    /// those are kept once and referred to by number. `kept[list]` says which fields keep their
+    /// value (`Policy.keptListFields`); the others read back as missing. Nil: every field.
+    init(officers: Int, interned: [[Bool]], kept: [[Bool]]? = nil) {
+        lists = interned.indices.map { list in
+            PackedList(officers: officers, interned: interned[list], kept: kept.flatMap { list < $0.count ? $0[list] : nil })
+        }
     }
 
     var listCount: Int { lists.count }
@@ -50,13 +53,16 @@ private struct PackedList: Sendable {
     private var farLinks: [UInt64: UInt64] = [:]
     private var strings = PackedStrings()
     private let interned: [Bool]
+    /// Per field, whether its value is kept; nil: every field.
+    private let kept: [Bool]?
     private let officers: Int
     /// The row being encoded, reused.
     private var scratch: [UInt8] = []
 
-    init(officers: Int, interned: [Bool]) {
+    init(officers: Int, interned: [Bool], kept: [Bool]?) {
         self.officers = officers
         self.interned = interned
+        self.kept = kept
     }
 
     var isEmpty: Bool { first.isEmpty }
@@ -70,6 +76,10 @@ private struct PackedList: Sendable {
         scratch.append(contentsOf: [0, 0, 0, 0])
         PackedValueCoding.appendCount(values.count, to: &scratch)
         for (index, value) in values.enumerated() {
+            if let kept, index < kept.count, !kept[index] {
+                PackedValueCoding.append(.missing, to: &scratch, strings: &strings, intern: false)
+                continue
+            }
             let intern = index < interned.count && interned[index]
             PackedValueCoding.append(value, to: &scratch, strings: &strings, intern: intern)
         }

@@ -10,6 +10,11 @@ public struct RecordLayout: Sendable, Hashable {
     /// Item score slots follow the lists, in item order (`score.<id>`).
     public var itemIDs: [String] { didSet { itemIndex = Self.index(itemIDs) } }
 
+    /// Whether list rows keep every field, read by a rule or not (`Policy.keptListFields`):
+    /// for an expression tried against the records that the rules themselves do not hold.
+    /// Not part of the layout's identity.
+    public var keepsEveryListField = false
+
     /// Each id's position, so that a look-up does not scan: rules with ten thousand items look
     /// up every one of them while they load.
     private var fieldIndex: [String: Int]

@@ -15,6 +15,7 @@ public struct RuleExpression: Sendable {
 
     public var source: String { checked.source }
     public var readNames: [String] { checked.readNames }
+    public var readElementNames: [String] { checked.readElementNames }
     public var type: ValueType { checked.type }
     /// Where the expression starts in its rule file.
     public var location: SourceLocation { node.location(ofScalarOffset: 0, length: checked.source.unicodeScalars.count) }
