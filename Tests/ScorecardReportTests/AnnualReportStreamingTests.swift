@@ -4,15 +4,7 @@ import ScorecardBase
 import ScorecardEvaluation
 @testable import ScorecardReport
 
-/// An output that keeps each write apart.
-private final class PieceOutput: ByteOutput {
-    var writes: [[UInt8]] = []
-    func write(_ bytes: UnsafeRawBufferPointer) { writes.append(Array(bytes)) }
-    func restart() { writes.removeAll() }
-    var text: String { String(decoding: writes.joined(), as: UTF8.self) }
-}
-
-/// The year's CSV and JSON are written an officer at a time, in pieces of about 64 KiB: a year
+/// The year's CSV, JSON, HTML and text are written as they are made, in pieces of about 64 KiB: a year
 /// of a million officers is never one string. Checked on the demo year with its officers
 /// repeated until the output is many pieces long: each piece boundary must lose nothing and
 /// repeat nothing.

@@ -2,14 +2,6 @@ import Testing
 import ScorecardBase
 @testable import ScorecardReport
 
-/// An output that keeps each write apart, to see a long page arrive in pieces.
-private final class RecordingOutput: ByteOutput {
-    var writes: [[UInt8]] = []
-    func write(_ bytes: UnsafeRawBufferPointer) { writes.append(Array(bytes)) }
-    func restart() { writes.removeAll() }
-    var text: String { String(decoding: writes.joined(), as: UTF8.self) }
-}
-
 @Suite struct HTMLWriterTests {
     private func page(_ out: inout HTMLWriter, rows: Int) {
         out.heading(2, "年度排名")
@@ -27,7 +19,7 @@ private final class RecordingOutput: ByteOutput {
     @Test func aStreamingWriterHandsOnALongTableInPiecesThatMakeTheSamePage() {
         var whole = HTMLWriter()
         page(&whole, rows: 5_000)
-        let output = RecordingOutput()
+        let output = PieceOutput()
         var streaming = HTMLWriter(streamingTo: output)
         page(&streaming, rows: 5_000)
         streaming.finish()
@@ -40,7 +32,7 @@ private final class RecordingOutput: ByteOutput {
     @Test func aShortPageIsHandedOnWholeAtTheEnd() {
         var whole = HTMLWriter()
         page(&whole, rows: 3)
-        let output = RecordingOutput()
+        let output = PieceOutput()
         var streaming = HTMLWriter(streamingTo: output)
         page(&streaming, rows: 3)
         #expect(output.writes.isEmpty)
