@@ -4,8 +4,8 @@ import ScorecardBase
 import ScorecardEvaluation
 @testable import ScorecardReport
 
-/// The year's CSV, JSON, HTML and text are written as they are made, in pieces of about 64 KiB: a year
-/// of a million officers is never one string. Checked on the demo year with its officers
+/// The year's CSV, JSON, HTML and text are written as they are made (a row, an officer, about
+/// 64 KiB of the page, a line at a time): a year of a million officers is never one string. Checked on the demo year with its officers
 /// repeated until the output is many pieces long: each piece boundary must lose nothing and
 /// repeat nothing.
 @Suite struct AnnualReportStreamingTests {

@@ -54,7 +54,6 @@ extension AnnualReport {
         ]
         // The layout `JSONValue.rendered()` gives the whole document, piece by piece.
         var bytes = Array("{\n".utf8)
-        bytes.reserveCapacity(Self.chunkBytes + 4096)
         for (index, (key, value)) in fields.enumerated() {
             bytes.append(contentsOf: "  ".utf8)
             JSONValue.escape(key, into: &bytes)
@@ -65,14 +64,13 @@ extension AnnualReport {
                 bytes.append(contentsOf: "[]".utf8)
             } else {
                 bytes.append(contentsOf: "[\n".utf8)
+                // An officer at a time, into the output, which buffers.
                 for (position, officer) in result.officers.enumerated() {
                     bytes.append(contentsOf: "    ".utf8)
                     officerJSON(officer).write(to: &bytes, indent: 2)
                     bytes.append(contentsOf: (position + 1 < result.officers.count ? ",\n" : "\n").utf8)
-                    if bytes.count >= Self.chunkBytes {
-                        output.write(bytes)
-                        bytes.removeAll(keepingCapacity: true)
-                    }
+                    output.write(bytes)
+                    bytes.removeAll(keepingCapacity: true)
                 }
                 bytes.append(contentsOf: "  ]".utf8)
             }
@@ -158,22 +156,13 @@ extension AnnualReport {
         var head = CSVWriter(bom: bom)
         head.row(csvHeader(headers))
         output.write(head.text)
+        // A row at a time, as the quarter's writer does: the output buffers.
         var row = CSVRowBytes()
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(Self.chunkBytes + 4096)
         for officer in result.officers {
             writeCSVRow(&row, for: officer)
-            chunk.append(contentsOf: row.bytes)
-            if chunk.count >= Self.chunkBytes {
-                output.write(chunk)
-                chunk.removeAll(keepingCapacity: true)
-            }
+            output.write(row.bytes)
         }
-        output.write(chunk)
     }
-
-    /// Rows are handed to the output this many bytes at a time.
-    static let chunkBytes = 1 << 16
 
     private func writeCSVRow(_ row: inout CSVRowBytes, for officer: AnnualOfficerResult) {
         row.start()
