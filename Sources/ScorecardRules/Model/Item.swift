@@ -29,15 +29,20 @@ extension Item {
     /// never `score.`-prefixed) would cost an array per item for nothing.
     public var scoreDependencies: [String] {
         var ids: [String] = []
-        func take(_ names: [String]) {
-            for name in names where name.hasPrefix("score.") { ids.append(String(name.dropFirst(6))) }
-        }
-        if case .computed(let formula) = scoring.method { take(formula.readNames) }
-        for condition in scoring.conditions {
-            take(condition.when.readNames)
-            take(condition.score.readNames)
+        forEachExpression { expression in
+            for name in expression.readNames where name.hasPrefix("score.") { ids.append(String(name.dropFirst(6))) }
         }
         return ids
+    }
+
+    /// Each expression of the item's rule, in the order written: the formula, then each
+    /// condition's test and score. Handed out one by one, not as an array made per item.
+    public func forEachExpression(_ body: (RuleExpression) -> Void) {
+        if case .computed(let formula) = scoring.method { body(formula) }
+        for condition in scoring.conditions {
+            body(condition.when)
+            body(condition.score)
+        }
     }
 }
 

@@ -21,13 +21,7 @@ extension Policy {
         func take(_ expression: RuleExpression?) {
             if let expression { names.formUnion(expression.readElementNames) }
         }
-        for item in items {
-            if case .computed(let formula) = item.scoring.method { take(formula) }
-            for condition in item.scoring.conditions {
-                take(condition.when)
-                take(condition.score)
-            }
-        }
+        for item in items { item.forEachExpression(take) }
         for check in evidence.checks { take(check.requirement) }
         for reward in rewards {
             take(reward.condition)
