@@ -8,30 +8,6 @@ struct AnnualRanking: Sendable {
     var scorePlaces: Int
     var moneyPlaces: Int
 
-    /// Negative when `a` goes first, positive when `b` does, zero when tied on everything;
-    /// with the tie-breaker that decided (nil when the figure itself did, or nothing did).
-    func compare(
-        _ a: AnnualOfficerResult, _ b: AnnualOfficerResult, on figure: (AnnualOfficerResult) -> ExactDecimal?
-    ) -> (order: Int, decidedBy: AnnualRules.TieBreaker?) {
-        let first = descending(figure(a), figure(b))
-        if first != 0 { return (first, nil) }
-        for breaker in tieBreakers {
-            let order = compare(a, b, by: breaker)
-            if order != 0 { return (order, breaker) }
-        }
-        return (0, nil)
-    }
-
-    private func compare(_ a: AnnualOfficerResult, _ b: AnnualOfficerResult, by breaker: AnnualRules.TieBreaker) -> Int {
-        switch breaker {
-        case .latestQuarterTotal: descending(a.latestQuarterTotal, b.latestQuarterTotal)
-        case .lowestQuarterTotal: descending(a.lowestQuarterTotal, b.lowestQuarterTotal)
-        case .adoptedSuggestions: descending(ExactDecimal(a.adoptedSuggestions), ExactDecimal(b.adoptedSuggestions))
-        case .rewardTotal: descending(a.quarterlyRewards, b.quarterlyRewards)
-        case .officerID: ascendingID(a.officer.id, b.officer.id)
-        }
-    }
-
     /// Higher first; a missing value goes last.
     private func descending(_ a: ExactDecimal?, _ b: ExactDecimal?) -> Int {
         switch (a, b) {
@@ -80,7 +56,8 @@ struct AnnualRanking: Sendable {
         }
     }
 
-    /// `compare(_:_:by:)` on the keys read before sorting.
+    /// Negative when the officer at `lhs` goes first on this tie-breaker, positive when the one
+    /// at `rhs` does, zero when they are tied on it.
     private func compare(_ lhs: Int, _ rhs: Int, by keys: BreakerKeys) -> Int {
         switch keys {
         case .figures(let values): descending(values[lhs], values[rhs])

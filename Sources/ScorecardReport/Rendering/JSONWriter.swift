@@ -116,12 +116,6 @@ package indirect enum JSONValue: Sendable {
         }
     }
 
-    static func escape(_ text: String, into out: inout String, escaping: JSONEscaping = .standard) {
-        var bytes: [UInt8] = []
-        escape(text, into: &bytes, escaping: escaping)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// The text quoted, its bytes copied as they are unless one may need escaping (nearly
     /// every string has none); then scalar by scalar.
     static func escape(_ text: String, into out: inout [UInt8], escaping: JSONEscaping = .standard) {
