@@ -61,21 +61,17 @@ struct FileOutputOptions: ParsableArguments {
 
     /// Writes a report rendered whole.
     func emit(_ text: String, display: DisplayOptions) throws {
-        let pending = try open(display: display)
-        pending.write(text)
-        try commit(pending, display: display)
+        try emit(display: display) { $0.write(text) }
+    }
+
+    func emit(_ bytes: [UInt8], display: DisplayOptions) throws {
+        try emit(display: display) { $0.write(bytes) }
     }
 
     /// Writes a report written piece by piece into the pending output.
     func emit(display: DisplayOptions, _ write: (PendingOutput) -> Void) throws {
         let pending = try open(display: display)
         write(pending)
-        try commit(pending, display: display)
-    }
-
-    func emit(_ bytes: [UInt8], display: DisplayOptions) throws {
-        let pending = try open(display: display)
-        pending.write(bytes)
         try commit(pending, display: display)
     }
 
